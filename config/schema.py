@@ -1,0 +1,194 @@
+"""The typed schema of the three TOML files. Unknown keys, wrong types and bad values fail.
+
+Money arrives as yuan strings and leaves as whole fen; percentages arrive as "6%" strings and
+leave as basis points (600), so nothing downstream ever sees a float.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+STAGES = ("inquiry", "assessment", "proposal", "contract", "payment", "processing", "delivered", "aftersales")
+ROLES_WITH_DISCOUNT = ("sales", "manager", "admin")
+
+
+def _fen(value: object) -> int:
+    if isinstance(value, bool) or isinstance(value, float):
+        raise ValueError('write money as a string such as "1,800.00", not a number with a point')
+    if isinstance(value, int):
+        return value * 100
+    if not isinstance(value, str):
+        raise ValueError("expected an amount such as \"1,800.00\"")
+    from core.errors import InputError
+    from core.money import parse
+
+    try:
+        return parse(value)
+    except InputError as exc:
+        raise ValueError(exc.message("en")) from None
+
+
+def _basis_points(value: object) -> int:
+    if not isinstance(value, str) or not value.strip().endswith("%"):
+        raise ValueError('expected a percentage string such as "6%"')
+    try:
+        number = Decimal(value.strip()[:-1])
+    except InvalidOperation:
+        raise ValueError('expected a percentage string such as "6%"') from None
+    if not 0 <= number <= 100 or number != number.quantize(Decimal("0.01")):
+        raise ValueError("a percentage from 0% to 100% with at most two decimals")
+    return int(number * 100)
+
+
+Fen = Annotated[int, BeforeValidator(_fen)]
+Percent = Annotated[int, BeforeValidator(_basis_points)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Qualification(Strict):
+    code: Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9-]{1,31}$")]
+    name_zh: Text
+    name_en: Text
+    permits: Text
+    materials: list[Text] = Field(min_length=1)
+    steps: list[Text] = Field(min_length=1)
+    standard_days: int = Field(gt=0, le=3650)
+    validity: str
+    government_fee: Fen = Field(ge=0)
+    service_fee: Fen = Field(ge=0)
+
+    @field_validator("validity")
+    @classmethod
+    def _validity(cls, value: str) -> str:
+        if not re.fullmatch(r"permanent|[1-9]\d? (years?|months?)", value):
+            raise ValueError('"permanent", "N years" or "N months"')
+        return value
+
+    @property
+    def validity_months(self) -> int | None:
+        """None for a permanent certificate."""
+        if self.validity == "permanent":
+            return None
+        number, unit = self.validity.split()
+        return int(number) * (12 if unit.startswith("year") else 1)
+
+
+class Catalogue(Strict):
+    qualification: list[Qualification] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_codes(self) -> "Catalogue":
+        seen: set[str] = set()
+        for item in self.qualification:
+            if item.code in seen:
+                raise ValueError(f"qualification code {item.code} appears twice")
+            seen.add(item.code)
+        return self
+
+    def get(self, code: str) -> Qualification | None:
+        return next((q for q in self.qualification if q.code == code.upper()), None)
+
+
+class Tax(Strict):
+    service_vat: Percent
+
+
+class Surcharges(Strict):
+    expedited: Percent
+
+
+class Quotes(Strict):
+    validity_days: int = Field(gt=0, le=365)
+    price_floor: Percent
+
+
+class DiscountLimits(Strict):
+    sales: Percent
+    manager: Percent
+    admin: Percent
+
+
+class CreditTerms(Strict):
+    prepayment: Percent
+    guarantee_required: bool
+    credit_limit: Fen = Field(ge=0)
+
+
+class DunningStep(Strict):
+    days_overdue: int = Field(gt=0)
+    action: Literal["reminder", "call", "letter", "visit", "escalation"]
+
+
+class Reminders(Strict):
+    quote_expiry_days: int = Field(ge=0)
+    certificate_expiry_days: list[int]
+    instalment_due_days: int = Field(ge=0)
+
+
+class Stage(Strict):
+    probability: Percent
+    stale_days: int = Field(gt=0)
+
+
+class Aftersales(Strict):
+    visit_offsets_days: list[Annotated[int, Field(gt=0)]] = Field(min_length=1)
+
+
+class Onboarding(Strict):
+    pass_mark: int = Field(ge=0, le=100)
+
+
+class Pricing(Strict):
+    tax: Tax
+    surcharges: Surcharges
+    quotes: Quotes
+    discount_limits: DiscountLimits
+    credit_policy: dict[Annotated[str, Field(pattern=r"^[A-Z]{1,3}$")], CreditTerms] = Field(min_length=1)
+    dunning: list[DunningStep] = Field(min_length=1)
+    reminders: Reminders
+    stages: dict[str, Stage]
+    aftersales: Aftersales
+    onboarding: Onboarding
+
+    @field_validator("stages")
+    @classmethod
+    def _all_stages(cls, value: dict[str, Stage]) -> dict[str, Stage]:
+        unknown = sorted(set(value) - set(STAGES))
+        missing = [s for s in STAGES if s not in value]
+        if unknown:
+            raise ValueError(f"unknown stage {unknown[0]} (stages: {', '.join(STAGES)})")
+        if missing:
+            raise ValueError(f"stage {missing[0]} is missing")
+        return value
+
+    @field_validator("dunning")
+    @classmethod
+    def _ladder_ascends(cls, value: list[DunningStep]) -> list[DunningStep]:
+        days = [step.days_overdue for step in value]
+        if days != sorted(set(days)):
+            raise ValueError("dunning steps must have rising days_overdue")
+        return value
+
+
+class Company(Strict):
+    name: Text
+    name_en: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+class General(Strict):
+    language: Literal["zh", "en"] = "zh"
+    company: Company
+
+
+FILES = {"catalogue.toml": Catalogue, "pricing.toml": Pricing, "settings.toml": General}

@@ -1,0 +1,43 @@
+"""Who sees and changes which clients — the visibility rule, enforced here only.
+
+Client information is a company asset (rulebook §5.2.3): a salesperson sees and changes only
+the clients they own; managers and admins see and change all; finance, legal and operations
+see all (their work needs it) and may log contact, but do not edit client records.
+"""
+
+from __future__ import annotations
+
+from core.errors import Refused
+
+SEE_ALL = ("manager", "admin", "finance", "legal", "operations")
+EDIT_ALL = ("manager", "admin")
+LOG_ANY = ("manager", "admin", "finance", "legal", "operations")
+ASSIGNERS = ("manager", "admin")
+
+
+def visible(user: dict, alias: str = "c") -> tuple[str, list]:
+    """A SQL condition (and its parameters) limiting a query to the clients ``user`` may see."""
+    if user["role"] in SEE_ALL:
+        return "1=1", []
+    return f"{alias}.owner_id = ?", [user["id"]]
+
+
+def can_see(user: dict, client: dict) -> bool:
+    return user["role"] in SEE_ALL or client["owner_id"] == user["id"]
+
+
+def require_edit(user: dict, client: dict) -> None:
+    if user["role"] in EDIT_ALL or (user["role"] == "sales" and client["owner_id"] == user["id"]):
+        return
+    raise Refused("access.cannot_edit", client=client["name"], role=user["role"])
+
+
+def require_log(user: dict, client: dict) -> None:
+    if user["role"] in LOG_ANY or client["owner_id"] == user["id"]:
+        return
+    raise Refused("access.cannot_log", client=client["name"])
+
+
+def require_assign(user: dict) -> None:
+    if user["role"] not in ASSIGNERS:
+        raise Refused("access.cannot_assign", role=user["role"])

@@ -1,0 +1,57 @@
+"""The audit trail: who changed or exported what, written in the same transaction as the change.
+
+The table is append-only (triggers refuse UPDATE and DELETE), so history cannot be rewritten.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from core import clock
+from core.errors import Refused
+
+AUDITORS = ("manager", "admin")
+
+
+def record(db, actor_id: int | None, action: str, entity: str, entity_id: int | None, **detail: Any) -> None:
+    """Append one audit record; call it inside the operation's unit of work."""
+    db.execute(
+        "INSERT INTO audit (at, user_id, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
+        [clock.stamp(), actor_id, action, entity, entity_id,
+         json.dumps(detail, ensure_ascii=False, default=str) if detail else None],
+    )
+
+
+def changes(before: dict, after: dict) -> dict:
+    """The fields that differ, as {field: [old, new]}, for an audit record of an edit."""
+    return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+
+
+def list_entries(desk, entity: str | None = None, entity_id: int | None = None,
+                 user: str | None = None, action: str | None = None, limit: int = 100) -> list[dict]:
+    """The newest audit records first; for managers and admins only."""
+    if desk.user["role"] not in AUDITORS:
+        raise Refused("audit.managers_only")
+    where, params = ["1=1"], []
+    if entity:
+        where.append("a.entity = ?")
+        params.append(entity)
+    if entity_id is not None:
+        where.append("a.entity_id = ?")
+        params.append(entity_id)
+    if user:
+        where.append("u.login = ?")
+        params.append(user)
+    if action:
+        where.append("a.action LIKE ?")
+        params.append(action + "%")
+    rows = desk.store.rows(
+        f"""SELECT a.id, a.at, u.login AS user, a.action, a.entity, a.entity_id, a.detail
+            FROM audit a LEFT JOIN users u ON u.id = a.user_id
+            WHERE {' AND '.join(where)} ORDER BY a.id DESC LIMIT ?""",
+        [*params, limit],
+    )
+    for row in rows:
+        row["detail"] = json.loads(row["detail"]) if row["detail"] else {}
+    return rows

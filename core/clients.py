@@ -1,0 +1,259 @@
+"""Clients (rulebook §5): the record, its validation, ownership, classification and archive.
+
+A client is never deleted — archiving hides it from lists and keeps its history.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core import access, audit, clock, people, pinyin, validation
+from core.errors import InputError, NotFound, UserError
+from core.vocab import choose
+
+FIELDS = ("name", "credit_code", "contact", "phone", "email", "address", "city", "business_scope",
+          "industry", "size", "needs", "urgency", "channel", "referrer", "credit_rating", "owner",
+          "tags", "notes")
+_SELECT = """SELECT c.*, u.login AS owner, r.name AS referrer_name
+             FROM clients c LEFT JOIN users u ON u.id = c.owner_id
+             LEFT JOIN clients r ON r.id = c.referrer_id"""
+_LEGAL_FORMS = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团|公司|厂|\(.*?\)|（.*?）|\s)")
+
+
+def add_client(desk, **fields) -> tuple[dict, list[str]]:
+    """Create a client; returns it and warnings (a similar name already on file)."""
+    values = _clean(desk, fields, creating=True)
+    if "owner_id" not in values and desk.user["role"] == "sales":
+        values["owner_id"] = people.owner_for(desk, desk.user["login"])["id"]
+    tags = values.pop("tags", [])
+    warnings = similar_names(desk, values["name"])
+    with desk.store.unit_of_work() as db:
+        _refuse_duplicate_code(db, values.get("credit_code"))
+        now = clock.stamp()
+        values.update(created_at=now, updated_at=now,
+                      pinyin=pinyin.keys(values["name"], values.get("contact")))
+        columns = ", ".join(values)
+        cursor = db.execute(f"INSERT INTO clients ({columns}) VALUES ({', '.join('?' * len(values))})",
+                            list(values.values()))
+        client_id = cursor.lastrowid
+        _set_tags(db, client_id, tags)
+        audit.record(db, desk.user["id"], "client.add", "client", client_id,
+                     name=values["name"], credit_code=values.get("credit_code"))
+    return get_client(desk, str(client_id)), warnings
+
+
+def edit_client(desk, ref: str, **fields) -> dict:
+    """Change the given fields of a client the acting user may edit."""
+    client = resolve(desk, ref)
+    access.require_edit(desk.user, client)
+    values = _clean(desk, {k: v for k, v in fields.items() if v is not None}, creating=False)
+    if "owner_id" in values and values["owner_id"] != client["owner_id"]:
+        access.require_assign(desk.user)
+    tags = values.pop("tags", None)
+    if not values and tags is None:
+        raise InputError("client.nothing_to_change")
+    with desk.store.unit_of_work() as db:
+        if values.get("credit_code") and values["credit_code"] != client["credit_code"]:
+            _refuse_duplicate_code(db, values["credit_code"])
+        changed = audit.changes(client, values)
+        if changed:
+            values["updated_at"] = clock.stamp()
+            if "name" in values or "contact" in values:
+                values["pinyin"] = pinyin.keys(values.get("name", client["name"]),
+                                               values.get("contact", client["contact"]))
+            sets = ", ".join(f"{k} = ?" for k in values)
+            db.execute(f"UPDATE clients SET {sets} WHERE id = ?", [*values.values(), client["id"]])
+        if tags is not None:
+            changed["tags"] = [client["tags"], tags]
+            db.execute("DELETE FROM client_tags WHERE client_id = ?", [client["id"]])
+            _set_tags(db, client["id"], tags)
+        audit.record(db, desk.user["id"], "client.edit", "client", client["id"], **changed)
+    return get_client(desk, str(client["id"]))
+
+
+def assign(desk, ref: str, owner: str) -> dict:
+    """Give a client to another on-duty salesperson; managers and admins only."""
+    access.require_assign(desk.user)
+    client = resolve(desk, ref)
+    new_owner = people.owner_for(desk, owner)
+    with desk.store.unit_of_work() as db:
+        db.execute("UPDATE clients SET owner_id = ?, updated_at = ? WHERE id = ?",
+                   [new_owner["id"], clock.stamp(), client["id"]])
+        audit.record(db, desk.user["id"], "client.assign", "client", client["id"],
+                     owner=[client["owner"], new_owner["login"]])
+    return get_client(desk, str(client["id"]))
+
+
+def archive(desk, ref: str, restore: bool = False) -> dict:
+    """Archive (or restore) a client: it leaves the lists, its history stays."""
+    client = resolve(desk, ref, include_archived=True)
+    access.require_edit(desk.user, client)
+    if bool(client["archived_at"]) != restore:
+        raise UserError("client.already_restored" if restore else "client.already_archived",
+                        client=client["name"])
+    with desk.store.unit_of_work() as db:
+        db.execute("UPDATE clients SET archived_at = ?, updated_at = ? WHERE id = ?",
+                   [None if restore else clock.stamp(), clock.stamp(), client["id"]])
+        audit.record(db, desk.user["id"], "client.restore" if restore else "client.archive",
+                     "client", client["id"])
+    return get_client(desk, str(client["id"]), include_archived=True)
+
+
+def get_client(desk, ref: str, include_archived: bool = True) -> dict:
+    """The full record of one visible client, with tags and its latest interactions."""
+    client = resolve(desk, ref, include_archived=include_archived)
+    client["recent_log"] = desk.store.rows(
+        """SELECT i.id, i.at, i.channel, i.summary, i.next_step, i.next_date, u.login AS user
+           FROM interactions i JOIN users u ON u.id = i.user_id
+           WHERE i.client_id = ? ORDER BY i.at DESC, i.id DESC LIMIT 5""", [client["id"]])
+    return client
+
+
+def resolve(desk, ref: str, include_archived: bool = True) -> dict:
+    """Find a visible client by id, credit code or exact name; else by a unique search match."""
+    ref = str(ref).strip()
+    cond, params = access.visible(desk.user)
+    if not include_archived:
+        cond += " AND c.archived_at IS NULL"
+    if ref.isdigit() and len(ref) < 18:
+        found = desk.store.rows(f"{_SELECT} WHERE c.id = ? AND {cond}", [int(ref), *params])
+    else:
+        found = desk.store.rows(f"{_SELECT} WHERE (c.credit_code = ? OR c.name = ?) AND {cond}",
+                                [ref.upper(), ref, *params])
+        if not found:
+            from core.search import search_clients
+
+            hits = search_clients(desk, ref, limit=6, include_archived=include_archived)
+            if len(hits) > 1:
+                raise UserError("client.ambiguous", ref=ref,
+                                candidates="; ".join(f"{h['id']} {h['name']}" for h in hits[:5]))
+            found = desk.store.rows(f"{_SELECT} WHERE c.id = ?", [hits[0]["id"]]) if hits else []
+    if not found:
+        raise NotFound("client.not_found", ref=ref)
+    client = found[0]
+    client["tags"] = [r["tag"] for r in desk.store.rows(
+        "SELECT tag FROM client_tags WHERE client_id = ? ORDER BY tag", [client["id"]])]
+    client.pop("pinyin", None)
+    client.pop("urgency_rank", None)
+    return client
+
+
+def list_clients(desk, owner: str | None = None, size: str | None = None, industry: str | None = None,
+                 urgency: str | None = None, channel: str | None = None, tag: str | None = None,
+                 city: str | None = None, due: bool = False, archived: bool = False,
+                 limit: int = 50, offset: int = 0) -> list[dict]:
+    """Visible clients, urgent first then by name, filtered as asked; one page at a time."""
+    cond, params = access.visible(desk.user)
+    where = [cond, "c.archived_at IS NOT NULL" if archived else "c.archived_at IS NULL"]
+    for column, value in (("size", choose("size", size)), ("urgency", choose("urgency", urgency)),
+                          ("channel", choose("channel", channel)), ("industry", industry), ("city", city)):
+        if value:
+            where.append(f"c.{column} = ?")
+            params.append(value)
+    if owner:
+        where.append("u.login = ?")
+        params.append(owner)
+    if tag:
+        where.append("c.id IN (SELECT client_id FROM client_tags WHERE tag = ?)")
+        params.append(tag)
+    if due:
+        where.append("c.next_date <= ?")
+        params.append(clock.today().isoformat())
+    order = "c.next_date, c.urgency_rank, c.name" if due else "c.urgency_rank, c.name"
+    return desk.store.rows(
+        f"""SELECT {LIST_COLUMNS} FROM clients c LEFT JOIN users u ON u.id = c.owner_id
+            WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ? OFFSET ?""",
+        [*params, limit, offset])
+
+
+LIST_COLUMNS = """c.id, c.name, c.credit_code, c.contact, c.phone, c.city, c.industry, c.size,
+    c.urgency, c.channel, u.login AS owner, c.last_contact_at, c.next_step, c.next_date, c.archived_at"""
+
+
+def count_clients(desk, archived: bool = False) -> int:
+    cond, params = access.visible(desk.user)
+    state = "IS NOT NULL" if archived else "IS NULL"
+    return desk.store.scalar(f"SELECT count(*) FROM clients c WHERE {cond} AND c.archived_at {state}", params)
+
+
+def similar_names(desk, name: str) -> list[str]:
+    """Existing clients whose name, without its legal form, matches this one's core."""
+    core_name = _LEGAL_FORMS.sub("", name)
+    if len(core_name) < 2:
+        return []
+    rows = desk.store.rows(
+        "SELECT c.id, c.name FROM client_search s JOIN clients c ON c.id = s.rowid WHERE s.doc LIKE ? LIMIT 20",
+        [f"%{core_name}%"])
+    return [f"{r['id']} {r['name']}" for r in rows if core_name in _LEGAL_FORMS.sub("", r["name"])][:5]
+
+
+def _refuse_duplicate_code(db, code: str | None) -> None:
+    if not code:
+        return
+    row = db.execute("SELECT id, name, archived_at FROM clients WHERE credit_code = ?", [code]).fetchone()
+    if row:
+        key = "client.duplicate_code_archived" if row[2] else "client.duplicate_code"
+        raise UserError(key, code=code, id=row[0], name=row[1])
+
+
+def _set_tags(db, client_id: int, tags: list[str]) -> None:
+    for tag in tags:
+        db.execute("INSERT OR IGNORE INTO client_tags (client_id, tag) VALUES (?, ?)", [client_id, tag])
+
+
+def _clean(desk, fields: dict, creating: bool) -> dict:
+    """Validate and normalise user input into column values; the first bad field is refused."""
+    unknown = set(fields) - set(FIELDS)
+    if unknown:
+        raise InputError("input.unknown_field", field=sorted(unknown)[0])
+    values: dict = {}
+    for key, raw in fields.items():
+        text = raw.strip() if isinstance(raw, str) else raw
+        if key == "name":
+            if not text:
+                raise InputError("input.required", field="name")
+            values["name"] = text
+        elif key == "credit_code":
+            values[key] = validation.credit_code(text)
+        elif key == "phone":
+            values[key] = validation.phone(text)
+        elif key == "email":
+            values[key] = validation.email(text)
+        elif key in ("size", "urgency", "channel"):
+            values[key] = choose(key, text, key)
+        elif key == "owner":
+            if text:
+                values["owner_id"] = people.owner_for(desk, text)["id"]
+        elif key == "referrer":
+            if text:
+                values["referrer_id"] = resolve(desk, text)["id"]
+        elif key == "credit_rating":
+            values[key] = _rating(desk, text)
+        elif key == "tags":
+            values["tags"] = _tags(text)
+        else:
+            values[key] = text or None
+    if creating:
+        if "name" not in values:
+            raise InputError("input.required", field="name")
+        values["urgency"] = values.get("urgency") or "normal"
+        if values.get("referrer_id") and not values.get("channel"):
+            values["channel"] = "referral"
+    elif "urgency" in values and values["urgency"] is None:
+        raise InputError("input.required", field="urgency")
+    return values
+
+
+def _rating(desk, value: str | None) -> str | None:
+    if not value:
+        return None
+    rating = value.strip().upper()
+    allowed = desk.settings.pricing.credit_policy
+    if rating not in allowed:
+        raise InputError("input.not_one_of", field="credit_rating", value=value, allowed=", ".join(allowed))
+    return rating
+
+
+def _tags(value) -> list[str]:
+    items = value if isinstance(value, (list, tuple)) else re.split(r"[,，;；]", value or "")
+    return sorted({item.strip() for item in items if item and item.strip()})

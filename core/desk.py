@@ -1,0 +1,58 @@
+"""The desk a user sits at: the open database, the configuration, and who is acting.
+
+Built once per CLI command or app run and passed to every core operation, so the rules always
+know who is asking.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.db import Store
+from core.i18n import choose_language
+from core.settings import Settings, load
+
+
+@dataclass
+class Desk:
+    store: Store
+    user: dict
+    settings: Settings = field(repr=False)
+
+    @property
+    def role(self) -> str:
+        return self.user["role"]
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def acting_login(option: str | None = None) -> str:
+    """``--as``, then ``ZIZHI_USER``, then the operating-system login."""
+    if option:
+        return option.strip()
+    if os.environ.get("ZIZHI_USER"):
+        return os.environ["ZIZHI_USER"].strip()
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "admin"
+
+
+def open_desk(db: str | Path | None = None, as_user: str | None = None,
+              lang: str | None = None) -> Desk:
+    """Open the database and identify the acting user (the first ever user becomes admin)."""
+    from core import paths, people
+
+    settings = load()
+    choose_language(lang, settings.general.language)
+    store = Store(paths.database_path(db))
+    try:
+        user = people.acting_user(store, acting_login(as_user))
+    except BaseException:
+        store.close()
+        raise
+    return Desk(store=store, user=user, settings=settings)

@@ -1,0 +1,56 @@
+"""The mistakes a user can make, as typed exceptions carrying a translatable message.
+
+Each error knows its exit code (the scripting contract in the README) so the CLI maps it
+without a table, and the app shows the same text inline.
+"""
+
+from __future__ import annotations
+
+
+class ZizhiError(Exception):
+    """A problem the user can fix; never shown with a traceback."""
+
+    exit_code = 1
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(key)
+
+    def message(self, lang: str | None = None) -> str:
+        from core.i18n import t
+
+        return t(self.key, lang=lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+class UserError(ZizhiError):
+    """A request the rules refuse: unknown record, duplicate, no permission, gate not met."""
+
+
+class NotFound(UserError):
+    """The named record does not exist (or is not visible to the acting user)."""
+
+
+class Refused(UserError):
+    """The acting user's role does not allow this."""
+
+
+class InputError(ZizhiError):
+    """A value that fails validation: a bad credit code, phone, amount or date."""
+
+    exit_code = 65
+
+
+class Busy(ZizhiError):
+    """The database stayed locked by another writer past the busy timeout: try again."""
+
+    exit_code = 75
+
+
+class ConfigError(ZizhiError):
+    """The TOML configuration is malformed or breaks its schema."""
+
+    exit_code = 78

@@ -1,0 +1,71 @@
+"""The one translation layer: every user-facing string is a key looked up here.
+
+Languages are English (``en``) and Simplified Chinese (``zh``). The language is chosen once per
+process: ``--lang``, then ``ZIZHI_LANG``, then the ``language`` setting, then the locale.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+
+from core.messages import MESSAGES
+
+LANGUAGES = ("en", "zh")
+_current: str | None = None
+
+
+def normalise(lang: str | None) -> str | None:
+    """Map 'zh_CN.UTF-8', 'zh-Hans', 'ZH', 'en_US' … to one of LANGUAGES, or None."""
+    if not lang:
+        return None
+    code = lang.strip().lower().replace("-", "_")
+    if code.startswith("zh"):
+        return "zh"
+    if code.startswith("en") or code in ("c", "posix"):
+        return "en"
+    return None
+
+
+def choose_language(option: str | None = None, configured: str | None = None) -> str:
+    """Pick the language by the documented precedence and make it current."""
+    global _current
+    for candidate in (option, os.environ.get("ZIZHI_LANG"), configured, _locale_language()):
+        lang = normalise(candidate)
+        if lang:
+            _current = lang
+            return lang
+    _current = "en"
+    return "en"
+
+
+def _locale_language() -> str | None:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if os.environ.get(var):
+            return os.environ[var]
+    try:
+        return locale.getlocale()[0]
+    except ValueError:
+        return None
+
+
+def current_language() -> str:
+    return _current or choose_language()
+
+
+def t(key: str, lang: str | None = None, **params: object) -> str:
+    """The message for ``key`` in the current language, with ``params`` filled in.
+
+    An unknown key is returned as-is so a missing translation shows up, not a crash.
+    """
+    entry = MESSAGES.get(key)
+    if entry is None:
+        text = key
+    else:
+        text = entry[1] if (lang or current_language()) == "zh" else entry[0]
+    if params:
+        try:
+            return text.format(**params)
+        except (KeyError, IndexError):
+            return text
+    return text

@@ -1,0 +1,134 @@
+"""The communication log (rulebook §5.2.1): every call, visit and email, with the agreed next step.
+
+The client's follow-up is derived from its log, the same way after every add or edit: the next
+step of the latest entry that set one, until an entry is logged on or after its date without
+setting a new one (the follow-up happened). The client row keeps the result for fast lists.
+"""
+
+from __future__ import annotations
+
+from core import access, audit, clock, validation
+from core.clients import resolve
+from core.errors import InputError, NotFound
+from core.vocab import choose
+
+EDITABLE = ("channel", "summary", "details", "next_step", "next_date", "at")
+
+
+def log_interaction(desk, client_ref: str, channel: str, summary: str, details: str | None = None,
+                    next_step: str | None = None, next_date: str | None = None,
+                    at: str | None = None) -> dict:
+    """Record one contact with a client and refresh the client's follow-up."""
+    client = resolve(desk, client_ref, include_archived=False)
+    access.require_log(desk.user, client)
+    values = _clean({"channel": channel, "summary": summary, "details": details,
+                     "next_step": next_step, "next_date": next_date, "at": at}, creating=True)
+    with desk.store.unit_of_work() as db:
+        now = clock.stamp()
+        cursor = db.execute(
+            """INSERT INTO interactions (client_id, user_id, at, channel, summary, details, next_step,
+               next_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [client["id"], desk.user["id"], values["at"], values["channel"], values["summary"],
+             values.get("details"), values.get("next_step"), values.get("next_date"), now, now])
+        entry_id = cursor.lastrowid
+        refresh_follow_up(db, client["id"])
+        audit.record(db, desk.user["id"], "log.add", "interaction", entry_id,
+                     client_id=client["id"], channel=values["channel"])
+    return get_interaction(desk, entry_id)
+
+
+def edit_interaction(desk, entry_id: int, **changes) -> dict:
+    """Correct a log entry; only its author, a manager or an admin may."""
+    entry = get_interaction(desk, entry_id)
+    if desk.user["role"] not in ("manager", "admin") and entry["user"] != desk.user["login"]:
+        from core.errors import Refused
+
+        raise Refused("log.not_author", id=entry_id)
+    merged = {k: entry[k] for k in EDITABLE}
+    merged.update({k: v for k, v in changes.items() if v is not None})
+    values = _clean(merged, creating=False)
+    changed = audit.changes(entry, values)
+    if not changed:
+        raise InputError("client.nothing_to_change")
+    with desk.store.unit_of_work() as db:
+        sets = ", ".join(f"{k} = ?" for k in changed)
+        db.execute(f"UPDATE interactions SET {sets}, updated_at = ? WHERE id = ?",
+                   [*(values[k] for k in changed), clock.stamp(), entry_id])
+        refresh_follow_up(db, entry["client_id"])
+        audit.record(db, desk.user["id"], "log.edit", "interaction", entry_id, **changed)
+    return get_interaction(desk, entry_id)
+
+
+def get_interaction(desk, entry_id: int) -> dict:
+    cond, params = access.visible(desk.user)
+    row = desk.store.one(
+        f"""SELECT i.*, c.name AS client, u.login AS user FROM interactions i
+            JOIN clients c ON c.id = i.client_id JOIN users u ON u.id = i.user_id
+            WHERE i.id = ? AND {cond}""", [entry_id, *params])
+    if not row:
+        raise NotFound("log.not_found", id=entry_id)
+    return row
+
+
+def list_interactions(desk, client_ref: str | None = None, limit: int = 50) -> list[dict]:
+    """A client's log, newest first; without a client, the latest across visible clients."""
+    cond, params = access.visible(desk.user)
+    if client_ref:
+        client = resolve(desk, client_ref)
+        cond, params = "i.client_id = ?", [client["id"]]
+    return desk.store.rows(
+        f"""SELECT i.id, i.at, c.id AS client_id, c.name AS client, u.login AS user, i.channel,
+                   i.summary, i.details, i.next_step, i.next_date
+            FROM interactions i JOIN clients c ON c.id = i.client_id JOIN users u ON u.id = i.user_id
+            WHERE {cond} ORDER BY i.at DESC, i.id DESC LIMIT ?""", [*params, limit])
+
+
+def refresh_follow_up(db, client_id: int) -> None:
+    """Recompute the client's last contact and pending follow-up from its log."""
+    pending: tuple[str, str] | None = None
+    last = None
+    for at, step, due in db.execute(
+            "SELECT at, next_step, next_date FROM interactions WHERE client_id = ? ORDER BY at, id",
+            [client_id]).fetchall():
+        last = at
+        if due:
+            pending = (step, due)
+        elif pending and at[:10] >= pending[1]:
+            pending = None
+    db.execute("UPDATE clients SET last_contact_at = ?, next_step = ?, next_date = ? WHERE id = ?",
+               [last, pending[0] if pending else None, pending[1] if pending else None, client_id])
+
+
+def _clean(values: dict, creating: bool) -> dict:
+    out = dict(values)
+    out["channel"] = choose("log_channel", values.get("channel"), "channel")
+    if not out["channel"]:
+        raise InputError("input.required", field="channel")
+    if not (values.get("summary") or "").strip():
+        raise InputError("input.required", field="summary")
+    out["summary"] = values["summary"].strip()
+    out["at"] = _moment(values.get("at"))
+    out["next_date"] = validation.date(values.get("next_date"), "next-date")
+    out["next_step"] = (values.get("next_step") or "").strip() or None
+    if out["next_step"] and not out["next_date"]:
+        raise InputError("log.next_needs_date")
+    if out["next_date"] and not out["next_step"]:
+        raise InputError("log.date_needs_next")
+    if out["next_date"] and out["next_date"] < out["at"][:10]:
+        raise InputError("log.next_before_contact", value=out["next_date"], at=out["at"][:10])
+    return out
+
+
+def _moment(value: str | None) -> str:
+    """When the contact happened: now, a date, or 'YYYY-MM-DD HH:MM'."""
+    if not value:
+        return clock.stamp()
+    text = str(value).strip()
+    if len(text) <= 11:
+        return f"{validation.date(text, 'at')} 00:00:00"
+    import datetime as dt
+
+    try:
+        return dt.datetime.fromisoformat(text).isoformat(sep=" ", timespec="seconds")
+    except ValueError:
+        raise InputError("input.date_format", field="at", value=value) from None

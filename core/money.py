@@ -1,0 +1,54 @@
+"""Money: whole fen (int) everywhere; Decimal only when parsing input and formatting output.
+
+The one rounding rule of Zizhi is :func:`round_half_up` — half a fen rounds away from zero
+(0.005 yuan → 0.01 yuan, −0.005 → −0.01), the way Chinese invoices and receipts round.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from core.errors import InputError
+
+FEN_PER_YUAN = 100
+_AMOUNT = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d*)?$|^[+-]?\.\d+$")
+
+
+def round_half_up(yuan: Decimal) -> int:
+    """Yuan as a Decimal → whole fen, half a fen rounding away from zero."""
+    return int((yuan * FEN_PER_YUAN).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def parse(text: str, *, field: str = "amount", rounding: bool = False) -> int:
+    """Parse '12,345.6', '¥12345.60', '￥1 234', 'CNY 50' or '-3.5' into fen.
+
+    More than two decimals is refused unless ``rounding`` is asked for, because silently
+    dropping a fraction of a fen hides a typing mistake.
+    """
+    raw = str(text)
+    cleaned = raw.strip().replace("¥", "").replace("￥", "").replace(" ", "").replace("\u00a0", "")
+    cleaned = re.sub(r"^(CNY|RMB)", "", cleaned, flags=re.IGNORECASE).strip()
+    cleaned = cleaned.removesuffix("元")
+    if not _AMOUNT.match(cleaned):
+        raise InputError("money.not_a_number", field=field, value=raw)
+    try:
+        value = Decimal(cleaned.replace(",", ""))
+    except InvalidOperation:
+        raise InputError("money.not_a_number", field=field, value=raw) from None
+    if value.as_tuple().exponent < -2 and not rounding:  # type: ignore[operator]
+        if value != value.quantize(Decimal("0.01")):
+            raise InputError("money.too_precise", field=field, value=raw)
+    return round_half_up(value)
+
+
+def to_decimal(fen: int) -> Decimal:
+    """Fen → yuan as an exact Decimal with two places, for JSON and arithmetic display."""
+    return (Decimal(fen) / FEN_PER_YUAN).quantize(Decimal("0.01"))
+
+
+def format_fen(fen: int, *, symbol: bool = True) -> str:
+    """Fen → '¥12,345.60' (or '-¥3.50'); the display form everywhere."""
+    sign = "-" if fen < 0 else ""
+    yuan, cents = divmod(abs(fen), FEN_PER_YUAN)
+    return f"{sign}{'¥' if symbol else ''}{yuan:,}.{cents:02d}"

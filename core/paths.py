@@ -1,0 +1,54 @@
+"""Every file Zizhi reads or writes is located here, and nowhere else.
+
+Defaults follow the platform (platformdirs); ``--db``/``ZIZHI_DB`` and ``ZIZHI_CONFIG`` override.
+Directories Zizhi creates are 0700 and files 0600: client data is a company asset.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP = "zizhi"
+SHIPPED_CONFIG = Path(__file__).resolve().parent.parent / "config"
+
+
+def database_path(option: str | os.PathLike | None = None) -> Path:
+    if option:
+        return Path(option).expanduser()
+    if os.environ.get("ZIZHI_DB"):
+        return Path(os.environ["ZIZHI_DB"]).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path(APP, appauthor=False) / "zizhi.db"
+
+
+def config_dir() -> Path:
+    """The user's configuration folder: ``ZIZHI_CONFIG`` or the platform's config dir."""
+    if os.environ.get("ZIZHI_CONFIG"):
+        return Path(os.environ["ZIZHI_CONFIG"]).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path(APP, appauthor=False)
+
+
+def private_dir(path: Path) -> Path:
+    """Create ``path`` (and missing parents) as 0700; leave existing folders as they are."""
+    missing = []
+    probe = path
+    while not probe.exists():
+        missing.append(probe)
+        probe = probe.parent
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700)
+        os.chmod(folder, 0o700)
+    return path
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write a file readable by its owner only, creating its folder if needed."""
+    private_dir(path.parent)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    os.chmod(path, 0o600)

@@ -1,0 +1,136 @@
+"""People and roles: who may do what, and who is on duty.
+
+A salesperson goes on duty only by passing the onboarding exam at or above the configured pass
+mark (rulebook §4.1); only on-duty salespeople may own clients.
+"""
+
+from __future__ import annotations
+
+from core import audit, clock, validation
+from core.errors import InputError, NotFound, Refused, UserError
+from core.vocab import choose
+
+ADMINS = ("admin",)
+TRAINERS = ("manager", "admin")
+
+
+def acting_user(store, login: str) -> dict:
+    """The user row for ``login``; on an empty database that user is created as admin."""
+    user = store.one("SELECT * FROM users WHERE login = ?", [login])
+    if user:
+        if not user["active"]:
+            raise Refused("people.inactive", login=login)
+        return user
+    with store.unit_of_work() as db:
+        if db.execute("SELECT count(*) FROM users").fetchone()[0] == 0:
+            user_id = _insert(db, login, login, "admin", None, None)
+            audit.record(db, user_id, "user.bootstrap", "user", user_id, login=login, role="admin")
+    user = store.one("SELECT * FROM users WHERE login = ?", [login])
+    if not user:
+        raise UserError("people.unknown_acting_user", login=login)
+    return user
+
+
+def _insert(db, login, name, role, email, phone) -> int:
+    cursor = db.execute(
+        "INSERT INTO users (login, name, role, email, phone, on_duty, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)",
+        [login, name, role, email, phone, clock.stamp()],
+    )
+    return cursor.lastrowid
+
+
+def add_user(desk, login: str, name: str | None, role: str, email: str | None = None,
+             phone: str | None = None) -> dict:
+    """Create a colleague's account; admins only. Salespeople start off duty."""
+    _require(desk, ADMINS, "people.admins_only")
+    login = (login or "").strip()
+    if not login or any(c.isspace() for c in login):
+        raise InputError("people.login_format", value=login)
+    role = choose("role", role, "role")
+    if not role:
+        raise InputError("input.required", field="role")
+    email, phone = validation.email(email), validation.phone(phone)
+    with desk.store.unit_of_work() as db:
+        if db.execute("SELECT 1 FROM users WHERE login = ?", [login]).fetchone():
+            raise UserError("people.duplicate_login", login=login)
+        user_id = _insert(db, login, (name or login).strip(), role, email, phone)
+        audit.record(db, desk.user["id"], "user.add", "user", user_id, login=login, role=role)
+    return get_user(desk, login)
+
+
+def get_user(desk, login: str) -> dict:
+    user = desk.store.one("SELECT * FROM users WHERE login = ?", [login])
+    if not user:
+        raise NotFound("people.not_found", login=login)
+    user["exams"] = desk.store.rows(
+        "SELECT taken_on, score, pass_mark, passed, notes FROM exams WHERE user_id = ? ORDER BY taken_on, id",
+        [user["id"]])
+    user["trainings"] = desk.store.rows(
+        "SELECT held_on, topic, hours, trainer, notes FROM trainings WHERE user_id = ? ORDER BY held_on, id",
+        [user["id"]])
+    user["clients"] = desk.store.scalar(
+        "SELECT count(*) FROM clients WHERE owner_id = ? AND archived_at IS NULL", [user["id"]])
+    return user
+
+
+def list_users(desk, role: str | None = None) -> list[dict]:
+    role = choose("role", role, "role")
+    sql = """SELECT u.id, u.login, u.name, u.role, u.on_duty, u.active, u.email, u.phone,
+                    (SELECT count(*) FROM clients c WHERE c.owner_id = u.id AND c.archived_at IS NULL) AS clients
+             FROM users u"""
+    if role:
+        return desk.store.rows(sql + " WHERE u.role = ? ORDER BY u.login", [role])
+    return desk.store.rows(sql + " ORDER BY u.role, u.login")
+
+
+def record_exam(desk, login: str, score: int, taken_on: str | None = None, notes: str | None = None) -> dict:
+    """Record an onboarding exam; a salesperson at or above the pass mark goes on duty."""
+    _require(desk, TRAINERS, "people.trainers_only")
+    if not 0 <= score <= 100:
+        raise InputError("people.score_range", value=score)
+    taken_on = validation.date(taken_on, "date") or clock.today().isoformat()
+    pass_mark = desk.settings.pricing.onboarding.pass_mark
+    user = get_user(desk, login)
+    passed = score >= pass_mark
+    with desk.store.unit_of_work() as db:
+        db.execute(
+            "INSERT INTO exams (user_id, taken_on, score, pass_mark, passed, recorded_by, notes) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [user["id"], taken_on, score, pass_mark, int(passed), desk.user["id"], notes])
+        if passed and not user["on_duty"]:
+            db.execute("UPDATE users SET on_duty = 1 WHERE id = ?", [user["id"]])
+        audit.record(db, desk.user["id"], "user.exam", "user", user["id"],
+                     score=score, pass_mark=pass_mark, passed=passed)
+    return get_user(desk, login)
+
+
+def record_training(desk, login: str, topic: str, held_on: str | None = None, hours: str | None = None,
+                    trainer: str | None = None, notes: str | None = None) -> dict:
+    """Record a continuing-training session a colleague attended."""
+    _require(desk, TRAINERS, "people.trainers_only")
+    if not topic or not topic.strip():
+        raise InputError("input.required", field="topic")
+    held_on = validation.date(held_on, "date") or clock.today().isoformat()
+    user = get_user(desk, login)
+    with desk.store.unit_of_work() as db:
+        db.execute(
+            "INSERT INTO trainings (user_id, held_on, topic, hours, trainer, notes, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [user["id"], held_on, topic.strip(), hours, trainer, notes, desk.user["id"]])
+        audit.record(db, desk.user["id"], "user.train", "user", user["id"], topic=topic.strip(), held_on=held_on)
+    return get_user(desk, login)
+
+
+def owner_for(desk, login: str) -> dict:
+    """The user named as a client's owner, refused unless an on-duty salesperson."""
+    user = desk.store.one("SELECT * FROM users WHERE login = ?", [login])
+    if not user or not user["active"]:
+        raise InputError("people.unknown_owner", login=login)
+    if user["role"] != "sales":
+        raise UserError("people.owner_not_sales", login=login, role=user["role"])
+    if not user["on_duty"]:
+        raise UserError("people.owner_off_duty", login=login)
+    return user
+
+
+def _require(desk, roles: tuple[str, ...], key: str) -> None:
+    if desk.user["role"] not in roles:
+        raise Refused(key, role=desk.user["role"])

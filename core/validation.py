@@ -1,0 +1,70 @@
+"""Checks for the identifiers a client record carries: credit code, phone, email, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from core.errors import InputError
+
+_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_LANDLINE = re.compile(r"^(0\d{2,3})(\d{7,8})(\d{1,6})?$")
+_EMAIL = re.compile(r"^[^@\s]+@[A-Za-z0-9\-.\u4e00-\u9fff]+\.[A-Za-z\u4e00-\u9fff]{2,}$")
+
+
+def credit_code(value: str | None) -> str | None:
+    """A unified social credit code, checked by its GB 32100-2015 check digit, in upper case."""
+    if value is None or not value.strip():
+        return None
+    from stdnum.cn import uscc
+    from stdnum.exceptions import InvalidChecksum, ValidationError
+
+    code = re.sub(r"[\s-]", "", value).upper()
+    try:
+        return uscc.validate(code)
+    except InvalidChecksum:
+        raise InputError("client.credit_code_check_digit", value=value) from None
+    except ValidationError:
+        raise InputError("client.credit_code_format", value=value) from None
+
+
+def phone(value: str | None) -> str | None:
+    """A mainland mobile (13812345678) or landline (021-68881234, ext. as 021-68881234-801)."""
+    if value is None or not value.strip():
+        return None
+    digits = re.sub(r"[\s\-()（）]", "", value.strip())
+    digits = re.sub(r"^(\+?86)(?=1[3-9]\d{9}$)", "", digits)
+    if _MOBILE.match(digits):
+        return digits
+    parts = [p for p in re.split(r"[\s\-()（）]+", value.strip().removeprefix("+86")) if p]
+    if len(parts) >= 2 and parts[0].startswith("0") and 3 <= len(parts[0]) <= 4 \
+            and 7 <= len(parts[1]) <= 8 and all(p.isdigit() for p in parts):
+        return "-".join(parts[:3])
+    landline = _LANDLINE.match(digits)
+    if landline and len(digits) in (10, 11, 12):
+        return f"{landline.group(1)}-{landline.group(2)}{landline.group(3) or ''}"
+    raise InputError("client.phone_format", value=value)
+
+
+def email(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    if not _EMAIL.match(value.strip()):
+        raise InputError("client.email_format", value=value)
+    return value.strip()
+
+
+def date(value: str | dt.date | None, field: str = "date") -> str | None:
+    """An ISO date 'YYYY-MM-DD' (also accepts 2026/12/1 and 2026年12月1日)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = value.strip()
+    match = re.fullmatch(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?", text)
+    if not match:
+        raise InputError("input.date_format", field=field, value=value)
+    try:
+        return dt.date(*(int(g) for g in match.groups())).isoformat()
+    except ValueError:
+        raise InputError("input.date_format", field=field, value=value) from None

@@ -1,0 +1,39 @@
+"""The closed vocabularies of a client record, and the spellings users type for them.
+
+A salesperson may type 'trade-show', 'Trade show' or '展会'; all mean ``trade_show``.
+"""
+
+from __future__ import annotations
+
+from core.errors import InputError
+from core.schema import CHANNELS, LOG_CHANNELS, ROLES, SIZES, URGENCIES
+
+ALIASES = {
+    "size": {"微型": "micro", "小型": "small", "中型": "medium", "大型": "large",
+             "微": "micro", "小": "small", "中": "medium", "大": "large"},
+    "urgency": {"紧急": "urgent", "高": "high", "普通": "normal", "一般": "normal", "低": "low"},
+    "channel": {"展会": "trade_show", "线上": "online", "网络": "online", "推荐": "referral",
+                "转介绍": "referral", "咨询": "inquiry", "电话咨询": "inquiry", "其他": "other",
+                "tradeshow": "trade_show", "show": "trade_show", "web": "online"},
+    "log_channel": {"电话": "phone", "邮件": "email", "拜访": "visit", "上门": "visit",
+                    "微信": "chat", "聊天": "chat", "会议": "meeting", "其他": "other"},
+    "role": {"销售": "sales", "经理": "manager", "财务": "finance", "法务": "legal",
+             "运营": "operations", "管理员": "admin"},
+}
+ALLOWED = {"size": SIZES, "urgency": URGENCIES, "channel": CHANNELS,
+           "log_channel": LOG_CHANNELS, "role": ROLES}
+
+
+def choose(kind: str, value: str | None, field: str | None = None) -> str | None:
+    """Normalise ``value`` to one of the allowed words of ``kind``, or refuse naming them."""
+    if value is None or str(value).strip() == "":
+        return None
+    text = str(value).strip()
+    word = text.lower().replace("-", "_").replace(" ", "_")
+    if word in ALLOWED[kind]:
+        return word
+    alias = ALIASES[kind].get(text) or ALIASES[kind].get(word.replace("_", ""))
+    if alias:
+        return alias
+    raise InputError("input.not_one_of", field=field or kind, value=text,
+                     allowed=", ".join(ALLOWED[kind]))

@@ -187,7 +187,7 @@ class Company(Strict):
 
 
 class General(Strict):
-    language: Literal["zh", "en"] = "zh"
+    language: Literal["zh", "en"] | None = None
     company: Company
 
 

@@ -1,0 +1,1 @@
+"""The Typer CLI: one sub-app per noun; each command parses, calls one core function, prints."""

@@ -1,0 +1,38 @@
+"""`zizhi audit list` — who changed or exported what (managers and admins)."""
+
+from __future__ import annotations
+
+import json as jsonlib
+from typing import Annotated, Optional
+
+import typer
+
+from commands.common import desk, emit_json, handles_errors, table
+
+app = typer.Typer(help="The audit trail of every change and export.", no_args_is_help=True)
+
+
+@app.command("list")
+@handles_errors
+def list_(
+    ctx: typer.Context,
+    entity: Annotated[Optional[str], typer.Option("--entity", help="client, interaction, user …")] = None,
+    entity_id: Annotated[Optional[int], typer.Option("--id", help="Only this record's history.")] = None,
+    user: Annotated[Optional[str], typer.Option("--user", help="Only what this login did.")] = None,
+    action: Annotated[Optional[str], typer.Option("--action", help="Action prefix, e.g. client.export.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many records.")] = 100,
+    json: Annotated[bool, typer.Option("--json", help="Print JSON only, for scripts.")] = False,
+) -> None:
+    """List audit records, newest first (managers and admins).
+
+    Example: zizhi audit list --entity client --id 42
+    """
+    from core.audit import list_entries
+
+    rows = list_entries(desk(ctx), entity, entity_id, user, action, limit)
+    if json:
+        emit_json(rows)
+        return
+    for row in rows:
+        row["detail"] = jsonlib.dumps(row["detail"], ensure_ascii=False) if row["detail"] else ""
+    table(rows, ["id", "at", "user", "action", "entity", "entity_id", "detail"])

@@ -1,0 +1,141 @@
+"""What every command shares: the lazily opened desk, error mapping, tables and JSON.
+
+Core errors become one line on stderr and the exit code of the README's scripting contract;
+nothing here imports Textual, so cron commands stay light.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+import typer
+
+
+@dataclass
+class Globals:
+    """The global options, given before the command: ``zizhi --db X --as li client list``."""
+
+    db: str | None = None
+    as_user: str | None = None
+    lang: str | None = None
+    _desk: Any = field(default=None, repr=False)
+
+    def desk(self):
+        if self._desk is None:
+            from core.desk import open_desk
+
+            self._desk = open_desk(self.db, self.as_user, self.lang)
+        return self._desk
+
+    def language(self) -> str:
+        """Choose the language without opening the database (for config commands)."""
+        from core.i18n import choose_language
+
+        from core.errors import ConfigError
+        from core.settings import load
+
+        try:
+            configured = load().general.language
+        except ConfigError:  # a broken config is reported by the command itself
+            configured = None
+        return choose_language(self.lang, configured)
+
+
+def desk(ctx: typer.Context):
+    return ctx.find_root().obj.desk()
+
+
+def handles_errors(func: Callable) -> Callable:
+    """Turn a core ZizhiError into one stderr line and its exit code; no traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from core.errors import ZizhiError
+
+        try:
+            return func(*args, **kwargs)
+        except ZizhiError as exc:
+            typer.echo(f"zizhi: {exc.message()}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+
+    return wrapper
+
+
+def warn(text: str) -> None:
+    typer.echo(text, err=True)
+
+
+def emit_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def label(key: str) -> str:
+    from core.i18n import t
+
+    return t(f"col.{key}")
+
+
+def table(rows: Iterable[dict], columns: list[str], empty: str = "list.empty") -> None:
+    """Print rows as a plain table, aligning Chinese (double-width) text by display cells."""
+    from rich.cells import cell_len
+
+    from core.i18n import t
+
+    rows = list(rows)
+    if not rows:
+        typer.echo(t(empty))
+        return
+    cells = [[_text(_word(c, row.get(c))) for c in columns] for row in rows]
+    heads = [label(c) for c in columns]
+    widths = [max(cell_len(v) for v in [h, *(r[i] for r in cells)]) for i, h in enumerate(heads)]
+    for line in [heads, *cells]:
+        padded = [v + " " * (w - cell_len(v)) for v, w in zip(line, widths)]
+        typer.echo("  ".join(padded).rstrip())
+
+
+def fields(record: dict, names: list[str]) -> None:
+    """Print one record as 'label: value' lines, labels aligned."""
+    from rich.cells import cell_len
+
+    heads = {n: label(n) for n in names}
+    width = max(cell_len(h) for h in heads.values())
+    for name in names:
+        value = record.get(name)
+        if value in (None, "", []):
+            continue
+        typer.echo(f"{heads[name]}{' ' * (width - cell_len(heads[name]))}  {_text(_word(name, value))}")
+
+
+def _word(column: str, value: Any) -> Any:
+    """Closed-vocabulary values (urgency, size, channel, role) shown in the user's language."""
+    if column in WORDS and isinstance(value, str):
+        from core.i18n import t
+
+        key = f"{column}.{value}"
+        text = t(key)
+        return value if text == key else text
+    return value
+
+
+WORDS = ("urgency", "size", "channel", "role")
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    text = str(value).replace("\n", " ")
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def echo(text: str) -> None:
+    typer.echo(text)
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()

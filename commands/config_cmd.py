@@ -1,0 +1,80 @@
+"""`zizhi config …` — the TOML catalogue, prices and settings: write a user copy, check, show."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from commands.common import echo, handles_errors
+
+app = typer.Typer(help="Configuration: the qualification catalogue, prices and settings (TOML).",
+                  no_args_is_help=True)
+
+
+@app.command("init")
+@handles_errors
+def init(
+    ctx: typer.Context,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite files already there.")] = False,
+) -> None:
+    """Write the shipped catalogue.toml, pricing.toml and settings.toml to your config folder to edit.
+
+    Example: zizhi config init   (then edit them and run: zizhi config check)
+    """
+    from core.i18n import t
+    from core.paths import config_dir
+    from core.settings import init as write_defaults
+
+    ctx.find_root().obj.language()
+    written = write_defaults(force=force)
+    for path in written:
+        echo(t("config.written", path=str(path)))
+    if not written:
+        echo(t("config.kept", folder=str(config_dir())))
+
+
+@app.command("check")
+@handles_errors
+def check(ctx: typer.Context) -> None:
+    """Validate the configuration in force; every problem is listed with file, line and key.
+
+    Example: zizhi config check
+    """
+    from core.i18n import t
+    from core.settings import problems, source_of
+
+    ctx.find_root().obj.language()
+    found = problems()
+    for problem in found:
+        typer.echo(problem, err=True)
+    if found:
+        raise typer.Exit(78)
+    for name in ("catalogue.toml", "pricing.toml", "settings.toml"):
+        echo(t("config.ok", path=str(source_of(name))))
+
+
+@app.command("show")
+@handles_errors
+def show(ctx: typer.Context) -> None:
+    """Print the effective configuration, file by file, with where each file was read from.
+
+    Example: zizhi config show
+    """
+    from core.settings import effective_toml, load
+
+    ctx.find_root().obj.language()
+    echo(effective_toml(load()))
+
+
+@app.command("path")
+@handles_errors
+def path(ctx: typer.Context) -> None:
+    """Print the folder Zizhi reads your configuration from, and the database file in use.
+
+    Example: zizhi config path
+    """
+    from core.paths import config_dir, database_path
+
+    echo(f"config: {config_dir()}")
+    echo(f"database: {database_path(ctx.find_root().obj.db)}")

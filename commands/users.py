@@ -1,0 +1,125 @@
+"""`zizhi user …` — colleagues, roles, the onboarding exam and continuing training."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from commands.common import desk, echo, emit_json, fields, handles_errors, table
+
+app = typer.Typer(help="People: roles, onboarding exams, training.", no_args_is_help=True)
+
+Json = Annotated[bool, typer.Option("--json", help="Print JSON only, for scripts.")]
+Opt = Optional[str]
+USER_FIELDS = ["id", "login", "name", "role", "on_duty", "email", "phone", "clients", "created_at"]
+
+
+@app.command("add")
+@handles_errors
+def add(
+    ctx: typer.Context,
+    login: Annotated[str, typer.Argument(help="Login, one word, e.g. wang.fang.")],
+    role: Annotated[str, typer.Option("--role", help="sales, manager, finance, legal, operations or admin.")],
+    name: Annotated[Opt, typer.Option("--name", help="Full name, e.g. 王芳.")] = None,
+    email: Annotated[Opt, typer.Option("--email", help="Email address.")] = None,
+    phone: Annotated[Opt, typer.Option("--phone", help="Phone.")] = None,
+    json: Json = False,
+) -> None:
+    """Add a colleague (admins). A salesperson starts off duty until they pass the exam.
+
+    Example: zizhi user add wang.fang --name 王芳 --role sales
+    """
+    from core.people import add_user
+
+    _show(add_user(desk(ctx), login, name, role, email, phone), json)
+
+
+@app.command("list")
+@handles_errors
+def list_(
+    ctx: typer.Context,
+    role: Annotated[Opt, typer.Option("--role", help="Only this role.")] = None,
+    json: Json = False,
+) -> None:
+    """List colleagues with their role, duty status and number of clients.
+
+    Example: zizhi user list --role sales
+    """
+    from core.people import list_users
+
+    rows = list_users(desk(ctx), role)
+    emit_json(rows) if json else table(rows, ["login", "name", "role", "on_duty", "clients"])
+
+
+@app.command("show")
+@handles_errors
+def show(
+    ctx: typer.Context,
+    login: Annotated[str, typer.Argument(help="Login.")],
+    json: Json = False,
+) -> None:
+    """Show a colleague with their exams and training record.
+
+    Example: zizhi user show wang.fang
+    """
+    from core.people import get_user
+
+    _show(get_user(desk(ctx), login), json)
+
+
+@app.command("exam")
+@handles_errors
+def exam(
+    ctx: typer.Context,
+    login: Annotated[str, typer.Argument(help="Login of the person examined.")],
+    score: Annotated[int, typer.Argument(help="Score from 0 to 100.")],
+    date: Annotated[Opt, typer.Option("--date", help="Date of the exam (default today).")] = None,
+    notes: Annotated[Opt, typer.Option("--notes", help="Remarks.")] = None,
+    json: Json = False,
+) -> None:
+    """Record an onboarding exam; at or above the pass mark a salesperson goes on duty.
+
+    Example: zizhi user exam wang.fang 86
+    """
+    from core.people import record_exam
+
+    _show(record_exam(desk(ctx), login, score, date, notes), json)
+
+
+@app.command("train")
+@handles_errors
+def train(
+    ctx: typer.Context,
+    login: Annotated[str, typer.Argument(help="Login of the person trained.")],
+    topic: Annotated[str, typer.Option("--topic", help="What the session covered.")],
+    date: Annotated[Opt, typer.Option("--date", help="Date held (default today).")] = None,
+    hours: Annotated[Opt, typer.Option("--hours", help="Length in hours.")] = None,
+    trainer: Annotated[Opt, typer.Option("--trainer", help="Who taught it.")] = None,
+    notes: Annotated[Opt, typer.Option("--notes", help="Remarks.")] = None,
+    json: Json = False,
+) -> None:
+    """Record a continuing-training session a colleague attended.
+
+    Example: zizhi user train wang.fang --topic 2026年出口许可证新规 --hours 2 --trainer 法务部
+    """
+    from core.people import record_training
+
+    _show(record_training(desk(ctx), login, topic, date, hours, trainer, notes), json)
+
+
+def _show(user: dict, as_json: bool) -> None:
+    if as_json:
+        emit_json(user)
+        return
+    from core.i18n import t
+
+    fields(user, USER_FIELDS)
+    if user.get("exams"):
+        echo("")
+        echo(t("user.exams"))
+        table(user["exams"], ["taken_on", "score", "pass_mark", "passed"])
+    if user.get("trainings"):
+        echo("")
+        echo(t("user.trainings"))
+        table(user["trainings"], ["held_on", "topic", "hours", "trainer"])

@@ -1,0 +1,4 @@
+"""Zizhi's full-screen app (Textual): a thin face on ``core``, which holds every rule.
+
+Only a bare ``zizhi`` imports this package, so scripts and cron never pay for Textual.
+"""

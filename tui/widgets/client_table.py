@@ -1,0 +1,64 @@
+"""The client list: one page of rows (never the whole table — see MEASURED.md, 0.3 ms a row).
+
+Cells are ``rich.text.Text``, never markup strings, so a company called “[北京]…” shows as typed;
+the DataTable measures cell width itself, so Chinese names line up.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import DataTable
+from textual.widgets.data_table import RowDoesNotExist
+
+from core.i18n import t
+from tui import labels
+
+COLUMNS = ("name", "contact", "phone", "city", "urgency", "owner", "next")
+
+
+class ClientTable(DataTable):
+    """Rows keyed by client id; the screen fills it with :meth:`show_rows`."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+
+    def on_mount(self) -> None:
+        for name in COLUMNS:
+            title = t("tui.col.next") if name == "next" else labels.column(name)
+            self.add_column(Text(title), key=name)
+
+    def show_rows(self, rows: list[dict], keep: int | None = None) -> None:
+        """Replace the rows, keeping the cursor on client ``keep`` when it is still listed."""
+        self.clear()
+        for row in rows:
+            self.add_row(*_cells(row), key=str(row["id"]))
+        if keep is not None:
+            self.select_client(keep)
+
+    def select_client(self, client_id: int) -> bool:
+        try:
+            index = self.get_row_index(str(client_id))
+        except RowDoesNotExist:  # the client is not on this page
+            return False
+        self.move_cursor(row=index)
+        return True
+
+    @property
+    def client_id(self) -> int | None:
+        """The id of the client under the cursor, or None when the table is empty."""
+        if not self.row_count:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
+        return int(key.value) if key.value else None
+
+
+def _cells(row: dict) -> list[Text]:
+    return [
+        Text(row["name"] or ""),
+        Text(row["contact"] or ""),
+        Text(row["phone"] or ""),
+        Text(row["city"] or ""),
+        labels.urgency(row["urgency"]),
+        Text(row["owner"] or ""),
+        labels.follow_up(row["next_date"]),
+    ]

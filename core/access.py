@@ -38,6 +38,12 @@ def require_log(user: dict, client: dict) -> None:
     raise Refused("access.cannot_log", client=client["name"])
 
 
+def require_add(user: dict) -> None:
+    """Clients are added by the sales side: salespeople, managers and admins."""
+    if user["role"] not in ("sales", *EDIT_ALL):
+        raise Refused("access.cannot_add", role=user["role"])
+
+
 def require_assign(user: dict) -> None:
     if user["role"] not in ASSIGNERS:
         raise Refused("access.cannot_assign", role=user["role"])

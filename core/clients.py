@@ -9,6 +9,7 @@ import re
 
 from core import access, audit, clock, people, pinyin, validation
 from core.errors import InputError, NotFound, UserError
+from core.i18n import t
 from core.vocab import choose
 
 FIELDS = ("name", "credit_code", "contact", "phone", "email", "address", "city", "business_scope",
@@ -22,13 +23,16 @@ _LEGAL_FORMS = re.compile(r"(股份有限公司|有限责任公司|有限公司|
 
 def add_client(desk, **fields) -> tuple[dict, list[str]]:
     """Create a client; returns it and warnings (a similar name already on file)."""
+    access.require_add(desk.user)
     values = _clean(desk, fields, creating=True)
+    if values.get("owner_id") not in (None, desk.user["id"]):
+        access.require_assign(desk.user)
     if "owner_id" not in values and desk.user["role"] == "sales":
         values["owner_id"] = people.owner_for(desk, desk.user["login"])["id"]
     tags = values.pop("tags", [])
     warnings = similar_names(desk, values["name"])
     with desk.store.unit_of_work() as db:
-        _refuse_duplicate_code(db, values.get("credit_code"))
+        _refuse_duplicate_code(desk, db, values.get("credit_code"))
         now = clock.stamp()
         values.update(created_at=now, updated_at=now,
                       pinyin=pinyin.keys(values["name"], values.get("contact")))
@@ -50,21 +54,22 @@ def edit_client(desk, ref: str, **fields) -> dict:
     if "owner_id" in values and values["owner_id"] != client["owner_id"]:
         access.require_assign(desk.user)
     tags = values.pop("tags", None)
-    if not values and tags is None:
-        raise InputError("client.nothing_to_change")
     with desk.store.unit_of_work() as db:
         if values.get("credit_code") and values["credit_code"] != client["credit_code"]:
-            _refuse_duplicate_code(db, values["credit_code"])
+            _refuse_duplicate_code(desk, db, values["credit_code"])
         changed = audit.changes(client, values)
-        if changed:
+        if tags is not None and tags != client["tags"]:
+            changed["tags"] = [client["tags"], tags]
+        if not changed:
+            raise InputError("client.nothing_to_change")
+        if set(changed) - {"tags"}:
             values["updated_at"] = clock.stamp()
             if "name" in values or "contact" in values:
                 values["pinyin"] = pinyin.keys(values.get("name", client["name"]),
                                                values.get("contact", client["contact"]))
             sets = ", ".join(f"{k} = ?" for k in values)
             db.execute(f"UPDATE clients SET {sets} WHERE id = ?", [*values.values(), client["id"]])
-        if tags is not None:
-            changed["tags"] = [client["tags"], tags]
+        if "tags" in changed:
             db.execute("DELETE FROM client_tags WHERE client_id = ?", [client["id"]])
             _set_tags(db, client["id"], tags)
         audit.record(db, desk.user["id"], "client.edit", "client", client["id"], **changed)
@@ -115,7 +120,7 @@ def resolve(desk, ref: str, include_archived: bool = True) -> dict:
     cond, params = access.visible(desk.user)
     if not include_archived:
         cond += " AND c.archived_at IS NULL"
-    if ref.isdigit() and len(ref) < 18:
+    if ref.isdigit() and len(ref) <= 9:
         found = desk.store.rows(f"{_SELECT} WHERE c.id = ? AND {cond}", [int(ref), *params])
     else:
         found = desk.store.rows(f"{_SELECT} WHERE (c.credit_code = ? OR c.name = ?) AND {cond}",
@@ -130,6 +135,9 @@ def resolve(desk, ref: str, include_archived: bool = True) -> dict:
             found = desk.store.rows(f"{_SELECT} WHERE c.id = ?", [hits[0]["id"]]) if hits else []
     if not found:
         raise NotFound("client.not_found", ref=ref)
+    if len(found) > 1:
+        raise UserError("client.ambiguous", ref=ref,
+                        candidates="; ".join(f"{r['id']} {r['name']}" for r in found[:5]))
     client = found[0]
     client["tags"] = [r["tag"] for r in desk.store.rows(
         "SELECT tag FROM client_tags WHERE client_id = ? ORDER BY tag", [client["id"]])]
@@ -181,16 +189,25 @@ def similar_names(desk, name: str) -> list[str]:
     core_name = _LEGAL_FORMS.sub("", name)
     if len(core_name) < 2:
         return []
+    from core.search import escape_like
+
     rows = desk.store.rows(
-        "SELECT c.id, c.name FROM client_search s JOIN clients c ON c.id = s.rowid WHERE s.doc LIKE ? LIMIT 20",
-        [f"%{core_name}%"])
-    return [f"{r['id']} {r['name']}" for r in rows if core_name in _LEGAL_FORMS.sub("", r["name"])][:5]
+        "SELECT c.id, c.name, c.owner_id FROM client_search s JOIN clients c ON c.id = s.rowid "
+        "WHERE s.doc LIKE ? ESCAPE '\\' LIMIT 20",
+        [f"%{escape_like(core_name)}%"])
+    similar = [r for r in rows if core_name in _LEGAL_FORMS.sub("", r["name"])]
+    shown = [f"{r['id']} {r['name']}" for r in similar if access.can_see(desk.user, r)][:5]
+    if len(shown) < len(similar):
+        shown.append(t("client.similar_hidden"))
+    return shown
 
 
-def _refuse_duplicate_code(db, code: str | None) -> None:
+def _refuse_duplicate_code(desk, db, code: str | None) -> None:
     if not code:
         return
-    row = db.execute("SELECT id, name, archived_at FROM clients WHERE credit_code = ?", [code]).fetchone()
+    row = db.execute("SELECT id, name, archived_at, owner_id FROM clients WHERE credit_code = ?", [code]).fetchone()
+    if row and not access.can_see(desk.user, {"owner_id": row[3]}):
+        raise UserError("client.duplicate_code_hidden", code=code)
     if row:
         key = "client.duplicate_code_archived" if row[2] else "client.duplicate_code"
         raise UserError(key, code=code, id=row[0], name=row[1])

@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from core.errors import InputError
 
 FEN_PER_YUAN = 100
+MAX_YUAN = Decimal(2**63 - 1) / FEN_PER_YUAN  # the most SQLite's 64-bit INTEGER holds, in yuan
 _AMOUNT = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d*)?$|^[+-]?\.\d+$")
 
 
@@ -36,6 +37,8 @@ def parse(text: str, *, field: str = "amount", rounding: bool = False) -> int:
         value = Decimal(cleaned.replace(",", ""))
     except InvalidOperation:
         raise InputError("money.not_a_number", field=field, value=raw) from None
+    if abs(value) > MAX_YUAN:
+        raise InputError("money.too_large", field=field, value=raw)
     if value.as_tuple().exponent < -2 and not rounding:  # type: ignore[operator]
         if value != value.quantize(Decimal("0.01")):
             raise InputError("money.too_precise", field=field, value=raw)

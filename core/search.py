@@ -18,11 +18,12 @@ def search_clients(desk, text: str, limit: int = 20, include_archived: bool = Fa
     if not words:
         return []
     cond, params = access.visible(desk.user)
-    where = [cond] + ["s.doc LIKE ? ESCAPE '\\'"] * len(words)
-    params += [f"%{_escape(w)}%" for w in words]
+    likes = [_like(w) for w in words]
+    where = [cond] + [sql for sql, _ in likes]
+    params += [param for _, param in likes]
     if not include_archived:
         where.append("c.archived_at IS NULL")
-    first = _escape(words[0])
+    first = escape_like(words[0])
     return desk.store.rows(
         f"""SELECT {LIST_COLUMNS} FROM client_search s
             JOIN clients c ON c.id = s.rowid LEFT JOIN users u ON u.id = c.owner_id
@@ -31,5 +32,17 @@ def search_clients(desk, text: str, limit: int = 20, include_archived: bool = Fa
         [*params, f"%{first}%", limit])
 
 
-def _escape(word: str) -> str:
+def _like(word: str) -> tuple[str, str]:
+    """A LIKE the trigram index can serve; ESCAPE (which FTS5 cannot use) only when needed.
+
+    Words under three characters keep ESCAPE: SQLite 3.40's trigram LIKE finds nothing for a
+    two-character Chinese pattern without it, and they scan the column anyway.
+    """
+    if len(word) >= 3 and not any(ch in word for ch in "%_\\"):
+        return "s.doc LIKE ?", f"%{word}%"
+    return "s.doc LIKE ? ESCAPE '\\'", f"%{escape_like(word)}%"
+
+
+def escape_like(word: str) -> str:
+    """A word made literal inside a LIKE pattern written with ESCAPE '\\'."""
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

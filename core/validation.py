@@ -8,7 +8,7 @@ import re
 from core.errors import InputError
 
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
-_LANDLINE = re.compile(r"^(0\d{2,3})(\d{7,8})(\d{1,6})?$")
+_LANDLINE = re.compile(r"^(0(?:10|2\d)|0[3-9]\d{2})(\d{7,8})(\d{1,6})?$")
 _EMAIL = re.compile(r"^[^@\s]+@[A-Za-z0-9\-.\u4e00-\u9fff]+\.[A-Za-z\u4e00-\u9fff]{2,}$")
 
 

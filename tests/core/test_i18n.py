@@ -1,0 +1,174 @@
+"""Chinese and English: which language is chosen, and that every message exists in both."""
+
+from __future__ import annotations
+
+import ast
+import string
+from pathlib import Path
+
+import pytest
+
+from core import clients, i18n
+from core.errors import InputError, UserError, ZizhiError
+from core.messages import MESSAGES
+from core.paths import SHIPPED_CONFIG
+
+CORE = Path(i18n.__file__).resolve().parent
+ERRORS = {"ZizhiError", "UserError", "NotFound", "Refused", "InputError", "Busy", "ConfigError"}
+
+
+@pytest.fixture
+def no_locale(monkeypatch):
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "ZIZHI_LANG"):
+        monkeypatch.delenv(name, raising=False)
+    return monkeypatch
+
+
+def test_the_option_beats_everything(no_locale):
+    no_locale.setenv("ZIZHI_LANG", "zh")
+    no_locale.setenv("LANG", "zh_CN.UTF-8")
+    assert i18n.choose_language("en", "zh") == "en"
+    assert i18n.current_language() == "en"
+
+
+def test_the_environment_beats_the_setting(no_locale):
+    no_locale.setenv("ZIZHI_LANG", "zh")
+    assert i18n.choose_language(None, "en") == "zh"
+
+
+def test_the_setting_beats_the_locale(no_locale):
+    no_locale.setenv("LANG", "en_US.UTF-8")
+    assert i18n.choose_language(None, "zh") == "zh"
+
+
+def test_the_locale_decides_when_nothing_else_does(no_locale):
+    no_locale.setenv("LANG", "zh_CN.UTF-8")
+    assert i18n.choose_language(None, None) == "zh"
+    no_locale.setenv("LC_ALL", "en_GB.UTF-8")  # LC_ALL overrides LANG, as in POSIX
+    assert i18n.choose_language(None, None) == "en"
+
+
+def test_an_unknown_language_falls_through_to_the_next_choice(no_locale):
+    no_locale.setenv("ZIZHI_LANG", "fr")
+    assert i18n.choose_language("de", "zh") == "zh"
+
+
+@pytest.mark.parametrize(("given", "lang"), [("zh_CN.UTF-8", "zh"), ("zh-Hans", "zh"), ("ZH", "zh"),
+                                             ("en_US", "en"), ("C", "en"), ("fr_FR", None), ("", None)])
+def test_normalise(given, lang):
+    assert i18n.normalise(given) == lang
+
+
+def test_the_configured_language_applies_when_opening_a_desk(no_locale, isolated, desk_as):
+    text = (SHIPPED_CONFIG / "settings.toml").read_text(encoding="utf-8")
+    (isolated / "settings.toml").write_text(text.replace('# language = "zh"', 'language = "zh"'), encoding="utf-8")
+    from core.desk import open_desk
+
+    desk = desk_as("boss")
+    zh_desk = open_desk(db=desk.store.path, as_user="boss")
+    try:
+        assert i18n.current_language() == "zh"
+        with pytest.raises(UserError) as caught:
+            clients.resolve(zh_desk, "999")
+        assert str(caught.value) == "客户：在您可查看的客户中找不到 '999'。"
+    finally:
+        zh_desk.close()
+
+
+def test_an_error_reads_in_both_languages_with_its_values_filled_in():
+    error = InputError("money.too_precise", field="service fee", value="12.345")
+    en, zh = error.message("en"), error.message("zh")
+    assert en != zh
+    assert "service fee" in en and "12.345" in en
+    assert "service fee" in zh and "12.345" in zh
+    assert "{" not in en + zh
+    i18n.choose_language("zh")
+    assert str(error) == zh
+
+
+def test_an_unknown_key_shows_itself_rather_than_crashing():
+    assert i18n.t("no.such_key", lang="en") == "no.such_key"
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_message_has_both_languages_with_the_same_placeholders():
+    problems = [f"{key}: en {sorted(placeholders(en))} / zh {sorted(placeholders(zh))}"
+                for key, (en, zh) in MESSAGES.items()
+                if not en.strip() or not zh.strip() or placeholders(en) != placeholders(zh)]
+    assert len(MESSAGES) > 40
+    assert problems == []
+
+
+def error_calls() -> list[tuple[str, int, str, set[str] | None]]:
+    """Every (file, line, key, keyword names) an error of the core is raised with.
+
+    Keys are taken from literal first arguments, from ``a if c else b``, from a local variable
+    assigned such values, and from a parameter (``_require(desk, roles, "people.admins_only")``)
+    by reading what the function's callers pass.
+    """
+    found = []
+    for path in sorted(CORE.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        functions = {node.name: node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
+        parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+        for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call)):
+            name = getattr(call.func, "id", None) or getattr(call.func, "attr", None)
+            if name not in ERRORS or not call.args:
+                continue
+            kwargs = {kw.arg for kw in call.keywords if kw.arg}
+            for key in _keys(call.args[0], call, parents, functions, tree):
+                found.append((path.name, call.lineno, key, kwargs))
+    return found
+
+
+def _keys(node, call, parents, functions, tree) -> list[str]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _keys(node.body, call, parents, functions, tree) + _keys(node.orelse, call, parents, functions, tree)
+    if isinstance(node, ast.Name):
+        function = call
+        while function is not None and not isinstance(function, ast.FunctionDef):
+            function = parents.get(function)
+        assert function is not None, f"line {call.lineno}: key {node.id} outside a function"
+        values = [a.value for a in ast.walk(function) if isinstance(a, ast.Assign)
+                  and any(isinstance(t, ast.Name) and t.id == node.id for t in a.targets)]
+        if values:
+            return [k for v in values for k in _keys(v, call, parents, functions, tree)]
+        params = [a.arg for a in function.args.args]
+        assert node.id in params, f"line {call.lineno}: cannot tell which key {node.id} holds"
+        index = params.index(node.id)
+        keys = []
+        for caller in (n for n in ast.walk(tree) if isinstance(n, ast.Call)):
+            if getattr(caller.func, "id", None) == function.name and len(caller.args) > index:
+                keys += _keys(caller.args[index], caller, parents, functions, tree)
+        assert keys, f"no caller of {function.name} passes a key"
+        return keys
+    raise AssertionError(f"line {call.lineno}: cannot read the message key {ast.dump(node)}")
+
+
+def test_the_source_scan_finds_the_errors():
+    keys = {key for _, _, key, _ in error_calls()}
+    assert len(keys) >= 35
+    assert {"client.duplicate_code", "client.duplicate_code_archived", "client.already_restored",
+            "people.admins_only", "people.trainers_only", "money.too_precise"} <= keys
+
+
+def test_every_error_raised_in_core_has_a_message_with_its_values():
+    problems = []
+    for file, line, key, kwargs in error_calls():
+        if key not in MESSAGES:
+            problems.append(f"core/{file}:{line}: {key} has no message in core/messages.py")
+        elif missing := placeholders(MESSAGES[key][0]) - kwargs:
+            problems.append(f"core/{file}:{line}: {key} is raised without {sorted(missing)}")
+    assert problems == []
+
+
+def test_errors_carry_their_exit_codes():
+    from core.errors import Busy, ConfigError, NotFound, Refused
+
+    assert [cls.exit_code for cls in (ZizhiError, UserError, NotFound, Refused, InputError, Busy, ConfigError)] == [
+        1, 1, 1, 1, 65, 75, 78]

@@ -189,6 +189,8 @@ class Company(Strict):
 class General(Strict):
     language: Literal["zh", "en"] | None = None
     company: Company
+    # The app's key bindings, rebound by id: {"clients.add" = "n"} (ids in tui/keymap.py).
+    keys: dict[str, str] = {}
 
 
 FILES = {"catalogue.toml": Catalogue, "pricing.toml": Pricing, "settings.toml": General}

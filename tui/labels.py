@@ -39,4 +39,6 @@ def follow_up(date: str | None) -> Text:
         return Text("")
     today = clock.today().isoformat()
     style = "bold red" if date < today else "bold yellow" if date == today else ""
-    return Text(date, style=style)
+    text = Text()
+    text.append(date, style=style)
+    return text

@@ -8,6 +8,8 @@ bug: its traceback goes to the Textual log, the person sees one line, and the ap
 
 from __future__ import annotations
 
+import traceback
+
 from textual.worker import Worker, WorkerState
 
 from core.errors import ZizhiError
@@ -27,10 +29,10 @@ class DeskWork:
         if event.state != WorkerState.ERROR:
             return
         error = event.worker.error
-        if not isinstance(error, ZizhiError):
-            self.log.error(f"worker {event.worker.name} failed", error)  # type: ignore[attr-defined]
-        self.show_problem(problem_text(error))
+        if not isinstance(error, ZizhiError) and error is not None:
+            self.log.error("".join(traceback.format_exception(error)))  # type: ignore[attr-defined]
+        self.show_problem(problem_text(error), error)
 
-    def show_problem(self, message: str) -> None:
+    def show_problem(self, message: str, error: BaseException | None = None) -> None:
         """Tell the person what went wrong; forms override this to say it inline."""
         self.notify(message, severity="error", timeout=8)  # type: ignore[attr-defined]

@@ -10,10 +10,11 @@ from rich.text import Text
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
-from core.i18n import t
 from tui import labels
 
-COLUMNS = ("name", "contact", "phone", "city", "urgency", "owner", "next")
+COLUMNS = ("name", "contact", "phone", "city", "urgency", "owner", "next_date")
+# Fixed widths (in cells) for the columns that can run long; the detail pane shows them whole.
+WIDTHS = {"name": 22, "phone": 13}
 
 
 class ClientTable(DataTable):
@@ -24,16 +25,15 @@ class ClientTable(DataTable):
 
     def on_mount(self) -> None:
         for name in COLUMNS:
-            title = t("tui.col.next") if name == "next" else labels.column(name)
-            self.add_column(Text(title), key=name)
+            self.add_column(Text(labels.column(name)), key=name,
+                            width=WIDTHS.get(name))
 
-    def show_rows(self, rows: list[dict], keep: int | None = None) -> None:
-        """Replace the rows, keeping the cursor on client ``keep`` when it is still listed."""
+    def show_rows(self, rows: list[dict], keep: int | None = None) -> bool:
+        """Replace the rows; True when the cursor could stay on client ``keep``."""
         self.clear()
         for row in rows:
             self.add_row(*_cells(row), key=str(row["id"]))
-        if keep is not None:
-            self.select_client(keep)
+        return keep is not None and self.select_client(keep)
 
     def select_client(self, client_id: int) -> bool:
         try:

@@ -1,0 +1,72 @@
+"""A real desk on a temporary SQLite file: a boss (admin), an on-duty salesperson, four clients
+with Chinese names and a contact history, on a fixed date — so Pilot tests and snapshots see
+exactly what a person would, every run."""
+
+from __future__ import annotations
+
+import pytest
+
+from core import clock, people
+from core.clients import add_client
+from core.desk import open_desk
+from core.i18n import choose_language
+from core.interactions import log_interaction
+
+TODAY = "2026-11-27 09:00:00"
+
+CLIENTS = [
+    dict(name="华为技术有限公司", credit_code="914403001922038216", contact="张伟", phone="13812345678",
+         city="深圳", industry="通信设备", size="large", urgency="urgent", channel="trade_show", owner="li"),
+    dict(name="上海恒通进出口有限公司", credit_code="91310115MA1H711102", contact="王芳", phone="021-68881234",
+         city="上海", industry="纺织品", size="medium", urgency="high", channel="referral"),
+    dict(name="宁波海天国际贸易有限公司", contact="陈静", phone="13957412345", city="宁波", industry="机械",
+         size="small", urgency="normal", channel="online", owner="li"),
+    dict(name="义乌小商品出口有限公司", contact="刘洋", phone="0579-85551234", city="金华", size="micro",
+         urgency="low", channel="inquiry"),
+]
+
+
+@pytest.fixture
+def desk(tmp_path, monkeypatch):
+    (tmp_path / "config").mkdir()
+    monkeypatch.setenv("ZIZHI_CONFIG", str(tmp_path / "config"))
+    monkeypatch.delenv("ZIZHI_NOW", raising=False)
+    clock.set_now(TODAY)
+    desk = open_desk(db=tmp_path / "z.db", as_user="boss", lang="en")
+    people.add_user(desk, "li", "李娜", "sales")
+    people.record_exam(desk, "li", 90)
+    ids = {}
+    for fields in CLIENTS:
+        client, _ = add_client(desk, **fields)
+        ids[client["name"]] = client["id"]
+    log_interaction(desk, str(ids["华为技术有限公司"]), "phone", "询问进出口经营权办理流程",
+                    details="关心办理时间和费用", next_step="发送报价", next_date="2026-11-25",
+                    at="2026-11-20 10:00")
+    log_interaction(desk, str(ids["上海恒通进出口有限公司"]), "visit", "上门介绍海关备案服务",
+                    next_step="回访确认材料", next_date="2026-12-05", at="2026-11-26 15:30")
+    desk.ids = ids
+    yield desk
+    desk.close()
+    clock.set_now(None)
+    choose_language("en")
+
+
+@pytest.fixture
+def app(desk):
+    from tui.app import ZizhiApp
+
+    return ZizhiApp(desk)
+
+
+@pytest.fixture
+def settle():
+    """Let debounce timers fire, workers finish and their messages land."""
+
+    async def settle(pilot, delay: float = 0.2) -> None:
+        await pilot.pause(delay)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    return settle

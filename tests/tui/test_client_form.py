@@ -1,0 +1,90 @@
+"""Adding and editing a client: mistakes are shown in the form, which keeps what was typed."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Select, Static
+
+from core.clients import count_clients, get_client
+from tui.screens.client_form import ClientForm
+from tui.widgets.client_table import ClientTable
+
+from tui_helpers import SIZE, detail, fill, names
+
+
+def error_text(app) -> str:
+    return str(app.screen.query_one("#form-error", Static).content)
+
+
+async def test_a_bad_credit_code_is_shown_inline_and_nothing_is_saved(app, desk, settle):
+    before = count_clients(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ClientForm)
+        for char in "杭州新锐贸易有限公司":
+            await pilot.press(char)
+        await pilot.press("tab", *"91110000600037341X", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ClientForm), "the form stays open"
+        assert "fails the GB 32100-2015 check digit" in error_text(app)
+        assert app.screen.query_one("#f-name", Input).value == "杭州新锐贸易有限公司"
+        assert app.screen.query_one("#f-credit_code", Input).value == "91110000600037341X"
+    assert count_clients(desk) == before
+
+
+async def test_a_valid_client_is_added_listed_and_selected(app, desk, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await fill(pilot, name="杭州新锐贸易有限公司", contact="赵磊", phone="13700001111", city="杭州",
+                   urgency="high", owner="li")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, ClientForm)
+        assert "杭州新锐贸易有限公司" in names(app)
+        table = app.screen.query_one(ClientTable)
+        assert str(table.get_row_at(table.cursor_row)[0]) == "杭州新锐贸易有限公司"
+        assert "赵磊" in detail(app)
+    added = get_client(desk, "杭州新锐贸易有限公司")
+    assert added["owner"] == "li" and added["urgency"] == "high"
+
+
+async def test_a_required_name_keeps_the_form_open(app, desk, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ClientForm)
+        assert "name: a value is required" in error_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ClientForm)
+
+
+async def test_the_owner_offered_is_an_on_duty_salesperson(app, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        owner = app.screen.query_one("#f-owner", Select)
+        assert [value for _, value in owner._options if value is not Select.NULL] == ["li"]
+        assert owner.value is Select.NULL, "an admin adds clients unassigned unless they choose"
+
+
+async def test_editing_changes_only_what_was_changed(app, desk, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, ClientForm)
+        assert app.screen.query_one("#f-name", Input).value == "华为技术有限公司"
+        await fill(pilot, phone="13899998888")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "13899998888" in detail(app)
+    client = get_client(desk, "华为技术有限公司")
+    assert client["phone"] == "13899998888" and client["owner"] == "li" and client["city"] == "深圳"

@@ -1,0 +1,165 @@
+"""The client desk as a salesperson uses it: search as you type, the detail pane, the due filter."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from tui.widgets.client_detail import ClientDetail
+from tui.widgets.client_table import ClientTable
+from tui_helpers import SIZE, detail, names, status, type_text
+
+
+async def test_first_screen_lists_clients_urgent_first_and_counts_them(app, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert names(app) == ["华为技术有限公司", "上海恒通进出口有限公司", "宁波海天国际贸易有限公司", "义乌小商品出口有限公司"]
+        assert "4 of 4 clients" in status(app)
+        assert app.screen.query_one(ClientTable).has_focus
+
+
+async def test_typing_chinese_filters_the_table(app, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        assert app.screen.query_one("#search", Input).has_focus
+        await type_text(pilot, "华为")
+        await settle(pilot)
+        assert names(app) == ["华为技术有限公司"]
+        assert "1 matching “华为”" in status(app)
+
+
+async def test_pinyin_initials_find_the_client(app, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "hw")
+        await settle(pilot)
+        assert names(app) == ["华为技术有限公司"]
+
+
+async def test_a_query_matching_nothing_empties_table_and_detail(app, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "不存在的公司")
+        await settle(pilot)
+        assert names(app) == []
+        assert "No client selected" in detail(app)
+
+
+async def test_escape_leaves_the_search_box_then_clears_the_search(app, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "h", "w")
+        await settle(pilot)
+        await pilot.press("escape")
+        assert app.screen.query_one(ClientTable).has_focus
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen.query_one("#search", Input).value == ""
+        assert len(names(app)) == 4
+
+
+async def test_selecting_a_row_shows_its_record_and_log(app, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        text = detail(app)
+        assert "张伟" in text and "91440300192203821" in text
+        assert "询问进出口经营权办理流程" in text and "关心办理时间和费用" in text
+        assert "2026-11-25 (overdue)" in text
+        await pilot.press("down")
+        await settle(pilot)
+        text = detail(app)
+        assert "王芳" in text and "上门介绍海关备案服务" in text and "回访确认材料" in text
+        assert app.screen.query_one(ClientDetail).border_title == "上海恒通进出口有限公司"
+
+
+async def test_d_shows_only_due_follow_ups_and_again_shows_all(app, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        assert names(app) == ["华为技术有限公司"]
+        assert "follow-up due by 2026-11-27" in status(app)
+        await pilot.press("d")
+        await settle(pilot)
+        assert len(names(app)) == 4
+
+
+async def test_the_due_filter_also_narrows_a_search(app, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("d", "slash", *"有限公司")
+        await settle(pilot)
+        assert names(app) == ["华为技术有限公司"]
+
+
+async def test_q_in_the_search_box_types_and_in_the_table_quits(app, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "q")
+        assert app.screen.query_one("#search", Input).value == "q"
+        assert app.is_running
+        await pilot.press("escape", "q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_help_lists_the_keys(app, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ClientsScreen"
+
+
+async def test_logging_needs_a_selected_client(app, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"不存在", "enter")
+        await settle(pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ClientsScreen"
+        assert any("Select a client first" in str(n.message) for n in app._notifications)
+
+
+async def test_a_database_problem_is_one_line_and_the_app_keeps_running(app, settle, monkeypatch):
+    from core.errors import Busy
+    from tui.screens import clients as screen_module
+
+    def busy(*args, **kwargs):
+        raise Busy("db.busy")
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(screen_module, "search_clients", busy)
+        await pilot.press("slash", "h", "w")
+        await settle(pilot)
+        assert any("The database is busy" in str(n.message) for n in app._notifications)
+        assert app.is_running
+        monkeypatch.undo()
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        assert len(names(app)) == 4
+
+
+async def test_a_salesperson_sees_only_their_clients_and_owns_what_they_add(desk, settle):
+    from core.desk import open_desk
+    from tui.app import ZizhiApp
+    from tui.screens.client_form import ClientForm
+    from textual.widgets import Select
+
+    li = open_desk(db=desk.store.path, as_user="li", lang="en")
+    app = ZizhiApp(li)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert names(app) == ["华为技术有限公司", "宁波海天国际贸易有限公司"]
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, ClientForm)
+        assert app.screen.query_one("#f-owner", Select).value == "li"
+    li.close()

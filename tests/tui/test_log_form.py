@@ -1,0 +1,47 @@
+"""Logging a contact: the agreed next step becomes the client's follow-up."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Static
+
+from core.interactions import list_interactions
+from tui.screens.log_form import LogForm
+from tui.widgets.client_table import ClientTable
+
+from tui_helpers import SIZE, detail, fill
+
+
+async def test_a_logged_next_step_shows_as_the_follow_up(app, desk, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down")  # 宁波海天, no log yet
+        await settle(pilot)
+        assert "Nothing logged yet" in detail(app)
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LogForm)
+        assert app.screen.query_one("#f-summary", Input).has_focus
+        await fill(pilot, channel="meeting", summary="视频会议介绍出口许可证", details="需要两用物项许可",
+                   next_step="寄送材料清单", next_date="2026-12-01")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, LogForm)
+        text = detail(app)
+        assert "视频会议介绍出口许可证" in text and "meeting" in text
+        assert "2026-12-01" in text and "寄送材料清单" in text
+        table = app.screen.query_one(ClientTable)
+        assert str(table.get_row_at(table.cursor_row)[6]) == "2026-12-01"
+    assert list_interactions(desk, str(desk.ids["宁波海天国际贸易有限公司"]))[0]["next_step"] == "寄送材料清单"
+
+
+async def test_a_next_step_without_a_date_is_refused_inline(app, desk, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        await fill(pilot, summary="电话沟通", next_step="再联系")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LogForm)
+        assert "a next step needs a date" in str(app.screen.query_one("#form-error", Static).content)
+    assert len(list_interactions(desk, str(desk.ids["华为技术有限公司"]))) == 1

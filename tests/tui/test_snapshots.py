@@ -1,0 +1,42 @@
+"""Reviewed pictures of the desk: Chinese text aligned in the table, the detail pane, a form error.
+
+Update with ``pytest tests/tui --snapshot-update`` and look at the SVGs under ``__snapshots__``
+before committing them.
+"""
+
+from __future__ import annotations
+
+from core.i18n import choose_language
+from tui.app import ZizhiApp
+from tui_helpers import SIZE, fill
+
+
+def test_client_desk(desk, settle, snap_compare):
+    async def ready(pilot):
+        await settle(pilot)
+
+    assert snap_compare(ZizhiApp(desk), terminal_size=SIZE, run_before=ready)
+
+
+def test_client_desk_in_chinese_filtered_to_due(desk, settle, snap_compare):
+    choose_language("zh")
+
+    async def due(pilot):
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+
+    assert snap_compare(ZizhiApp(desk), terminal_size=SIZE, run_before=due)
+
+
+def test_add_client_form_shows_a_bad_credit_code_inline(desk, settle, snap_compare):
+    async def bad_code(pilot):
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await fill(pilot, name="杭州新锐贸易有限公司", credit_code="91110000600037341X", contact="赵磊",
+                   city="杭州")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+
+    assert snap_compare(ZizhiApp(desk), terminal_size=SIZE, run_before=bad_code)

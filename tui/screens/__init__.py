@@ -1,0 +1,1 @@
+"""One module per screen: the client desk now, the pipeline next; forms and help are modal."""

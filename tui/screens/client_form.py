@@ -1,0 +1,85 @@
+"""The client form, for a new client or an edit of one.
+
+A new client's owner defaults to the acting salesperson (the core does the same when none is
+given); an edit sends only the fields that changed, so the audit trail records just those.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from textual import work
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Select
+
+from core import clients, people
+from core.i18n import t
+from core.schema import CHANNELS, SIZES, URGENCIES
+from tui import labels
+from tui.screens.form import FormScreen, choice_field, text_field
+
+TEXT_FIELDS = ("name", "credit_code", "contact", "phone", "email", "city", "industry")
+
+
+class ClientForm(FormScreen):
+    """Dismisses with ``{"client": dict, "warnings": [str], "created": bool}`` or None."""
+
+    COLUMNS = 2
+
+    @dataclass
+    class OwnersLoaded(Message):
+        logins: list[tuple[str, str]]
+
+    def __init__(self, desk, client: dict | None = None) -> None:
+        title = t("tui.form.edit_client", name=client["name"]) if client else t("tui.form.add_client")
+        super().__init__(desk, title)
+        self.client = client
+        self.initial = self._initial()
+
+    def _initial(self) -> dict[str, str]:
+        if self.client:
+            return {k: str(self.client.get(k) or "") for k in (*TEXT_FIELDS, "size", "urgency", "channel",
+                                                              "owner", "notes")}
+        own = self.desk.user["login"] if self.desk.user["role"] == "sales" else ""
+        return {"urgency": "normal", "owner": own}
+
+    def fields(self) -> Iterable[tuple[str, Widget]]:
+        value = self.initial.get
+        for name in TEXT_FIELDS:
+            yield labels.column(name), text_field(name, value(name))
+        yield labels.column("size"), choice_field("size", labels.options("size", SIZES), value("size"))
+        yield labels.column("urgency"), choice_field("urgency", labels.options("urgency", URGENCIES),
+                                                     value("urgency"), allow_blank=False)
+        yield labels.column("channel"), choice_field("channel", labels.options("channel", CHANNELS),
+                                                     value("channel"))
+        owner = value("owner")
+        yield labels.column("owner"), choice_field("owner", [(owner, owner)] if owner else [], owner,
+                                                   prompt=t("tui.form.unassigned"))
+        yield labels.column("notes"), text_field("notes", value("notes"))
+
+    def on_mount(self) -> None:
+        self._load_owners()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="form-owners")
+    def _load_owners(self) -> None:
+        """Only on-duty salespeople may own clients, so only they are offered."""
+        users = people.list_users(self.desk, role="sales")
+        self.post_message(self.OwnersLoaded(
+            [(f"{u['name']} ({u['login']})", u["login"]) for u in users if u["on_duty"] and u["active"]]))
+
+    def on_client_form_owners_loaded(self, message: OwnersLoaded) -> None:
+        select = self.query_one("#f-owner", Select)
+        current = select.value
+        select.set_options(message.logins)
+        if current is not Select.NULL and any(login == current for _, login in message.logins):
+            select.value = current
+
+    def save(self, values: dict[str, str]) -> dict:
+        if self.client is None:
+            client, warnings = clients.add_client(self.desk, **{k: v for k, v in values.items() if v})
+            return {"client": client, "warnings": warnings, "created": True}
+        changed = {k: v for k, v in values.items() if v != self.initial.get(k, "")}
+        client = clients.edit_client(self.desk, str(self.client["id"]), **changed) if changed else self.client
+        return {"client": client, "warnings": [], "created": False}

@@ -1,0 +1,144 @@
+"""The modal form every data entry uses: fields, one inline error line, Save and Cancel.
+
+Saving runs the subclass's core call in a thread worker. Success dismisses the form with the
+result; a ``ZizhiError`` (bad credit code, missing next date…) is shown inline, the field it is
+about gets the focus, and the form keeps everything the person typed, so they fix one field
+instead of starting over.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Grid, Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Select, Static
+
+from core.errors import ZizhiError
+from core.i18n import t
+from tui import keymap
+from tui.work import DeskWork
+
+# Core errors that name their field only in the message text.
+FIELD_OF_ERROR = {
+    "client.credit_code_check_digit": "credit_code", "client.credit_code_format": "credit_code",
+    "client.duplicate_code": "credit_code", "client.duplicate_code_archived": "credit_code",
+    "client.phone_format": "phone", "client.email_format": "email",
+    "people.unknown_owner": "owner", "people.owner_not_sales": "owner", "people.owner_off_duty": "owner",
+    "log.next_needs_date": "next_date", "log.date_needs_next": "next_step",
+    "log.next_before_contact": "next_date",
+}
+
+
+class FormScreen(keymap.TranslatedBindings, DeskWork, ModalScreen):
+    """Subclasses set ``COLUMNS`` (field pairs per row) and implement :meth:`fields` and :meth:`save`."""
+
+    CSS_PATH = "../styles/form.tcss"
+    BINDINGS = keymap.bindings(keymap.FORM)
+    COLUMNS = 1
+
+    @dataclass
+    class Saved(Message):
+        result: Any
+
+    def __init__(self, desk, title: str) -> None:
+        super().__init__()
+        self.desk = desk
+        self.title_text = title
+        self.saving = False
+
+    def fields(self) -> Iterable[tuple[str, Widget]]:
+        """(label, input widget with id ``f-<core field name>``) pairs, in tab order."""
+        raise NotImplementedError
+
+    def save(self, values: dict[str, str]) -> Any:
+        """The core call; runs in a worker thread, so it must not touch widgets."""
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form", classes=f"-columns-{self.COLUMNS}") as form:
+            form.border_title = Text(self.title_text)
+            with Grid(id="fields"):
+                for label, widget in self.fields():
+                    yield Label(label, classes="field-label")
+                    yield widget
+            yield Static("", id="form-error")
+            with Horizontal(id="form-buttons"):
+                yield Static(t("tui.form.hint"), id="form-hint")
+                yield Button(t("tui.form.save"), variant="primary", id="save")
+                yield Button(t("tui.form.cancel"), id="cancel")
+
+    def inputs(self) -> dict[str, Widget]:
+        return {w.id[2:]: w for w in self.query("#fields > *") if (w.id or "").startswith("f-")}
+
+    def values(self) -> dict[str, str]:
+        """Every field as text; an empty Select is ''."""
+        return {name: "" if w.value is Select.NULL or w.value is None else str(w.value)
+                for name, w in self.inputs().items()}
+
+    def action_save(self) -> None:
+        if self.saving:
+            return
+        self.saving = True
+        self.query_one("#form-error").remove_class("shown")
+        for widget in self.inputs().values():
+            widget.remove_class("-invalid")
+        self._run_save(self.values())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="form-save")
+    def _run_save(self, values: dict[str, str]) -> None:
+        self.post_message(self.Saved(self.save(values)))
+
+    def on_form_screen_saved(self, message: Saved) -> None:
+        self.saving = False
+        self.dismiss(message.result)
+
+    def show_problem(self, message: str, error: BaseException | None = None) -> None:
+        self.saving = False
+        box = self.query_one("#form-error", Static)
+        box.update(Text(message))
+        box.add_class("shown")
+        widget = self.inputs().get(_field_of(error))
+        if widget is not None:
+            widget.add_class("-invalid")
+            widget.focus()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    @on(Input.Submitted)
+    def _enter_saves(self) -> None:
+        self.action_save()
+
+
+def _field_of(error: BaseException | None) -> str:
+    if not isinstance(error, ZizhiError):
+        return ""
+    named = error.params.get("field")
+    if isinstance(named, str):
+        return named.replace("-", "_")
+    return FIELD_OF_ERROR.get(error.key, "")
+
+
+def text_field(name: str, value: str | None = None, placeholder: str = "") -> Input:
+    return Input(value or "", placeholder=placeholder, id=f"f-{name}", compact=True)
+
+
+def choice_field(name: str, options: list[tuple[str, str]], value: str | None = None,
+                 prompt: str = "", allow_blank: bool = True) -> Select:
+    return Select(options, value=value if value else Select.NULL, prompt=prompt or t("tui.form.choose"),
+                  allow_blank=allow_blank, id=f"f-{name}", compact=True)

@@ -1,0 +1,40 @@
+"""Logging one contact with a client, and the next step agreed in it.
+
+The next step and its date go together (the core refuses one without the other), which is what
+puts the client on someone's follow-up list.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from textual.widget import Widget
+
+from core import interactions
+from core.i18n import t
+from core.schema import LOG_CHANNELS
+from tui import labels
+from tui.screens.form import FormScreen, choice_field, text_field
+
+
+class LogForm(FormScreen):
+    """Dismisses with the logged entry (a dict) or None."""
+
+    def __init__(self, desk, client: dict) -> None:
+        super().__init__(desk, t("tui.form.log", name=client["name"]))
+        self.client = client
+
+    def fields(self) -> Iterable[tuple[str, Widget]]:
+        yield labels.column("channel"), choice_field("channel", labels.options("channel", LOG_CHANNELS),
+                                                     "phone", allow_blank=False)
+        yield labels.column("summary"), text_field("summary")
+        yield labels.column("details"), text_field("details")
+        yield t("tui.field.next_step"), text_field("next_step")
+        yield t("tui.field.next_date"), text_field("next_date", placeholder=t("tui.form.date_hint"))
+
+    def save(self, values: dict[str, str]) -> dict:
+        return interactions.log_interaction(self.desk, str(self.client["id"]),
+                                            **{k: v or None for k, v in values.items()})
+
+    def on_mount(self) -> None:
+        self.query_one("#f-summary").focus()

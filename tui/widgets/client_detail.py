@@ -1,0 +1,110 @@
+"""The selected client: its record, where the follow-up stands, and its communication log.
+
+Rendered with Rich ``Text`` and grids, never markup, so user text shows exactly as typed.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.padding import Padding
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from core import clock
+from core.i18n import t
+from tui import labels
+
+FIELDS = ("credit_code", "contact", "phone", "email", "address", "city", "industry", "size",
+          "urgency", "channel", "referrer_name", "credit_rating", "owner", "tags", "needs",
+          "business_scope", "notes")
+WORDS = {"size": "size", "urgency": "urgency", "channel": "channel"}
+
+
+class ClientDetail(VerticalScroll, can_focus=True):
+    """Shows one client; the screen calls :meth:`show` or :meth:`clear`."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="detail-card")
+        yield Static(id="detail-log")
+
+    def on_mount(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        self.border_title = ""
+        self.query_one("#detail-card", Static).update(Text(t("tui.detail.empty"), style="dim"))
+        self.query_one("#detail-log", Static).update("")
+
+    def show(self, client: dict, log: list[dict]) -> None:
+        self.border_title = Text(client["name"])
+        self.query_one("#detail-card", Static).update(_card(client))
+        self.query_one("#detail-log", Static).update(_log(log))
+        self.scroll_home(animate=False)
+
+
+class FieldList:
+    """Label–value lines with the labels in one column; a value too long for the room beside
+    its label (an 18-character credit code in a narrow pane, a long note) goes below it, whole."""
+
+    def __init__(self, rows: list[tuple[str, Text]]) -> None:
+        self.rows = rows
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max((cell_len(label) for label, _ in self.rows), default=0) + 1
+        room = options.max_width - width
+        for label, value in self.rows:
+            if value.cell_len <= room and "\n" not in value.plain:
+                yield Text.assemble((label, "dim"), " " * (width - cell_len(label)), value)
+            else:
+                yield Text(label, style="dim")
+                yield Padding(value, (0, 0, 0, 2))
+
+
+def _card(client: dict) -> FieldList:
+    rows = []
+    for name in FIELDS:
+        value = client.get(name)
+        if name == "tags":
+            value = ", ".join(value or [])
+        elif name in WORDS:
+            value = labels.word(WORDS[name], value)
+        if value:
+            rows.append((labels.column(name), Text(str(value))))
+    rows.append((t("tui.detail.last_contact"), Text((client.get("last_contact_at") or "")[:10] or t("tui.detail.none"))))
+    rows.append((t("tui.detail.next"), _next(client.get("next_date"))))
+    if client.get("next_date"):
+        rows.append((t("tui.field.next_step"), Text(client.get("next_step") or "")))
+    return FieldList(rows)
+
+
+def _next(date: str | None) -> Text:
+    if not date:
+        return Text(t("tui.detail.none"))
+    text = labels.follow_up(date)
+    today = clock.today().isoformat()
+    if date < today:
+        text.append(f" ({t('tui.detail.overdue')})", style="red")
+    elif date == today:
+        text.append(f" ({t('tui.detail.due_today')})", style="yellow")
+    return text
+
+
+def _log(entries: list[dict]) -> Group:
+    title = Text(t("tui.detail.log"), style="bold underline")
+    if not entries:
+        return Group(Text(""), title, Text(t("tui.detail.no_log"), style="dim"))
+    parts: list = [Text(""), title]
+    for entry in entries:
+        head = Text(f"{entry['at'][:16]}  ", style="bold")
+        head.append(labels.word("channel", entry["channel"]), style="cyan")
+        head.append(f"  {entry['user']}", style="dim")
+        parts.append(head)
+        parts.append(Text(f"  {entry['summary']}"))
+        if entry.get("details"):
+            parts.append(Text(f"  {entry['details']}", style="dim"))
+        if entry.get("next_date"):
+            parts.append(Text(f"  → {entry['next_date']} {entry.get('next_step') or ''}", style="green"))
+    return Group(*parts)

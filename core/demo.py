@@ -184,8 +184,8 @@ def fill_demo(desk, clients: int = 300, seed: int = 7) -> dict:
 def _insert_clients(conn, rows: list[tuple]) -> None:
     """Stage the rows in a temporary table, then copy them in one statement.
 
-    One statement per row would make FTS5 flush its pending index at every statement (a
-    savepoint each): 13 s for 100,000 clients instead of 7, and a fragmented index.
+    The search-index trigger is far cheaper inside one big INSERT … SELECT than in one
+    statement per row: measured 7 s instead of 13 s for 100,000 clients.
     """
     columns = ", ".join(_COLUMNS)
     conn.execute(f"CREATE TEMP TABLE demo_clients AS SELECT {columns} FROM clients WHERE 0")
@@ -367,8 +367,8 @@ class _Clients:
 
 def _keys(name_parts: tuple[str, ...], contact_parts: tuple[str, str]) -> str:
     """``pinyin.keys(name, contact)``, composed from the cached pinyin of the parts."""
-    name = [pinyin._for(p) for p in name_parts]
-    contact = [pinyin._for(p) for p in contact_parts]
+    name = [pinyin.full_and_initials(p) for p in name_parts]
+    contact = [pinyin.full_and_initials(p) for p in contact_parts]
     return " ".join(("".join(f for f, _ in name), "".join(s for _, s in name),
                      "".join(f for f, _ in contact), "".join(s for _, s in contact)))
 
@@ -411,10 +411,10 @@ def _phone(draw: _Draw, area: str) -> str | None:
 
 def _email(draw: _Draw, trade: str, surname: str, given: str) -> str | None:
     roll = draw.random()
-    person = f"{pinyin._for(given)[0]}.{pinyin._for(surname)[0]}"
+    person = f"{pinyin.full_and_initials(given)[0]}.{pinyin.full_and_initials(surname)[0]}"
     if roll < 0.55:
         local = draw.pick(("sales", "info", "trade", "export", person, person))
-        site = pinyin._for(trade)[0] + draw.pick(("", "-trade", "group", "tech", "intl"))
+        site = pinyin.full_and_initials(trade)[0] + draw.pick(("", "-trade", "group", "tech", "intl"))
         return f"{local}@{site}.{draw.pick(('com', 'cn', 'com.cn', 'net'))}"
     if roll < 0.75:
         return f"{draw.between(10_000, 2_999_999_999)}@qq.com"

@@ -15,11 +15,11 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 
 def keys(*texts: str | None) -> str:
     """Full pinyin and initials of each text that contains Chinese, space-separated."""
-    return " ".join(part for text in texts if text and _HAN.search(text) for part in _for(text))
+    return " ".join(part for text in texts if text and _HAN.search(text) for part in full_and_initials(text))
 
 
 @lru_cache(maxsize=200_000)
-def _for(text: str) -> tuple[str, str]:
+def full_and_initials(text: str) -> tuple[str, str]:
     from pypinyin import Style, lazy_pinyin
 
     syllables = [s for s in lazy_pinyin(text, errors=lambda chars: list(chars)) if s.strip()]

@@ -175,6 +175,8 @@ MESSAGES.update({
     "tui.search.placeholder": ("Search clients: name, contact, phone, credit code, pinyin (hw, huawei)…",
                                "搜索客户：名称、联系人、电话、信用代码、拼音（hw、huawei）…"),
     "tui.status.loading": ("Loading…", "加载中…"),
+    "tui.status.empty": ("No clients yet: press a to add one (or run `zizhi demo` for a demo team and clients).",
+                         "还没有客户：按 a 新增（或运行 `zizhi demo` 生成演示团队和客户）。"),
     "tui.status.page": ("{shown} of {total} clients", "共 {total} 个客户，显示 {shown} 个"),
     "tui.status.page_more": ("first {shown} of {total} clients — type to search", "共 {total} 个客户，显示前 {shown} 个——输入以搜索"),
     "tui.status.matches": ("{shown} matching “{query}”", "匹配“{query}”：{shown} 个"),

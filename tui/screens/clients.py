@@ -121,6 +121,8 @@ class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
         if loaded.due:
             return t("tui.status.due_more" if full else "tui.status.due", shown=shown, date=today)
         total = self.total or 0
+        if total == 0:
+            return t("tui.status.empty")
         return t("tui.status.page_more" if shown < total else "tui.status.page",
                  shown=f"{shown:,}", total=f"{total:,}")
 

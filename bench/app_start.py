@@ -27,6 +27,8 @@ import sys
 import time
 from pathlib import Path
 
+from benchlib import first_admin
+
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT_S = 60
 
@@ -41,7 +43,7 @@ def main() -> None:
     if args.child:
         _child(args.path, args.login)
         return
-    login = args.login or _first_admin(args.path)
+    login = args.login or first_admin(args.path)
     print(f"{args.path}: {args.runs} runs, acting as {login}\n")
     print("| what | median ms | min ms | max ms |")
     print("|---|---:|---:|---:|")
@@ -114,17 +116,6 @@ def _child(path: str, login: str) -> None:
                       "rows": ms(found["rows"]), "rows_at": found["rows_at"],
                       "row_count": found["row_count"], "table": found["table"]}))
     os._exit(0)  # skip interpreter teardown; the parent already has what it needs
-
-
-def _first_admin(path: str) -> str:
-    import sqlite3
-
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    row = conn.execute("SELECT login FROM users WHERE role = 'admin' AND active ORDER BY id").fetchone()
-    conn.close()
-    if not row:
-        raise SystemExit(f"{path}: no admin user; build it with bench/build_db.py")
-    return row[0]
 
 
 if __name__ == "__main__":

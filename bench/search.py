@@ -17,6 +17,8 @@ import sys
 import time
 from pathlib import Path
 
+from benchlib import first_admin
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from core import pinyin
@@ -32,7 +34,7 @@ def main() -> None:
     parser.add_argument("--as", dest="login", default=None,
                         help="acting user (default: the first admin); a salesperson sees only their clients")
     args = parser.parse_args()
-    desk = open_desk(db=args.path, as_user=args.login or _first_admin(args.path), lang="en")
+    desk = open_desk(db=args.path, as_user=args.login or first_admin(args.path), lang="en")
     cases = [(label, lambda q=query: search_clients(desk, q)) for label, query in _queries(desk)]
     cases += [
         ("list_clients, first page (50)", lambda: list_clients(desk)),
@@ -56,17 +58,6 @@ def main() -> None:
         shown = rows[0] if label == "count_clients" else len(rows)
         print(f"| {label} | {statistics.median(times):.2f} | {p95:.2f} | {shown} |")
     desk.close()
-
-
-def _first_admin(path: str) -> str:
-    import sqlite3
-
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    row = conn.execute("SELECT login FROM users WHERE role = 'admin' AND active ORDER BY id").fetchone()
-    conn.close()
-    if not row:
-        raise SystemExit(f"{path}: no admin user; build it with bench/build_db.py")
-    return row[0]
 
 
 def _queries(desk) -> list[tuple[str, str]]:

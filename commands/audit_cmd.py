@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from commands.common import desk, emit_json, handles_errors, table
+from commands.common import Json, desk, emit_json, handles_errors, table
 
 app = typer.Typer(help="The audit trail of every change and export.", no_args_is_help=True)
 
@@ -21,7 +21,7 @@ def list_(
     user: Annotated[Optional[str], typer.Option("--user", help="Only what this login did.")] = None,
     action: Annotated[Optional[str], typer.Option("--action", help="Action prefix, e.g. client.export.")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many records.")] = 100,
-    json: Annotated[bool, typer.Option("--json", help="Print JSON only, for scripts.")] = False,
+    json: Json = False,
 ) -> None:
     """List audit records, newest first (managers and admins).
 

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from commands.common import desk, emit_json, fields, handles_errors, table, warn
+from commands.common import (
+    Json,
+    Opt,
+    desk,
+    emit_json,
+    fields,
+    handles_errors,
+    table,
+    warn,
+)
 
 app = typer.Typer(help="Clients: add, find, edit, classify and assign.", no_args_is_help=True)
 
@@ -14,9 +23,6 @@ LIST_COLUMNS = ["id", "name", "contact", "phone", "city", "industry", "size", "u
 SHOW_FIELDS = ["id", "name", "credit_code", "contact", "phone", "email", "address", "city", "business_scope",
                "industry", "size", "needs", "urgency", "channel", "referrer_name", "credit_rating", "owner",
                "tags", "notes", "last_contact_at", "next_step", "next_date", "created_at", "archived_at"]
-
-Json = Annotated[bool, typer.Option("--json", help="Print JSON only, for scripts.")]
-Opt = Optional[str]
 
 
 def _record_fields(name, credit_code, contact, phone, email, address, city, scope, industry, size,

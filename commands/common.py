@@ -10,9 +10,12 @@ import functools
 import json
 import sys
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Annotated, Any, Callable, Iterable, Optional
 
 import typer
+
+Json = Annotated[bool, typer.Option("--json", help="Print JSON only, for scripts.")]
+Opt = Optional[str]
 
 
 @dataclass
@@ -33,9 +36,8 @@ class Globals:
 
     def language(self) -> str:
         """Choose the language without opening the database (for config commands)."""
-        from core.i18n import choose_language
-
         from core.errors import ConfigError
+        from core.i18n import choose_language
         from core.settings import load
 
         try:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from commands.common import desk, emit_json, handles_errors
+from commands.common import Json, desk, emit_json, handles_errors
 
 
 @handles_errors
@@ -14,7 +14,7 @@ def demo(
     ctx: typer.Context,
     clients: Annotated[int, typer.Option("--clients", min=1, help="How many clients to create.")] = 300,
     seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same data).")] = 7,
-    json: Annotated[bool, typer.Option("--json", help="Print JSON only, for scripts.")] = False,
+    json: Json = False,
 ) -> None:
     """Fill the database with demo data: a team, clients with Chinese names, a contact history.
 

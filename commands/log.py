@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from commands.common import desk, emit_json, fields, handles_errors, table
+from commands.common import Json, Opt, desk, emit_json, fields, handles_errors, table
 
 app = typer.Typer(help="The communication log: record contact and the agreed next step.", no_args_is_help=True)
 
-Json = Annotated[bool, typer.Option("--json", help="Print JSON only, for scripts.")]
-Opt = Optional[str]
 ENTRY_FIELDS = ["id", "client", "at", "user", "channel", "summary", "details", "next_step", "next_date"]
 
 
@@ -35,7 +33,10 @@ def add(
     from core.interactions import log_interaction
 
     entry = log_interaction(desk(ctx), client, channel, summary, details, next_step, next_date, at)
-    emit_json(entry) if json else fields(entry, ENTRY_FIELDS)
+    if json:
+        emit_json(entry)
+    else:
+        fields(entry, ENTRY_FIELDS)
 
 
 @app.command("list")
@@ -80,4 +81,7 @@ def edit(
 
     entry_row = edit_interaction(desk(ctx), entry, channel=channel, summary=summary, details=details,
                                  next_step=next_step, next_date=next_date, at=at)
-    emit_json(entry_row) if json else fields(entry_row, ENTRY_FIELDS)
+    if json:
+        emit_json(entry_row)
+    else:
+        fields(entry_row, ENTRY_FIELDS)

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from commands.common import desk, echo, emit_json, fields, handles_errors, table
+from commands.common import (
+    Json,
+    Opt,
+    desk,
+    echo,
+    emit_json,
+    fields,
+    handles_errors,
+    table,
+)
 
 app = typer.Typer(help="People: roles, onboarding exams, training.", no_args_is_help=True)
 
-Json = Annotated[bool, typer.Option("--json", help="Print JSON only, for scripts.")]
-Opt = Optional[str]
 USER_FIELDS = ["id", "login", "name", "role", "on_duty", "email", "phone", "clients", "created_at"]
 
 
@@ -49,7 +56,10 @@ def list_(
     from core.people import list_users
 
     rows = list_users(desk(ctx), role)
-    emit_json(rows) if json else table(rows, ["login", "name", "role", "on_duty", "clients"])
+    if json:
+        emit_json(rows)
+    else:
+        table(rows, ["login", "name", "role", "on_duty", "clients"])
 
 
 @app.command("show")

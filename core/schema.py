@@ -180,3 +180,6 @@ def migrate(store: "Store") -> None:
             if attempt == 4:
                 raise
             time.sleep(0.2 * (attempt + 1))
+
+
+import core.schema_pipeline  # noqa: E402,F401  (registers the pipeline's migrations after these)

@@ -1,0 +1,294 @@
+"""Deals through the eight stages of the rulebook (§6): open, assess, move, lose, cancel.
+
+A deal moves forwards one gate at a time (``move`` to a later stage passes every gate on the
+way, each hop kept in the history); backwards only by a manager, with a note. Lost and
+cancelled are endings, each with its reason.
+"""
+
+from __future__ import annotations
+
+from config.schema import STAGES
+from core import access, audit, clock, money, people
+from core.clients import resolve
+from core.errors import InputError, NotFound, Refused, UserError
+from core.gates import check_leave
+from core.vocab import choose
+
+ENDINGS = ("lost", "cancelled")
+VERDICTS = ("reasonable", "unreasonable", "unlawful")
+MANAGERS = ("manager", "admin")
+_SELECT = """SELECT d.*, c.name AS client, u.login AS owner FROM deals d
+             JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = d.owner_id"""
+
+
+def open_deal(desk, client_ref: str, codes: list[str], title: str | None = None, value: str | int | None = None,
+              expected_close: str | None = None, owner: str | None = None, channel: str | None = None,
+              probability: str | None = None) -> dict:
+    """Open a deal at *inquiry* for a visible client and the qualifications it needs."""
+    from core import validation
+
+    client = resolve(desk, client_ref, include_archived=False)
+    access.require_log(desk.user, client)
+    quantities = _qualifications(desk, codes)
+    owner_id = _owner(desk, client, owner)
+    fen = _money(value, "value")
+    channel = choose("channel", channel, "channel") or client["channel"]
+    expected = validation.date(expected_close, "expected-close")
+    chance = _percent(probability)
+    if not title:
+        title = " + ".join(_name(desk, code) for code in quantities)
+    with desk.store.unit_of_work() as db:
+        now = clock.stamp()
+        cursor = db.execute(
+            """INSERT INTO deals (client_id, owner_id, title, stage, value, probability, expected_close, channel,
+               stage_since, created_at, updated_at) VALUES (?, ?, ?, 'inquiry', ?, ?, ?, ?, ?, ?, ?)""",
+            [client["id"], owner_id, title, fen, chance, expected, channel, now, now, now])
+        deal_id = cursor.lastrowid
+        for code, quantity in quantities.items():
+            db.execute("INSERT INTO deal_qualifications (deal_id, code, quantity) VALUES (?, ?, ?)",
+                       [deal_id, code, quantity])
+        _history(db, deal_id, None, "inquiry", desk.user["id"], None)
+        audit.record(db, desk.user["id"], "deal.open", "deal", deal_id, client_id=client["id"],
+                     qualifications=list(quantities))
+    return get_deal(desk, deal_id)
+
+
+def resolve_deal(desk, deal_id: int | str) -> dict:
+    """The deal row if the acting user may see it (the deal's owner or its client's visibility)."""
+    try:
+        number = int(str(deal_id).strip().lstrip("#"))
+    except ValueError:
+        raise InputError("deal.id_format", value=deal_id) from None
+    cond, params = access.visible(desk.user)
+    deal = desk.store.one(f"{_SELECT} WHERE d.id = ? AND ({cond} OR d.owner_id = ?)",
+                          [number, *params, desk.user["id"]])
+    if not deal:
+        raise NotFound("deal.not_found", id=number)
+    deal["qualifications"] = desk.store.rows(
+        "SELECT code, quantity FROM deal_qualifications WHERE deal_id = ? ORDER BY code", [number])
+    deal["probability_used"] = probability_of(desk, deal)
+    return deal
+
+
+def get_deal(desk, deal_id: int | str) -> dict:
+    """The deal with its stage history and assessments, for the deal screen and ``deal show``."""
+    deal = resolve_deal(desk, deal_id)
+    deal["history"] = desk.store.rows(
+        """SELECT h.at, h.from_stage, h.to_stage, u.login AS user, h.note FROM deal_stages h
+           JOIN users u ON u.id = h.user_id WHERE h.deal_id = ? ORDER BY h.id""", [deal["id"]])
+    deal["assessments"] = desk.store.rows(
+        """SELECT a.id, a.at, u.login AS user, a.findings, a.verdict, a.explanation, a.resolved_at,
+                  a.resolution FROM assessments a JOIN users u ON u.id = a.user_id
+           WHERE a.deal_id = ? ORDER BY a.id""", [deal["id"]])
+    return deal
+
+
+def list_deals(desk, stage: str | None = None, owner: str | None = None, client: str | None = None,
+               include_closed: bool = False, limit: int = 100) -> list[dict]:
+    """Visible deals, by stage order then newest first."""
+    cond, params = access.visible(desk.user)
+    where = [f"({cond} OR d.owner_id = ?)"]
+    params.append(desk.user["id"])
+    if stage:
+        where.append("d.stage = ?")
+        params.append(_stage(stage))
+    elif not include_closed:
+        where.append("d.stage NOT IN ('lost', 'cancelled')")
+    if owner:
+        where.append("u.login = ?")
+        params.append(owner)
+    if client:
+        where.append("d.client_id = ?")
+        params.append(resolve(desk, client)["id"])
+    order = "CASE d.stage " + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate((*STAGES, *ENDINGS))) + " END"
+    return desk.store.rows(
+        f"""SELECT d.id, d.title, c.name AS client, u.login AS owner, d.stage, d.value, d.probability,
+                   d.expected_close, d.stage_since, d.blocked FROM deals d
+            JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = d.owner_id
+            WHERE {' AND '.join(where)} ORDER BY {order}, d.id DESC LIMIT ?""", [*params, limit])
+
+
+def move(desk, deal_id: int | str, to_stage: str, note: str | None = None) -> dict:
+    """Move a deal to ``to_stage``: forwards through every gate on the way; backwards by managers."""
+    deal = resolve_deal(desk, deal_id)
+    target = _stage(to_stage)
+    if target in ENDINGS:
+        raise InputError("deal.use_lose_or_cancel", stage=target)
+    _require_active(deal)
+    _require_change(desk, deal)
+    here, there = STAGES.index(deal["stage"]), STAGES.index(target)
+    if there == here:
+        raise UserError("deal.already_there", id=deal["id"], stage=target)
+    if there < here and desk.user["role"] not in MANAGERS:
+        raise Refused("deal.backwards_managers_only", id=deal["id"], stage=target)
+    if there < here and not (note or "").strip():
+        raise InputError("deal.backwards_needs_note")
+    with desk.store.unit_of_work() as db:
+        current = deal["stage"]
+        for step in STAGES[here + 1:there + 1] if there > here else [target]:
+            if there > here:
+                check_leave(db, deal, current)
+            _history(db, deal["id"], current, step, desk.user["id"], note)
+            current = step
+        db.execute("UPDATE deals SET stage = ?, stage_since = ?, updated_at = ? WHERE id = ?",
+                   [target, clock.stamp(), clock.stamp(), deal["id"]])
+        audit.record(db, desk.user["id"], "deal.move", "deal", deal["id"], stage=[deal["stage"], target])
+    return get_deal(desk, deal["id"])
+
+
+def end_deal(desk, deal_id: int | str, ending: str, reason: str) -> dict:
+    """Close a deal as lost or cancelled; the reason is required and kept."""
+    deal = resolve_deal(desk, deal_id)
+    _require_active(deal)
+    _require_change(desk, deal)
+    if not (reason or "").strip():
+        raise InputError("deal.reason_required", ending=ending)
+    with desk.store.unit_of_work() as db:
+        db.execute("UPDATE deals SET stage = ?, end_reason = ?, stage_since = ?, updated_at = ? WHERE id = ?",
+                   [ending, reason.strip(), clock.stamp(), clock.stamp(), deal["id"]])
+        _history(db, deal["id"], deal["stage"], ending, desk.user["id"], reason.strip())
+        audit.record(db, desk.user["id"], f"deal.{ending}", "deal", deal["id"], reason=reason.strip())
+    return get_deal(desk, deal["id"])
+
+
+def lose(desk, deal_id: int | str, reason: str) -> dict:
+    return end_deal(desk, deal_id, "lost", reason)
+
+
+def cancel(desk, deal_id: int | str, reason: str) -> dict:
+    return end_deal(desk, deal_id, "cancelled", reason)
+
+
+def assess(desk, deal_id: int | str, findings: str, verdict: str = "reasonable",
+           explanation: str | None = None) -> dict:
+    """Record the needs assessment; an unreasonable or unlawful need blocks the deal.
+
+    The rulebook asks that the client be told why: a blocking verdict needs the explanation.
+    """
+    deal = resolve_deal(desk, deal_id)
+    _require_active(deal)
+    _require_change(desk, deal)
+    verdict = (verdict or "reasonable").strip().lower()
+    if verdict not in VERDICTS:
+        raise InputError("input.not_one_of", field="verdict", value=verdict, allowed=", ".join(VERDICTS))
+    if not (findings or "").strip():
+        raise InputError("input.required", field="findings")
+    blocking = verdict != "reasonable"
+    if blocking and not (explanation or "").strip():
+        raise InputError("deal.explanation_required", verdict=verdict)
+    with desk.store.unit_of_work() as db:
+        cursor = db.execute(
+            "INSERT INTO assessments (deal_id, user_id, at, findings, verdict, explanation) VALUES (?, ?, ?, ?, ?, ?)",
+            [deal["id"], desk.user["id"], clock.stamp(), findings.strip(), verdict, explanation])
+        if blocking:
+            db.execute("UPDATE deals SET blocked = 1, updated_at = ? WHERE id = ?", [clock.stamp(), deal["id"]])
+        audit.record(db, desk.user["id"], "deal.assess", "deal", deal["id"], assessment=cursor.lastrowid,
+                     verdict=verdict)
+    return get_deal(desk, deal["id"])
+
+
+def resolve_block(desk, deal_id: int | str, resolution: str) -> dict:
+    """A manager lifts the block of an unreasonable or unlawful need, saying how it was settled."""
+    if desk.user["role"] not in MANAGERS:
+        raise Refused("deal.resolve_managers_only", role=desk.user["role"])
+    deal = resolve_deal(desk, deal_id)
+    if not deal["blocked"]:
+        raise UserError("deal.not_blocked", id=deal["id"])
+    if not (resolution or "").strip():
+        raise InputError("input.required", field="resolution")
+    with desk.store.unit_of_work() as db:
+        now = clock.stamp()
+        db.execute("""UPDATE assessments SET resolved_by = ?, resolved_at = ?, resolution = ?
+                      WHERE deal_id = ? AND verdict != 'reasonable' AND resolved_at IS NULL""",
+                   [desk.user["id"], now, resolution.strip(), deal["id"]])
+        db.execute("UPDATE deals SET blocked = 0, updated_at = ? WHERE id = ?", [now, deal["id"]])
+        audit.record(db, desk.user["id"], "deal.resolve", "deal", deal["id"], resolution=resolution.strip())
+    return get_deal(desk, deal["id"])
+
+
+def probability_of(desk, deal: dict) -> int:
+    """Basis points: the deal's own probability, else its stage's configured one (0 when ended)."""
+    if deal["stage"] in ENDINGS:
+        return 0
+    if deal["probability"] is not None:
+        return deal["probability"]
+    return desk.settings.pricing.stages[deal["stage"]].probability
+
+
+def _require_active(deal: dict) -> None:
+    if deal["stage"] in ENDINGS:
+        raise UserError("deal.ended", id=deal["id"], stage=deal["stage"])
+    if deal["blocked"]:
+        raise UserError("deal.blocked", id=deal["id"])
+
+
+def _require_change(desk, deal: dict) -> None:
+    """The owner and managers change a deal; operations too once it is in their hands."""
+    if desk.user["role"] in MANAGERS or deal["owner_id"] == desk.user["id"]:
+        return
+    if desk.user["role"] == "operations" and deal["stage"] in ("processing", "delivered"):
+        return
+    raise Refused("deal.cannot_change", id=deal["id"], role=desk.user["role"])
+
+
+def _history(db, deal_id: int, from_stage: str | None, to_stage: str, user_id: int, note: str | None) -> None:
+    db.execute("INSERT INTO deal_stages (deal_id, from_stage, to_stage, user_id, at, note) VALUES (?, ?, ?, ?, ?, ?)",
+               [deal_id, from_stage, to_stage, user_id, clock.stamp(), note])
+
+
+def _stage(name: str) -> str:
+    word = (name or "").strip().lower()
+    if word not in (*STAGES, *ENDINGS):
+        raise InputError("input.not_one_of", field="stage", value=name, allowed=", ".join(STAGES))
+    return word
+
+
+def _qualifications(desk, codes: list[str]) -> dict[str, int]:
+    """Catalogue codes (``CODE`` or ``CODE*2`` for a quantity) → quantity, each checked."""
+    found: dict[str, int] = {}
+    for raw in codes or []:
+        code, _, times = str(raw).strip().upper().partition("*")
+        if desk.settings.catalogue.get(code) is None:
+            known = ", ".join(q.code for q in desk.settings.catalogue.qualification)
+            raise InputError("deal.unknown_qualification", value=raw, allowed=known)
+        if times and not times.isdigit():
+            raise InputError("input.not_a_number", field="quantity", value=times)
+        found[code] = found.get(code, 0) + (int(times) if times else 1)
+    if not found:
+        raise InputError("deal.no_qualification")
+    return found
+
+
+def _name(desk, code: str) -> str:
+    return desk.settings.catalogue.get(code).name_zh
+
+
+def _owner(desk, client: dict, login: str | None) -> int | None:
+    if login:
+        owner = people.owner_for(desk, login)
+        if owner["id"] != desk.user["id"]:
+            access.require_assign(desk.user)
+        return owner["id"]
+    if desk.user["role"] == "sales":
+        return people.owner_for(desk, desk.user["login"])["id"]
+    return client["owner_id"]
+
+
+def _money(value: str | int | None, field: str) -> int:
+    if value is None or value == "":
+        return 0
+    if isinstance(value, int):
+        return value
+    return money.parse(value, field=field)
+
+
+def _percent(value: str | None) -> int | None:
+    if value is None or str(value).strip() == "":
+        return None
+    from config.schema import _basis_points
+
+    text = str(value).strip()
+    try:
+        return _basis_points(text if text.endswith("%") else text + "%")
+    except ValueError:
+        raise InputError("deal.probability_format", value=value) from None

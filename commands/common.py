@@ -67,6 +67,13 @@ def handles_errors(func: Callable) -> Callable:
     return wrapper
 
 
+def money_text(fen: int | None) -> str:
+    """Fen as the user reads money: '¥12,345.60'."""
+    from core.money import format_fen
+
+    return "" if fen is None else format_fen(fen)
+
+
 def warn(text: str) -> None:
     typer.echo(text, err=True)
 
@@ -117,13 +124,13 @@ def _word(column: str, value: Any) -> Any:
     if column in WORDS and isinstance(value, str):
         from core.i18n import t
 
-        key = f"{column}.{value}"
+        key = f"{'stage' if column.endswith('_stage') else column}.{value}"
         text = t(key)
         return value if text == key else text
     return value
 
 
-WORDS = ("urgency", "size", "channel", "role")
+WORDS = ("urgency", "size", "channel", "role", "stage", "from_stage", "to_stage")
 
 
 def _text(value: Any) -> str:

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from commands import audit_cmd, clients, config_cmd, demo_cmd, log, users
+from commands import audit_cmd, catalogue, clients, config_cmd, deals, demo_cmd, log, pipeline_cmd, users
 from commands.common import Globals, handles_errors
 
 app = typer.Typer(
@@ -26,6 +26,9 @@ app.add_typer(log.app, name="log")
 app.add_typer(users.app, name="user")
 app.add_typer(config_cmd.app, name="config")
 app.add_typer(audit_cmd.app, name="audit")
+app.add_typer(catalogue.app, name="catalogue")
+app.add_typer(deals.app, name="deal")
+app.command("pipeline")(pipeline_cmd.pipeline)
 app.command("demo")(demo_cmd.demo)
 
 

@@ -297,3 +297,32 @@ MESSAGES.update({
                                  "商机 {deal}：{code} 的证书尚未交付；请用 `zizhi deliver` 记录证书编号、发证日期和使用须知。"),
     "gate.last_stage": ("deal {deal} is in after-sales, the last stage.", "商机 {deal} 已处于售后服务，即最后阶段。"),
 })
+
+MESSAGES.update({
+    # pipeline CLI and labels
+    "deal.qualifications": ("qualifications: {codes}", "资质：{codes}"),
+    "catalogue.not_found": ("qualification: no code '{code}' in the catalogue; see `zizhi catalogue list`.",
+                            "资质：目录中没有代码 '{code}'；请查看 `zizhi catalogue list`。"),
+    "catalogue.materials": ("Materials the client supplies:", "客户需提供的材料："),
+    "catalogue.steps": ("Processing steps:", "办理步骤："),
+    "pipeline.total": ("total", "合计"),
+    "pipeline.stuck": ("Stuck (no stage change or contact for longer than the stage allows), as of {date}:",
+                       "停滞商机（截至 {date}，超过该阶段允许天数未推进或未沟通）："),
+    "stage.inquiry": ("inquiry", "咨询接待"), "stage.assessment": ("assessment", "需求评估"),
+    "stage.proposal": ("proposal", "方案与报价"), "stage.contract": ("contract", "合同签订"),
+    "stage.payment": ("payment", "款项支付"), "stage.processing": ("processing", "资质办理"),
+    "stage.delivered": ("delivered", "资质交付"), "stage.aftersales": ("aftersales", "售后服务"),
+    "stage.lost": ("lost", "已丢单"), "stage.cancelled": ("cancelled", "已取消"),
+    "col.title": ("title", "标题"), "col.stage": ("stage", "阶段"), "col.value": ("value", "金额"),
+    "col.probability_used": ("probability", "成交概率"), "col.expected_close": ("expected close", "预计成交"),
+    "col.blocked": ("stopped", "已暂停"), "col.end_reason": ("ended because", "结束原因"),
+    "col.stage_since": ("in stage since", "进入阶段时间"), "col.verdict": ("verdict", "评估结论"),
+    "col.findings": ("findings", "评估内容"), "col.explanation": ("told the client", "向客户说明"),
+    "col.resolution": ("resolution", "处理结果"), "col.from_stage": ("from", "原阶段"),
+    "col.to_stage": ("to", "新阶段"), "col.note": ("note", "备注"), "col.count": ("deals", "商机数"),
+    "col.weighted": ("weighted", "加权金额"), "col.stuck": ("stuck", "停滞"), "col.idle_days": ("idle days", "停滞天数"),
+    "col.stale_days": ("allowed", "允许天数"), "col.code": ("code", "代码"), "col.standard_days": ("days", "标准工期"),
+    "col.validity": ("validity", "有效期"), "col.government_fee": ("government fee", "政府规费"),
+    "col.service_fee": ("service fee", "服务费"), "col.name_zh": ("name (zh)", "中文名称"),
+    "col.name_en": ("name (en)", "英文名称"), "col.permits": ("permits", "用途"),
+})

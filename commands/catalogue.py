@@ -1,0 +1,63 @@
+"""`zizhi catalogue …` — the qualifications the company sells, from catalogue.toml."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from commands.common import Json, echo, emit_json, fields, handles_errors, money_text, table
+
+app = typer.Typer(help="The qualification catalogue (catalogue.toml).", no_args_is_help=True)
+
+
+def _catalogue(ctx: typer.Context):
+    from core.settings import load
+
+    ctx.find_root().obj.language()
+    return load().catalogue
+
+
+@app.command("list")
+@handles_errors
+def list_(ctx: typer.Context, json: Json = False) -> None:
+    """List each qualification with its code, time, validity and fees.
+
+    Example: zizhi catalogue list
+    """
+    items = _catalogue(ctx).qualification
+    if json:
+        emit_json([q.model_dump() for q in items])
+        return
+    table([{"code": q.code, "name": q.name_zh, "standard_days": q.standard_days, "validity": q.validity,
+            "government_fee": money_text(q.government_fee), "service_fee": money_text(q.service_fee)}
+           for q in items], ["code", "name", "standard_days", "validity", "government_fee", "service_fee"])
+
+
+@app.command("show")
+@handles_errors
+def show(ctx: typer.Context, code: Annotated[str, typer.Argument(help="Qualification code.")],
+         json: Json = False) -> None:
+    """Show one qualification: what it permits, materials, steps, time, validity and fees.
+
+    Example: zizhi catalogue show EXPORT-LICENCE
+    """
+    from core.errors import NotFound
+
+    item = _catalogue(ctx).get(code)
+    if item is None:
+        raise NotFound("catalogue.not_found", code=code)
+    if json:
+        emit_json(item.model_dump())
+        return
+    record = item.model_dump()
+    record.update(government_fee=money_text(item.government_fee), service_fee=money_text(item.service_fee))
+    fields(record, ["code", "name_zh", "name_en", "permits", "standard_days", "validity", "government_fee",
+                    "service_fee"])
+    for title, lines in (("catalogue.materials", item.materials), ("catalogue.steps", item.steps)):
+        from core.i18n import t
+
+        echo("")
+        echo(t(title))
+        for number, line in enumerate(lines, start=1):
+            echo(f"  {number}. {line}")

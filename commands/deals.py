@@ -1,0 +1,176 @@
+"""`zizhi deal …` — open a deal, assess it, move it through the gates, or end it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from commands.common import Json, Opt, desk, echo, emit_json, fields, handles_errors, money_text, table
+
+app = typer.Typer(help="Deals through the eight stages and their gates.", no_args_is_help=True)
+
+DEAL_FIELDS = ["id", "title", "client", "owner", "stage", "value", "probability_used", "expected_close",
+               "channel", "blocked", "end_reason", "stage_since", "created_at"]
+Deal = Annotated[str, typer.Argument(help="Deal number.")]
+
+
+@app.command("new")
+@handles_errors
+def new(
+    ctx: typer.Context,
+    client: Annotated[str, typer.Option("--client", help="Client id, credit code or name.")],
+    qualification: Annotated[list[str], typer.Option("--qualification", "-q",
+                                                     help="Catalogue code (repeat; CODE*2 for two).")],
+    title: Annotated[Opt, typer.Option("--title", help="Short title (default: the qualifications' names).")] = None,
+    value: Annotated[Opt, typer.Option("--value", help="Estimated value in yuan, e.g. 30,000.")] = None,
+    expected_close: Annotated[Opt, typer.Option("--expected-close", help="Expected close date.")] = None,
+    owner: Annotated[Opt, typer.Option("--owner", help="Owning salesperson (default: you, or the client's owner).")] = None,
+    channel: Annotated[Opt, typer.Option("--channel", help="Source channel (default: the client's).")] = None,
+    probability: Annotated[Opt, typer.Option("--probability", help="Win probability, e.g. 40% (default: the stage's).")] = None,
+    json: Json = False,
+) -> None:
+    """Open a deal at inquiry for a client and the qualifications it needs.
+
+    Example: zizhi deal new --client 宁波恒通 --qualification TRADE-RIGHTS --qualification CUSTOMS-REG --value 30,000
+    """
+    from core.deals import open_deal
+
+    _show(open_deal(desk(ctx), client, qualification, title, value, expected_close, owner, channel, probability),
+          json)
+
+
+@app.command("show")
+@handles_errors
+def show(ctx: typer.Context, deal: Deal, json: Json = False) -> None:
+    """Show a deal with its qualifications, stage history and assessments.
+
+    Example: zizhi deal show 12
+    """
+    from core.deals import get_deal
+
+    _show(get_deal(desk(ctx), deal), json)
+
+
+@app.command("list")
+@handles_errors
+def list_(
+    ctx: typer.Context,
+    stage: Annotated[Opt, typer.Option("--stage", help="Only this stage (or lost, cancelled).")] = None,
+    owner: Annotated[Opt, typer.Option("--owner", help="Only this salesperson's deals.")] = None,
+    client: Annotated[Opt, typer.Option("--client", help="Only this client's deals.")] = None,
+    closed: Annotated[bool, typer.Option("--closed", help="Include lost and cancelled deals.")] = False,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many rows.")] = 100,
+    json: Json = False,
+) -> None:
+    """List the deals you can see, in stage order.
+
+    Example: zizhi deal list --stage proposal
+    """
+    from core.deals import list_deals
+
+    rows = list_deals(desk(ctx), stage, owner, client, closed, limit)
+    if json:
+        emit_json(rows)
+    else:
+        table([{**r, "value": money_text(r["value"])} for r in rows],
+              ["id", "title", "client", "owner", "stage", "value", "expected_close"])
+
+
+@app.command("move")
+@handles_errors
+def move(
+    ctx: typer.Context,
+    deal: Deal,
+    stage: Annotated[str, typer.Argument(help="inquiry, assessment, proposal, contract, payment, processing, delivered, aftersales.")],
+    note: Annotated[Opt, typer.Option("--note", help="Why (required when a manager moves a deal back).")] = None,
+    json: Json = False,
+) -> None:
+    """Move a deal to a stage; every gate on the way must be met (the refusal says what is missing).
+
+    Example: zizhi deal move 12 proposal
+    """
+    from core.deals import move as move_deal
+
+    _show(move_deal(desk(ctx), deal, stage, note), json)
+
+
+@app.command("lose")
+@handles_errors
+def lose(ctx: typer.Context, deal: Deal,
+         reason: Annotated[str, typer.Option("--reason", help="Why the deal was lost.")], json: Json = False) -> None:
+    """End a deal as lost, with the reason.
+
+    Example: zizhi deal lose 12 --reason 客户选择了其他代理
+    """
+    from core.deals import lose as lose_deal
+
+    _show(lose_deal(desk(ctx), deal, reason), json)
+
+
+@app.command("cancel")
+@handles_errors
+def cancel(ctx: typer.Context, deal: Deal,
+           reason: Annotated[str, typer.Option("--reason", help="Why the deal was cancelled.")],
+           json: Json = False) -> None:
+    """End a deal as cancelled, with the reason.
+
+    Example: zizhi deal cancel 12 --reason 客户业务调整，暂停办理
+    """
+    from core.deals import cancel as cancel_deal
+
+    _show(cancel_deal(desk(ctx), deal, reason), json)
+
+
+@app.command("assess")
+@handles_errors
+def assess(
+    ctx: typer.Context,
+    deal: Deal,
+    findings: Annotated[str, typer.Option("--findings", help="What the client needs and why.")],
+    verdict: Annotated[str, typer.Option("--verdict", help="reasonable, unreasonable or unlawful.")] = "reasonable",
+    explanation: Annotated[Opt, typer.Option("--explanation", help="What the client was told (required unless reasonable).")] = None,
+    json: Json = False,
+) -> None:
+    """Record the needs assessment; an unreasonable or unlawful need stops the deal.
+
+    Example: zizhi deal assess 12 --findings 需要进出口经营权，经营范围已含进出口
+    """
+    from core.deals import assess as assess_deal
+
+    _show(assess_deal(desk(ctx), deal, findings, verdict, explanation), json)
+
+
+@app.command("resolve")
+@handles_errors
+def resolve(
+    ctx: typer.Context,
+    deal: Deal,
+    resolution: Annotated[str, typer.Option("--resolution", help="How the need was settled.")],
+    json: Json = False,
+) -> None:
+    """Lift the stop of an unreasonable or unlawful need (managers).
+
+    Example: zizhi deal resolve 12 --resolution 客户已变更经营范围
+    """
+    from core.deals import resolve_block
+
+    _show(resolve_block(desk(ctx), deal, resolution), json)
+
+
+def _show(deal: dict, as_json: bool) -> None:
+    if as_json:
+        emit_json(deal)
+        return
+    from core.i18n import t
+
+    fields({**deal, "value": money_text(deal["value"]), "blocked": deal["blocked"] or None,
+            "probability_used": f"{deal['probability_used'] / 100:g}%"},
+           DEAL_FIELDS)
+    echo(t("deal.qualifications", codes=", ".join(f"{q['code']}×{q['quantity']}" for q in deal["qualifications"])))
+    if deal.get("assessments"):
+        echo("")
+        table(deal["assessments"], ["at", "user", "verdict", "findings", "explanation", "resolution"])
+    if deal.get("history"):
+        echo("")
+        table(deal["history"], ["at", "from_stage", "to_stage", "user", "note"])

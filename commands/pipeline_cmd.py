@@ -1,0 +1,35 @@
+"""`zizhi pipeline` — per stage the deals, their value and weighted value, and what is stuck."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from commands.common import Json, Opt, desk, echo, emit_json, handles_errors, money_text, table
+
+
+@handles_errors
+def pipeline(
+    ctx: typer.Context,
+    owner: Annotated[Opt, typer.Option("--owner", help="Only this salesperson's deals.")] = None,
+    json: Json = False,
+) -> None:
+    """Show the pipeline: deals, value and probability-weighted value per stage, and stuck deals.
+
+    Example: zizhi pipeline --owner wang.fang
+    """
+    from core.i18n import t
+    from core.pipeline import pipeline as view
+
+    data = view(desk(ctx), owner)
+    if json:
+        emit_json(data)
+        return
+    rows = [{**r, "value": money_text(r["value"]), "weighted": money_text(r["weighted"])}
+            for r in [*data["stages"], {"stage": t("pipeline.total"), **data["totals"], "stuck": len(data["stuck"])}]]
+    table(rows, ["stage", "count", "value", "weighted", "stuck"])
+    if data["stuck"]:
+        echo("")
+        echo(t("pipeline.stuck", date=data["as_of"]))
+        table(data["stuck"], ["id", "title", "client", "owner", "stage", "idle_days", "stale_days"])

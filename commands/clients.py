@@ -13,6 +13,7 @@ from commands.common import (
     emit_json,
     fields,
     handles_errors,
+    more_hint,
     table,
     warn,
 )
@@ -150,12 +151,15 @@ def list_(
 
     d = desk(ctx)
     rows = list_clients(d, owner=owner, size=size, industry=industry, urgency=urgency, channel=channel,
-                        tag=tag, city=city, due=due, archived=archived, limit=limit, offset=offset)
+                        tag=tag, city=city, due=due, archived=archived, limit=limit + 1, offset=offset)
+    more, rows = len(rows) > limit, rows[:limit]
     if json:
         record_export(d, "client", len(rows), command="client list", owner=owner, due=due, tag=tag)
         emit_json(rows)
     else:
         table(rows, LIST_COLUMNS)
+    if more:
+        more_hint(offset + limit)
 
 
 @app.command("search")

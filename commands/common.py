@@ -78,6 +78,13 @@ def warn(text: str) -> None:
     typer.echo(text, err=True)
 
 
+def more_hint(shown: int) -> None:
+    """Say on stderr that a list stopped at its limit, so a script or cron mail is not silently short."""
+    from core.i18n import t
+
+    warn(t("list.more", shown=shown))
+
+
 def emit_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
@@ -121,6 +128,10 @@ def fields(record: dict, names: list[str]) -> None:
 
 def _word(column: str, value: Any) -> Any:
     """Closed-vocabulary values (urgency, size, channel, role) shown in the user's language."""
+    if column in YES_NO and value in (0, 1):
+        from core.i18n import t
+
+        return t("yes" if value else "no")
     if column in WORDS and isinstance(value, str):
         from core.i18n import t
 
@@ -130,6 +141,7 @@ def _word(column: str, value: Any) -> Any:
     return value
 
 
+YES_NO = ("on_duty", "passed", "active", "blocked")
 WORDS = ("urgency", "size", "channel", "role", "stage", "from_stage", "to_stage")
 
 

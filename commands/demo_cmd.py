@@ -14,16 +14,19 @@ def demo(
     ctx: typer.Context,
     clients: Annotated[int, typer.Option("--clients", min=1, help="How many clients to create.")] = 300,
     seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same data).")] = 7,
+    add: Annotated[bool, typer.Option("--add", help="Add demo clients to a database that already has clients.")] = False,
     json: Json = False,
 ) -> None:
     """Fill the database with demo data: a team, clients with Chinese names, a contact history.
+
+    It refuses a database that already has clients (your real data) unless --add is given.
 
     Example: zizhi demo   (or, for benchmarks: zizhi --db /tmp/big.db demo --clients 100000)
     """
     from core.demo import fill_demo
     from core.i18n import t
 
-    counts = fill_demo(desk(ctx), clients=clients, seed=seed)
+    counts = fill_demo(desk(ctx), clients=clients, seed=seed, add=add)
     if json:
         emit_json(counts)
     else:

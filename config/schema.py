@@ -146,6 +146,27 @@ class Onboarding(Strict):
     pass_mark: int = Field(ge=0, le=100)
 
 
+DEFAULT_PENALTY = ("任何一方违反本合同约定的，应向守约方支付合同总金额 20% 的违约金；"
+                   "客户逾期付款的，每逾期一日按未付金额的 0.05% 支付滞纳金。")
+
+
+class Contracts(Strict):
+    # The contract number: {year} and {seq} (the sequence within the year), e.g. "ZZ-{year}-{seq:04d}".
+    number_pattern: Text = "ZZ-{year}-{seq:04d}"
+    penalty: Text = DEFAULT_PENALTY
+
+    @field_validator("number_pattern")
+    @classmethod
+    def _pattern(cls, value: str) -> str:
+        if "{seq" not in value:
+            raise ValueError('the pattern needs {seq}, e.g. "ZZ-{year}-{seq:04d}"')
+        try:
+            value.format(year=2026, seq=1)
+        except (KeyError, IndexError, ValueError):
+            raise ValueError('only {year} and {seq} may appear, e.g. "ZZ-{year}-{seq:04d}"') from None
+        return value
+
+
 class Pricing(Strict):
     tax: Tax
     surcharges: Surcharges
@@ -157,6 +178,7 @@ class Pricing(Strict):
     stages: dict[str, Stage]
     aftersales: Aftersales
     onboarding: Onboarding
+    contracts: Contracts = Contracts()
 
     @field_validator("stages")
     @classmethod

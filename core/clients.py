@@ -81,6 +81,8 @@ def assign(desk, ref: str, owner: str) -> dict:
     access.require_assign(desk.user)
     client = resolve(desk, ref)
     new_owner = people.owner_for(desk, owner)
+    if new_owner["id"] == client["owner_id"]:
+        raise UserError("client.already_owner", client=client["name"], login=owner)
     with desk.store.unit_of_work() as db:
         db.execute("UPDATE clients SET owner_id = ?, updated_at = ? WHERE id = ?",
                    [new_owner["id"], clock.stamp(), client["id"]])
@@ -159,6 +161,8 @@ def list_clients(desk, owner: str | None = None, size: str | None = None, indust
             where.append(f"c.{column} = ?")
             params.append(value)
     if owner:
+        if not desk.store.scalar("SELECT 1 FROM users WHERE login = ?", [owner]):
+            raise InputError("people.unknown_owner", login=owner)
         where.append("u.login = ?")
         params.append(owner)
     if tag:

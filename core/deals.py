@@ -25,32 +25,45 @@ def open_deal(desk, client_ref: str, codes: list[str], title: str | None = None,
               expected_close: str | None = None, owner: str | None = None, channel: str | None = None,
               probability: str | None = None) -> dict:
     """Open a deal at *inquiry* for a visible client and the qualifications it needs."""
+    planned = plan_deal(desk, client_ref, codes, title, value, expected_close, owner, channel, probability)
+    with desk.store.unit_of_work() as db:
+        deal_id = insert_deal(db, desk, planned)
+    return get_deal(desk, deal_id)
+
+
+def plan_deal(desk, client_ref: str, codes: list[str], title: str | None = None, value: str | int | None = None,
+              expected_close: str | None = None, owner: str | None = None, channel: str | None = None,
+              probability: str | None = None) -> dict:
+    """Check everything a new deal needs, before any transaction; :func:`insert_deal` writes it."""
     from core import validation
 
     client = resolve(desk, client_ref, include_archived=False)
     access.require_log(desk.user, client)
     quantities = _qualifications(desk, codes)
-    owner_id = _owner(desk, client, owner)
-    fen = _money(value, "value")
-    channel = choose("channel", channel, "channel") or client["channel"]
-    expected = validation.date(expected_close, "expected-close")
-    chance = _percent(probability)
-    if not title:
-        title = " + ".join(_name(desk, code) for code in quantities)
-    with desk.store.unit_of_work() as db:
-        now = clock.stamp()
-        cursor = db.execute(
-            """INSERT INTO deals (client_id, owner_id, title, stage, value, probability, expected_close, channel,
-               stage_since, created_at, updated_at) VALUES (?, ?, ?, 'inquiry', ?, ?, ?, ?, ?, ?, ?)""",
-            [client["id"], owner_id, title, fen, chance, expected, channel, now, now, now])
-        deal_id = cursor.lastrowid
-        for code, quantity in quantities.items():
-            db.execute("INSERT INTO deal_qualifications (deal_id, code, quantity) VALUES (?, ?, ?)",
-                       [deal_id, code, quantity])
-        _history(db, deal_id, None, "inquiry", desk.user["id"], None)
-        audit.record(db, desk.user["id"], "deal.open", "deal", deal_id, client_id=client["id"],
-                     qualifications=list(quantities))
-    return get_deal(desk, deal_id)
+    return {
+        "client_id": client["id"], "owner_id": _owner(desk, client, owner), "value": _money(value, "value"),
+        "channel": choose("channel", channel, "channel") or client["channel"],
+        "expected_close": validation.date(expected_close, "expected-close"), "probability": _percent(probability),
+        "title": title or " + ".join(_name(desk, code) for code in quantities), "quantities": quantities,
+    }
+
+
+def insert_deal(db, desk, planned: dict) -> int:
+    """Write a planned deal inside the caller's unit of work (a visit may open one with its record)."""
+    now = clock.stamp()
+    cursor = db.execute(
+        """INSERT INTO deals (client_id, owner_id, title, stage, value, probability, expected_close, channel,
+           stage_since, created_at, updated_at) VALUES (?, ?, ?, 'inquiry', ?, ?, ?, ?, ?, ?, ?)""",
+        [planned["client_id"], planned["owner_id"], planned["title"], planned["value"], planned["probability"],
+         planned["expected_close"], planned["channel"], now, now, now])
+    deal_id = cursor.lastrowid
+    for code, quantity in planned["quantities"].items():
+        db.execute("INSERT INTO deal_qualifications (deal_id, code, quantity) VALUES (?, ?, ?)",
+                   [deal_id, code, quantity])
+    _history(db, deal_id, None, "inquiry", desk.user["id"], None)
+    audit.record(db, desk.user["id"], "deal.open", "deal", deal_id, client_id=planned["client_id"],
+                 qualifications=list(planned["quantities"]))
+    return deal_id
 
 
 def resolve_deal(desk, deal_id: int | str) -> dict:
@@ -111,6 +124,14 @@ def list_deals(desk, stage: str | None = None, owner: str | None = None, client:
 def move(desk, deal_id: int | str, to_stage: str, note: str | None = None) -> dict:
     """Move a deal to ``to_stage``: forwards through every gate on the way; backwards by managers."""
     deal = resolve_deal(desk, deal_id)
+    target = check_move(desk, deal, to_stage, note)
+    with desk.store.unit_of_work() as db:
+        advance(db, desk, deal, target, note)
+    return get_deal(desk, deal["id"])
+
+
+def check_move(desk, deal: dict, to_stage: str, note: str | None = None) -> str:
+    """Who may move the deal, and where to: everything but the gates, which need the transaction."""
     target = _stage(to_stage)
     if target in ENDINGS:
         raise InputError("deal.use_lose_or_cancel", stage=target)
@@ -123,17 +144,25 @@ def move(desk, deal_id: int | str, to_stage: str, note: str | None = None) -> di
         raise Refused("deal.backwards_managers_only", id=deal["id"], stage=target)
     if there < here and not (note or "").strip():
         raise InputError("deal.backwards_needs_note")
-    with desk.store.unit_of_work() as db:
-        current = deal["stage"]
-        for step in STAGES[here + 1:there + 1] if there > here else [target]:
-            if there > here:
-                check_leave(db, deal, current)
-            _history(db, deal["id"], current, step, desk.user["id"], note)
-            current = step
-        db.execute("UPDATE deals SET stage = ?, stage_since = ?, updated_at = ? WHERE id = ?",
-                   [target, clock.stamp(), clock.stamp(), deal["id"]])
-        audit.record(db, desk.user["id"], "deal.move", "deal", deal["id"], stage=[deal["stage"], target])
-    return get_deal(desk, deal["id"])
+    return target
+
+
+def advance(db, desk, deal: dict, target: str, note: str | None = None) -> None:
+    """Inside the caller's unit of work: pass each gate on the way, keep each hop in the history.
+
+    Hand-over, delivery and after-sales visits call this with their own records, so the stage
+    change and the record that justifies it are written together or not at all.
+    """
+    here, there = STAGES.index(deal["stage"]), STAGES.index(target)
+    current = deal["stage"]
+    for step in STAGES[here + 1:there + 1] if there > here else [target]:
+        if there > here:
+            check_leave(db, deal, current)
+        _history(db, deal["id"], current, step, desk.user["id"], note)
+        current = step
+    db.execute("UPDATE deals SET stage = ?, stage_since = ?, updated_at = ? WHERE id = ?",
+               [target, clock.stamp(), clock.stamp(), deal["id"]])
+    audit.record(db, desk.user["id"], "deal.move", "deal", deal["id"], stage=[deal["stage"], target])
 
 
 def end_deal(desk, deal_id: int | str, ending: str, reason: str) -> dict:

@@ -23,7 +23,7 @@ from itertools import accumulate
 from stdnum.cn.uscc import calc_check_digit
 
 from core import audit, clock, pinyin
-from core.errors import Refused
+from core.errors import Refused, UserError
 
 # City, province (None for a municipality), landline area code, districts with region codes.
 CITIES = [
@@ -159,13 +159,15 @@ _COLUMNS = ("id", "name", "credit_code", "contact", "phone", "email", "address",
             "archived_at")
 
 
-def fill_demo(desk, clients: int = 300, seed: int = 7) -> dict:
+def fill_demo(desk, clients: int = 300, seed: int = 7, add: bool = False) -> dict:
     """Add the demo team (once) and ``clients`` more clients with their logs; returns the counts.
 
     Admins only: it writes users, exams and clients past the usual per-record checks.
     """
     if desk.user["role"] != "admin":
         raise Refused("people.admins_only", role=desk.user["role"])
+    if not add and desk.store.scalar("SELECT count(*) FROM clients"):
+        raise UserError("demo.not_empty", path=str(desk.store.path))
     with desk.store.unit_of_work() as db:
         start = db.execute("SELECT coalesce(max(id), 0) + 1 FROM clients").fetchone()[0]
         rng = random.Random(seed if start == 1 else f"{seed}:{start}")

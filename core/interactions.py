@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from core import access, audit, clock, validation
 from core.clients import resolve
-from core.errors import InputError, NotFound
+from core.errors import InputError, NotFound, UserError
 from core.vocab import choose
 
 EDITABLE = ("channel", "summary", "details", "next_step", "next_date", "at")
@@ -19,7 +19,9 @@ def log_interaction(desk, client_ref: str, channel: str, summary: str, details: 
                     next_step: str | None = None, next_date: str | None = None,
                     at: str | None = None) -> dict:
     """Record one contact with a client and refresh the client's follow-up."""
-    client = resolve(desk, client_ref, include_archived=False)
+    client = resolve(desk, client_ref)
+    if client["archived_at"]:
+        raise UserError("client.archived", client=client["name"], id=client["id"])
     access.require_log(desk.user, client)
     values = _clean({"channel": channel, "summary": summary, "details": details,
                      "next_step": next_step, "next_date": next_date, "at": at}, creating=True)

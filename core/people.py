@@ -6,6 +6,8 @@ mark (rulebook §4.1); only on-duty salespeople may own clients.
 
 from __future__ import annotations
 
+import re
+
 from core import audit, clock, validation
 from core.errors import InputError, NotFound, Refused, UserError
 from core.vocab import choose
@@ -88,9 +90,11 @@ def record_exam(desk, login: str, score: int, taken_on: str | None = None, notes
     _require(desk, TRAINERS, "people.trainers_only")
     if not 0 <= score <= 100:
         raise InputError("people.score_range", value=score)
-    taken_on = validation.date(taken_on, "date") or clock.today().isoformat()
+    taken_on = _past_or_today(taken_on)
     pass_mark = desk.settings.pricing.onboarding.pass_mark
     user = get_user(desk, login)
+    if user["role"] != "sales":
+        raise UserError("people.exam_for_sales", login=login, role=user["role"])
     passed = score >= pass_mark
     with desk.store.unit_of_work() as db:
         db.execute(
@@ -109,7 +113,8 @@ def record_training(desk, login: str, topic: str, held_on: str | None = None, ho
     _require(desk, TRAINERS, "people.trainers_only")
     if not topic or not topic.strip():
         raise InputError("input.required", field="topic")
-    held_on = validation.date(held_on, "date") or clock.today().isoformat()
+    held_on = _past_or_today(held_on)
+    hours = _hours(hours)
     user = get_user(desk, login)
     with desk.store.unit_of_work() as db:
         db.execute(
@@ -129,6 +134,24 @@ def owner_for(desk, login: str) -> dict:
     if not user["on_duty"]:
         raise UserError("people.owner_off_duty", login=login)
     return user
+
+
+def _past_or_today(value: str | None) -> str:
+    """An exam or training date: today by default, never in the future (it has happened)."""
+    day = validation.date(value, "date") or clock.today().isoformat()
+    if day > clock.today().isoformat():
+        raise InputError("input.date_in_future", field="date", value=day)
+    return day
+
+
+def _hours(value: str | None) -> str | None:
+    """Training length in hours: a positive number such as 2 or 1.5."""
+    if value is None or not str(value).strip():
+        return None
+    text = str(value).strip()
+    if not re.fullmatch(r"\d{1,3}(\.\d{1,2})?", text) or float(text) <= 0:
+        raise InputError("people.hours_format", value=value)
+    return text
 
 
 def _require(desk, roles: tuple[str, ...], key: str) -> None:

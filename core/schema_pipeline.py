@@ -228,3 +228,35 @@ def m105_delivery(db) -> None:
             new_deal_id INTEGER REFERENCES deals(id)
         ) STRICT""")
     db.execute("CREATE INDEX visits_due ON visits(due_on) WHERE done_on IS NULL")
+
+
+@migrations()
+def m110_contract_terms_and_payments(db) -> None:
+    """The credit terms a contract was made on, its yearly sequence, and each payment received."""
+    for column in ("credit_rating TEXT", "prepayment INTEGER", "guarantee TEXT",
+                   "year INTEGER", "seq INTEGER"):
+        db.execute(f"ALTER TABLE contracts ADD COLUMN {column}")
+    db.execute("CREATE UNIQUE INDEX contracts_by_year_seq ON contracts(year, seq)")
+    db.execute("""
+        CREATE TABLE payments (
+            id INTEGER PRIMARY KEY,
+            contract_id INTEGER NOT NULL REFERENCES contracts(id),
+            amount INTEGER NOT NULL CHECK (amount > 0),
+            paid_on TEXT NOT NULL,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            at TEXT NOT NULL,
+            note TEXT
+        ) STRICT""")
+    db.execute("CREATE INDEX payments_by_contract ON payments(contract_id, paid_on)")
+
+
+@migrations()
+def m106_quote_revisions(db) -> None:
+    """A quote's revision (raised by every edit) and the revision each compliance review saw.
+
+    A review counts only for the revision it was made on, so a quote edited after legal approved
+    it needs a new review before it can be sent (core/reviews.py).
+    """
+    db.execute("ALTER TABLE quotes ADD COLUMN revision INTEGER NOT NULL DEFAULT 1")
+    db.execute("ALTER TABLE reviews ADD COLUMN revision INTEGER NOT NULL DEFAULT 1")
+    db.execute("CREATE INDEX quotes_by_deal ON quotes(deal_id, status)")

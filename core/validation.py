@@ -8,7 +8,8 @@ import re
 from core.errors import InputError
 
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
-_LANDLINE = re.compile(r"^(0(?:10|2\d)|0[3-9]\d{2})(\d{7,8})(\d{1,6})?$")
+_LANDLINE = re.compile(r"^(0(?:10|2\d)(?=\d{8})|0[3-9]\d{2})(\d{7,8})(\d{1,6})?$")
+_SERVICE = re.compile(r"^([48]00)(\d{3})(\d{4})$")
 _EMAIL = re.compile(r"^[^@\s]+@[A-Za-z0-9\-.\u4e00-\u9fff]+\.[A-Za-z\u4e00-\u9fff]{2,}$")
 
 
@@ -29,16 +30,21 @@ def credit_code(value: str | None) -> str | None:
 
 
 def phone(value: str | None) -> str | None:
-    """A mainland mobile (13812345678) or landline (021-68881234, ext. as 021-68881234-801)."""
+    """A mainland mobile (13812345678), landline (021-68881234, ext. as 021-68881234-801) or
+    a 400/800 company hotline (400-800-1234)."""
     if value is None or not value.strip():
         return None
     digits = re.sub(r"[\s\-()（）]", "", value.strip())
     digits = re.sub(r"^(\+?86)(?=1[3-9]\d{9}$)", "", digits)
     if _MOBILE.match(digits):
         return digits
+    service = _SERVICE.match(digits)
+    if service:
+        return "-".join(service.groups())
     parts = [p for p in re.split(r"[\s\-()（）]+", value.strip().removeprefix("+86")) if p]
+    local_lengths = (8,) if len(parts[0]) == 3 else (7, 8)  # 010 and 02x numbers have 8 digits
     if len(parts) >= 2 and parts[0].startswith("0") and 3 <= len(parts[0]) <= 4 \
-            and 7 <= len(parts[1]) <= 8 and all(p.isdigit() for p in parts):
+            and len(parts[1]) in local_lengths and all(p.isdigit() for p in parts):
         return "-".join(parts[:3])
     landline = _LANDLINE.match(digits)
     if landline and len(digits) in (10, 11, 12):

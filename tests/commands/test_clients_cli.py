@@ -92,3 +92,12 @@ def test_json_listing_is_recorded_as_an_export(cli):
 def test_chinese_messages_with_lang_zh(cli):
     result = cli("--lang", "zh", "client", "add", "--name", "x", "--phone", "123", code=65)
     assert "电话" in result.stderr and "123" in result.stderr
+
+
+def test_a_list_cut_at_its_limit_says_so_on_stderr(cli):
+    for name in ("甲公司", "乙公司", "丙公司"):
+        cli("client", "add", "--name", name)
+    cut = cli("client", "list", "--limit", "2", "--json")
+    assert len(__import__("json").loads(cut.stdout)) == 2 and "--offset 2" in cut.stderr
+    whole = cli("client", "list", "--limit", "3")
+    assert whole.stderr == ""

@@ -267,3 +267,14 @@ def test_a_salesperson_cannot_create_a_client_for_someone_else(li, wang, rows):
     with pytest.raises(Refused):
         clients.add_client(li, name="宁波港贸易有限公司", owner="wang")
     assert rows(li, "clients") == 0
+
+
+def test_listing_by_an_unknown_owner_says_so(desk):
+    with pytest.raises(InputError, match="nobody"):
+        clients.list_clients(desk, owner="nobody")
+
+
+def test_assigning_to_the_current_owner_is_refused(desk, li, add_sales):
+    client, _ = clients.add_client(li, name="宁波恒通进出口贸易有限公司")
+    with pytest.raises(UserError, match="already owns"):
+        clients.assign(desk, str(client["id"]), "li")

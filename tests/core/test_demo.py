@@ -168,7 +168,7 @@ def test_the_same_seed_gives_the_same_data(desk, filled, tmp_path):
 
 
 def test_running_twice_adds_more_clients_and_no_second_team(desk, filled):
-    again = demo.fill_demo(desk, clients=N, seed=7)
+    again = demo.fill_demo(desk, clients=N, seed=7, add=True)
     assert (again["clients"], again["users"], again["exams"]) == (N, 0, 0)
     clients = all_clients(desk)
     assert len(clients) == 2 * N
@@ -218,3 +218,13 @@ def test_composing_pinyin_from_name_parts_cannot_differ_from_the_whole_name():
         if not all(stable(ch) for ch in city):
             assert city in phrases_dict.phrases_dict, city
             assert [city + ch for ch in demo.TRADE_CHARS if city + ch in p_set] == []
+
+
+def test_demo_refuses_a_database_that_already_has_clients(desk):
+    from core import clients
+    from core.errors import UserError
+
+    clients.add_client(desk, name="真实客户贸易有限公司")
+    with pytest.raises(UserError, match="already holds clients"):
+        demo.fill_demo(desk, clients=5)
+    assert demo.fill_demo(desk, clients=5, add=True)["clients"] == 5

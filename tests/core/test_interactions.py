@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core import audit, clients, clock, interactions
-from core.errors import InputError, NotFound, Refused
+from core.errors import InputError, NotFound, Refused, UserError
 
 
 @pytest.fixture
@@ -140,7 +140,7 @@ def test_the_log_lists_newest_first(li, client):
 
 def test_an_archived_client_takes_no_new_entries(li, client):
     clients.archive(li, str(client["id"]))
-    with pytest.raises(NotFound):
+    with pytest.raises(UserError, match="archived; restore it first"):
         log(li, client)
 
 

@@ -139,3 +139,27 @@ def test_list_users_counts_their_clients(desk, li):
     assert listed["li"]["clients"] == 1
     assert listed["boss"]["clients"] == 0
     assert [u["login"] for u in people.list_users(desk, role="销售")] == ["li"]
+
+
+def test_training_hours_must_be_a_positive_number(desk, add_sales):
+    add_sales("li")
+    for bad in ("abc", "-1", "0"):
+        with pytest.raises(InputError, match="hours"):
+            people.record_training(desk, "li", "出口许可证新规", hours=bad)
+    assert people.record_training(desk, "li", "出口许可证新规", hours="1.5")["trainings"][0]["hours"] == "1.5"
+
+
+def test_exams_and_training_cannot_be_dated_in_the_future(desk, add_sales):
+    people.add_user(desk, "new", "新人", "sales")
+    with pytest.raises(InputError, match="in the future"):
+        people.record_exam(desk, "new", 95, taken_on="2030-01-01")
+    assert people.get_user(desk, "new")["on_duty"] == 0
+    add_sales("li")
+    with pytest.raises(InputError, match="in the future"):
+        people.record_training(desk, "li", "新规", held_on="2030-01-01")
+
+
+def test_the_onboarding_exam_is_for_salespeople(desk):
+    people.add_user(desk, "qian", "钱会计", "finance")
+    with pytest.raises(UserError, match="for salespeople"):
+        people.record_exam(desk, "qian", 90)

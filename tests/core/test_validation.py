@@ -116,3 +116,14 @@ def test_a_bad_date_is_refused_naming_field_and_value(bad):
     assert message.startswith("next-date:")
     assert bad in message
     assert "YYYY-MM-DD" in message
+
+
+def test_company_hotlines_are_phones():
+    assert validation.phone("400-800-1234") == "400-800-1234"
+    assert validation.phone("8008101234") == "800-810-1234"
+
+
+def test_a_three_digit_area_code_needs_an_eight_digit_number():
+    with pytest.raises(InputError):
+        validation.phone("021-6888123")
+    assert validation.phone("0571-8888123") == "0571-8888123"

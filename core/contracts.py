@@ -1,0 +1,326 @@
+"""Contracts and payments (rulebook §6.3, §7.2): from the accepted quote to money received.
+
+A contract is made only after the client's credit is assessed: the rating's policy sets the
+share to be prepaid (the first instalment, which the payment gate waits for), whether a
+guarantee is needed, and how much may be owed at once. The instalments always add up to the
+contract total to the fen; payments fill the earliest unpaid instalments first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+from core import audit, clock, deals, money, validation
+from core.errors import InputError, NotFound, Refused, UserError
+from core.money import format_fen, round_half_up
+
+DRAFTERS = ("manager", "admin", "legal")
+CASHIERS = ("finance", "admin")
+OFFICES = ("finance", "legal")
+_ENDED = ("lost", "cancelled")
+
+
+def new_contract(desk, deal_id: int | str, instalments: list[tuple[str, str | int]] | None = None,
+                 penalty: str | None = None, guarantee: str | None = None) -> dict:
+    """Draw up the deal's contract from its accepted quote, after the client's credit assessment.
+
+    ``instalments`` is [(due date, amount)], amounts as yuan text or whole fen; without it the
+    first instalment is the rating's prepayment share, due now, and the rest falls due at the
+    expected delivery (today + the longest standard processing time of the deal).
+    """
+    deal = deals.resolve_deal(desk, deal_id)
+    _require(desk, deal, DRAFTERS, "contract.cannot_draw_up")
+    if deal["stage"] in _ENDED:
+        raise UserError("contract.deal_ended", deal=deal["id"], stage=deal["stage"])
+    with desk.store.lock:
+        _refuse_second(desk.store.conn, deal["id"])
+    quote = desk.store.one("""SELECT * FROM quotes WHERE deal_id = ? AND status = 'accepted'
+                              ORDER BY version DESC LIMIT 1""", [deal["id"]])
+    if not quote:
+        raise UserError("contract.no_accepted_quote", deal=deal["id"])
+    if quote["total"] <= 0:
+        raise UserError("contract.nothing_to_pay", deal=deal["id"], version=quote["version"])
+    client = desk.store.one("SELECT id, name, credit_rating FROM clients WHERE id = ?", [deal["client_id"]])
+    rating, terms = _credit_terms(desk, client)
+    guarantee = (guarantee or "").strip() or None
+    if terms.guarantee_required and not guarantee:
+        raise UserError("contract.guarantee_required", rating=rating, client=client["name"])
+    total = quote["total"]
+    required = prepayment_share(total, terms.prepayment)
+    if instalments:
+        schedule = _custom_schedule(instalments, total)
+    else:
+        schedule = default_schedule(total, terms.prepayment, clock.today(), _delivery_date(desk, deal))
+    if schedule[0][1] < required:
+        raise UserError("contract.prepayment_short", rating=rating, share=_percent(terms.prepayment),
+                        required=format_fen(required), first=format_fen(schedule[0][1]))
+    _check_credit_limit(desk, client, rating, terms, total, schedule[0][1])
+    penalty = (penalty or desk.settings.pricing.contracts.penalty).strip()
+    if not penalty:
+        raise InputError("input.required", field="penalty")
+    services = json.dumps(_services(desk, quote["id"]), ensure_ascii=False)
+    with desk.store.unit_of_work() as db:
+        _refuse_second(db, deal["id"])  # again inside the transaction: a colleague may have just made it
+        year = clock.today().year
+        seq, number = _next_number(desk, db, year)
+        cursor = db.execute(
+            """INSERT INTO contracts (deal_id, quote_id, number, client_party, company_party, services, total,
+               penalty, created_by, created_at, credit_rating, prepayment, guarantee, year, seq)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [deal["id"], quote["id"], number, client["name"], desk.settings.general.company.name, services,
+             total, penalty, desk.user["id"], clock.stamp(), rating, terms.prepayment, guarantee, year, seq])
+        contract_id = cursor.lastrowid
+        for position, (due_on, amount) in enumerate(schedule, start=1):
+            db.execute("INSERT INTO instalments (contract_id, position, due_on, amount) VALUES (?, ?, ?, ?)",
+                       [contract_id, position, due_on, amount])
+        audit.record(db, desk.user["id"], "contract.new", "contract", contract_id, deal_id=deal["id"],
+                     number=number, total=total, instalments=[a for _, a in schedule], rating=rating,
+                     guarantee=guarantee)
+    return get_contract(desk, contract_id)
+
+
+def sign(desk, contract_ref: int | str, signed_on: str | None = None) -> dict:
+    """Record the date both parties signed; nothing falls due before it, so earlier due dates move to it."""
+    contract = _resolve(desk, contract_ref)
+    _require(desk, contract["deal"], DRAFTERS, "contract.cannot_draw_up")
+    if contract["signed_on"]:
+        raise UserError("contract.already_signed", number=contract["number"], date=contract["signed_on"])
+    signed_on = not_after_today(signed_on, "signed-on")
+    with desk.store.unit_of_work() as db:
+        db.execute("UPDATE contracts SET signed_on = ? WHERE id = ?", [signed_on, contract["id"]])
+        moved = db.execute("UPDATE instalments SET due_on = ? WHERE contract_id = ? AND due_on < ?",
+                           [signed_on, contract["id"], signed_on]).rowcount
+        audit.record(db, desk.user["id"], "contract.sign", "contract", contract["id"], signed_on=signed_on,
+                     instalments_moved_to_signing=moved)
+    return get_contract(desk, contract["id"])
+
+
+def file_copy(desk, contract_ref: int | str, with_: str, on_date: str | None = None) -> dict:
+    """Mark the signed copy filed with finance or with legal (rulebook §6.3: 合同副本备案)."""
+    office = (with_ or "").strip().lower()
+    if office not in OFFICES:
+        raise InputError("input.not_one_of", field="with", value=with_, allowed=", ".join(OFFICES))
+    contract = _resolve(desk, contract_ref)
+    if desk.user["role"] != office:
+        _require(desk, contract["deal"], (), "contract.cannot_file")
+    if not contract["signed_on"]:
+        raise UserError("contract.file_unsigned", number=contract["number"], id=contract["id"])
+    column = f"filed_{office}_on"
+    if contract[column]:
+        raise UserError("contract.already_filed", number=contract["number"], office=office, date=contract[column])
+    on_date = not_after_today(on_date, "date")
+    with desk.store.unit_of_work() as db:
+        db.execute(f"UPDATE contracts SET {column} = ? WHERE id = ?", [on_date, contract["id"]])
+        audit.record(db, desk.user["id"], "contract.file", "contract", contract["id"], office=office, on=on_date)
+    return get_contract(desk, contract["id"])
+
+
+def record_payment(desk, contract_ref: int | str, amount: str | int, paid_on: str | None = None,
+                   note: str | None = None) -> dict:
+    """Finance confirms money received (yuan text, or whole fen as an int); it pays the earliest
+    unpaid instalments first, part payments too."""
+    if desk.user["role"] not in CASHIERS:
+        raise Refused("contract.finance_only", role=desk.user["role"])
+    contract = _resolve(desk, contract_ref)
+    if not contract["signed_on"]:
+        raise UserError("contract.pay_unsigned", number=contract["number"], id=contract["id"])
+    fen = _amount(amount, "amount")
+    paid_on = not_after_today(paid_on, "paid-on")
+    if fen > contract["outstanding"]:
+        raise UserError("contract.overpayment", number=contract["number"], amount=format_fen(fen),
+                        outstanding=format_fen(contract["outstanding"]))
+    with desk.store.unit_of_work() as db:
+        left, applied = fen, []
+        for item in contract["instalments"]:
+            take = min(left, item["amount"] - item["paid"])
+            if take <= 0:
+                continue
+            db.execute("UPDATE instalments SET paid = paid + ?, paid_on = ? WHERE id = ?",
+                       [take, paid_on, item["id"]])
+            applied.append([item["position"], take])
+            left -= take
+            if not left:
+                break
+        cursor = db.execute(
+            "INSERT INTO payments (contract_id, amount, paid_on, user_id, at, note) VALUES (?, ?, ?, ?, ?, ?)",
+            [contract["id"], fen, paid_on, desk.user["id"], clock.stamp(), (note or "").strip() or None])
+        audit.record(db, desk.user["id"], "contract.pay", "contract", contract["id"], payment=cursor.lastrowid,
+                     amount=fen, paid_on=paid_on, instalments=applied)
+    return get_contract(desk, contract["id"])
+
+
+def get_contract(desk, contract_ref: int | str) -> dict:
+    """The contract with its services, instalments, payments and what is still owed."""
+    contract = _resolve(desk, contract_ref)
+    contract.pop("deal")
+    return contract
+
+
+def contract_for_deal(desk, deal_id: int | str) -> dict | None:
+    deal = deals.resolve_deal(desk, deal_id)
+    found = desk.store.one("SELECT id FROM contracts WHERE deal_id = ?", [deal["id"]])
+    return get_contract(desk, found["id"]) if found else None
+
+
+def prepayment_share(total: int, basis_points: int) -> int:
+    """The share of ``total`` fen to prepay, rounded half-up to the fen."""
+    return round_half_up(Decimal(total) * basis_points / 1_000_000)
+
+
+def split_evenly(total: int, parts: int) -> list[int]:
+    """``total`` fen in ``parts`` amounts differing by at most a fen, the larger ones first."""
+    if parts < 1:
+        raise InputError("contract.parts_positive", value=parts)
+    base, extra = divmod(total, parts)
+    return [base + 1] * extra + [base] * (parts - extra)
+
+
+def default_schedule(total: int, basis_points: int, signing: dt.date, delivery: dt.date) -> list[tuple[str, int]]:
+    """The prepayment share due on signing and the rest at delivery (one instalment if either is nil)."""
+    first = prepayment_share(total, basis_points)
+    if first >= total:
+        return [(signing.isoformat(), total)]
+    if first <= 0:
+        return [(delivery.isoformat(), total)]
+    return [(signing.isoformat(), first), (max(delivery, signing).isoformat(), total - first)]
+
+
+def not_after_today(value: str | None, field: str) -> str:
+    """A date that has happened (default today): nothing is signed, paid or issued in the future."""
+    date = validation.date(value, field) or clock.today().isoformat()
+    if date > clock.today().isoformat():
+        raise InputError("contract.date_in_future", field=field, value=date, today=clock.today().isoformat())
+    return date
+
+
+def _resolve(desk, ref: int | str) -> dict:
+    """A contract by id or number, visible as its deal is; with instalments and payments."""
+    text = str(ref).strip()
+    if text.isdigit():
+        row = desk.store.one("SELECT * FROM contracts WHERE id = ?", [int(text)])
+    else:
+        row = desk.store.one("SELECT * FROM contracts WHERE number = ?", [text])
+    if not row:
+        raise NotFound("contract.not_found", ref=text)
+    try:
+        deal = deals.resolve_deal(desk, row["deal_id"])
+    except NotFound:
+        raise NotFound("contract.not_found", ref=text) from None
+    row["deal"] = deal
+    row["client_id"] = deal["client_id"]
+    row["services"] = json.loads(row["services"])
+    row["instalments"] = desk.store.rows(
+        "SELECT id, position, due_on, amount, paid, paid_on FROM instalments WHERE contract_id = ? ORDER BY position",
+        [row["id"]])
+    row["payments"] = desk.store.rows(
+        """SELECT p.id, p.amount, p.paid_on, u.login AS user, p.at, p.note FROM payments p
+           JOIN users u ON u.id = p.user_id WHERE p.contract_id = ? ORDER BY p.paid_on, p.id""", [row["id"]])
+    row["paid"] = sum(i["paid"] for i in row["instalments"])
+    row["outstanding"] = row["total"] - row["paid"]
+    row["required_payment"] = row["instalments"][0]["amount"] if row["instalments"] else 0
+    row["prepayment_met"] = row["paid"] >= row["required_payment"]
+    return row
+
+
+def _require(desk, deal: dict, roles: tuple[str, ...], key: str) -> None:
+    """The deal's owner, managers and admins, and the extra ``roles`` named."""
+    role = desk.user["role"]
+    if role in ("manager", "admin", *roles) or deal["owner_id"] == desk.user["id"]:
+        return
+    raise Refused(key, deal=deal["id"], role=role)
+
+
+def _refuse_second(db, deal_id: int) -> None:
+    existing = db.execute("SELECT id, number FROM contracts WHERE deal_id = ?", [deal_id]).fetchone()
+    if existing:
+        raise UserError("contract.exists", deal=deal_id, number=existing[1], id=existing[0])
+
+
+def _credit_terms(desk, client: dict):
+    rating = client["credit_rating"]
+    if not rating:
+        raise UserError("contract.unrated", client=client["name"], id=client["id"])
+    terms = desk.settings.pricing.credit_policy.get(rating)
+    if terms is None:
+        raise UserError("contract.rating_not_in_policy", client=client["name"], rating=rating, id=client["id"],
+                        allowed=", ".join(desk.settings.pricing.credit_policy))
+    return rating, terms
+
+
+def _custom_schedule(instalments, total: int) -> list[tuple[str, int]]:
+    schedule = []
+    for number, item in enumerate(instalments, start=1):
+        try:
+            due, amount = item
+        except (TypeError, ValueError):
+            raise InputError("contract.instalment_format", number=number, value=item) from None
+        field = f"instalment {number}"
+        due_on = validation.date(due, field)
+        if not due_on:
+            raise InputError("input.required", field=f"{field} date")
+        fen = _amount(amount, field)
+        if schedule and due_on < schedule[-1][0]:
+            raise InputError("contract.instalments_out_of_order", number=number, date=due_on,
+                             previous=schedule[-1][0])
+        schedule.append((due_on, fen))
+    scheduled = sum(amount for _, amount in schedule)
+    if scheduled != total:
+        key = "contract.schedule_short" if scheduled < total else "contract.schedule_over"
+        raise InputError(key, scheduled=format_fen(scheduled), total=format_fen(total),
+                         difference=format_fen(abs(total - scheduled)))
+    return schedule
+
+
+def _amount(value: str | int, field: str) -> int:
+    if isinstance(value, bool):
+        raise InputError("money.not_a_number", field=field, value=value)
+    fen = value if isinstance(value, int) else money.parse(value, field=field)
+    if fen <= 0:
+        raise InputError("contract.amount_positive", field=field, value=format_fen(fen))
+    return fen
+
+
+def _check_credit_limit(desk, client: dict, rating: str, terms, total: int, first: int) -> None:
+    """What the client would owe beyond the prepayment, with its other unpaid contracts, within the limit."""
+    credit = total - first
+    if credit <= 0:
+        return
+    owed = desk.store.scalar(
+        """SELECT coalesce(sum(i.amount - i.paid), 0) FROM instalments i
+           JOIN contracts k ON k.id = i.contract_id JOIN deals d ON d.id = k.deal_id
+           WHERE d.client_id = ? AND d.stage NOT IN ('lost', 'cancelled')""", [client["id"]])
+    if owed + credit > terms.credit_limit:
+        room = max(terms.credit_limit - owed, 0)
+        raise UserError("contract.credit_limit", client=client["name"], rating=rating,
+                        limit=format_fen(terms.credit_limit), owed=format_fen(owed), credit=format_fen(credit),
+                        first=format_fen(total - room))
+
+
+def _delivery_date(desk, deal: dict) -> dt.date:
+    days = [q.standard_days for q in (desk.settings.catalogue.get(item["code"]) for item in deal["qualifications"])
+            if q is not None]
+    return clock.today() + dt.timedelta(days=max(days, default=0))
+
+
+def _services(desk, quote_id: int) -> list[dict]:
+    return desk.store.rows(
+        """SELECT code, name, quantity, government_amount, service_amount, discount_amount, surcharge_amount,
+                  tax_amount, total FROM quote_lines WHERE quote_id = ? ORDER BY position""", [quote_id])
+
+
+def _next_number(desk, db, year: int) -> tuple[int, str]:
+    """The year's next sequence and its number; skips a number already taken under an older pattern."""
+    pattern = desk.settings.pricing.contracts.number_pattern
+    seq = db.execute("SELECT coalesce(max(seq), 0) FROM contracts WHERE year = ?", [year]).fetchone()[0]
+    while True:
+        seq += 1
+        number = pattern.format(year=year, seq=seq)
+        if not db.execute("SELECT 1 FROM contracts WHERE number = ?", [number]).fetchone():
+            return seq, number
+
+
+def _percent(basis_points: int) -> str:
+    text = f"{Decimal(basis_points) / 100:f}"
+    return (text.rstrip("0").rstrip(".") if "." in text else text) + "%"

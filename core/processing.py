@@ -1,0 +1,212 @@
+"""Processing (rulebook §6.4): the hand-over to operations, the catalogue's steps, delays and
+the authority's decision.
+
+The hand-over moves the deal into *processing* through ``deals.advance``, so it meets the same
+gate as any other move: a signed, filed contract and the required payment received.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from core import audit, clock, deals
+from core.contracts import not_after_today
+from core.errors import InputError, NotFound, Refused, UserError
+
+RECORDERS = ("operations",)
+STATUSES = ("pending", "in_progress", "done")
+OUTCOMES = ("approved", "rejected")
+_BEFORE_PROCESSING = ("inquiry", "assessment", "proposal", "contract", "payment")
+
+
+def handover(desk, deal_id: int | str, operator_login: str, note: str | None = None) -> dict:
+    """Hand the deal to an operations colleague; expected completion from the longest standard time."""
+    deal = deals.resolve_deal(desk, deal_id)
+    _require(desk, deal, (), "process.cannot_hand_over")
+    login = (operator_login or "").strip()
+    operator = desk.store.one("SELECT id, login, role FROM users WHERE login = ? AND active = 1", [login])
+    if not operator:
+        raise NotFound("process.operator_unknown", login=login)
+    if operator["role"] != "operations":
+        raise UserError("process.operator_not_operations", login=login, role=operator["role"])
+    with desk.store.lock:
+        _refuse_second(desk.store.conn, deal["id"])
+    steps, days = _plan(desk, deal)
+    note = (note or "").strip() or None
+    moving = deal["stage"] in _BEFORE_PROCESSING
+    if moving:
+        deals.check_move(desk, deal, "processing", note)
+    elif deal["stage"] != "processing":
+        raise UserError("process.wrong_stage", deal=deal["id"], stage=deal["stage"])
+    expected = (clock.today() + dt.timedelta(days=days)).isoformat()
+    with desk.store.unit_of_work() as db:
+        _refuse_second(db, deal["id"])
+        if moving:
+            deals.advance(db, desk, deal, "processing", note)
+        db.execute("INSERT INTO handovers (deal_id, operator_id, handed_by, at, expected_on) VALUES (?, ?, ?, ?, ?)",
+                   [deal["id"], operator["id"], desk.user["id"], clock.stamp(), expected])
+        for code, position, step in steps:
+            db.execute("INSERT INTO processing_steps (deal_id, code, position, step) VALUES (?, ?, ?, ?)",
+                       [deal["id"], code, position, step])
+        audit.record(db, desk.user["id"], "process.handover", "deal", deal["id"], operator=login,
+                     expected_on=expected, steps=len(steps))
+    return progress(desk, deal["id"])
+
+
+def step(desk, deal_id: int | str, code: str, position: int | str, status: str = "done",
+         on_date: str | None = None) -> dict:
+    """Mark one of the catalogue's steps pending, in progress or done."""
+    deal, _ = _handed_over(desk, deal_id)
+    status = (status or "").strip().lower().replace("-", "_").replace(" ", "_")
+    if status not in STATUSES:
+        raise InputError("input.not_one_of", field="status", value=status, allowed=", ".join(STATUSES))
+    code = (code or "").strip().upper()
+    row = desk.store.one(
+        "SELECT id, step, status FROM processing_steps WHERE deal_id = ? AND code = ? AND position = ?",
+        [deal["id"], code, _number(position, "position")])
+    if not row:
+        raise NotFound("process.no_such_step", deal=deal["id"], code=code, position=position,
+                       steps=_step_list(desk, deal["id"]))
+    on = None if status == "pending" else not_after_today(on_date, "date")
+    with desk.store.unit_of_work() as db:
+        db.execute("UPDATE processing_steps SET status = ?, on_date = ? WHERE id = ?", [status, on, row["id"]])
+        audit.record(db, desk.user["id"], "process.step", "deal", deal["id"], code=code, step=row["step"],
+                     status=[row["status"], status], on=on)
+    return progress(desk, deal["id"])
+
+
+def delay(desk, deal_id: int | str, cause: str, days: int | str, client_told: bool) -> dict:
+    """Record a delay with its cause and whether the client was told; the expected date moves."""
+    deal, handed = _handed_over(desk, deal_id)
+    if handed["outcome"]:
+        raise UserError("process.already_decided", deal=deal["id"], outcome=handed["outcome"])
+    cause = (cause or "").strip()
+    if not cause:
+        raise InputError("input.required", field="cause")
+    days = _number(days, "days")
+    expected = (dt.date.fromisoformat(handed["expected_on"]) + dt.timedelta(days=days)).isoformat()
+    with desk.store.unit_of_work() as db:
+        cursor = db.execute(
+            "INSERT INTO delays (deal_id, cause, days, client_told, user_id, at) VALUES (?, ?, ?, ?, ?, ?)",
+            [deal["id"], cause, days, int(bool(client_told)), desk.user["id"], clock.stamp()])
+        db.execute("UPDATE handovers SET expected_on = ? WHERE deal_id = ?", [expected, deal["id"]])
+        audit.record(db, desk.user["id"], "process.delay", "deal", deal["id"], delay=cursor.lastrowid, cause=cause,
+                     days=days, client_told=bool(client_told), expected_on=[handed["expected_on"], expected])
+    return progress(desk, deal["id"])
+
+
+def outcome(desk, deal_id: int | str, result: str, reason: str | None = None, on_date: str | None = None) -> dict:
+    """The authority's decision; a rejection needs its reason, and may be followed by a new decision."""
+    deal, handed = _handed_over(desk, deal_id)
+    result = (result or "").strip().lower()
+    if result not in OUTCOMES:
+        raise InputError("input.not_one_of", field="outcome", value=result, allowed=", ".join(OUTCOMES))
+    reason = (reason or "").strip() or None
+    if result == "rejected" and not reason:
+        raise InputError("process.reason_required", deal=deal["id"])
+    if handed["outcome"] == "approved":
+        raise UserError("process.already_approved", deal=deal["id"], on=handed["outcome_on"])
+    on = not_after_today(on_date, "date")
+    with desk.store.unit_of_work() as db:
+        db.execute("UPDATE handovers SET outcome = ?, outcome_reason = ?, outcome_on = ? WHERE deal_id = ?",
+                   [result, reason, on, deal["id"]])
+        audit.record(db, desk.user["id"], "process.outcome", "deal", deal["id"], outcome=[handed["outcome"], result],
+                     reason=reason, on=on)
+    return progress(desk, deal["id"])
+
+
+def progress(desk, deal_id: int | str) -> dict:
+    """Where processing stands: steps, delays, the expected date and whether it is overdue."""
+    deal = deals.resolve_deal(desk, deal_id)
+    handed = _handover_row(desk, deal["id"])
+    result = {"deal_id": deal["id"], "client": deal["client"], "title": deal["title"], "stage": deal["stage"],
+              "handed_over": handed is not None, "steps": [], "delays": [], "expected_on": None,
+              "overdue": False, "days_overdue": 0, "steps_done": 0}
+    if not handed:
+        return result
+    result.update({k: handed[k] for k in ("operator", "handed_by", "expected_on", "outcome",
+                                          "outcome_reason", "outcome_on")})
+    result["handed_over_at"] = handed["at"]
+    result["steps"] = desk.store.rows(
+        "SELECT code, position, step, status, on_date FROM processing_steps WHERE deal_id = ? ORDER BY code, position",
+        [deal["id"]])
+    result["delays"] = desk.store.rows(
+        """SELECT d.id, d.at, d.cause, d.days, d.client_told, u.login AS user FROM delays d
+           JOIN users u ON u.id = d.user_id WHERE d.deal_id = ? ORDER BY d.id""", [deal["id"]])
+    late = (clock.today() - dt.date.fromisoformat(handed["expected_on"])).days
+    result["overdue"] = late > 0 and not handed["outcome"]
+    result["days_overdue"] = late if result["overdue"] else 0
+    result["steps_done"] = sum(1 for s in result["steps"] if s["status"] == "done")
+    return result
+
+
+def list_overdue(desk) -> list[dict]:
+    """Visible deals in processing past their expected date without a decision, latest first."""
+    from core import access
+
+    cond, params = access.visible(desk.user)
+    today = clock.today().isoformat()
+    return desk.store.rows(
+        f"""SELECT h.deal_id, c.name AS client, o.login AS owner, op.login AS operator, h.expected_on,
+                   CAST(julianday(?) - julianday(h.expected_on) AS INTEGER) AS days_overdue
+            FROM handovers h JOIN deals d ON d.id = h.deal_id JOIN clients c ON c.id = d.client_id
+            LEFT JOIN users o ON o.id = d.owner_id JOIN users op ON op.id = h.operator_id
+            WHERE h.outcome IS NULL AND h.expected_on < ? AND d.stage NOT IN ('lost', 'cancelled')
+              AND ({cond} OR d.owner_id = ?)
+            ORDER BY h.expected_on""", [today, today, *params, desk.user["id"]])
+
+
+def _refuse_second(db, deal_id: int) -> None:
+    done = db.execute("""SELECT h.at, u.login FROM handovers h JOIN users u ON u.id = h.operator_id
+                         WHERE h.deal_id = ?""", [deal_id]).fetchone()
+    if done:
+        raise UserError("process.already_handed_over", deal=deal_id, operator=done[1], at=done[0])
+
+
+def _plan(desk, deal: dict) -> tuple[list[tuple[str, int, str]], int]:
+    """The catalogue's steps for each of the deal's qualifications, and the longest standard time."""
+    steps, days = [], 0
+    for item in deal["qualifications"]:
+        qualification = desk.settings.catalogue.get(item["code"])
+        if qualification is None:
+            raise UserError("process.not_in_catalogue", deal=deal["id"], code=item["code"])
+        steps += [(qualification.code, n, text) for n, text in enumerate(qualification.steps, start=1)]
+        days = max(days, qualification.standard_days)
+    return steps, days
+
+
+def _handed_over(desk, deal_id: int | str) -> tuple[dict, dict]:
+    deal = deals.resolve_deal(desk, deal_id)
+    _require(desk, deal, RECORDERS, "process.cannot_record")
+    handed = _handover_row(desk, deal["id"])
+    if not handed:
+        raise UserError("process.not_handed_over", deal=deal["id"])
+    return deal, handed
+
+
+def _handover_row(desk, deal_id: int) -> dict | None:
+    return desk.store.one(
+        """SELECT h.*, op.login AS operator, hb.login AS handed_by FROM handovers h
+           JOIN users op ON op.id = h.operator_id JOIN users hb ON hb.id = h.handed_by
+           WHERE h.deal_id = ?""", [deal_id])
+
+
+def _step_list(desk, deal_id: int) -> str:
+    rows = desk.store.rows(
+        "SELECT code, position, step FROM processing_steps WHERE deal_id = ? ORDER BY code, position", [deal_id])
+    return "; ".join(f"{r['code']} {r['position']} {r['step']}" for r in rows)
+
+
+def _number(value: int | str, field: str) -> int:
+    text = str(value).strip()
+    if isinstance(value, bool) or not text.isdigit():
+        raise InputError("input.not_a_number", field=field, value=value)
+    return int(text)
+
+
+def _require(desk, deal: dict, roles: tuple[str, ...], key: str) -> None:
+    """The deal's owner, managers and admins, and the extra ``roles`` named."""
+    role = desk.user["role"]
+    if role in ("manager", "admin", *roles) or deal["owner_id"] == desk.user["id"]:
+        return
+    raise Refused(key, deal=deal["id"], role=role)

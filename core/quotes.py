@@ -1,0 +1,517 @@
+"""Quotes (rulebook §6.2, SPEC §6): numbered versions of a priced offer for a deal, built from
+the catalogue and the pricing policy, reviewed by legal, sent, then accepted or rejected.
+
+Every figure is whole fen, worked out per line and rounded once per line (money.round_half_up):
+
+    government_amount = government fee × quantity        passed through at cost, never taxed
+    service_amount    = service fee × quantity           the list price or a negotiated one
+    discount_amount   = service_amount × discount
+    surcharge_amount  = (service − discount) × expedited surcharge      expedited quotes only
+    tax_amount        = (service − discount + surcharge) × VAT
+    total             = government + service − discount + surcharge + tax
+
+A quote's totals are the sums of its lines, so they always add up.
+
+A quote keeps what it was priced with: each line stores its fees and the quote's ``snapshot``
+holds the catalogue entries, percentages, client and company header it used, so a later edit of
+catalogue.toml or pricing.toml changes new quotes only.
+
+Pricing policy: a discount beyond the acting user's role limit, or a net unit price (service fee
+after discount) under the price floor, marks the quote ``needs_approval`` and a manager must
+record an approval before it is sent. The check reruns on every edit with the limit of whoever
+edits, and every edit clears an earlier approval: an approval covers the figures the manager saw.
+Every edit also raises the quote's ``revision``, which is what makes legal's review stale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from decimal import Decimal, InvalidOperation
+
+from core import audit, clock, deals, money
+from core.errors import InputError, NotFound, Refused, UserError
+from core.i18n import t
+from core.numerals import capital_amount
+
+MANAGERS = ("manager", "admin")
+MAX_QUANTITY = 999
+_REF = re.compile(r"^(?:Q-?)?(\d+)\s*[-/]\s*v?(\d+)$|^(?:Q-?)?(\d+)\s*v(\d+)$", re.IGNORECASE)
+_FIGURES = ("government_amount", "service_amount", "discount_amount", "surcharge_amount",
+            "tax_amount", "total")
+
+
+# ---------------------------------------------------------------- pricing (pure, in fen)
+
+def price_line(government_fee: int, service_fee: int, quantity: int, discount: int,
+               expedited: int, vat: int) -> dict:
+    """One line's figures; ``discount``, ``expedited`` and ``vat`` are basis points."""
+    government = government_fee * quantity
+    service = service_fee * quantity
+    discount_amount = share(service, discount)
+    surcharge = share(service - discount_amount, expedited)
+    tax = share(service - discount_amount + surcharge, vat)
+    return {"government_amount": government, "service_amount": service, "discount_amount": discount_amount,
+            "surcharge_amount": surcharge, "tax_amount": tax,
+            "total": government + service - discount_amount + surcharge + tax}
+
+
+def share(fen: int, basis_points: int) -> int:
+    """``basis_points`` of ``fen``, rounded half a fen away from zero."""
+    return money.round_half_up(Decimal(fen) * basis_points / 1_000_000)
+
+
+def approval_reasons(lines: list[dict], role: str, limit: int, floor: int) -> list[dict]:
+    """Why a manager must approve: discounts over ``role``'s ``limit``, net unit prices under ``floor``."""
+    reasons = []
+    for line in lines:
+        if line["discount"] > limit:
+            reasons.append({"code": line["code"], "rule": "discount", "discount": line["discount"],
+                            "role": role, "limit": limit})
+        if line["service_fee"] * (10_000 - line["discount"]) < line["list_service_fee"] * floor:
+            reasons.append({"code": line["code"], "rule": "floor",
+                            "price": share(line["service_fee"], 10_000 - line["discount"]),
+                            "floor": share(line["list_service_fee"], floor)})
+    return reasons
+
+
+def parse_percent(value: str | int, field: str = "discount") -> int:
+    """'5%', '12.5 %', '5％' or 5 → basis points (500, 1250, 500); 0–100 % with two decimals at most."""
+    text = str(value).strip().replace("％", "%").removesuffix("%").strip()
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise InputError("quote.percent_format", field=field, value=value) from None
+    if not 0 <= number <= 100 or number != number.quantize(Decimal("0.01")):
+        raise InputError("quote.percent_format", field=field, value=value)
+    return int(number * 100)
+
+
+def percent_text(basis_points: int) -> str:
+    """600 → '6%', 1250 → '12.5%'."""
+    text = f"{Decimal(basis_points) / 100:f}"
+    return (text.rstrip("0").rstrip(".") if "." in text else text) + "%"
+
+
+# ---------------------------------------------------------------- operations
+
+def new_quote(desk, deal_id: int | str, expedited: bool = False, valid_days: int | None = None) -> dict:
+    """The deal's next version, a draft with one line per qualification at list price."""
+    deal = deals.resolve_deal(desk, deal_id)
+    _require_quoting(desk, deal)
+    _require_open(deal)
+    days = _days(valid_days if valid_days is not None else desk.settings.pricing.quotes.validity_days)
+    entries = {q["code"]: _catalogue_entry(desk, q["code"]) for q in deal["qualifications"]}
+    snapshot = {"pricing": _pricing(desk), "catalogue": entries, **_parties(desk, deal)}
+    with desk.store.unit_of_work() as db:
+        accepted = _accepted(db, deal["id"])
+        if accepted:
+            raise UserError("quote.deal_has_accepted", deal=deal["id"], version=accepted[1], quote=accepted[0])
+        version = db.execute("SELECT coalesce(max(version), 0) + 1 FROM quotes WHERE deal_id = ?",
+                             [deal["id"]]).fetchone()[0]
+        quote_id = db.execute(
+            """INSERT INTO quotes (deal_id, version, status, expedited, valid_until, snapshot, created_by,
+               created_at) VALUES (?, ?, 'draft', ?, ?, ?, ?, ?)""",
+            [deal["id"], version, int(bool(expedited)), (clock.today() + dt.timedelta(days=days)).isoformat(),
+             json.dumps(snapshot, ensure_ascii=False), desk.user["id"], clock.stamp()]).lastrowid
+        for position, item in enumerate(deal["qualifications"], start=1):
+            _insert_line(db, quote_id, position, entries[item["code"]], item["quantity"])
+        _reprice(db, desk, quote_id, snapshot)
+        audit.record(db, desk.user["id"], "quote.new", "quote", quote_id, deal=deal["id"], version=version,
+                     expedited=bool(expedited))
+    return get_quote(desk, quote_id)
+
+
+def set_line(desk, quote_id: int | str, code: str, quantity: int | str | None = None,
+             discount: str | int | None = None, service_fee: str | None = None) -> dict:
+    """Change a draft line's quantity, discount ('5%') or service fee ('1,200.00'; 'list' resets)."""
+    with desk.store.unit_of_work() as db:
+        quote = _editable(desk, quote_id)
+        line = _line(quote, code)
+        values = {}
+        if quantity is not None:
+            values["quantity"] = _quantity(quantity)
+        if discount is not None:
+            values["discount"] = parse_percent(discount)
+        if service_fee is not None:
+            values["service_fee"] = _fee(service_fee, line["list_service_fee"])
+        changed = audit.changes(line, values)
+        if not changed:
+            raise InputError("quote.nothing_to_change")
+        db.execute(f"UPDATE quote_lines SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+                   [*values.values(), line["id"]])
+        _edited(db, desk, quote)
+        audit.record(db, desk.user["id"], "quote.line", "quote", quote["id"], code=line["code"], **changed)
+    return get_quote(desk, quote["id"])
+
+
+def add_line(desk, quote_id: int | str, code: str, quantity: int | str = 1) -> dict:
+    """Add a catalogue qualification to a draft, at today's list price."""
+    with desk.store.unit_of_work() as db:
+        quote = _editable(desk, quote_id)
+        entry = _catalogue_entry(desk, code)
+        if any(line["code"] == entry["code"] for line in quote["lines"]):
+            raise UserError("quote.line_exists", quote=quote["id"], code=entry["code"])
+        position = max(line["position"] for line in quote["lines"]) + 1
+        _insert_line(db, quote["id"], position, entry, _quantity(quantity))
+        quote["snapshot"]["catalogue"][entry["code"]] = entry
+        _edited(db, desk, quote)
+        audit.record(db, desk.user["id"], "quote.add_line", "quote", quote["id"], code=entry["code"])
+    return get_quote(desk, quote["id"])
+
+
+def remove_line(desk, quote_id: int | str, code: str) -> dict:
+    """Take a qualification off a draft; a quote keeps at least one line."""
+    with desk.store.unit_of_work() as db:
+        quote = _editable(desk, quote_id)
+        line = _line(quote, code)
+        if len(quote["lines"]) == 1:
+            raise UserError("quote.last_line", quote=quote["id"], code=line["code"])
+        db.execute("DELETE FROM quote_lines WHERE id = ?", [line["id"]])
+        _edited(db, desk, quote)
+        audit.record(db, desk.user["id"], "quote.remove_line", "quote", quote["id"], code=line["code"])
+    return get_quote(desk, quote["id"])
+
+
+def set_terms(desk, quote_id: int | str, expedited: bool | None = None, valid_days: int | None = None) -> dict:
+    """Switch expedited handling on or off, or make the draft valid for ``valid_days`` from today."""
+    with desk.store.unit_of_work() as db:
+        quote = _editable(desk, quote_id)
+        values = {}
+        if expedited is not None:
+            values["expedited"] = int(bool(expedited))
+        if valid_days is not None:
+            values["valid_until"] = (clock.today() + dt.timedelta(days=_days(valid_days))).isoformat()
+        changed = audit.changes(quote, values)
+        if not changed:
+            raise InputError("quote.nothing_to_change")
+        db.execute(f"UPDATE quotes SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+                   [*values.values(), quote["id"]])
+        quote.update(values)
+        _edited(db, desk, quote)
+        audit.record(db, desk.user["id"], "quote.terms", "quote", quote["id"], **changed)
+    return get_quote(desk, quote["id"])
+
+
+def approve_pricing(desk, quote_id: int | str, note: str) -> dict:
+    """A manager's recorded approval of a draft priced beyond policy: who, when and why."""
+    if desk.user["role"] not in MANAGERS:
+        raise Refused("quote.managers_approve", role=desk.user["role"])
+    if not (note or "").strip():
+        raise InputError("quote.note_required")
+    with desk.store.unit_of_work() as db:
+        quote = _fresh(desk, quote_id)
+        _require_status(quote, "draft", "quote.not_editable")
+        if not quote["needs_approval"]:
+            raise UserError("quote.no_approval_needed", quote=quote["id"])
+        if quote["approved_by"]:
+            raise UserError("quote.already_approved", quote=quote["id"], by=quote["approved_by_login"],
+                            at=quote["approved_at"])
+        db.execute("UPDATE quotes SET approved_by = ?, approved_at = ?, approval_note = ? WHERE id = ?",
+                   [desk.user["id"], clock.stamp(), note.strip(), quote["id"]])
+        audit.record(db, desk.user["id"], "quote.approve_pricing", "quote", quote["id"], note=note.strip(),
+                     reasons=quote["snapshot"].get("approval_reasons"))
+    return get_quote(desk, quote["id"])
+
+
+def send_quote(desk, quote_id: int | str) -> dict:
+    """Send a draft to the client: legal's review must be approved, and pricing too when needed."""
+    from core.reviews import require_approved
+
+    with desk.store.unit_of_work() as db:
+        quote = _fresh(desk, quote_id)
+        _require_quoting(desk, quote["deal"])
+        _require_status(quote, "draft", "quote.not_draft_to_send")
+        _require_open(quote["deal"])
+        if quote["valid_until"] < clock.today().isoformat():
+            raise UserError("quote.validity_passed", quote=quote["id"], deal=quote["deal_id"],
+                            version=quote["version"], date=quote["valid_until"])
+        require_approved(desk, quote)
+        if quote["needs_approval"] and not quote["approved_by"]:
+            raise UserError("quote.needs_pricing_approval", quote=quote["id"], deal=quote["deal_id"],
+                            version=quote["version"],
+                            reasons=reasons_text(quote["snapshot"].get("approval_reasons", [])))
+        snapshot = {**quote["snapshot"], **_parties(desk, quote["deal"])}
+        db.execute("UPDATE quotes SET status = 'sent', sent_at = ?, snapshot = ? WHERE id = ?",
+                   [clock.stamp(), json.dumps(snapshot, ensure_ascii=False), quote["id"]])
+        audit.record(db, desk.user["id"], "quote.send", "quote", quote["id"], total=quote["total"],
+                     valid_until=quote["valid_until"])
+    return get_quote(desk, quote["id"])
+
+
+def accept_quote(desk, quote_id: int | str, note: str | None = None) -> dict:
+    """The client accepted a sent, unexpired quote: it sets the deal's value, other versions close."""
+    expire_overdue(desk)
+    with desk.store.unit_of_work() as db:
+        quote = _fresh(desk, quote_id)
+        _require_quoting(desk, quote["deal"])
+        if quote["status"] == "expired":
+            raise UserError("quote.expired", quote=quote["id"], deal=quote["deal_id"], version=quote["version"],
+                            date=quote["valid_until"])
+        accepted = _accepted(db, quote["deal_id"])
+        if accepted and accepted[0] != quote["id"]:
+            raise UserError("quote.other_accepted", deal=quote["deal_id"], other=accepted[0], version=accepted[1])
+        _require_status(quote, "sent", "quote.not_sent")
+        _require_open(quote["deal"])
+        now = clock.stamp()
+        db.execute("UPDATE quotes SET status = 'accepted', decided_at = ?, decision_note = ? WHERE id = ?",
+                   [now, (note or "").strip() or None, quote["id"]])
+        db.execute("""UPDATE quotes SET status = 'rejected', decided_at = ?, decision_note = ?
+                      WHERE deal_id = ? AND id != ? AND status IN ('draft', 'sent')""",
+                   [now, t("quote.superseded", version=quote["version"]), quote["deal_id"], quote["id"]])
+        db.execute("UPDATE deals SET value = ?, updated_at = ? WHERE id = ?", [quote["total"], now, quote["deal_id"]])
+        audit.record(db, desk.user["id"], "quote.accept", "quote", quote["id"], deal=quote["deal_id"],
+                     total=quote["total"])
+    return get_quote(desk, quote["id"])
+
+
+def reject_quote(desk, quote_id: int | str, reason: str) -> dict:
+    """The client turned a sent quote down; the reason is kept for the next version."""
+    if not (reason or "").strip():
+        raise InputError("quote.reason_required")
+    expire_overdue(desk)
+    with desk.store.unit_of_work() as db:
+        quote = _fresh(desk, quote_id)
+        _require_quoting(desk, quote["deal"])
+        _require_status(quote, "sent", "quote.not_sent")
+        db.execute("UPDATE quotes SET status = 'rejected', decided_at = ?, decision_note = ? WHERE id = ?",
+                   [clock.stamp(), reason.strip(), quote["id"]])
+        audit.record(db, desk.user["id"], "quote.reject", "quote", quote["id"], reason=reason.strip())
+    return get_quote(desk, quote["id"])
+
+
+def expire_overdue(desk) -> int:
+    """Mark sent quotes whose validity has passed as expired (own transaction); how many were."""
+    today = clock.today().isoformat()
+    if not desk.store.scalar("SELECT 1 FROM quotes WHERE status = 'sent' AND valid_until < ? LIMIT 1", [today]):
+        return 0
+    with desk.store.unit_of_work() as db:
+        overdue = db.execute("SELECT id, valid_until FROM quotes WHERE status = 'sent' AND valid_until < ?",
+                             [today]).fetchall()
+        for quote_id, valid_until in overdue:
+            db.execute("UPDATE quotes SET status = 'expired' WHERE id = ?", [quote_id])
+            audit.record(db, desk.user["id"], "quote.expire", "quote", quote_id, valid_until=valid_until)
+    return len(overdue)
+
+
+# ---------------------------------------------------------------- reading
+
+def get_quote(desk, quote_id: int | str) -> dict:
+    """One visible quote with its lines, figures, approval, review and the snapshot's parties."""
+    from core.reviews import decision
+
+    expire_overdue(desk)
+    quote = _fresh(desk, quote_id)
+    snapshot = quote.pop("snapshot")
+    quote.pop("deal")
+    for line in quote["lines"]:
+        entry = snapshot["catalogue"].get(line["code"], {})
+        line.update({k: entry.get(k) for k in ("name_en", "permits", "materials", "steps", "standard_days",
+                                                "validity")})
+    quote.update(pricing=snapshot["pricing"], client=snapshot["client"], company=snapshot["company"],
+                 approval_reasons=snapshot.get("approval_reasons", []), editable=quote["status"] == "draft",
+                 total_in_words=capital_amount(quote["total"]), review=decision(desk, quote))
+    return quote
+
+
+def list_quotes(desk, deal_id: int | str) -> list[dict]:
+    """The versions of a visible deal's quote, newest first."""
+    from core.reviews import decision
+
+    deal = deals.resolve_deal(desk, deal_id)
+    expire_overdue(desk)
+    rows = desk.store.rows(
+        """SELECT q.id, q.deal_id, q.version, q.status, q.revision, q.expedited, q.valid_until, q.total,
+                  q.needs_approval, q.approved_at, q.created_at, q.sent_at, q.decided_at, q.decision_note,
+                  u.login AS created_by
+           FROM quotes q JOIN users u ON u.id = q.created_by WHERE q.deal_id = ? ORDER BY q.version DESC""",
+        [deal["id"]])
+    for row in rows:
+        row["number"] = number(row)
+        row["review"] = decision(desk, row)["status"]
+    return rows
+
+
+def number(quote: dict) -> str:
+    """The quote number the client sees: its deal and version, '7-v2'."""
+    return f"{quote['deal_id']}-v{quote['version']}"
+
+
+def reasons_text(reasons: list[dict]) -> str:
+    """Approval reasons as one line in the current language."""
+    parts = []
+    for reason in reasons:
+        if reason["rule"] == "discount":
+            parts.append(t("quote.reason.discount", code=reason["code"], discount=percent_text(reason["discount"]),
+                           role=reason["role"], limit=percent_text(reason["limit"])))
+        else:
+            parts.append(t("quote.reason.floor", code=reason["code"], price=money.format_fen(reason["price"]),
+                           floor=money.format_fen(reason["floor"])))
+    return "; ".join(parts)
+
+
+def resolve_quote(desk, ref: int | str) -> dict:
+    """The quote row for an id ('12') or deal and version ('7-v2'), if its deal is visible."""
+    text = str(ref).strip().lstrip("#")
+    match = _REF.match(text)
+    if text.isdigit():
+        row = desk.store.one("SELECT * FROM quotes WHERE id = ?", [int(text)])
+    elif match:
+        deal, version = (int(g) for g in match.groups() if g)
+        row = desk.store.one("SELECT * FROM quotes WHERE deal_id = ? AND version = ?", [deal, version])
+    else:
+        raise InputError("quote.ref_format", value=ref)
+    if not row:
+        raise NotFound("quote.not_found", ref=text)
+    try:
+        row["deal"] = deals.resolve_deal(desk, row["deal_id"])
+    except NotFound:
+        raise NotFound("quote.not_found", ref=text) from None
+    return row
+
+
+# ---------------------------------------------------------------- inside a unit of work
+
+def _fresh(desk, ref: int | str) -> dict:
+    """The quote with its lines as stored now (inside a unit of work: as this transaction sees it)."""
+    quote = resolve_quote(desk, ref)
+    quote["snapshot"] = json.loads(quote["snapshot"])
+    quote["number"] = number(quote)
+    quote["deal_title"], quote["stage"] = quote["deal"]["title"], quote["deal"]["stage"]
+    people = {r["id"]: r["login"] for r in desk.store.rows(
+        "SELECT id, login FROM users WHERE id IN (?, ?)", [quote["created_by"], quote["approved_by"]])}
+    quote["created_by_login"] = people.get(quote["created_by"])
+    quote["approved_by_login"] = people.get(quote["approved_by"])
+    quote["lines"] = desk.store.rows(
+        f"""SELECT id, position, code, name, quantity, government_fee, service_fee, list_service_fee, discount,
+                   {', '.join(_FIGURES)} FROM quote_lines WHERE quote_id = ? ORDER BY position""", [quote["id"]])
+    return quote
+
+
+def _editable(desk, ref: int | str) -> dict:
+    quote = _fresh(desk, ref)
+    _require_quoting(desk, quote["deal"])
+    _require_status(quote, "draft", "quote.not_editable")
+    return quote
+
+
+def _edited(db, desk, quote: dict) -> None:
+    """After any change to a draft: a new revision, no pricing approval, figures worked out again."""
+    db.execute("""UPDATE quotes SET revision = revision + 1, approved_by = NULL, approved_at = NULL,
+                  approval_note = NULL WHERE id = ?""", [quote["id"]])
+    _reprice(db, desk, quote["id"], quote["snapshot"])
+
+
+def _reprice(db, desk, quote_id: int, snapshot: dict) -> None:
+    """Work out every line and the totals from the stored fees and the snapshot's percentages."""
+    pricing = snapshot["pricing"]
+    expedited = db.execute("SELECT expedited FROM quotes WHERE id = ?", [quote_id]).fetchone()[0]
+    lines = desk.store.rows("SELECT * FROM quote_lines WHERE quote_id = ? ORDER BY position", [quote_id])
+    totals = dict.fromkeys(_FIGURES, 0)
+    for line in lines:
+        figures = price_line(line["government_fee"], line["service_fee"], line["quantity"], line["discount"],
+                             pricing["expedited"] if expedited else 0, pricing["service_vat"])
+        db.execute(f"UPDATE quote_lines SET {', '.join(f'{k} = ?' for k in figures)} WHERE id = ?",
+                   [*figures.values(), line["id"]])
+        for key, value in figures.items():
+            totals[key] += value
+    role = desk.user["role"]
+    limit = getattr(desk.settings.pricing.discount_limits, role, 0)
+    reasons = approval_reasons(lines, role, limit, pricing["price_floor"])
+    snapshot.update(approval_reasons=reasons, discount_limit={"role": role, "limit": limit})
+    db.execute(
+        """UPDATE quotes SET government_total = ?, service_total = ?, discount_total = ?, surcharge_total = ?,
+           tax_total = ?, total = ?, needs_approval = ?, snapshot = ? WHERE id = ?""",
+        [totals["government_amount"], totals["service_amount"], totals["discount_amount"],
+         totals["surcharge_amount"], totals["tax_amount"], totals["total"], int(bool(reasons)),
+         json.dumps(snapshot, ensure_ascii=False), quote_id])
+
+
+def _insert_line(db, quote_id: int, position: int, entry: dict, quantity: int) -> None:
+    db.execute(
+        """INSERT INTO quote_lines (quote_id, position, code, name, quantity, government_fee, service_fee,
+           list_service_fee, discount, government_amount, service_amount, discount_amount, surcharge_amount,
+           tax_amount, total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0)""",
+        [quote_id, position, entry["code"], entry["name_zh"], quantity, entry["government_fee"],
+         entry["service_fee"], entry["service_fee"]])
+
+
+def _accepted(db, deal_id: int) -> tuple | None:
+    return db.execute("SELECT id, version FROM quotes WHERE deal_id = ? AND status = 'accepted'",
+                      [deal_id]).fetchone()
+
+
+# ---------------------------------------------------------------- checks and inputs
+
+def _require_quoting(desk, deal: dict) -> None:
+    """The deal's owner and managers prepare its quotes and record the client's answer."""
+    if desk.user["role"] not in MANAGERS and deal["owner_id"] != desk.user["id"]:
+        raise Refused("quote.cannot_change", deal=deal["id"], role=desk.user["role"])
+
+
+def _require_open(deal: dict) -> None:
+    if deal["stage"] in deals.ENDINGS:
+        raise UserError("deal.ended", id=deal["id"], stage=deal["stage"])
+    if deal["blocked"]:
+        raise UserError("deal.blocked", id=deal["id"])
+
+
+def _require_status(quote: dict, status: str, key: str) -> None:
+    if quote["status"] != status:
+        raise UserError(key, quote=quote["id"], deal=quote["deal_id"], version=quote["version"],
+                        status=t(f"quote.status.{quote['status']}"))
+
+
+def _line(quote: dict, code: str) -> dict:
+    wanted = str(code).strip().upper()
+    for line in quote["lines"]:
+        if line["code"] == wanted:
+            return line
+    raise NotFound("quote.no_such_line", quote=quote["id"], code=wanted,
+                   codes=", ".join(line["code"] for line in quote["lines"]))
+
+
+def _catalogue_entry(desk, code: str) -> dict:
+    entry = desk.settings.catalogue.get(str(code).strip())
+    if entry is None:
+        known = ", ".join(q.code for q in desk.settings.catalogue.qualification)
+        raise InputError("quote.unknown_qualification", value=code, allowed=known)
+    return entry.model_dump()
+
+
+def _pricing(desk) -> dict:
+    pricing = desk.settings.pricing
+    return {"service_vat": pricing.tax.service_vat, "expedited": pricing.surcharges.expedited,
+            "price_floor": pricing.quotes.price_floor, "validity_days": pricing.quotes.validity_days}
+
+
+def _parties(desk, deal: dict) -> dict:
+    """The client as on file and the company header from settings, as the document will show them."""
+    client = desk.store.one(
+        "SELECT name, contact, phone, email, address, city, credit_code FROM clients WHERE id = ?",
+        [deal["client_id"]])
+    return {"client": client, "company": desk.settings.general.company.model_dump()}
+
+
+def _quantity(value: int | str) -> int:
+    text = str(value).strip()
+    if not text.isdigit() or not 1 <= int(text) <= MAX_QUANTITY:
+        raise InputError("quote.quantity_range", value=value, max=MAX_QUANTITY)
+    return int(text)
+
+
+def _fee(value: str, list_fee: int) -> int:
+    if str(value).strip().lower() in ("list", "标准价"):
+        return list_fee
+    fen = money.parse(str(value), field="service fee")
+    if fen < 0:
+        raise InputError("quote.fee_negative", value=value)
+    return fen
+
+
+def _days(value: int | str) -> int:
+    text = str(value).strip()
+    if not text.isdigit() or not 1 <= int(text) <= 365:
+        raise InputError("quote.valid_days_range", value=value)
+    return int(text)

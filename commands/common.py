@@ -141,7 +141,7 @@ def _word(column: str, value: Any) -> Any:
     return value
 
 
-YES_NO = ("on_duty", "passed", "active", "blocked")
+YES_NO = ("on_duty", "passed", "active", "blocked", "client_told")
 WORDS = ("urgency", "size", "channel", "role", "stage", "from_stage", "to_stage")
 
 

@@ -10,7 +10,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from commands import audit_cmd, catalogue, clients, config_cmd, deals, demo_cmd, log, pipeline_cmd, users
+from commands import (
+    audit_cmd, catalogue, clients, config_cmd, contracts, deals, demo_cmd, log, pipeline_cmd, processing, quotes,
+    users,
+)
 from commands.common import Globals, handles_errors
 
 app = typer.Typer(
@@ -28,6 +31,12 @@ app.add_typer(config_cmd.app, name="config")
 app.add_typer(audit_cmd.app, name="audit")
 app.add_typer(catalogue.app, name="catalogue")
 app.add_typer(deals.app, name="deal")
+app.add_typer(quotes.app, name="quote")
+app.add_typer(quotes.review_app, name="review")
+app.add_typer(contracts.app, name="contract")
+app.add_typer(processing.app, name="process")
+app.command("deliver")(processing.deliver)
+app.add_typer(processing.visit_app, name="visit")
 app.command("pipeline")(pipeline_cmd.pipeline)
 app.command("demo")(demo_cmd.demo)
 

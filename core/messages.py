@@ -423,7 +423,7 @@ MESSAGES.update({
 
 # quotes, compliance reviews and the quote document (core/quotes.py, core/reviews.py, core/quote_document.py)
 MESSAGES.update({
-    "quote.status.draft": ("a draft", "草稿"),
+    "quote.status.draft": ("draft", "草稿"),
     "quote.status.sent": ("sent", "已发送"),
     "quote.status.accepted": ("accepted", "已接受"),
     "quote.status.rejected": ("rejected", "已拒绝"),
@@ -437,8 +437,8 @@ MESSAGES.update({
                                 "商机 {deal} 已有客户接受的报价（第 {version} 版，报价 {quote}），合同以其为准，不能再出新版本。"),
     "quote.unknown_qualification": ("qualification: '{value}' is not in the catalogue ({allowed}); see `zizhi catalogue list`.",
                                     "资质：'{value}' 不在资质目录中（{allowed}）；请查看 `zizhi catalogue list`。"),
-    "quote.not_editable": ("quote {quote} (deal {deal}, v{version}) is {status}; only a draft can be changed — make a new version with `zizhi quote new {deal}`.",
-                           "报价 {quote}（商机 {deal} 第 {version} 版）{status}，只有草稿可以修改——请用 `zizhi quote new {deal}` 制作新版本。"),
+    "quote.not_editable": ("quote {quote} (deal {deal}, v{version}) has status '{status}'; only a draft can be changed — make a new version with `zizhi quote new {deal}`.",
+                           "报价 {quote}（商机 {deal} 第 {version} 版）状态为「{status}」，只有草稿可以修改——请用 `zizhi quote new {deal}` 制作新版本。"),
     "quote.no_such_line": ("quote {quote} has no line for {code} (its lines: {codes}); add one with `zizhi quote add-line {quote} {code}`.",
                            "报价 {quote} 没有 {code} 这一项（现有：{codes}）；可用 `zizhi quote add-line {quote} {code}` 添加。"),
     "quote.line_exists": ("quote {quote} already has a line for {code}; change its quantity, discount or fee with `zizhi quote set {quote} {code}`.",
@@ -455,8 +455,8 @@ MESSAGES.update({
     "quote.valid_days_range": ("validity: '{value}' is not a number of days from 1 to 365.", "有效期：'{value}' 不是 1 到 365 之间的天数。"),
     "quote.validity_passed": ("quote {quote} (deal {deal}, v{version}) was valid until {date}, which has passed; give it a new validity with `zizhi quote terms {quote} --valid-days N` before sending.",
                               "报价 {quote}（商机 {deal} 第 {version} 版）有效期至 {date}，已过；发送前请用 `zizhi quote terms {quote} --valid-days 天数` 重新设定有效期。"),
-    "quote.not_draft_to_send": ("quote {quote} (deal {deal}, v{version}) is {status}; only a draft can be sent — make a new version with `zizhi quote new {deal}`.",
-                                "报价 {quote}（商机 {deal} 第 {version} 版）{status}，只有草稿可以发送——请用 `zizhi quote new {deal}` 制作新版本。"),
+    "quote.not_draft_to_send": ("quote {quote} (deal {deal}, v{version}) has status '{status}'; only a draft can be sent — make a new version with `zizhi quote new {deal}`.",
+                                "报价 {quote}（商机 {deal} 第 {version} 版）状态为「{status}」，只有草稿可以发送——请用 `zizhi quote new {deal}` 制作新版本。"),
     "quote.needs_pricing_approval": ("quote {quote} (deal {deal}, v{version}) is priced beyond policy ({reasons}); a manager must approve it first: `zizhi quote approve {quote} --note TEXT`.",
                                      "报价 {quote}（商机 {deal} 第 {version} 版）价格超出政策（{reasons}）；须先由经理审批：`zizhi quote approve {quote} --note 说明`。"),
     "quote.reason.discount": ("{code}: discount {discount} is over the {role} limit of {limit}", "{code}：折扣 {discount} 超过 {role} 的权限 {limit}"),
@@ -467,8 +467,8 @@ MESSAGES.update({
     "quote.already_approved": ("quote {quote}: its pricing was already approved by {by} at {at}.", "报价 {quote}：价格已由 {by} 于 {at} 审批。"),
     "quote.note_required": ("note: a pricing approval needs a note saying why the price is acceptable.",
                             "说明：价格审批需要写明为何可以接受该价格。"),
-    "quote.not_sent": ("quote {quote} (deal {deal}, v{version}) is {status}; the client can accept or reject only a sent quote (send a draft with `zizhi quote send {quote}`).",
-                       "报价 {quote}（商机 {deal} 第 {version} 版）{status}，客户只能接受或拒绝已发送的报价（草稿请先用 `zizhi quote send {quote}` 发送）。"),
+    "quote.not_sent": ("quote {quote} (deal {deal}, v{version}) has status '{status}'; the client can accept or reject only a sent quote (send a draft with `zizhi quote send {quote}`).",
+                       "报价 {quote}（商机 {deal} 第 {version} 版）状态为「{status}」，客户只能接受或拒绝已发送的报价（草稿请先用 `zizhi quote send {quote}` 发送）。"),
     "quote.expired": ("quote {quote} (deal {deal}, v{version}) has expired: it was valid until {date}; make a new version with `zizhi quote new {deal}` and send it.",
                       "报价 {quote}（商机 {deal} 第 {version} 版）已过期：有效期至 {date}；请用 `zizhi quote new {deal}` 制作新版本并发送。"),
     "quote.other_accepted": ("deal {deal} already has an accepted quote (v{version}, quote {other}); a deal has one accepted quote.",
@@ -479,8 +479,8 @@ MESSAGES.update({
                           "合规审查只能由法务（角色 legal）作出结论（您的角色：{role}）；请联系法务同事。"),
     "review.reason_required": ("reason: a rejected review needs the reason, so the salesperson knows what to change.",
                                "原因：驳回合规审查须写明原因，以便销售知道要修改什么。"),
-    "review.not_draft": ("quote {quote} (deal {deal}, v{version}) is {status}; compliance review is for a draft, before it goes out.",
-                         "报价 {quote}（商机 {deal} 第 {version} 版）{status}；合规审查针对发出前的草稿。"),
+    "review.not_draft": ("quote {quote} (deal {deal}, v{version}) has status '{status}'; compliance review is for a draft, before it goes out.",
+                         "报价 {quote}（商机 {deal} 第 {version} 版）状态为「{status}」；合规审查针对发出前的草稿。"),
     "review.pending": ("quote {quote} (deal {deal}, v{version}): legal has not approved its compliance review; ask legal to run `zizhi review approve {quote}`.",
                        "报价 {quote}（商机 {deal} 第 {version} 版）：法务尚未通过合规审查；请法务执行 `zizhi review approve {quote}`。"),
     "review.rejected": ("quote {quote} (deal {deal}, v{version}): legal rejected its compliance review ({reason}); change the quote as asked, then ask legal to review it again (`zizhi review approve {quote}`).",
@@ -717,4 +717,30 @@ MESSAGES.update({
     "tui.cmd.back_to_board.help": ("Leave this deal", "离开此商机"),
     "tui.cmd.refresh_deal": ("Refresh the deal", "刷新商机"),
     "tui.cmd.refresh_deal.help": ("Reload from the database", "从数据库重新加载"),
+})
+
+MESSAGES.update({
+    "contract.instalment_format": ("instalment: '{value}' should be DATE=AMOUNT, e.g. 2026-12-01=10,000.",
+                                   "分期：'{value}' 应写成 日期=金额，例如 2026-12-01=10,000。"),
+})
+
+MESSAGES.update({
+    "col.quote": ("quote", "报价单"), "col.revision": ("revision", "修订版本"), "col.reviewer": ("reviewer", "审查人"),
+    "col.reason": ("reason", "原因"), "col.number": ("number", "编号"), "col.client_party": ("client", "委托方"),
+    "col.company_party": ("company", "受托方"), "col.total": ("total", "总额"),
+    "col.required_payment": ("required before processing", "办理前须付"), "col.paid": ("paid", "已付"),
+    "col.outstanding": ("outstanding", "未付"), "col.penalty": ("penalty clause", "违约条款"),
+    "col.signed_on": ("signed", "签订日期"), "col.filed_finance_on": ("filed with finance", "财务备案"),
+    "col.filed_legal_on": ("filed with legal", "法务备案"), "col.guarantee": ("guarantee", "担保"),
+    "col.position": ("#", "序号"), "col.due_on": ("due", "到期日"), "col.amount": ("amount", "金额"),
+    "col.paid_on": ("paid on", "付款日期"), "col.version": ("version", "版本"), "col.valid_until": ("valid until", "有效期至"),
+    "col.sent_at": ("sent", "发送时间"), "col.deal_id": ("deal", "商机"), "col.operator": ("operations", "办理人"),
+    "col.handed_over_at": ("handed over", "移交时间"), "col.expected_on": ("expected", "预计完成"),
+    "col.days_overdue": ("days overdue", "逾期天数"), "col.outcome": ("outcome", "办理结果"),
+    "col.outcome_reason": ("outcome reason", "结果说明"), "col.step": ("step", "步骤"), "col.status": ("status", "状态"),
+    "col.on_date": ("date", "日期"), "col.cause": ("cause", "原因"), "col.days": ("days", "天数"),
+    "col.client_told": ("client told", "已告知客户"), "col.issued_on": ("issued", "发证日期"),
+    "col.expires_on": ("expires", "有效期至"), "col.usage_notes": ("usage notes", "使用须知"),
+    "col.done_on": ("done", "完成日期"), "col.satisfaction": ("satisfaction", "满意度"), "col.remarks": ("remarks", "反馈"),
+    "col.new_needs": ("new needs", "新需求"), "col.new_deal_id": ("new deal", "新商机"),
 })

@@ -255,7 +255,7 @@ def test_a_negotiated_fee_can_go_back_to_the_list_price(li, quote):
 
 def test_a_sent_quote_cannot_be_edited(li, quote, send):
     send(quote)
-    with pytest.raises(UserError, match=r"is sent; only a draft can be changed — make a new version with `zizhi quote new"):
+    with pytest.raises(UserError, match=r"has status 'sent'; only a draft can be changed — make a new version with `zizhi quote new"):
         quotes.set_line(li, quote["id"], "TRADE-RIGHTS", quantity=2)
     with pytest.raises(UserError, match="only a draft can be sent"):
         quotes.send_quote(li, quote["id"])
@@ -292,7 +292,7 @@ def test_accepting_sets_the_deal_value_and_opens_the_contract_gate(li, deal, quo
 
 
 def test_only_a_sent_quote_can_be_accepted(li, quote):
-    with pytest.raises(UserError, match="is a draft; the client can accept or reject only a sent quote"):
+    with pytest.raises(UserError, match="has status 'draft'; the client can accept or reject only a sent quote"):
         quotes.accept_quote(li, quote["id"])
 
 

@@ -56,7 +56,7 @@ def test_a_quote_changed_after_approval_needs_a_new_review(li, legal, quote):
 
 def test_a_sent_quote_is_not_reviewed_again(legal, quote, send):
     send(quote)
-    with pytest.raises(UserError, match="is sent; compliance review is for a draft"):
+    with pytest.raises(UserError, match="has status 'sent'; compliance review is for a draft"):
         reviews.reject(legal, quote["id"], "晚了")
 
 

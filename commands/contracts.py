@@ -1,0 +1,113 @@
+"""`zizhi contract …` — the contract from the accepted quote: schedule, signing, filing, payment."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from commands.common import Json, Opt, desk, echo, emit_json, fields, handles_errors, money_text, table
+
+app = typer.Typer(help="Contracts: from the accepted quote, signed, filed, paid.", no_args_is_help=True)
+
+Contract = Annotated[str, typer.Argument(help="Contract id or number.")]
+
+
+@app.command("new")
+@handles_errors
+def new(
+    ctx: typer.Context,
+    deal: Annotated[str, typer.Argument(help="Deal number (its accepted quote is the basis).")],
+    instalment: Annotated[Optional[list[str]], typer.Option(
+        "--instalment", help="DATE=AMOUNT, repeat in date order; they must add up to the total.")] = None,
+    penalty: Annotated[Opt, typer.Option("--penalty", help="Penalty clause (default from pricing.toml).")] = None,
+    guarantee: Annotated[Opt, typer.Option("--guarantee", help="The guarantee, when the credit policy requires one.")] = None,
+    json: Json = False,
+) -> None:
+    """Draw up the contract from the deal's accepted quote, with its instalment schedule.
+
+    Without --instalment the first instalment is the client's credit-policy prepayment share, due now.
+    Example: zizhi contract new 12 --instalment 2026-12-01=10,000 --instalment 2027-01-15=8,100
+    """
+    from core.contracts import new_contract
+    from core.errors import InputError
+
+    schedule = None
+    if instalment:
+        schedule = []
+        for item in instalment:
+            due, sep, amount = item.partition("=")
+            if not sep:
+                raise InputError("contract.instalment_format", value=item)
+            schedule.append((due.strip(), amount.strip()))
+    _show(new_contract(desk(ctx), deal, schedule, penalty, guarantee), json)
+
+
+@app.command("show")
+@handles_errors
+def show(ctx: typer.Context, contract: Contract, json: Json = False) -> None:
+    """Show a contract: parties, services, total, schedule and what has been paid.
+
+    Example: zizhi contract show ZZ-2026-0001
+    """
+    from core.contracts import get_contract
+
+    _show(get_contract(desk(ctx), contract), json)
+
+
+@app.command("sign")
+@handles_errors
+def sign(ctx: typer.Context, contract: Contract,
+         date: Annotated[Opt, typer.Option("--date", help="Signing date (default today).")] = None,
+         json: Json = False) -> None:
+    """Record that the contract was signed.
+
+    Example: zizhi contract sign ZZ-2026-0001 --date 2026-11-27
+    """
+    from core.contracts import sign as sign_contract
+
+    _show(sign_contract(desk(ctx), contract, date), json)
+
+
+@app.command("file")
+@handles_errors
+def file(ctx: typer.Context, contract: Contract,
+         with_: Annotated[str, typer.Option("--with", help="finance or legal.")],
+         date: Annotated[Opt, typer.Option("--date", help="Filing date (default today).")] = None,
+         json: Json = False) -> None:
+    """Mark a copy of the signed contract filed with finance or with legal.
+
+    Example: zizhi contract file ZZ-2026-0001 --with finance
+    """
+    from core.contracts import file_copy
+
+    _show(file_copy(desk(ctx), contract, with_, date), json)
+
+
+@app.command("pay")
+@handles_errors
+def pay(ctx: typer.Context, contract: Contract,
+        amount: Annotated[str, typer.Argument(help="Amount received in yuan, e.g. 10,000.")],
+        date: Annotated[Opt, typer.Option("--date", help="Date received (default today).")] = None,
+        note: Annotated[Opt, typer.Option("--note", help="Bank reference or remark.")] = None,
+        json: Json = False) -> None:
+    """Record a payment received against the contract's earliest unpaid instalments (finance).
+
+    Example: zizhi contract pay ZZ-2026-0001 10,000 --note 工行回单 0042
+    """
+    from core.contracts import record_payment
+
+    _show(record_payment(desk(ctx), contract, amount, date, note), json)
+
+
+def _show(contract: dict, as_json: bool) -> None:
+    if as_json:
+        emit_json(contract)
+        return
+    money = {k: money_text(contract.get(k)) for k in ("total", "paid", "outstanding", "required_payment")}
+    fields({**contract, **money}, ["number", "client_party", "company_party", "total", "credit_rating",
+                                   "required_payment", "paid", "outstanding", "signed_on", "filed_finance_on",
+                                   "filed_legal_on", "guarantee", "penalty"])
+    echo("")
+    table([{**i, "amount": money_text(i["amount"]), "paid": money_text(i["paid"])} for i in contract["instalments"]],
+          ["position", "due_on", "amount", "paid", "paid_on"])

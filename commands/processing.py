@@ -1,0 +1,174 @@
+"""`zizhi process …`, `zizhi deliver` and `zizhi visit …` — processing, delivery and after-sales."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from commands.common import Json, Opt, desk, echo, emit_json, fields, handles_errors, table
+
+app = typer.Typer(help="Processing: hand-over to operations, steps, delays, the authority's outcome.",
+                  no_args_is_help=True)
+visit_app = typer.Typer(help="After-sales visits: due, done, satisfaction.", no_args_is_help=True)
+
+Deal = Annotated[str, typer.Argument(help="Deal number.")]
+
+
+@app.command("handover")
+@handles_errors
+def handover(ctx: typer.Context, deal: Deal,
+             to: Annotated[str, typer.Option("--to", help="Login of the operations colleague.")],
+             note: Annotated[Opt, typer.Option("--note", help="Remarks for operations.")] = None,
+             json: Json = False) -> None:
+    """Hand a paid deal to operations; it moves to processing through the same gate as any move.
+
+    Example: zizhi process handover 12 --to wu.hao
+    """
+    from core.processing import handover as hand_over
+
+    _show(hand_over(desk(ctx), deal, to, note), json)
+
+
+@app.command("show")
+@handles_errors
+def show(ctx: typer.Context, deal: Deal, json: Json = False) -> None:
+    """Show processing progress: steps, delays, expected date, outcome.
+
+    Example: zizhi process show 12
+    """
+    from core.processing import progress
+
+    _show(progress(desk(ctx), deal), json)
+
+
+@app.command("step")
+@handles_errors
+def step(ctx: typer.Context, deal: Deal,
+         code: Annotated[str, typer.Argument(help="Qualification code.")],
+         position: Annotated[int, typer.Argument(help="Step number (see zizhi process show).")],
+         status: Annotated[str, typer.Option("--status", help="pending, in_progress or done.")] = "done",
+         date: Annotated[Opt, typer.Option("--date", help="When (default today).")] = None,
+         json: Json = False) -> None:
+    """Mark a processing step pending, in progress or done.
+
+    Example: zizhi process step 12 TRADE-RIGHTS 2 --status done
+    """
+    from core.processing import step as mark_step
+
+    _show(mark_step(desk(ctx), deal, code, position, status, date), json)
+
+
+@app.command("delay")
+@handles_errors
+def delay(ctx: typer.Context, deal: Deal,
+          cause: Annotated[str, typer.Option("--cause", help="Why it is late.")],
+          days: Annotated[int, typer.Option("--days", min=0, help="How many days it pushes the expected date.")],
+          told: Annotated[bool, typer.Option("--told/--not-told", help="Whether the client was told.")] = False,
+          json: Json = False) -> None:
+    """Record a delay with its cause and whether the client was told.
+
+    Example: zizhi process delay 12 --cause 商务局系统升级暂停受理 --days 5 --told
+    """
+    from core.processing import delay as record_delay
+
+    _show(record_delay(desk(ctx), deal, cause, days, told), json)
+
+
+@app.command("outcome")
+@handles_errors
+def outcome(ctx: typer.Context, deal: Deal,
+            result: Annotated[str, typer.Argument(help="approved or rejected.")],
+            reason: Annotated[Opt, typer.Option("--reason", help="Why it was rejected.")] = None,
+            date: Annotated[Opt, typer.Option("--date", help="Decision date (default today).")] = None,
+            json: Json = False) -> None:
+    """Record the authority's decision on the application.
+
+    Example: zizhi process outcome 12 approved
+    """
+    from core.processing import outcome as record_outcome
+
+    _show(record_outcome(desk(ctx), deal, result, reason, date), json)
+
+
+@handles_errors
+def deliver(ctx: typer.Context, deal: Deal,
+            code: Annotated[str, typer.Option("--code", help="Qualification code of the certificate.")],
+            number: Annotated[str, typer.Option("--number", help="Certificate number.")],
+            issued: Annotated[str, typer.Option("--issued", help="Issue date.")],
+            notes: Annotated[str, typer.Option("--notes", help="Usage notes told to the client.")],
+            expires: Annotated[Opt, typer.Option("--expires", help="Expiry (default: from the catalogue's validity).")] = None,
+            json: Json = False) -> None:
+    """Record a certificate handed to the client; with the last one the deal is delivered and visits scheduled.
+
+    Example: zizhi deliver 12 --code TRADE-RIGHTS --number 03245678 --issued 2026-12-10 --notes 备案表长期有效，变更需重新备案
+    """
+    from core.delivery import deliver as record
+
+    result = record(desk(ctx), deal, code, number, issued, notes, expires)
+    if json:
+        emit_json(result)
+        return
+    fields(result, ["client", "code", "name", "number", "issued_on", "expires_on", "usage_notes"])
+    if result.get("visits"):
+        echo("")
+        table([{"due_on": due} for due in result["visits"]], ["due_on"])
+
+
+@visit_app.command("list")
+@handles_errors
+def visit_list(ctx: typer.Context,
+               due: Annotated[bool, typer.Option("--due", help="Only visits due by today and not done.")] = False,
+               owner: Annotated[Opt, typer.Option("--owner", help="Only this salesperson's clients.")] = None,
+               client: Annotated[Opt, typer.Option("--client", help="Only this client.")] = None,
+               json: Json = False) -> None:
+    """List after-sales visits by due date.
+
+    Example: zizhi visit list --due
+    """
+    from core.delivery import list_visits
+
+    rows = list_visits(desk(ctx), due=due, owner=owner, client=client)
+    if json:
+        emit_json(rows)
+    else:
+        table(rows, ["id", "due_on", "client", "owner", "done_on", "satisfaction", "remarks"])
+
+
+@visit_app.command("done")
+@handles_errors
+def visit_done(ctx: typer.Context,
+               visit: Annotated[str, typer.Argument(help="Visit id (see zizhi visit list).")],
+               satisfaction: Annotated[int, typer.Option("--satisfaction", help="1 (poor) to 5 (excellent).")],
+               remarks: Annotated[Opt, typer.Option("--remarks", help="What the client said.")] = None,
+               needs: Annotated[Opt, typer.Option("--needs", help="New needs raised.")] = None,
+               new_deal: Annotated[Optional[list[str]], typer.Option(
+                   "--new-deal", help="Open a new deal for these qualification codes (repeat).")] = None,
+               date: Annotated[Opt, typer.Option("--date", help="When (default today).")] = None,
+               json: Json = False) -> None:
+    """Record a follow-up visit: satisfaction, remarks, new needs; optionally open a new deal.
+
+    Example: zizhi visit done 3 --satisfaction 5 --remarks 使用顺利 --new-deal EXPORT-LICENCE
+    """
+    from core.delivery import visit_done as record
+
+    result = record(desk(ctx), visit, satisfaction, remarks, needs, new_deal, date)
+    if json:
+        emit_json(result)
+    else:
+        fields(result, ["id", "client", "due_on", "done_on", "satisfaction", "remarks", "new_needs", "new_deal_id"])
+
+
+def _show(progress: dict, as_json: bool) -> None:
+    if as_json:
+        emit_json(progress)
+        return
+    fields(progress, ["deal_id", "client", "title", "stage", "operator", "handed_over_at", "expected_on",
+                      "days_overdue", "outcome", "outcome_reason"])
+    if progress["steps"]:
+        echo("")
+        table(progress["steps"], ["code", "position", "step", "status", "on_date"])
+    if progress["delays"]:
+        echo("")
+        table(progress["delays"], ["at", "cause", "days", "client_told"])
+

@@ -1,0 +1,233 @@
+"""`zizhi quote …` and `zizhi review …` — quotes from the catalogue, and legal's compliance review."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from commands.common import Json, Opt, desk, echo, emit_json, handles_errors, table
+
+app = typer.Typer(help="Quotes: versions built from the catalogue, sent, accepted or rejected.", no_args_is_help=True)
+review_app = typer.Typer(help="Compliance review of a quote by legal (before it can be sent).", no_args_is_help=True)
+
+Quote = Annotated[str, typer.Argument(help="Quote id (see zizhi quote list DEAL).")]
+
+
+@app.command("new")
+@handles_errors
+def new(
+    ctx: typer.Context,
+    deal: Annotated[str, typer.Argument(help="Deal number.")],
+    expedited: Annotated[bool, typer.Option("--expedited", help="Add the expedited surcharge.")] = False,
+    valid_days: Annotated[Optional[int], typer.Option("--valid-days", min=1, help="Days the quote stays valid.")] = None,
+    json: Json = False,
+) -> None:
+    """Draft the next quote version for a deal, one line per qualification at list prices.
+
+    Example: zizhi quote new 12 --expedited
+    """
+    from core.quotes import new_quote
+
+    _show(new_quote(desk(ctx), deal, expedited, valid_days), json)
+
+
+@app.command("line")
+@handles_errors
+def line(
+    ctx: typer.Context,
+    quote: Quote,
+    code: Annotated[str, typer.Argument(help="Qualification code of the line.")],
+    quantity: Annotated[Opt, typer.Option("--quantity", help="How many.")] = None,
+    discount: Annotated[Opt, typer.Option("--discount", help="Discount on the service fee, e.g. 5%.")] = None,
+    service_fee: Annotated[Opt, typer.Option("--service-fee", help="Negotiated unit service fee ('list' resets).")] = None,
+    add: Annotated[bool, typer.Option("--add", help="Add this qualification as a new line.")] = False,
+    remove: Annotated[bool, typer.Option("--remove", help="Remove this line.")] = False,
+    json: Json = False,
+) -> None:
+    """Change, add or remove a line of a draft quote; totals are recomputed.
+
+    Example: zizhi quote line 7 TRADE-RIGHTS --discount 5%
+    """
+    from core import quotes
+
+    d = desk(ctx)
+    if remove:
+        result = quotes.remove_line(d, quote, code)
+    elif add:
+        result = quotes.add_line(d, quote, code, quantity or 1)
+        if discount or service_fee:
+            result = quotes.set_line(d, quote, code, discount=discount, service_fee=service_fee)
+    else:
+        result = quotes.set_line(d, quote, code, quantity, discount, service_fee)
+    _show(result, json)
+
+
+@app.command("show")
+@handles_errors
+def show(ctx: typer.Context, quote: Quote, json: Json = False) -> None:
+    """Show a quote as the client will read it: every fee explained, totals, validity.
+
+    Example: zizhi quote show 7
+    """
+    from core.quotes import get_quote
+
+    _show(get_quote(desk(ctx), quote), json)
+
+
+@app.command("list")
+@handles_errors
+def list_(ctx: typer.Context, deal: Annotated[str, typer.Argument(help="Deal number.")], json: Json = False) -> None:
+    """List a deal's quote versions, newest first.
+
+    Example: zizhi quote list 12
+    """
+    from core.money import format_fen
+    from core.quotes import list_quotes
+
+    rows = list_quotes(desk(ctx), deal)
+    if json:
+        emit_json(rows)
+    else:
+        table([{**r, "total": format_fen(r["total"])} for r in rows],
+              ["id", "version", "status", "total", "valid_until", "sent_at"])
+
+
+@app.command("render")
+@handles_errors
+def render(
+    ctx: typer.Context,
+    quote: Quote,
+    format: Annotated[str, typer.Option("--format", help="text, markdown or pdf.")] = "text",
+    output: Annotated[Opt, typer.Option("--output", "-o", help="File to write (required for pdf).")] = None,
+) -> None:
+    """Render the quote document for the client: terminal text, Markdown or a Chinese PDF.
+
+    Example: zizhi quote render 7 --format pdf -o 报价单-7.pdf
+    """
+    from pathlib import Path
+
+    from core import quote_document
+    from core.audit import record_export
+    from core.errors import InputError
+    from core.paths import write_private
+    from core.quotes import get_quote
+
+    d = desk(ctx)
+    document = get_quote(d, quote)
+    kind = format.strip().lower()
+    if kind not in ("text", "markdown", "pdf"):
+        raise InputError("input.not_one_of", field="format", value=format, allowed="text, markdown, pdf")
+    if kind == "pdf":
+        if not output:
+            raise InputError("input.required", field="--output")
+        quote_document.as_pdf(document, output)
+    else:
+        text = quote_document.as_text(document) if kind == "text" else quote_document.as_markdown(document)
+        if not output:
+            echo(text)
+            return
+        write_private(Path(output), text.encode("utf-8"))
+    record_export(d, "quote", 1, quote=document["id"], format=kind, file=str(output))
+    echo(str(output))
+
+
+@app.command("send")
+@handles_errors
+def send(ctx: typer.Context, quote: Quote, json: Json = False) -> None:
+    """Mark a draft quote sent to the client (needs legal's approval, and a manager's for deep discounts).
+
+    Example: zizhi quote send 7
+    """
+    from core.quotes import send_quote
+
+    _show(send_quote(desk(ctx), quote), json)
+
+
+@app.command("accept")
+@handles_errors
+def accept(ctx: typer.Context, quote: Quote,
+           note: Annotated[Opt, typer.Option("--note", help="How the client accepted.")] = None,
+           json: Json = False) -> None:
+    """Record that the client accepted a sent, unexpired quote (the basis of the contract).
+
+    Example: zizhi quote accept 7 --note 客户邮件确认
+    """
+    from core.quotes import accept_quote
+
+    _show(accept_quote(desk(ctx), quote, note), json)
+
+
+@app.command("reject")
+@handles_errors
+def reject(ctx: typer.Context, quote: Quote,
+           reason: Annotated[str, typer.Option("--reason", help="Why the client declined.")],
+           json: Json = False) -> None:
+    """Record that the client rejected a quote, with the reason.
+
+    Example: zizhi quote reject 7 --reason 价格超出预算
+    """
+    from core.quotes import reject_quote
+
+    _show(reject_quote(desk(ctx), quote, reason), json)
+
+
+@app.command("approve")
+@handles_errors
+def approve(ctx: typer.Context, quote: Quote,
+            note: Annotated[str, typer.Option("--note", help="Why the discount or price is acceptable.")],
+            json: Json = False) -> None:
+    """Approve a discount beyond the role's limit or a price under the floor (managers).
+
+    Example: zizhi quote approve 7 --note 老客户续约，同意15%折扣
+    """
+    from core.quotes import approve_pricing
+
+    _show(approve_pricing(desk(ctx), quote, note), json)
+
+
+@review_app.command("approve")
+@handles_errors
+def review_approve(ctx: typer.Context, quote: Quote,
+                   note: Annotated[Opt, typer.Option("--note", help="Remarks of the review.")] = None,
+                   json: Json = False) -> None:
+    """Approve the compliance review of what a quote promises (legal).
+
+    Example: zizhi review approve 7 --note 服务内容合规
+    """
+    from core.reviews import approve as approve_review
+
+    _show_review(approve_review(desk(ctx), quote, note), json)
+
+
+@review_app.command("reject")
+@handles_errors
+def review_reject(ctx: typer.Context, quote: Quote,
+                  reason: Annotated[str, typer.Option("--reason", help="What is not compliant.")],
+                  json: Json = False) -> None:
+    """Reject the compliance review of a quote, with the reason (legal).
+
+    Example: zizhi review reject 7 --reason 承诺办理时限不符合规定
+    """
+    from core.reviews import reject as reject_review
+
+    _show_review(reject_review(desk(ctx), quote, reason), json)
+
+
+def _show(quote: dict, as_json: bool) -> None:
+    """A quote as JSON, or as the document the client will read."""
+    if as_json:
+        emit_json(quote)
+        return
+    from core.quote_document import as_text
+
+    echo(as_text(quote))
+
+
+def _show_review(review: dict, as_json: bool) -> None:
+    if as_json:
+        emit_json(review)
+        return
+    from commands.common import fields
+
+    fields(review, ["quote", "revision", "status", "reviewer", "at", "reason"])

@@ -38,7 +38,7 @@ def new(
         for item in instalment:
             due, sep, amount = item.partition("=")
             if not sep:
-                raise InputError("contract.instalment_format", value=item)
+                raise InputError("contract.instalment_option", value=item)
             schedule.append((due.strip(), amount.strip()))
     _show(new_contract(desk(ctx), deal, schedule, penalty, guarantee), json)
 

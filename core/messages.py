@@ -720,7 +720,7 @@ MESSAGES.update({
 })
 
 MESSAGES.update({
-    "contract.instalment_format": ("instalment: '{value}' should be DATE=AMOUNT, e.g. 2026-12-01=10,000.",
+    "contract.instalment_option": ("instalment: '{value}' should be DATE=AMOUNT, e.g. 2026-12-01=10,000.",
                                    "分期：'{value}' 应写成 日期=金额，例如 2026-12-01=10,000。"),
 })
 

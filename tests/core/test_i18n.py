@@ -172,3 +172,15 @@ def test_errors_carry_their_exit_codes():
 
     assert [cls.exit_code for cls in (ZizhiError, UserError, NotFound, Refused, InputError, Busy, ConfigError)] == [
         1, 1, 1, 1, 65, 75, 78]
+
+
+def test_no_message_key_is_defined_twice():
+    """Later MESSAGES.update blocks would silently replace an earlier text."""
+    import re
+    from collections import Counter
+    from pathlib import Path
+
+    source = (Path(__file__).resolve().parents[2] / "core" / "messages.py").read_text(encoding="utf-8")
+    keys = re.findall(r'^\s*"([a-z_]+\.[a-z_.]+)":', source, flags=re.MULTILINE)
+    keys += re.findall(r'\),[ \t]*"([a-z_]+\.[a-z_.]+)":', source)
+    assert [key for key, count in Counter(keys).items() if count > 1] == []

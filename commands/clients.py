@@ -60,7 +60,7 @@ def add(
 ) -> None:
     """Add a client.
 
-    Example: zizhi client add --name 宁波恒通进出口贸易有限公司 --credit-code 91330200MA2AXXXX0X --contact 陈静 --phone 13857401234 --city 宁波 --urgency high --owner wang.fang
+    Example: zizhi client add --name 宁波恒通进出口贸易有限公司 --credit-code 91330200MA2AB3C70X --contact 陈静 --phone 13857401234 --city 宁波 --urgency high --owner wang.fang
     """
     from core.clients import add_client
     from core.i18n import t
@@ -197,7 +197,7 @@ def assign(
 ) -> None:
     """Give a client to an on-duty salesperson (managers and admins).
 
-    Example: zizhi client assign 42 li.na
+    Example: zizhi client assign 42 li.qiang
     """
     from core.clients import assign as assign_client
 

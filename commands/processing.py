@@ -95,16 +95,18 @@ def outcome(ctx: typer.Context, deal: Deal,
 def deliver(ctx: typer.Context, deal: Deal,
             code: Annotated[str, typer.Option("--code", help="Qualification code of the certificate.")],
             number: Annotated[str, typer.Option("--number", help="Certificate number.")],
-            issued: Annotated[str, typer.Option("--issued", help="Issue date.")],
             notes: Annotated[str, typer.Option("--notes", help="Usage notes told to the client.")],
+            issued: Annotated[Opt, typer.Option("--issued", help="Issue date (default today).")] = None,
             expires: Annotated[Opt, typer.Option("--expires", help="Expiry (default: from the catalogue's validity).")] = None,
             json: Json = False) -> None:
     """Record a certificate handed to the client; with the last one the deal is delivered and visits scheduled.
 
     Example: zizhi deliver 12 --code TRADE-RIGHTS --number 03245678 --issued 2026-12-10 --notes 备案表长期有效，变更需重新备案
     """
+    from core import clock
     from core.delivery import deliver as record
 
+    issued = issued or clock.today().isoformat()
     result = record(desk(ctx), deal, code, number, issued, notes, expires)
     if json:
         emit_json(result)

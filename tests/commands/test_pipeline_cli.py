@@ -45,6 +45,11 @@ def test_a_deal_from_inquiry_to_aftersales(team):
     cli("quote", "send", str(quote["id"]), user="li")
     refused(cli, "deal", "move", "1", "contract", user="li", says="no accepted quote")
     cli("quote", "accept", str(quote["id"]), user="li")
+    markdown = cli("quote", "render", str(quote["id"]), "--format", "markdown", user="li").stdout
+    assert "宁波恒通进出口贸易有限公司" in markdown and "人民币贰仟捌佰陆拾贰元整" in markdown
+    pdf = cli.root / "报价单.pdf"
+    cli("quote", "render", str(quote["id"]), "--format", "pdf", "-o", str(pdf), user="li")
+    assert pdf.read_bytes().startswith(b"%PDF")
     cli("deal", "move", "1", "contract", user="li")
 
     refused(cli, "contract", "new", "1", user="li", says="rate the client first")

@@ -111,21 +111,34 @@ def _validate(path: Path, raw: dict, model: Any, all_errors: bool = False) -> An
         return model.model_validate(raw)
     except ValidationError as exc:
         text = path.read_text(encoding="utf-8")
-        lines = [_describe(path, text, error) for error in exc.errors()]
+        lines = [_describe(path, text, raw, error) for error in exc.errors()]
         raise ConfigError("config.invalid", detail=lines[0], all=lines) from None
 
 
-def _describe(path: Path, text: str, error: dict) -> str:
+def _describe(path: Path, text: str, raw: dict, error: dict) -> str:
     loc = tuple(error["loc"])
     key = ".".join(str(part) for part in loc) or "(top level)"
     line = key_line(text, loc)
     where = f"{path}:{line}" if line else str(path)
-    value = ""
-    if error["type"] not in ("missing", "extra_forbidden") and "input" in error:
-        value = f" (got {error['input']!r})"
     reason = "unknown key" if error["type"] == "extra_forbidden" else error["msg"]
     reason = reason.removeprefix("Value error, ")
+    written = _written(raw, loc)
+    value = ""
+    if error["type"] not in ("missing", "extra_forbidden") and not isinstance(written, (dict, list, type(None))):
+        if repr(written) not in reason and str(written) not in reason:
+            value = f" (got {written!r})"
     return f"{where}: {key}: {reason}{value}"
+
+
+def _written(raw: dict, loc: tuple):
+    """The value as the admin wrote it in the file (not as converted), or None if not found."""
+    node = raw
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
 
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -40,6 +40,27 @@ def add(
     from core.people import add_user
 
     _show(add_user(desk(ctx), login, name, role, email, phone), json)
+
+
+@app.command("edit")
+@handles_errors
+def edit(
+    ctx: typer.Context,
+    login: Annotated[str, typer.Argument(help="Login.")],
+    name: Annotated[Opt, typer.Option("--name", help="Full name.")] = None,
+    role: Annotated[Opt, typer.Option("--role", help="sales, manager, finance, legal, operations or admin.")] = None,
+    email: Annotated[Opt, typer.Option("--email", help="Email address.")] = None,
+    phone: Annotated[Opt, typer.Option("--phone", help="Phone.")] = None,
+    active: Annotated[Optional[bool], typer.Option("--active/--inactive", help="Reactivate or deactivate.")] = None,
+    json: Json = False,
+) -> None:
+    """Correct a colleague's name, role or contact, or deactivate them (admins).
+
+    Example: zizhi user edit zhao.lei --role manager   (or: zizhi user edit zhao.lei --inactive)
+    """
+    from core.people import edit_user
+
+    _show(edit_user(desk(ctx), login, name, role, email, phone, active), json)
 
 
 @app.command("list")

@@ -60,6 +60,40 @@ def add_user(desk, login: str, name: str | None, role: str, email: str | None = 
     return get_user(desk, login)
 
 
+def edit_user(desk, login: str, name: str | None = None, role: str | None = None, email: str | None = None,
+              phone: str | None = None, active: bool | None = None) -> dict:
+    """Correct a colleague's account or deactivate it (admins). History keeps the login.
+
+    A salesperson who still owns clients cannot change role or leave until they are reassigned.
+    """
+    _require(desk, ADMINS, "people.admins_only")
+    user = get_user(desk, login)
+    changes: dict = {}
+    if name is not None and name.strip():
+        changes["name"] = name.strip()
+    if role is not None:
+        changes["role"] = choose("role", role, "role")
+    if email is not None:
+        changes["email"] = validation.email(email)
+    if phone is not None:
+        changes["phone"] = validation.phone(phone)
+    if active is not None:
+        changes["active"] = int(active)
+    changed = audit.changes(user, changes)
+    if not changed:
+        raise InputError("client.nothing_to_change")
+    leaving = changed.get("role") or ("active" in changed and not active)
+    if leaving and user["clients"]:
+        raise UserError("people.still_owns_clients", login=login, count=user["clients"])
+    if user["id"] == desk.user["id"] and leaving:
+        raise UserError("people.not_yourself")
+    with desk.store.unit_of_work() as db:
+        sets = ", ".join(f"{k} = ?" for k in changed)
+        db.execute(f"UPDATE users SET {sets} WHERE id = ?", [*(changes[k] for k in changed), user["id"]])
+        audit.record(db, desk.user["id"], "user.edit", "user", user["id"], **changed)
+    return get_user(desk, login)
+
+
 def get_user(desk, login: str) -> dict:
     user = desk.store.one("SELECT * FROM users WHERE login = ?", [login])
     if not user:

@@ -163,3 +163,20 @@ def test_the_onboarding_exam_is_for_salespeople(desk):
     people.add_user(desk, "qian", "钱会计", "finance")
     with pytest.raises(UserError, match="for salespeople"):
         people.record_exam(desk, "qian", 90)
+
+
+def test_an_admin_corrects_a_role_and_deactivates_an_account(desk, add_sales, desk_as):
+    people.add_user(desk, "qian", "钱", "finance")
+    assert people.edit_user(desk, "qian", name="钱会计", role="legal")["role"] == "legal"
+    assert people.edit_user(desk, "qian", active=False)["active"] == 0
+    with pytest.raises(Refused):
+        desk_as("qian")
+    assert [a["action"] for a in audit.list_entries(desk, entity="user")][:2] == ["user.edit", "user.edit"]
+
+
+def test_a_salesperson_with_clients_must_hand_them_over_first(desk, li):
+    clients.add_client(li, name="宁波恒通进出口贸易有限公司")
+    with pytest.raises(UserError, match="still owns 1 clients"):
+        people.edit_user(desk, "li", active=False)
+    with pytest.raises(Refused):
+        people.edit_user(li, "li", name="李")

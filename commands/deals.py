@@ -40,6 +40,27 @@ def new(
           json)
 
 
+@app.command("edit")
+@handles_errors
+def edit(
+    ctx: typer.Context,
+    deal: Deal,
+    title: Annotated[Opt, typer.Option("--title", help="Short title.")] = None,
+    value: Annotated[Opt, typer.Option("--value", help="Estimated value in yuan.")] = None,
+    expected_close: Annotated[Opt, typer.Option("--expected-close", help="Expected close date.")] = None,
+    channel: Annotated[Opt, typer.Option("--channel", help="Source channel.")] = None,
+    probability: Annotated[Opt, typer.Option("--probability", help="Win probability, e.g. 40%.")] = None,
+    json: Json = False,
+) -> None:
+    """Correct a deal's title, value, expected close date, source channel or probability.
+
+    Example: zizhi deal edit 12 --channel referral --expected-close 2026-12-31
+    """
+    from core.deals import edit_deal
+
+    _show(edit_deal(desk(ctx), deal, title, value, expected_close, channel, probability), json)
+
+
 @app.command("show")
 @handles_errors
 def show(ctx: typer.Context, deal: Deal, json: Json = False) -> None:

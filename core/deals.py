@@ -66,6 +66,33 @@ def insert_deal(db, desk, planned: dict) -> int:
     return deal_id
 
 
+def edit_deal(desk, deal_id: int | str, title: str | None = None, value: str | int | None = None,
+              expected_close: str | None = None, channel: str | None = None,
+              probability: str | None = None) -> dict:
+    """Correct a deal's title, value, expected close, source channel or own probability."""
+    from core import validation
+
+    deal = resolve_deal(desk, deal_id)
+    _require_active(deal)
+    _require_change(desk, deal)
+    wanted = {
+        "title": (title or "").strip() or None if title is not None else None,
+        "value": _money(value, "value") if value not in (None, "") else None,
+        "expected_close": validation.date(expected_close, "expected-close"),
+        "channel": choose("channel", channel, "channel"),
+        "probability": _percent(probability),
+    }
+    changed = audit.changes(deal, {k: v for k, v in wanted.items() if v is not None})
+    if not changed:
+        raise InputError("client.nothing_to_change")
+    with desk.store.unit_of_work() as db:
+        sets = ", ".join(f"{k} = ?" for k in changed)
+        db.execute(f"UPDATE deals SET {sets}, updated_at = ? WHERE id = ?",
+                   [*(changed[k][1] for k in changed), clock.stamp(), deal["id"]])
+        audit.record(db, desk.user["id"], "deal.edit", "deal", deal["id"], **changed)
+    return get_deal(desk, deal["id"])
+
+
 def resolve_deal(desk, deal_id: int | str) -> dict:
     """The deal row if the acting user may see it (the deal's owner or its client's visibility)."""
     try:

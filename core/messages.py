@@ -275,8 +275,8 @@ MESSAGES.update({
     "deal.explanation_required": ("explanation: a need found {verdict} stops the deal; record the explanation given to the client.",
                                   "说明：需求被评估为{verdict}会暂停商机，请记录向客户所作的解释。"),
     # gates
-    "gate.inquiry_channel": ("deal {id}: the inquiry has no channel; record where it came from (`zizhi deal edit` or the client's channel).",
-                             "商机 {id}：咨询未记录来源渠道，请先补充渠道。"),
+    "gate.inquiry_channel": ("deal {deal}: the inquiry has no channel; record where it came from (`zizhi deal edit {deal} --channel online`).",
+                             "商机 {deal}：咨询未记录来源渠道，请先补充（`zizhi deal edit {deal} --channel online`）。"),
     "gate.assessment_missing": ("deal {deal}: no needs assessment yet; record one with `zizhi deal assess {deal} --findings TEXT`.",
                                 "商机 {deal}：尚未进行需求评估；请用 `zizhi deal assess {deal} --findings 内容` 记录。"),
     "gate.assessment_blocked": ("deal {deal}: a need was found unreasonable or unlawful and is not resolved; a manager must resolve it first.",

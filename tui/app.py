@@ -2,7 +2,8 @@
 
 ``zizhi`` with no command opens the desk (database, config, acting user) and calls
 :func:`run_app`; tests build :class:`ZizhiApp` around a desk on a temporary database.
-Screens are modes — ``clients`` now, ``pipeline`` next — so each keeps its own stack of forms.
+Screens are modes — ``clients`` and ``pipeline`` (the board, and the deals opened from it) — so
+each keeps its own stack of screens and forms; ``p`` and ``c`` switch between them.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from core.i18n import choose_language, current_language, t
 from tui import keymap, labels
 from tui.palette import DeskCommands
 from tui.screens.clients import ClientsScreen
+from tui.screens.pipeline import PipelineScreen
+
+MODES = ("clients", "pipeline")
 
 
 class ZizhiApp(App):
@@ -26,6 +30,7 @@ class ZizhiApp(App):
         super().__init__()
         self.desk = desk
         self.add_mode("clients", lambda: ClientsScreen(desk))
+        self.add_mode("pipeline", lambda: PipelineScreen(desk))
         if keys:
             self.set_keymap(keys)
 
@@ -38,14 +43,27 @@ class ZizhiApp(App):
         self.sub_title = t("tui.subtitle", name=user["name"], role=labels.word("role", user["role"]))
 
     async def action_switch_language(self) -> None:
-        """Chinese ⇄ English for the rest of this run; every label is re-read."""
+        """Chinese ⇄ English for the rest of this run; every label of every open screen is re-read."""
         choose_language("en" if current_language() == "zh" else "zh")
         self._retitle()
-        for screen in self.screen_stack:
+        for screen in self._screens():
             relabel = getattr(screen, "relabel", None)
             if relabel:
                 await relabel()
         self.refresh_bindings()
+
+    def _screens(self) -> list:
+        """Every screen of every mode opened so far, so the one not in front is relabelled too."""
+        found = []
+        for mode in MODES:
+            try:
+                found += self.get_screen_stack(mode)
+            except KeyError:  # never opened: it will be composed in the new language
+                pass
+        return found
+
+    def action_show_mode(self, mode: str) -> None:
+        self.switch_mode(mode)
 
 
 def run_app(desk) -> None:

@@ -46,6 +46,50 @@ CLIENTS = (
     Key("clients.refresh", "ctrl+r", "refresh", "tui.key.refresh", show=False),
     Key("clients.to_table", "down", "focus_table", "tui.key.table", show=False),
     Key("clients.back", "escape", "back", "tui.key.back", show=False),
+    Key("clients.pipeline", "p", "show_pipeline", "tui.key.pipeline"),
+    Key("clients.deal", "n", "new_deal", "tui.key.new_deal", show=False),
+)
+CARDS = (
+    Key("cards.open", "enter", "screen.open_deal", "tui.key.open_deal"),
+)
+PIPELINE = (
+    Key("pipeline.forward", "right_square_bracket,shift+right", "move_forward", "tui.key.forward", key_display="]"),
+    Key("pipeline.backward", "left_square_bracket,shift+left", "move_backward", "tui.key.backward",
+        key_display="["),
+    Key("pipeline.new", "n", "new_deal", "tui.key.new_deal"),
+    Key("pipeline.lose", "L", "lose_deal", "tui.key.lose"),
+    Key("pipeline.cancel", "x", "cancel_deal", "tui.key.cancel_deal"),
+    Key("pipeline.mine", "m", "toggle_mine", "tui.key.mine"),
+    Key("pipeline.owner", "o", "choose_owner", "tui.key.owner", show=False),
+    Key("pipeline.assess", "a", "assess", "tui.key.assess", show=False),
+    Key("pipeline.clients", "c", "show_clients", "tui.key.clients"),
+    Key("pipeline.left", "left", "column(-1)", "tui.key.column_left", show=False),
+    Key("pipeline.right", "right", "column(1)", "tui.key.column_right", show=False),
+    Key("pipeline.refresh", "ctrl+r", "refresh", "tui.key.refresh", show=False),
+)
+DEAL = (
+    Key("deal.back", "escape", "back", "tui.key.to_board"),
+    Key("deal.tab_overview", "1", "tab('overview')", "tui.key.tab_overview", show=False),
+    Key("deal.tab_quote", "2", "tab('quote')", "tui.key.tab_quote", show=False),
+    Key("deal.tab_contract", "3", "tab('contract')", "tui.key.tab_contract", show=False),
+    Key("deal.tab_processing", "4", "tab('processing')", "tui.key.tab_processing", show=False),
+    Key("deal.tab_delivery", "5", "tab('delivery')", "tui.key.tab_delivery", show=False),
+    Key("deal.forward", "right_square_bracket", "move_forward", "tui.key.forward", key_display="]"),
+    Key("deal.backward", "left_square_bracket", "move_backward", "tui.key.backward", key_display="[", show=False),
+    Key("deal.assess", "a", "assess", "tui.key.assess"),
+    Key("deal.resolve", "R", "resolve_block", "tui.key.resolve", show=False),
+    Key("deal.quote", "N", "new_quote", "tui.key.new_quote"),
+    Key("deal.edit_line", "e", "edit_line", "tui.key.edit_line"),
+    Key("deal.send", "S", "send_quote", "tui.key.send_quote"),
+    Key("deal.accept", "A", "accept_quote", "tui.key.accept_quote"),
+    Key("deal.document", "D", "quote_document", "tui.key.quote_document"),
+    Key("deal.reject", "J", "reject_quote", "tui.key.reject_quote", show=False),
+    Key("deal.expedite", "X", "toggle_expedited", "tui.key.expedite", show=False),
+    Key("deal.review", "V", "approve_review", "tui.key.approve_review", show=False),
+    Key("deal.approve_pricing", "P", "approve_pricing", "tui.key.approve_pricing", show=False),
+    Key("deal.lose", "L", "lose_deal", "tui.key.lose", show=False),
+    Key("deal.cancel", "x", "cancel_deal", "tui.key.cancel_deal", show=False),
+    Key("deal.refresh", "ctrl+r", "refresh", "tui.key.refresh", show=False),
 )
 FORM = (
     Key("form.save", "ctrl+s", "save", "tui.key.save", priority=True),
@@ -60,7 +104,8 @@ def bindings(*groups: tuple[Key, ...]) -> list[Binding]:
     return [key.binding() for group in groups for key in group]
 
 
-_TYPED = {"slash": "/", "question_mark": "?", "escape": "esc"}
+_TYPED = {"slash": "/", "question_mark": "?", "escape": "esc", "right_square_bracket": "]",
+          "left_square_bracket": "["}
 
 
 def shown(*groups: tuple[Key, ...]) -> list[tuple[str, str]]:

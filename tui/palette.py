@@ -1,12 +1,14 @@
 """The command palette (ctrl+p): every action of the screen by name, and any client by search.
 
 Typing a client's name, pinyin or phone offers "Open client …" hits from the same search as the
-search box, run in a thread so the palette stays responsive.
+search box, run in a thread so the palette stays responsive. On the board, a deal number
+("#12") offers "Open deal #12".
 """
 
 from __future__ import annotations
 
 import asyncio
+import re
 from functools import partial
 from typing import Callable
 
@@ -19,16 +21,15 @@ from core.search import search_clients
 
 OPEN_LIMIT = 5
 OPEN_SCORE = 0.5
-
+DEAL_NUMBER = re.compile(r"^\s*#?\s*(\d{1,9})\s*$")
 
 class DeskCommands(Provider):
+    """Each screen lists its commands in ``PALETTE``: (message key under ``tui.cmd.``, its action)."""
+
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         screen, app = self.screen, self.app
         found = [(t(f"tui.cmd.{name}"), t(f"tui.cmd.{name}.help"), getattr(screen, f"action_{action}"))
-                 for name, action in (("add", "add_client"), ("log", "log_interaction"),
-                                      ("edit", "edit_client"), ("search", "focus_search"),
-                                      ("due", "toggle_due"), ("refresh", "refresh"), ("help", "help"))
-                 if hasattr(screen, f"action_{action}")]
+                 for name, action in getattr(screen, "PALETTE", ())]
         found.append((t("tui.cmd.language"), t("tui.cmd.language.help"), app.action_switch_language))
         return found
 
@@ -44,6 +45,11 @@ class DeskCommands(Provider):
                 yield Hit(score, matcher.highlight(name), run, help=help_text)
         async for hit in self._clients(query):
             yield hit
+        deal = DEAL_NUMBER.match(query)
+        open_deal = getattr(self.screen, "open_deal", None)
+        if deal and open_deal is not None:
+            label = t("tui.cmd.open_deal_number", id=deal.group(1))
+            yield Hit(1.0, Content(label), partial(open_deal, int(deal.group(1))), text=label)
 
     async def _clients(self, query: str) -> Hits:
         desk = getattr(self.screen, "desk", None)

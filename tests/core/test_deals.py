@@ -124,3 +124,13 @@ def test_pipeline_counts_values_weights_and_stuck_deals(li, deal):
     assert {d["id"] for d in stuck} == {deal["id"], other["id"]}
     interactions.log_interaction(li, "恒通", "phone", "跟进报价意向")
     assert {d["id"] for d in pipeline.pipeline(li)["stuck"]} == {other["id"]}
+
+
+def test_a_deal_without_channel_gets_one_by_edit_and_then_moves(li):
+    clients.add_client(li, name="义乌小商品贸易有限公司")
+    opened = deals.open_deal(li, "义乌", ["TRADE-RIGHTS"])
+    with pytest.raises(GateRefused, match=f"deal {opened['id']}: the inquiry has no channel"):
+        deals.move(li, opened["id"], "assessment")
+    edited = deals.edit_deal(li, opened["id"], channel="转介绍", probability="35%", value="1,500")
+    assert (edited["channel"], edited["probability_used"], edited["value"]) == ("referral", 3500, 150_000)
+    assert deals.move(li, opened["id"], "assessment")["stage"] == "assessment"

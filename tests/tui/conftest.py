@@ -70,3 +70,25 @@ def settle():
         await pilot.pause()
 
     return settle
+
+
+@pytest.fixture
+def deals(desk):
+    """Four open deals across the first three stages, one of them stuck in inquiry (9 days idle):
+    inquiry 华为 ¥30,000 + 义乌 ¥8,000 (weighted 10 %), assessment 恒通 ¥12,000 (20 %),
+    proposal 宁波海天 ¥50,000 (40 %, assessed)."""
+    from core import deals as core_deals
+
+    clock.set_now("2026-11-18 10:00:00")
+    yiwu = core_deals.open_deal(desk, str(desk.ids["义乌小商品出口有限公司"]), ["ORIGIN-REG"], value="8,000")
+    clock.set_now(TODAY)
+    huawei = core_deals.open_deal(desk, str(desk.ids["华为技术有限公司"]), ["TRADE-RIGHTS", "CUSTOMS-REG"],
+                                  value="30,000")
+    hengtong = core_deals.open_deal(desk, str(desk.ids["上海恒通进出口有限公司"]), ["CIQ-FILING"], value="12,000")
+    core_deals.move(desk, hengtong["id"], "assessment")
+    haitian = core_deals.open_deal(desk, str(desk.ids["宁波海天国际贸易有限公司"]), ["EXPORT-LICENCE"],
+                                   value="50,000")
+    core_deals.assess(desk, haitian["id"], "出口两用物项，需申请出口许可证；经营范围已含进出口")
+    core_deals.move(desk, haitian["id"], "proposal")
+    desk.deal_ids = {"义乌": yiwu["id"], "华为": huawei["id"], "恒通": hengtong["id"], "海天": haitian["id"]}
+    return desk

@@ -10,7 +10,8 @@ from tui import keymap
 from tui.app import ZizhiApp
 from tui_helpers import SIZE
 
-GROUPS = [keymap.APP, keymap.DESK, keymap.CLIENTS, keymap.FORM, keymap.HELP]
+GROUPS = [keymap.APP, keymap.DESK, keymap.CLIENTS, keymap.CARDS, keymap.PIPELINE, keymap.DEAL, keymap.FORM,
+          keymap.HELP]
 
 
 @pytest.mark.parametrize("key", [k for group in GROUPS for k in group], ids=lambda k: k.id)

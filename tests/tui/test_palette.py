@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-from textual.command import CommandPalette
-
 from core.i18n import current_language
 from tui.screens.client_form import ClientForm
-from tui_helpers import SIZE, detail, names, status, type_text
-
-
-async def run_palette(pilot, settle, query: str) -> None:
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, CommandPalette)
-    await type_text(pilot, query)
-    await settle(pilot, 0.4)
-    await pilot.press("enter")
-    await settle(pilot)
+from tui_helpers import SIZE, detail, names, run_palette, status
 
 
 async def test_the_palette_opens_the_add_client_form(app, settle):
@@ -50,3 +38,16 @@ async def test_switching_language_relabels_the_screen(app, settle):
         assert "紧急程度" in detail(app)
         footer = {b.binding.description for b in app.screen.active_bindings.values()}
         assert "新增客户" in footer and "Add client" not in footer
+
+
+def test_every_palette_command_is_an_action_described_in_both_languages():
+    from core.messages import MESSAGES
+    from tui.screens.clients import ClientsScreen
+    from tui.screens.deal import DealScreen
+    from tui.screens.pipeline import PipelineScreen
+
+    for screen in (ClientsScreen, PipelineScreen, DealScreen):
+        for name, action in screen.PALETTE:
+            assert hasattr(screen, f"action_{action}"), (screen.__name__, action)
+            for key in (f"tui.cmd.{name}", f"tui.cmd.{name}.help"):
+                assert all(MESSAGES[key]), key

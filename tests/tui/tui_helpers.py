@@ -14,6 +14,7 @@ from tui.widgets.client_detail import ClientDetail
 from tui.widgets.client_table import ClientTable
 
 SIZE = (120, 36)
+QUICK = 0.02  # the board and the deal screen have no typing debounce to wait out
 
 
 def names(app) -> list[str]:
@@ -43,8 +44,69 @@ async def type_text(pilot, text: str) -> None:
         await pilot.press(char)
 
 
+async def run_palette(pilot, settle, query: str) -> None:
+    """Open the command palette, type ``query`` and run the first hit."""
+    from textual.command import CommandPalette
+
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, CommandPalette)
+    await type_text(pilot, query)
+    await settle(pilot, 0.4)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 async def fill(pilot, **fields: str) -> None:
     """Set form fields by core field name, as if typed or chosen."""
     for name, value in fields.items():
         pilot.app.screen.query_one(f"#f-{name}").value = value
     await pilot.pause()
+
+
+# -- the pipeline board and the deal screen ------------------------------------------------
+
+def board_head(app, stage: str) -> str:
+    """A stage column's head: its name, count and weighted value."""
+    return str(app.screen.query_one(f"#stage-{stage} .stage-head", Static).content)
+
+
+def cards(app, stage: str) -> list[int]:
+    """Deal numbers on the cards of a stage column, top to bottom."""
+    from tui.widgets.stage_column import DealList
+
+    deals = app.screen.query_one(f"#deals-{stage}", DealList)
+    return [int(option.id) for option in deals.options if option.id and option.id.isdigit()]
+
+
+def selected_card(app) -> tuple[str, int | None]:
+    """(stage, deal number) of the highlighted card in the focused column."""
+    from tui.widgets.stage_column import DealList
+
+    focused = app.focused
+    assert isinstance(focused, DealList)
+    return focused.id.removeprefix("deals-"), focused.deal_id
+
+
+def problem(app) -> str:
+    """The board's or deal screen's problem line, when it is shown."""
+    line = app.screen.query_one("#board-problem, #deal-problem", Static)
+    return str(line.content) if line.has_class("shown") else ""
+
+
+async def open_board(pilot, settle) -> None:
+    await settle(pilot, QUICK)
+    await pilot.press("p")
+    await settle(pilot, QUICK)
+
+
+def deal_text(app, *ids: str) -> str:
+    """What the deal screen's sections say (``#history``, ``#assessments``, ``#quote-totals``…)."""
+    return "".join(shown(app.screen.query_one(f"#{name}", Static)) for name in ids)
+
+
+async def open_deal(pilot, settle, *keys: str) -> None:
+    """From the board, walk to a card with ``keys`` and open it."""
+    await open_board(pilot, settle)
+    await pilot.press(*keys, "enter")
+    await settle(pilot, QUICK)

@@ -40,6 +40,9 @@ LOG_SHOWN = 20
 class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
     CSS_PATH = "../styles/clients.tcss"
     BINDINGS = keymap.bindings(keymap.DESK, keymap.CLIENTS)
+    PALETTE = (("add", "add_client"), ("log", "log_interaction"), ("edit", "edit_client"),
+               ("search", "focus_search"), ("due", "toggle_due"), ("refresh", "refresh"),
+               ("pipeline", "show_pipeline"), ("deal_for_client", "new_deal"), ("help", "help"))
 
     @dataclass
     class RowsLoaded(Message):
@@ -212,6 +215,16 @@ class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(keymap.shown(keymap.DESK, keymap.CLIENTS, keymap.APP)))
+
+    def action_show_pipeline(self) -> None:
+        self.app.switch_mode("pipeline")
+
+    def action_new_deal(self) -> None:
+        """A deal for the selected client: the board's new-deal form, the client filled in."""
+        row = self._selected()
+        if row:
+            self.app.switch_mode("pipeline")
+            self.app.screen.new_deal(row)
 
     def action_add_client(self) -> None:
         self.app.push_screen(ClientForm(self.desk), callback=self._client_saved)

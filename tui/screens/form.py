@@ -33,6 +33,10 @@ FIELD_OF_ERROR = {
     "people.unknown_owner": "owner", "people.owner_not_sales": "owner", "people.owner_off_duty": "owner",
     "log.next_needs_date": "next_date", "log.date_needs_next": "next_step",
     "log.next_before_contact": "next_date",
+    "client.not_found": "client", "client.ambiguous": "client",
+    "deal.no_qualification": "codes", "deal.unknown_qualification": "codes",
+    "deal.reason_required": "reason", "deal.backwards_needs_note": "note",
+    "deal.explanation_required": "explanation",
 }
 
 

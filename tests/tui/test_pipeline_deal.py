@@ -1,0 +1,177 @@
+"""The deal screen: its head and history, the assessment form, the quote editor whose totals
+follow the discount as it is typed, and the later sections read from their core modules."""
+
+from __future__ import annotations
+
+import pytest
+
+from core import deals as core_deals
+from tui.screens.deal import DealScreen
+from tui.screens.deal_forms import AssessForm
+from tui.screens.pipeline import PipelineScreen
+from tui_helpers import QUICK, SIZE, deal_text, fill, open_deal, problem, type_text
+
+
+async def test_the_deal_shows_its_head_history_and_assessment(app, deals, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await open_deal(pilot, settle, "right", "right")  # 宁波海天, at proposal
+        screen = app.screen
+        assert isinstance(screen, DealScreen)
+        assert str(screen.query_one("#deal-head").border_title).startswith(f"#{deals.deal_ids['海天']} 货物出口许可证")
+        head = deal_text(app, "deal-head")
+        assert "宁波海天国际贸易有限公司" in head and "¥50,000.00" in head and "40%" in head
+        history = deal_text(app, "history")
+        assert "inquiry" in history and "assessment" in history and "proposal" in history
+        assessments = deal_text(app, "assessments")
+        assert "出口两用物项，需申请出口许可证" in assessments and "reasonable" in assessments
+
+
+async def test_a_blocking_verdict_needs_the_explanation_given_to_the_client(app, deals, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await open_deal(pilot, settle, "right")  # 上海恒通, at assessment
+        await pilot.press("a")
+        await settle(pilot, QUICK)
+        assert isinstance(app.screen, AssessForm)
+        await fill(pilot, findings="客户要求代办未列入经营范围的业务", verdict="unlawful")
+        await pilot.press("ctrl+s")
+        await settle(pilot, QUICK)
+        assert "record the explanation given to the client" in str(app.screen.query_one("#form-error").content)
+        assert app.screen.query_one("#f-explanation").has_focus
+        await fill(pilot, explanation="已告知客户须先变更经营范围")
+        await pilot.press("ctrl+s")
+        await settle(pilot, QUICK)
+        assert isinstance(app.screen, DealScreen) and app.screen.has_class("-blocked")
+        assert "unlawful" in deal_text(app, "assessments") and "已告知客户须先变更经营范围" in deal_text(app, "assessments")
+        await pilot.press("right_square_bracket")
+        await settle(pilot, QUICK)
+        assert "is stopped" in problem(app)
+    assert core_deals.get_deal(deals, deals.deal_ids["恒通"])["blocked"] == 1
+
+
+async def test_a_discount_updates_the_quote_totals_as_it_is_typed_and_a_bad_one_is_explained(app, deals, settle):
+    pytest.importorskip("core.quotes")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_deal(pilot, settle, "right", "right")  # 宁波海天: EXPORT-LICENCE, service fee ¥3,000
+        await pilot.press("N")
+        await settle(pilot, QUICK)
+        assert "¥3,180.00" in deal_text(app, "quote-totals")  # ¥3,000 service + 6 % VAT
+        await pilot.press("e")
+        assert app.focused.id == "line-discount"
+        await pilot.press("ctrl+u")  # clear "0%"
+        await type_text(pilot, "10")
+        await settle(pilot, 0.5)
+        totals = deal_text(app, "quote-totals")
+        assert "-¥300.00" in totals and "¥162.00" in totals and "¥2,862.00" in totals
+        assert app.focused.id == "line-discount"  # still typing
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "10%")  # the same discount written another way: nothing changes, no mistake
+        await settle(pilot, 0.5)
+        assert not app.screen.query_one("#line-error").has_class("shown")
+        assert "¥2,862.00" in deal_text(app, "quote-totals")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "120")
+        await settle(pilot, 0.5)
+        error = app.screen.query_one("#line-error")
+        assert error.has_class("shown") and "not a percentage from 0% to 100%" in str(error.content)
+        assert "¥2,862.00" in deal_text(app, "quote-totals")
+        await pilot.press("escape")
+        assert app.focused.id == "quote-lines"
+
+
+async def test_sections_not_reached_say_so_and_the_deal_moves_from_its_own_screen(app, deals, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await open_deal(pilot, settle)  # 华为, at inquiry, with a channel
+        for key, section, words in (("3", "contract-body", "No contract yet"),
+                                    ("4", "processing-body", "Not handed over"),
+                                    ("5", "delivery-body", "No certificate delivered yet")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert words in deal_text(app, section)
+        await pilot.press("right_square_bracket")
+        await settle(pilot, QUICK)
+        assert "assessment" in deal_text(app, "deal-head")
+        await pilot.press("escape")
+        await settle(pilot, QUICK)
+        assert isinstance(app.screen, PipelineScreen)
+    assert core_deals.get_deal(deals, deals.deal_ids["华为"])["stage"] == "assessment"
+
+
+async def test_a_reviewed_quote_is_sent_accepted_and_opens_the_contract_stage(app, deals, settle):
+    quotes = pytest.importorskip("core.quotes")
+    reviews = pytest.importorskip("core.reviews")
+    from core import people
+    from core.desk import open_desk
+
+    haitian = deals.deal_ids["海天"]
+    quote = quotes.new_quote(deals, haitian)
+    people.add_user(deals, "wang", "王律师", "legal")
+    legal = open_desk(db=deals.store.path, as_user="wang", lang="en")
+    try:
+        reviews.approve(legal, quote["id"])
+    finally:
+        legal.close()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_deal(pilot, settle, "right", "right")
+        await pilot.press("right_square_bracket")  # the gate: no accepted quote yet
+        await settle(pilot, QUICK)
+        assert "no accepted quote" in problem(app)
+        await pilot.press("2", "S")
+        await settle(pilot, QUICK)
+        assert "sent" in deal_text(app, "quote-status") and problem(app) == ""
+        await pilot.press("D")
+        await settle(pilot, QUICK)
+        assert type(app.screen).__name__ == "QuoteDocument"
+        await pilot.press("escape", "A")
+        await settle(pilot, QUICK)
+        assert "accepted" in deal_text(app, "quote-status")
+        assert "¥3,180.00" in deal_text(app, "deal-head")  # the accepted total is now the deal's value
+        await pilot.press("right_square_bracket")
+        await settle(pilot, QUICK)
+        assert "contract" in deal_text(app, "deal-head") and problem(app) == ""
+    assert core_deals.get_deal(deals, haitian)["stage"] == "contract"
+
+
+async def test_a_delivered_deal_shows_its_contract_processing_certificate_and_visits(app, deals, settle):
+    for module in ("quotes", "reviews", "contracts", "processing", "delivery"):
+        pytest.importorskip(f"core.{module}")
+    from core import clients, contracts, delivery, people, processing, quotes, reviews
+    from core.desk import open_desk
+
+    haitian = deals.deal_ids["海天"]
+    for login, name, role in (("wang", "王律师", "legal"), ("zhao", "赵会计", "finance"), ("sun", "孙专员", "operations")):
+        people.add_user(deals, login, name, role)
+    clients.edit_client(deals, str(deals.ids["宁波海天国际贸易有限公司"]), credit_rating="A")
+    quote = quotes.new_quote(deals, haitian)
+    legal, finance = (open_desk(db=deals.store.path, as_user=login, lang="en") for login in ("wang", "zhao"))
+    try:
+        reviews.approve(legal, quote["id"])
+        quotes.send_quote(deals, quote["id"])
+        quotes.accept_quote(deals, quote["id"])
+        core_deals.move(deals, haitian, "contract")
+        contract = contracts.new_contract(deals, haitian)
+        contracts.sign(deals, contract["id"])
+        for office in ("finance", "legal"):
+            contracts.file_copy(deals, contract["id"], office)
+        contracts.record_payment(finance, contract["id"], contract["instalments"][0]["amount"])
+    finally:
+        legal.close()
+        finance.close()
+    core_deals.move(deals, haitian, "payment")
+    processing.handover(deals, haitian, "sun")
+    processing.step(deals, haitian, "EXPORT-LICENCE", 1, "done")
+    processing.delay(deals, haitian, "商务部系统维护", 3, True)
+    processing.outcome(deals, haitian, "approved")
+    delivery.deliver(deals, haitian, "EXPORT-LICENCE", "EL-2026-0042", "2026-11-27", "一批一证，须在有效期内报关")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_deal(pilot, settle, "right", "right")  # inquiry → assessment → (empty columns) → delivered
+        assert "delivered" in deal_text(app, "deal-head")
+        await pilot.press("3")
+        contract_text = deal_text(app, "contract-body")
+        assert contract["number"] in contract_text and "¥3,180.00" in contract_text
+        assert contract["instalments"][0]["due_on"] in contract_text
+        await pilot.press("4")
+        progress = deal_text(app, "processing-body")
+        assert "sun" in progress and "商务部系统维护" in progress and "approved" in progress
+        await pilot.press("5")
+        delivered = deal_text(app, "delivery-body")
+        assert "EL-2026-0042" in delivered and "一批一证" in delivered and "2026-12-27" in delivered

@@ -1,0 +1,278 @@
+"""The pipeline board: a column per stage, the open deals as cards, moved through the gates by key.
+
+Counts and weighted values come from ``core.pipeline.pipeline`` (every open deal); the cards from
+``core.deals.list_deals``, a page per stage, so a large team's board still opens at once. A
+move runs ``core.deals.move`` in a worker: a refused gate stays on the problem line, in the
+core's words, until the next thing succeeds; a move that passes reloads the board with the
+selection following the card into its new column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.worker import get_current_worker
+
+from config.schema import STAGES
+from core.deals import list_deals
+from core.i18n import t
+from core.money import format_fen
+from core.pipeline import pipeline
+from tui import keymap
+from tui.screens.deal import DealScreen
+from tui.screens.deal_forms import AssessForm, DealForm, EndDealForm, OwnerForm
+from tui.screens.help import HelpScreen
+from tui.screens.stage_moves import StageMoves
+from tui.widgets.stage_column import DealList, StageColumn
+from tui.work import DeskWork
+
+CARDS_PER_STAGE = 60
+
+
+class PipelineScreen(keymap.TranslatedBindings, StageMoves, DeskWork, Screen):
+    CSS_PATH = "../styles/pipeline.tcss"
+    BINDINGS = keymap.bindings(keymap.DESK, keymap.PIPELINE)
+    PALETTE = (("open_deal", "open_deal"), ("forward", "move_forward"), ("backward", "move_backward"),
+               ("new_deal", "new_deal"), ("assess", "assess"), ("lose", "lose_deal"), ("cancel_deal", "cancel_deal"),
+               ("mine", "toggle_mine"), ("owner", "choose_owner"), ("clients", "show_clients"),
+               ("refresh_board", "refresh"), ("help", "help"))
+
+    @dataclass
+    class BoardLoaded(Message):
+        owner: str | None
+        summary: dict
+        cards: dict[str, list[dict]]
+
+    def __init__(self, desk) -> None:
+        super().__init__()
+        self.desk = desk
+        self.owner: str | None = None
+        self.selected: int | None = None
+        self.deals: dict[int, dict] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(t("tui.status.loading"), id="board-status")
+        yield Static("", id="board-problem")
+        with Horizontal(id="board"):
+            for stage in STAGES:
+                yield StageColumn(stage)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        """Back from a deal or from the clients: what changed there shows here."""
+        if self.is_mounted:
+            self.reload()
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self._load(self.owner)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="board")
+    def _load(self, owner: str | None) -> None:
+        summary = pipeline(self.desk, owner=owner)
+        cards = {stage: list_deals(self.desk, stage=stage, owner=owner, limit=CARDS_PER_STAGE) for stage in STAGES}
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.BoardLoaded(owner, summary, cards))
+
+    def on_pipeline_screen_board_loaded(self, message: BoardLoaded) -> None:
+        if message.owner != self.owner:
+            return
+        stuck = {deal["id"]: deal["idle_days"] for deal in message.summary["stuck"]}
+        self.deals = {deal["id"]: deal for deals in message.cards.values() for deal in deals}
+        for row in message.summary["stages"]:
+            self._column(row["stage"]).show(row, message.cards[row["stage"]], stuck)
+        self.query_one("#board-status", Static).update(self._status(message.summary))
+        self._restore_selection()
+
+    def _status(self, summary: dict) -> Text:
+        totals = summary["totals"]
+        text = Text(t("tui.board.totals", count=totals["count"], value=format_fen(totals["value"]),
+                      weighted=format_fen(totals["weighted"])))
+        if summary["stuck"]:
+            text.append("  ")
+            text.append(t("tui.board.stuck", count=len(summary["stuck"])), style="bold")
+        text.append("  ")
+        text.append(t("tui.board.owner", owner=self.owner) if self.owner else t("tui.board.all_owners"),
+                    style="italic")
+        if not totals["count"]:
+            text.append("  " + t("tui.board.empty"))
+        return text
+
+    def _restore_selection(self) -> None:
+        """Focus the selected deal wherever it now is, else the first card on the board."""
+        if self.selected in self.deals:
+            column = self._column(self.deals[self.selected]["stage"])
+            column.deals.select_deal(self.selected)
+            column.deals.focus()
+            return
+        for stage in STAGES:
+            deals = self._column(stage).deals
+            if deals.deal_count:
+                deals.highlight_row(0)
+                deals.focus()
+                self.selected = deals.deal_id
+                return
+        self.selected = None
+
+    def _column(self, stage: str) -> StageColumn:
+        return self.query_one(f"#stage-{stage}", StageColumn)
+
+    # -- selection -------------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if isinstance(event.option_list, DealList) and event.option_list.has_focus:
+            self.selected = event.option_list.deal_id
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        if isinstance(event.option_list, DealList):
+            self.selected = event.option_list.deal_id
+            self.action_open_deal()
+
+    def on_descendant_focus(self, event) -> None:
+        if isinstance(event.widget, DealList) and event.widget.deal_id is not None:
+            self.selected = event.widget.deal_id
+
+    def action_column(self, step: int) -> None:
+        """The nearest column in that direction that has deals, at about the same row."""
+        focused = self.focused
+        here = STAGES.index(focused.id.removeprefix("deals-")) if isinstance(focused, DealList) else -1
+        row = focused.row if isinstance(focused, DealList) else 0
+        index = here + step
+        while 0 <= index < len(STAGES):
+            deals = self._column(STAGES[index]).deals
+            if deals.deal_count:
+                deals.highlight_row(row)
+                deals.focus()
+                self.selected = deals.deal_id
+                return
+            index += step
+
+    def _selected_deal(self) -> dict | None:
+        deal = self.deals.get(self.selected or -1)
+        if deal is None:
+            self.notify(t("tui.note.no_deal"), severity="warning")
+        return deal
+
+    # -- moving ----------------------------------------------------------------------------
+
+    def action_move_forward(self) -> None:
+        deal = self._selected_deal()
+        if deal:
+            self.step_deal(deal, 1)
+
+    def action_move_backward(self) -> None:
+        deal = self._selected_deal()
+        if deal:
+            self.step_deal(deal, -1)
+
+    def deal_moved(self, deal: dict) -> None:
+        self.done(t("tui.note.moved", id=deal["id"], stage=t(f"stage.{deal['stage']}")))
+        self.selected = deal["id"]
+        self.reload()
+
+    def show_problem(self, message: str, error: BaseException | None = None) -> None:
+        """A refusal stays on the problem line (and in a notification) until something succeeds."""
+        line = self.query_one("#board-problem", Static)
+        line.update(Text("✖ " + message))
+        line.add_class("shown")
+        self.notify(message, severity="error", timeout=12)
+
+    def done(self, message: str) -> None:
+        self.query_one("#board-problem", Static).remove_class("shown")
+        self.notify(message)
+
+    # -- forms -----------------------------------------------------------------------------
+
+    def action_open_deal(self) -> None:
+        deal = self._selected_deal()
+        if deal:
+            self.app.push_screen(DealScreen(self.desk, deal["id"]))
+
+    def open_deal(self, deal_id: int) -> None:
+        """Open a deal by number (the palette's "Open deal #12")."""
+        self.selected = deal_id
+        self.app.push_screen(DealScreen(self.desk, deal_id))
+
+    def action_new_deal(self) -> None:
+        self.new_deal()
+
+    def new_deal(self, client: dict | None = None) -> None:
+        """The new-deal form, for ``client`` when one is given (from the clients screen)."""
+        self.app.push_screen(DealForm(self.desk, client), callback=self._opened)
+
+    def action_assess(self) -> None:
+        deal = self._selected_deal()
+        if deal:
+            self.app.push_screen(AssessForm(self.desk, deal), callback=self._assessed)
+
+    def _assessed(self, deal: dict | None) -> None:
+        if deal:
+            self.done(t("tui.note.assessed", id=deal["id"]))
+            self.reload()
+
+    def action_lose_deal(self) -> None:
+        self._end("lost")
+
+    def action_cancel_deal(self) -> None:
+        self._end("cancelled")
+
+    def _end(self, ending: str) -> None:
+        deal = self._selected_deal()
+        if deal:
+            self.app.push_screen(EndDealForm(self.desk, deal, ending), callback=self._ended)
+
+    def _opened(self, deal: dict | None) -> None:
+        if deal:
+            self.done(t("tui.note.deal_opened", id=deal["id"], title=deal["title"]))
+            self.selected = deal["id"]
+            self.reload()
+
+    def _ended(self, deal: dict | None) -> None:
+        if deal:
+            self.done(t("tui.note.deal_ended", id=deal["id"], stage=t(f"stage.{deal['stage']}"),
+                        reason=deal["end_reason"] or ""))
+            self.selected = None
+            self.reload()
+
+    def action_toggle_mine(self) -> None:
+        mine = self.desk.user["login"]
+        self._filter(None if self.owner == mine else mine)
+
+    def action_choose_owner(self) -> None:
+        self.app.push_screen(OwnerForm(self.desk, self.owner), callback=self._owner_chosen)
+
+    def _owner_chosen(self, owner: str | None) -> None:
+        if owner is not None:
+            self._filter(owner or None)
+
+    def _filter(self, owner: str | None) -> None:
+        self.owner = owner
+        self.set_class(owner is not None, "-filtered")
+        self.reload()
+
+    def action_refresh(self) -> None:
+        self.reload()
+
+    def action_show_clients(self) -> None:
+        self.app.switch_mode("clients")
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(keymap.shown(keymap.DESK, keymap.CARDS, keymap.PIPELINE, keymap.APP)))
+
+    async def relabel(self) -> None:
+        await self.recompose()
+        self.reload()

@@ -1,0 +1,127 @@
+"""One stage of the pipeline board: its name, count and weighted value on top, its deals below.
+
+A column's deals are the options of one ``OptionList`` (rendered line by line), not a widget per
+deal, so a column of a hundred deals scrolls as lightly as one of three. The screen fills a column
+with :meth:`StageColumn.show`; the list posts the usual ``OptionList`` messages up.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from core.i18n import t
+from core.money import format_fen
+from tui import keymap
+
+MORE = "more"
+
+
+def fit_money(fen: int, width: int) -> str:
+    """``format_fen``, without the fen when the column is too narrow for them."""
+    text = format_fen(fen)
+    return text[:-3] if cell_len(text) > width else text
+
+
+class DealList(OptionList):
+    """The cards of one stage, keyed by deal id; stuck deals are marked ⚠ and styled by class."""
+
+    BINDINGS = keymap.bindings(keymap.CARDS)
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"deal-list--stuck", "deal-list--client", "deal-list--title"}
+
+    def show(self, deals: list[dict], stuck: dict[int, int], more: int) -> None:
+        """Replace the cards, keeping the highlight on the same deal when it is still here."""
+        keep = self.deal_id
+        options: list[Option | None] = []
+        for deal in deals:
+            options.append(Option(self._card(deal, stuck.get(deal["id"])), id=str(deal["id"])))
+            options.append(None)
+        if more:
+            options.append(Option(Text(t("tui.board.more", count=more)), id=MORE, disabled=True))
+        elif options:
+            options.pop()
+        self.set_options(options)
+        self.can_focus = bool(deals)
+        if keep is None or not self.select_deal(keep):
+            self.highlighted = 0 if deals else None
+
+    def _card(self, deal: dict, idle_days: int | None) -> Text:
+        style = self.get_component_rich_style
+        card = Text(no_wrap=True, overflow="ellipsis")
+        if idle_days is not None:
+            card.append("⚠", style=style("deal-list--stuck", partial=True))
+        card.append(f"#{deal['id']} {deal['title']}\n", style=style("deal-list--title", partial=True))
+        card.append(f"{deal['client']}\n", style=style("deal-list--client", partial=True))
+        width = max(self.scrollable_content_region.width, 10)
+        if idle_days is None:
+            card.append(fit_money(deal["value"], width))
+        else:
+            card.append(f"{fit_money(deal['value'], width)} {t('tui.board.idle', days=idle_days)}",
+                        style=style("deal-list--stuck", partial=True))
+        return card
+
+    @property
+    def deal_id(self) -> int | None:
+        option = self.highlighted_option
+        return int(option.id) if option is not None and option.id not in (None, MORE) else None
+
+    def select_deal(self, deal_id: int) -> bool:
+        try:
+            self.highlighted = self.get_option_index(str(deal_id))
+        except OptionDoesNotExist:
+            return False
+        return True
+
+    @property
+    def deal_count(self) -> int:
+        return sum(1 for option in self.options if option.id not in (None, MORE))
+
+    def highlight_row(self, row: int) -> None:
+        """Highlight the ``row``-th card (counting cards, not dividers), clamped to the column."""
+        cards = [i for i, option in enumerate(self.options) if option.id not in (None, MORE)]
+        if cards:
+            self.highlighted = cards[max(0, min(row, len(cards) - 1))]
+
+    @property
+    def row(self) -> int:
+        """The highlighted card's position among the cards (0 when none)."""
+        ids = [option.id for option in self.options if option.id not in (None, MORE)]
+        option = self.highlighted_option
+        return ids.index(option.id) if option is not None and option.id in ids else 0
+
+
+class StageColumn(Vertical):
+    """A stage's head (name, count, weighted value) over its :class:`DealList`."""
+
+    def __init__(self, stage: str) -> None:
+        super().__init__(id=f"stage-{stage}", classes="stage")
+        self.stage = stage
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(t(f"stage.{self.stage}")), classes="stage-head")
+        yield DealList(id=f"deals-{self.stage}", compact=True)
+
+    @property
+    def deals(self) -> DealList:
+        return self.query_one(DealList)
+
+    def show(self, summary: dict, deals: list[dict], stuck: dict[int, int]) -> None:
+        head = self.query_one(".stage-head", Static)
+        width = max(head.content_region.width, 10)
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(t(f"stage.{self.stage}"), style="bold")
+        count = t("tui.board.count", count=summary["count"])
+        text.append(f"\n{count} ⚠{summary['stuck']}\n" if summary["stuck"] else f"\n{count}\n")
+        text.append(fit_money(summary["weighted"], width))
+        head.update(text)
+        head.tooltip = t("tui.board.head_tip", value=format_fen(summary["value"]),
+                         weighted=format_fen(summary["weighted"]))
+        self.set_class(bool(summary["stuck"]), "-stuck")
+        self.set_class(not deals, "-empty")
+        self.deals.show(deals, stuck, max(0, summary["count"] - len(deals)))

@@ -116,3 +116,8 @@ def rows():
         return desk.store.scalar(f"SELECT count(*) FROM {table}")
 
     return count
+
+
+# The quoting fixtures (a legal colleague, a deal at proposal, its draft quote, a sender) serve
+# the quote, review and document tests; importing them here registers them for tests/core.
+from tests.core.quoting import deal, legal, quote, send  # noqa: E402,F401

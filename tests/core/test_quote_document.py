@@ -12,7 +12,7 @@ import pytest
 from core import quote_document, quotes
 from core.errors import UserError
 from core.numerals import capital_amount
-from tests.core.quoting import CLIENT, deal, legal, quote, send  # noqa: F401  (fixtures)
+from tests.core.quoting import CLIENT
 
 
 @pytest.mark.parametrize(("fen", "words"), [

@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from core import audit, clock, deals, people, quotes, reviews
 from core.errors import InputError, NotFound, Refused, UserError
 from core.paths import SHIPPED_CONFIG
-from tests.core.quoting import deal, legal, quote, send  # noqa: F401  (fixtures)
 
 DB_EXAMPLES = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

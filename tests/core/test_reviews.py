@@ -7,7 +7,6 @@ import pytest
 
 from core import audit, quotes, reviews
 from core.errors import InputError, Refused, UserError
-from tests.core.quoting import deal, legal, quote, send  # noqa: F401  (fixtures)
 
 
 @pytest.mark.parametrize("who", ["li", "manager", "desk", "finance"])

@@ -88,3 +88,17 @@ async def test_editing_changes_only_what_was_changed(app, desk, settle):
         assert "13899998888" in detail(app)
     client = get_client(desk, "华为技术有限公司")
     assert client["phone"] == "13899998888" and client["owner"] == "li" and client["city"] == "深圳"
+
+
+async def test_on_an_80_column_terminal_every_field_of_the_form_is_within_the_screen(app, settle):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ClientForm)
+        fields = list(app.screen.query("#fields > Input")) + list(app.screen.query("#fields > Select"))
+        assert len(fields) >= 10
+        for widget in fields:
+            widget.scroll_visible(animate=False)
+            await pilot.pause()
+            assert 0 < widget.region.right <= 80 and widget.region.width >= 20, widget

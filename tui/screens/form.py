@@ -43,6 +43,9 @@ FIELD_OF_ERROR = {
 class FormScreen(keymap.TranslatedBindings, DeskWork, ModalScreen):
     """Subclasses set ``COLUMNS`` (field pairs per row) and implement :meth:`fields` and :meth:`save`."""
 
+    # Below this width the two-column forms fold into one column, so 80×24 terminals see every field.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (108, "-wide")]
+
     CSS_PATH = "../styles/form.tcss"
     BINDINGS = keymap.bindings(keymap.FORM)
     COLUMNS = 1

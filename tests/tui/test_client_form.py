@@ -101,4 +101,4 @@ async def test_on_an_80_column_terminal_every_field_of_the_form_is_within_the_sc
         for widget in fields:
             widget.scroll_visible(animate=False)
             await pilot.pause()
-            assert 0 < widget.region.right <= 80 and widget.region.width >= 20, widget
+            assert 0 < widget.region.right <= 80 and widget.region.width >= 30, widget

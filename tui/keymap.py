@@ -91,6 +91,27 @@ DEAL = (
     Key("deal.cancel", "x", "cancel_deal", "tui.key.cancel_deal", show=False),
     Key("deal.refresh", "ctrl+r", "refresh", "tui.key.refresh", show=False),
 )
+# The later steps of a deal, one group per tab: the footer shows a group while its tab is open,
+# and each key works from any tab (it opens its tab first).
+DEAL_CONTRACT = (
+    Key("deal.contract", "C", "new_contract", "tui.key.new_contract"),
+    Key("deal.sign", "s", "sign_contract", "tui.key.sign"),
+    Key("deal.file", "f", "file_copy", "tui.key.file_copy"),
+    Key("deal.pay", "p", "record_payment", "tui.key.payment"),
+)
+DEAL_PROCESSING = (
+    Key("deal.handover", "H", "hand_over", "tui.key.handover"),
+    Key("deal.step", "t", "mark_step", "tui.key.step"),
+    Key("deal.delay", "d", "record_delay", "tui.key.delay"),
+    Key("deal.outcome", "o", "record_outcome", "tui.key.outcome"),
+)
+DEAL_DELIVERY = (
+    Key("deal.deliver", "c", "deliver_certificate", "tui.key.deliver"),
+    Key("deal.visit", "v", "record_visit", "tui.key.visit"),
+)
+DEAL_TABS = {"contract": DEAL_CONTRACT, "processing": DEAL_PROCESSING, "delivery": DEAL_DELIVERY}
+# Keys of the early stages, left out of the footer on the later tabs to make room (they still work).
+DEAL_EARLY = ("deal.assess", "deal.quote", "deal.edit_line", "deal.send", "deal.accept", "deal.document")
 FORM = (
     Key("form.save", "ctrl+s", "save", "tui.key.save", priority=True),
     Key("form.cancel", "escape", "cancel", "tui.key.cancel"),

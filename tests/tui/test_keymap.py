@@ -10,7 +10,8 @@ from tui import keymap
 from tui.app import ZizhiApp
 from tui_helpers import SIZE
 
-GROUPS = [keymap.APP, keymap.DESK, keymap.CLIENTS, keymap.CARDS, keymap.PIPELINE, keymap.DEAL, keymap.FORM,
+GROUPS = [keymap.APP, keymap.DESK, keymap.CLIENTS, keymap.CARDS, keymap.PIPELINE, keymap.DEAL,
+          *keymap.DEAL_TABS.values(), keymap.FORM,
           keymap.HELP]
 
 

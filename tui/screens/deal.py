@@ -25,6 +25,7 @@ from core.i18n import t
 from tui import keymap
 from tui.deal_view import gather
 from tui.screens.deal_forms import AssessForm, EndDealForm, ResolveForm
+from tui.screens.fulfilment import FulfilmentActions
 from tui.screens.help import HelpScreen
 from tui.screens.quote_actions import QuoteActions
 from tui.screens.stage_moves import StageMoves
@@ -35,15 +36,18 @@ from tui.work import DeskWork
 TABS = ("overview", "quote", "contract", "processing", "delivery")
 
 
-class DealScreen(keymap.TranslatedBindings, QuoteActions, StageMoves, DeskWork, Screen):
+class DealScreen(FulfilmentActions, keymap.TranslatedBindings, QuoteActions, StageMoves, DeskWork, Screen):
     CSS_PATH = "../styles/deal.tcss"
-    BINDINGS = keymap.bindings(keymap.DESK, keymap.DEAL)
+    BINDINGS = keymap.bindings(keymap.DESK, keymap.DEAL, *keymap.DEAL_TABS.values())
     PALETTE = (("forward", "move_forward"), ("backward", "move_backward"), ("assess", "assess"),
                ("resolve", "resolve_block"), ("new_quote", "new_quote"), ("edit_line", "edit_line"),
                ("send_quote", "send_quote"), ("accept_quote", "accept_quote"), ("reject_quote", "reject_quote"),
                ("quote_document", "quote_document"), ("expedite", "toggle_expedited"),
                ("approve_review", "approve_review"), ("approve_pricing", "approve_pricing"), ("lose", "lose_deal"),
-               ("cancel_deal", "cancel_deal"), ("back_to_board", "back"), ("refresh_deal", "refresh"),
+               ("new_contract", "new_contract"), ("sign", "sign_contract"), ("file_copy", "file_copy"),
+               ("payment", "record_payment"), ("handover", "hand_over"), ("step", "mark_step"),
+               ("delay", "record_delay"), ("outcome", "record_outcome"), ("deliver", "deliver_certificate"),
+               ("visit", "record_visit"), ("cancel_deal", "cancel_deal"), ("back_to_board", "back"), ("refresh_deal", "refresh"),
                ("help", "help"))
 
     @dataclass
@@ -195,7 +199,7 @@ class DealScreen(keymap.TranslatedBindings, QuoteActions, StageMoves, DeskWork, 
         self.reload()
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(keymap.shown(keymap.DESK, keymap.DEAL, keymap.APP)))
+        self.app.push_screen(HelpScreen(keymap.shown(keymap.DESK, keymap.DEAL, *keymap.DEAL_TABS.values(), keymap.APP)))
 
     async def relabel(self) -> None:
         await self.recompose()

@@ -37,6 +37,15 @@ FIELD_OF_ERROR = {
     "deal.no_qualification": "codes", "deal.unknown_qualification": "codes",
     "deal.reason_required": "reason", "deal.backwards_needs_note": "note",
     "deal.explanation_required": "explanation",
+    "contract.instalment_option": "instalments", "contract.instalment_format": "instalments",
+    "contract.instalments_out_of_order": "instalments", "contract.schedule_short": "instalments",
+    "contract.schedule_over": "instalments", "contract.prepayment_short": "instalments",
+    "contract.credit_limit": "instalments", "contract.guarantee_required": "guarantee",
+    "contract.overpayment": "amount",
+    "process.operator_unknown": "operator", "process.operator_not_operations": "operator",
+    "process.reason_required": "reason", "deliver.usage_notes_required": "usage_notes",
+    "deliver.duplicate_number": "number", "deliver.expiry_before_issue": "expires_on",
+    "deliver.already_delivered": "code", "visit.satisfaction_range": "satisfaction",
 }
 
 

@@ -112,7 +112,7 @@ def contract(found: dict | None, available: bool) -> Group:
     if not available:
         return Group(_title("tui.deal.contract"), Text(MISSING))
     if found is None:
-        return Group(_title("tui.deal.contract"), Text(t("tui.deal.no_contract"), style="dim"))
+        return Group(_title("tui.deal.contract"), Text(t("tui.deal.no_contract_key"), style="dim"))
     grid = _grid(14, None)
     grid.add_row(_label(t("tui.deal.number")), Text(found["number"], style="bold"))
     grid.add_row(_label(t("tui.deal.parties")),
@@ -140,7 +140,7 @@ def processing(progress: dict | None) -> Group:
     if progress is None:
         return Group(_title("tui.deal.processing"), Text(MISSING))
     if not progress.get("handed_over"):
-        return Group(_title("tui.deal.processing"), Text(t("tui.deal.not_handed_over"), style="dim"))
+        return Group(_title("tui.deal.processing"), Text(t("tui.deal.not_handed_over_key"), style="dim"))
     grid = _grid(14, None)
     handed_at = (progress.get("handed_over_at") or progress.get("at") or "")[:10]
     grid.add_row(_label(t("tui.deal.operator")), Text(f"{progress.get('operator') or MISSING}  {handed_at}"))

@@ -1,0 +1,102 @@
+"""The contract tab's forms: draw up the contract, sign it, file a copy, record a payment.
+
+Each is a :class:`FormScreen` whose worker makes one ``core.contracts`` call; a refusal (no
+credit rating, a schedule that does not add up, finance only…) shows inline and the form stays.
+Each dismisses with the contract as the core returned it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.widget import Widget
+
+from core import clock, contracts
+from core.errors import InputError
+from core.i18n import t
+from core.money import format_fen
+from tui import labels
+from tui.screens.form import FormScreen, choice_field, text_field
+
+
+def parse_schedule(text: str) -> list[tuple[str, str]] | None:
+    """'2026-12-01=1,000; 2027-01-15=1,862' → [(date, amount)]; blank → None (the credit policy's)."""
+    schedule = []
+    for item in (part.strip() for part in text.replace("\n", ";").split(";")):
+        if not item:
+            continue
+        due, sep, amount = item.partition("=")
+        if not sep:
+            raise InputError("contract.instalment_option", value=item)
+        schedule.append((due.strip(), amount.strip()))
+    return schedule or None
+
+
+class ContractForm(FormScreen):
+    """The contract from the accepted quote: an optional schedule, guarantee and penalty clause."""
+
+    def __init__(self, desk, deal: dict) -> None:
+        super().__init__(desk, t("tui.form.new_contract", id=deal["id"], title=deal["title"]))
+        self.deal = deal
+
+    def fields(self) -> Iterable[tuple[str, Widget]]:
+        yield t("tui.field.instalments"), text_field("instalments", placeholder=t("tui.form.schedule_hint"))
+        yield labels.column("guarantee"), text_field("guarantee", placeholder=t("tui.form.guarantee_hint"))
+        yield labels.column("penalty"), text_field("penalty", placeholder=t("tui.form.penalty_hint"))
+
+    def save(self, values: dict[str, str]) -> dict:
+        return contracts.new_contract(self.desk, self.deal["id"], parse_schedule(values["instalments"]),
+                                      penalty=values["penalty"] or None, guarantee=values["guarantee"] or None)
+
+
+class SignForm(FormScreen):
+    """The date both parties signed; today unless changed."""
+
+    def __init__(self, desk, contract: dict) -> None:
+        super().__init__(desk, t("tui.form.sign", number=contract["number"]))
+        self.contract = contract
+
+    def fields(self) -> Iterable[tuple[str, Widget]]:
+        yield labels.column("signed_on"), text_field("signed_on", clock.today().isoformat(),
+                                                     placeholder=t("tui.form.date_hint"))
+
+    def save(self, values: dict[str, str]) -> dict:
+        return contracts.sign(self.desk, self.contract["id"], values["signed_on"] or None)
+
+
+class FileCopyForm(FormScreen):
+    """The signed copy filed with finance or legal; the person's own office is offered first."""
+
+    def __init__(self, desk, contract: dict) -> None:
+        super().__init__(desk, t("tui.form.file_copy", number=contract["number"]))
+        self.contract = contract
+
+    def fields(self) -> Iterable[tuple[str, Widget]]:
+        role = self.desk.user["role"]
+        unfiled = [o for o in contracts.OFFICES if not self.contract.get(f"filed_{o}_on")]
+        chosen = role if role in unfiled else (unfiled[0] if unfiled else None)
+        yield t("tui.field.office"), choice_field(
+            "with", [(t(f"tui.office.{o}"), o) for o in contracts.OFFICES], chosen)
+
+    def save(self, values: dict[str, str]) -> dict:
+        return contracts.file_copy(self.desk, self.contract["id"], values["with"])
+
+
+class PaymentForm(FormScreen):
+    """Money received (finance); the amount offered is what the next instalment still needs."""
+
+    def __init__(self, desk, contract: dict) -> None:
+        super().__init__(desk, t("tui.form.payment", number=contract["number"]))
+        self.contract = contract
+
+    def fields(self) -> Iterable[tuple[str, Widget]]:
+        due = next((i["amount"] - i["paid"] for i in self.contract["instalments"] if i["paid"] < i["amount"]), 0)
+        yield labels.column("amount"), text_field("amount", format_fen(due, symbol=False) if due else "",
+                                                  placeholder=t("tui.form.value_hint"))
+        yield labels.column("paid_on"), text_field("paid_on", clock.today().isoformat(),
+                                                   placeholder=t("tui.form.date_hint"))
+        yield labels.column("note"), text_field("note")
+
+    def save(self, values: dict[str, str]) -> dict:
+        return contracts.record_payment(self.desk, self.contract["id"], values["amount"],
+                                        paid_on=values["paid_on"] or None, note=values["note"] or None)

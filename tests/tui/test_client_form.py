@@ -102,3 +102,18 @@ async def test_on_an_80_column_terminal_every_field_of_the_form_is_within_the_sc
             widget.scroll_visible(animate=False)
             await pilot.pause()
             assert 0 < widget.region.right <= 80 and widget.region.width >= 30, widget
+
+
+async def test_credit_rating_tags_and_needs_are_edited_in_the_app(app, desk, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, ClientForm)
+        name = app.screen.query_one("#f-name", Input).value
+        await fill(pilot, credit_rating="A", tags="VIP, 展会", needs="进出口权、海关备案")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, ClientForm)
+    edited = get_client(desk, name)
+    assert (edited["credit_rating"], edited["tags"], edited["needs"]) == ("A", ["VIP", "展会"], "进出口权、海关备案")

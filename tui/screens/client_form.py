@@ -21,6 +21,7 @@ from tui import labels
 from tui.screens.form import FormScreen, choice_field, text_field
 
 TEXT_FIELDS = ("name", "credit_code", "contact", "phone", "email", "city", "industry")
+MORE_TEXT = ("address", "business_scope", "needs", "tags")
 
 
 class ClientForm(FormScreen):
@@ -40,8 +41,10 @@ class ClientForm(FormScreen):
 
     def _initial(self) -> dict[str, str]:
         if self.client:
-            return {k: str(self.client.get(k) or "") for k in (*TEXT_FIELDS, "size", "urgency", "channel",
-                                                              "owner", "notes")}
+            initial = {k: str(self.client.get(k) or "") for k in (*TEXT_FIELDS, *MORE_TEXT, "size", "urgency",
+                                                                  "channel", "credit_rating", "owner", "notes")}
+            initial["tags"] = ", ".join(self.client.get("tags") or [])
+            return initial
         own = self.desk.user["login"] if self.desk.user["role"] == "sales" else ""
         return {"urgency": "normal", "owner": own}
 
@@ -57,6 +60,10 @@ class ClientForm(FormScreen):
         owner = value("owner")
         yield labels.column("owner"), choice_field("owner", [(owner, owner)] if owner else [], owner,
                                                    prompt=t("tui.form.unassigned"))
+        ratings = [(rating, rating) for rating in self.desk.settings.pricing.credit_policy]
+        yield labels.column("credit_rating"), choice_field("credit_rating", ratings, value("credit_rating"))
+        for name in MORE_TEXT:
+            yield labels.column(name), text_field(name, value(name))
         yield labels.column("notes"), text_field("notes", value("notes"))
 
     def on_mount(self) -> None:

@@ -7,6 +7,10 @@ without a table, and the app shows the same text inline.
 from __future__ import annotations
 
 
+# Message parameters that name a closed-vocabulary word, and the message prefix that translates it.
+WORDS = {"role": "role", "stage": "stage", "ending": "stage", "verdict": "verdict"}
+
+
 class ZizhiError(Exception):
     """A problem the user can fix; never shown with a traceback."""
 
@@ -18,9 +22,15 @@ class ZizhiError(Exception):
         super().__init__(key)
 
     def message(self, lang: str | None = None) -> str:
+        """The message in ``lang``; a role or stage named in it is shown in that language too."""
         from core.i18n import t
 
-        return t(self.key, lang=lang, **self.params)
+        params = dict(self.params)
+        for name in WORDS:
+            value = params.get(name)
+            if isinstance(value, str) and t(f"{WORDS[name]}.{value}", lang=lang) != f"{WORDS[name]}.{value}":
+                params[name] = t(f"{WORDS[name]}.{value}", lang=lang)
+        return t(self.key, lang=lang, **params)
 
     def __str__(self) -> str:
         return self.message()

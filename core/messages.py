@@ -848,3 +848,8 @@ MESSAGES.update({
     "tui.note.no_open_visit": ("Deal {id} has no visit to record.", "商机 {id} 没有待登记的回访。"),
     "tui.note.visit_recorded": ("Visit of {date} recorded; the deal is at {stage}.", "已登记 {date} 的回访；商机处于{stage}。"),
 })
+
+MESSAGES.update({
+    "verdict.reasonable": ("reasonable", "合理"), "verdict.unreasonable": ("unreasonable", "不合理"),
+    "verdict.unlawful": ("unlawful", "不合法"),
+})

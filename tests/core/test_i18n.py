@@ -184,3 +184,11 @@ def test_no_message_key_is_defined_twice():
     keys = re.findall(r'^\s*"([a-z_]+\.[a-z_.]+)":', source, flags=re.MULTILINE)
     keys += re.findall(r'\),[ \t]*"([a-z_]+\.[a-z_.]+)":', source)
     assert [key for key, count in Counter(keys).items() if count > 1] == []
+
+
+def test_a_role_named_in_a_message_is_in_the_message_language():
+    from core.errors import Refused
+
+    refusal = Refused("access.cannot_assign", role="finance")
+    assert "财务" in refusal.message("zh") and "finance" not in refusal.message("zh")
+    assert "(you are finance)" in refusal.message("en")

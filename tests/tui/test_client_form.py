@@ -117,3 +117,26 @@ async def test_credit_rating_tags_and_needs_are_edited_in_the_app(app, desk, set
         assert not isinstance(app.screen, ClientForm)
     edited = get_client(desk, name)
     assert (edited["credit_rating"], edited["tags"], edited["needs"]) == ("A", ["VIP", "展会"], "进出口权、海关备案")
+
+
+async def test_finance_is_told_at_once_that_it_cannot_add_or_edit_clients(desk, settle):
+    from core.desk import open_desk
+    from core.people import add_user
+    from tui.app import ZizhiApp
+
+    add_user(desk, "sun", "孙丽", "finance")
+    finance = open_desk(db=desk.store.path, as_user="sun", lang="en")
+    try:
+        app = ZizhiApp(finance)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("a")
+            await pilot.pause()
+            assert not isinstance(app.screen, ClientForm)
+            await pilot.press("e")
+            await pilot.pause()
+            assert not isinstance(app.screen, ClientForm)
+            shown = " ".join(str(n.message) for n in app._notifications)
+            assert "Clients are added by salespeople" in shown and "You may not change client" in shown
+    finally:
+        finance.close()

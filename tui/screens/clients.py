@@ -19,7 +19,8 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
-from core import clock
+from core import access, clock
+from core.errors import ZizhiError
 from core.clients import count_clients, get_client, list_clients
 from core.i18n import t
 from core.interactions import list_interactions
@@ -227,12 +228,23 @@ class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
             self.app.screen.new_deal(row)
 
     def action_add_client(self) -> None:
-        self.app.push_screen(ClientForm(self.desk), callback=self._client_saved)
+        if self._allowed(access.require_add, self.desk.user):
+            self.app.push_screen(ClientForm(self.desk), callback=self._client_saved)
 
     def action_edit_client(self) -> None:
         row = self._selected()
-        if row and self.client and self.client["id"] == row["id"]:
+        if row and self.client and self.client["id"] == row["id"] \
+                and self._allowed(access.require_edit, self.desk.user, self.client):
             self.app.push_screen(ClientForm(self.desk, self.client), callback=self._client_saved)
+
+    def _allowed(self, rule, *args) -> bool:
+        """Ask the core's rule before opening a form the acting user could never save."""
+        try:
+            rule(*args)
+        except ZizhiError as refusal:
+            self.notify(refusal.message(), severity="error", timeout=8)
+            return False
+        return True
 
     def action_log_interaction(self) -> None:
         row = self._selected()

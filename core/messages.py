@@ -853,3 +853,7 @@ MESSAGES.update({
     "verdict.reasonable": ("reasonable", "合理"), "verdict.unreasonable": ("unreasonable", "不合理"),
     "verdict.unlawful": ("unlawful", "不合法"),
 })
+
+MESSAGES.update({
+    "col.referrer": ("referred by", "推荐客户"),
+})

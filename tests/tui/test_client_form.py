@@ -111,12 +111,13 @@ async def test_credit_rating_tags_and_needs_are_edited_in_the_app(app, desk, set
         await settle(pilot)
         assert isinstance(app.screen, ClientForm)
         name = app.screen.query_one("#f-name", Input).value
-        await fill(pilot, credit_rating="A", tags="VIP, 展会", needs="进出口权、海关备案")
+        await fill(pilot, credit_rating="A", tags="VIP, 展会", needs="进出口权、海关备案", referrer="上海恒通")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not isinstance(app.screen, ClientForm)
     edited = get_client(desk, name)
     assert (edited["credit_rating"], edited["tags"], edited["needs"]) == ("A", ["VIP", "展会"], "进出口权、海关备案")
+    assert edited["referrer_name"] == "上海恒通进出口有限公司"
 
 
 async def test_finance_is_told_at_once_that_it_cannot_add_or_edit_clients(desk, settle):

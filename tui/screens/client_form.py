@@ -21,7 +21,7 @@ from tui import labels
 from tui.screens.form import FormScreen, choice_field, text_field
 
 TEXT_FIELDS = ("name", "credit_code", "contact", "phone", "email", "city", "industry")
-MORE_TEXT = ("address", "business_scope", "needs", "tags")
+MORE_TEXT = ("address", "business_scope", "needs", "tags", "referrer")
 
 
 class ClientForm(FormScreen):
@@ -44,6 +44,7 @@ class ClientForm(FormScreen):
             initial = {k: str(self.client.get(k) or "") for k in (*TEXT_FIELDS, *MORE_TEXT, "size", "urgency",
                                                                   "channel", "credit_rating", "owner", "notes")}
             initial["tags"] = ", ".join(self.client.get("tags") or [])
+            initial["referrer"] = str(self.client.get("referrer_name") or "")
             return initial
         own = self.desk.user["login"] if self.desk.user["role"] == "sales" else ""
         return {"urgency": "normal", "owner": own}

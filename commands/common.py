@@ -96,14 +96,19 @@ def label(key: str) -> str:
 
 
 def table(rows: Iterable[dict], columns: list[str], empty: str = "list.empty") -> None:
-    """Print rows as a plain table, aligning Chinese (double-width) text by display cells."""
+    """Print rows as a plain table, aligning Chinese (double-width) text by display cells.
+
+    An empty list prints nothing on stdout (cron can skip the mail); a person at a terminal is
+    told on stderr.
+    """
     from rich.cells import cell_len
 
     from core.i18n import t
 
     rows = list(rows)
     if not rows:
-        typer.echo(t(empty))
+        if sys.stderr.isatty():
+            warn(t(empty))
         return
     cells = [[_text(_word(c, row.get(c))) for c in columns] for row in rows]
     heads = [label(c) for c in columns]

@@ -93,3 +93,8 @@ def _env(root):
     environment = {k: v for k, v in os.environ.items() if not k.startswith("ZIZHI_")}
     environment.update(ZIZHI_DB=str(root / "zizhi.db"), ZIZHI_CONFIG=str(root / "config"), ZIZHI_LANG="en")
     return environment
+
+
+def test_an_empty_list_prints_nothing_on_stdout_for_cron(env):
+    result = run_zizhi("--as", "boss", "client", "list", "--due", env_root=env)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")

@@ -88,10 +88,10 @@ def _child(path: str, login: str) -> None:
     import textual.app  # noqa: F401
     from textual.widgets import DataTable
 
-    from tui.app import ZizhiApp
+    from zizhi.tui.app import ZizhiApp
 
     imports = time.perf_counter()
-    from core.desk import open_desk
+    from zizhi.core.desk import open_desk
 
     desk = open_desk(db=path, as_user=login)
     opened = time.perf_counter()

@@ -30,8 +30,8 @@ def main() -> None:
             Path(f"{args.path}{suffix}").unlink(missing_ok=True)
 
     started = time.perf_counter()
-    from core.demo import fill_demo
-    from core.desk import open_desk
+    from zizhi.core.demo import fill_demo
+    from zizhi.core.desk import open_desk
 
     desk = open_desk(db=args.path, as_user=args.login, lang="en")
     opened = time.perf_counter()

@@ -21,10 +21,10 @@ from benchlib import first_admin
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core import pinyin
-from core.clients import count_clients, list_clients
-from core.desk import open_desk
-from core.search import search_clients
+from zizhi.core.clients import pinyin
+from zizhi.core.clients.records import count_clients, list_clients
+from zizhi.core.desk import open_desk
+from zizhi.core.clients.search import search_clients
 
 
 def main() -> None:

@@ -17,8 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core import pinyin, validation
-from core.errors import InputError
+from zizhi.core import validation
+from zizhi.core.clients import pinyin
+from zizhi.core.errors import InputError
 
 
 def main() -> int:

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from commands.common import Json, desk, emit_json, handles_errors, table
+from zizhi.commands.common import Json, desk, emit_json, handles_errors, table
 
 app = typer.Typer(help="The audit trail of every change and export.", no_args_is_help=True)
 
@@ -27,7 +27,7 @@ def list_(
 
     Example: zizhi audit list --entity client --id 42
     """
-    from core.audit import list_entries
+    from zizhi.core.audit import list_entries
 
     rows = list_entries(desk(ctx), entity, entity_id, user, action, limit)
     if json:

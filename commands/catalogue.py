@@ -6,13 +6,13 @@ from typing import Annotated
 
 import typer
 
-from commands.common import Json, echo, emit_json, fields, handles_errors, money_text, table
+from zizhi.commands.common import Json, echo, emit_json, fields, handles_errors, money_text, table
 
 app = typer.Typer(help="The qualification catalogue (catalogue.toml).", no_args_is_help=True)
 
 
 def _catalogue(ctx: typer.Context):
-    from core.settings import load
+    from zizhi.core.settings import load
 
     ctx.find_root().obj.language()
     return load().catalogue
@@ -42,7 +42,7 @@ def show(ctx: typer.Context, code: Annotated[str, typer.Argument(help="Qualifica
 
     Example: zizhi catalogue show EXPORT-LICENCE
     """
-    from core.errors import NotFound
+    from zizhi.core.errors import NotFound
 
     item = _catalogue(ctx).get(code)
     if item is None:
@@ -55,7 +55,7 @@ def show(ctx: typer.Context, code: Annotated[str, typer.Argument(help="Qualifica
     fields(record, ["code", "name_zh", "name_en", "permits", "standard_days", "validity", "government_fee",
                     "service_fee"])
     for title, lines in (("catalogue.materials", item.materials), ("catalogue.steps", item.steps)):
-        from core.i18n import t
+        from zizhi.core.i18n import t
 
         echo("")
         echo(t(title))

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from commands.common import (
+from zizhi.commands.common import (
     Json,
     Opt,
     desk,
@@ -62,8 +62,8 @@ def add(
 
     Example: zizhi client add --name 宁波恒通进出口贸易有限公司 --credit-code 91330200MA2AB3C70X --contact 陈静 --phone 13857401234 --city 宁波 --urgency high --owner wang.fang
     """
-    from core.clients import add_client
-    from core.i18n import t
+    from zizhi.core.clients.records import add_client
+    from zizhi.core.i18n import t
 
     client, warnings = add_client(desk(ctx), **_record_fields(
         name, credit_code, contact, phone, email, address, city, scope, industry, size, needs, urgency,
@@ -102,7 +102,7 @@ def edit(
 
     Example: zizhi client edit 42 --urgency urgent --tags 展会,VIP
     """
-    from core.clients import edit_client
+    from zizhi.core.clients.records import edit_client
 
     changes = _record_fields(name, credit_code, contact, phone, email, address, city, scope, industry,
                              size, needs, urgency, channel, referrer, rating, owner, tags, notes)
@@ -120,7 +120,7 @@ def show(
 
     Example: zizhi client show 42
     """
-    from core.clients import get_client
+    from zizhi.core.clients.records import get_client
 
     _show(get_client(desk(ctx), client), json)
 
@@ -146,8 +146,8 @@ def list_(
 
     Example: zizhi client list --due --owner wang.fang
     """
-    from core.audit import record_export
-    from core.clients import list_clients
+    from zizhi.core.audit import record_export
+    from zizhi.core.clients.records import list_clients
 
     d = desk(ctx)
     rows = list_clients(d, owner=owner, size=size, industry=industry, urgency=urgency, channel=channel,
@@ -175,8 +175,8 @@ def search(
 
     Example: zizhi client search 华为   (also: zizhi client search hw)
     """
-    from core.audit import record_export
-    from core.search import search_clients
+    from zizhi.core.audit import record_export
+    from zizhi.core.clients.search import search_clients
 
     d = desk(ctx)
     rows = search_clients(d, text, limit=limit, include_archived=archived)
@@ -199,7 +199,7 @@ def assign(
 
     Example: zizhi client assign 42 li.qiang
     """
-    from core.clients import assign as assign_client
+    from zizhi.core.clients.records import assign as assign_client
 
     _show(assign_client(desk(ctx), client, owner), json)
 
@@ -216,7 +216,7 @@ def archive(
 
     Example: zizhi client archive 42   (undo: zizhi client archive 42 --restore)
     """
-    from core.clients import archive as archive_client
+    from zizhi.core.clients.records import archive as archive_client
 
     _show(archive_client(desk(ctx), client, restore=restore), json)
 
@@ -225,8 +225,8 @@ def _show(client: dict, as_json: bool) -> None:
     if as_json:
         emit_json(client)
         return
-    from commands.common import echo
-    from core.i18n import t
+    from zizhi.commands.common import echo
+    from zizhi.core.i18n import t
 
     fields(client, SHOW_FIELDS)
     if client.get("recent_log"):

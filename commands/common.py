@@ -29,16 +29,16 @@ class Globals:
 
     def desk(self):
         if self._desk is None:
-            from core.desk import open_desk
+            from zizhi.core.desk import open_desk
 
             self._desk = open_desk(self.db, self.as_user, self.lang)
         return self._desk
 
     def language(self) -> str:
         """Choose the language without opening the database (for config commands)."""
-        from core.errors import ConfigError
-        from core.i18n import choose_language
-        from core.settings import load
+        from zizhi.core.errors import ConfigError
+        from zizhi.core.i18n import choose_language
+        from zizhi.core.settings import load
 
         try:
             configured = load().general.language
@@ -56,7 +56,7 @@ def handles_errors(func: Callable) -> Callable:
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        from core.errors import ZizhiError
+        from zizhi.core.errors import ZizhiError
 
         try:
             return func(*args, **kwargs)
@@ -69,7 +69,7 @@ def handles_errors(func: Callable) -> Callable:
 
 def money_text(fen: int | None) -> str:
     """Fen as the user reads money: '¥12,345.60'."""
-    from core.money import format_fen
+    from zizhi.core.money import format_fen
 
     return "" if fen is None else format_fen(fen)
 
@@ -80,7 +80,7 @@ def warn(text: str) -> None:
 
 def more_hint(shown: int) -> None:
     """Say on stderr that a list stopped at its limit, so a script or cron mail is not silently short."""
-    from core.i18n import t
+    from zizhi.core.i18n import t
 
     warn(t("list.more", shown=shown))
 
@@ -90,7 +90,7 @@ def emit_json(data: Any) -> None:
 
 
 def label(key: str) -> str:
-    from core.i18n import t
+    from zizhi.core.i18n import t
 
     return t(f"col.{key}")
 
@@ -103,7 +103,7 @@ def table(rows: Iterable[dict], columns: list[str], empty: str = "list.empty") -
     """
     from rich.cells import cell_len
 
-    from core.i18n import t
+    from zizhi.core.i18n import t
 
     rows = list(rows)
     if not rows:
@@ -134,11 +134,11 @@ def fields(record: dict, names: list[str]) -> None:
 def _word(column: str, value: Any) -> Any:
     """Closed-vocabulary values (urgency, size, channel, role) shown in the user's language."""
     if column in YES_NO and value in (0, 1):
-        from core.i18n import t
+        from zizhi.core.i18n import t
 
         return t("yes" if value else "no")
     if column in WORDS and isinstance(value, str):
-        from core.i18n import t
+        from zizhi.core.i18n import t
 
         key = f"{'stage' if column.endswith('_stage') else column}.{value}"
         text = t(key)

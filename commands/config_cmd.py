@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from commands.common import echo, handles_errors
+from zizhi.commands.common import echo, handles_errors
 
 app = typer.Typer(help="Configuration: the qualification catalogue, prices and settings (TOML).",
                   no_args_is_help=True)
@@ -22,9 +22,9 @@ def init(
 
     Example: zizhi config init   (then edit them and run: zizhi config check)
     """
-    from core.i18n import t
-    from core.paths import config_dir
-    from core.settings import init as write_defaults
+    from zizhi.core.i18n import t
+    from zizhi.core.paths import config_dir
+    from zizhi.core.settings import init as write_defaults
 
     ctx.find_root().obj.language()
     written = write_defaults(force=force)
@@ -41,8 +41,8 @@ def check(ctx: typer.Context) -> None:
 
     Example: zizhi config check
     """
-    from core.i18n import t
-    from core.settings import problems, source_of
+    from zizhi.core.i18n import t
+    from zizhi.core.settings import problems, source_of
 
     ctx.find_root().obj.language()
     found = problems()
@@ -61,7 +61,7 @@ def show(ctx: typer.Context) -> None:
 
     Example: zizhi config show
     """
-    from core.settings import effective_toml, load
+    from zizhi.core.settings import effective_toml, load
 
     ctx.find_root().obj.language()
     echo(effective_toml(load()))
@@ -74,7 +74,7 @@ def path(ctx: typer.Context) -> None:
 
     Example: zizhi config path
     """
-    from core.paths import config_dir, database_path
+    from zizhi.core.paths import config_dir, database_path
 
     echo(f"config: {config_dir()}")
     echo(f"database: {database_path(ctx.find_root().obj.db)}")

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from commands.common import Json, Opt, desk, echo, emit_json, fields, handles_errors, money_text, table
+from zizhi.commands.common import Json, Opt, desk, echo, emit_json, fields, handles_errors, money_text, table
 
 app = typer.Typer(help="Contracts: from the accepted quote, signed, filed, paid.", no_args_is_help=True)
 
@@ -29,8 +29,8 @@ def new(
     Without --instalment the first instalment is the client's credit-policy prepayment share, due now.
     Example: zizhi contract new 12 --instalment 2026-12-01=10,000 --instalment 2027-01-15=8,100
     """
-    from core.contracts import new_contract
-    from core.errors import InputError
+    from zizhi.core.pipeline.contracts import new_contract
+    from zizhi.core.errors import InputError
 
     schedule = None
     if instalment:
@@ -50,7 +50,7 @@ def show(ctx: typer.Context, contract: Contract, json: Json = False) -> None:
 
     Example: zizhi contract show ZZ-2026-0001
     """
-    from core.contracts import get_contract
+    from zizhi.core.pipeline.contracts import get_contract
 
     _show(get_contract(desk(ctx), contract), json)
 
@@ -64,7 +64,7 @@ def sign(ctx: typer.Context, contract: Contract,
 
     Example: zizhi contract sign ZZ-2026-0001 --date 2026-11-27
     """
-    from core.contracts import sign as sign_contract
+    from zizhi.core.pipeline.contracts import sign as sign_contract
 
     _show(sign_contract(desk(ctx), contract, date), json)
 
@@ -79,7 +79,7 @@ def file(ctx: typer.Context, contract: Contract,
 
     Example: zizhi contract file ZZ-2026-0001 --with finance
     """
-    from core.contracts import file_copy
+    from zizhi.core.pipeline.contracts import file_copy
 
     _show(file_copy(desk(ctx), contract, with_, date), json)
 
@@ -95,7 +95,7 @@ def pay(ctx: typer.Context, contract: Contract,
 
     Example: zizhi contract pay ZZ-2026-0001 10,000 --note 工行回单 0042
     """
-    from core.contracts import record_payment
+    from zizhi.core.pipeline.contracts import record_payment
 
     _show(record_payment(desk(ctx), contract, amount, date, note), json)
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from commands.common import Json, Opt, desk, echo, emit_json, fields, handles_errors, money_text, table
+from zizhi.commands.common import Json, Opt, desk, echo, emit_json, fields, handles_errors, money_text, table
 
 app = typer.Typer(help="Deals through the eight stages and their gates.", no_args_is_help=True)
 
@@ -34,7 +34,7 @@ def new(
 
     Example: zizhi deal new --client 宁波恒通 --qualification TRADE-RIGHTS --qualification CUSTOMS-REG --value 30,000
     """
-    from core.deals import open_deal
+    from zizhi.core.pipeline.deals import open_deal
 
     _show(open_deal(desk(ctx), client, qualification, title, value, expected_close, owner, channel, probability),
           json)
@@ -56,7 +56,7 @@ def edit(
 
     Example: zizhi deal edit 12 --channel referral --expected-close 2026-12-31
     """
-    from core.deals import edit_deal
+    from zizhi.core.pipeline.deals import edit_deal
 
     _show(edit_deal(desk(ctx), deal, title, value, expected_close, channel, probability), json)
 
@@ -68,7 +68,7 @@ def show(ctx: typer.Context, deal: Deal, json: Json = False) -> None:
 
     Example: zizhi deal show 12
     """
-    from core.deals import get_deal
+    from zizhi.core.pipeline.deals import get_deal
 
     _show(get_deal(desk(ctx), deal), json)
 
@@ -88,7 +88,7 @@ def list_(
 
     Example: zizhi deal list --stage proposal
     """
-    from core.deals import list_deals
+    from zizhi.core.pipeline.deals import list_deals
 
     rows = list_deals(desk(ctx), stage, owner, client, closed, limit)
     if json:
@@ -111,7 +111,7 @@ def move(
 
     Example: zizhi deal move 12 proposal
     """
-    from core.deals import move as move_deal
+    from zizhi.core.pipeline.deals import move as move_deal
 
     _show(move_deal(desk(ctx), deal, stage, note), json)
 
@@ -124,7 +124,7 @@ def lose(ctx: typer.Context, deal: Deal,
 
     Example: zizhi deal lose 12 --reason 客户选择了其他代理
     """
-    from core.deals import lose as lose_deal
+    from zizhi.core.pipeline.deals import lose as lose_deal
 
     _show(lose_deal(desk(ctx), deal, reason), json)
 
@@ -138,7 +138,7 @@ def cancel(ctx: typer.Context, deal: Deal,
 
     Example: zizhi deal cancel 12 --reason 客户业务调整，暂停办理
     """
-    from core.deals import cancel as cancel_deal
+    from zizhi.core.pipeline.deals import cancel as cancel_deal
 
     _show(cancel_deal(desk(ctx), deal, reason), json)
 
@@ -157,7 +157,7 @@ def assess(
 
     Example: zizhi deal assess 12 --findings 需要进出口经营权，经营范围已含进出口
     """
-    from core.deals import assess as assess_deal
+    from zizhi.core.pipeline.deals import assess as assess_deal
 
     _show(assess_deal(desk(ctx), deal, findings, verdict, explanation), json)
 
@@ -174,7 +174,7 @@ def resolve(
 
     Example: zizhi deal resolve 12 --resolution 客户已变更经营范围
     """
-    from core.deals import resolve_block
+    from zizhi.core.pipeline.deals import resolve_block
 
     _show(resolve_block(desk(ctx), deal, resolution), json)
 
@@ -183,7 +183,7 @@ def _show(deal: dict, as_json: bool) -> None:
     if as_json:
         emit_json(deal)
         return
-    from core.i18n import t
+    from zizhi.core.i18n import t
 
     fields({**deal, "value": money_text(deal["value"]), "blocked": deal["blocked"] or None,
             "probability_used": f"{deal['probability_used'] / 100:g}%"},

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from commands.common import Json, desk, emit_json, handles_errors
+from zizhi.commands.common import Json, desk, emit_json, handles_errors
 
 
 @handles_errors
@@ -23,8 +23,8 @@ def demo(
 
     Example: zizhi demo   (or, for benchmarks: zizhi --db /tmp/big.db demo --clients 100000)
     """
-    from core.demo import fill_demo
-    from core.i18n import t
+    from zizhi.core.demo import fill_demo
+    from zizhi.core.i18n import t
 
     counts = fill_demo(desk(ctx), clients=clients, seed=seed, add=add)
     if json:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from commands.common import Json, Opt, desk, emit_json, fields, handles_errors, table
+from zizhi.commands.common import Json, Opt, desk, emit_json, fields, handles_errors, table
 
 app = typer.Typer(help="The communication log: record contact and the agreed next step.", no_args_is_help=True)
 
@@ -30,7 +30,7 @@ def add(
 
     Example: zizhi log add 42 --channel phone --summary 询问进出口权办理时间 --next 发送报价 --next-date 2026-12-01
     """
-    from core.interactions import log_interaction
+    from zizhi.core.clients.interactions import log_interaction
 
     entry = log_interaction(desk(ctx), client, channel, summary, details, next_step, next_date, at)
     if json:
@@ -51,7 +51,7 @@ def list_(
 
     Example: zizhi log list 42
     """
-    from core.interactions import list_interactions
+    from zizhi.core.clients.interactions import list_interactions
 
     rows = list_interactions(desk(ctx), client, limit)
     if json:
@@ -77,7 +77,7 @@ def edit(
 
     Example: zizhi log edit 7 --next-date 2026-12-05
     """
-    from core.interactions import edit_interaction
+    from zizhi.core.clients.interactions import edit_interaction
 
     entry_row = edit_interaction(desk(ctx), entry, channel=channel, summary=summary, details=details,
                                  next_step=next_step, next_date=next_date, at=at)

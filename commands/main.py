@@ -10,11 +10,11 @@ from typing import Annotated, Optional
 
 import typer
 
-from commands import (
+from zizhi.commands import (
     audit_cmd, catalogue, clients, config_cmd, contracts, deals, demo_cmd, log, pipeline_cmd, processing, quotes,
     users,
 )
-from commands.common import Globals, handles_errors
+from zizhi.commands.common import Globals, handles_errors
 
 app = typer.Typer(
     name="zizhi",
@@ -43,7 +43,7 @@ app.command("demo")(demo_cmd.demo)
 
 def _version(value: bool) -> None:
     if value:
-        from core import __version__
+        from zizhi.core import __version__
 
         typer.echo(f"zizhi {__version__}")
         raise typer.Exit()
@@ -64,7 +64,7 @@ def main(
     """
     ctx.obj = Globals(db=db, as_user=as_user, lang=lang)
     if ctx.invoked_subcommand is None:
-        from tui.app import run_app
+        from zizhi.tui.app import run_app
 
         run_app(ctx.obj.desk())
 

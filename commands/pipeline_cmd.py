@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from commands.common import Json, Opt, desk, echo, emit_json, handles_errors, money_text, table
+from zizhi.commands.common import Json, Opt, desk, echo, emit_json, handles_errors, money_text, table
 
 
 @handles_errors
@@ -19,8 +19,8 @@ def pipeline(
 
     Example: zizhi pipeline --owner wang.fang
     """
-    from core.i18n import t
-    from core.pipeline import pipeline as view
+    from zizhi.core.i18n import t
+    from zizhi.core.pipeline.board import pipeline as view
 
     data = view(desk(ctx), owner)
     if json:

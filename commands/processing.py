@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from commands.common import Json, Opt, desk, echo, emit_json, fields, handles_errors, table
+from zizhi.commands.common import Json, Opt, desk, echo, emit_json, fields, handles_errors, table
 
 app = typer.Typer(help="Processing: hand-over to operations, steps, delays, the authority's outcome.",
                   no_args_is_help=True)
@@ -25,7 +25,7 @@ def handover(ctx: typer.Context, deal: Deal,
 
     Example: zizhi process handover 12 --to wu.hao
     """
-    from core.processing import handover as hand_over
+    from zizhi.core.pipeline.processing import handover as hand_over
 
     _show(hand_over(desk(ctx), deal, to, note), json)
 
@@ -37,7 +37,7 @@ def show(ctx: typer.Context, deal: Deal, json: Json = False) -> None:
 
     Example: zizhi process show 12
     """
-    from core.processing import progress
+    from zizhi.core.pipeline.processing import progress
 
     _show(progress(desk(ctx), deal), json)
 
@@ -54,7 +54,7 @@ def step(ctx: typer.Context, deal: Deal,
 
     Example: zizhi process step 12 TRADE-RIGHTS 2 --status done
     """
-    from core.processing import step as mark_step
+    from zizhi.core.pipeline.processing import step as mark_step
 
     _show(mark_step(desk(ctx), deal, code, position, status, date), json)
 
@@ -70,7 +70,7 @@ def delay(ctx: typer.Context, deal: Deal,
 
     Example: zizhi process delay 12 --cause 商务局系统升级暂停受理 --days 5 --told
     """
-    from core.processing import delay as record_delay
+    from zizhi.core.pipeline.processing import delay as record_delay
 
     _show(record_delay(desk(ctx), deal, cause, days, told), json)
 
@@ -86,7 +86,7 @@ def outcome(ctx: typer.Context, deal: Deal,
 
     Example: zizhi process outcome 12 approved
     """
-    from core.processing import outcome as record_outcome
+    from zizhi.core.pipeline.processing import outcome as record_outcome
 
     _show(record_outcome(desk(ctx), deal, result, reason, date), json)
 
@@ -103,8 +103,8 @@ def deliver(ctx: typer.Context, deal: Deal,
 
     Example: zizhi deliver 12 --code TRADE-RIGHTS --number 03245678 --issued 2026-12-10 --notes 备案表长期有效，变更需重新备案
     """
-    from core import clock
-    from core.delivery import deliver as record
+    from zizhi.core import clock
+    from zizhi.core.pipeline.delivery import deliver as record
 
     issued = issued or clock.today().isoformat()
     result = record(desk(ctx), deal, code, number, issued, notes, expires)
@@ -128,7 +128,7 @@ def visit_list(ctx: typer.Context,
 
     Example: zizhi visit list --due
     """
-    from core.delivery import list_visits
+    from zizhi.core.pipeline.delivery import list_visits
 
     rows = list_visits(desk(ctx), due=due, owner=owner, client=client)
     if json:
@@ -152,7 +152,7 @@ def visit_done(ctx: typer.Context,
 
     Example: zizhi visit done 3 --satisfaction 5 --remarks 使用顺利 --new-deal EXPORT-LICENCE
     """
-    from core.delivery import visit_done as record
+    from zizhi.core.pipeline.delivery import visit_done as record
 
     result = record(desk(ctx), visit, satisfaction, remarks, needs, new_deal, date)
     if json:

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from commands.common import Json, Opt, desk, echo, emit_json, handles_errors, table
+from zizhi.commands.common import Json, Opt, desk, echo, emit_json, handles_errors, table
 
 app = typer.Typer(help="Quotes: versions built from the catalogue, sent, accepted or rejected.", no_args_is_help=True)
 review_app = typer.Typer(help="Compliance review of a quote by legal (before it can be sent).", no_args_is_help=True)
@@ -27,7 +27,7 @@ def new(
 
     Example: zizhi quote new 12 --expedited
     """
-    from core.quotes import new_quote
+    from zizhi.core.pipeline.quotes import new_quote
 
     _show(new_quote(desk(ctx), deal, expedited, valid_days), json)
 
@@ -49,7 +49,7 @@ def line(
 
     Example: zizhi quote line 7 TRADE-RIGHTS --discount 5%
     """
-    from core import quotes
+    from zizhi.core.pipeline import quotes
 
     d = desk(ctx)
     if remove:
@@ -70,7 +70,7 @@ def show(ctx: typer.Context, quote: Quote, json: Json = False) -> None:
 
     Example: zizhi quote show 7
     """
-    from core.quotes import get_quote
+    from zizhi.core.pipeline.quotes import get_quote
 
     _show(get_quote(desk(ctx), quote), json)
 
@@ -82,8 +82,8 @@ def list_(ctx: typer.Context, deal: Annotated[str, typer.Argument(help="Deal num
 
     Example: zizhi quote list 12
     """
-    from core.money import format_fen
-    from core.quotes import list_quotes
+    from zizhi.core.money import format_fen
+    from zizhi.core.pipeline.quotes import list_quotes
 
     rows = list_quotes(desk(ctx), deal)
     if json:
@@ -107,11 +107,11 @@ def render(
     """
     from pathlib import Path
 
-    from core import quote_document
-    from core.audit import record_export
-    from core.errors import InputError
-    from core.paths import write_private
-    from core.quotes import get_quote
+    from zizhi.core.documents import quote as quote_document
+    from zizhi.core.audit import record_export
+    from zizhi.core.errors import InputError
+    from zizhi.core.paths import write_private
+    from zizhi.core.pipeline.quotes import get_quote
 
     d = desk(ctx)
     document = get_quote(d, quote)
@@ -139,7 +139,7 @@ def send(ctx: typer.Context, quote: Quote, json: Json = False) -> None:
 
     Example: zizhi quote send 7
     """
-    from core.quotes import send_quote
+    from zizhi.core.pipeline.quotes import send_quote
 
     _show(send_quote(desk(ctx), quote), json)
 
@@ -153,7 +153,7 @@ def accept(ctx: typer.Context, quote: Quote,
 
     Example: zizhi quote accept 7 --note 客户邮件确认
     """
-    from core.quotes import accept_quote
+    from zizhi.core.pipeline.quotes import accept_quote
 
     _show(accept_quote(desk(ctx), quote, note), json)
 
@@ -167,7 +167,7 @@ def reject(ctx: typer.Context, quote: Quote,
 
     Example: zizhi quote reject 7 --reason 价格超出预算
     """
-    from core.quotes import reject_quote
+    from zizhi.core.pipeline.quotes import reject_quote
 
     _show(reject_quote(desk(ctx), quote, reason), json)
 
@@ -181,7 +181,7 @@ def approve(ctx: typer.Context, quote: Quote,
 
     Example: zizhi quote approve 7 --note 老客户续约，同意15%折扣
     """
-    from core.quotes import approve_pricing
+    from zizhi.core.pipeline.quotes import approve_pricing
 
     _show(approve_pricing(desk(ctx), quote, note), json)
 
@@ -195,7 +195,7 @@ def review_approve(ctx: typer.Context, quote: Quote,
 
     Example: zizhi review approve 7 --note 服务内容合规
     """
-    from core.reviews import approve as approve_review
+    from zizhi.core.pipeline.reviews import approve as approve_review
 
     _show_review(approve_review(desk(ctx), quote, note), json)
 
@@ -209,7 +209,7 @@ def review_reject(ctx: typer.Context, quote: Quote,
 
     Example: zizhi review reject 7 --reason 承诺办理时限不符合规定
     """
-    from core.reviews import reject as reject_review
+    from zizhi.core.pipeline.reviews import reject as reject_review
 
     _show_review(reject_review(desk(ctx), quote, reason), json)
 
@@ -219,7 +219,7 @@ def _show(quote: dict, as_json: bool) -> None:
     if as_json:
         emit_json(quote)
         return
-    from core.quote_document import as_text
+    from zizhi.core.documents.quote import as_text
 
     echo(as_text(quote))
 
@@ -228,6 +228,6 @@ def _show_review(review: dict, as_json: bool) -> None:
     if as_json:
         emit_json(review)
         return
-    from commands.common import fields
+    from zizhi.commands.common import fields
 
     fields(review, ["quote", "revision", "status", "reviewer", "at", "reason"])

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from commands.common import (
+from zizhi.commands.common import (
     Json,
     Opt,
     desk,
@@ -37,7 +37,7 @@ def add(
 
     Example: zizhi user add wang.fang --name 王芳 --role sales
     """
-    from core.people import add_user
+    from zizhi.core.people.users import add_user
 
     _show(add_user(desk(ctx), login, name, role, email, phone), json)
 
@@ -58,7 +58,7 @@ def edit(
 
     Example: zizhi user edit zhao.lei --role manager   (or: zizhi user edit zhao.lei --inactive)
     """
-    from core.people import edit_user
+    from zizhi.core.people.users import edit_user
 
     _show(edit_user(desk(ctx), login, name, role, email, phone, active), json)
 
@@ -74,7 +74,7 @@ def list_(
 
     Example: zizhi user list --role sales
     """
-    from core.people import list_users
+    from zizhi.core.people.users import list_users
 
     rows = list_users(desk(ctx), role)
     if json:
@@ -94,7 +94,7 @@ def show(
 
     Example: zizhi user show wang.fang
     """
-    from core.people import get_user
+    from zizhi.core.people.users import get_user
 
     _show(get_user(desk(ctx), login), json)
 
@@ -113,7 +113,7 @@ def exam(
 
     Example: zizhi user exam wang.fang 86
     """
-    from core.people import record_exam
+    from zizhi.core.people.users import record_exam
 
     _show(record_exam(desk(ctx), login, score, date, notes), json)
 
@@ -134,7 +134,7 @@ def train(
 
     Example: zizhi user train wang.fang --topic 2026年出口许可证新规 --hours 2 --trainer 法务部
     """
-    from core.people import record_training
+    from zizhi.core.people.users import record_training
 
     _show(record_training(desk(ctx), login, topic, date, hours, trainer, notes), json)
 
@@ -143,7 +143,7 @@ def _show(user: dict, as_json: bool) -> None:
     if as_json:
         emit_json(user)
         return
-    from core.i18n import t
+    from zizhi.core.i18n import t
 
     fields(user, USER_FIELDS)
     if user.get("exams"):

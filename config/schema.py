@@ -23,8 +23,8 @@ def _fen(value: object) -> int:
         return value * 100
     if not isinstance(value, str):
         raise ValueError("expected an amount such as \"1,800.00\"")
-    from core.errors import InputError
-    from core.money import parse
+    from zizhi.core.errors import InputError
+    from zizhi.core.money import parse
 
     try:
         return parse(value)

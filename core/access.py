@@ -7,7 +7,7 @@ see all (their work needs it) and may log contact, but do not edit client record
 
 from __future__ import annotations
 
-from core.errors import Refused
+from zizhi.core.errors import Refused
 
 SEE_ALL = ("manager", "admin", "finance", "legal", "operations")
 EDIT_ALL = ("manager", "admin")

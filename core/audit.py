@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from core import clock
-from core.errors import Refused
+from zizhi.core import clock
+from zizhi.core.errors import Refused
 
 AUDITORS = ("manager", "admin")
 

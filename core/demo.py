@@ -22,8 +22,9 @@ from itertools import accumulate
 
 from stdnum.cn.uscc import calc_check_digit
 
-from core import audit, clock, pinyin
-from core.errors import Refused, UserError
+from zizhi.core import audit, clock
+from zizhi.core.clients import pinyin
+from zizhi.core.errors import Refused, UserError
 
 # City, province (None for a municipality), landline area code, districts with region codes.
 CITIES = [

@@ -11,9 +11,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.db import Store
-from core.i18n import choose_language
-from core.settings import Settings, load
+from zizhi.core.store import Store
+from zizhi.core.i18n import choose_language
+from zizhi.core.settings import Settings, load
 
 
 @dataclass
@@ -45,7 +45,8 @@ def acting_login(option: str | None = None) -> str:
 def open_desk(db: str | Path | None = None, as_user: str | None = None,
               lang: str | None = None) -> Desk:
     """Open the database and identify the acting user (the first ever user becomes admin)."""
-    from core import paths, people
+    from zizhi.core import paths
+    from zizhi.core.people import users as people
 
     settings = load()
     choose_language(lang, settings.general.language)

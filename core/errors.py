@@ -23,7 +23,7 @@ class ZizhiError(Exception):
 
     def message(self, lang: str | None = None) -> str:
         """The message in ``lang``; a role or stage named in it is shown in that language too."""
-        from core.i18n import t
+        from zizhi.core.i18n import t
 
         params = dict(self.params)
         for name in WORDS:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import locale
 import os
 
-from core.messages import MESSAGES
+from zizhi.core.messages import MESSAGES
 
 LANGUAGES = ("en", "zh")
 _current: str | None = None

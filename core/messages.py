@@ -559,7 +559,6 @@ MESSAGES.update({
     "tui.note.ended": ("Deal {id} ended: {stage}.", "商机 {id} 已结束：{stage}。"),
     "tui.note.assessed": ("Assessment of deal {id} recorded.", "已记录商机 {id} 的需求评估。"),
     "tui.note.resolved": ("Deal {id} may go on.", "商机 {id} 已解除暂停。"),
-    "tui.note.no_quotes_module": ("Quotes are not available in this version yet.", "当前版本尚不支持报价。"),
     "tui.note.no_quote": ("This deal has no quote yet: press N to make one.", "此商机尚无报价：按 N 新建。"),
     "tui.note.quote_made": ("Quote {number} drafted from the catalogue.", "已根据资质目录起草报价 {number}。"),
     "tui.note.quote_sent": ("Quote {number} sent to the client.", "报价 {number} 已发送给客户。"),

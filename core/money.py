@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from core.errors import InputError
+from zizhi.core.errors import InputError
 
 FEN_PER_YUAN = 100
 MAX_YUAN = Decimal(2**63 - 1) / FEN_PER_YUAN  # the most SQLite's 64-bit INTEGER holds, in yuan

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from sqlite_utils.migrations import Migrations
 
 if TYPE_CHECKING:
-    from core.db import Store
+    from zizhi.core.store import Store
 
 migrations = Migrations("zizhi")
 
@@ -182,4 +182,4 @@ def migrate(store: "Store") -> None:
             time.sleep(0.2 * (attempt + 1))
 
 
-import core.schema_pipeline  # noqa: E402,F401  (registers the pipeline's migrations after these)
+import zizhi.core.pipeline.schema  # noqa: E402,F401  (registers the pipeline's migrations after these)

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from core.errors import ConfigError
-from core.paths import SHIPPED_CONFIG, config_dir, write_private
+from zizhi.core.errors import ConfigError
+from zizhi.core.paths import SHIPPED_CONFIG, config_dir, write_private
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ def source_of(name: str) -> Path:
 
 def load() -> Settings:
     """Load and validate all three files; the first problem raises :class:`ConfigError`."""
-    from config.schema import FILES
+    from zizhi.config.schema import FILES
 
     models, sources, raws = {}, {}, {}
     for name, model in FILES.items():
@@ -52,7 +52,7 @@ def load() -> Settings:
 
 def problems() -> list[str]:
     """Every problem across the three files (not just the first), for ``zizhi config check``."""
-    from config.schema import FILES
+    from zizhi.config.schema import FILES
 
     found = []
     for name, model in FILES.items():

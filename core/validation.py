@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from core.errors import InputError
+from zizhi.core.errors import InputError
 
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^(0(?:10|2\d)(?=\d{8})|0[3-9]\d{2})(\d{7,8})(\d{1,6})?$")

@@ -5,8 +5,8 @@ A salesperson may type 'trade-show', 'Trade show' or '展会'; all mean ``trade_
 
 from __future__ import annotations
 
-from core.errors import InputError
-from core.schema import CHANNELS, LOG_CHANNELS, ROLES, SIZES, URGENCIES
+from zizhi.core.errors import InputError
+from zizhi.core.schema import CHANNELS, LOG_CHANNELS, ROLES, SIZES, URGENCIES
 
 ALIASES = {
     "size": {"微型": "micro", "小型": "small", "中型": "medium", "大型": "large",

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from textual.app import App
 
-from core.i18n import choose_language, current_language, t
-from tui import keymap, labels
-from tui.palette import DeskCommands
-from tui.screens.clients import ClientsScreen
-from tui.screens.pipeline import PipelineScreen
+from zizhi.core.i18n import choose_language, current_language, t
+from zizhi.tui import keymap, labels
+from zizhi.tui.palette import DeskCommands
+from zizhi.tui.screens.clients import ClientsScreen
+from zizhi.tui.screens.pipeline import PipelineScreen
 
 MODES = ("clients", "pipeline")
 

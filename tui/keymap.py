@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from textual.binding import ActiveBinding, Binding
 
-from core.i18n import t
+from zizhi.core.i18n import t
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from core import clock
-from core.i18n import t
+from zizhi.core import clock
+from zizhi.core.i18n import t
 
 
 def word(kind: str, value: str | None) -> str:

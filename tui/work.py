@@ -12,8 +12,8 @@ import traceback
 
 from textual.worker import Worker, WorkerState
 
-from core.errors import ZizhiError
-from core.i18n import t
+from zizhi.core.errors import ZizhiError
+from zizhi.core.i18n import t
 
 
 def problem_text(error: BaseException | None) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from commands.main import app
+from zizhi.commands.main import app
 
 GOOD_CODE = "91110000600037341L"
 
@@ -25,7 +25,7 @@ def env(tmp_path, monkeypatch):
     monkeypatch.setenv("ZIZHI_NOW", "2026-11-27T09:00:00")
     monkeypatch.setenv("ZIZHI_LANG", "en")
     monkeypatch.delenv("ZIZHI_USER", raising=False)
-    from core import i18n
+    from zizhi.core import i18n
 
     i18n.choose_language("en")
     return tmp_path
@@ -68,5 +68,5 @@ def run_zizhi(*args: str, env_root: Path, extra_env: dict | None = None) -> subp
                        ZIZHI_NOW="2026-11-27T09:00:00", ZIZHI_LANG="en")
     environment.update(extra_env or {})
     exe = Path(sys.executable).with_name("zizhi")
-    command = [str(exe)] if exe.exists() else [sys.executable, "-c", "from commands.main import run; run()"]
+    command = [str(exe)] if exe.exists() else [sys.executable, "-c", "from zizhi.commands.main import run; run()"]
     return subprocess.run([*command, *args], capture_output=True, text=True, env=environment, timeout=60)

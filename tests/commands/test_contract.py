@@ -8,7 +8,7 @@ import sys
 
 import typer.main
 
-from commands.main import app
+from zizhi.commands.main import app
 from tests.commands.conftest import Cli, run_zizhi
 
 
@@ -73,7 +73,7 @@ def test_db_option_and_environment_choose_the_file(env, tmp_path):
 def test_cli_commands_do_not_import_textual(env):
     script = (
         "import sys\n"
-        "from commands.main import app\n"
+        "from zizhi.commands.main import app\n"
         "for args in (['client','list'], ['log','list'], ['user','list'], ['audit','list'], ['config','check']):\n"
         "    try:\n"
         "        app(['--as','boss', *args], standalone_mode=False)\n"

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from stdnum.cn import uscc
 
-from core import clock, i18n, people
-from core.desk import Desk, open_desk
+from zizhi.core import clock, i18n
+from zizhi.core.people import users as people
+from zizhi.core.desk import Desk, open_desk
 
 TODAY = "2026-11-27 09:00:00"
 GOOD_CODE = "91110000600037341L"

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from core import clients, deals, people, quotes, reviews
+from zizhi.core.clients import records as clients
+from zizhi.core.people import users as people
+from zizhi.core.pipeline import deals, quotes, reviews
 
 CLIENT = "宁波恒通进出口贸易有限公司"
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from core import audit, clients, interactions
-from core.errors import InputError, NotFound, Refused, UserError
+from zizhi.core import audit
+from zizhi.core.clients import records as clients, interactions
+from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from tests.core.conftest import GOOD_CODE
 
 
@@ -134,7 +135,7 @@ def test_a_salesperson_cannot_assign_or_give_away_a_client(li, wang, rows):
 
 
 def test_assigning_to_an_off_duty_salesperson_is_refused(desk, li):
-    from core import people
+    from zizhi.core.people import users as people
 
     people.add_user(desk, "sun", "孙", "sales")
     client, _ = clients.add_client(li, name="华为技术有限公司")

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from core import people, settings
-from core.errors import ConfigError
-from core.paths import SHIPPED_CONFIG
+from zizhi.core import settings
+from zizhi.core.people import users as people
+from zizhi.core.errors import ConfigError
+from zizhi.core.paths import SHIPPED_CONFIG
 
 CASES = Path(__file__).resolve().parent.parent / "fixtures" / "config"
 FILES = ("catalogue.toml", "pricing.toml", "settings.toml")
@@ -129,7 +130,7 @@ def test_problems_reports_a_syntax_error_too(monkeypatch):
 
 
 def test_a_broken_config_stops_the_desk_from_opening(monkeypatch, tmp_path):
-    from core.desk import open_desk
+    from zizhi.core.desk import open_desk
 
     use_case(monkeypatch, "float_fee")
     with pytest.raises(ConfigError):

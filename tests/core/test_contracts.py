@@ -15,10 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core import audit, clients, clock, contracts, deals
-from core.errors import InputError, NotFound, Refused, UserError
-from core.gates import GateRefused
-from core.paths import SHIPPED_CONFIG
+from zizhi.core import audit, clock
+from zizhi.core.clients import records as clients
+from zizhi.core.pipeline import contracts, deals
+from zizhi.core.errors import InputError, NotFound, Refused, UserError
+from zizhi.core.pipeline.gates import GateRefused
+from zizhi.core.paths import SHIPPED_CONFIG
 
 # TRADE-RIGHTS ¥1,500 + CUSTOMS-REG ¥1,200 service fees, no government fee, 6 % VAT on service.
 TOTAL = 286_200
@@ -117,7 +119,8 @@ def test_a_contract_is_refused_without_an_accepted_quote_then_made_from_it(li, d
 
 def test_the_contract_takes_the_lines_and_total_of_the_quote_the_client_accepted(li, desk, desk_as):
     """Through the real quoting path: draft, legal's review, sent, accepted."""
-    from core import people, quotes, reviews
+    from zizhi.core.people import users as people
+    from zizhi.core.pipeline import quotes, reviews
 
     people.add_user(desk, "zhou", "周静", "legal")
     deal = proposal_deal(li, codes=("TRADE-RIGHTS", "CUSTOMS-REG*2"))
@@ -207,7 +210,7 @@ def test_numbers_follow_the_configured_pattern_and_restart_each_year(isolated, l
     text = (SHIPPED_CONFIG / "pricing.toml").read_text(encoding="utf-8")
     (isolated / "pricing.toml").write_text(text.replace('"ZZ-{year}-{seq:04d}"', '"HX{year}-{seq:03d}"'),
                                            encoding="utf-8")
-    from core import settings
+    from zizhi.core import settings
 
     li.settings = settings.load()
     assert contracts.new_contract(li, ready_deal(li)["id"])["number"] == "HX2026-003"
@@ -216,8 +219,8 @@ def test_numbers_follow_the_configured_pattern_and_restart_each_year(isolated, l
 
 
 def test_a_pattern_without_a_sequence_is_a_config_error(isolated):
-    from core import settings
-    from core.errors import ConfigError
+    from zizhi.core import settings
+    from zizhi.core.errors import ConfigError
 
     text = (SHIPPED_CONFIG / "pricing.toml").read_text(encoding="utf-8")
     (isolated / "pricing.toml").write_text(text.replace('"ZZ-{year}-{seq:04d}"', '"ZZ-{year}"'), encoding="utf-8")

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from core import clients, clock, deals, interactions, pipeline
-from core.errors import InputError, NotFound, Refused, UserError
-from core.gates import GateRefused
+from zizhi.core import clock
+from zizhi.core.clients import records as clients, interactions
+from zizhi.core.pipeline import deals, board as pipeline
+from zizhi.core.errors import InputError, NotFound, Refused, UserError
+from zizhi.core.pipeline.gates import GateRefused
 
 
 @pytest.fixture

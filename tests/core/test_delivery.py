@@ -8,9 +8,11 @@ import datetime as dt
 
 import pytest
 
-from core import audit, clock, deals, delivery, people, processing
-from core.errors import InputError, NotFound, Refused, UserError
-from core.paths import SHIPPED_CONFIG
+from zizhi.core import audit, clock
+from zizhi.core.people import users as people
+from zizhi.core.pipeline import deals, delivery, processing
+from zizhi.core.errors import InputError, NotFound, Refused, UserError
+from zizhi.core.paths import SHIPPED_CONFIG
 from tests.core.test_contracts import paid_deal
 
 NOTES = "证书原件请妥善保管；变更经营范围或地址须 30 日内办理变更备案。"
@@ -118,7 +120,7 @@ def test_the_last_certificate_delivers_the_deal_and_schedules_the_visits(li, ops
 def test_the_configured_offsets_decide_the_visits(isolated, li, ops, finance):
     text = (SHIPPED_CONFIG / "pricing.toml").read_text(encoding="utf-8")
     (isolated / "pricing.toml").write_text(text.replace("[30, 90, 180]", "[7, 365]"), encoding="utf-8")
-    from core import settings
+    from zizhi.core import settings
 
     ops.settings = settings.load()
     deal = approved_deal(li, finance, codes=("CUSTOMS-REG",))

@@ -12,14 +12,15 @@ from collections import defaultdict
 
 import pytest
 
-from core import demo, pinyin, validation
-from core.audit import list_entries
-from core.clients import list_clients
-from core.desk import open_desk
-from core.errors import Refused
-from core.interactions import refresh_follow_up
-from core.paths import SHIPPED_CONFIG
-from core.search import search_clients
+from zizhi.core import demo, validation
+from zizhi.core.clients import pinyin
+from zizhi.core.audit import list_entries
+from zizhi.core.clients.records import list_clients
+from zizhi.core.desk import open_desk
+from zizhi.core.errors import Refused
+from zizhi.core.clients.interactions import refresh_follow_up
+from zizhi.core.paths import SHIPPED_CONFIG
+from zizhi.core.clients.search import search_clients
 from tests.core.conftest import TODAY
 
 N = 200
@@ -221,8 +222,8 @@ def test_composing_pinyin_from_name_parts_cannot_differ_from_the_whole_name():
 
 
 def test_demo_refuses_a_database_that_already_has_clients(desk):
-    from core import clients
-    from core.errors import UserError
+    from zizhi.core.clients import records as clients
+    from zizhi.core.errors import UserError
 
     clients.add_client(desk, name="真实客户贸易有限公司")
     with pytest.raises(UserError, match="already holds clients"):

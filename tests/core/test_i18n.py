@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from core import clients, i18n
-from core.errors import InputError, UserError, ZizhiError
-from core.messages import MESSAGES
-from core.paths import SHIPPED_CONFIG
+from zizhi.core import i18n
+from zizhi.core.clients import records as clients
+from zizhi.core.errors import InputError, UserError, ZizhiError
+from zizhi.core.messages import MESSAGES
+from zizhi.core.paths import SHIPPED_CONFIG
 
 CORE = Path(i18n.__file__).resolve().parent
 ERRORS = {"ZizhiError", "UserError", "NotFound", "Refused", "InputError", "Busy", "ConfigError"}
@@ -62,7 +63,7 @@ def test_normalise(given, lang):
 def test_the_configured_language_applies_when_opening_a_desk(no_locale, isolated, desk_as):
     text = (SHIPPED_CONFIG / "settings.toml").read_text(encoding="utf-8")
     (isolated / "settings.toml").write_text(text.replace('# language = "zh"', 'language = "zh"'), encoding="utf-8")
-    from core.desk import open_desk
+    from zizhi.core.desk import open_desk
 
     desk = desk_as("boss")
     zh_desk = open_desk(db=desk.store.path, as_user="boss")
@@ -110,7 +111,7 @@ def error_calls() -> list[tuple[str, int, str, set[str] | None]]:
     by reading what the function's callers pass.
     """
     found = []
-    for path in sorted(CORE.glob("*.py")):
+    for path in sorted(CORE.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         functions = {node.name: node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
         parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
@@ -168,7 +169,7 @@ def test_every_error_raised_in_core_has_a_message_with_its_values():
 
 
 def test_errors_carry_their_exit_codes():
-    from core.errors import Busy, ConfigError, NotFound, Refused
+    from zizhi.core.errors import Busy, ConfigError, NotFound, Refused
 
     assert [cls.exit_code for cls in (ZizhiError, UserError, NotFound, Refused, InputError, Busy, ConfigError)] == [
         1, 1, 1, 1, 65, 75, 78]
@@ -187,7 +188,7 @@ def test_no_message_key_is_defined_twice():
 
 
 def test_a_role_named_in_a_message_is_in_the_message_language():
-    from core.errors import Refused
+    from zizhi.core.errors import Refused
 
     refusal = Refused("access.cannot_assign", role="finance")
     assert "财务" in refusal.message("zh") and "finance" not in refusal.message("zh")

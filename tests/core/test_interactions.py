@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from core import audit, clients, clock, interactions
-from core.errors import InputError, NotFound, Refused, UserError
+from zizhi.core import audit, clock
+from zizhi.core.clients import records as clients, interactions
+from zizhi.core.errors import InputError, NotFound, Refused, UserError
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core import money
-from core.errors import InputError
+from zizhi.core import money
+from zizhi.core.errors import InputError
 
 FEW = settings(max_examples=150, deadline=None)
 INT64 = st.integers(min_value=-(2**63) + 1, max_value=2**63 - 1)

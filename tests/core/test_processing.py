@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from core import audit, clock, contracts, deals, people, processing
-from core.errors import InputError, NotFound, Refused, UserError
-from core.gates import GateRefused
+from zizhi.core import audit, clock
+from zizhi.core.people import users as people
+from zizhi.core.pipeline import contracts, deals, processing
+from zizhi.core.errors import InputError, NotFound, Refused, UserError
+from zizhi.core.pipeline.gates import GateRefused
 from tests.core.test_contracts import paid_deal, ready_deal
 
 

@@ -9,9 +9,10 @@ import sys
 
 import pytest
 
-from core import quote_document, quotes
-from core.errors import UserError
-from core.numerals import capital_amount
+from zizhi.core.documents import quote as quote_document
+from zizhi.core.pipeline import quotes
+from zizhi.core.errors import UserError
+from zizhi.core.numerals import capital_amount
 from tests.core.quoting import CLIENT
 
 

@@ -9,9 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core import audit, clock, deals, people, quotes, reviews
-from core.errors import InputError, NotFound, Refused, UserError
-from core.paths import SHIPPED_CONFIG
+from zizhi.core import audit, clock
+from zizhi.core.people import users as people
+from zizhi.core.pipeline import deals, quotes, reviews
+from zizhi.core.errors import InputError, NotFound, Refused, UserError
+from zizhi.core.paths import SHIPPED_CONFIG
 
 DB_EXAMPLES = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -68,7 +70,7 @@ def test_government_fees_are_shown_apart_and_never_taxed(isolated, desk_as):
     people.add_user(boss, "li", "李娜", "sales")
     people.record_exam(boss, "li", 90)
     li = desk_as("li")
-    from core import clients
+    from zizhi.core.clients import records as clients
 
     clients.add_client(li, name="义乌小商品进出口有限公司", channel="online")
     opened = deals.open_deal(li, "义乌", ["EXPORT-LICENCE*3"])

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from core import audit, quotes, reviews
-from core.errors import InputError, Refused, UserError
+from zizhi.core import audit
+from zizhi.core.pipeline import quotes, reviews
+from zizhi.core.errors import InputError, Refused, UserError
 
 
 @pytest.mark.parametrize("who", ["li", "manager", "desk", "finance"])

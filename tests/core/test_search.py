@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core import clients, search
+from zizhi.core.clients import records as clients, search
 from tests.core.conftest import GOOD_CODE
 
 

@@ -13,9 +13,10 @@ import time
 
 import pytest
 
-from core import audit, clients
-from core.db import BUSY_TIMEOUT_MS, Store
-from core.errors import Busy, UserError
+from zizhi.core import audit
+from zizhi.core.clients import records as clients
+from zizhi.core.store import BUSY_TIMEOUT_MS, Store
+from zizhi.core.errors import Busy, UserError
 
 TABLES = ("users", "exams", "trainings", "clients", "client_tags", "interactions", "audit")
 
@@ -88,7 +89,7 @@ def test_migrations_can_run_again(tmp_path):
     try:
         assert again.scalar("SELECT count(*) FROM audit") == 1
         applied = again.scalar("SELECT count(*) FROM _sqlite_migrations")
-        from core.schema import migrate
+        from zizhi.core.schema import migrate
 
         migrate(again)
         assert again.scalar("SELECT count(*) FROM _sqlite_migrations") == applied
@@ -215,8 +216,8 @@ def test_a_writer_locked_out_past_the_timeout_gets_busy(tmp_path):
 
 WRITER = """
 import sys
-from core import audit
-from core.db import Store
+from zizhi.core import audit
+from zizhi.core.store import Store
 store = Store(sys.argv[1])
 for n in range(25):
     with store.unit_of_work() as db:
@@ -235,7 +236,7 @@ def test_processes_creating_and_writing_one_new_file_at_once(tmp_path):
     check = Store(path)
     try:
         assert check.scalar("SELECT count(*) FROM audit") == 125
-        from core.schema import migrations
+        from zizhi.core.schema import migrations
 
         assert migrations.pending(check.db) == []
         assert check.scalar("SELECT count(*) FROM _sqlite_migrations") == check.scalar(

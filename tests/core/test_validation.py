@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from core import validation
-from core.errors import InputError
+from zizhi.core import validation
+from zizhi.core.errors import InputError
 
 GOOD = "91110000600037341L"
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from core import audit, clients, interactions, search
-from core.errors import NotFound, Refused, UserError
+from zizhi.core import audit
+from zizhi.core.clients import records as clients, interactions, search
+from zizhi.core.errors import NotFound, Refused, UserError
 from tests.core.conftest import GOOD_CODE
 
 

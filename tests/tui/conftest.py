@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from core import clock, people
-from core.clients import add_client
-from core.desk import open_desk
-from core.i18n import choose_language
-from core.interactions import log_interaction
+from zizhi.core import clock
+from zizhi.core.people import users as people
+from zizhi.core.clients.records import add_client
+from zizhi.core.desk import open_desk
+from zizhi.core.i18n import choose_language
+from zizhi.core.clients.interactions import log_interaction
 
 TODAY = "2026-11-27 09:00:00"
 
@@ -53,7 +54,7 @@ def desk(tmp_path, monkeypatch):
 
 @pytest.fixture
 def app(desk):
-    from tui.app import ZizhiApp
+    from zizhi.tui.app import ZizhiApp
 
     return ZizhiApp(desk)
 
@@ -77,7 +78,7 @@ def deals(desk):
     """Four open deals across the first three stages, one of them stuck in inquiry (9 days idle):
     inquiry 华为 ¥30,000 + 义乌 ¥8,000 (weighted 10 %), assessment 恒通 ¥12,000 (20 %),
     proposal 宁波海天 ¥50,000 (40 %, assessed)."""
-    from core import deals as core_deals
+    from zizhi.core.pipeline import deals as core_deals
 
     clock.set_now("2026-11-18 10:00:00")
     yiwu = core_deals.open_deal(desk, str(desk.ids["义乌小商品出口有限公司"]), ["ORIGIN-REG"], value="8,000")

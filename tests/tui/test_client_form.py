@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import Input, Select, Static
 
-from core.clients import count_clients, get_client
-from tui.screens.client_form import ClientForm
-from tui.widgets.client_table import ClientTable
+from zizhi.core.clients.records import count_clients, get_client
+from zizhi.tui.screens.client_form import ClientForm
+from zizhi.tui.widgets.client_table import ClientTable
 
 from tui_helpers import SIZE, detail, fill, names
 
@@ -121,9 +121,9 @@ async def test_credit_rating_tags_and_needs_are_edited_in_the_app(app, desk, set
 
 
 async def test_finance_is_told_at_once_that_it_cannot_add_or_edit_clients(desk, settle):
-    from core.desk import open_desk
-    from core.people import add_user
-    from tui.app import ZizhiApp
+    from zizhi.core.desk import open_desk
+    from zizhi.core.people.users import add_user
+    from zizhi.tui.app import ZizhiApp
 
     add_user(desk, "sun", "孙丽", "finance")
     finance = open_desk(db=desk.store.path, as_user="sun", lang="en")

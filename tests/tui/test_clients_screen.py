@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from tui.widgets.client_detail import ClientDetail
-from tui.widgets.client_table import ClientTable
+from zizhi.tui.widgets.client_detail import ClientDetail
+from zizhi.tui.widgets.client_table import ClientTable
 from tui_helpers import SIZE, detail, names, status, type_text
 
 
@@ -128,8 +128,8 @@ async def test_logging_needs_a_selected_client(app, settle):
 
 
 async def test_a_database_problem_is_one_line_and_the_app_keeps_running(app, settle, monkeypatch):
-    from core.errors import Busy
-    from tui.screens import clients as screen_module
+    from zizhi.core.errors import Busy
+    from zizhi.tui.screens import clients as screen_module
 
     def busy(*args, **kwargs):
         raise Busy("db.busy")
@@ -148,9 +148,9 @@ async def test_a_database_problem_is_one_line_and_the_app_keeps_running(app, set
 
 
 async def test_a_salesperson_sees_only_their_clients_and_owns_what_they_add(desk, settle):
-    from core.desk import open_desk
-    from tui.app import ZizhiApp
-    from tui.screens.client_form import ClientForm
+    from zizhi.core.desk import open_desk
+    from zizhi.tui.app import ZizhiApp
+    from zizhi.tui.screens.client_form import ClientForm
     from textual.widgets import Select
 
     li = open_desk(db=desk.store.path, as_user="li", lang="en")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from core.desk import open_desk
-from tui.app import ZizhiApp
+from zizhi.core.desk import open_desk
+from zizhi.tui.app import ZizhiApp
 
 
 async def test_an_empty_desk_says_how_to_begin(tmp_path, monkeypatch):

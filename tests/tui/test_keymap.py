@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from core.i18n import t
-from core.messages import MESSAGES
-from tui import keymap
-from tui.app import ZizhiApp
+from zizhi.core.i18n import t
+from zizhi.core.messages import MESSAGES
+from zizhi.tui import keymap
+from zizhi.tui.app import ZizhiApp
 from tui_helpers import SIZE
 
 GROUPS = [keymap.APP, keymap.DESK, keymap.CLIENTS, keymap.CARDS, keymap.PIPELINE, keymap.DEAL,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
-from core.interactions import list_interactions
-from tui.screens.log_form import LogForm
-from tui.widgets.client_table import ClientTable
+from zizhi.core.clients.interactions import list_interactions
+from zizhi.tui.screens.log_form import LogForm
+from zizhi.tui.widgets.client_table import ClientTable
 
 from tui_helpers import SIZE, detail, fill
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from core.i18n import current_language
-from tui.screens.client_form import ClientForm
+from zizhi.core.i18n import current_language
+from zizhi.tui.screens.client_form import ClientForm
 from tui_helpers import SIZE, detail, names, run_palette, status
 
 
@@ -41,10 +41,10 @@ async def test_switching_language_relabels_the_screen(app, settle):
 
 
 def test_every_palette_command_is_an_action_described_in_both_languages():
-    from core.messages import MESSAGES
-    from tui.screens.clients import ClientsScreen
-    from tui.screens.deal import DealScreen
-    from tui.screens.pipeline import PipelineScreen
+    from zizhi.core.messages import MESSAGES
+    from zizhi.tui.screens.clients import ClientsScreen
+    from zizhi.tui.screens.deal import DealScreen
+    from zizhi.tui.screens.pipeline import PipelineScreen
 
     for screen in (ClientsScreen, PipelineScreen, DealScreen):
         for name, action in screen.PALETTE:

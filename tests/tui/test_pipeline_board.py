@@ -3,11 +3,11 @@ through the gates by key (a refusal says why, in the core's words), ended with a
 
 from __future__ import annotations
 
-from core import deals as core_deals
-from core.clients import add_client
-from tui.screens.deal import DealScreen
-from tui.screens.deal_forms import AssessForm, EndDealForm
-from tui.screens.pipeline import PipelineScreen
+from zizhi.core.pipeline import deals as core_deals
+from zizhi.core.clients.records import add_client
+from zizhi.tui.screens.deal import DealScreen
+from zizhi.tui.screens.deal_forms import AssessForm, EndDealForm
+from zizhi.tui.screens.pipeline import PipelineScreen
 from tui_helpers import (QUICK, SIZE, board_head, cards, deal_text, fill, open_board, problem, run_palette, selected_card,
                          status, type_text)
 
@@ -86,8 +86,8 @@ async def test_after_the_assessment_the_deal_moves_on_and_its_card_follows(app, 
 
 
 async def test_moving_back_is_for_managers_and_says_so(deals, settle):
-    from core.desk import open_desk
-    from tui.app import ZizhiApp
+    from zizhi.core.desk import open_desk
+    from zizhi.tui.app import ZizhiApp
 
     li = open_desk(db=deals.store.path, as_user="li", lang="en")
     try:
@@ -164,7 +164,7 @@ async def test_the_owner_filter_shows_one_salespersons_deals(app, deals, settle)
 
 
 async def test_n_opens_a_deal_for_a_client_found_by_pinyin(app, deals, settle):
-    from tui.screens.deal_forms import DealForm
+    from zizhi.tui.screens.deal_forms import DealForm
 
     async with app.run_test(size=SIZE) as pilot:
         await open_board(pilot, settle)
@@ -189,7 +189,7 @@ async def test_n_opens_a_deal_for_a_client_found_by_pinyin(app, deals, settle):
 
 
 async def test_n_on_the_clients_screen_opens_a_deal_for_the_selected_client(app, deals, settle):
-    from tui.screens.deal_forms import DealForm
+    from zizhi.tui.screens.deal_forms import DealForm
 
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, QUICK)

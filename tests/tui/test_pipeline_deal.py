@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from core import deals as core_deals
-from tui.screens.deal import DealScreen
-from tui.screens.deal_forms import AssessForm
-from tui.screens.pipeline import PipelineScreen
+from zizhi.core.pipeline import deals as core_deals
+from zizhi.tui.screens.deal import DealScreen
+from zizhi.tui.screens.deal_forms import AssessForm
+from zizhi.tui.screens.pipeline import PipelineScreen
 from tui_helpers import QUICK, SIZE, deal_text, fill, open_deal, problem, type_text
 
 
@@ -49,7 +49,6 @@ async def test_a_blocking_verdict_needs_the_explanation_given_to_the_client(app,
 
 
 async def test_a_discount_updates_the_quote_totals_as_it_is_typed_and_a_bad_one_is_explained(app, deals, settle):
-    pytest.importorskip("core.quotes")
     async with app.run_test(size=SIZE) as pilot:
         await open_deal(pilot, settle, "right", "right")  # 宁波海天: EXPORT-LICENCE, service fee ¥3,000
         await pilot.press("N")
@@ -97,10 +96,9 @@ async def test_sections_not_reached_say_so_and_the_deal_moves_from_its_own_scree
 
 
 async def test_a_reviewed_quote_is_sent_accepted_and_opens_the_contract_stage(app, deals, settle):
-    quotes = pytest.importorskip("core.quotes")
-    reviews = pytest.importorskip("core.reviews")
-    from core import people
-    from core.desk import open_desk
+    from zizhi.core.pipeline import quotes, reviews
+    from zizhi.core.people import users as people
+    from zizhi.core.desk import open_desk
 
     haitian = deals.deal_ids["海天"]
     quote = quotes.new_quote(deals, haitian)
@@ -132,10 +130,10 @@ async def test_a_reviewed_quote_is_sent_accepted_and_opens_the_contract_stage(ap
 
 
 async def test_a_delivered_deal_shows_its_contract_processing_certificate_and_visits(app, deals, settle):
-    for module in ("quotes", "reviews", "contracts", "processing", "delivery"):
-        pytest.importorskip(f"core.{module}")
-    from core import clients, contracts, delivery, people, processing, quotes, reviews
-    from core.desk import open_desk
+    from zizhi.core.clients import records as clients
+    from zizhi.core.people import users as people
+    from zizhi.core.pipeline import contracts, delivery, processing, quotes, reviews
+    from zizhi.core.desk import open_desk
 
     haitian = deals.deal_ids["海天"]
     for login, name, role in (("wang", "王律师", "legal"), ("zhao", "赵会计", "finance"), ("sun", "孙专员", "operations")):

@@ -7,8 +7,8 @@ before committing them.
 
 from __future__ import annotations
 
-from core.i18n import choose_language
-from tui.app import ZizhiApp
+from zizhi.core.i18n import choose_language
+from zizhi.tui.app import ZizhiApp
 from tui_helpers import SIZE, open_board, open_deal
 
 

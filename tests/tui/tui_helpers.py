@@ -10,8 +10,8 @@ import io
 from rich.console import Console
 from textual.widgets import Static
 
-from tui.widgets.client_detail import ClientDetail
-from tui.widgets.client_table import ClientTable
+from zizhi.tui.widgets.client_detail import ClientDetail
+from zizhi.tui.widgets.client_table import ClientTable
 
 SIZE = (120, 36)
 QUICK = 0.02  # the board and the deal screen have no typing debounce to wait out
@@ -73,7 +73,7 @@ def board_head(app, stage: str) -> str:
 
 def cards(app, stage: str) -> list[int]:
     """Deal numbers on the cards of a stage column, top to bottom."""
-    from tui.widgets.stage_column import DealList
+    from zizhi.tui.widgets.stage_column import DealList
 
     deals = app.screen.query_one(f"#deals-{stage}", DealList)
     return [int(option.id) for option in deals.options if option.id and option.id.isdigit()]
@@ -81,7 +81,7 @@ def cards(app, stage: str) -> list[int]:
 
 def selected_card(app) -> tuple[str, int | None]:
     """(stage, deal number) of the highlighted card in the focused column."""
-    from tui.widgets.stage_column import DealList
+    from zizhi.tui.widgets.stage_column import DealList
 
     focused = app.focused
     assert isinstance(focused, DealList)

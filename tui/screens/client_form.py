@@ -14,11 +14,12 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Select
 
-from core import clients, people
-from core.i18n import t
-from core.schema import CHANNELS, SIZES, URGENCIES
-from tui import labels
-from tui.screens.form import FormScreen, choice_field, text_field
+from zizhi.core.clients import records as clients
+from zizhi.core.people import users as people
+from zizhi.core.i18n import t
+from zizhi.core.schema import CHANNELS, SIZES, URGENCIES
+from zizhi.tui import labels
+from zizhi.tui.screens.form import FormScreen, choice_field, text_field
 
 TEXT_FIELDS = ("name", "credit_code", "contact", "phone", "email", "city", "industry")
 MORE_TEXT = ("address", "business_scope", "needs", "tags", "referrer")

@@ -19,19 +19,19 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
-from core import access, clock
-from core.errors import ZizhiError
-from core.clients import count_clients, get_client, list_clients
-from core.i18n import t
-from core.interactions import list_interactions
-from core.search import search_clients
-from tui import keymap
-from tui.screens.client_form import ClientForm
-from tui.screens.help import HelpScreen
-from tui.screens.log_form import LogForm
-from tui.widgets.client_detail import ClientDetail
-from tui.widgets.client_table import ClientTable
-from tui.work import DeskWork
+from zizhi.core import access, clock
+from zizhi.core.errors import ZizhiError
+from zizhi.core.clients.records import count_clients, get_client, list_clients
+from zizhi.core.i18n import t
+from zizhi.core.clients.interactions import list_interactions
+from zizhi.core.clients.search import search_clients
+from zizhi.tui import keymap
+from zizhi.tui.screens.client_form import ClientForm
+from zizhi.tui.screens.help import HelpScreen
+from zizhi.tui.screens.log_form import LogForm
+from zizhi.tui.widgets.client_detail import ClientDetail
+from zizhi.tui.widgets.client_table import ClientTable
+from zizhi.tui.work import DeskWork
 
 PAGE = 100
 DEBOUNCE_SECONDS = 0.15

@@ -11,12 +11,13 @@ from collections.abc import Iterable
 
 from textual.widget import Widget
 
-from core import clock, contracts
-from core.errors import InputError
-from core.i18n import t
-from core.money import format_fen
-from tui import labels
-from tui.screens.form import FormScreen, choice_field, text_field
+from zizhi.core import clock
+from zizhi.core.pipeline import contracts
+from zizhi.core.errors import InputError
+from zizhi.core.i18n import t
+from zizhi.core.money import format_fen
+from zizhi.tui import labels
+from zizhi.tui.screens.form import FormScreen, choice_field, text_field
 
 
 def parse_schedule(text: str) -> list[tuple[str, str]] | None:

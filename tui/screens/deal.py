@@ -20,18 +20,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
-from core.errors import InputError
-from core.i18n import t
-from tui import keymap
-from tui.deal_view import gather
-from tui.screens.deal_forms import AssessForm, EndDealForm, ResolveForm
-from tui.screens.fulfilment import FulfilmentActions
-from tui.screens.help import HelpScreen
-from tui.screens.quote_actions import QuoteActions
-from tui.screens.stage_moves import StageMoves
-from tui.widgets import deal_sections
-from tui.widgets.quote_editor import QuoteEditor, QuoteLines
-from tui.work import DeskWork
+from zizhi.core.errors import InputError
+from zizhi.core.i18n import t
+from zizhi.tui import keymap
+from zizhi.tui.deal_view import gather
+from zizhi.tui.screens.deal_forms import AssessForm, EndDealForm, ResolveForm
+from zizhi.tui.screens.fulfilment import FulfilmentActions
+from zizhi.tui.screens.help import HelpScreen
+from zizhi.tui.screens.quote_actions import QuoteActions
+from zizhi.tui.screens.stage_moves import StageMoves
+from zizhi.tui.widgets import deal_sections
+from zizhi.tui.widgets.quote_editor import QuoteEditor, QuoteLines
+from zizhi.tui.work import DeskWork
 
 TABS = ("overview", "quote", "contract", "processing", "delivery")
 
@@ -101,13 +101,9 @@ class DealScreen(FulfilmentActions, keymap.TranslatedBindings, QuoteActions, Sta
         self.query_one("#history", Static).update(deal_sections.history(deal))
         self.query_one("#assessments", Static).update(deal_sections.assessments(deal))
         editor = self.query_one(QuoteEditor)
-        if view["quotes"] is None:
-            editor.unavailable()
-        else:
-            editor.show(view["quotes"], view["quote"])
-            self.quote_id = view["quote"]["id"] if view["quote"] else None
-        self.query_one("#contract-body", Static).update(
-            deal_sections.contract(view["contract"], available="contracts" in view["available"]))
+        editor.show(view["quotes"], view["quote"])
+        self.quote_id = view["quote"]["id"] if view["quote"] else None
+        self.query_one("#contract-body", Static).update(deal_sections.contract(view["contract"]))
         self.query_one("#processing-body", Static).update(deal_sections.processing(view["progress"]))
         self.query_one("#delivery-body", Static).update(deal_sections.delivery(view["certificates"], view["visits"]))
 

@@ -11,10 +11,11 @@ from collections.abc import Iterable
 
 from textual.widget import Widget
 
-from core import clock, delivery
-from core.i18n import t
-from tui import labels
-from tui.screens.form import FormScreen, choice_field, text_field
+from zizhi.core import clock
+from zizhi.core.pipeline import delivery
+from zizhi.core.i18n import t
+from zizhi.tui import labels
+from zizhi.tui.screens.form import FormScreen, choice_field, text_field
 
 
 def undelivered(deal: dict, certificates: list[dict]) -> list[str]:

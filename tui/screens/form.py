@@ -20,10 +20,10 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
-from core.errors import ZizhiError
-from core.i18n import t
-from tui import keymap
-from tui.work import DeskWork
+from zizhi.core.errors import ZizhiError
+from zizhi.core.i18n import t
+from zizhi.tui import keymap
+from zizhi.tui.work import DeskWork
 
 # Core errors that name their field only in the message text.
 FIELD_OF_ERROR = {

@@ -16,12 +16,12 @@ from textual.binding import ActiveBinding
 from textual.css.query import NoMatches
 from textual.widgets import TabbedContent
 
-from core.i18n import t
-from tui import keymap
-from tui.screens.contract_forms import ContractForm, FileCopyForm, PaymentForm, SignForm
-from tui.screens.delivery_forms import DeliverForm, VisitForm, undelivered
-from tui.screens.form import FormScreen
-from tui.screens.processing_forms import DelayForm, HandoverForm, OutcomeForm, StepForm
+from zizhi.core.i18n import t
+from zizhi.tui import keymap
+from zizhi.tui.screens.contract_forms import ContractForm, FileCopyForm, PaymentForm, SignForm
+from zizhi.tui.screens.delivery_forms import DeliverForm, VisitForm, undelivered
+from zizhi.tui.screens.form import FormScreen
+from zizhi.tui.screens.processing_forms import DelayForm, HandoverForm, OutcomeForm, StepForm
 
 
 class FulfilmentActions:

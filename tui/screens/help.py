@@ -9,8 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from core.i18n import t
-from tui import keymap
+from zizhi.core.i18n import t
+from zizhi.tui import keymap
 
 
 class HelpScreen(ModalScreen):

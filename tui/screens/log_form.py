@@ -10,11 +10,11 @@ from typing import Iterable
 
 from textual.widget import Widget
 
-from core import interactions
-from core.i18n import t
-from core.schema import LOG_CHANNELS
-from tui import labels
-from tui.screens.form import FormScreen, choice_field, text_field
+from zizhi.core.clients import interactions
+from zizhi.core.i18n import t
+from zizhi.core.schema import LOG_CHANNELS
+from zizhi.tui import labels
+from zizhi.tui.screens.form import FormScreen, choice_field, text_field
 
 
 class LogForm(FormScreen):

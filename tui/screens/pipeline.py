@@ -20,18 +20,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.worker import get_current_worker
 
-from config.schema import STAGES
-from core.deals import list_deals
-from core.i18n import t
-from core.money import format_fen
-from core.pipeline import pipeline
-from tui import keymap
-from tui.screens.deal import DealScreen
-from tui.screens.deal_forms import AssessForm, DealForm, EndDealForm, OwnerForm
-from tui.screens.help import HelpScreen
-from tui.screens.stage_moves import StageMoves
-from tui.widgets.stage_column import DealList, StageColumn
-from tui.work import DeskWork
+from zizhi.config.schema import STAGES
+from zizhi.core.pipeline.deals import list_deals
+from zizhi.core.i18n import t
+from zizhi.core.money import format_fen
+from zizhi.core.pipeline.board import pipeline
+from zizhi.tui import keymap
+from zizhi.tui.screens.deal import DealScreen
+from zizhi.tui.screens.deal_forms import AssessForm, DealForm, EndDealForm, OwnerForm
+from zizhi.tui.screens.help import HelpScreen
+from zizhi.tui.screens.stage_moves import StageMoves
+from zizhi.tui.widgets.stage_column import DealList, StageColumn
+from zizhi.tui.work import DeskWork
 
 CARDS_PER_STAGE = 60
 

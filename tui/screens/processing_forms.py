@@ -15,11 +15,12 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Select
 
-from core import people, processing
-from core.errors import InputError
-from core.i18n import t
-from tui import labels
-from tui.screens.form import FormScreen, choice_field, text_field
+from zizhi.core.people import users as people
+from zizhi.core.pipeline import processing
+from zizhi.core.errors import InputError
+from zizhi.core.i18n import t
+from zizhi.tui import labels
+from zizhi.tui.screens.form import FormScreen, choice_field, text_field
 
 
 class HandoverForm(FormScreen):

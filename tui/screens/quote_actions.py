@@ -1,8 +1,7 @@
 """The deal screen's quote actions: draft a version, edit a line (live totals), expedite, legal's
 approval, a manager's pricing approval, send, the client's answer, and the document.
 
-Each is one ``core.quotes`` (or ``core.reviews``, ``core.quote_document``) call in a worker,
-looked up through :mod:`tui.deal_view` because those modules may arrive after this screen. A
+Each is one ``quotes`` (or ``reviews``, ``documents.quote``) call in a worker. A
 line edit draws the quote ``set_line`` returns at once; the other actions read the deal again.
 """
 
@@ -15,12 +14,13 @@ from textual import work
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from core.errors import InputError
-from core.i18n import t
-from tui.deal_view import optional, quote_action
-from tui.screens.deal_forms import NoteForm
-from tui.screens.quote_document import QuoteDocument
-from tui.widgets.quote_editor import QuoteEditor
+from zizhi.core.errors import InputError
+from zizhi.core.i18n import t
+from zizhi.core.documents.quote import as_text
+from zizhi.core.pipeline import quotes, reviews
+from zizhi.tui.screens.deal_forms import NoteForm
+from zizhi.tui.screens.quote_document import QuoteDocument
+from zizhi.tui.widgets.quote_editor import QuoteEditor
 
 
 class QuoteActions:
@@ -42,10 +42,7 @@ class QuoteActions:
         text: str
 
     def _quotes_ready(self) -> bool:
-        if self.view is None or self.view["quotes"] is None:
-            self.notify(t("tui.note.no_quotes_module"), severity="warning")
-            return False
-        return True
+        return self.view is not None
 
     def _current_quote(self) -> dict | None:
         if not self._quotes_ready():
@@ -73,7 +70,7 @@ class QuoteActions:
     def action_reject_quote(self) -> None:
         quote = self._current_quote()
         if quote:
-            reject = quote_action("reject_quote")
+            reject = quotes.reject_quote
             self.app.push_screen(
                 NoteForm(self.desk, t("tui.form.reject_quote", number=quote["number"]), t("tui.field.reason"),
                          partial(reject, self.desk, quote["id"])),
@@ -82,7 +79,7 @@ class QuoteActions:
     def action_approve_pricing(self) -> None:
         quote = self._current_quote()
         if quote:
-            approve = quote_action("approve_pricing")
+            approve = quotes.approve_pricing
             self.app.push_screen(
                 NoteForm(self.desk, t("tui.form.approve_pricing", number=quote["number"]), t("tui.field.note"),
                          partial(approve, self.desk, quote["id"])),
@@ -101,7 +98,7 @@ class QuoteActions:
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="quote-line")
     def _set_terms(self, quote_id: int, expedited: bool) -> None:
-        quote = quote_action("set_terms")(self.desk, quote_id, expedited=expedited)
+        quote = quotes.set_terms(self.desk, quote_id, expedited=expedited)
         self.post_message(self.QuoteChanged(quote, reread=False))
 
     def action_approve_review(self) -> None:
@@ -112,11 +109,8 @@ class QuoteActions:
 
     @work(thread=True, exit_on_error=False, group="quote")
     def _review(self, quote_id: int) -> None:
-        approve = optional("reviews", "approve")
-        if approve is None:
-            raise LookupError("core.reviews.approve is not available")
-        approve(self.desk, quote_id)
-        quote = quote_action("get_quote")(self.desk, quote_id)
+        reviews.approve(self.desk, quote_id)
+        quote = quotes.get_quote(self.desk, quote_id)
         self.post_message(self.QuoteChanged(quote, reread=True, note=t("tui.note.review_approved",
                                                                         number=quote["number"])))
 
@@ -127,10 +121,7 @@ class QuoteActions:
 
     @work(thread=True, exit_on_error=False, group="quote")
     def _document(self, quote_id: int) -> None:
-        as_text = optional("quote_document", "as_text")
-        if as_text is None:
-            raise LookupError("core.quote_document.as_text is not available")
-        quote = quote_action("get_quote")(self.desk, quote_id)
+        quote = quotes.get_quote(self.desk, quote_id)
         self.post_message(self.DocumentReady(quote["number"], as_text(quote)))
 
     def on_quote_actions_document_ready(self, message: DocumentReady) -> None:
@@ -143,7 +134,7 @@ class QuoteActions:
 
     @work(thread=True, exit_on_error=False, group="quote")
     def _quote_call(self, name: str, ref: int, note: str) -> None:
-        quote = quote_action(name)(self.desk, ref)
+        quote = getattr(quotes, name)(self.desk, ref)
         self.post_message(self.QuoteChanged(quote, reread=True, note=t(note, number=quote["number"])))
 
     def on_quote_editor_line_edited(self, message: QuoteEditor.LineEdited) -> None:
@@ -153,11 +144,11 @@ class QuoteActions:
     def _set_line(self, quote_id: int, code: str, changes: dict[str, str]) -> None:
         """Price the change; '10.50' after '10.5' changes nothing and is no mistake."""
         try:
-            quote = quote_action("set_line")(self.desk, quote_id, code, **changes)
+            quote = quotes.set_line(self.desk, quote_id, code, **changes)
         except InputError as error:
             if error.key != "quote.nothing_to_change":
                 raise
-            quote = quote_action("get_quote")(self.desk, quote_id)
+            quote = quotes.get_quote(self.desk, quote_id)
         if not get_current_worker().is_cancelled:  # else a later keystroke's quote is on its way
             self.post_message(self.QuoteChanged(quote, reread=False))
 

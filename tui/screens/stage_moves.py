@@ -14,11 +14,11 @@ from textual import work
 from textual.message import Message
 from textual.worker import Worker
 
-from config.schema import STAGES
-from core.deals import move
-from core.errors import InputError
-from core.i18n import t
-from tui.screens.deal_forms import MoveBackForm
+from zizhi.config.schema import STAGES
+from zizhi.core.pipeline.deals import move
+from zizhi.core.errors import InputError
+from zizhi.core.i18n import t
+from zizhi.tui.screens.deal_forms import MoveBackForm
 
 
 class StageMoves:

@@ -13,9 +13,9 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from core import clock
-from core.i18n import t
-from tui import labels
+from zizhi.core import clock
+from zizhi.core.i18n import t
+from zizhi.tui import labels
 
 FIELDS = ("credit_code", "contact", "phone", "email", "address", "city", "industry", "size",
           "urgency", "channel", "referrer_name", "credit_rating", "owner", "tags", "needs",

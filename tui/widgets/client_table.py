@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
-from tui import labels
+from zizhi.tui import labels
 
 COLUMNS = ("name", "contact", "phone", "city", "urgency", "owner", "next_date")
 # Fixed widths (in cells) for the columns that can run long; the detail pane shows them whole.

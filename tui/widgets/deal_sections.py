@@ -12,9 +12,9 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from core.i18n import t
-from core.money import format_fen
-from tui import labels
+from zizhi.core.i18n import t
+from zizhi.core.money import format_fen
+from zizhi.tui import labels
 
 MISSING = "—"
 
@@ -108,9 +108,7 @@ def assessments(deal: dict) -> Group:
     return Group(*parts)
 
 
-def contract(found: dict | None, available: bool) -> Group:
-    if not available:
-        return Group(_title("tui.deal.contract"), Text(MISSING))
+def contract(found: dict | None) -> Group:
     if found is None:
         return Group(_title("tui.deal.contract"), Text(t("tui.deal.no_contract_key"), style="dim"))
     grid = _grid(14, None)

@@ -20,8 +20,8 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Input, Label, Static
 from textual.widgets.data_table import RowDoesNotExist
 
-from core.i18n import t
-from core.money import format_fen
+from zizhi.core.i18n import t
+from zizhi.core.money import format_fen
 
 EDITED = ("quantity", "service_fee", "discount")
 DEBOUNCE_SECONDS = 0.3
@@ -106,12 +106,6 @@ class QuoteEditor(Vertical):
             yield Static("", id="quote-status")
 
     # -- showing ---------------------------------------------------------------------------
-
-    def unavailable(self) -> None:
-        """The quotes module is not there yet."""
-        self.quote = None
-        self.query_one("#quote-versions", Static).update(Text(MISSING))
-        self._empty()
 
     def show(self, quotes: list[dict], quote: dict | None) -> None:
         self.quote = quote

@@ -16,9 +16,9 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from core.i18n import t
-from core.money import format_fen
-from tui import keymap
+from zizhi.core.i18n import t
+from zizhi.core.money import format_fen
+from zizhi.tui import keymap
 
 MORE = "more"
 

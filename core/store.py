@@ -16,8 +16,8 @@ from typing import Any, Iterator
 
 import sqlite_utils
 
-from core.errors import Busy, UserError
-from core.paths import private_dir
+from zizhi.core.errors import Busy, UserError
+from zizhi.core.paths import private_dir
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -30,7 +30,7 @@ class Store:
         self.conn = _connect(self.path)
         self.db = sqlite_utils.Database(self.conn, execute_plugins=False)
         self.lock = threading.RLock()
-        from core.schema import migrate
+        from zizhi.core.schema import migrate
 
         migrate(self)
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from config.schema import STAGES
-from core import access, clock
-from core.money import round_half_up
+from zizhi.config.schema import STAGES
+from zizhi.core import access, clock
+from zizhi.core.money import round_half_up
 
 
 def pipeline(desk, owner: str | None = None) -> dict:

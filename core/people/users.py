@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from core import audit, clock, validation
-from core.errors import InputError, NotFound, Refused, UserError
-from core.vocab import choose
+from zizhi.core import audit, clock, validation
+from zizhi.core.errors import InputError, NotFound, Refused, UserError
+from zizhi.core.vocab import choose
 
 ADMINS = ("admin",)
 TRAINERS = ("manager", "admin")

@@ -8,8 +8,8 @@ tens of milliseconds at 100,000 clients (figures in the README, from bench/).
 
 from __future__ import annotations
 
-from core import access, clock
-from core.clients import LIST_COLUMNS
+from zizhi.core import access, clock
+from zizhi.core.clients.records import LIST_COLUMNS
 
 
 def search_clients(desk, text: str, limit: int = 20, include_archived: bool = False,

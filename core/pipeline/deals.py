@@ -7,12 +7,13 @@ cancelled are endings, each with its reason.
 
 from __future__ import annotations
 
-from config.schema import STAGES
-from core import access, audit, clock, money, people
-from core.clients import resolve
-from core.errors import InputError, NotFound, Refused, UserError
-from core.gates import check_leave
-from core.vocab import choose
+from zizhi.config.schema import STAGES
+from zizhi.core import access, audit, clock, money
+from zizhi.core.people import users as people
+from zizhi.core.clients.records import resolve
+from zizhi.core.errors import InputError, NotFound, Refused, UserError
+from zizhi.core.pipeline.gates import check_leave
+from zizhi.core.vocab import choose
 
 ENDINGS = ("lost", "cancelled")
 VERDICTS = ("reasonable", "unreasonable", "unlawful")
@@ -35,7 +36,7 @@ def plan_deal(desk, client_ref: str, codes: list[str], title: str | None = None,
               expected_close: str | None = None, owner: str | None = None, channel: str | None = None,
               probability: str | None = None) -> dict:
     """Check everything a new deal needs, before any transaction; :func:`insert_deal` writes it."""
-    from core import validation
+    from zizhi.core import validation
 
     client = resolve(desk, client_ref, include_archived=False)
     access.require_log(desk.user, client)
@@ -70,7 +71,7 @@ def edit_deal(desk, deal_id: int | str, title: str | None = None, value: str | i
               expected_close: str | None = None, channel: str | None = None,
               probability: str | None = None) -> dict:
     """Correct a deal's title, value, expected close, source channel or own probability."""
-    from core import validation
+    from zizhi.core import validation
 
     deal = resolve_deal(desk, deal_id)
     _require_active(deal)
@@ -341,7 +342,7 @@ def _money(value: str | int | None, field: str) -> int:
 def _percent(value: str | None) -> int | None:
     if value is None or str(value).strip() == "":
         return None
-    from config.schema import _basis_points
+    from zizhi.config.schema import _basis_points
 
     text = str(value).strip()
     try:

@@ -7,10 +7,10 @@ setting a new one (the follow-up happened). The client row keeps the result for 
 
 from __future__ import annotations
 
-from core import access, audit, clock, validation
-from core.clients import resolve
-from core.errors import InputError, NotFound, UserError
-from core.vocab import choose
+from zizhi.core import access, audit, clock, validation
+from zizhi.core.clients.records import resolve
+from zizhi.core.errors import InputError, NotFound, UserError
+from zizhi.core.vocab import choose
 
 EDITABLE = ("channel", "summary", "details", "next_step", "next_date", "at")
 
@@ -43,7 +43,7 @@ def edit_interaction(desk, entry_id: int, **changes) -> dict:
     """Correct a log entry; only its author, a manager or an admin may."""
     entry = get_interaction(desk, entry_id)
     if desk.user["role"] not in ("manager", "admin") and entry["user"] != desk.user["login"]:
-        from core.errors import Refused
+        from zizhi.core.errors import Refused
 
         raise Refused("log.not_author", id=entry_id)
     merged = {k: entry[k] for k in EDITABLE}

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 
-from core import access, audit, clock, people, pinyin, validation
-from core.errors import InputError, NotFound, UserError
-from core.i18n import t
-from core.vocab import choose
+from zizhi.core import access, audit, clock, validation
+from zizhi.core.clients import pinyin
+from zizhi.core.people import users as people
+from zizhi.core.errors import InputError, NotFound, UserError
+from zizhi.core.i18n import t
+from zizhi.core.vocab import choose
 
 FIELDS = ("name", "credit_code", "contact", "phone", "email", "address", "city", "business_scope",
           "industry", "size", "needs", "urgency", "channel", "referrer", "credit_rating", "owner",
@@ -128,7 +130,7 @@ def resolve(desk, ref: str, include_archived: bool = True) -> dict:
         found = desk.store.rows(f"{_SELECT} WHERE (c.credit_code = ? OR c.name = ?) AND {cond}",
                                 [ref.upper(), ref, *params])
         if not found:
-            from core.search import search_clients
+            from zizhi.core.clients.search import search_clients
 
             hits = search_clients(desk, ref, limit=6, include_archived=include_archived)
             if len(hits) > 1:
@@ -193,7 +195,7 @@ def similar_names(desk, name: str) -> list[str]:
     core_name = _LEGAL_FORMS.sub("", name)
     if len(core_name) < 2:
         return []
-    from core.search import escape_like
+    from zizhi.core.clients.search import escape_like
 
     rows = desk.store.rows(
         "SELECT c.id, c.name, c.owner_id FROM client_search s JOIN clients c ON c.id = s.rowid "

@@ -7,8 +7,8 @@ percentages are basis points (600 = 6 %).
 
 from __future__ import annotations
 
-from config.schema import STAGES
-from core.schema import _in, migrations
+from zizhi.config.schema import STAGES
+from zizhi.core.schema import _in, migrations
 
 DEAL_STATES = (*STAGES, "lost", "cancelled")
 

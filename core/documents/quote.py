@@ -28,7 +28,7 @@ import datetime as dt
 import unicodedata
 from pathlib import Path
 
-from core.money import format_fen
+from zizhi.core.money import format_fen
 
 FONT_PACKAGE = "pylopdf-fonts-zh-cn"
 VALIDITY_UNITS = {"year": "年", "years": "年", "month": "个月", "months": "个月"}
@@ -43,7 +43,7 @@ def _yuan(fen: int) -> str:
 
 
 def _rate(basis_points: int) -> str:
-    from core.quotes import percent_text
+    from zizhi.core.pipeline.quotes import percent_text
 
     return percent_text(basis_points)
 
@@ -220,7 +220,7 @@ def _md(text: str) -> str:
 
 def font_files() -> dict[str, Path]:
     """The embedded fonts: Noto Sans SC for headings and figures, Noto Serif SC for prose."""
-    from core.errors import UserError
+    from zizhi.core.errors import UserError
 
     try:
         import pylopdf_fonts_zh_cn as fonts
@@ -231,7 +231,7 @@ def font_files() -> dict[str, Path]:
 
 def as_pdf(quote: dict, path: str | Path) -> Path:
     """Write the document as an A4 PDF with its fonts embedded (0600: it holds client data)."""
-    from core.paths import write_private
+    from zizhi.core.paths import write_private
 
     target = Path(path)
     write_private(target, bytes(_render(quote)))

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core import audit, clock, deals
-from core.contracts import not_after_today
-from core.errors import InputError, NotFound, Refused, UserError
+from zizhi.core import audit, clock
+from zizhi.core.pipeline import deals
+from zizhi.core.pipeline.contracts import not_after_today
+from zizhi.core.errors import InputError, NotFound, Refused, UserError
 
 RECORDERS = ("operations",)
 STATUSES = ("pending", "in_progress", "done")
@@ -142,7 +143,7 @@ def progress(desk, deal_id: int | str) -> dict:
 
 def list_overdue(desk) -> list[dict]:
     """Visible deals in processing past their expected date without a decision, latest first."""
-    from core import access
+    from zizhi.core import access
 
     cond, params = access.visible(desk.user)
     today = clock.today().isoformat()

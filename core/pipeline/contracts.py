@@ -12,9 +12,10 @@ import datetime as dt
 import json
 from decimal import Decimal
 
-from core import audit, clock, deals, money, validation
-from core.errors import InputError, NotFound, Refused, UserError
-from core.money import format_fen, round_half_up
+from zizhi.core import audit, clock, money, validation
+from zizhi.core.pipeline import deals
+from zizhi.core.errors import InputError, NotFound, Refused, UserError
+from zizhi.core.money import format_fen, round_half_up
 
 DRAFTERS = ("manager", "admin", "legal")
 CASHIERS = ("finance", "admin")

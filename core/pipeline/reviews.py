@@ -16,9 +16,9 @@ The status a quote's review is in:
 
 from __future__ import annotations
 
-from core import audit, clock
-from core.errors import InputError, Refused, UserError
-from core.i18n import t
+from zizhi.core import audit, clock
+from zizhi.core.errors import InputError, Refused, UserError
+from zizhi.core.i18n import t
 
 REVIEWERS = ("legal",)
 
@@ -37,7 +37,7 @@ def reject(desk, quote_id: int | str, reason: str) -> dict:
 
 def review_status(desk, quote_id: int | str) -> dict:
     """The review of a visible quote: its status, the deciding decision and every decision so far."""
-    from core.quotes import resolve_quote
+    from zizhi.core.pipeline.quotes import resolve_quote
 
     quote = resolve_quote(desk, quote_id)
     status = decision(desk, quote)
@@ -74,7 +74,7 @@ def require_approved(desk, quote: dict) -> None:
 
 
 def _decide(desk, quote_id: int | str, verdict: str, reason: str | None) -> dict:
-    from core.quotes import resolve_quote
+    from zizhi.core.pipeline.quotes import resolve_quote
 
     if desk.user["role"] not in REVIEWERS:
         raise Refused("review.legal_only", role=desk.user["role"])

@@ -7,8 +7,8 @@ the same refusal.
 
 from __future__ import annotations
 
-from config.schema import STAGES
-from core.errors import UserError
+from zizhi.config.schema import STAGES
+from zizhi.core.errors import UserError
 
 
 class GateRefused(UserError):
@@ -58,7 +58,7 @@ def _payment(db, deal: dict) -> None:
                   (SELECT coalesce(sum(paid), 0) FROM instalments WHERE contract_id = c.id)
            FROM contracts c WHERE c.deal_id = ?""", [deal["id"]]).fetchone()
     if paid < (required or 0):
-        from core.money import format_fen
+        from zizhi.core.money import format_fen
 
         raise GateRefused("gate.payment_short", deal=deal["id"], required=format_fen(required),
                           paid=format_fen(paid))

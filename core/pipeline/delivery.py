@@ -11,10 +11,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from core import access, audit, clock, deals
-from core.clients import resolve
-from core.contracts import not_after_today
-from core.errors import InputError, NotFound, Refused, UserError
+from zizhi.core import access, audit, clock
+from zizhi.core.pipeline import deals
+from zizhi.core.clients.records import resolve
+from zizhi.core.pipeline.contracts import not_after_today
+from zizhi.core.errors import InputError, NotFound, Refused, UserError
 
 DELIVERERS = ("operations",)
 _OPEN = ("inquiry", "assessment", "proposal", "contract", "payment", "processing")
@@ -180,7 +181,7 @@ def _schedule_visits(desk, db, deal: dict) -> list[str]:
 
 def _expiry(desk, code: str, issued: str, given: str | None) -> str | None:
     if given:
-        from core import validation
+        from zizhi.core import validation
 
         expires = validation.date(given, "expires-on")
         if expires <= issued:

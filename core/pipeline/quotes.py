@@ -30,10 +30,11 @@ import json
 import re
 from decimal import Decimal, InvalidOperation
 
-from core import audit, clock, deals, money
-from core.errors import InputError, NotFound, Refused, UserError
-from core.i18n import t
-from core.numerals import capital_amount
+from zizhi.core import audit, clock, money
+from zizhi.core.pipeline import deals
+from zizhi.core.errors import InputError, NotFound, Refused, UserError
+from zizhi.core.i18n import t
+from zizhi.core.numerals import capital_amount
 
 MANAGERS = ("manager", "admin")
 MAX_QUANTITY = 999
@@ -217,7 +218,7 @@ def approve_pricing(desk, quote_id: int | str, note: str) -> dict:
 
 def send_quote(desk, quote_id: int | str) -> dict:
     """Send a draft to the client: legal's review must be approved, and pricing too when needed."""
-    from core.reviews import require_approved
+    from zizhi.core.pipeline.reviews import require_approved
 
     with desk.store.unit_of_work() as db:
         quote = _fresh(desk, quote_id)
@@ -299,7 +300,7 @@ def expire_overdue(desk) -> int:
 
 def get_quote(desk, quote_id: int | str) -> dict:
     """One visible quote with its lines, figures, approval, review and the snapshot's parties."""
-    from core.reviews import decision
+    from zizhi.core.pipeline.reviews import decision
 
     expire_overdue(desk)
     quote = _fresh(desk, quote_id)
@@ -317,7 +318,7 @@ def get_quote(desk, quote_id: int | str) -> dict:
 
 def list_quotes(desk, deal_id: int | str) -> list[dict]:
     """The versions of a visible deal's quote, newest first."""
-    from core.reviews import decision
+    from zizhi.core.pipeline.reviews import decision
 
     deal = deals.resolve_deal(desk, deal_id)
     expire_overdue(desk)

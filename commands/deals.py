@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from zizhi.core import percent
+
 from zizhi.commands.common import Json, Opt, desk, echo, emit_json, fields, handles_errors, money_text, table
 
 app = typer.Typer(help="Deals through the eight stages and their gates.", no_args_is_help=True)
@@ -186,7 +188,7 @@ def _show(deal: dict, as_json: bool) -> None:
     from zizhi.core.i18n import t
 
     fields({**deal, "value": money_text(deal["value"]), "blocked": deal["blocked"] or None,
-            "probability_used": f"{deal['probability_used'] / 100:g}%"},
+            "probability_used": percent.text(deal["probability_used"])},
            DEAL_FIELDS)
     echo(t("deal.qualifications", codes=", ".join(f"{q['code']}×{q['quantity']}" for q in deal["qualifications"])))
     if deal.get("assessments"):

@@ -7,7 +7,6 @@ leave as basis points (600), so nothing downstream ever sees a float.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
@@ -35,13 +34,13 @@ def _fen(value: object) -> int:
 def _basis_points(value: object) -> int:
     if not isinstance(value, str) or not value.strip().endswith("%"):
         raise ValueError('expected a percentage string such as "6%"')
+    from zizhi.core import percent
+    from zizhi.core.errors import InputError
+
     try:
-        number = Decimal(value.strip()[:-1])
-    except InvalidOperation:
-        raise ValueError('expected a percentage string such as "6%"') from None
-    if not 0 <= number <= 100 or number != number.quantize(Decimal("0.01")):
-        raise ValueError("a percentage from 0% to 100% with at most two decimals")
-    return int(number * 100)
+        return percent.parse(value, sign_required=True)
+    except InputError:
+        raise ValueError("a percentage from 0% to 100% with at most two decimals") from None
 
 
 Fen = Annotated[int, BeforeValidator(_fen)]

@@ -21,6 +21,14 @@ def round_half_up(yuan: Decimal) -> int:
     return int((yuan * FEN_PER_YUAN).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+def share(fen: int, basis_points: int) -> int:
+    """``basis_points`` of ``fen`` (600 = 6 %), rounded half a fen away from zero, in whole numbers."""
+    quotient, remainder = divmod(abs(fen) * basis_points, 10_000)
+    if 2 * remainder >= 10_000:
+        quotient += 1
+    return quotient if fen >= 0 else -quotient
+
+
 def parse(text: str, *, field: str = "amount", rounding: bool = False) -> int:
     """Parse '12,345.6', '¥12345.60', '￥1 234', 'CNY 50' or '-3.5' into fen.
 

@@ -28,6 +28,7 @@ import datetime as dt
 import unicodedata
 from pathlib import Path
 
+from zizhi.core import percent
 from zizhi.core.money import format_fen
 
 FONT_PACKAGE = "pylopdf-fonts-zh-cn"
@@ -43,9 +44,7 @@ def _yuan(fen: int) -> str:
 
 
 def _rate(basis_points: int) -> str:
-    from zizhi.core.pipeline.quotes import percent_text
-
-    return percent_text(basis_points)
+    return percent.text(basis_points)
 
 
 def _date(quote: dict) -> str:

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from decimal import Decimal
 
-from zizhi.core import audit, clock, money, validation
+from zizhi.core import audit, clock, money, percent, validation
 from zizhi.core.pipeline import deals
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
-from zizhi.core.money import format_fen, round_half_up
+from zizhi.core.money import format_fen, share
 
 DRAFTERS = ("manager", "admin", "legal")
 CASHIERS = ("finance", "admin")
@@ -49,13 +48,13 @@ def new_contract(desk, deal_id: int | str, instalments: list[tuple[str, str | in
     if terms.guarantee_required and not guarantee:
         raise UserError("contract.guarantee_required", rating=rating, client=client["name"])
     total = quote["total"]
-    required = prepayment_share(total, terms.prepayment)
+    required = share(total, terms.prepayment)
     if instalments:
         schedule = _custom_schedule(instalments, total)
     else:
         schedule = default_schedule(total, terms.prepayment, clock.today(), _delivery_date(desk, deal))
     if schedule[0][1] < required:
-        raise UserError("contract.prepayment_short", rating=rating, share=_percent(terms.prepayment),
+        raise UserError("contract.prepayment_short", rating=rating, share=percent.text(terms.prepayment),
                         required=format_fen(required), first=format_fen(schedule[0][1]))
     _check_credit_limit(desk, client, rating, terms, total, schedule[0][1])
     penalty = (penalty or desk.settings.pricing.contracts.penalty).strip()
@@ -165,11 +164,6 @@ def contract_for_deal(desk, deal_id: int | str) -> dict | None:
     return get_contract(desk, found["id"]) if found else None
 
 
-def prepayment_share(total: int, basis_points: int) -> int:
-    """The share of ``total`` fen to prepay, rounded half-up to the fen."""
-    return round_half_up(Decimal(total) * basis_points / 1_000_000)
-
-
 def split_evenly(total: int, parts: int) -> list[int]:
     """``total`` fen in ``parts`` amounts differing by at most a fen, the larger ones first."""
     if parts < 1:
@@ -180,7 +174,7 @@ def split_evenly(total: int, parts: int) -> list[int]:
 
 def default_schedule(total: int, basis_points: int, signing: dt.date, delivery: dt.date) -> list[tuple[str, int]]:
     """The prepayment share due on signing and the rest at delivery (one instalment if either is nil)."""
-    first = prepayment_share(total, basis_points)
+    first = share(total, basis_points)
     if first >= total:
         return [(signing.isoformat(), total)]
     if first <= 0:
@@ -320,8 +314,3 @@ def _next_number(desk, db, year: int) -> tuple[int, str]:
         number = pattern.format(year=year, seq=seq)
         if not db.execute("SELECT 1 FROM contracts WHERE number = ?", [number]).fetchone():
             return seq, number
-
-
-def _percent(basis_points: int) -> str:
-    text = f"{Decimal(basis_points) / 100:f}"
-    return (text.rstrip("0").rstrip(".") if "." in text else text) + "%"

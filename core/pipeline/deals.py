@@ -8,7 +8,7 @@ cancelled are endings, each with its reason.
 from __future__ import annotations
 
 from zizhi.config.schema import STAGES
-from zizhi.core import access, audit, clock, money
+from zizhi.core import access, audit, clock, money, percent
 from zizhi.core.people import users as people
 from zizhi.core.clients.records import resolve
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
@@ -342,10 +342,4 @@ def _money(value: str | int | None, field: str) -> int:
 def _percent(value: str | None) -> int | None:
     if value is None or str(value).strip() == "":
         return None
-    from zizhi.config.schema import _basis_points
-
-    text = str(value).strip()
-    try:
-        return _basis_points(text if text.endswith("%") else text + "%")
-    except ValueError:
-        raise InputError("deal.probability_format", value=value) from None
+    return percent.parse(value, "probability")

@@ -1,16 +1,7 @@
 """Quotes (rulebook §6.2, SPEC §6): numbered versions of a priced offer for a deal, built from
 the catalogue and the pricing policy, reviewed by legal, sent, then accepted or rejected.
 
-Every figure is whole fen, worked out per line and rounded once per line (money.round_half_up):
-
-    government_amount = government fee × quantity        passed through at cost, never taxed
-    service_amount    = service fee × quantity           the list price or a negotiated one
-    discount_amount   = service_amount × discount
-    surcharge_amount  = (service − discount) × expedited surcharge      expedited quotes only
-    tax_amount        = (service − discount + surcharge) × VAT
-    total             = government + service − discount + surcharge + tax
-
-A quote's totals are the sums of its lines, so they always add up.
+Every figure is whole fen, worked out by :mod:`zizhi.core.pipeline.pricing`.
 
 A quote keeps what it was priced with: each line stores its fees and the quote's ``snapshot``
 holds the catalogue entries, percentages, client and company header it used, so a later edit of
@@ -28,10 +19,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from decimal import Decimal, InvalidOperation
 
-from zizhi.core import audit, clock, money
+from zizhi.core import audit, clock, money, percent
 from zizhi.core.pipeline import deals
+from zizhi.core.pipeline.pricing import FIGURES, approval_reasons, price_lines, reasons_text
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.i18n import t
 from zizhi.core.numerals import capital_amount
@@ -39,60 +30,6 @@ from zizhi.core.numerals import capital_amount
 MANAGERS = ("manager", "admin")
 MAX_QUANTITY = 999
 _REF = re.compile(r"^(?:Q-?)?(\d+)\s*[-/]\s*v?(\d+)$|^(?:Q-?)?(\d+)\s*v(\d+)$", re.IGNORECASE)
-_FIGURES = ("government_amount", "service_amount", "discount_amount", "surcharge_amount",
-            "tax_amount", "total")
-
-
-# ---------------------------------------------------------------- pricing (pure, in fen)
-
-def price_line(government_fee: int, service_fee: int, quantity: int, discount: int,
-               expedited: int, vat: int) -> dict:
-    """One line's figures; ``discount``, ``expedited`` and ``vat`` are basis points."""
-    government = government_fee * quantity
-    service = service_fee * quantity
-    discount_amount = share(service, discount)
-    surcharge = share(service - discount_amount, expedited)
-    tax = share(service - discount_amount + surcharge, vat)
-    return {"government_amount": government, "service_amount": service, "discount_amount": discount_amount,
-            "surcharge_amount": surcharge, "tax_amount": tax,
-            "total": government + service - discount_amount + surcharge + tax}
-
-
-def share(fen: int, basis_points: int) -> int:
-    """``basis_points`` of ``fen``, rounded half a fen away from zero."""
-    return money.round_half_up(Decimal(fen) * basis_points / 1_000_000)
-
-
-def approval_reasons(lines: list[dict], role: str, limit: int, floor: int) -> list[dict]:
-    """Why a manager must approve: discounts over ``role``'s ``limit``, net unit prices under ``floor``."""
-    reasons = []
-    for line in lines:
-        if line["discount"] > limit:
-            reasons.append({"code": line["code"], "rule": "discount", "discount": line["discount"],
-                            "role": role, "limit": limit})
-        if line["service_fee"] * (10_000 - line["discount"]) < line["list_service_fee"] * floor:
-            reasons.append({"code": line["code"], "rule": "floor",
-                            "price": share(line["service_fee"], 10_000 - line["discount"]),
-                            "floor": share(line["list_service_fee"], floor)})
-    return reasons
-
-
-def parse_percent(value: str | int, field: str = "discount") -> int:
-    """'5%', '12.5 %', '5％' or 5 → basis points (500, 1250, 500); 0–100 % with two decimals at most."""
-    text = str(value).strip().replace("％", "%").removesuffix("%").strip()
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        raise InputError("quote.percent_format", field=field, value=value) from None
-    if not 0 <= number <= 100 or number != number.quantize(Decimal("0.01")):
-        raise InputError("quote.percent_format", field=field, value=value)
-    return int(number * 100)
-
-
-def percent_text(basis_points: int) -> str:
-    """600 → '6%', 1250 → '12.5%'."""
-    text = f"{Decimal(basis_points) / 100:f}"
-    return (text.rstrip("0").rstrip(".") if "." in text else text) + "%"
 
 
 # ---------------------------------------------------------------- operations
@@ -134,7 +71,7 @@ def set_line(desk, quote_id: int | str, code: str, quantity: int | str | None = 
         if quantity is not None:
             values["quantity"] = _quantity(quantity)
         if discount is not None:
-            values["discount"] = parse_percent(discount)
+            values["discount"] = percent.parse(discount)
         if service_fee is not None:
             values["service_fee"] = _fee(service_fee, line["list_service_fee"])
         changed = audit.changes(line, values)
@@ -339,19 +276,6 @@ def number(quote: dict) -> str:
     return f"{quote['deal_id']}-v{quote['version']}"
 
 
-def reasons_text(reasons: list[dict]) -> str:
-    """Approval reasons as one line in the current language."""
-    parts = []
-    for reason in reasons:
-        if reason["rule"] == "discount":
-            parts.append(t("quote.reason.discount", code=reason["code"], discount=percent_text(reason["discount"]),
-                           role=reason["role"], limit=percent_text(reason["limit"])))
-        else:
-            parts.append(t("quote.reason.floor", code=reason["code"], price=money.format_fen(reason["price"]),
-                           floor=money.format_fen(reason["floor"])))
-    return "; ".join(parts)
-
-
 def resolve_quote(desk, ref: int | str) -> dict:
     """The quote row for an id ('12') or deal and version ('7-v2'), if its deal is visible."""
     text = str(ref).strip().lstrip("#")
@@ -386,7 +310,7 @@ def _fresh(desk, ref: int | str) -> dict:
     quote["approved_by_login"] = people.get(quote["approved_by"])
     quote["lines"] = desk.store.rows(
         f"""SELECT id, position, code, name, quantity, government_fee, service_fee, list_service_fee, discount,
-                   {', '.join(_FIGURES)} FROM quote_lines WHERE quote_id = ? ORDER BY position""", [quote["id"]])
+                   {', '.join(FIGURES)} FROM quote_lines WHERE quote_id = ? ORDER BY position""", [quote["id"]])
     return quote
 
 
@@ -409,14 +333,10 @@ def _reprice(db, desk, quote_id: int, snapshot: dict) -> None:
     pricing = snapshot["pricing"]
     expedited = db.execute("SELECT expedited FROM quotes WHERE id = ?", [quote_id]).fetchone()[0]
     lines = desk.store.rows("SELECT * FROM quote_lines WHERE quote_id = ? ORDER BY position", [quote_id])
-    totals = dict.fromkeys(_FIGURES, 0)
-    for line in lines:
-        figures = price_line(line["government_fee"], line["service_fee"], line["quantity"], line["discount"],
-                             pricing["expedited"] if expedited else 0, pricing["service_vat"])
-        db.execute(f"UPDATE quote_lines SET {', '.join(f'{k} = ?' for k in figures)} WHERE id = ?",
-                   [*figures.values(), line["id"]])
-        for key, value in figures.items():
-            totals[key] += value
+    priced, totals = price_lines(lines, bool(expedited), pricing)
+    for line in priced:
+        db.execute(f"UPDATE quote_lines SET {', '.join(f'{k} = ?' for k in FIGURES)} WHERE id = ?",
+                   [*(line[k] for k in FIGURES), line["id"]])
     role = desk.user["role"]
     limit = getattr(desk.settings.pricing.discount_limits, role, 0)
     reasons = approval_reasons(lines, role, limit, pricing["price_floor"])

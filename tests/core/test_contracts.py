@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from zizhi.core import audit, clock
+from zizhi.core import audit, clock, money
 from zizhi.core.clients import records as clients
 from zizhi.core.pipeline import contracts, deals
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
@@ -339,7 +339,7 @@ def test_an_ended_deal_gets_no_contract(li):
     (286_200, 0, 0),
 ])
 def test_the_prepayment_share_rounds_half_up(total, share, first):
-    assert contracts.prepayment_share(total, share) == first
+    assert money.share(total, share) == first
 
 
 AMOUNTS = st.integers(min_value=1, max_value=10**12)
@@ -361,7 +361,7 @@ def test_the_default_schedule_adds_up_exactly_and_meets_the_share(total, share, 
     schedule = contracts.default_schedule(total, share, today, today + dt.timedelta(days=days))
     assert sum(amount for _, amount in schedule) == total
     assert all(amount > 0 for _, amount in schedule)
-    assert schedule[0][1] >= contracts.prepayment_share(total, share) or share == 0
+    assert schedule[0][1] >= money.share(total, share) or share == 0
     assert [d for d, _ in schedule] == sorted(d for d, _ in schedule)
 
 
@@ -373,7 +373,7 @@ def test_every_contract_made_has_instalments_adding_up_to_its_total(li, data):
     total = data.draw(st.integers(min_value=2, max_value=5_000_000), label="total")
     deal = ready_deal(li, rating=rating, total=total)
     if data.draw(st.booleans(), label="custom"):
-        first = contracts.prepayment_share(total, li.settings.pricing.credit_policy[rating].prepayment)
+        first = money.share(total, li.settings.pricing.credit_policy[rating].prepayment)
         rest = contracts.split_evenly(total - first, data.draw(st.integers(1, 4), label="parts"))
         amounts = [first, *(a for a in rest if a)] if first else [a for a in rest if a]
         off = data.draw(st.sampled_from([0, 0, 1, -1]), label="off by")

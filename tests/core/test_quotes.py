@@ -9,9 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from zizhi.core import audit, clock
+from zizhi.core import audit, clock, money
 from zizhi.core.people import users as people
-from zizhi.core.pipeline import deals, quotes, reviews
+from zizhi.core.pipeline import deals, pricing, quotes, reviews
+from zizhi.core.pipeline.pricing import price_line
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.paths import SHIPPED_CONFIG
 
@@ -88,12 +89,12 @@ rates = st.integers(min_value=0, max_value=10_000)
 
 @given(government=fees, service=fees, quantity=st.integers(1, 999), discount=rates, expedited=rates, vat=rates)
 def test_a_line_total_is_its_parts_and_tax_is_on_service_only(government, service, quantity, discount, expedited, vat):
-    figures = quotes.price_line(government, service, quantity, discount, expedited, vat)
+    figures = pricing.price_line(government, service, quantity, discount, expedited, vat)
     assert figures["total"] == (figures["government_amount"] + figures["service_amount"] - figures["discount_amount"]
                                 + figures["surcharge_amount"] + figures["tax_amount"])
     taxable = figures["service_amount"] - figures["discount_amount"] + figures["surcharge_amount"]
-    assert figures["tax_amount"] == quotes.share(taxable, vat)
-    without_government = quotes.price_line(0, service, quantity, discount, expedited, vat)
+    assert figures["tax_amount"] == money.share(taxable, vat)
+    without_government = pricing.price_line(0, service, quantity, discount, expedited, vat)
     assert without_government["tax_amount"] == figures["tax_amount"]
     assert figures["total"] - without_government["total"] == government * quantity
 
@@ -135,7 +136,7 @@ def test_editing_the_catalogue_and_pricing_leaves_existing_quotes_unchanged(isol
     after = quotes.get_quote(later, before["id"])
     assert _without_review(after) == _without_review(before)
     touched = line(quotes.set_line(later, before["id"], "TRADE-RIGHTS", quantity=2), "TRADE-RIGHTS")
-    assert {k: touched[k] for k in quotes.price_line(0, 0, 1, 0, 0, 0)} == quotes.price_line(0, 150_000, 2, 0, 3_000, 600)
+    assert {k: touched[k] for k in price_line(0, 0, 1, 0, 0, 0)} == price_line(0, 150_000, 2, 0, 3_000, 600)
     fresh = quotes.new_quote(later, deal["id"])
     assert line(fresh, "TRADE-RIGHTS")["service_fee"] == fee and line(fresh, "TRADE-RIGHTS")["government_fee"] == 8_800
     for name in ("catalogue.toml", "pricing.toml"):
@@ -168,7 +169,7 @@ def test_a_discount_within_the_role_limit_needs_no_approval(li, quote):
 def test_a_discount_beyond_the_role_limit_is_flagged_and_explained(li, quote):
     flagged = quotes.set_line(li, quote["id"], "TRADE-RIGHTS", discount="12.5%")
     assert flagged["needs_approval"]
-    assert quotes.reasons_text(flagged["approval_reasons"]) == "TRADE-RIGHTS: discount 12.5% is over the sales limit of 10%"
+    assert pricing.reasons_text(flagged["approval_reasons"]) == "TRADE-RIGHTS: discount 12.5% is over the sales limit of 10%"
 
 
 def test_a_managers_larger_limit_applies_to_their_own_edit_but_not_to_a_later_salesperson_edit(li, manager, quote):
@@ -180,7 +181,7 @@ def test_a_price_under_the_floor_is_flagged_even_for_a_manager(li, manager, quot
     assert quotes.set_line(li, quote["id"], "TRADE-RIGHTS", service_fee="1,050.00")["needs_approval"] == 0  # 70 %
     under = quotes.set_line(manager, quote["id"], "TRADE-RIGHTS", service_fee="1,049.99")
     assert under["needs_approval"]
-    assert "net price ¥1,049.99 is under the floor ¥1,050.00" in quotes.reasons_text(under["approval_reasons"])
+    assert "net price ¥1,049.99 is under the floor ¥1,050.00" in pricing.reasons_text(under["approval_reasons"])
 
 
 def test_the_floor_is_on_the_price_after_discount(li, quote):

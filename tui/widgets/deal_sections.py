@@ -12,6 +12,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from zizhi.core import percent
 from zizhi.core.i18n import t
 from zizhi.core.money import format_fen
 from zizhi.tui import labels
@@ -36,12 +37,6 @@ def _table(*columns: str, justify: dict[int, str] | None = None) -> Table:
 def _title(key: str, **params: object) -> Text:
     return Text(t(key, **params), style="bold underline")
 
-
-def _percent(basis_points: int | None) -> str:
-    if basis_points is None:
-        return MISSING
-    whole, part = divmod(basis_points, 100)
-    return f"{whole}%" if not part else f"{basis_points / 100:g}%"
 
 
 def _stage(stage: str | None) -> str:
@@ -74,7 +69,7 @@ def head(deal: dict) -> Table:
     grid.add_row(labels.column("client"), Text(deal["client"]), labels.column("owner"), Text(deal["owner"] or ""),
                  labels.column("stage"), stage)
     grid.add_row(labels.column("value"), Text(format_fen(deal["value"])), labels.column("probability_used"),
-                 Text(_percent(deal.get("probability_used"))), labels.column("expected_close"),
+                 Text(percent.text(deal.get("probability_used"), MISSING)), labels.column("expected_close"),
                  Text(deal["expected_close"] or MISSING))
     grid.add_row(t("tui.field.qualifications"), Text(codes), labels.column("channel"),
                  Text(labels.word("channel", deal["channel"]) or MISSING), t("tui.deal.state"), state)

@@ -20,18 +20,13 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Input, Label, Static
 from textual.widgets.data_table import RowDoesNotExist
 
+from zizhi.core import percent
 from zizhi.core.i18n import t
 from zizhi.core.money import format_fen
 
 EDITED = ("quantity", "service_fee", "discount")
 DEBOUNCE_SECONDS = 0.3
 MISSING = "—"
-
-
-def percent(basis_points: int) -> str:
-    """600 → '6%', 1250 → '12.5%' (as ``core.quotes.percent_text`` writes them)."""
-    whole, part = divmod(basis_points, 100)
-    return f"{whole}%" if not part else f"{basis_points / 100:g}%"
 
 
 def _money(fen: int, negative: bool = False) -> Text:
@@ -57,7 +52,7 @@ class QuoteLines(DataTable):
         for line in lines:
             discount = Text(justify="right")
             if line["discount"]:
-                discount.append(f"{percent(line['discount'])} ", style="bold")
+                discount.append(f"{percent.text(line['discount'])} ", style="bold")
             discount.append(format_fen(-line["discount_amount"]) if line["discount_amount"] else "¥0.00")
             self.add_row(Text(line["code"]), Text(str(line["quantity"]), justify="right"),
                          _money(line["government_amount"]), _money(line["service_amount"]), discount,
@@ -205,7 +200,7 @@ class QuoteEditor(Vertical):
             return
         self._line = line
         values = {"quantity": str(line["quantity"]), "service_fee": format_fen(line["service_fee"], symbol=False),
-                  "discount": percent(line["discount"])}
+                  "discount": percent.text(line["discount"])}
         self._sent = dict(values)
         for name, value in values.items():
             self.query_one(f"#line-{name}", Input).value = value
@@ -244,7 +239,7 @@ class QuoteEditor(Vertical):
 
 def _reason(reason: dict) -> str:
     if reason["rule"] == "discount":
-        return t("tui.quote.reason.discount", code=reason["code"], discount=percent(reason["discount"]),
-                 limit=percent(reason["limit"]))
+        return t("tui.quote.reason.discount", code=reason["code"], discount=percent.text(reason["discount"]),
+                 limit=percent.text(reason["limit"]))
     return t("tui.quote.reason.floor", code=reason["code"], price=format_fen(reason["price"]),
              floor=format_fen(reason["floor"]))

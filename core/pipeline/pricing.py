@@ -1,0 +1,78 @@
+"""Quote pricing, pure arithmetic in whole fen: no database, no settings, no clock.
+
+Every figure is worked out per line and rounded once per line (half a fen away from zero):
+
+    government_amount = government fee × quantity        passed through at cost, never taxed
+    service_amount    = service fee × quantity           the list price or a negotiated one
+    discount_amount   = service_amount × discount
+    surcharge_amount  = (service − discount) × expedited surcharge      expedited quotes only
+    tax_amount        = (service − discount + surcharge) × VAT
+    total             = government + service − discount + surcharge + tax
+
+A quote's totals are the sums of its lines, so they always add up. The quote operations store
+these figures; the app's quote editor calls the same functions to preview a change as it is typed.
+"""
+
+from __future__ import annotations
+
+from zizhi.core import money, percent
+from zizhi.core.i18n import t
+from zizhi.core.money import share
+
+FIGURES = ("government_amount", "service_amount", "discount_amount", "surcharge_amount", "tax_amount", "total")
+
+
+def price_line(government_fee: int, service_fee: int, quantity: int, discount: int,
+               expedited: int, vat: int) -> dict:
+    """One line's figures; ``discount``, ``expedited`` and ``vat`` are basis points."""
+    government = government_fee * quantity
+    service = service_fee * quantity
+    discount_amount = share(service, discount)
+    surcharge = share(service - discount_amount, expedited)
+    tax = share(service - discount_amount + surcharge, vat)
+    return {"government_amount": government, "service_amount": service, "discount_amount": discount_amount,
+            "surcharge_amount": surcharge, "tax_amount": tax,
+            "total": government + service - discount_amount + surcharge + tax}
+
+
+def price_lines(lines: list[dict], expedited: bool, pricing: dict) -> tuple[list[dict], dict]:
+    """Every line with its figures, and the totals: what a quote shows for these lines and terms.
+
+    ``pricing`` is the quote snapshot's (``service_vat``, ``expedited`` in basis points).
+    """
+    totals = dict.fromkeys(FIGURES, 0)
+    priced = []
+    for line in lines:
+        figures = price_line(line["government_fee"], line["service_fee"], line["quantity"], line["discount"],
+                             pricing["expedited"] if expedited else 0, pricing["service_vat"])
+        priced.append({**line, **figures})
+        for key, value in figures.items():
+            totals[key] += value
+    return priced, totals
+
+
+def approval_reasons(lines: list[dict], role: str, limit: int, floor: int) -> list[dict]:
+    """Why a manager must approve: discounts over ``role``'s ``limit``, net unit prices under ``floor``."""
+    reasons = []
+    for line in lines:
+        if line["discount"] > limit:
+            reasons.append({"code": line["code"], "rule": "discount", "discount": line["discount"],
+                            "role": role, "limit": limit})
+        if line["service_fee"] * (percent.WHOLE - line["discount"]) < line["list_service_fee"] * floor:
+            reasons.append({"code": line["code"], "rule": "floor",
+                            "price": share(line["service_fee"], percent.WHOLE - line["discount"]),
+                            "floor": share(line["list_service_fee"], floor)})
+    return reasons
+
+
+def reasons_text(reasons: list[dict]) -> str:
+    """Approval reasons as one line in the current language."""
+    parts = []
+    for reason in reasons:
+        if reason["rule"] == "discount":
+            parts.append(t("quote.reason.discount", code=reason["code"], discount=percent.text(reason["discount"]),
+                           role=reason["role"], limit=percent.text(reason["limit"])))
+        else:
+            parts.append(t("quote.reason.floor", code=reason["code"], price=money.format_fen(reason["price"]),
+                           floor=money.format_fen(reason["floor"])))
+    return "; ".join(parts)

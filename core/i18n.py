@@ -53,6 +53,17 @@ def current_language() -> str:
     return _current or choose_language()
 
 
+def register(messages: dict[str, tuple[str, str]]) -> None:
+    """Add a layer's own messages (the app's labels, the CLI's texts) to the one table.
+
+    A key defined twice is a mistake that would make one of the two texts unreachable.
+    """
+    clash = MESSAGES.keys() & messages.keys()
+    if clash:
+        raise ValueError(f"message keys defined twice: {', '.join(sorted(clash))}")
+    MESSAGES.update(messages)
+
+
 def t(key: str, lang: str | None = None, **params: object) -> str:
     """The message for ``key`` in the current language, with ``params`` filled in.
 

@@ -39,8 +39,17 @@ class Store:
 
     @contextmanager
     def unit_of_work(self) -> Iterator[sqlite_utils.Database]:
-        """One ``BEGIN IMMEDIATE`` transaction: all of it is written, or none of it."""
+        """One ``BEGIN IMMEDIATE`` transaction: all of it is written, or none of it.
+
+        Open it first, then read, check and write inside it: the write lock is held from the
+        first read, so what was checked is still true when it is written. Called again inside an
+        open unit of work (an operation built from others), it joins it as a savepoint, so the
+        whole remains one transaction and a refused part takes back only its own writes.
+        """
         with self.lock:
+            if self.conn.in_transaction:
+                yield from self._savepoint()
+                return
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:
@@ -56,6 +65,16 @@ class Store:
             except sqlite3.OperationalError as exc:
                 self.conn.execute("ROLLBACK")
                 raise _translated(exc) from None
+
+    def _savepoint(self) -> Iterator[sqlite_utils.Database]:
+        self.conn.execute("SAVEPOINT part")
+        try:
+            yield self.db
+        except BaseException:
+            self.conn.execute("ROLLBACK TO part")
+            self.conn.execute("RELEASE part")
+            raise
+        self.conn.execute("RELEASE part")
 
     def rows(self, sql: str, params: Any = ()) -> list[dict]:
         """Run a read query and return its rows as dicts."""

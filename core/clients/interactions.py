@@ -19,13 +19,13 @@ def log_interaction(desk, client_ref: str, channel: str, summary: str, details: 
                     next_step: str | None = None, next_date: str | None = None,
                     at: str | None = None) -> dict:
     """Record one contact with a client and refresh the client's follow-up."""
-    client = resolve(desk, client_ref)
-    if client["archived_at"]:
-        raise UserError("client.archived", client=client["name"], id=client["id"])
-    access.require_log(desk.user, client)
-    values = _clean({"channel": channel, "summary": summary, "details": details,
-                     "next_step": next_step, "next_date": next_date, "at": at}, creating=True)
     with desk.store.unit_of_work() as db:
+        client = resolve(desk, client_ref)
+        if client["archived_at"]:
+            raise UserError("client.archived", client=client["name"], id=client["id"])
+        access.require_log(desk.user, client)
+        values = _clean({"channel": channel, "summary": summary, "details": details,
+                         "next_step": next_step, "next_date": next_date, "at": at}, creating=True)
         now = clock.stamp()
         cursor = db.execute(
             """INSERT INTO interactions (client_id, user_id, at, channel, summary, details, next_step,
@@ -41,18 +41,18 @@ def log_interaction(desk, client_ref: str, channel: str, summary: str, details: 
 
 def edit_interaction(desk, entry_id: int, **changes) -> dict:
     """Correct a log entry; only its author, a manager or an admin may."""
-    entry = get_interaction(desk, entry_id)
-    if desk.user["role"] not in ("manager", "admin") and entry["user"] != desk.user["login"]:
-        from zizhi.core.errors import Refused
-
-        raise Refused("log.not_author", id=entry_id)
-    merged = {k: entry[k] for k in EDITABLE}
-    merged.update({k: v for k, v in changes.items() if v is not None})
-    values = _clean(merged, creating=False)
-    changed = audit.changes(entry, values)
-    if not changed:
-        raise InputError("client.nothing_to_change")
     with desk.store.unit_of_work() as db:
+        entry = get_interaction(desk, entry_id)
+        if desk.user["role"] not in ("manager", "admin") and entry["user"] != desk.user["login"]:
+            from zizhi.core.errors import Refused
+
+            raise Refused("log.not_author", id=entry_id)
+        merged = {k: entry[k] for k in EDITABLE}
+        merged.update({k: v for k, v in changes.items() if v is not None})
+        values = _clean(merged, creating=False)
+        changed = audit.changes(entry, values)
+        if not changed:
+            raise InputError("client.nothing_to_change")
         sets = ", ".join(f"{k} = ?" for k in changed)
         db.execute(f"UPDATE interactions SET {sets}, updated_at = ? WHERE id = ?",
                    [*(values[k] for k in changed), clock.stamp(), entry_id])

@@ -25,15 +25,15 @@ _LEGAL_FORMS = re.compile(r"(股份有限公司|有限责任公司|有限公司|
 
 def add_client(desk, **fields) -> tuple[dict, list[str]]:
     """Create a client; returns it and warnings (a similar name already on file)."""
-    access.require_add(desk.user)
-    values = _clean(desk, fields, creating=True)
-    if values.get("owner_id") not in (None, desk.user["id"]):
-        access.require_assign(desk.user)
-    if "owner_id" not in values and desk.user["role"] == "sales":
-        values["owner_id"] = people.owner_for(desk, desk.user["login"])["id"]
-    tags = values.pop("tags", [])
-    warnings = similar_names(desk, values["name"])
     with desk.store.unit_of_work() as db:
+        access.require_add(desk.user)
+        values = _clean(desk, fields, creating=True)
+        if values.get("owner_id") not in (None, desk.user["id"]):
+            access.require_assign(desk.user)
+        if "owner_id" not in values and desk.user["role"] == "sales":
+            values["owner_id"] = people.owner_for(desk, desk.user["login"])["id"]
+        tags = values.pop("tags", [])
+        warnings = similar_names(desk, values["name"])
         _refuse_duplicate_code(desk, db, values.get("credit_code"))
         now = clock.stamp()
         values.update(created_at=now, updated_at=now,
@@ -50,13 +50,13 @@ def add_client(desk, **fields) -> tuple[dict, list[str]]:
 
 def edit_client(desk, ref: str, **fields) -> dict:
     """Change the given fields of a client the acting user may edit."""
-    client = resolve(desk, ref)
-    access.require_edit(desk.user, client)
-    values = _clean(desk, {k: v for k, v in fields.items() if v is not None}, creating=False)
-    if "owner_id" in values and values["owner_id"] != client["owner_id"]:
-        access.require_assign(desk.user)
-    tags = values.pop("tags", None)
     with desk.store.unit_of_work() as db:
+        client = resolve(desk, ref)
+        access.require_edit(desk.user, client)
+        values = _clean(desk, {k: v for k, v in fields.items() if v is not None}, creating=False)
+        if "owner_id" in values and values["owner_id"] != client["owner_id"]:
+            access.require_assign(desk.user)
+        tags = values.pop("tags", None)
         if values.get("credit_code") and values["credit_code"] != client["credit_code"]:
             _refuse_duplicate_code(desk, db, values["credit_code"])
         changed = audit.changes(client, values)
@@ -80,12 +80,12 @@ def edit_client(desk, ref: str, **fields) -> dict:
 
 def assign(desk, ref: str, owner: str) -> dict:
     """Give a client to another on-duty salesperson; managers and admins only."""
-    access.require_assign(desk.user)
-    client = resolve(desk, ref)
-    new_owner = people.owner_for(desk, owner)
-    if new_owner["id"] == client["owner_id"]:
-        raise UserError("client.already_owner", client=client["name"], login=owner)
     with desk.store.unit_of_work() as db:
+        access.require_assign(desk.user)
+        client = resolve(desk, ref)
+        new_owner = people.owner_for(desk, owner)
+        if new_owner["id"] == client["owner_id"]:
+            raise UserError("client.already_owner", client=client["name"], login=owner)
         db.execute("UPDATE clients SET owner_id = ?, updated_at = ? WHERE id = ?",
                    [new_owner["id"], clock.stamp(), client["id"]])
         audit.record(db, desk.user["id"], "client.assign", "client", client["id"],
@@ -95,12 +95,12 @@ def assign(desk, ref: str, owner: str) -> dict:
 
 def archive(desk, ref: str, restore: bool = False) -> dict:
     """Archive (or restore) a client: it leaves the lists, its history stays."""
-    client = resolve(desk, ref, include_archived=True)
-    access.require_edit(desk.user, client)
-    if bool(client["archived_at"]) != restore:
-        raise UserError("client.already_restored" if restore else "client.already_archived",
-                        client=client["name"])
     with desk.store.unit_of_work() as db:
+        client = resolve(desk, ref, include_archived=True)
+        access.require_edit(desk.user, client)
+        if bool(client["archived_at"]) != restore:
+            raise UserError("client.already_restored" if restore else "client.already_archived",
+                            client=client["name"])
         db.execute("UPDATE clients SET archived_at = ?, updated_at = ? WHERE id = ?",
                    [None if restore else clock.stamp(), clock.stamp(), client["id"]])
         audit.record(db, desk.user["id"], "client.restore" if restore else "client.archive",

@@ -44,15 +44,15 @@ def _insert(db, login, name, role, email, phone) -> int:
 def add_user(desk, login: str, name: str | None, role: str, email: str | None = None,
              phone: str | None = None) -> dict:
     """Create a colleague's account; admins only. Salespeople start off duty."""
-    _require(desk, ADMINS, "people.admins_only")
-    login = (login or "").strip()
-    if not login or any(c.isspace() for c in login):
-        raise InputError("people.login_format", value=login)
-    role = choose("role", role, "role")
-    if not role:
-        raise InputError("input.required", field="role")
-    email, phone = validation.email(email), validation.phone(phone)
     with desk.store.unit_of_work() as db:
+        _require(desk, ADMINS, "people.admins_only")
+        login = (login or "").strip()
+        if not login or any(c.isspace() for c in login):
+            raise InputError("people.login_format", value=login)
+        role = choose("role", role, "role")
+        if not role:
+            raise InputError("input.required", field="role")
+        email, phone = validation.email(email), validation.phone(phone)
         if db.execute("SELECT 1 FROM users WHERE login = ?", [login]).fetchone():
             raise UserError("people.duplicate_login", login=login)
         user_id = _insert(db, login, (name or login).strip(), role, email, phone)
@@ -66,28 +66,28 @@ def edit_user(desk, login: str, name: str | None = None, role: str | None = None
 
     A salesperson who still owns clients cannot change role or leave until they are reassigned.
     """
-    _require(desk, ADMINS, "people.admins_only")
-    user = get_user(desk, login)
-    changes: dict = {}
-    if name is not None and name.strip():
-        changes["name"] = name.strip()
-    if role is not None:
-        changes["role"] = choose("role", role, "role")
-    if email is not None:
-        changes["email"] = validation.email(email)
-    if phone is not None:
-        changes["phone"] = validation.phone(phone)
-    if active is not None:
-        changes["active"] = int(active)
-    changed = audit.changes(user, changes)
-    if not changed:
-        raise InputError("client.nothing_to_change")
-    leaving = changed.get("role") or ("active" in changed and not active)
-    if leaving and user["clients"]:
-        raise UserError("people.still_owns_clients", login=login, count=user["clients"])
-    if user["id"] == desk.user["id"] and leaving:
-        raise UserError("people.not_yourself")
     with desk.store.unit_of_work() as db:
+        _require(desk, ADMINS, "people.admins_only")
+        user = get_user(desk, login)
+        changes: dict = {}
+        if name is not None and name.strip():
+            changes["name"] = name.strip()
+        if role is not None:
+            changes["role"] = choose("role", role, "role")
+        if email is not None:
+            changes["email"] = validation.email(email)
+        if phone is not None:
+            changes["phone"] = validation.phone(phone)
+        if active is not None:
+            changes["active"] = int(active)
+        changed = audit.changes(user, changes)
+        if not changed:
+            raise InputError("client.nothing_to_change")
+        leaving = changed.get("role") or ("active" in changed and not active)
+        if leaving and user["clients"]:
+            raise UserError("people.still_owns_clients", login=login, count=user["clients"])
+        if user["id"] == desk.user["id"] and leaving:
+            raise UserError("people.not_yourself")
         sets = ", ".join(f"{k} = ?" for k in changed)
         db.execute(f"UPDATE users SET {sets} WHERE id = ?", [*(changes[k] for k in changed), user["id"]])
         audit.record(db, desk.user["id"], "user.edit", "user", user["id"], **changed)
@@ -121,16 +121,16 @@ def list_users(desk, role: str | None = None) -> list[dict]:
 
 def record_exam(desk, login: str, score: int, taken_on: str | None = None, notes: str | None = None) -> dict:
     """Record an onboarding exam; a salesperson at or above the pass mark goes on duty."""
-    _require(desk, TRAINERS, "people.trainers_only")
-    if not 0 <= score <= 100:
-        raise InputError("people.score_range", value=score)
-    taken_on = _past_or_today(taken_on)
-    pass_mark = desk.settings.pricing.onboarding.pass_mark
-    user = get_user(desk, login)
-    if user["role"] != "sales":
-        raise UserError("people.exam_for_sales", login=login, role=user["role"])
-    passed = score >= pass_mark
     with desk.store.unit_of_work() as db:
+        _require(desk, TRAINERS, "people.trainers_only")
+        if not 0 <= score <= 100:
+            raise InputError("people.score_range", value=score)
+        taken_on = _past_or_today(taken_on)
+        pass_mark = desk.settings.pricing.onboarding.pass_mark
+        user = get_user(desk, login)
+        if user["role"] != "sales":
+            raise UserError("people.exam_for_sales", login=login, role=user["role"])
+        passed = score >= pass_mark
         db.execute(
             "INSERT INTO exams (user_id, taken_on, score, pass_mark, passed, recorded_by, notes) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [user["id"], taken_on, score, pass_mark, int(passed), desk.user["id"], notes])
@@ -144,13 +144,13 @@ def record_exam(desk, login: str, score: int, taken_on: str | None = None, notes
 def record_training(desk, login: str, topic: str, held_on: str | None = None, hours: str | None = None,
                     trainer: str | None = None, notes: str | None = None) -> dict:
     """Record a continuing-training session a colleague attended."""
-    _require(desk, TRAINERS, "people.trainers_only")
-    if not topic or not topic.strip():
-        raise InputError("input.required", field="topic")
-    held_on = _past_or_today(held_on)
-    hours = _hours(hours)
-    user = get_user(desk, login)
     with desk.store.unit_of_work() as db:
+        _require(desk, TRAINERS, "people.trainers_only")
+        if not topic or not topic.strip():
+            raise InputError("input.required", field="topic")
+        held_on = _past_or_today(held_on)
+        hours = _hours(hours)
+        user = get_user(desk, login)
         db.execute(
             "INSERT INTO trainings (user_id, held_on, topic, hours, trainer, notes, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [user["id"], held_on, topic.strip(), hours, trainer, notes, desk.user["id"]])

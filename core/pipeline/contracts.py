@@ -30,65 +30,35 @@ def new_contract(desk, deal_id: int | str, instalments: list[tuple[str, str | in
     first instalment is the rating's prepayment share, due now, and the rest falls due at the
     expected delivery (today + the longest standard processing time of the deal).
     """
-    deal = deals.resolve_deal(desk, deal_id)
-    _require(desk, deal, DRAFTERS, "contract.cannot_draw_up")
-    if deal["stage"] in _ENDED:
-        raise UserError("contract.deal_ended", deal=deal["id"], stage=deal["stage"])
-    with desk.store.lock:
-        _refuse_second(desk.store.conn, deal["id"])
-    quote = desk.store.one("""SELECT * FROM quotes WHERE deal_id = ? AND status = 'accepted'
-                              ORDER BY version DESC LIMIT 1""", [deal["id"]])
-    if not quote:
-        raise UserError("contract.no_accepted_quote", deal=deal["id"])
-    if quote["total"] <= 0:
-        raise UserError("contract.nothing_to_pay", deal=deal["id"], version=quote["version"])
-    client = desk.store.one("SELECT id, name, credit_rating FROM clients WHERE id = ?", [deal["client_id"]])
-    rating, terms = _credit_terms(desk, client)
-    guarantee = (guarantee or "").strip() or None
-    if terms.guarantee_required and not guarantee:
-        raise UserError("contract.guarantee_required", rating=rating, client=client["name"])
-    total = quote["total"]
-    required = share(total, terms.prepayment)
-    if instalments:
-        schedule = _custom_schedule(instalments, total)
-    else:
-        schedule = default_schedule(total, terms.prepayment, clock.today(), _delivery_date(desk, deal))
-    if schedule[0][1] < required:
-        raise UserError("contract.prepayment_short", rating=rating, share=percent.text(terms.prepayment),
-                        required=format_fen(required), first=format_fen(schedule[0][1]))
-    _check_credit_limit(desk, client, rating, terms, total, schedule[0][1])
     penalty = (penalty or desk.settings.pricing.contracts.penalty).strip()
     if not penalty:
         raise InputError("input.required", field="penalty")
-    services = json.dumps(_services(desk, quote["id"]), ensure_ascii=False)
     with desk.store.unit_of_work() as db:
-        _refuse_second(db, deal["id"])  # again inside the transaction: a colleague may have just made it
-        year = clock.today().year
-        seq, number = _next_number(desk, db, year)
-        cursor = db.execute(
-            """INSERT INTO contracts (deal_id, quote_id, number, client_party, company_party, services, total,
-               penalty, created_by, created_at, credit_rating, prepayment, guarantee, year, seq)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [deal["id"], quote["id"], number, client["name"], desk.settings.general.company.name, services,
-             total, penalty, desk.user["id"], clock.stamp(), rating, terms.prepayment, guarantee, year, seq])
-        contract_id = cursor.lastrowid
-        for position, (due_on, amount) in enumerate(schedule, start=1):
-            db.execute("INSERT INTO instalments (contract_id, position, due_on, amount) VALUES (?, ?, ?, ?)",
-                       [contract_id, position, due_on, amount])
-        audit.record(db, desk.user["id"], "contract.new", "contract", contract_id, deal_id=deal["id"],
-                     number=number, total=total, instalments=[a for _, a in schedule], rating=rating,
-                     guarantee=guarantee)
+        deal = deals.resolve_deal(desk, deal_id)
+        _require(desk, deal, DRAFTERS, "contract.cannot_draw_up")
+        if deal["stage"] in _ENDED:
+            raise UserError("contract.deal_ended", deal=deal["id"], stage=deal["stage"])
+        _refuse_second(db, deal["id"])
+        quote = _accepted_quote(desk, deal)
+        client = desk.store.one("SELECT id, name, credit_rating FROM clients WHERE id = ?", [deal["client_id"]])
+        rating, terms = _credit_terms(desk, client)
+        guarantee = (guarantee or "").strip() or None
+        if terms.guarantee_required and not guarantee:
+            raise UserError("contract.guarantee_required", rating=rating, client=client["name"])
+        schedule = _schedule(desk, deal, quote["total"], terms, rating, instalments)
+        _check_credit_limit(desk, client, rating, terms, quote["total"], schedule[0][1])
+        contract_id = _insert(db, desk, deal, quote, client, schedule, penalty, rating, terms, guarantee)
     return get_contract(desk, contract_id)
 
 
 def sign(desk, contract_ref: int | str, signed_on: str | None = None) -> dict:
     """Record the date both parties signed; nothing falls due before it, so earlier due dates move to it."""
-    contract = _resolve(desk, contract_ref)
-    _require(desk, contract["deal"], DRAFTERS, "contract.cannot_draw_up")
-    if contract["signed_on"]:
-        raise UserError("contract.already_signed", number=contract["number"], date=contract["signed_on"])
     signed_on = not_after_today(signed_on, "signed-on")
     with desk.store.unit_of_work() as db:
+        contract = _resolve(desk, contract_ref)
+        _require(desk, contract["deal"], DRAFTERS, "contract.cannot_draw_up")
+        if contract["signed_on"]:
+            raise UserError("contract.already_signed", number=contract["number"], date=contract["signed_on"])
         db.execute("UPDATE contracts SET signed_on = ? WHERE id = ?", [signed_on, contract["id"]])
         moved = db.execute("UPDATE instalments SET due_on = ? WHERE contract_id = ? AND due_on < ?",
                            [signed_on, contract["id"], signed_on]).rowcount
@@ -102,16 +72,17 @@ def file_copy(desk, contract_ref: int | str, with_: str, on_date: str | None = N
     office = (with_ or "").strip().lower()
     if office not in OFFICES:
         raise InputError("input.not_one_of", field="with", value=with_, allowed=", ".join(OFFICES))
-    contract = _resolve(desk, contract_ref)
-    if desk.user["role"] != office:
-        _require(desk, contract["deal"], (), "contract.cannot_file")
-    if not contract["signed_on"]:
-        raise UserError("contract.file_unsigned", number=contract["number"], id=contract["id"])
-    column = f"filed_{office}_on"
-    if contract[column]:
-        raise UserError("contract.already_filed", number=contract["number"], office=office, date=contract[column])
     on_date = not_after_today(on_date, "date")
     with desk.store.unit_of_work() as db:
+        contract = _resolve(desk, contract_ref)
+        if desk.user["role"] != office:
+            _require(desk, contract["deal"], (), "contract.cannot_file")
+        if not contract["signed_on"]:
+            raise UserError("contract.file_unsigned", number=contract["number"], id=contract["id"])
+        column = f"filed_{office}_on"
+        if contract[column]:
+            raise UserError("contract.already_filed", number=contract["number"], office=office,
+                            date=contract[column])
         db.execute(f"UPDATE contracts SET {column} = ? WHERE id = ?", [on_date, contract["id"]])
         audit.record(db, desk.user["id"], "contract.file", "contract", contract["id"], office=office, on=on_date)
     return get_contract(desk, contract["id"])
@@ -121,17 +92,17 @@ def record_payment(desk, contract_ref: int | str, amount: str | int, paid_on: st
                    note: str | None = None) -> dict:
     """Finance confirms money received (yuan text, or whole fen as an int); it pays the earliest
     unpaid instalments first, part payments too."""
-    if desk.user["role"] not in CASHIERS:
-        raise Refused("contract.finance_only", role=desk.user["role"])
-    contract = _resolve(desk, contract_ref)
-    if not contract["signed_on"]:
-        raise UserError("contract.pay_unsigned", number=contract["number"], id=contract["id"])
     fen = _amount(amount, "amount")
     paid_on = not_after_today(paid_on, "paid-on")
-    if fen > contract["outstanding"]:
-        raise UserError("contract.overpayment", number=contract["number"], amount=format_fen(fen),
-                        outstanding=format_fen(contract["outstanding"]))
     with desk.store.unit_of_work() as db:
+        if desk.user["role"] not in CASHIERS:
+            raise Refused("contract.finance_only", role=desk.user["role"])
+        contract = _resolve(desk, contract_ref)
+        if not contract["signed_on"]:
+            raise UserError("contract.pay_unsigned", number=contract["number"], id=contract["id"])
+        if fen > contract["outstanding"]:
+            raise UserError("contract.overpayment", number=contract["number"], amount=format_fen(fen),
+                            outstanding=format_fen(contract["outstanding"]))
         left, applied = fen, []
         for item in contract["instalments"]:
             take = min(left, item["amount"] - item["paid"])
@@ -217,6 +188,51 @@ def _resolve(desk, ref: int | str) -> dict:
     row["required_payment"] = row["instalments"][0]["amount"] if row["instalments"] else 0
     row["prepayment_met"] = row["paid"] >= row["required_payment"]
     return row
+
+
+def _accepted_quote(desk, deal: dict) -> dict:
+    quote = desk.store.one("""SELECT * FROM quotes WHERE deal_id = ? AND status = 'accepted'
+                              ORDER BY version DESC LIMIT 1""", [deal["id"]])
+    if not quote:
+        raise UserError("contract.no_accepted_quote", deal=deal["id"])
+    if quote["total"] <= 0:
+        raise UserError("contract.nothing_to_pay", deal=deal["id"], version=quote["version"])
+    return quote
+
+
+def _schedule(desk, deal: dict, total: int, terms, rating: str, instalments) -> list[tuple[str, int]]:
+    """The instalments asked for, or the default; the first must cover the rating's prepayment share."""
+    required = share(total, terms.prepayment)
+    if instalments:
+        schedule = _custom_schedule(instalments, total)
+    else:
+        schedule = default_schedule(total, terms.prepayment, clock.today(), _delivery_date(desk, deal))
+    if schedule[0][1] < required:
+        raise UserError("contract.prepayment_short", rating=rating, share=percent.text(terms.prepayment),
+                        required=format_fen(required), first=format_fen(schedule[0][1]))
+    return schedule
+
+
+def _insert(db, desk, deal: dict, quote: dict, client: dict, schedule, penalty: str, rating: str, terms,
+            guarantee: str | None) -> int:
+    """Write the contract, numbered in the year's sequence, and its instalments; audit it."""
+    services = json.dumps(_services(desk, quote["id"]), ensure_ascii=False)
+    year = clock.today().year
+    seq, number = _next_number(desk, db, year)
+    contract_id = db.execute(
+        """INSERT INTO contracts (deal_id, quote_id, number, client_party, company_party, services, total,
+           penalty, created_by, created_at, credit_rating, prepayment, guarantee, year, seq)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [deal["id"], quote["id"], number, client["name"], desk.settings.general.company.name, services,
+         quote["total"], penalty, desk.user["id"], clock.stamp(), rating, terms.prepayment, guarantee, year,
+         seq]).lastrowid
+    for position, (due_on, amount) in enumerate(schedule, start=1):
+        db.execute("INSERT INTO instalments (contract_id, position, due_on, amount) VALUES (?, ?, ?, ?)",
+                   [contract_id, position, due_on, amount])
+    audit.record(db, desk.user["id"], "contract.new", "contract", contract_id, deal_id=deal["id"],
+                 number=number, total=quote["total"], instalments=[a for _, a in schedule], rating=rating,
+                 guarantee=guarantee)
+    return contract_id
 
 
 def _require(desk, deal: dict, roles: tuple[str, ...], key: str) -> None:

@@ -26,8 +26,8 @@ def open_deal(desk, client_ref: str, codes: list[str], title: str | None = None,
               expected_close: str | None = None, owner: str | None = None, channel: str | None = None,
               probability: str | None = None) -> dict:
     """Open a deal at *inquiry* for a visible client and the qualifications it needs."""
-    planned = plan_deal(desk, client_ref, codes, title, value, expected_close, owner, channel, probability)
     with desk.store.unit_of_work() as db:
+        planned = plan_deal(desk, client_ref, codes, title, value, expected_close, owner, channel, probability)
         deal_id = insert_deal(db, desk, planned)
     return get_deal(desk, deal_id)
 
@@ -35,7 +35,7 @@ def open_deal(desk, client_ref: str, codes: list[str], title: str | None = None,
 def plan_deal(desk, client_ref: str, codes: list[str], title: str | None = None, value: str | int | None = None,
               expected_close: str | None = None, owner: str | None = None, channel: str | None = None,
               probability: str | None = None) -> dict:
-    """Check everything a new deal needs, before any transaction; :func:`insert_deal` writes it."""
+    """Check everything a new deal needs (inside the caller's unit of work); :func:`insert_deal` writes it."""
     from zizhi.core import validation
 
     client = resolve(desk, client_ref, include_archived=False)
@@ -73,9 +73,6 @@ def edit_deal(desk, deal_id: int | str, title: str | None = None, value: str | i
     """Correct a deal's title, value, expected close, source channel or own probability."""
     from zizhi.core import validation
 
-    deal = resolve_deal(desk, deal_id)
-    _require_active(deal)
-    _require_change(desk, deal)
     wanted = {
         "title": (title or "").strip() or None if title is not None else None,
         "value": _money(value, "value") if value not in (None, "") else None,
@@ -83,10 +80,13 @@ def edit_deal(desk, deal_id: int | str, title: str | None = None, value: str | i
         "channel": choose("channel", channel, "channel"),
         "probability": _percent(probability),
     }
-    changed = audit.changes(deal, {k: v for k, v in wanted.items() if v is not None})
-    if not changed:
-        raise InputError("client.nothing_to_change")
     with desk.store.unit_of_work() as db:
+        deal = resolve_deal(desk, deal_id)
+        _require_active(deal)
+        _require_change(desk, deal)
+        changed = audit.changes(deal, {k: v for k, v in wanted.items() if v is not None})
+        if not changed:
+            raise InputError("client.nothing_to_change")
         sets = ", ".join(f"{k} = ?" for k in changed)
         db.execute(f"UPDATE deals SET {sets}, updated_at = ? WHERE id = ?",
                    [*(changed[k][1] for k in changed), clock.stamp(), deal["id"]])
@@ -151,15 +151,15 @@ def list_deals(desk, stage: str | None = None, owner: str | None = None, client:
 
 def move(desk, deal_id: int | str, to_stage: str, note: str | None = None) -> dict:
     """Move a deal to ``to_stage``: forwards through every gate on the way; backwards by managers."""
-    deal = resolve_deal(desk, deal_id)
-    target = check_move(desk, deal, to_stage, note)
     with desk.store.unit_of_work() as db:
+        deal = resolve_deal(desk, deal_id)
+        target = check_move(desk, deal, to_stage, note)
         advance(db, desk, deal, target, note)
     return get_deal(desk, deal["id"])
 
 
 def check_move(desk, deal: dict, to_stage: str, note: str | None = None) -> str:
-    """Who may move the deal, and where to: everything but the gates, which need the transaction."""
+    """Who may move the deal, and where to; the gates are passed by :func:`advance`."""
     target = _stage(to_stage)
     if target in ENDINGS:
         raise InputError("deal.use_lose_or_cancel", stage=target)
@@ -195,12 +195,12 @@ def advance(db, desk, deal: dict, target: str, note: str | None = None) -> None:
 
 def end_deal(desk, deal_id: int | str, ending: str, reason: str) -> dict:
     """Close a deal as lost or cancelled; the reason is required and kept."""
-    deal = resolve_deal(desk, deal_id)
-    _require_active(deal)
-    _require_change(desk, deal)
     if not (reason or "").strip():
         raise InputError("deal.reason_required", ending=ending)
     with desk.store.unit_of_work() as db:
+        deal = resolve_deal(desk, deal_id)
+        _require_active(deal)
+        _require_change(desk, deal)
         db.execute("UPDATE deals SET stage = ?, end_reason = ?, stage_since = ?, updated_at = ? WHERE id = ?",
                    [ending, reason.strip(), clock.stamp(), clock.stamp(), deal["id"]])
         _history(db, deal["id"], deal["stage"], ending, desk.user["id"], reason.strip())
@@ -222,9 +222,6 @@ def assess(desk, deal_id: int | str, findings: str, verdict: str = "reasonable",
 
     The rulebook asks that the client be told why: a blocking verdict needs the explanation.
     """
-    deal = resolve_deal(desk, deal_id)
-    _require_active(deal)
-    _require_change(desk, deal)
     verdict = (verdict or "reasonable").strip().lower()
     if verdict not in VERDICTS:
         raise InputError("input.not_one_of", field="verdict", value=verdict, allowed=", ".join(VERDICTS))
@@ -234,6 +231,9 @@ def assess(desk, deal_id: int | str, findings: str, verdict: str = "reasonable",
     if blocking and not (explanation or "").strip():
         raise InputError("deal.explanation_required", verdict=verdict)
     with desk.store.unit_of_work() as db:
+        deal = resolve_deal(desk, deal_id)
+        _require_active(deal)
+        _require_change(desk, deal)
         cursor = db.execute(
             "INSERT INTO assessments (deal_id, user_id, at, findings, verdict, explanation) VALUES (?, ?, ?, ?, ?, ?)",
             [deal["id"], desk.user["id"], clock.stamp(), findings.strip(), verdict, explanation])
@@ -246,14 +246,14 @@ def assess(desk, deal_id: int | str, findings: str, verdict: str = "reasonable",
 
 def resolve_block(desk, deal_id: int | str, resolution: str) -> dict:
     """A manager lifts the block of an unreasonable or unlawful need, saying how it was settled."""
-    if desk.user["role"] not in MANAGERS:
-        raise Refused("deal.resolve_managers_only", role=desk.user["role"])
-    deal = resolve_deal(desk, deal_id)
-    if not deal["blocked"]:
-        raise UserError("deal.not_blocked", id=deal["id"])
     if not (resolution or "").strip():
         raise InputError("input.required", field="resolution")
     with desk.store.unit_of_work() as db:
+        if desk.user["role"] not in MANAGERS:
+            raise Refused("deal.resolve_managers_only", role=desk.user["role"])
+        deal = resolve_deal(desk, deal_id)
+        if not deal["blocked"]:
+            raise UserError("deal.not_blocked", id=deal["id"])
         now = clock.stamp()
         db.execute("""UPDATE assessments SET resolved_by = ?, resolved_at = ?, resolution = ?
                       WHERE deal_id = ? AND verdict != 'reasonable' AND resolved_at IS NULL""",

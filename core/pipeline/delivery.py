@@ -24,27 +24,27 @@ _OPEN = ("inquiry", "assessment", "proposal", "contract", "payment", "processing
 def deliver(desk, deal_id: int | str, code: str, number: str, issued_on: str, usage_notes: str,
             expires_on: str | None = None) -> dict:
     """Record a certificate handed to the client; expiry from the catalogue's validity unless given."""
-    deal = deals.resolve_deal(desk, deal_id)
-    _require(desk, deal, DELIVERERS, "deliver.cannot_deliver")
-    code = (code or "").strip().upper()
-    wanted = {q["code"]: q["quantity"] for q in deal["qualifications"]}
-    if code not in wanted:
-        raise InputError("deliver.not_in_deal", deal=deal["id"], code=code, codes=", ".join(wanted))
-    _require_open(deal)
-    decided = desk.store.one("SELECT outcome FROM handovers WHERE deal_id = ?", [deal["id"]])
-    if not decided or decided["outcome"] != "approved":
-        raise UserError("deliver.not_approved", deal=deal["id"])
-    number = (number or "").strip()
-    if not number:
-        raise InputError("input.required", field="number")
-    usage_notes = (usage_notes or "").strip()
-    if not usage_notes:
-        raise InputError("deliver.usage_notes_required", code=code)
-    if not issued_on:
-        raise InputError("input.required", field="issued-on")
-    issued = not_after_today(issued_on, "issued-on")
-    expires = _expiry(desk, code, issued, expires_on)
     with desk.store.unit_of_work() as db:
+        deal = deals.resolve_deal(desk, deal_id)
+        _require(desk, deal, DELIVERERS, "deliver.cannot_deliver")
+        code = (code or "").strip().upper()
+        wanted = {q["code"]: q["quantity"] for q in deal["qualifications"]}
+        if code not in wanted:
+            raise InputError("deliver.not_in_deal", deal=deal["id"], code=code, codes=", ".join(wanted))
+        _require_open(deal)
+        decided = desk.store.one("SELECT outcome FROM handovers WHERE deal_id = ?", [deal["id"]])
+        if not decided or decided["outcome"] != "approved":
+            raise UserError("deliver.not_approved", deal=deal["id"])
+        number = (number or "").strip()
+        if not number:
+            raise InputError("input.required", field="number")
+        usage_notes = (usage_notes or "").strip()
+        if not usage_notes:
+            raise InputError("deliver.usage_notes_required", code=code)
+        if not issued_on:
+            raise InputError("input.required", field="issued-on")
+        issued = not_after_today(issued_on, "issued-on")
+        expires = _expiry(desk, code, issued, expires_on)
         complete = _still_wanted(db, deal, wanted, code, number)
         moving = complete and deal["stage"] in _OPEN
         cursor = db.execute(
@@ -77,20 +77,20 @@ def visit_done(desk, visit_id: int | str, satisfaction: int | str, remarks: str 
                new_needs: str | None = None, open_deal_codes: list[str] | None = None,
                done_on: str | None = None) -> dict:
     """Record a follow-up visit; new qualification codes open a new deal for the client, linked here."""
-    visit = _visit(desk, visit_id)
-    _require(desk, visit["deal"], (), "visit.cannot_record")
-    if visit["deal"]["stage"] == "delivered":
-        _require_open(visit["deal"])
-    if visit["done_on"]:
-        raise UserError("visit.already_done", id=visit["id"], date=visit["done_on"])
-    score = _satisfaction(satisfaction)
-    done = not_after_today(done_on, "done-on")
-    new_needs = (new_needs or "").strip() or None
-    planned = deals.plan_deal(desk, str(visit["client_id"]), list(open_deal_codes)) if open_deal_codes else None
-    moving = visit["deal"]["stage"] == "delivered"
-    if moving:
-        deals.check_move(desk, visit["deal"], "aftersales")
     with desk.store.unit_of_work() as db:
+        visit = _visit(desk, visit_id)
+        _require(desk, visit["deal"], (), "visit.cannot_record")
+        if visit["deal"]["stage"] == "delivered":
+            _require_open(visit["deal"])
+        if visit["done_on"]:
+            raise UserError("visit.already_done", id=visit["id"], date=visit["done_on"])
+        score = _satisfaction(satisfaction)
+        done = not_after_today(done_on, "done-on")
+        new_needs = (new_needs or "").strip() or None
+        planned = deals.plan_deal(desk, str(visit["client_id"]), list(open_deal_codes)) if open_deal_codes else None
+        moving = visit["deal"]["stage"] == "delivered"
+        if moving:
+            deals.check_move(desk, visit["deal"], "aftersales")
         new_deal = {"id": deals.insert_deal(db, desk, planned)} if planned else None
         db.execute("""UPDATE visits SET done_on = ?, user_id = ?, satisfaction = ?, remarks = ?, new_needs = ?,
                       new_deal_id = ? WHERE id = ?""",

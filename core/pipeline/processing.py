@@ -22,26 +22,24 @@ _BEFORE_PROCESSING = ("inquiry", "assessment", "proposal", "contract", "payment"
 
 def handover(desk, deal_id: int | str, operator_login: str, note: str | None = None) -> dict:
     """Hand the deal to an operations colleague; expected completion from the longest standard time."""
-    deal = deals.resolve_deal(desk, deal_id)
-    _require(desk, deal, (), "process.cannot_hand_over")
-    login = (operator_login or "").strip()
-    operator = desk.store.one("SELECT id, login, role FROM users WHERE login = ? AND active = 1", [login])
-    if not operator:
-        raise NotFound("process.operator_unknown", login=login)
-    if operator["role"] != "operations":
-        raise UserError("process.operator_not_operations", login=login, role=operator["role"])
-    with desk.store.lock:
-        _refuse_second(desk.store.conn, deal["id"])
-    steps, days = _plan(desk, deal)
-    note = (note or "").strip() or None
-    moving = deal["stage"] in _BEFORE_PROCESSING
-    if moving:
-        deals.check_move(desk, deal, "processing", note)
-    elif deal["stage"] != "processing":
-        raise UserError("process.wrong_stage", deal=deal["id"], stage=deal["stage"])
-    expected = (clock.today() + dt.timedelta(days=days)).isoformat()
     with desk.store.unit_of_work() as db:
+        deal = deals.resolve_deal(desk, deal_id)
+        _require(desk, deal, (), "process.cannot_hand_over")
+        login = (operator_login or "").strip()
+        operator = desk.store.one("SELECT id, login, role FROM users WHERE login = ? AND active = 1", [login])
+        if not operator:
+            raise NotFound("process.operator_unknown", login=login)
+        if operator["role"] != "operations":
+            raise UserError("process.operator_not_operations", login=login, role=operator["role"])
         _refuse_second(db, deal["id"])
+        steps, days = _plan(desk, deal)
+        note = (note or "").strip() or None
+        moving = deal["stage"] in _BEFORE_PROCESSING
+        if moving:
+            deals.check_move(desk, deal, "processing", note)
+        elif deal["stage"] != "processing":
+            raise UserError("process.wrong_stage", deal=deal["id"], stage=deal["stage"])
+        expected = (clock.today() + dt.timedelta(days=days)).isoformat()
         if moving:
             deals.advance(db, desk, deal, "processing", note)
         db.execute("INSERT INTO handovers (deal_id, operator_id, handed_by, at, expected_on) VALUES (?, ?, ?, ?, ?)",
@@ -57,19 +55,19 @@ def handover(desk, deal_id: int | str, operator_login: str, note: str | None = N
 def step(desk, deal_id: int | str, code: str, position: int | str, status: str = "done",
          on_date: str | None = None) -> dict:
     """Mark one of the catalogue's steps pending, in progress or done."""
-    deal, _ = _handed_over(desk, deal_id)
-    status = (status or "").strip().lower().replace("-", "_").replace(" ", "_")
-    if status not in STATUSES:
-        raise InputError("input.not_one_of", field="status", value=status, allowed=", ".join(STATUSES))
-    code = (code or "").strip().upper()
-    row = desk.store.one(
-        "SELECT id, step, status FROM processing_steps WHERE deal_id = ? AND code = ? AND position = ?",
-        [deal["id"], code, _number(position, "position")])
-    if not row:
-        raise NotFound("process.no_such_step", deal=deal["id"], code=code, position=position,
-                       steps=_step_list(desk, deal["id"]))
-    on = None if status == "pending" else not_after_today(on_date, "date")
     with desk.store.unit_of_work() as db:
+        deal, _ = _handed_over(desk, deal_id)
+        status = (status or "").strip().lower().replace("-", "_").replace(" ", "_")
+        if status not in STATUSES:
+            raise InputError("input.not_one_of", field="status", value=status, allowed=", ".join(STATUSES))
+        code = (code or "").strip().upper()
+        row = desk.store.one(
+            "SELECT id, step, status FROM processing_steps WHERE deal_id = ? AND code = ? AND position = ?",
+            [deal["id"], code, _number(position, "position")])
+        if not row:
+            raise NotFound("process.no_such_step", deal=deal["id"], code=code, position=position,
+                           steps=_step_list(desk, deal["id"]))
+        on = None if status == "pending" else not_after_today(on_date, "date")
         db.execute("UPDATE processing_steps SET status = ?, on_date = ? WHERE id = ?", [status, on, row["id"]])
         audit.record(db, desk.user["id"], "process.step", "deal", deal["id"], code=code, step=row["step"],
                      status=[row["status"], status], on=on)
@@ -78,15 +76,15 @@ def step(desk, deal_id: int | str, code: str, position: int | str, status: str =
 
 def delay(desk, deal_id: int | str, cause: str, days: int | str, client_told: bool) -> dict:
     """Record a delay with its cause and whether the client was told; the expected date moves."""
-    deal, handed = _handed_over(desk, deal_id)
-    if handed["outcome"]:
-        raise UserError("process.already_decided", deal=deal["id"], outcome=handed["outcome"])
-    cause = (cause or "").strip()
-    if not cause:
-        raise InputError("input.required", field="cause")
-    days = _number(days, "days")
-    expected = (dt.date.fromisoformat(handed["expected_on"]) + dt.timedelta(days=days)).isoformat()
     with desk.store.unit_of_work() as db:
+        deal, handed = _handed_over(desk, deal_id)
+        if handed["outcome"]:
+            raise UserError("process.already_decided", deal=deal["id"], outcome=handed["outcome"])
+        cause = (cause or "").strip()
+        if not cause:
+            raise InputError("input.required", field="cause")
+        days = _number(days, "days")
+        expected = (dt.date.fromisoformat(handed["expected_on"]) + dt.timedelta(days=days)).isoformat()
         cursor = db.execute(
             "INSERT INTO delays (deal_id, cause, days, client_told, user_id, at) VALUES (?, ?, ?, ?, ?, ?)",
             [deal["id"], cause, days, int(bool(client_told)), desk.user["id"], clock.stamp()])
@@ -98,17 +96,17 @@ def delay(desk, deal_id: int | str, cause: str, days: int | str, client_told: bo
 
 def outcome(desk, deal_id: int | str, result: str, reason: str | None = None, on_date: str | None = None) -> dict:
     """The authority's decision; a rejection needs its reason, and may be followed by a new decision."""
-    deal, handed = _handed_over(desk, deal_id)
-    result = (result or "").strip().lower()
-    if result not in OUTCOMES:
-        raise InputError("input.not_one_of", field="outcome", value=result, allowed=", ".join(OUTCOMES))
-    reason = (reason or "").strip() or None
-    if result == "rejected" and not reason:
-        raise InputError("process.reason_required", deal=deal["id"])
-    if handed["outcome"] == "approved":
-        raise UserError("process.already_approved", deal=deal["id"], on=handed["outcome_on"])
-    on = not_after_today(on_date, "date")
     with desk.store.unit_of_work() as db:
+        deal, handed = _handed_over(desk, deal_id)
+        result = (result or "").strip().lower()
+        if result not in OUTCOMES:
+            raise InputError("input.not_one_of", field="outcome", value=result, allowed=", ".join(OUTCOMES))
+        reason = (reason or "").strip() or None
+        if result == "rejected" and not reason:
+            raise InputError("process.reason_required", deal=deal["id"])
+        if handed["outcome"] == "approved":
+            raise UserError("process.already_approved", deal=deal["id"], on=handed["outcome_on"])
+        on = not_after_today(on_date, "date")
         db.execute("UPDATE handovers SET outcome = ?, outcome_reason = ?, outcome_on = ? WHERE deal_id = ?",
                    [result, reason, on, deal["id"]])
         audit.record(db, desk.user["id"], "process.outcome", "deal", deal["id"], outcome=[handed["outcome"], result],

@@ -36,13 +36,13 @@ _REF = re.compile(r"^(?:Q-?)?(\d+)\s*[-/]\s*v?(\d+)$|^(?:Q-?)?(\d+)\s*v(\d+)$", 
 
 def new_quote(desk, deal_id: int | str, expedited: bool = False, valid_days: int | None = None) -> dict:
     """The deal's next version, a draft with one line per qualification at list price."""
-    deal = deals.resolve_deal(desk, deal_id)
-    _require_quoting(desk, deal)
-    _require_open(deal)
     days = _days(valid_days if valid_days is not None else desk.settings.pricing.quotes.validity_days)
-    entries = {q["code"]: _catalogue_entry(desk, q["code"]) for q in deal["qualifications"]}
-    snapshot = {"pricing": _pricing(desk), "catalogue": entries, **_parties(desk, deal)}
     with desk.store.unit_of_work() as db:
+        deal = deals.resolve_deal(desk, deal_id)
+        _require_quoting(desk, deal)
+        _require_open(deal)
+        entries = {q["code"]: _catalogue_entry(desk, q["code"]) for q in deal["qualifications"]}
+        snapshot = {"pricing": _pricing(desk), "catalogue": entries, **_parties(desk, deal)}
         accepted = _accepted(db, deal["id"])
         if accepted:
             raise UserError("quote.deal_has_accepted", deal=deal["id"], version=accepted[1], quote=accepted[0])
@@ -67,25 +67,20 @@ def set_line(desk, quote_id: int | str, code: str, quantity: int | str | None = 
     with desk.store.unit_of_work() as db:
         quote = _editable(desk, quote_id)
         line = _line(quote, code)
-        values = {}
-        if quantity is not None:
-            values["quantity"] = _quantity(quantity)
-        if discount is not None:
-            values["discount"] = percent.parse(discount)
-        if service_fee is not None:
-            values["service_fee"] = _fee(service_fee, line["list_service_fee"])
-        changed = audit.changes(line, values)
+        changed = _change_line(db, line, quantity, discount, service_fee)
         if not changed:
             raise InputError("quote.nothing_to_change")
-        db.execute(f"UPDATE quote_lines SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
-                   [*values.values(), line["id"]])
         _edited(db, desk, quote)
         audit.record(db, desk.user["id"], "quote.line", "quote", quote["id"], code=line["code"], **changed)
     return get_quote(desk, quote["id"])
 
 
-def add_line(desk, quote_id: int | str, code: str, quantity: int | str = 1) -> dict:
-    """Add a catalogue qualification to a draft, at today's list price."""
+def add_line(desk, quote_id: int | str, code: str, quantity: int | str = 1, discount: str | int | None = None,
+             service_fee: str | None = None) -> dict:
+    """Add a catalogue qualification to a draft, at today's list price or with the terms given.
+
+    One operation: a line whose discount is refused is not added either.
+    """
     with desk.store.unit_of_work() as db:
         quote = _editable(desk, quote_id)
         entry = _catalogue_entry(desk, code)
@@ -93,9 +88,11 @@ def add_line(desk, quote_id: int | str, code: str, quantity: int | str = 1) -> d
             raise UserError("quote.line_exists", quote=quote["id"], code=entry["code"])
         position = max(line["position"] for line in quote["lines"]) + 1
         _insert_line(db, quote["id"], position, entry, _quantity(quantity))
+        line = _line(_fresh(desk, quote["id"]), entry["code"])
+        terms = _change_line(db, line, None, discount, service_fee)
         quote["snapshot"]["catalogue"][entry["code"]] = entry
         _edited(db, desk, quote)
-        audit.record(db, desk.user["id"], "quote.add_line", "quote", quote["id"], code=entry["code"])
+        audit.record(db, desk.user["id"], "quote.add_line", "quote", quote["id"], code=entry["code"], **terms)
     return get_quote(desk, quote["id"])
 
 
@@ -134,11 +131,11 @@ def set_terms(desk, quote_id: int | str, expedited: bool | None = None, valid_da
 
 def approve_pricing(desk, quote_id: int | str, note: str) -> dict:
     """A manager's recorded approval of a draft priced beyond policy: who, when and why."""
-    if desk.user["role"] not in MANAGERS:
-        raise Refused("quote.managers_approve", role=desk.user["role"])
     if not (note or "").strip():
         raise InputError("quote.note_required")
     with desk.store.unit_of_work() as db:
+        if desk.user["role"] not in MANAGERS:
+            raise Refused("quote.managers_approve", role=desk.user["role"])
         quote = _fresh(desk, quote_id)
         _require_status(quote, "draft", "quote.not_editable")
         if not quote["needs_approval"]:
@@ -180,7 +177,6 @@ def send_quote(desk, quote_id: int | str) -> dict:
 
 def accept_quote(desk, quote_id: int | str, note: str | None = None) -> dict:
     """The client accepted a sent, unexpired quote: it sets the deal's value, other versions close."""
-    expire_overdue(desk)
     with desk.store.unit_of_work() as db:
         quote = _fresh(desk, quote_id)
         _require_quoting(desk, quote["deal"])
@@ -208,7 +204,6 @@ def reject_quote(desk, quote_id: int | str, reason: str) -> dict:
     """The client turned a sent quote down; the reason is kept for the next version."""
     if not (reason or "").strip():
         raise InputError("quote.reason_required")
-    expire_overdue(desk)
     with desk.store.unit_of_work() as db:
         quote = _fresh(desk, quote_id)
         _require_quoting(desk, quote["deal"])
@@ -220,10 +215,12 @@ def reject_quote(desk, quote_id: int | str, reason: str) -> dict:
 
 
 def expire_overdue(desk) -> int:
-    """Mark sent quotes whose validity has passed as expired (own transaction); how many were."""
+    """Record as expired the sent quotes whose validity has passed; how many there were.
+
+    Cron and the app run this; reading a quote never writes, it only shows a lapsed quote as
+    expired (:func:`_status`), and a lapsed quote can no longer be accepted either way.
+    """
     today = clock.today().isoformat()
-    if not desk.store.scalar("SELECT 1 FROM quotes WHERE status = 'sent' AND valid_until < ? LIMIT 1", [today]):
-        return 0
     with desk.store.unit_of_work() as db:
         overdue = db.execute("SELECT id, valid_until FROM quotes WHERE status = 'sent' AND valid_until < ?",
                              [today]).fetchall()
@@ -239,7 +236,6 @@ def get_quote(desk, quote_id: int | str) -> dict:
     """One visible quote with its lines, figures, approval, review and the snapshot's parties."""
     from zizhi.core.pipeline.reviews import decision
 
-    expire_overdue(desk)
     quote = _fresh(desk, quote_id)
     snapshot = quote.pop("snapshot")
     quote.pop("deal")
@@ -258,7 +254,6 @@ def list_quotes(desk, deal_id: int | str) -> list[dict]:
     from zizhi.core.pipeline.reviews import decision
 
     deal = deals.resolve_deal(desk, deal_id)
-    expire_overdue(desk)
     rows = desk.store.rows(
         """SELECT q.id, q.deal_id, q.version, q.status, q.revision, q.expedited, q.valid_until, q.total,
                   q.needs_approval, q.approved_at, q.created_at, q.sent_at, q.decided_at, q.decision_note,
@@ -267,6 +262,7 @@ def list_quotes(desk, deal_id: int | str) -> list[dict]:
         [deal["id"]])
     for row in rows:
         row["number"] = number(row)
+        row["status"] = _status(row)
         row["review"] = decision(desk, row)["status"]
     return rows
 
@@ -301,6 +297,7 @@ def resolve_quote(desk, ref: int | str) -> dict:
 def _fresh(desk, ref: int | str) -> dict:
     """The quote with its lines as stored now (inside a unit of work: as this transaction sees it)."""
     quote = resolve_quote(desk, ref)
+    quote["status"] = _status(quote)
     quote["snapshot"] = json.loads(quote["snapshot"])
     quote["number"] = number(quote)
     quote["deal_title"], quote["stage"] = quote["deal"]["title"], quote["deal"]["stage"]
@@ -312,6 +309,30 @@ def _fresh(desk, ref: int | str) -> dict:
         f"""SELECT id, position, code, name, quantity, government_fee, service_fee, list_service_fee, discount,
                    {', '.join(FIGURES)} FROM quote_lines WHERE quote_id = ? ORDER BY position""", [quote["id"]])
     return quote
+
+
+def _status(quote: dict) -> str:
+    """A sent quote past its validity is expired, whether or not the expiry has been recorded yet."""
+    if quote["status"] == "sent" and quote["valid_until"] < clock.today().isoformat():
+        return "expired"
+    return quote["status"]
+
+
+def _change_line(db, line: dict, quantity: int | str | None, discount: str | int | None,
+                 service_fee: str | None) -> dict:
+    """Write the terms given for one line; what changed, as {field: [old, new]}."""
+    values = {}
+    if quantity is not None:
+        values["quantity"] = _quantity(quantity)
+    if discount is not None:
+        values["discount"] = percent.parse(discount)
+    if service_fee is not None:
+        values["service_fee"] = _fee(service_fee, line["list_service_fee"])
+    changed = audit.changes(line, values)
+    if changed:
+        db.execute(f"UPDATE quote_lines SET {', '.join(f'{k} = ?' for k in changed)} WHERE id = ?",
+                   [*(values[k] for k in changed), line["id"]])
+    return changed
 
 
 def _editable(desk, ref: int | str) -> dict:

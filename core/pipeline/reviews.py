@@ -74,15 +74,19 @@ def require_approved(desk, quote: dict) -> None:
 
 
 def _decide(desk, quote_id: int | str, verdict: str, reason: str | None) -> dict:
-    from zizhi.core.pipeline.quotes import resolve_quote
-
-    if desk.user["role"] not in REVIEWERS:
-        raise Refused("review.legal_only", role=desk.user["role"])
     with desk.store.unit_of_work() as db:
+        from zizhi.core.pipeline.quotes import resolve_quote
+
+        if desk.user["role"] not in REVIEWERS:
+            raise Refused("review.legal_only", role=desk.user["role"])
         quote = resolve_quote(desk, quote_id)
         if quote["status"] != "draft":
             raise UserError("review.not_draft", quote=quote["id"], deal=quote["deal_id"],
                             version=quote["version"], status=t(f"quote.status.{quote['status']}"))
+        latest = decision(desk, quote)
+        if latest["status"] == verdict:
+            raise UserError("review.already_decided", quote=quote["id"], revision=quote["revision"],
+                            decision=t(f"review.word.{verdict}"), reviewer=latest["reviewer"], at=latest["at"])
         db.execute("INSERT INTO reviews (quote_id, reviewer_id, decision, reason, at, revision) VALUES (?, ?, ?, ?, ?, ?)",
                    [quote["id"], desk.user["id"], verdict, reason, clock.stamp(), quote["revision"]])
         audit.record(db, desk.user["id"], f"review.{'approve' if verdict == 'approved' else 'reject'}", "quote",

@@ -1,8 +1,10 @@
-"""Who sees and changes which clients — the visibility rule, enforced here only.
+"""Who sees and changes which clients and deals — the visibility rules, enforced here only.
 
 Client information is a company asset (rulebook §5.2.3): a salesperson sees and changes only
 the clients they own; managers and admins see and change all; finance, legal and operations
-see all (their work needs it) and may log contact, but do not edit client records.
+see all (their work needs it) and may log contact, but do not edit client records. A deal is
+seen by whoever sees its client, and by its own owner; it is changed by its owner, managers and
+admins, and by the roles whose step it is (legal drafts contracts, operations processes).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ SEE_ALL = ("manager", "admin", "finance", "legal", "operations")
 EDIT_ALL = ("manager", "admin")
 LOG_ANY = ("manager", "admin", "finance", "legal", "operations")
 ASSIGNERS = ("manager", "admin")
+MANAGERS = ("manager", "admin")
 
 
 def visible(user: dict, alias: str = "c") -> tuple[str, list]:
@@ -20,6 +23,27 @@ def visible(user: dict, alias: str = "c") -> tuple[str, list]:
     if user["role"] in SEE_ALL:
         return "1=1", []
     return f"{alias}.owner_id = ?", [user["id"]]
+
+
+def visible_deals(user: dict, deal: str = "d", client: str = "c") -> tuple[str, list]:
+    """A SQL condition (and its parameters) limiting a query of deals to those ``user`` may see.
+
+    The query must join the deal's client as ``client``.
+    """
+    cond, params = visible(user, client)
+    return f"({cond} OR {deal}.owner_id = ?)", [*params, user["id"]]
+
+
+def is_manager(user: dict) -> bool:
+    """Managers and admins: they see and change everything, and alone may do what needs oversight."""
+    return user["role"] in MANAGERS
+
+
+def require_deal_role(user: dict, deal: dict, roles: tuple[str, ...], key: str) -> None:
+    """The deal's owner, managers and admins, and the extra ``roles`` named, may do this to it."""
+    if is_manager(user) or user["role"] in roles or deal["owner_id"] == user["id"]:
+        return
+    raise Refused(key, deal=deal["id"], role=user["role"])
 
 
 def can_see(user: dict, client: dict) -> bool:

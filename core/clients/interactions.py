@@ -43,7 +43,7 @@ def edit_interaction(desk, entry_id: int, **changes) -> dict:
     """Correct a log entry; only its author, a manager or an admin may."""
     with desk.store.unit_of_work() as db:
         entry = get_interaction(desk, entry_id)
-        if desk.user["role"] not in ("manager", "admin") and entry["user"] != desk.user["login"]:
+        if not access.is_manager(desk.user) and entry["user"] != desk.user["login"]:
             from zizhi.core.errors import Refused
 
             raise Refused("log.not_author", id=entry_id)

@@ -17,9 +17,8 @@ def pipeline(desk, owner: str | None = None) -> dict:
     """Stage by stage: count, value, weighted value (fen) and the stuck deals, for open deals."""
     from decimal import Decimal
 
-    cond, params = access.visible(desk.user)
-    where = [f"({cond} OR d.owner_id = ?)", "d.stage NOT IN ('lost', 'cancelled')"]
-    params.append(desk.user["id"])
+    cond, params = access.visible_deals(desk.user)
+    where = [cond, "d.stage NOT IN ('lost', 'cancelled')"]
     if owner:
         where.append("u.login = ?")
         params.append(owner)

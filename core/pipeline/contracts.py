@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from zizhi.core import audit, clock, money, percent, validation
+from zizhi.core import access, audit, clock, money, percent, validation
 from zizhi.core.pipeline import deals
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.money import format_fen, share
 
-DRAFTERS = ("manager", "admin", "legal")
+DRAFTERS = ("legal",)  # besides the deal's owner, managers and admins
 CASHIERS = ("finance", "admin")
 OFFICES = ("finance", "legal")
 _ENDED = ("lost", "cancelled")
@@ -35,7 +35,7 @@ def new_contract(desk, deal_id: int | str, instalments: list[tuple[str, str | in
         raise InputError("input.required", field="penalty")
     with desk.store.unit_of_work() as db:
         deal = deals.resolve_deal(desk, deal_id)
-        _require(desk, deal, DRAFTERS, "contract.cannot_draw_up")
+        access.require_deal_role(desk.user, deal, DRAFTERS, "contract.cannot_draw_up")
         if deal["stage"] in _ENDED:
             raise UserError("contract.deal_ended", deal=deal["id"], stage=deal["stage"])
         _refuse_second(db, deal["id"])
@@ -56,7 +56,7 @@ def sign(desk, contract_ref: int | str, signed_on: str | None = None) -> dict:
     signed_on = not_after_today(signed_on, "signed-on")
     with desk.store.unit_of_work() as db:
         contract = _resolve(desk, contract_ref)
-        _require(desk, contract["deal"], DRAFTERS, "contract.cannot_draw_up")
+        access.require_deal_role(desk.user, contract["deal"], DRAFTERS, "contract.cannot_draw_up")
         if contract["signed_on"]:
             raise UserError("contract.already_signed", number=contract["number"], date=contract["signed_on"])
         db.execute("UPDATE contracts SET signed_on = ? WHERE id = ?", [signed_on, contract["id"]])
@@ -76,7 +76,7 @@ def file_copy(desk, contract_ref: int | str, with_: str, on_date: str | None = N
     with desk.store.unit_of_work() as db:
         contract = _resolve(desk, contract_ref)
         if desk.user["role"] != office:
-            _require(desk, contract["deal"], (), "contract.cannot_file")
+            access.require_deal_role(desk.user, contract["deal"], (), "contract.cannot_file")
         if not contract["signed_on"]:
             raise UserError("contract.file_unsigned", number=contract["number"], id=contract["id"])
         column = f"filed_{office}_on"
@@ -233,14 +233,6 @@ def _insert(db, desk, deal: dict, quote: dict, client: dict, schedule, penalty: 
                  number=number, total=quote["total"], instalments=[a for _, a in schedule], rating=rating,
                  guarantee=guarantee)
     return contract_id
-
-
-def _require(desk, deal: dict, roles: tuple[str, ...], key: str) -> None:
-    """The deal's owner, managers and admins, and the extra ``roles`` named."""
-    role = desk.user["role"]
-    if role in ("manager", "admin", *roles) or deal["owner_id"] == desk.user["id"]:
-        return
-    raise Refused(key, deal=deal["id"], role=role)
 
 
 def _refuse_second(db, deal_id: int) -> None:

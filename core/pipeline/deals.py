@@ -17,7 +17,6 @@ from zizhi.core.vocab import choose
 
 ENDINGS = ("lost", "cancelled")
 VERDICTS = ("reasonable", "unreasonable", "unlawful")
-MANAGERS = ("manager", "admin")
 _SELECT = """SELECT d.*, c.name AS client, u.login AS owner FROM deals d
              JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = d.owner_id"""
 
@@ -82,7 +81,7 @@ def edit_deal(desk, deal_id: int | str, title: str | None = None, value: str | i
     }
     with desk.store.unit_of_work() as db:
         deal = resolve_deal(desk, deal_id)
-        _require_active(deal)
+        require_open(deal)
         _require_change(desk, deal)
         changed = audit.changes(deal, {k: v for k, v in wanted.items() if v is not None})
         if not changed:
@@ -100,9 +99,8 @@ def resolve_deal(desk, deal_id: int | str) -> dict:
         number = int(str(deal_id).strip().lstrip("#"))
     except ValueError:
         raise InputError("deal.id_format", value=deal_id) from None
-    cond, params = access.visible(desk.user)
-    deal = desk.store.one(f"{_SELECT} WHERE d.id = ? AND ({cond} OR d.owner_id = ?)",
-                          [number, *params, desk.user["id"]])
+    cond, params = access.visible_deals(desk.user)
+    deal = desk.store.one(f"{_SELECT} WHERE d.id = ? AND {cond}", [number, *params])
     if not deal:
         raise NotFound("deal.not_found", id=number)
     deal["qualifications"] = desk.store.rows(
@@ -127,9 +125,8 @@ def get_deal(desk, deal_id: int | str) -> dict:
 def list_deals(desk, stage: str | None = None, owner: str | None = None, client: str | None = None,
                include_closed: bool = False, limit: int = 100) -> list[dict]:
     """Visible deals, by stage order then newest first."""
-    cond, params = access.visible(desk.user)
-    where = [f"({cond} OR d.owner_id = ?)"]
-    params.append(desk.user["id"])
+    cond, params = access.visible_deals(desk.user)
+    where = [cond]
     if stage:
         where.append("d.stage = ?")
         params.append(_stage(stage))
@@ -163,12 +160,12 @@ def check_move(desk, deal: dict, to_stage: str, note: str | None = None) -> str:
     target = _stage(to_stage)
     if target in ENDINGS:
         raise InputError("deal.use_lose_or_cancel", stage=target)
-    _require_active(deal)
+    require_open(deal)
     _require_change(desk, deal)
     here, there = STAGES.index(deal["stage"]), STAGES.index(target)
     if there == here:
         raise UserError("deal.already_there", id=deal["id"], stage=target)
-    if there < here and desk.user["role"] not in MANAGERS:
+    if there < here and not access.is_manager(desk.user):
         raise Refused("deal.backwards_managers_only", id=deal["id"], stage=target)
     if there < here and not (note or "").strip():
         raise InputError("deal.backwards_needs_note")
@@ -199,7 +196,7 @@ def end_deal(desk, deal_id: int | str, ending: str, reason: str) -> dict:
         raise InputError("deal.reason_required", ending=ending)
     with desk.store.unit_of_work() as db:
         deal = resolve_deal(desk, deal_id)
-        _require_active(deal)
+        require_open(deal)
         _require_change(desk, deal)
         db.execute("UPDATE deals SET stage = ?, end_reason = ?, stage_since = ?, updated_at = ? WHERE id = ?",
                    [ending, reason.strip(), clock.stamp(), clock.stamp(), deal["id"]])
@@ -232,7 +229,7 @@ def assess(desk, deal_id: int | str, findings: str, verdict: str = "reasonable",
         raise InputError("deal.explanation_required", verdict=verdict)
     with desk.store.unit_of_work() as db:
         deal = resolve_deal(desk, deal_id)
-        _require_active(deal)
+        require_open(deal)
         _require_change(desk, deal)
         cursor = db.execute(
             "INSERT INTO assessments (deal_id, user_id, at, findings, verdict, explanation) VALUES (?, ?, ?, ?, ?, ?)",
@@ -249,7 +246,7 @@ def resolve_block(desk, deal_id: int | str, resolution: str) -> dict:
     if not (resolution or "").strip():
         raise InputError("input.required", field="resolution")
     with desk.store.unit_of_work() as db:
-        if desk.user["role"] not in MANAGERS:
+        if not access.is_manager(desk.user):
             raise Refused("deal.resolve_managers_only", role=desk.user["role"])
         deal = resolve_deal(desk, deal_id)
         if not deal["blocked"]:
@@ -272,7 +269,8 @@ def probability_of(desk, deal: dict) -> int:
     return desk.settings.pricing.stages[deal["stage"]].probability
 
 
-def _require_active(deal: dict) -> None:
+def require_open(deal: dict) -> None:
+    """Nothing more happens to an ended deal, nor to one blocked by its needs assessment."""
     if deal["stage"] in ENDINGS:
         raise UserError("deal.ended", id=deal["id"], stage=deal["stage"])
     if deal["blocked"]:
@@ -281,11 +279,8 @@ def _require_active(deal: dict) -> None:
 
 def _require_change(desk, deal: dict) -> None:
     """The owner and managers change a deal; operations too once it is in their hands."""
-    if desk.user["role"] in MANAGERS or deal["owner_id"] == desk.user["id"]:
-        return
-    if desk.user["role"] == "operations" and deal["stage"] in ("processing", "delivered"):
-        return
-    raise Refused("deal.cannot_change", id=deal["id"], role=desk.user["role"])
+    roles = ("operations",) if deal["stage"] in ("processing", "delivered") else ()
+    access.require_deal_role(desk.user, deal, roles, "deal.cannot_change")
 
 
 def _history(db, deal_id: int, from_stage: str | None, to_stage: str, user_id: int, note: str | None) -> None:

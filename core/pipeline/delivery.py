@@ -15,7 +15,7 @@ from zizhi.core import access, audit, clock
 from zizhi.core.pipeline import deals
 from zizhi.core.clients.records import resolve
 from zizhi.core.pipeline.contracts import not_after_today
-from zizhi.core.errors import InputError, NotFound, Refused, UserError
+from zizhi.core.errors import InputError, NotFound, UserError
 
 DELIVERERS = ("operations",)
 _OPEN = ("inquiry", "assessment", "proposal", "contract", "payment", "processing")
@@ -26,12 +26,12 @@ def deliver(desk, deal_id: int | str, code: str, number: str, issued_on: str, us
     """Record a certificate handed to the client; expiry from the catalogue's validity unless given."""
     with desk.store.unit_of_work() as db:
         deal = deals.resolve_deal(desk, deal_id)
-        _require(desk, deal, DELIVERERS, "deliver.cannot_deliver")
+        access.require_deal_role(desk.user, deal, DELIVERERS, "deliver.cannot_deliver")
         code = (code or "").strip().upper()
         wanted = {q["code"]: q["quantity"] for q in deal["qualifications"]}
         if code not in wanted:
             raise InputError("deliver.not_in_deal", deal=deal["id"], code=code, codes=", ".join(wanted))
-        _require_open(deal)
+        deals.require_open(deal)
         decided = desk.store.one("SELECT outcome FROM handovers WHERE deal_id = ?", [deal["id"]])
         if not decided or decided["outcome"] != "approved":
             raise UserError("deliver.not_approved", deal=deal["id"])
@@ -79,9 +79,9 @@ def visit_done(desk, visit_id: int | str, satisfaction: int | str, remarks: str 
     """Record a follow-up visit; new qualification codes open a new deal for the client, linked here."""
     with desk.store.unit_of_work() as db:
         visit = _visit(desk, visit_id)
-        _require(desk, visit["deal"], (), "visit.cannot_record")
+        access.require_deal_role(desk.user, visit["deal"], (), "visit.cannot_record")
         if visit["deal"]["stage"] == "delivered":
-            _require_open(visit["deal"])
+            deals.require_open(visit["deal"])
         if visit["done_on"]:
             raise UserError("visit.already_done", id=visit["id"], date=visit["done_on"])
         score = _satisfaction(satisfaction)
@@ -112,9 +112,8 @@ def get_visit(desk, visit_id: int | str) -> dict:
 def list_visits(desk, due: bool = False, owner: str | None = None, client: str | None = None,
                 done: bool | None = None, limit: int = 200) -> list[dict]:
     """Visible visits by due date: ``due`` keeps those not done and due by today; ``done`` filters."""
-    cond, params = access.visible(desk.user)
-    where = [f"({cond} OR d.owner_id = ?)"]
-    params.append(desk.user["id"])
+    cond, params = access.visible_deals(desk.user)
+    where = [cond]
     if due:
         where.append("v.done_on IS NULL AND v.due_on <= ?")
         params.append(clock.today().isoformat())
@@ -215,17 +214,3 @@ def _satisfaction(value: int | str) -> int:
     return int(text)
 
 
-def _require_open(deal: dict) -> None:
-    """Refuse before writing what the deal's stage move would refuse after it."""
-    if deal["stage"] in ("lost", "cancelled"):
-        raise UserError("deal.ended", id=deal["id"], stage=deal["stage"])
-    if deal["blocked"]:
-        raise UserError("deal.blocked", id=deal["id"])
-
-
-def _require(desk, deal: dict, roles: tuple[str, ...], key: str) -> None:
-    """The deal's owner, managers and admins, and the extra ``roles`` named."""
-    role = desk.user["role"]
-    if role in ("manager", "admin", *roles) or deal["owner_id"] == desk.user["id"]:
-        return
-    raise Refused(key, deal=deal["id"], role=role)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from zizhi.core import audit, clock
+from zizhi.core import access, audit, clock
 from zizhi.core.pipeline import deals
 from zizhi.core.pipeline.contracts import not_after_today
-from zizhi.core.errors import InputError, NotFound, Refused, UserError
+from zizhi.core.errors import InputError, NotFound, UserError
 
 RECORDERS = ("operations",)
 STATUSES = ("pending", "in_progress", "done")
@@ -24,7 +24,7 @@ def handover(desk, deal_id: int | str, operator_login: str, note: str | None = N
     """Hand the deal to an operations colleague; expected completion from the longest standard time."""
     with desk.store.unit_of_work() as db:
         deal = deals.resolve_deal(desk, deal_id)
-        _require(desk, deal, (), "process.cannot_hand_over")
+        access.require_deal_role(desk.user, deal, (), "process.cannot_hand_over")
         login = (operator_login or "").strip()
         operator = desk.store.one("SELECT id, login, role FROM users WHERE login = ? AND active = 1", [login])
         if not operator:
@@ -141,9 +141,7 @@ def progress(desk, deal_id: int | str) -> dict:
 
 def list_overdue(desk) -> list[dict]:
     """Visible deals in processing past their expected date without a decision, latest first."""
-    from zizhi.core import access
-
-    cond, params = access.visible(desk.user)
+    cond, params = access.visible_deals(desk.user)
     today = clock.today().isoformat()
     return desk.store.rows(
         f"""SELECT h.deal_id, c.name AS client, o.login AS owner, op.login AS operator, h.expected_on,
@@ -151,8 +149,8 @@ def list_overdue(desk) -> list[dict]:
             FROM handovers h JOIN deals d ON d.id = h.deal_id JOIN clients c ON c.id = d.client_id
             LEFT JOIN users o ON o.id = d.owner_id JOIN users op ON op.id = h.operator_id
             WHERE h.outcome IS NULL AND h.expected_on < ? AND d.stage NOT IN ('lost', 'cancelled')
-              AND ({cond} OR d.owner_id = ?)
-            ORDER BY h.expected_on""", [today, today, *params, desk.user["id"]])
+              AND {cond}
+            ORDER BY h.expected_on""", [today, today, *params])
 
 
 def _refuse_second(db, deal_id: int) -> None:
@@ -176,7 +174,7 @@ def _plan(desk, deal: dict) -> tuple[list[tuple[str, int, str]], int]:
 
 def _handed_over(desk, deal_id: int | str) -> tuple[dict, dict]:
     deal = deals.resolve_deal(desk, deal_id)
-    _require(desk, deal, RECORDERS, "process.cannot_record")
+    access.require_deal_role(desk.user, deal, RECORDERS, "process.cannot_record")
     handed = _handover_row(desk, deal["id"])
     if not handed:
         raise UserError("process.not_handed_over", deal=deal["id"])
@@ -202,10 +200,3 @@ def _number(value: int | str, field: str) -> int:
         raise InputError("input.not_a_number", field=field, value=value)
     return int(text)
 
-
-def _require(desk, deal: dict, roles: tuple[str, ...], key: str) -> None:
-    """The deal's owner, managers and admins, and the extra ``roles`` named."""
-    role = desk.user["role"]
-    if role in ("manager", "admin", *roles) or deal["owner_id"] == desk.user["id"]:
-        return
-    raise Refused(key, deal=deal["id"], role=role)

@@ -20,14 +20,13 @@ import datetime as dt
 import json
 import re
 
-from zizhi.core import audit, clock, money, percent
+from zizhi.core import access, audit, clock, money, percent
 from zizhi.core.pipeline import deals
 from zizhi.core.pipeline.pricing import FIGURES, approval_reasons, price_lines, reasons_text
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.i18n import t
 from zizhi.core.numerals import capital_amount
 
-MANAGERS = ("manager", "admin")
 MAX_QUANTITY = 999
 _REF = re.compile(r"^(?:Q-?)?(\d+)\s*[-/]\s*v?(\d+)$|^(?:Q-?)?(\d+)\s*v(\d+)$", re.IGNORECASE)
 
@@ -40,7 +39,7 @@ def new_quote(desk, deal_id: int | str, expedited: bool = False, valid_days: int
     with desk.store.unit_of_work() as db:
         deal = deals.resolve_deal(desk, deal_id)
         _require_quoting(desk, deal)
-        _require_open(deal)
+        deals.require_open(deal)
         entries = {q["code"]: _catalogue_entry(desk, q["code"]) for q in deal["qualifications"]}
         snapshot = {"pricing": _pricing(desk), "catalogue": entries, **_parties(desk, deal)}
         accepted = _accepted(db, deal["id"])
@@ -134,7 +133,7 @@ def approve_pricing(desk, quote_id: int | str, note: str) -> dict:
     if not (note or "").strip():
         raise InputError("quote.note_required")
     with desk.store.unit_of_work() as db:
-        if desk.user["role"] not in MANAGERS:
+        if not access.is_manager(desk.user):
             raise Refused("quote.managers_approve", role=desk.user["role"])
         quote = _fresh(desk, quote_id)
         _require_status(quote, "draft", "quote.not_editable")
@@ -158,7 +157,7 @@ def send_quote(desk, quote_id: int | str) -> dict:
         quote = _fresh(desk, quote_id)
         _require_quoting(desk, quote["deal"])
         _require_status(quote, "draft", "quote.not_draft_to_send")
-        _require_open(quote["deal"])
+        deals.require_open(quote["deal"])
         if quote["valid_until"] < clock.today().isoformat():
             raise UserError("quote.validity_passed", quote=quote["id"], deal=quote["deal_id"],
                             version=quote["version"], date=quote["valid_until"])
@@ -187,7 +186,7 @@ def accept_quote(desk, quote_id: int | str, note: str | None = None) -> dict:
         if accepted and accepted[0] != quote["id"]:
             raise UserError("quote.other_accepted", deal=quote["deal_id"], other=accepted[0], version=accepted[1])
         _require_status(quote, "sent", "quote.not_sent")
-        _require_open(quote["deal"])
+        deals.require_open(quote["deal"])
         now = clock.stamp()
         db.execute("UPDATE quotes SET status = 'accepted', decided_at = ?, decision_note = ? WHERE id = ?",
                    [now, (note or "").strip() or None, quote["id"]])
@@ -388,15 +387,7 @@ def _accepted(db, deal_id: int) -> tuple | None:
 
 def _require_quoting(desk, deal: dict) -> None:
     """The deal's owner and managers prepare its quotes and record the client's answer."""
-    if desk.user["role"] not in MANAGERS and deal["owner_id"] != desk.user["id"]:
-        raise Refused("quote.cannot_change", deal=deal["id"], role=desk.user["role"])
-
-
-def _require_open(deal: dict) -> None:
-    if deal["stage"] in deals.ENDINGS:
-        raise UserError("deal.ended", id=deal["id"], stage=deal["stage"])
-    if deal["blocked"]:
-        raise UserError("deal.blocked", id=deal["id"])
+    access.require_deal_role(desk.user, deal, (), "quote.cannot_change")
 
 
 def _require_status(quote: dict, status: str, key: str) -> None:

@@ -14,7 +14,7 @@ from zizhi.core import clock
 from zizhi.core.clients import records as clients
 from zizhi.core.people import users as people
 from zizhi.core.pipeline import contracts, deals, quotes, reviews
-from tests.core.quoting import CLIENT, deal, legal, quote  # noqa: F401  (fixtures)
+from tests.core.quoting import deal, legal, quote  # noqa: F401  (fixtures)
 from tests.core.racing import Call, race
 from tests.core.test_contracts import ready_deal
 
@@ -26,9 +26,9 @@ def payable(li, finance):
     """``payable()``: a new signed contract of Li Na's, filed, its deal at the payment stage."""
 
     def make() -> dict:
-        deal = ready_deal(li, name=f"宁波恒通进出口贸易有限公司{make.count}")
+        ready = ready_deal(li, name=f"宁波恒通进出口贸易有限公司{make.count}")
         make.count += 1
-        contract = contracts.new_contract(li, deal["id"])
+        contract = contracts.new_contract(li, ready["id"])
         contracts.sign(li, contract["id"])
         contracts.file_copy(li, contract["id"], "finance")
         contracts.file_copy(li, contract["id"], "legal")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import string
 from pathlib import Path
 
@@ -103,6 +104,12 @@ def test_every_message_has_both_languages_with_the_same_placeholders():
     assert problems == []
 
 
+@functools.cache
+def _core_trees() -> tuple[ast.Module, ...]:
+    """Every core module parsed once: a key may be passed to a rule from another module."""
+    return tuple(ast.parse(path.read_text(encoding="utf-8")) for path in sorted(CORE.rglob("*.py")))
+
+
 def error_calls() -> list[tuple[str, int, str, set[str] | None]]:
     """Every (file, line, key, keyword names) an error of the core is raised with.
 
@@ -143,9 +150,14 @@ def _keys(node, call, parents, functions, tree) -> list[str]:
         assert node.id in params, f"line {call.lineno}: cannot tell which key {node.id} holds"
         index = params.index(node.id)
         keys = []
-        for caller in (n for n in ast.walk(tree) if isinstance(n, ast.Call)):
-            if getattr(caller.func, "id", None) == function.name and len(caller.args) > index:
-                keys += _keys(caller.args[index], caller, parents, functions, tree)
+        for caller_tree in [tree, *(t for t in _core_trees() if t is not tree)]:
+            caller_parents = {child: n for n in ast.walk(caller_tree) for child in ast.iter_child_nodes(n)}
+            for caller in (n for n in ast.walk(caller_tree) if isinstance(n, ast.Call)):
+                name = getattr(caller.func, "id", None) or getattr(caller.func, "attr", None)
+                if name == function.name and len(caller.args) > index:
+                    keys += _keys(caller.args[index], caller, caller_parents, functions, caller_tree)
+            if keys:
+                break
         assert keys, f"no caller of {function.name} passes a key"
         return keys
     raise AssertionError(f"line {call.lineno}: cannot read the message key {ast.dump(node)}")

@@ -3,7 +3,6 @@ follow the discount as it is typed, and the later sections read from their core 
 
 from __future__ import annotations
 
-import pytest
 
 from zizhi.core.pipeline import deals as core_deals
 from zizhi.tui.screens.deal import DealScreen

@@ -9,9 +9,22 @@ from __future__ import annotations
 import locale
 import os
 
-from zizhi.core.messages import MESSAGES
+from zizhi.core import columns
+from zizhi.core import messages as base_messages
+from zizhi.core.clients import messages as clients_messages
+from zizhi.core.documents import messages as documents_messages
+from zizhi.core.people import messages as people_messages
+from zizhi.core.pipeline import messages as pipeline_messages
 
 LANGUAGES = ("en", "zh")
+
+# The core's messages: the base's, the column labels, and each area's. They are plain dicts, so
+# merging them here costs nothing and imports none of the areas' code.
+CORE_MESSAGES = (base_messages.MESSAGES, columns.MESSAGES, people_messages.MESSAGES, clients_messages.MESSAGES,
+                 pipeline_messages.MESSAGES, documents_messages.MESSAGES)
+
+# The one table: the core's messages, then those a layer registers (the app's labels, the CLI's texts).
+MESSAGES: dict[str, tuple[str, str]] = {}
 _current: str | None = None
 
 
@@ -62,6 +75,10 @@ def register(messages: dict[str, tuple[str, str]]) -> None:
     if clash:
         raise ValueError(f"message keys defined twice: {', '.join(sorted(clash))}")
     MESSAGES.update(messages)
+
+
+for _area in CORE_MESSAGES:
+    register(_area)
 
 
 def t(key: str, lang: str | None = None, **params: object) -> str:

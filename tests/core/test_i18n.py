@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import ast
 import functools
+import json
 import string
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,10 +15,11 @@ import pytest
 from zizhi.core import i18n
 from zizhi.core.clients import records as clients
 from zizhi.core.errors import InputError, UserError, ZizhiError
-from zizhi.core.messages import MESSAGES
 from zizhi.core.paths import SHIPPED_CONFIG
 
 CORE = Path(i18n.__file__).resolve().parent
+ROOT = CORE.parent
+LAYERS = ("core", "commands", "tui")
 ERRORS = {"ZizhiError", "UserError", "NotFound", "Refused", "InputError", "Busy", "ConfigError"}
 
 
@@ -96,11 +100,45 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
+@functools.cache
+def written_messages() -> list[tuple[str, int, str, tuple[str, ...]]]:
+    """Every message as written in the source: (file, line, key, texts), duplicates included.
+
+    A message table is a dict literal of ``"key": ("english", "chinese")`` entries, in any module of
+    core/, commands/ or tui/; reading the source (not the merged table) sees a key written twice.
+    """
+    found = []
+    for layer in LAYERS:
+        for path in sorted((ROOT / layer).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for table in (n for n in ast.walk(tree) if isinstance(n, ast.Dict)):
+                entries = list(zip(table.keys, table.values))
+                if not any(_is_message(key, value) for key, value in entries):
+                    continue
+                file = str(path.relative_to(ROOT))
+                for key, value in entries:
+                    assert _is_message(key, value), f"{file}:{value.lineno}: not a literal (english, chinese) message"
+                    found.append((file, key.lineno, key.value, tuple(text.value for text in value.elts)))
+    return found
+
+
+def _is_message(key, value) -> bool:
+    return (isinstance(key, ast.Constant) and isinstance(key.value, str) and isinstance(value, ast.Tuple)
+            and all(isinstance(text, ast.Constant) and isinstance(text.value, str) for text in value.elts))
+
+
+def test_the_source_scan_finds_every_messages_module():
+    files = {file for file, _, _, _ in written_messages()}
+    assert {"core/messages.py", "core/columns.py", "core/people/messages.py", "core/clients/messages.py",
+            "core/pipeline/messages.py", "core/documents/messages.py", "tui/messages/keys.py"} <= files
+    assert len(written_messages()) > 700
+
+
 def test_every_message_has_both_languages_with_the_same_placeholders():
-    problems = [f"{key}: en {sorted(placeholders(en))} / zh {sorted(placeholders(zh))}"
-                for key, (en, zh) in MESSAGES.items()
-                if not en.strip() or not zh.strip() or placeholders(en) != placeholders(zh)]
-    assert len(MESSAGES) > 40
+    problems = [f"{file}:{line}: {key}: " + " / ".join(f"{sorted(placeholders(text))}" for text in texts)
+                for file, line, key, texts in written_messages()
+                if len(texts) != 2 or not all(text.strip() for text in texts)
+                or placeholders(texts[0]) != placeholders(texts[1])]
     assert problems == []
 
 
@@ -108,6 +146,46 @@ def test_every_message_has_both_languages_with_the_same_placeholders():
 def _core_trees() -> tuple[ast.Module, ...]:
     """Every core module parsed once: a key may be passed to a rule from another module."""
     return tuple(ast.parse(path.read_text(encoding="utf-8")) for path in sorted(CORE.rglob("*.py")))
+
+
+def test_no_message_key_is_defined_twice():
+    """In one module a second entry silently replaces the first; across modules, register() refuses."""
+    places = {}
+    for file, line, key, _ in written_messages():
+        places.setdefault(key, []).append(f"{file}:{line}")
+    assert {key: where for key, where in places.items() if len(where) > 1} == {}
+
+
+def test_every_message_module_reaches_the_one_table():
+    """A module nobody registers (or one shadowed by a package of the same name) is never shown."""
+    import zizhi.commands.main  # noqa: F401  (the CLI registers its own texts, if it has any)
+    import zizhi.tui  # noqa: F401  (registers the app's labels)
+
+    written = {key: texts for _, _, key, texts in written_messages()}
+    assert {key for key in written if i18n.MESSAGES.get(key) != written[key]} == set()
+    assert set(i18n.MESSAGES) - set(written) == set()
+
+
+def test_the_app_labels_live_in_the_app_and_the_core_holds_none():
+    misplaced = [f"{file}: {key}" for file, _, key, _ in written_messages()
+                 if key.startswith("tui.") != file.startswith("tui/")]
+    assert misplaced == []
+
+
+def test_the_core_table_needs_none_of_the_core_areas_code():
+    """i18n merges plain dicts: finding a message imports no operation, query or store."""
+    probe = "import json, sys, zizhi.core.i18n; print(json.dumps([m for m in sys.modules if m.startswith('zizhi.')]))"
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True,
+                            timeout=60, check=True)
+    areas = ("people", "clients", "pipeline", "documents")
+    assert set(json.loads(result.stdout)) == {"zizhi.core", "zizhi.core.i18n", "zizhi.core.messages",
+                                              "zizhi.core.columns", *(f"zizhi.core.{area}" for area in areas),
+                                              *(f"zizhi.core.{area}.messages" for area in areas)}
+
+
+def core_messages() -> dict[str, tuple[str, str]]:
+    """The core's own messages: an error raised in core must not depend on a layer above it."""
+    return {key: texts for table in i18n.CORE_MESSAGES for key, texts in table.items()}
 
 
 def error_calls() -> list[tuple[str, int, str, set[str] | None]]:
@@ -128,7 +206,7 @@ def error_calls() -> list[tuple[str, int, str, set[str] | None]]:
                 continue
             kwargs = {kw.arg for kw in call.keywords if kw.arg}
             for key in _keys(call.args[0], call, parents, functions, tree):
-                found.append((path.name, call.lineno, key, kwargs))
+                found.append((str(path.relative_to(CORE)), call.lineno, key, kwargs))
     return found
 
 
@@ -171,11 +249,12 @@ def test_the_source_scan_finds_the_errors():
 
 
 def test_every_error_raised_in_core_has_a_message_with_its_values():
+    messages = core_messages()
     problems = []
     for file, line, key, kwargs in error_calls():
-        if key not in MESSAGES:
-            problems.append(f"core/{file}:{line}: {key} has no message in core/messages.py")
-        elif missing := placeholders(MESSAGES[key][0]) - kwargs:
+        if key not in messages:
+            problems.append(f"core/{file}:{line}: {key} has no message in the core's messages modules")
+        elif missing := placeholders(messages[key][0]) - kwargs:
             problems.append(f"core/{file}:{line}: {key} is raised without {sorted(missing)}")
     assert problems == []
 
@@ -185,18 +264,6 @@ def test_errors_carry_their_exit_codes():
 
     assert [cls.exit_code for cls in (ZizhiError, UserError, NotFound, Refused, InputError, Busy, ConfigError)] == [
         1, 1, 1, 1, 65, 75, 78]
-
-
-def test_no_message_key_is_defined_twice():
-    """Later MESSAGES.update blocks would silently replace an earlier text."""
-    import re
-    from collections import Counter
-    from pathlib import Path
-
-    source = (Path(__file__).resolve().parents[2] / "core" / "messages.py").read_text(encoding="utf-8")
-    keys = re.findall(r'^\s*"([a-z_]+\.[a-z_.]+)":', source, flags=re.MULTILINE)
-    keys += re.findall(r'\),[ \t]*"([a-z_]+\.[a-z_.]+)":', source)
-    assert [key for key, count in Counter(keys).items() if count > 1] == []
 
 
 def test_a_role_named_in_a_message_is_in_the_message_language():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from zizhi.core.i18n import t
-from zizhi.core.messages import MESSAGES
+from zizhi.core.i18n import MESSAGES
 from zizhi.tui import keymap
 from zizhi.tui.app import ZizhiApp
 from tui_helpers import SIZE

@@ -41,7 +41,7 @@ async def test_switching_language_relabels_the_screen(app, settle):
 
 
 def test_every_palette_command_is_an_action_described_in_both_languages():
-    from zizhi.core.messages import MESSAGES
+    from zizhi.core.i18n import MESSAGES
     from zizhi.tui.screens.clients import ClientsScreen
     from zizhi.tui.screens.deal import DealScreen
     from zizhi.tui.screens.pipeline import PipelineScreen

@@ -160,7 +160,7 @@ async def test_a_deal_goes_from_inquiry_to_aftersales_in_the_app(staff, settle):
 
 
 def test_every_later_step_is_a_palette_command_with_help():
-    from zizhi.core.messages import MESSAGES
+    from zizhi.core.i18n import MESSAGES
 
     for name, action in DealScreen.PALETTE:
         assert callable(getattr(DealScreen, f"action_{action}")), action

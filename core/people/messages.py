@@ -1,0 +1,45 @@
+"""Messages of the people area (users, roles, onboarding exams, training): key → (English, Simplified Chinese)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # errors: users, their roles, exams and training (people/users.py)
+    "people.admins_only": ("Only an admin can add users (you are {role}).", "只有管理员可以添加用户（您的角色：{role}）。"),
+    "people.trainers_only": ("Only a manager or an admin can record exams and training (you are {role}).",
+                             "只有经理或管理员可以记录考核和培训（您的角色：{role}）。"),
+    "people.duplicate_login": ("user: a user with login {login} already exists.", "用户：登录名 {login} 已存在。"),
+    "people.login_format": ("login: '{value}' is not a valid login: use one word without spaces.",
+                            "登录名：'{value}' 无效，请使用不含空格的单词。"),
+    "people.inactive": ("User {login} is deactivated; ask an admin.", "用户 {login} 已停用，请联系管理员。"),
+    "people.not_found": ("user: no user with login {login}. See `zizhi user list`.",
+                         "用户：没有登录名为 {login} 的用户。请查看 `zizhi user list`。"),
+    "people.unknown_acting_user": (
+        "You ({login}) are not a Zizhi user yet: ask an admin to run `zizhi user add {login} --role sales`, or pass --as LOGIN.",
+        "您（{login}）还不是资质系统的用户：请管理员执行 `zizhi user add {login} --role sales`，或使用 --as 指定登录名。"),
+    "people.unknown_owner": ("owner: no user with login '{login}'. See `zizhi user list`.",
+                             "负责人：没有登录名为 '{login}' 的用户。请查看 `zizhi user list`。"),
+    "people.owner_not_sales": ("owner: {login} is {role}, not a salesperson; only on-duty salespeople can own clients.",
+                               "负责人：{login} 的角色是 {role}，不是销售；只有已上岗的销售可以负责客户。"),
+    "people.owner_off_duty": (
+        "owner: {login} is not on duty yet; only salespeople who passed the onboarding exam can own clients (record it with `zizhi user exam {login} SCORE`).",
+        "负责人：{login} 尚未上岗；只有通过入职考核的销售可以负责客户（用 `zizhi user exam {login} 分数` 记录考核）。"),
+    "people.score_range": ("score: {value} is not a score from 0 to 100.", "分数：{value} 不在 0 到 100 之间。"),
+    "people.hours_format": ("hours: '{value}' is not a length in hours such as 2 or 1.5.",
+                            "学时：'{value}' 不是有效学时（如 2 或 1.5）。"),
+    "people.exam_for_sales": ("exam: {login} is {role}; the onboarding exam is for salespeople.",
+                              "考核：{login} 的角色是 {role}；入职考核仅适用于销售。"),
+    "people.still_owns_clients": ("user: {login} still owns {count} clients; reassign them first (`zizhi client assign CLIENT LOGIN`).",
+                                  "用户：{login} 仍负责 {count} 个客户，请先重新分配（`zizhi client assign 客户 登录名`）。"),
+    "people.not_yourself": ("user: you cannot change your own role or deactivate yourself; ask another admin.",
+                            "用户：不能修改自己的角色或停用自己，请联系其他管理员。"),
+
+    # `zizhi user show`
+    "user.exams": ("Exams:", "考核记录："),
+    "user.trainings": ("Training:", "培训记录："),
+
+    # roles, as shown; a role named in an error is shown in the message's language (core/errors.py)
+    "role.sales": ("sales", "销售"),
+    "role.manager": ("manager", "经理"),
+    "role.finance": ("finance", "财务"),
+    "role.legal": ("legal", "法务"),
+    "role.operations": ("operations", "运营"),
+    "role.admin": ("admin", "管理员"),
+}

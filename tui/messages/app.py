@@ -1,0 +1,34 @@
+"""The app as a whole: its title, the frame every form shares, help, and an unexpected error."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # the frame
+    "tui.title": ("Zizhi", "资质"),
+    "tui.subtitle": ("{name} · {role}", "{name} · {role}"),
+    "tui.status.loading": ("Loading…", "加载中…"),
+
+    # every form (tui/screens/form.py), and fields the deal's and the quote's forms share
+    "tui.form.save": ("Save", "保存"),
+    "tui.form.cancel": ("Cancel", "取消"),
+    "tui.form.saving": ("Saving…", "保存中…"),
+    "tui.form.choose": ("(choose)", "（请选择）"),
+    "tui.form.date_hint": ("YYYY-MM-DD", "YYYY-MM-DD"),
+    "tui.form.hint": ("ctrl+s save · esc cancel", "ctrl+s 保存 · esc 取消"),
+    "tui.field.reason": ("reason", "原因"),
+    "tui.field.note": ("why", "原因说明"),
+
+    # help and the language switch (tui/screens/help.py, the command palette)
+    "tui.help.title": ("Keys", "快捷键"),
+    "tui.help.palette": ("ctrl+p opens the command palette: every action, searchable by name.",
+                         "ctrl+p 打开命令面板：所有操作都可按名称搜索。"),
+    "tui.cmd.language": ("Switch language: 中文", "切换语言：English"),
+    "tui.cmd.language.help": ("Show the app in Chinese", "以英文显示"),
+    "tui.cmd.help": ("Show keys", "显示快捷键"),
+    "tui.cmd.help.help": ("Every key of this screen", "本屏幕的全部快捷键"),
+
+    # yes and no in the deal's sections and forms
+    "tui.yes": ("yes", "是"),
+    "tui.no": ("no", "否"),
+
+    # an error nobody expected (tui/work.py)
+    "tui.note.unexpected": ("Something went wrong: {detail}", "出现意外错误：{detail}"),
+}

@@ -1,0 +1,65 @@
+"""The client desk: the list and its search, a client's detail, the client and log forms.
+
+Used by ``tui/screens/clients.py``, ``client_form.py``, ``log_form.py`` and ``tui/widgets/client_*.py``.
+"""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # the list and its search
+    "tui.col.next": ("next follow-up", "下次跟进"),
+    "tui.search.placeholder": ("Search clients: name, contact, phone, credit code, pinyin (hw, huawei)…",
+                               "搜索客户：名称、联系人、电话、信用代码、拼音（hw、huawei）…"),
+    "tui.status.empty": ("No clients yet: press a to add one (or run `zizhi demo` for a demo team and clients).",
+                         "还没有客户：按 a 新增（或运行 `zizhi demo` 生成演示团队和客户）。"),
+    "tui.status.page": ("{shown} of {total} clients", "共 {total} 个客户，显示 {shown} 个"),
+    "tui.status.page_more": ("first {shown} of {total} clients — type to search", "共 {total} 个客户，显示前 {shown} 个——输入以搜索"),
+    "tui.status.matches": ("{shown} matching “{query}”", "匹配“{query}”：{shown} 个"),
+    "tui.status.matches_more": ("first {shown} matching “{query}” — type more to narrow", "匹配“{query}”的前 {shown} 个——继续输入以缩小范围"),
+    "tui.status.due": ("{shown} with a follow-up due by {date}", "截至 {date} 跟进到期：{shown} 个"),
+    "tui.status.due_more": ("first {shown} with a follow-up due by {date}", "截至 {date} 跟进到期的前 {shown} 个"),
+    "tui.status.due_filter": ("only follow-ups due by {date}", "仅显示截至 {date} 到期的跟进"),
+
+    # a client's detail
+    "tui.detail.empty": ("No client selected.", "未选择客户。"),
+    "tui.detail.last_contact": ("last contact", "最近沟通"),
+    "tui.detail.next": ("follow-up", "下次跟进"),
+    "tui.detail.none": ("none", "无"),
+    "tui.detail.log": ("Communication log", "沟通记录"),
+    "tui.detail.no_log": ("Nothing logged yet — press l to log a contact.", "暂无沟通记录——按 l 记录一次沟通。"),
+    "tui.detail.overdue": ("overdue", "已逾期"),
+    "tui.detail.due_today": ("due today", "今天到期"),
+
+    # the client and log forms
+    "tui.field.next_step": ("next step", "下一步"),
+    "tui.field.next_date": ("next date", "跟进日期"),
+    "tui.form.add_client": ("New client", "新增客户"),
+    "tui.form.edit_client": ("Edit client {name}", "编辑客户 {name}"),
+    "tui.form.log": ("Log contact with {name}", "记录与 {name} 的沟通"),
+    "tui.form.unassigned": ("(unassigned)", "（未分配）"),
+
+    # the command palette
+    "tui.cmd.add": ("Add client", "新增客户"),
+    "tui.cmd.add.help": ("Open the form for a new client", "打开新增客户表单"),
+    "tui.cmd.log": ("Log contact with the selected client", "记录与所选客户的沟通"),
+    "tui.cmd.log.help": ("Call, visit, email… with the agreed next step", "电话、拜访、邮件……以及约定的下一步"),
+    "tui.cmd.edit": ("Edit the selected client", "编辑所选客户"),
+    "tui.cmd.edit.help": ("Change the selected client's record", "修改所选客户的资料"),
+    "tui.cmd.search": ("Search clients", "搜索客户"),
+    "tui.cmd.search.help": ("Focus the search box", "跳到搜索框"),
+    "tui.cmd.due": ("Show follow-ups due", "显示到期跟进"),
+    "tui.cmd.due.help": ("Toggle the filter of clients whose follow-up is due", "切换只看跟进已到期的客户"),
+    "tui.cmd.refresh": ("Refresh the client list", "刷新客户列表"),
+    "tui.cmd.refresh.help": ("Reload from the database (others may have changed it)", "从数据库重新加载（他人可能已修改）"),
+    "tui.cmd.open": ("Open client {name}", "打开客户 {name}"),
+    "tui.cmd.open.help": ("{contact} {city}", "{contact} {city}"),
+    "tui.cmd.pipeline": ("Show the pipeline board", "显示商机看板"),
+    "tui.cmd.pipeline.help": ("Deals by stage, moved through the gates", "按阶段查看商机并推进"),
+    "tui.cmd.deal_for_client": ("New deal for the selected client", "为所选客户新建商机"),
+    "tui.cmd.deal_for_client.help": ("Opens the board's new-deal form with the client filled in", "打开新建商机表单并填好客户"),
+
+    # after an action
+    "tui.note.added": ("Added client {name}.", "已新增客户 {name}。"),
+    "tui.note.saved": ("Saved client {name}.", "已保存客户 {name}。"),
+    "tui.note.logged": ("Logged contact with {name}.", "已记录与 {name} 的沟通。"),
+    "tui.note.no_selection": ("Select a client first (arrows in the table, or / to search).",
+                              "请先选择客户（在表格中用方向键，或按 / 搜索）。"),
+}

@@ -7,13 +7,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from zizhi.commands.common import Json, desk, emit_json, handles_errors, table
+from zizhi.commands.common import Json, desk, output, table
 
 app = typer.Typer(help="The audit trail of every change and export.", no_args_is_help=True)
 
 
 @app.command("list")
-@handles_errors
 def list_(
     ctx: typer.Context,
     entity: Annotated[Optional[str], typer.Option("--entity", help="client, interaction, user …")] = None,
@@ -29,10 +28,11 @@ def list_(
     """
     from zizhi.core.audit import list_entries
 
-    rows = list_entries(desk(ctx), entity, entity_id, user, action, limit)
-    if json:
-        emit_json(rows)
-        return
+    output(list_entries(desk(ctx), entity, entity_id, user, action, limit), json, _entries_table)
+
+
+def _entries_table(rows: list[dict]) -> None:
+    """Each entry's detail as one line of JSON, as the audit trail stored it."""
     for row in rows:
         row["detail"] = jsonlib.dumps(row["detail"], ensure_ascii=False) if row["detail"] else ""
     table(rows, ["id", "at", "user", "action", "entity", "entity_id", "detail"])

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from zizhi.commands.common import Json, echo, emit_json, fields, handles_errors, money_text, table
+from zizhi.commands.common import Json, echo, fields, money_text, output, table
 
 app = typer.Typer(help="The qualification catalogue (catalogue.toml).", no_args_is_help=True)
 
@@ -19,23 +19,15 @@ def _catalogue(ctx: typer.Context):
 
 
 @app.command("list")
-@handles_errors
 def list_(ctx: typer.Context, json: Json = False) -> None:
     """List each qualification with its code, time, validity and fees.
 
     Example: zizhi catalogue list
     """
-    items = _catalogue(ctx).qualification
-    if json:
-        emit_json([q.model_dump() for q in items])
-        return
-    table([{"code": q.code, "name": q.name_zh, "standard_days": q.standard_days, "validity": q.validity,
-            "government_fee": money_text(q.government_fee), "service_fee": money_text(q.service_fee)}
-           for q in items], ["code", "name", "standard_days", "validity", "government_fee", "service_fee"])
+    output([q.model_dump() for q in _catalogue(ctx).qualification], json, _catalogue_table)
 
 
 @app.command("show")
-@handles_errors
 def show(ctx: typer.Context, code: Annotated[str, typer.Argument(help="Qualification code.")],
          json: Json = False) -> None:
     """Show one qualification: what it permits, materials, steps, time, validity and fees.
@@ -47,16 +39,22 @@ def show(ctx: typer.Context, code: Annotated[str, typer.Argument(help="Qualifica
     item = _catalogue(ctx).get(code)
     if item is None:
         raise NotFound("catalogue.not_found", code=code)
-    if json:
-        emit_json(item.model_dump())
-        return
-    record = item.model_dump()
-    record.update(government_fee=money_text(item.government_fee), service_fee=money_text(item.service_fee))
-    fields(record, ["code", "name_zh", "name_en", "permits", "standard_days", "validity", "government_fee",
-                    "service_fee"])
-    for title, lines in (("catalogue.materials", item.materials), ("catalogue.steps", item.steps)):
-        from zizhi.core.i18n import t
+    output(item.model_dump(), json, _qualification_text)
 
+
+def _catalogue_table(items: list[dict]) -> None:
+    table([{"code": q["code"], "name": q["name_zh"], "standard_days": q["standard_days"], "validity": q["validity"],
+            "government_fee": money_text(q["government_fee"]), "service_fee": money_text(q["service_fee"])}
+           for q in items], ["code", "name", "standard_days", "validity", "government_fee", "service_fee"])
+
+
+def _qualification_text(item: dict) -> None:
+    from zizhi.core.i18n import t
+
+    fields({**item, "government_fee": money_text(item["government_fee"]),
+            "service_fee": money_text(item["service_fee"])},
+           ["code", "name_zh", "name_en", "permits", "standard_days", "validity", "government_fee", "service_fee"])
+    for title, lines in (("catalogue.materials", item["materials"]), ("catalogue.steps", item["steps"])):
         echo("")
         echo(t(title))
         for number, line in enumerate(lines, start=1):

@@ -10,11 +10,11 @@ from zizhi.commands.common import (
     Json,
     Opt,
     desk,
-    emit_json,
     fields,
-    handles_errors,
     more_hint,
+    output,
     table,
+    table_of,
     warn,
 )
 
@@ -35,7 +35,6 @@ def _record_fields(name, credit_code, contact, phone, email, address, city, scop
 
 
 @app.command("add")
-@handles_errors
 def add(
     ctx: typer.Context,
     name: Annotated[str, typer.Option("--name", help="Company name, e.g. 宁波恒通进出口贸易有限公司.")],
@@ -70,11 +69,10 @@ def add(
         channel, referrer, rating, owner, tags, notes))
     for similar in warnings:
         warn(t("client.similar_name", name=similar))
-    _show(client, json)
+    output(client, json, _client_text)
 
 
 @app.command("edit")
-@handles_errors
 def edit(
     ctx: typer.Context,
     client: Annotated[str, typer.Argument(help="Client id, credit code or name.")],
@@ -106,11 +104,10 @@ def edit(
 
     changes = _record_fields(name, credit_code, contact, phone, email, address, city, scope, industry,
                              size, needs, urgency, channel, referrer, rating, owner, tags, notes)
-    _show(edit_client(desk(ctx), client, **{k: v for k, v in changes.items() if v is not None}), json)
+    output(edit_client(desk(ctx), client, **{k: v for k, v in changes.items() if v is not None}), json, _client_text)
 
 
 @app.command("show")
-@handles_errors
 def show(
     ctx: typer.Context,
     client: Annotated[str, typer.Argument(help="Client id, credit code or name.")],
@@ -122,11 +119,10 @@ def show(
     """
     from zizhi.core.clients.records import get_client
 
-    _show(get_client(desk(ctx), client), json)
+    output(get_client(desk(ctx), client), json, _client_text)
 
 
 @app.command("list")
-@handles_errors
 def list_(
     ctx: typer.Context,
     owner: Annotated[Opt, typer.Option("--owner", help="Only this salesperson's clients.")] = None,
@@ -155,15 +151,12 @@ def list_(
     more, rows = len(rows) > limit, rows[:limit]
     if json:
         record_export(d, "client", len(rows), command="client list", owner=owner, due=due, tag=tag)
-        emit_json(rows)
-    else:
-        table(rows, LIST_COLUMNS)
+    output(rows, json, table_of(LIST_COLUMNS))
     if more:
         more_hint(offset + limit)
 
 
 @app.command("search")
-@handles_errors
 def search(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(help="Any part of name, contact, phone, credit code or notes; or pinyin.")],
@@ -182,13 +175,10 @@ def search(
     rows = search_clients(d, text, limit=limit, include_archived=archived)
     if json:
         record_export(d, "client", len(rows), command="client search", text=text)
-        emit_json(rows)
-    else:
-        table(rows, LIST_COLUMNS)
+    output(rows, json, table_of(LIST_COLUMNS))
 
 
 @app.command("assign")
-@handles_errors
 def assign(
     ctx: typer.Context,
     client: Annotated[str, typer.Argument(help="Client id, credit code or name.")],
@@ -201,11 +191,10 @@ def assign(
     """
     from zizhi.core.clients.records import assign as assign_client
 
-    _show(assign_client(desk(ctx), client, owner), json)
+    output(assign_client(desk(ctx), client, owner), json, _client_text)
 
 
 @app.command("archive")
-@handles_errors
 def archive(
     ctx: typer.Context,
     client: Annotated[str, typer.Argument(help="Client id, credit code or name.")],
@@ -218,13 +207,10 @@ def archive(
     """
     from zizhi.core.clients.records import archive as archive_client
 
-    _show(archive_client(desk(ctx), client, restore=restore), json)
+    output(archive_client(desk(ctx), client, restore=restore), json, _client_text)
 
 
-def _show(client: dict, as_json: bool) -> None:
-    if as_json:
-        emit_json(client)
-        return
+def _client_text(client: dict) -> None:
     from zizhi.commands.common import echo
     from zizhi.core.i18n import t
 

@@ -1,12 +1,12 @@
-"""What every command shares: the lazily opened desk, error mapping, tables and JSON.
+"""What every command shares: the lazily opened desk, and the one way a result is printed.
 
-Core errors become one line on stderr and the exit code of the README's scripting contract;
-nothing here imports Textual, so cron commands stay light.
+A command hands its result to :func:`output`: JSON for scripts, else tables and fields for a
+person. Failures are not handled here but in ``commands.boundary``. Nothing here imports
+Textual, so cron commands stay light.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
 from dataclasses import dataclass, field
@@ -51,22 +51,6 @@ def desk(ctx: typer.Context):
     return ctx.find_root().obj.desk()
 
 
-def handles_errors(func: Callable) -> Callable:
-    """Turn a core ZizhiError into one stderr line and its exit code; no traceback."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        from zizhi.core.errors import ZizhiError
-
-        try:
-            return func(*args, **kwargs)
-        except ZizhiError as exc:
-            typer.echo(f"zizhi: {exc.message()}", err=True)
-            raise typer.Exit(exc.exit_code) from None
-
-    return wrapper
-
-
 def money_text(fen: int | None) -> str:
     """Fen as the user reads money: '¥12,345.60'."""
     from zizhi.core.money import format_fen
@@ -85,8 +69,22 @@ def more_hint(shown: int) -> None:
     warn(t("list.more", shown=shown))
 
 
-def emit_json(data: Any) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+def output(data: Any, as_json: bool, render: Callable[[Any], None]) -> None:
+    """Print a command's result: ``--json`` gives JSON only, for scripts; otherwise ``render`` it."""
+    if as_json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        render(data)
+
+
+def table_of(columns: list[str]) -> Callable[[Iterable[dict]], None]:
+    """A renderer printing rows as a table of ``columns``, for :func:`output`."""
+    return lambda rows: table(rows, columns)
+
+
+def fields_of(names: list[str]) -> Callable[[dict], None]:
+    """A renderer printing one record as ``label: value`` lines, for :func:`output`."""
+    return lambda record: fields(record, names)
 
 
 def label(key: str) -> str:

@@ -6,14 +6,13 @@ from typing import Annotated
 
 import typer
 
-from zizhi.commands.common import echo, handles_errors
+from zizhi.commands.common import echo
 
 app = typer.Typer(help="Configuration: the qualification catalogue, prices and settings (TOML).",
                   no_args_is_help=True)
 
 
 @app.command("init")
-@handles_errors
 def init(
     ctx: typer.Context,
     force: Annotated[bool, typer.Option("--force", help="Overwrite files already there.")] = False,
@@ -35,7 +34,6 @@ def init(
 
 
 @app.command("check")
-@handles_errors
 def check(ctx: typer.Context) -> None:
     """Validate the configuration in force; every problem is listed with file, line and key.
 
@@ -55,7 +53,6 @@ def check(ctx: typer.Context) -> None:
 
 
 @app.command("show")
-@handles_errors
 def show(ctx: typer.Context) -> None:
     """Print the effective configuration, file by file, with where each file was read from.
 
@@ -68,7 +65,6 @@ def show(ctx: typer.Context) -> None:
 
 
 @app.command("path")
-@handles_errors
 def path(ctx: typer.Context) -> None:
     """Print the folder Zizhi reads your configuration from, and the database file in use.
 

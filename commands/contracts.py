@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from zizhi.commands.common import Json, Opt, desk, echo, emit_json, fields, handles_errors, money_text, table
+from zizhi.commands.common import Json, Opt, desk, echo, fields, money_text, output, table
 
 app = typer.Typer(help="Contracts: from the accepted quote, signed, filed, paid.", no_args_is_help=True)
 
@@ -14,7 +14,6 @@ Contract = Annotated[str, typer.Argument(help="Contract id or number.")]
 
 
 @app.command("new")
-@handles_errors
 def new(
     ctx: typer.Context,
     deal: Annotated[str, typer.Argument(help="Deal number (its accepted quote is the basis).")],
@@ -40,11 +39,10 @@ def new(
             if not sep:
                 raise InputError("contract.instalment_option", value=item)
             schedule.append((due.strip(), amount.strip()))
-    _show(new_contract(desk(ctx), deal, schedule, penalty, guarantee), json)
+    output(new_contract(desk(ctx), deal, schedule, penalty, guarantee), json, _contract_text)
 
 
 @app.command("show")
-@handles_errors
 def show(ctx: typer.Context, contract: Contract, json: Json = False) -> None:
     """Show a contract: parties, services, total, schedule and what has been paid.
 
@@ -52,11 +50,10 @@ def show(ctx: typer.Context, contract: Contract, json: Json = False) -> None:
     """
     from zizhi.core.pipeline.contracts import get_contract
 
-    _show(get_contract(desk(ctx), contract), json)
+    output(get_contract(desk(ctx), contract), json, _contract_text)
 
 
 @app.command("sign")
-@handles_errors
 def sign(ctx: typer.Context, contract: Contract,
          date: Annotated[Opt, typer.Option("--date", help="Signing date (default today).")] = None,
          json: Json = False) -> None:
@@ -66,11 +63,10 @@ def sign(ctx: typer.Context, contract: Contract,
     """
     from zizhi.core.pipeline.contracts import sign as sign_contract
 
-    _show(sign_contract(desk(ctx), contract, date), json)
+    output(sign_contract(desk(ctx), contract, date), json, _contract_text)
 
 
 @app.command("file")
-@handles_errors
 def file(ctx: typer.Context, contract: Contract,
          with_: Annotated[str, typer.Option("--with", help="finance or legal.")],
          date: Annotated[Opt, typer.Option("--date", help="Filing date (default today).")] = None,
@@ -81,11 +77,10 @@ def file(ctx: typer.Context, contract: Contract,
     """
     from zizhi.core.pipeline.contracts import file_copy
 
-    _show(file_copy(desk(ctx), contract, with_, date), json)
+    output(file_copy(desk(ctx), contract, with_, date), json, _contract_text)
 
 
 @app.command("pay")
-@handles_errors
 def pay(ctx: typer.Context, contract: Contract,
         amount: Annotated[str, typer.Argument(help="Amount received in yuan, e.g. 10,000.")],
         date: Annotated[Opt, typer.Option("--date", help="Date received (default today).")] = None,
@@ -97,13 +92,10 @@ def pay(ctx: typer.Context, contract: Contract,
     """
     from zizhi.core.pipeline.contracts import record_payment
 
-    _show(record_payment(desk(ctx), contract, amount, date, note), json)
+    output(record_payment(desk(ctx), contract, amount, date, note), json, _contract_text)
 
 
-def _show(contract: dict, as_json: bool) -> None:
-    if as_json:
-        emit_json(contract)
-        return
+def _contract_text(contract: dict) -> None:
     money = {k: money_text(contract.get(k)) for k in ("total", "paid", "outstanding", "required_payment")}
     fields({**contract, **money}, ["number", "client_party", "company_party", "total", "credit_rating",
                                    "required_payment", "paid", "outstanding", "signed_on", "filed_finance_on",

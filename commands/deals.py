@@ -8,7 +8,7 @@ import typer
 
 from zizhi.core import percent
 
-from zizhi.commands.common import Json, Opt, desk, echo, emit_json, fields, handles_errors, money_text, table
+from zizhi.commands.common import Json, Opt, desk, echo, fields, money_text, output, table
 
 app = typer.Typer(help="Deals through the eight stages and their gates.", no_args_is_help=True)
 
@@ -18,7 +18,6 @@ Deal = Annotated[str, typer.Argument(help="Deal number.")]
 
 
 @app.command("new")
-@handles_errors
 def new(
     ctx: typer.Context,
     client: Annotated[str, typer.Option("--client", help="Client id, credit code or name.")],
@@ -38,12 +37,11 @@ def new(
     """
     from zizhi.core.pipeline.deals import open_deal
 
-    _show(open_deal(desk(ctx), client, qualification, title, value, expected_close, owner, channel, probability),
-          json)
+    deal = open_deal(desk(ctx), client, qualification, title, value, expected_close, owner, channel, probability)
+    output(deal, json, _deal_text)
 
 
 @app.command("edit")
-@handles_errors
 def edit(
     ctx: typer.Context,
     deal: Deal,
@@ -60,11 +58,10 @@ def edit(
     """
     from zizhi.core.pipeline.deals import edit_deal
 
-    _show(edit_deal(desk(ctx), deal, title, value, expected_close, channel, probability), json)
+    output(edit_deal(desk(ctx), deal, title, value, expected_close, channel, probability), json, _deal_text)
 
 
 @app.command("show")
-@handles_errors
 def show(ctx: typer.Context, deal: Deal, json: Json = False) -> None:
     """Show a deal with its qualifications, stage history and assessments.
 
@@ -72,11 +69,10 @@ def show(ctx: typer.Context, deal: Deal, json: Json = False) -> None:
     """
     from zizhi.core.pipeline.deals import get_deal
 
-    _show(get_deal(desk(ctx), deal), json)
+    output(get_deal(desk(ctx), deal), json, _deal_text)
 
 
 @app.command("list")
-@handles_errors
 def list_(
     ctx: typer.Context,
     stage: Annotated[Opt, typer.Option("--stage", help="Only this stage (or lost, cancelled).")] = None,
@@ -92,16 +88,10 @@ def list_(
     """
     from zizhi.core.pipeline.deals import list_deals
 
-    rows = list_deals(desk(ctx), stage, owner, client, closed, limit)
-    if json:
-        emit_json(rows)
-    else:
-        table([{**r, "value": money_text(r["value"])} for r in rows],
-              ["id", "title", "client", "owner", "stage", "value", "expected_close"])
+    output(list_deals(desk(ctx), stage, owner, client, closed, limit), json, _deals_table)
 
 
 @app.command("move")
-@handles_errors
 def move(
     ctx: typer.Context,
     deal: Deal,
@@ -115,11 +105,10 @@ def move(
     """
     from zizhi.core.pipeline.deals import move as move_deal
 
-    _show(move_deal(desk(ctx), deal, stage, note), json)
+    output(move_deal(desk(ctx), deal, stage, note), json, _deal_text)
 
 
 @app.command("lose")
-@handles_errors
 def lose(ctx: typer.Context, deal: Deal,
          reason: Annotated[str, typer.Option("--reason", help="Why the deal was lost.")], json: Json = False) -> None:
     """End a deal as lost, with the reason.
@@ -128,11 +117,10 @@ def lose(ctx: typer.Context, deal: Deal,
     """
     from zizhi.core.pipeline.deals import lose as lose_deal
 
-    _show(lose_deal(desk(ctx), deal, reason), json)
+    output(lose_deal(desk(ctx), deal, reason), json, _deal_text)
 
 
 @app.command("cancel")
-@handles_errors
 def cancel(ctx: typer.Context, deal: Deal,
            reason: Annotated[str, typer.Option("--reason", help="Why the deal was cancelled.")],
            json: Json = False) -> None:
@@ -142,11 +130,10 @@ def cancel(ctx: typer.Context, deal: Deal,
     """
     from zizhi.core.pipeline.deals import cancel as cancel_deal
 
-    _show(cancel_deal(desk(ctx), deal, reason), json)
+    output(cancel_deal(desk(ctx), deal, reason), json, _deal_text)
 
 
 @app.command("assess")
-@handles_errors
 def assess(
     ctx: typer.Context,
     deal: Deal,
@@ -161,11 +148,10 @@ def assess(
     """
     from zizhi.core.pipeline.deals import assess as assess_deal
 
-    _show(assess_deal(desk(ctx), deal, findings, verdict, explanation), json)
+    output(assess_deal(desk(ctx), deal, findings, verdict, explanation), json, _deal_text)
 
 
 @app.command("resolve")
-@handles_errors
 def resolve(
     ctx: typer.Context,
     deal: Deal,
@@ -178,13 +164,15 @@ def resolve(
     """
     from zizhi.core.pipeline.deals import resolve_block
 
-    _show(resolve_block(desk(ctx), deal, resolution), json)
+    output(resolve_block(desk(ctx), deal, resolution), json, _deal_text)
 
 
-def _show(deal: dict, as_json: bool) -> None:
-    if as_json:
-        emit_json(deal)
-        return
+def _deals_table(rows: list[dict]) -> None:
+    table([{**r, "value": money_text(r["value"])} for r in rows],
+          ["id", "title", "client", "owner", "stage", "value", "expected_close"])
+
+
+def _deal_text(deal: dict) -> None:
     from zizhi.core.i18n import t
 
     fields({**deal, "value": money_text(deal["value"]), "blocked": deal["blocked"] or None,

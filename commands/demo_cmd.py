@@ -6,10 +6,9 @@ from typing import Annotated
 
 import typer
 
-from zizhi.commands.common import Json, desk, emit_json, handles_errors
+from zizhi.commands.common import Json, desk, echo, output
 
 
-@handles_errors
 def demo(
     ctx: typer.Context,
     clients: Annotated[int, typer.Option("--clients", min=1, help="How many clients to create.")] = 300,
@@ -27,7 +26,4 @@ def demo(
     from zizhi.core.i18n import t
 
     counts = fill_demo(desk(ctx), clients=clients, seed=seed, add=add)
-    if json:
-        emit_json(counts)
-    else:
-        typer.echo(t("demo.done", **counts))
+    output(counts, json, lambda done: echo(t("demo.done", **done)))

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from zizhi.commands.common import Json, Opt, desk, emit_json, fields, handles_errors, table
+from zizhi.commands.common import Json, Opt, desk, fields_of, output, table_of
 
 app = typer.Typer(help="The communication log: record contact and the agreed next step.", no_args_is_help=True)
 
@@ -14,7 +14,6 @@ ENTRY_FIELDS = ["id", "client", "at", "user", "channel", "summary", "details", "
 
 
 @app.command("add")
-@handles_errors
 def add(
     ctx: typer.Context,
     client: Annotated[str, typer.Argument(help="Client id, credit code or name.")],
@@ -33,14 +32,10 @@ def add(
     from zizhi.core.clients.interactions import log_interaction
 
     entry = log_interaction(desk(ctx), client, channel, summary, details, next_step, next_date, at)
-    if json:
-        emit_json(entry)
-    else:
-        fields(entry, ENTRY_FIELDS)
+    output(entry, json, fields_of(ENTRY_FIELDS))
 
 
 @app.command("list")
-@handles_errors
 def list_(
     ctx: typer.Context,
     client: Annotated[Opt, typer.Argument(help="Client id, credit code or name (default: all you can see).")] = None,
@@ -54,14 +49,10 @@ def list_(
     from zizhi.core.clients.interactions import list_interactions
 
     rows = list_interactions(desk(ctx), client, limit)
-    if json:
-        emit_json(rows)
-    else:
-        table(rows, ["id", "at", "client", "user", "channel", "summary", "next_step", "next_date"])
+    output(rows, json, table_of(["id", "at", "client", "user", "channel", "summary", "next_step", "next_date"]))
 
 
 @app.command("edit")
-@handles_errors
 def edit(
     ctx: typer.Context,
     entry: Annotated[int, typer.Argument(help="Log entry id (see zizhi log list).")],
@@ -81,7 +72,4 @@ def edit(
 
     entry_row = edit_interaction(desk(ctx), entry, channel=channel, summary=summary, details=details,
                                  next_step=next_step, next_date=next_date, at=at)
-    if json:
-        emit_json(entry_row)
-    else:
-        fields(entry_row, ENTRY_FIELDS)
+    output(entry_row, json, fields_of(ENTRY_FIELDS))

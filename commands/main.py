@@ -1,44 +1,103 @@
 """The `zizhi` command: global options, the sub-apps, and a bare `zizhi` opening the app.
 
-Global options come before the command (``zizhi --db X --as li client list``). Sub-commands
-import their core modules only when they run, and only a bare ``zizhi`` imports Textual.
+Global options come before the command (``zizhi --db X --as li client list``). Only the command
+that runs is imported and built, it imports its core modules only when it runs, and only a bare
+``zizhi`` imports Textual. Every failure goes through ``commands.boundary``.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+import importlib
+from collections.abc import MutableMapping
+from typing import Annotated, Iterator, Optional
 
 import typer
+from typer.core import TyperGroup
+from typer.models import CommandInfo, TyperInfo
 
-from zizhi.commands import (
-    audit_cmd, catalogue, clients, config_cmd, contracts, deals, demo_cmd, log, pipeline_cmd, processing, quotes,
-    users,
-)
-from zizhi.commands.common import Globals, handles_errors
+from zizhi.commands import boundary
+from zizhi.commands.common import Globals
+from zizhi.commands.messages import MESSAGES
+from zizhi.core.i18n import register
+
+register(MESSAGES)
+
+# Each top-level command: the module under zizhi.commands and its Typer app or function, in help order.
+NOUNS = {
+    "deliver": ("processing", "deliver"), "pipeline": ("pipeline_cmd", "pipeline"), "demo": ("demo_cmd", "demo"),
+    "client": ("clients", "app"), "log": ("log", "app"), "user": ("users", "app"), "config": ("config_cmd", "app"),
+    "audit": ("audit_cmd", "app"), "catalogue": ("catalogue", "app"), "deal": ("deals", "app"),
+    "quote": ("quotes", "app"), "review": ("quotes", "review_app"), "contract": ("contracts", "app"),
+    "process": ("processing", "app"), "visit": ("processing", "visit_app"),
+}
+
+
+class _Nouns(MutableMapping):
+    """The top-level commands, each imported and built on first use.
+
+    Typer builds every command's parameters from its signature; doing that for all sixty commands
+    cost more than the command being run.
+    """
+
+    def __init__(self) -> None:
+        self._built: dict = {}
+
+    def __getitem__(self, name: str):
+        if name not in self._built:
+            if name not in NOUNS:
+                raise KeyError(name)
+            self._built[name] = _build(name)
+        return self._built[name]
+
+    def __setitem__(self, name: str, command) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({**dict.fromkeys(NOUNS), **self._built})
+
+    def __len__(self) -> int:
+        return len(NOUNS.keys() | self._built.keys())
+
+
+def _build(name: str):
+    """Build one top-level command as ``app.add_typer``/``app.command`` would have."""
+    module, attribute = NOUNS[name]
+    target = getattr(importlib.import_module(f"zizhi.commands.{module}"), attribute)
+    if isinstance(target, typer.Typer):
+        return typer.main.get_group_from_info(TyperInfo(target, name=name), pretty_exceptions_short=True,
+                                              suggest_commands=True, rich_markup_mode=None)
+    return typer.main.get_command_from_info(CommandInfo(name=name, callback=target),
+                                            pretty_exceptions_short=True, rich_markup_mode=None)
+
+
+class Zizhi(TyperGroup):
+    """The ``zizhi`` group: sub-commands built lazily, and every failure through one boundary."""
+
+    def __init__(self, **attrs) -> None:
+        super().__init__(**attrs)
+        self.commands = _Nouns()
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        with boundary.one_line_errors(None, list(args)):
+            return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx: typer.Context):
+        with boundary.one_line_errors(ctx):
+            return super().invoke(ctx)
+
 
 app = typer.Typer(
     name="zizhi",
+    cls=Zizhi,
     help="Zizhi (资质): the sales desk for foreign-trade qualification services. "
          "Run without a command to open the full-screen app.",
     add_completion=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-app.add_typer(clients.app, name="client")
-app.add_typer(log.app, name="log")
-app.add_typer(users.app, name="user")
-app.add_typer(config_cmd.app, name="config")
-app.add_typer(audit_cmd.app, name="audit")
-app.add_typer(catalogue.app, name="catalogue")
-app.add_typer(deals.app, name="deal")
-app.add_typer(quotes.app, name="quote")
-app.add_typer(quotes.review_app, name="review")
-app.add_typer(contracts.app, name="contract")
-app.add_typer(processing.app, name="process")
-app.command("deliver")(processing.deliver)
-app.add_typer(processing.visit_app, name="visit")
-app.command("pipeline")(pipeline_cmd.pipeline)
-app.command("demo")(demo_cmd.demo)
 
 
 def _version(value: bool) -> None:
@@ -50,7 +109,6 @@ def _version(value: bool) -> None:
 
 
 @app.callback(invoke_without_command=True)
-@handles_errors
 def main(
     ctx: typer.Context,
     db: Annotated[Optional[str], typer.Option("--db", envvar="ZIZHI_DB", help="Database file (default: your user data folder).")] = None,
@@ -70,5 +128,8 @@ def main(
 
 
 def run() -> None:
-    """Console entry point."""
-    app()
+    """Console entry point; ctrl-c while Python is still starting up exits 130 quietly too."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None

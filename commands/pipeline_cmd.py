@@ -6,10 +6,9 @@ from typing import Annotated
 
 import typer
 
-from zizhi.commands.common import Json, Opt, desk, echo, emit_json, handles_errors, money_text, table
+from zizhi.commands.common import Json, Opt, desk, echo, money_text, output, table
 
 
-@handles_errors
 def pipeline(
     ctx: typer.Context,
     owner: Annotated[Opt, typer.Option("--owner", help="Only this salesperson's deals.")] = None,
@@ -19,13 +18,14 @@ def pipeline(
 
     Example: zizhi pipeline --owner wang.fang
     """
-    from zizhi.core.i18n import t
     from zizhi.core.pipeline.board import pipeline as view
 
-    data = view(desk(ctx), owner)
-    if json:
-        emit_json(data)
-        return
+    output(view(desk(ctx), owner), json, _board_text)
+
+
+def _board_text(data: dict) -> None:
+    from zizhi.core.i18n import t
+
     rows = [{**r, "value": money_text(r["value"]), "weighted": money_text(r["weighted"])}
             for r in [*data["stages"], {"stage": t("pipeline.total"), **data["totals"], "stuck": len(data["stuck"])}]]
     table(rows, ["stage", "count", "value", "weighted", "stuck"])

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from zizhi.commands.common import Json, Opt, desk, echo, emit_json, fields, handles_errors, table
+from zizhi.commands.common import Json, Opt, desk, echo, fields, fields_of, output, table, table_of
 
 app = typer.Typer(help="Processing: hand-over to operations, steps, delays, the authority's outcome.",
                   no_args_is_help=True)
@@ -16,7 +16,6 @@ Deal = Annotated[str, typer.Argument(help="Deal number.")]
 
 
 @app.command("handover")
-@handles_errors
 def handover(ctx: typer.Context, deal: Deal,
              to: Annotated[str, typer.Option("--to", help="Login of the operations colleague.")],
              note: Annotated[Opt, typer.Option("--note", help="Remarks for operations.")] = None,
@@ -27,11 +26,10 @@ def handover(ctx: typer.Context, deal: Deal,
     """
     from zizhi.core.pipeline.processing import handover as hand_over
 
-    _show(hand_over(desk(ctx), deal, to, note), json)
+    output(hand_over(desk(ctx), deal, to, note), json, _progress_text)
 
 
 @app.command("show")
-@handles_errors
 def show(ctx: typer.Context, deal: Deal, json: Json = False) -> None:
     """Show processing progress: steps, delays, expected date, outcome.
 
@@ -39,11 +37,10 @@ def show(ctx: typer.Context, deal: Deal, json: Json = False) -> None:
     """
     from zizhi.core.pipeline.processing import progress
 
-    _show(progress(desk(ctx), deal), json)
+    output(progress(desk(ctx), deal), json, _progress_text)
 
 
 @app.command("step")
-@handles_errors
 def step(ctx: typer.Context, deal: Deal,
          code: Annotated[str, typer.Argument(help="Qualification code.")],
          position: Annotated[int, typer.Argument(help="Step number (see zizhi process show).")],
@@ -56,11 +53,10 @@ def step(ctx: typer.Context, deal: Deal,
     """
     from zizhi.core.pipeline.processing import step as mark_step
 
-    _show(mark_step(desk(ctx), deal, code, position, status, date), json)
+    output(mark_step(desk(ctx), deal, code, position, status, date), json, _progress_text)
 
 
 @app.command("delay")
-@handles_errors
 def delay(ctx: typer.Context, deal: Deal,
           cause: Annotated[str, typer.Option("--cause", help="Why it is late.")],
           days: Annotated[int, typer.Option("--days", min=0, help="How many days it pushes the expected date.")],
@@ -72,11 +68,10 @@ def delay(ctx: typer.Context, deal: Deal,
     """
     from zizhi.core.pipeline.processing import delay as record_delay
 
-    _show(record_delay(desk(ctx), deal, cause, days, told), json)
+    output(record_delay(desk(ctx), deal, cause, days, told), json, _progress_text)
 
 
 @app.command("outcome")
-@handles_errors
 def outcome(ctx: typer.Context, deal: Deal,
             result: Annotated[str, typer.Argument(help="approved or rejected.")],
             reason: Annotated[Opt, typer.Option("--reason", help="Why it was rejected.")] = None,
@@ -88,10 +83,9 @@ def outcome(ctx: typer.Context, deal: Deal,
     """
     from zizhi.core.pipeline.processing import outcome as record_outcome
 
-    _show(record_outcome(desk(ctx), deal, result, reason, date), json)
+    output(record_outcome(desk(ctx), deal, result, reason, date), json, _progress_text)
 
 
-@handles_errors
 def deliver(ctx: typer.Context, deal: Deal,
             code: Annotated[str, typer.Option("--code", help="Qualification code of the certificate.")],
             number: Annotated[str, typer.Option("--number", help="Certificate number.")],
@@ -107,18 +101,10 @@ def deliver(ctx: typer.Context, deal: Deal,
     from zizhi.core.pipeline.delivery import deliver as record
 
     issued = issued or clock.today().isoformat()
-    result = record(desk(ctx), deal, code, number, issued, notes, expires)
-    if json:
-        emit_json(result)
-        return
-    fields(result, ["client", "code", "name", "number", "issued_on", "expires_on", "usage_notes"])
-    if result.get("visits"):
-        echo("")
-        table([{"due_on": due} for due in result["visits"]], ["due_on"])
+    output(record(desk(ctx), deal, code, number, issued, notes, expires), json, _certificate_text)
 
 
 @visit_app.command("list")
-@handles_errors
 def visit_list(ctx: typer.Context,
                due: Annotated[bool, typer.Option("--due", help="Only visits due by today and not done.")] = False,
                owner: Annotated[Opt, typer.Option("--owner", help="Only this salesperson's clients.")] = None,
@@ -130,15 +116,11 @@ def visit_list(ctx: typer.Context,
     """
     from zizhi.core.pipeline.delivery import list_visits
 
-    rows = list_visits(desk(ctx), due=due, owner=owner, client=client)
-    if json:
-        emit_json(rows)
-    else:
-        table(rows, ["id", "due_on", "client", "owner", "done_on", "satisfaction", "remarks"])
+    output(list_visits(desk(ctx), due=due, owner=owner, client=client), json,
+           table_of(["id", "due_on", "client", "owner", "done_on", "satisfaction", "remarks"]))
 
 
 @visit_app.command("done")
-@handles_errors
 def visit_done(ctx: typer.Context,
                visit: Annotated[str, typer.Argument(help="Visit id (see zizhi visit list).")],
                satisfaction: Annotated[int, typer.Option("--satisfaction", help="1 (poor) to 5 (excellent).")],
@@ -154,17 +136,18 @@ def visit_done(ctx: typer.Context,
     """
     from zizhi.core.pipeline.delivery import visit_done as record
 
-    result = record(desk(ctx), visit, satisfaction, remarks, needs, new_deal, date)
-    if json:
-        emit_json(result)
-    else:
-        fields(result, ["id", "client", "due_on", "done_on", "satisfaction", "remarks", "new_needs", "new_deal_id"])
+    output(record(desk(ctx), visit, satisfaction, remarks, needs, new_deal, date), json,
+           fields_of(["id", "client", "due_on", "done_on", "satisfaction", "remarks", "new_needs", "new_deal_id"]))
 
 
-def _show(progress: dict, as_json: bool) -> None:
-    if as_json:
-        emit_json(progress)
-        return
+def _certificate_text(result: dict) -> None:
+    fields(result, ["client", "code", "name", "number", "issued_on", "expires_on", "usage_notes"])
+    if result.get("visits"):
+        echo("")
+        table([{"due_on": due} for due in result["visits"]], ["due_on"])
+
+
+def _progress_text(progress: dict) -> None:
     fields(progress, ["deal_id", "client", "title", "stage", "operator", "handed_over_at", "expected_on",
                       "days_overdue", "outcome", "outcome_reason"])
     if progress["steps"]:

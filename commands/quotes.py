@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from zizhi.commands.common import Json, Opt, desk, echo, emit_json, handles_errors, table
+from zizhi.commands.common import Json, Opt, desk, echo, fields_of, money_text, output, table
 
 app = typer.Typer(help="Quotes: versions built from the catalogue, sent, accepted or rejected.", no_args_is_help=True)
 review_app = typer.Typer(help="Compliance review of a quote by legal (before it can be sent).", no_args_is_help=True)
@@ -15,7 +15,6 @@ Quote = Annotated[str, typer.Argument(help="Quote id (see zizhi quote list DEAL)
 
 
 @app.command("new")
-@handles_errors
 def new(
     ctx: typer.Context,
     deal: Annotated[str, typer.Argument(help="Deal number.")],
@@ -29,11 +28,10 @@ def new(
     """
     from zizhi.core.pipeline.quotes import new_quote
 
-    _show(new_quote(desk(ctx), deal, expedited, valid_days), json)
+    output(new_quote(desk(ctx), deal, expedited, valid_days), json, _quote_text)
 
 
 @app.command("line")
-@handles_errors
 def line(
     ctx: typer.Context,
     quote: Quote,
@@ -60,11 +58,10 @@ def line(
             result = quotes.set_line(d, quote, code, discount=discount, service_fee=service_fee)
     else:
         result = quotes.set_line(d, quote, code, quantity, discount, service_fee)
-    _show(result, json)
+    output(result, json, _quote_text)
 
 
 @app.command("show")
-@handles_errors
 def show(ctx: typer.Context, quote: Quote, json: Json = False) -> None:
     """Show a quote as the client will read it: every fee explained, totals, validity.
 
@@ -72,29 +69,21 @@ def show(ctx: typer.Context, quote: Quote, json: Json = False) -> None:
     """
     from zizhi.core.pipeline.quotes import get_quote
 
-    _show(get_quote(desk(ctx), quote), json)
+    output(get_quote(desk(ctx), quote), json, _quote_text)
 
 
 @app.command("list")
-@handles_errors
 def list_(ctx: typer.Context, deal: Annotated[str, typer.Argument(help="Deal number.")], json: Json = False) -> None:
     """List a deal's quote versions, newest first.
 
     Example: zizhi quote list 12
     """
-    from zizhi.core.money import format_fen
     from zizhi.core.pipeline.quotes import list_quotes
 
-    rows = list_quotes(desk(ctx), deal)
-    if json:
-        emit_json(rows)
-    else:
-        table([{**r, "total": format_fen(r["total"])} for r in rows],
-              ["id", "version", "status", "total", "valid_until", "sent_at"])
+    output(list_quotes(desk(ctx), deal), json, _quotes_table)
 
 
 @app.command("render")
-@handles_errors
 def render(
     ctx: typer.Context,
     quote: Quote,
@@ -133,7 +122,6 @@ def render(
 
 
 @app.command("send")
-@handles_errors
 def send(ctx: typer.Context, quote: Quote, json: Json = False) -> None:
     """Mark a draft quote sent to the client (needs legal's approval, and a manager's for deep discounts).
 
@@ -141,11 +129,10 @@ def send(ctx: typer.Context, quote: Quote, json: Json = False) -> None:
     """
     from zizhi.core.pipeline.quotes import send_quote
 
-    _show(send_quote(desk(ctx), quote), json)
+    output(send_quote(desk(ctx), quote), json, _quote_text)
 
 
 @app.command("accept")
-@handles_errors
 def accept(ctx: typer.Context, quote: Quote,
            note: Annotated[Opt, typer.Option("--note", help="How the client accepted.")] = None,
            json: Json = False) -> None:
@@ -155,11 +142,10 @@ def accept(ctx: typer.Context, quote: Quote,
     """
     from zizhi.core.pipeline.quotes import accept_quote
 
-    _show(accept_quote(desk(ctx), quote, note), json)
+    output(accept_quote(desk(ctx), quote, note), json, _quote_text)
 
 
 @app.command("reject")
-@handles_errors
 def reject(ctx: typer.Context, quote: Quote,
            reason: Annotated[str, typer.Option("--reason", help="Why the client declined.")],
            json: Json = False) -> None:
@@ -169,11 +155,10 @@ def reject(ctx: typer.Context, quote: Quote,
     """
     from zizhi.core.pipeline.quotes import reject_quote
 
-    _show(reject_quote(desk(ctx), quote, reason), json)
+    output(reject_quote(desk(ctx), quote, reason), json, _quote_text)
 
 
 @app.command("approve")
-@handles_errors
 def approve(ctx: typer.Context, quote: Quote,
             note: Annotated[str, typer.Option("--note", help="Why the discount or price is acceptable.")],
             json: Json = False) -> None:
@@ -183,11 +168,10 @@ def approve(ctx: typer.Context, quote: Quote,
     """
     from zizhi.core.pipeline.quotes import approve_pricing
 
-    _show(approve_pricing(desk(ctx), quote, note), json)
+    output(approve_pricing(desk(ctx), quote, note), json, _quote_text)
 
 
 @review_app.command("approve")
-@handles_errors
 def review_approve(ctx: typer.Context, quote: Quote,
                    note: Annotated[Opt, typer.Option("--note", help="Remarks of the review.")] = None,
                    json: Json = False) -> None:
@@ -197,11 +181,10 @@ def review_approve(ctx: typer.Context, quote: Quote,
     """
     from zizhi.core.pipeline.reviews import approve as approve_review
 
-    _show_review(approve_review(desk(ctx), quote, note), json)
+    output(approve_review(desk(ctx), quote, note), json, fields_of(REVIEW_FIELDS))
 
 
 @review_app.command("reject")
-@handles_errors
 def review_reject(ctx: typer.Context, quote: Quote,
                   reason: Annotated[str, typer.Option("--reason", help="What is not compliant.")],
                   json: Json = False) -> None:
@@ -211,23 +194,19 @@ def review_reject(ctx: typer.Context, quote: Quote,
     """
     from zizhi.core.pipeline.reviews import reject as reject_review
 
-    _show_review(reject_review(desk(ctx), quote, reason), json)
+    output(reject_review(desk(ctx), quote, reason), json, fields_of(REVIEW_FIELDS))
 
 
-def _show(quote: dict, as_json: bool) -> None:
+def _quotes_table(rows: list[dict]) -> None:
+    table([{**r, "total": money_text(r["total"])} for r in rows],
+          ["id", "version", "status", "total", "valid_until", "sent_at"])
+
+
+def _quote_text(quote: dict) -> None:
     """A quote as JSON, or as the document the client will read."""
-    if as_json:
-        emit_json(quote)
-        return
     from zizhi.core.documents.quote import as_text
 
     echo(as_text(quote))
 
 
-def _show_review(review: dict, as_json: bool) -> None:
-    if as_json:
-        emit_json(review)
-        return
-    from zizhi.commands.common import fields
-
-    fields(review, ["quote", "revision", "status", "reviewer", "at", "reason"])
+REVIEW_FIELDS = ["quote", "revision", "status", "reviewer", "at", "reason"]

@@ -11,10 +11,10 @@ from zizhi.commands.common import (
     Opt,
     desk,
     echo,
-    emit_json,
     fields,
-    handles_errors,
+    output,
     table,
+    table_of,
 )
 
 app = typer.Typer(help="People: roles, onboarding exams, training.", no_args_is_help=True)
@@ -23,7 +23,6 @@ USER_FIELDS = ["id", "login", "name", "role", "on_duty", "email", "phone", "clie
 
 
 @app.command("add")
-@handles_errors
 def add(
     ctx: typer.Context,
     login: Annotated[str, typer.Argument(help="Login, one word, e.g. wang.fang.")],
@@ -39,11 +38,10 @@ def add(
     """
     from zizhi.core.people.users import add_user
 
-    _show(add_user(desk(ctx), login, name, role, email, phone), json)
+    output(add_user(desk(ctx), login, name, role, email, phone), json, _user_text)
 
 
 @app.command("edit")
-@handles_errors
 def edit(
     ctx: typer.Context,
     login: Annotated[str, typer.Argument(help="Login.")],
@@ -60,11 +58,10 @@ def edit(
     """
     from zizhi.core.people.users import edit_user
 
-    _show(edit_user(desk(ctx), login, name, role, email, phone, active), json)
+    output(edit_user(desk(ctx), login, name, role, email, phone, active), json, _user_text)
 
 
 @app.command("list")
-@handles_errors
 def list_(
     ctx: typer.Context,
     role: Annotated[Opt, typer.Option("--role", help="Only this role.")] = None,
@@ -76,15 +73,10 @@ def list_(
     """
     from zizhi.core.people.users import list_users
 
-    rows = list_users(desk(ctx), role)
-    if json:
-        emit_json(rows)
-    else:
-        table(rows, ["login", "name", "role", "on_duty", "clients"])
+    output(list_users(desk(ctx), role), json, table_of(["login", "name", "role", "on_duty", "clients"]))
 
 
 @app.command("show")
-@handles_errors
 def show(
     ctx: typer.Context,
     login: Annotated[str, typer.Argument(help="Login.")],
@@ -96,11 +88,10 @@ def show(
     """
     from zizhi.core.people.users import get_user
 
-    _show(get_user(desk(ctx), login), json)
+    output(get_user(desk(ctx), login), json, _user_text)
 
 
 @app.command("exam")
-@handles_errors
 def exam(
     ctx: typer.Context,
     login: Annotated[str, typer.Argument(help="Login of the person examined.")],
@@ -115,11 +106,10 @@ def exam(
     """
     from zizhi.core.people.users import record_exam
 
-    _show(record_exam(desk(ctx), login, score, date, notes), json)
+    output(record_exam(desk(ctx), login, score, date, notes), json, _user_text)
 
 
 @app.command("train")
-@handles_errors
 def train(
     ctx: typer.Context,
     login: Annotated[str, typer.Argument(help="Login of the person trained.")],
@@ -136,13 +126,10 @@ def train(
     """
     from zizhi.core.people.users import record_training
 
-    _show(record_training(desk(ctx), login, topic, date, hours, trainer, notes), json)
+    output(record_training(desk(ctx), login, topic, date, hours, trainer, notes), json, _user_text)
 
 
-def _show(user: dict, as_json: bool) -> None:
-    if as_json:
-        emit_json(user)
-        return
+def _user_text(user: dict) -> None:
     from zizhi.core.i18n import t
 
     fields(user, USER_FIELDS)

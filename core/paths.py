@@ -1,6 +1,7 @@
 """Every file Zizhi reads or writes is located here, and nowhere else.
 
-Defaults follow the platform (platformdirs); ``--db``/``ZIZHI_DB`` and ``ZIZHI_CONFIG`` override.
+Defaults follow the platform (platformdirs); ``--db``/``ZIZHI_DB``, ``ZIZHI_CONFIG`` and
+``ZIZHI_STATE`` override.
 Directories Zizhi creates are 0700 and files 0600: client data is a company asset.
 """
 
@@ -32,6 +33,20 @@ def config_dir() -> Path:
     return user_config_path(APP, appauthor=False)
 
 
+def state_dir() -> Path:
+    """Where Zizhi keeps what it writes about itself (the error log): ``ZIZHI_STATE`` or the platform's."""
+    if os.environ.get("ZIZHI_STATE"):
+        return Path(os.environ["ZIZHI_STATE"]).expanduser()
+    from platformdirs import user_state_path
+
+    return user_state_path(APP, appauthor=False)
+
+
+def error_log_path() -> Path:
+    """The log an unexpected failure's traceback goes to, so the user sees one line, not the traceback."""
+    return state_dir() / "errors.log"
+
+
 def private_dir(path: Path) -> Path:
     """Create ``path`` (and missing parents) as 0700; leave existing folders as they are."""
     missing = []
@@ -51,4 +66,13 @@ def write_private(path: Path, data: bytes) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
+    os.chmod(path, 0o600)
+
+
+def append_private(path: Path, text: str) -> None:
+    """Append to a file readable by its owner only, creating it and its folder if needed."""
+    private_dir(path.parent)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    with os.fdopen(fd, "a", encoding="utf-8") as handle:
+        handle.write(text)
     os.chmod(path, 0o600)

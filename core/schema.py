@@ -10,18 +10,16 @@ import sqlite3
 import time
 from typing import TYPE_CHECKING
 
+from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
+
+from zizhi.core.schema_state import MIGRATION_SET
+from zizhi.core.vocab import CHANNELS, LOG_CHANNELS, ROLES, SIZES, URGENCIES  # noqa: F401  (also read from here)
 
 if TYPE_CHECKING:
     from zizhi.core.store import Store
 
-migrations = Migrations("zizhi")
-
-ROLES = ("sales", "manager", "finance", "legal", "operations", "admin")
-SIZES = ("micro", "small", "medium", "large")
-URGENCIES = ("urgent", "high", "normal", "low")
-CHANNELS = ("trade_show", "online", "referral", "inquiry", "other")
-LOG_CHANNELS = ("phone", "email", "visit", "chat", "meeting", "other")
+migrations = Migrations(MIGRATION_SET)
 
 
 def _in(values: tuple[str, ...]) -> str:
@@ -170,11 +168,12 @@ def m005_list_indexes(db) -> None:
 
 def migrate(store: "Store") -> None:
     """Apply pending migrations; safe when two processes open a new file at the same moment."""
+    db = Database(store.conn, execute_plugins=False)
     for attempt in range(5):
         try:
-            if migrations.pending(store.db):
+            if migrations.pending(db):
                 with store.lock:
-                    migrations.apply(store.db)
+                    migrations.apply(db)
             return
         except (sqlite3.OperationalError, sqlite3.IntegrityError):
             if attempt == 4:

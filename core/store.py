@@ -14,8 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
-import sqlite_utils
-
+from zizhi.core import schema_state
 from zizhi.core.errors import Busy, UserError
 from zizhi.core.paths import private_dir
 
@@ -28,17 +27,18 @@ class Store:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self.conn = _connect(self.path)
-        self.db = sqlite_utils.Database(self.conn, execute_plugins=False)
+        self.db = self.conn
         self.lock = threading.RLock()
-        from zizhi.core.schema import migrate
+        if not schema_state.is_current(self.conn):
+            from zizhi.core.schema import migrate
 
-        migrate(self)
+            migrate(self)
 
     def close(self) -> None:
         self.conn.close()
 
     @contextmanager
-    def unit_of_work(self) -> Iterator[sqlite_utils.Database]:
+    def unit_of_work(self) -> Iterator[sqlite3.Connection]:
         """One ``BEGIN IMMEDIATE`` transaction: all of it is written, or none of it.
 
         Open it first, then read, check and write inside it: the write lock is held from the
@@ -66,7 +66,7 @@ class Store:
                 self.conn.execute("ROLLBACK")
                 raise _translated(exc) from None
 
-    def _savepoint(self) -> Iterator[sqlite_utils.Database]:
+    def _savepoint(self) -> Iterator[sqlite3.Connection]:
         self.conn.execute("SAVEPOINT part")
         try:
             yield self.db

@@ -6,7 +6,12 @@ A salesperson may type 'trade-show', 'Trade show' or '展会'; all mean ``trade_
 from __future__ import annotations
 
 from zizhi.core.errors import InputError
-from zizhi.core.schema import CHANNELS, LOG_CHANNELS, ROLES, SIZES, URGENCIES
+
+ROLES = ("sales", "manager", "finance", "legal", "operations", "admin")
+SIZES = ("micro", "small", "medium", "large")
+URGENCIES = ("urgent", "high", "normal", "low")
+CHANNELS = ("trade_show", "online", "referral", "inquiry", "other")
+LOG_CHANNELS = ("phone", "email", "visit", "chat", "meeting", "other")
 
 ALIASES = {
     "size": {"微型": "micro", "小型": "small", "中型": "medium", "大型": "large",

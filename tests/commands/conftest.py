@@ -22,6 +22,7 @@ def env(tmp_path, monkeypatch):
     """A clean environment: own database and config folder, fixed clock, English."""
     monkeypatch.setenv("ZIZHI_DB", str(tmp_path / "zizhi.db"))
     monkeypatch.setenv("ZIZHI_CONFIG", str(tmp_path / "config"))
+    monkeypatch.setenv("ZIZHI_STATE", str(tmp_path / "state"))
     monkeypatch.setenv("ZIZHI_NOW", "2026-11-27T09:00:00")
     monkeypatch.setenv("ZIZHI_LANG", "en")
     monkeypatch.delenv("ZIZHI_USER", raising=False)
@@ -65,7 +66,7 @@ def run_zizhi(*args: str, env_root: Path, extra_env: dict | None = None) -> subp
     """Run the installed console script as cron or a user's script would."""
     environment = {k: v for k, v in os.environ.items() if not k.startswith("ZIZHI_")}
     environment.update(ZIZHI_DB=str(env_root / "zizhi.db"), ZIZHI_CONFIG=str(env_root / "config"),
-                       ZIZHI_NOW="2026-11-27T09:00:00", ZIZHI_LANG="en")
+                       ZIZHI_STATE=str(env_root / "state"), ZIZHI_NOW="2026-11-27T09:00:00", ZIZHI_LANG="en")
     environment.update(extra_env or {})
     exe = Path(sys.executable).with_name("zizhi")
     command = [str(exe)] if exe.exists() else [sys.executable, "-c", "from zizhi.commands.main import run; run()"]

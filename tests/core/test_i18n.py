@@ -104,14 +104,18 @@ def placeholders(text: str) -> set[str]:
 def written_messages() -> list[tuple[str, int, str, tuple[str, ...]]]:
     """Every message as written in the source: (file, line, key, texts), duplicates included.
 
-    A message table is a dict literal of ``"key": ("english", "chinese")`` entries, in any module of
-    core/, commands/ or tui/; reading the source (not the merged table) sees a key written twice.
+    A message table is a module-level ``MESSAGES`` dict literal of ``"key": ("english", "chinese")``
+    entries, in any module of core/, commands/ or tui/; reading the source (not the merged table)
+    sees a key written twice.
     """
     found = []
     for layer in LAYERS:
         for path in sorted((ROOT / layer).rglob("*.py")):
             tree = ast.parse(path.read_text(encoding="utf-8"))
-            for table in (n for n in ast.walk(tree) if isinstance(n, ast.Dict)):
+            tables = [node.value for node in tree.body if isinstance(node, (ast.Assign, ast.AnnAssign))
+                      and "MESSAGES" in ast.unparse(node.targets[0] if isinstance(node, ast.Assign) else node.target)
+                      and isinstance(node.value, ast.Dict)]
+            for table in tables:
                 entries = list(zip(table.keys, table.values))
                 if not any(_is_message(key, value) for key, value in entries):
                     continue

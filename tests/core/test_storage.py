@@ -236,10 +236,54 @@ def test_processes_creating_and_writing_one_new_file_at_once(tmp_path):
     check = Store(path)
     try:
         assert check.scalar("SELECT count(*) FROM audit") == 125
+        from sqlite_utils import Database
+
         from zizhi.core.schema import migrations
 
-        assert migrations.pending(check.db) == []
+        assert migrations.pending(Database(check.conn)) == []
         assert check.scalar("SELECT count(*) FROM _sqlite_migrations") == check.scalar(
             "SELECT count(DISTINCT name) FROM _sqlite_migrations")
     finally:
         check.close()
+
+
+def test_the_cheap_schema_check_counts_every_registered_migration():
+    from sqlite_utils import Database
+
+    from zizhi.core.schema import migrations
+    from zizhi.core.schema_state import KNOWN_MIGRATIONS
+
+    assert len(migrations.pending(Database(memory=True))) == KNOWN_MIGRATIONS
+
+
+OPEN_AND_REPORT = """
+import sys
+from zizhi.core.store import Store
+store = Store(sys.argv[1])
+print("sqlite_utils" in sys.modules, store.scalar("SELECT count(*) FROM users"))
+"""
+
+
+def test_an_up_to_date_database_opens_without_the_migrations_machinery(tmp_path):
+    path = tmp_path / "zizhi.db"
+    Store(path).close()
+    opened = subprocess.run([sys.executable, "-c", OPEN_AND_REPORT, str(path)],
+                            capture_output=True, text=True, timeout=60)
+    assert opened.stdout.split() == ["False", "0"], opened.stderr
+
+
+def test_a_database_behind_the_code_is_migrated_on_open(tmp_path):
+    path = tmp_path / "zizhi.db"
+    Store(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP TABLE payments")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm110_contract_terms_and_payments'")
+        conn.execute("DROP INDEX contracts_by_year_seq")
+        for column in ("credit_rating", "prepayment", "guarantee", "year", "seq"):
+            conn.execute(f"ALTER TABLE contracts DROP COLUMN {column}")
+    conn.close()
+    store = Store(path)
+    try:
+        assert store.scalar("SELECT count(*) FROM payments") == 0
+    finally:
+        store.close()

@@ -53,9 +53,7 @@ def line(
     if remove:
         result = quotes.remove_line(d, quote, code)
     elif add:
-        result = quotes.add_line(d, quote, code, quantity or 1)
-        if discount or service_fee:
-            result = quotes.set_line(d, quote, code, discount=discount, service_fee=service_fee)
+        result = quotes.add_line(d, quote, code, quantity or 1, discount, service_fee)
     else:
         result = quotes.set_line(d, quote, code, quantity, discount, service_fee)
     output(result, json, _quote_text)
@@ -81,6 +79,18 @@ def list_(ctx: typer.Context, deal: Annotated[str, typer.Argument(help="Deal num
     from zizhi.core.pipeline.quotes import list_quotes
 
     output(list_quotes(desk(ctx), deal), json, _quotes_table)
+
+
+@app.command("expire")
+def expire(ctx: typer.Context, json: Json = False) -> None:
+    """Record as expired every sent quote past its validity (cron, each morning); lists them.
+
+    A lapsed quote already shows as expired and cannot be accepted; this writes it down, with an
+    audit record, so reports and reminders count it. Example: zizhi quote expire
+    """
+    from zizhi.core.pipeline.quotes import expire_overdue
+
+    output(expire_overdue(desk(ctx)), json, _expired_table)
 
 
 @app.command("render")
@@ -200,6 +210,10 @@ def review_reject(ctx: typer.Context, quote: Quote,
 def _quotes_table(rows: list[dict]) -> None:
     table([{**r, "total": money_text(r["total"])} for r in rows],
           ["id", "version", "status", "total", "valid_until", "sent_at"])
+
+
+def _expired_table(rows: list[dict]) -> None:
+    table(rows, ["number", "client", "valid_until"])
 
 
 def _quote_text(quote: dict) -> None:

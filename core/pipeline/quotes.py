@@ -213,20 +213,24 @@ def reject_quote(desk, quote_id: int | str, reason: str) -> dict:
     return get_quote(desk, quote["id"])
 
 
-def expire_overdue(desk) -> int:
-    """Record as expired the sent quotes whose validity has passed; how many there were.
+def expire_overdue(desk) -> list[dict]:
+    """Record as expired the visible sent quotes whose validity has passed; the quotes expired.
 
-    Cron and the app run this; reading a quote never writes, it only shows a lapsed quote as
-    expired (:func:`_status`), and a lapsed quote can no longer be accepted either way.
+    Cron (``zizhi quote expire``) and the app run this; reading a quote never writes, it only
+    shows a lapsed quote as expired (:func:`_status`), and a lapsed quote cannot be accepted.
     """
-    today = clock.today().isoformat()
+    cond, params = access.visible_deals(desk.user)
     with desk.store.unit_of_work() as db:
-        overdue = db.execute("SELECT id, valid_until FROM quotes WHERE status = 'sent' AND valid_until < ?",
-                             [today]).fetchall()
-        for quote_id, valid_until in overdue:
-            db.execute("UPDATE quotes SET status = 'expired' WHERE id = ?", [quote_id])
-            audit.record(db, desk.user["id"], "quote.expire", "quote", quote_id, valid_until=valid_until)
-    return len(overdue)
+        overdue = desk.store.rows(
+            f"""SELECT q.id, q.deal_id, q.version, q.valid_until, c.name AS client FROM quotes q
+                JOIN deals d ON d.id = q.deal_id JOIN clients c ON c.id = d.client_id
+                WHERE q.status = 'sent' AND q.valid_until < ? AND {cond} ORDER BY q.id""",
+            [clock.today().isoformat(), *params])
+        for quote in overdue:
+            quote["number"] = number(quote)
+            db.execute("UPDATE quotes SET status = 'expired' WHERE id = ?", [quote["id"]])
+            audit.record(db, desk.user["id"], "quote.expire", "quote", quote["id"], valid_until=quote["valid_until"])
+    return overdue
 
 
 # ---------------------------------------------------------------- reading

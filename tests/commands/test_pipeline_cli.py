@@ -99,3 +99,34 @@ def test_catalogue_lists_codes_and_explains_one(env):
     assert "EXPORT-LICENCE" in codes and len(codes) >= 6
     shown = cli("catalogue", "show", "export-licence")
     assert "出口许可证" in shown.stdout and "1." in shown.stdout
+
+
+def test_adding_a_line_with_a_refused_discount_adds_nothing(team):
+    cli = team
+    cli("deal", "new", "--client", "恒通", "-q", "TRADE-RIGHTS", user="li")
+    cli("deal", "assess", "1", "--findings", "需要进出口经营权", user="li")
+    cli("deal", "move", "1", "proposal", user="li")
+    quote = cli.json("quote", "new", "1", user="li")
+    result = cli("quote", "line", str(quote["id"]), "CUSTOMS-REG", "--add", "--discount", "150%", user="li", code=65)
+    assert "150%" in result.stderr and result.stderr.count("\n") == 1
+    after = cli.json("quote", "show", str(quote["id"]), user="li")
+    assert [line["code"] for line in after["lines"]] == ["TRADE-RIGHTS"] and after["revision"] == quote["revision"]
+    added = cli.json("quote", "line", str(quote["id"]), "CUSTOMS-REG", "--add", "--discount", "5%", user="li")
+    assert {line["code"]: line["discount"] for line in added["lines"]} == {"CUSTOMS-REG": 500, "TRADE-RIGHTS": 0}
+
+
+def test_quote_expiry_is_recorded_by_its_own_command(team, monkeypatch):
+    cli = team
+    cli("deal", "new", "--client", "恒通", "-q", "TRADE-RIGHTS", user="li")
+    cli("deal", "assess", "1", "--findings", "需要进出口经营权", user="li")
+    cli("deal", "move", "1", "proposal", user="li")
+    quote = cli.json("quote", "new", "1", user="li")
+    cli("review", "approve", str(quote["id"]), user="fa")
+    cli("quote", "send", str(quote["id"]), user="li")
+    assert cli.json("quote", "expire", user="li") == []
+    monkeypatch.setenv("ZIZHI_NOW", "2027-01-15T08:00:00")
+    assert cli.json("quote", "show", str(quote["id"]), user="li")["status"] == "expired"
+    assert cli("audit", "list", "--action", "quote.expire", user="chen").stdout == ""  # reading wrote nothing
+    expired = cli.json("quote", "expire", user="li")
+    assert [(q["number"], q["valid_until"]) for q in expired] == [("1-v1", quote["valid_until"])]
+    assert cli.json("quote", "expire", user="li") == []

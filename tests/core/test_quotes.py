@@ -315,7 +315,7 @@ def test_an_expired_quote_cannot_be_accepted(li, quote, send):
     clock.set_now("2026-12-28 09:00:00")
     with pytest.raises(UserError, match=r"has expired: it was valid until 2026-12-27; make a new version"):
         quotes.accept_quote(li, quote["id"])
-    assert quotes.get_quote(li, quote["id"])["status"] == "expired"  # the refusal did not undo the expiry
+    assert quotes.get_quote(li, quote["id"])["status"] == "expired"
 
 
 def test_a_quote_valid_until_today_can_still_be_accepted(li, quote, send):
@@ -324,10 +324,24 @@ def test_a_quote_valid_until_today_can_still_be_accepted(li, quote, send):
     assert quotes.accept_quote(li, quote["id"])["status"] == "accepted"
 
 
-def test_reading_marks_overdue_quotes_expired(li, deal, quote, send):
+def test_a_lapsed_quote_reads_as_expired_without_anything_being_written(li, deal, quote, send, rows):
     send(quote)
     clock.set_now("2026-12-28 09:00:00")
+    before = (rows(li, "audit"), li.store.scalar("SELECT status FROM quotes WHERE id = ?", [quote["id"]]))
     assert [q["status"] for q in quotes.list_quotes(li, deal["id"])] == ["expired"]
+    assert quotes.get_quote(li, quote["id"])["status"] == "expired"
+    assert (rows(li, "audit"), li.store.scalar("SELECT status FROM quotes WHERE id = ?", [quote["id"]])) == before
+
+
+def test_expiry_is_recorded_once_by_its_own_operation(desk, li, wang, deal, quote, send):
+    send(quote)
+    clock.set_now("2026-12-28 09:00:00")
+    assert quotes.expire_overdue(wang) == []  # another salesperson's quotes are not theirs to touch
+    expired = quotes.expire_overdue(li)
+    assert [(q["number"], q["valid_until"]) for q in expired] == [(quote["number"], "2026-12-27")]
+    assert li.store.scalar("SELECT status FROM quotes WHERE id = ?", [quote["id"]]) == "expired"
+    assert quotes.expire_overdue(li) == []
+    assert [e["action"] for e in audit.list_entries(desk, entity="quote")].count("quote.expire") == 1
 
 
 def test_a_rejection_records_the_clients_reason(li, quote, send):

@@ -14,6 +14,7 @@ import re
 import sys
 import traceback
 from contextlib import contextmanager
+from functools import partial
 from typing import Iterator
 
 import typer
@@ -37,7 +38,7 @@ def one_line_errors(ctx: typer.Context | None, args: list[str] = ()) -> Iterator
     except (typer.Exit, typer.Abort, click_errors.NoArgsIsHelpError):
         raise
     except click_errors.UsageError as exc:
-        _say(exc.ctx or ctx, args, lambda: usage_line(exc))
+        _say(exc.ctx or ctx, args, partial(usage_line, exc))
         raise typer.Exit(USAGE) from None
     except click_errors.ClickException as exc:
         _say(ctx, args, exc.format_message)
@@ -48,10 +49,10 @@ def one_line_errors(ctx: typer.Context | None, args: list[str] = ()) -> Iterator
     except OSError as exc:
         if exc.errno == errno.EPIPE:
             raise  # the reader went away (| head): Typer exits quietly
-        _say(ctx, args, lambda: internal_line(exc))
+        _say(ctx, args, partial(internal_line, exc))
         raise typer.Exit(INTERNAL) from None
     except Exception as exc:
-        _say(ctx, args, lambda: internal_line(exc))
+        _say(ctx, args, partial(internal_line, exc))
         raise typer.Exit(INTERNAL) from None
 
 

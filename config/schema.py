@@ -11,7 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
-STAGES = ("inquiry", "assessment", "proposal", "contract", "payment", "processing", "delivered", "aftersales")
+from zizhi.core.pipeline.stages import STAGES
+
 ROLES_WITH_DISCOUNT = ("sales", "manager", "admin")
 
 

@@ -29,6 +29,11 @@ ALLOWED = {"size": SIZES, "urgency": URGENCIES, "channel": CHANNELS,
            "log_channel": LOG_CHANNELS, "role": ROLES}
 
 
+def sql_in(values: tuple[str, ...]) -> str:
+    """The vocabulary as the list of a SQL ``CHECK (column IN …)``: the database refuses other words too."""
+    return "(" + ", ".join(f"'{v}'" for v in values) + ")"
+
+
 def choose(kind: str, value: str | None, field: str | None = None) -> str | None:
     """Normalise ``value`` to one of the allowed words of ``kind``, or refuse naming them."""
     if value is None or str(value).strip() == "":

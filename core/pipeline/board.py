@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from zizhi.config.schema import STAGES
+from zizhi.core.pipeline.stages import STAGES
 from zizhi.core import access, clock
 from zizhi.core.money import round_half_up
 

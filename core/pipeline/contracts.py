@@ -13,13 +13,13 @@ import json
 
 from zizhi.core import access, audit, clock, money, percent, validation
 from zizhi.core.pipeline import deals
+from zizhi.core.pipeline.stages import ENDINGS
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.money import format_fen, share
 
 DRAFTERS = ("legal",)  # besides the deal's owner, managers and admins
 CASHIERS = ("finance", "admin")
 OFFICES = ("finance", "legal")
-_ENDED = ("lost", "cancelled")
 
 
 def new_contract(desk, deal_id: int | str, instalments: list[tuple[str, str | int]] | None = None,
@@ -36,7 +36,7 @@ def new_contract(desk, deal_id: int | str, instalments: list[tuple[str, str | in
     with desk.store.unit_of_work() as db:
         deal = deals.resolve_deal(desk, deal_id)
         access.require_deal_role(desk.user, deal, DRAFTERS, "contract.cannot_draw_up")
-        if deal["stage"] in _ENDED:
+        if deal["stage"] in ENDINGS:
             raise UserError("contract.deal_ended", deal=deal["id"], stage=deal["stage"])
         _refuse_second(db, deal["id"])
         quote = _accepted_quote(desk, deal)

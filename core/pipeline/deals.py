@@ -7,7 +7,7 @@ cancelled are endings, each with its reason.
 
 from __future__ import annotations
 
-from zizhi.config.schema import STAGES
+from zizhi.core.pipeline.stages import ENDINGS, STAGES
 from zizhi.core import access, audit, clock, money, percent
 from zizhi.core.people import users as people
 from zizhi.core.clients.records import resolve
@@ -15,7 +15,6 @@ from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.pipeline.gates import check_leave
 from zizhi.core.vocab import choose
 
-ENDINGS = ("lost", "cancelled")
 VERDICTS = ("reasonable", "unreasonable", "unlawful")
 _SELECT = """SELECT d.*, c.name AS client, u.login AS owner FROM deals d
              JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = d.owner_id"""

@@ -12,13 +12,13 @@ import calendar
 import datetime as dt
 
 from zizhi.core import access, audit, clock
-from zizhi.core.pipeline import deals
+from zizhi.core.pipeline import deals, stages
 from zizhi.core.clients.records import resolve
 from zizhi.core.pipeline.contracts import not_after_today
 from zizhi.core.errors import InputError, NotFound, UserError
 
 DELIVERERS = ("operations",)
-_OPEN = ("inquiry", "assessment", "proposal", "contract", "payment", "processing")
+_OPEN = stages.before("delivered")
 
 
 def deliver(desk, deal_id: int | str, code: str, number: str, issued_on: str, usage_notes: str,

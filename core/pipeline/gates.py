@@ -7,7 +7,7 @@ the same refusal.
 
 from __future__ import annotations
 
-from zizhi.config.schema import STAGES
+from zizhi.core.pipeline.stages import STAGES
 from zizhi.core.errors import UserError
 
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 
 from zizhi.core import access, audit, clock
-from zizhi.core.pipeline import deals
+from zizhi.core.pipeline import deals, stages
 from zizhi.core.pipeline.contracts import not_after_today
 from zizhi.core.errors import InputError, NotFound, UserError
 
 RECORDERS = ("operations",)
 STATUSES = ("pending", "in_progress", "done")
 OUTCOMES = ("approved", "rejected")
-_BEFORE_PROCESSING = ("inquiry", "assessment", "proposal", "contract", "payment")
+_BEFORE_PROCESSING = stages.before("processing")
 
 
 def handover(desk, deal_id: int | str, operator_login: str, note: str | None = None) -> dict:

@@ -1,19 +1,19 @@
 """The pipeline's tables (rulebook §6): deals and their stage history, assessments, compliance
 reviews, quotes, contracts and instalments, processing, certificates and after-sales visits.
 
-Registered on the same migration set as the foundation, after it. Money columns are whole fen;
+Plain functions, registered by :mod:`zizhi.core.schema` after the foundation's, in the order of
+``MIGRATIONS``. Money columns are whole fen;
 percentages are basis points (600 = 6 %).
 """
 
 from __future__ import annotations
 
-from zizhi.config.schema import STAGES
-from zizhi.core.schema import _in, migrations
+from zizhi.core.pipeline.stages import STAGES
+from zizhi.core.vocab import sql_in
 
 DEAL_STATES = (*STAGES, "lost", "cancelled")
 
 
-@migrations()
 def m101_deals(db) -> None:
     db.execute(f"""
         CREATE TABLE deals (
@@ -21,7 +21,7 @@ def m101_deals(db) -> None:
             client_id INTEGER NOT NULL REFERENCES clients(id),
             owner_id INTEGER REFERENCES users(id),
             title TEXT NOT NULL,
-            stage TEXT NOT NULL CHECK (stage IN {_in(DEAL_STATES)}),
+            stage TEXT NOT NULL CHECK (stage IN {sql_in(DEAL_STATES)}),
             value INTEGER NOT NULL DEFAULT 0 CHECK (value >= 0),
             probability INTEGER CHECK (probability BETWEEN 0 AND 10000),
             expected_close TEXT,
@@ -45,8 +45,8 @@ def m101_deals(db) -> None:
         CREATE TABLE deal_stages (
             id INTEGER PRIMARY KEY,
             deal_id INTEGER NOT NULL REFERENCES deals(id),
-            from_stage TEXT CHECK (from_stage IN {_in(DEAL_STATES)}),
-            to_stage TEXT NOT NULL CHECK (to_stage IN {_in(DEAL_STATES)}),
+            from_stage TEXT CHECK (from_stage IN {sql_in(DEAL_STATES)}),
+            to_stage TEXT NOT NULL CHECK (to_stage IN {sql_in(DEAL_STATES)}),
             user_id INTEGER NOT NULL REFERENCES users(id),
             at TEXT NOT NULL,
             note TEXT
@@ -68,7 +68,6 @@ def m101_deals(db) -> None:
     db.execute("CREATE INDEX assessments_by_deal ON assessments(deal_id)")
 
 
-@migrations()
 def m102_quotes(db) -> None:
     db.execute("""
         CREATE TABLE quotes (
@@ -128,7 +127,6 @@ def m102_quotes(db) -> None:
     db.execute("CREATE INDEX reviews_by_quote ON reviews(quote_id, at)")
 
 
-@migrations()
 def m103_contracts(db) -> None:
     db.execute("""
         CREATE TABLE contracts (
@@ -160,7 +158,6 @@ def m103_contracts(db) -> None:
         ) STRICT""")
 
 
-@migrations()
 def m104_processing(db) -> None:
     db.execute("""
         CREATE TABLE handovers (
@@ -196,7 +193,6 @@ def m104_processing(db) -> None:
         ) STRICT""")
 
 
-@migrations()
 def m105_delivery(db) -> None:
     db.execute("""
         CREATE TABLE certificates (
@@ -230,7 +226,6 @@ def m105_delivery(db) -> None:
     db.execute("CREATE INDEX visits_due ON visits(due_on) WHERE done_on IS NULL")
 
 
-@migrations()
 def m110_contract_terms_and_payments(db) -> None:
     """The credit terms a contract was made on, its yearly sequence, and each payment received."""
     for column in ("credit_rating TEXT", "prepayment INTEGER", "guarantee TEXT",
@@ -250,7 +245,6 @@ def m110_contract_terms_and_payments(db) -> None:
     db.execute("CREATE INDEX payments_by_contract ON payments(contract_id, paid_on)")
 
 
-@migrations()
 def m106_quote_revisions(db) -> None:
     """A quote's revision (raised by every edit) and the revision each compliance review saw.
 
@@ -260,3 +254,6 @@ def m106_quote_revisions(db) -> None:
     db.execute("ALTER TABLE quotes ADD COLUMN revision INTEGER NOT NULL DEFAULT 1")
     db.execute("ALTER TABLE reviews ADD COLUMN revision INTEGER NOT NULL DEFAULT 1")
     db.execute("CREATE INDEX quotes_by_deal ON quotes(deal_id, status)")
+
+
+MIGRATIONS = (m101_deals, m102_quotes, m103_contracts, m104_processing, m105_delivery, m110_contract_terms_and_payments, m106_quote_revisions)

@@ -70,12 +70,12 @@ def test_two_moves_of_one_deal_record_one_hop(db_path, li, desk_as):
     people.add_user(desk_as("boss"), "zhao", "赵经理", "manager")
     for n in range(ROUNDS):
         clients.add_client(li, name=f"杭州环圣进出口有限公司{n}", channel="online")
-        deal = deals.open_deal(li, f"环圣进出口有限公司{n}", ["TRADE-RIGHTS"])
-        deals.assess(li, deal["id"], "需求合理")
-        calls = [Call("li", "pipeline.deals.move", (deal["id"], "proposal")),
-                 Call("zhao", "pipeline.deals.move", (deal["id"], "proposal"))]
+        opened = deals.open_deal(li, f"环圣进出口有限公司{n}", ["TRADE-RIGHTS"])
+        deals.assess(li, opened["id"], "需求合理")
+        calls = [Call("li", "pipeline.deals.move", (opened["id"], "proposal")),
+                 Call("zhao", "pipeline.deals.move", (opened["id"], "proposal"))]
         outcomes = race(db_path, calls, clock.stamp())
-        history = deals.get_deal(li, deal["id"])["history"]
+        history = deals.get_deal(li, opened["id"])["history"]
         assert sorted(outcomes) == ["deal.already_there", "ok"], outcomes
         assert [h["to_stage"] for h in history] == ["inquiry", "assessment", "proposal"]
 

@@ -17,7 +17,7 @@ from textual.widgets import Select
 from zizhi.core.clients import records as clients
 from zizhi.core.people import users as people
 from zizhi.core.i18n import t
-from zizhi.core.schema import CHANNELS, SIZES, URGENCIES
+from zizhi.core.vocab import CHANNELS, SIZES, URGENCIES
 from zizhi.tui import labels
 from zizhi.tui.screens.form import FormScreen, choice_field, text_field
 

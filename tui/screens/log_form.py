@@ -12,7 +12,7 @@ from textual.widget import Widget
 
 from zizhi.core.clients import interactions
 from zizhi.core.i18n import t
-from zizhi.core.schema import LOG_CHANNELS
+from zizhi.core.vocab import LOG_CHANNELS
 from zizhi.tui import labels
 from zizhi.tui.screens.form import FormScreen, choice_field, text_field
 

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.worker import get_current_worker
 
-from zizhi.config.schema import STAGES
+from zizhi.core.pipeline.stages import STAGES
 from zizhi.core.pipeline.deals import list_deals
 from zizhi.core.i18n import t
 from zizhi.core.money import format_fen

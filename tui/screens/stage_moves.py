@@ -14,7 +14,7 @@ from textual import work
 from textual.message import Message
 from textual.worker import Worker
 
-from zizhi.config.schema import STAGES
+from zizhi.core.pipeline.stages import STAGES
 from zizhi.core.pipeline.deals import move
 from zizhi.core.errors import InputError
 from zizhi.core.i18n import t

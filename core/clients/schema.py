@@ -1,0 +1,93 @@
+"""The clients' tables: clients with their tags and search document, and the communication log.
+
+Plain functions; :mod:`zizhi.core.schema` registers every area's migrations in one order.
+"""
+
+from __future__ import annotations
+
+from zizhi.core.vocab import CHANNELS, LOG_CHANNELS, SIZES, URGENCIES, sql_in
+
+
+def m002_clients(db) -> None:
+    db.execute(f"""
+        CREATE TABLE clients (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            credit_code TEXT UNIQUE,
+            contact TEXT,
+            phone TEXT,
+            email TEXT,
+            address TEXT,
+            city TEXT,
+            business_scope TEXT,
+            industry TEXT,
+            size TEXT CHECK (size IN {sql_in(SIZES)}),
+            needs TEXT,
+            urgency TEXT NOT NULL DEFAULT 'normal' CHECK (urgency IN {sql_in(URGENCIES)}),
+            channel TEXT CHECK (channel IN {sql_in(CHANNELS)}),
+            referrer_id INTEGER REFERENCES clients(id),
+            credit_rating TEXT,
+            owner_id INTEGER REFERENCES users(id),
+            notes TEXT,
+            pinyin TEXT NOT NULL DEFAULT '',
+            last_contact_at TEXT,
+            next_step TEXT,
+            next_date TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            archived_at TEXT,
+            urgency_rank INTEGER GENERATED ALWAYS AS (
+                CASE urgency WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END
+            ) VIRTUAL
+        ) STRICT""")
+    db.execute("CREATE INDEX clients_by_urgency ON clients(urgency_rank, name)")
+    db.execute("CREATE INDEX clients_by_owner ON clients(owner_id, urgency_rank, name)")
+    db.execute("CREATE INDEX clients_by_follow_up ON clients(next_date) WHERE next_date IS NOT NULL")
+    db.execute("CREATE INDEX clients_by_name ON clients(name)")
+    db.execute("""
+        CREATE TABLE client_tags (
+            client_id INTEGER NOT NULL REFERENCES clients(id),
+            tag TEXT NOT NULL,
+            PRIMARY KEY (client_id, tag)
+        ) STRICT, WITHOUT ROWID""")
+    db.execute("CREATE INDEX client_tags_by_tag ON client_tags(tag, client_id)")
+    # One trigram document per client: substrings of 3+ characters use the index, shorter
+    # ones (a two-character name such as 华为, or 'hw') fall back to a scan of this one column.
+    db.execute("CREATE VIRTUAL TABLE client_search USING fts5(doc, tokenize='trigram')")
+    doc = """coalesce(NEW.name,'') || ' ' || coalesce(NEW.contact,'') || ' ' || coalesce(NEW.phone,'')
+        || ' ' || coalesce(NEW.credit_code,'') || ' ' || coalesce(NEW.email,'') || ' '
+        || coalesce(NEW.notes,'') || ' ' || NEW.pinyin"""
+    db.execute(f"""CREATE TRIGGER clients_search_insert AFTER INSERT ON clients BEGIN
+        INSERT INTO client_search(rowid, doc) VALUES (NEW.id, {doc}); END""")
+    db.execute(f"""CREATE TRIGGER clients_search_update AFTER UPDATE ON clients BEGIN
+        DELETE FROM client_search WHERE rowid = OLD.id;
+        INSERT INTO client_search(rowid, doc) VALUES (NEW.id, {doc}); END""")
+
+
+def m003_interactions(db) -> None:
+    db.execute(f"""
+        CREATE TABLE interactions (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER NOT NULL REFERENCES clients(id),
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            at TEXT NOT NULL,
+            channel TEXT NOT NULL CHECK (channel IN {sql_in(LOG_CHANNELS)}),
+            summary TEXT NOT NULL,
+            details TEXT,
+            next_step TEXT,
+            next_date TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        ) STRICT""")
+    db.execute("CREATE INDEX interactions_by_client ON interactions(client_id, at)")
+
+
+def m005_list_indexes(db) -> None:
+    # A salesperson's due follow-ups and the client count, without scanning (bench/README.md).
+    db.execute("CREATE INDEX clients_due_by_owner ON clients(owner_id, next_date) "
+               "WHERE next_date IS NOT NULL AND archived_at IS NULL")
+    db.execute("CREATE INDEX clients_active_by_owner ON clients(owner_id) WHERE archived_at IS NULL")
+
+
+MIGRATIONS = (m002_clients, m003_interactions)
+LATER = (m005_list_indexes,)  # after the audit table, as first applied

@@ -1,0 +1,32 @@
+"""The eight stages of the rulebook (§6), in order, and the steps between them.
+
+Pure: the configuration validates its per-stage settings against this list, the gates guard each
+step, and the app's ``]``/``[`` keys ask for the next or previous stage here.
+"""
+
+from __future__ import annotations
+
+STAGES = ("inquiry", "assessment", "proposal", "contract", "payment", "processing", "delivered", "aftersales")
+ENDINGS = ("lost", "cancelled")
+
+
+def before(stage: str) -> tuple[str, ...]:
+    """The stages a deal passes through before reaching ``stage``."""
+    return STAGES[:STAGES.index(stage)]
+
+
+def next_stage(stage: str) -> str | None:
+    """The stage after ``stage``; None at the last stage or for an ended deal."""
+    return _step(stage, 1)
+
+
+def previous_stage(stage: str) -> str | None:
+    """The stage before ``stage``; None at the first stage or for an ended deal."""
+    return _step(stage, -1)
+
+
+def _step(stage: str, by: int) -> str | None:
+    if stage not in STAGES:
+        return None
+    index = STAGES.index(stage) + by
+    return STAGES[index] if 0 <= index < len(STAGES) else None

@@ -2,3 +2,8 @@
 
 Only a bare ``zizhi`` imports this package, so scripts and cron never pay for Textual.
 """
+
+from zizhi.core.i18n import register
+from zizhi.tui.messages import MESSAGES
+
+register(MESSAGES)

@@ -17,7 +17,7 @@ from zizhi.core.i18n import t
 from zizhi.tui import labels
 from zizhi.tui.screens.delivery_forms import DeliverForm, VisitForm, undelivered
 from zizhi.tui.widgets.deal.panel import open_form
-from zizhi.tui.widgets.deal.text import MISSING, table, title
+from zizhi.tui.widgets.deal.text import table, title
 from zizhi.tui.work import Problem
 
 
@@ -26,20 +26,20 @@ class DeliveryPanel(VerticalScroll):
         super().__init__(**kwargs)
         self.desk = desk
         self.deal: dict | None = None
-        self.certificates: list[dict] | None = None
-        self.visits: list[dict] | None = None
+        self.certificates: list[dict] = []
+        self.visits: list[dict] = []
 
     def compose(self) -> ComposeResult:
         yield Static(id="delivery-body")
 
-    def show(self, deal: dict, certificates: list[dict] | None, visits: list[dict] | None) -> None:
+    def show(self, deal: dict, certificates: list[dict], visits: list[dict]) -> None:
         self.deal, self.certificates, self.visits = deal, certificates, visits
         self.query_one("#delivery-body", Static).update(delivery_text(certificates, visits))
 
     def deliver(self) -> None:
         if self.deal is None:
             return
-        codes = undelivered(self.deal, self.certificates or [])
+        codes = undelivered(self.deal, self.certificates)
         if not codes:
             self.post_message(Problem(t("tui.note.all_delivered", id=self.deal["id"])))
             return
@@ -49,7 +49,7 @@ class DeliveryPanel(VerticalScroll):
     def record_visit(self) -> None:
         if self.deal is None:
             return
-        open_visits = [v for v in self.visits or [] if not v["done_on"]]
+        open_visits = [v for v in self.visits if not v["done_on"]]
         if not open_visits:
             self.post_message(Problem(t("tui.note.no_open_visit", id=self.deal["id"])))
             return
@@ -57,11 +57,9 @@ class DeliveryPanel(VerticalScroll):
                   lambda v: t("tui.note.visit_recorded", date=v["done_on"], stage=t(f"stage.{v['stage']}")))
 
 
-def delivery_text(certificates: list[dict] | None, visits: list[dict] | None) -> Group:
+def delivery_text(certificates: list[dict], visits: list[dict]) -> Group:
     parts: list[RenderableType] = [title("tui.deal.certificates")]
-    if certificates is None:
-        parts.append(Text(MISSING))
-    elif not certificates:
+    if not certificates:
         parts.append(Text(t("tui.deal.no_certificate"), style="dim"))
     else:
         rows = table(labels.column("code"), t("tui.deal.number"), t("tui.deal.issued"), t("tui.deal.expires"),
@@ -71,9 +69,7 @@ def delivery_text(certificates: list[dict] | None, visits: list[dict] | None) ->
                          row.get("expires_on") or t("tui.deal.permanent"), Text(row.get("usage_notes") or ""))
         parts.append(rows)
     parts += [Text(""), title("tui.deal.visits")]
-    if visits is None:
-        parts.append(Text(MISSING))
-    elif not visits:
+    if not visits:
         parts.append(Text(t("tui.deal.no_visit"), style="dim"))
     else:
         rows = table(t("tui.deal.due"), t("tui.deal.done"), t("tui.deal.satisfaction"), t("tui.deal.remarks"))

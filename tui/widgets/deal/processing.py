@@ -27,12 +27,12 @@ class ProcessingPanel(VerticalScroll):
         super().__init__(**kwargs)
         self.desk = desk
         self.deal: dict | None = None
-        self.progress: dict | None = None
+        self.progress: dict = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="processing-body")
 
-    def show(self, deal: dict, progress: dict | None) -> None:
+    def show(self, deal: dict, progress: dict) -> None:
         self.deal, self.progress = deal, progress
         self.query_one("#processing-body", Static).update(progress_text(progress))
 
@@ -42,7 +42,7 @@ class ProcessingPanel(VerticalScroll):
 
     def mark_step(self) -> None:
         if self.deal is not None and self._handed_over(self.deal):
-            self._open(StepForm(self.desk, self.deal, (self.progress or {})["steps"]), "tui.note.step_marked")
+            self._open(StepForm(self.desk, self.deal, self.progress["steps"]), "tui.note.step_marked")
 
     def record_delay(self) -> None:
         if self.deal is not None and self._handed_over(self.deal):
@@ -53,7 +53,7 @@ class ProcessingPanel(VerticalScroll):
             self._open(OutcomeForm(self.desk, self.deal), "tui.note.outcome_recorded")
 
     def _handed_over(self, deal: dict) -> bool:
-        if (self.progress or {}).get("handed_over"):
+        if self.progress.get("handed_over"):
             return True
         self.post_message(Problem(t("process.not_handed_over", deal=deal["id"])))
         return False
@@ -64,13 +64,11 @@ class ProcessingPanel(VerticalScroll):
         open_form(self, form, note)
 
 
-def progress_text(progress: dict | None) -> Group:
-    if progress is None:
-        return Group(title("tui.deal.processing"), Text(MISSING))
-    if not progress.get("handed_over"):
+def progress_text(progress: dict) -> Group:
+    if not progress["handed_over"]:
         return Group(title("tui.deal.processing"), Text(t("tui.deal.not_handed_over_key"), style="dim"))
     rows = grid(14, None)
-    handed_at = (progress.get("handed_over_at") or progress.get("at") or "")[:10]
+    handed_at = (progress.get("handed_over_at") or "")[:10]
     rows.add_row(label(t("tui.deal.operator")), Text(f"{progress.get('operator') or MISSING}  {handed_at}"))
     expected = Text(progress.get("expected_on") or MISSING)
     if progress.get("overdue"):

@@ -25,8 +25,8 @@ def read_line(line: dict, typed: dict[str, str]) -> dict[str, int]:
     A blank field keeps the line's value; a bad one raises the core's own ``InputError``.
     (Quantity and fee go through ``quotes``' readers: the core has no public name for them yet.)
     """
-    readers = {"quantity": quotes._quantity, "discount": percent.parse,  # noqa: SLF001
-               "service_fee": lambda text: quotes._fee(text, line["list_service_fee"])}  # noqa: SLF001
+    readers = {"quantity": quotes._quantity, "discount": percent.parse,
+               "service_fee": lambda text: quotes._fee(text, line["list_service_fee"])}
     changed = {}
     for name in EDITED:
         text = typed.get(name, "").strip()

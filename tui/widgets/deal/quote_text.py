@@ -3,6 +3,7 @@ pricing approval. Plain functions from the core's quote dict to Rich renderables
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
@@ -38,8 +39,8 @@ def totals(quote: dict, preview: bool = False) -> Table:
                  Text(format_fen(quote["total"]), style="bold reverse", justify="right"))
     if quote.get("total_in_words"):
         grid.add_row("", Text(quote["total_in_words"], style="dim"))
-    if preview:
-        grid.add_row("", Text(t("tui.quote.preview"), style="bold yellow"))
+    note = t("tui.quote.preview")  # its line is kept when blank, so the columns never shift
+    grid.add_row("", Text(note if preview else " " * cell_len(note), style="bold yellow"))
     return grid
 
 

@@ -135,10 +135,15 @@ def shown(*groups: tuple[Key, ...]) -> list[tuple[str, str]]:
             for group in groups for key in group]
 
 
+def translated(found: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
+    """``Screen.active_bindings`` with each description (a message key) in the current language."""
+    return {key: active._replace(binding=replace(active.binding, description=t(active.binding.description)))
+            for key, active in found.items()}
+
+
 class TranslatedBindings:
-    """Mix into every screen: the footer reads binding descriptions in the current language."""
+    """Mix into a screen: the footer reads binding descriptions in the current language."""
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
-        return {key: active._replace(binding=replace(active.binding, description=t(active.binding.description)))
-                for key, active in super().active_bindings.items()}  # type: ignore[misc]
+        return translated(super().active_bindings)  # type: ignore[misc]

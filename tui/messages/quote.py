@@ -79,4 +79,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.note.quote_rejected": ("Quote {number}: the client's refusal is recorded.", "已记录客户拒绝报价 {number}。"),
     "tui.note.pricing_approved": ("Pricing of quote {number} approved.", "报价 {number} 的价格已审批。"),
     "tui.note.review_approved": ("Quote {number} passed legal's review.", "报价 {number} 已通过合规审查。"),
+    "tui.quote.preview": ("not saved — enter saves, esc drops it", "未保存——回车保存，Esc 放弃"),
+    "tui.note.line_saved": ("Quote {number}: line {code} saved.", "报价 {number}：{code} 已保存。"),
 }

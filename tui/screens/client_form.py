@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Select
 
 from zizhi.core.clients import records as clients
+from zizhi.core.errors import ZizhiError
 from zizhi.core.people import users as people
 from zizhi.core.i18n import t
 from zizhi.core.vocab import CHANNELS, SIZES, URGENCIES
@@ -73,10 +74,9 @@ class ClientForm(FormScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="form-owners")
     def _load_owners(self) -> None:
-        """Only on-duty salespeople may own clients, so only they are offered."""
-        users = people.list_users(self.desk, role="sales")
-        self.post_message(self.OwnersLoaded(
-            [(f"{u['name']} ({u['login']})", u["login"]) for u in users if u["on_duty"] and u["active"]]))
+        """Only those the core accepts as owners (``people.owner_for``) are offered."""
+        owners = [u for u in people.list_users(self.desk, role="sales") if _may_own(self.desk, u["login"])]
+        self.post_message(self.OwnersLoaded([(f"{u['name']} ({u['login']})", u["login"]) for u in owners]))
 
     def on_client_form_owners_loaded(self, message: OwnersLoaded) -> None:
         select = self.query_one("#f-owner", Select)
@@ -92,3 +92,12 @@ class ClientForm(FormScreen):
         changed = {k: v for k, v in values.items() if v != self.initial.get(k, "")}
         client = clients.edit_client(self.desk, str(self.client["id"]), **changed) if changed else self.client
         return {"client": client, "warnings": [], "created": False}
+
+
+def _may_own(desk, login: str) -> bool:
+    """Whether ``login`` may own clients, by the core's one rule (active, sales, on duty)."""
+    try:
+        people.owner_for(desk, login)
+    except ZizhiError:  # the refusal is the answer: not offered
+        return False
+    return True

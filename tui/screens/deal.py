@@ -1,44 +1,50 @@
-"""One deal: its head, then tabs for the history and assessments, the quote editor, the contract,
-processing, and certificates and visits — each action a key and a palette command.
+"""One deal: its head, then a tab per part — history and assessments, the quote, the contract,
+processing, certificates and visits — each part a widget of its own (``tui/widgets/deal/``).
 
-Everything is read in one worker (:func:`tui.deal_view.gather`) and drawn from what comes back;
-every change is one core call in a worker, after which the screen reads the deal again. The quote
-editor is the exception that keeps it live: a typed discount goes to ``core.quotes.set_line`` and
-the quote it returns is drawn at once, without reading the rest.
+The screen reads everything in one worker (:func:`tui.deal_view.gather`) and hands each part
+its records; its keys (every one also a palette command) call the part's methods, opening the
+part's tab first, so each works from any tab. The parts post up what happened — a quote the core
+returned, a form saved, a problem to show — and the screen says it and reads the deal again.
+Problems show in one place, :meth:`DealScreen.show_problem`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.binding import ActiveBinding
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane
-from textual.worker import get_current_worker
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.worker import Worker, get_current_worker
 
 from zizhi.core.errors import InputError
 from zizhi.core.i18n import t
 from zizhi.tui import keymap
 from zizhi.tui.deal_view import gather
 from zizhi.tui.screens.deal_forms import AssessForm, EndDealForm, ResolveForm
-from zizhi.tui.screens.fulfilment import FulfilmentActions
 from zizhi.tui.screens.help import HelpScreen
-from zizhi.tui.screens.quote_actions import QuoteActions
-from zizhi.tui.screens.stage_moves import StageMoves
-from zizhi.tui.widgets import deal_sections
-from zizhi.tui.widgets.quote_editor import QuoteEditor, QuoteLines
-from zizhi.tui.work import DeskWork
+from zizhi.tui.widgets.deal.contract import ContractPanel
+from zizhi.tui.widgets.deal.delivery import DeliveryPanel
+from zizhi.tui.widgets.deal.head import head
+from zizhi.tui.widgets.deal.overview import OverviewPanel
+from zizhi.tui.widgets.deal.panel import DealSaved, open_form
+from zizhi.tui.widgets.deal.processing import ProcessingPanel
+from zizhi.tui.widgets.deal.quote import QuotePanel
+from zizhi.tui.widgets.stage_mover import StageMover
+from zizhi.tui.work import Problem, failure
 
-TABS = ("overview", "quote", "contract", "processing", "delivery")
+KEYS = (keymap.DESK, keymap.DEAL, *keymap.DEAL_TABS.values())
+FOCUS = {"overview": "#history-pane", "quote": "#quote-lines"}
 
 
-class DealScreen(FulfilmentActions, keymap.TranslatedBindings, QuoteActions, StageMoves, DeskWork, Screen):
+class DealScreen(Screen):
     CSS_PATH = "../styles/deal.tcss"
-    BINDINGS = keymap.bindings(keymap.DESK, keymap.DEAL, *keymap.DEAL_TABS.values())
+    BINDINGS = keymap.bindings(*KEYS)
     PALETTE = (("forward", "move_forward"), ("backward", "move_backward"), ("assess", "assess"),
                ("resolve", "resolve_block"), ("new_quote", "new_quote"), ("edit_line", "edit_line"),
                ("send_quote", "send_quote"), ("accept_quote", "accept_quote"), ("reject_quote", "reject_quote"),
@@ -47,8 +53,8 @@ class DealScreen(FulfilmentActions, keymap.TranslatedBindings, QuoteActions, Sta
                ("new_contract", "new_contract"), ("sign", "sign_contract"), ("file_copy", "file_copy"),
                ("payment", "record_payment"), ("handover", "hand_over"), ("step", "mark_step"),
                ("delay", "record_delay"), ("outcome", "record_outcome"), ("deliver", "deliver_certificate"),
-               ("visit", "record_visit"), ("cancel_deal", "cancel_deal"), ("back_to_board", "back"), ("refresh_deal", "refresh"),
-               ("help", "help"))
+               ("visit", "record_visit"), ("cancel_deal", "cancel_deal"), ("back_to_board", "back"),
+               ("refresh_deal", "refresh"), ("help", "help"))
 
     @dataclass
     class Loaded(Message):
@@ -67,20 +73,22 @@ class DealScreen(FulfilmentActions, keymap.TranslatedBindings, QuoteActions, Sta
         yield Static("", id="deal-problem")
         with TabbedContent(initial="overview"):
             with TabPane(t("tui.deal.tab.overview"), id="overview"):
-                with Horizontal():
-                    yield VerticalScroll(Static(id="history"), id="history-pane")
-                    yield VerticalScroll(Static(id="assessments"), id="assessments-pane")
+                yield OverviewPanel()
             with TabPane(t("tui.deal.tab.quote"), id="quote"):
-                yield QuoteEditor(id="quote-editor")
-            for name in TABS[2:]:
-                with TabPane(t(f"tui.deal.tab.{name}"), id=name):
-                    yield VerticalScroll(Static(id=f"{name}-body"), id=f"{name}-pane")
+                yield QuotePanel(self.desk, id="quote-editor")
+            with TabPane(t("tui.deal.tab.contract"), id="contract"):
+                yield ContractPanel(self.desk, id="contract-pane")
+            with TabPane(t("tui.deal.tab.processing"), id="processing"):
+                yield ProcessingPanel(self.desk, id="processing-pane")
+            with TabPane(t("tui.deal.tab.delivery"), id="delivery"):
+                yield DeliveryPanel(self.desk, id="delivery-pane")
+        yield StageMover(self.desk)
         yield Footer()
 
     def on_mount(self) -> None:
         self.reload()
 
-    # -- loading ---------------------------------------------------------------------------
+    # -- reading and showing ---------------------------------------------------------------
 
     def reload(self) -> None:
         self._load(self.quote_id)
@@ -94,24 +102,46 @@ class DealScreen(FulfilmentActions, keymap.TranslatedBindings, QuoteActions, Sta
     def on_deal_screen_loaded(self, message: Loaded) -> None:
         view = self.view = message.view
         deal = view["deal"]
-        head = self.query_one("#deal-head", Static)
-        head.border_title = Text(f"#{deal['id']} {deal['title']}")
-        head.update(deal_sections.head(deal))
-        self.set_class(bool(deal["blocked"]), "-blocked")
-        self.query_one("#history", Static).update(deal_sections.history(deal))
-        self.query_one("#assessments", Static).update(deal_sections.assessments(deal))
-        editor = self.query_one(QuoteEditor)
-        editor.show(view["quotes"], view["quote"])
         self.quote_id = view["quote"]["id"] if view["quote"] else None
-        self.query_one("#contract-body", Static).update(deal_sections.contract(view["contract"]))
-        self.query_one("#processing-body", Static).update(deal_sections.processing(view["progress"]))
-        self.query_one("#delivery-body", Static).update(deal_sections.delivery(view["certificates"], view["visits"]))
+        box = self.query_one("#deal-head", Static)
+        box.border_title = Text(f"#{deal['id']} {deal['title']}")
+        box.update(head(deal))
+        self.set_class(bool(deal["blocked"]), "-blocked")
+        self.query_one(OverviewPanel).show(deal)
+        self.query_one(QuotePanel).show(deal["id"], view["quotes"], view["quote"])
+        self.query_one(ContractPanel).show(deal, view["contract"])
+        self.query_one(ProcessingPanel).show(deal, view["progress"])
+        self.query_one(DeliveryPanel).show(deal, view["certificates"], view["visits"])
 
     @property
     def deal(self) -> dict | None:
         return self.view["deal"] if self.view else None
 
-    # -- problems --------------------------------------------------------------------------
+    # -- what the parts report -------------------------------------------------------------
+
+    def on_quote_panel_quote_changed(self, message: QuotePanel.QuoteChanged) -> None:
+        self.quote_id = message.quote["id"]
+        self.done(message.note)
+        if message.reread:
+            self.reload()
+
+    def on_deal_saved(self, message: DealSaved) -> None:
+        self.done(message.note)
+        self.reload()
+
+    def on_stage_mover_moved(self, message: StageMover.Moved) -> None:
+        deal = message.deal
+        self.done(t("tui.note.moved", id=deal["id"], stage=t(f"stage.{deal['stage']}")))
+        self.reload()
+
+    def on_desk_problem(self, message: Problem) -> None:
+        message.stop()
+        self.show_problem(message.text, message.error)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        problem = failure(event)
+        if problem is not None:
+            self.show_problem(problem.text, problem.error)
 
     def show_problem(self, message: str, error: BaseException | None = None) -> None:
         """On the quote tab a problem with a line shows under the line editor; else on the problem line.
@@ -122,8 +152,8 @@ class DealScreen(FulfilmentActions, keymap.TranslatedBindings, QuoteActions, Sta
             self.notify(message, severity="error", timeout=12)
             self.dismiss()
             return
-        if self._active_tab() == "quote" and isinstance(error, InputError):
-            self.query_one(QuoteEditor).show_error(message)
+        if self.query_one(TabbedContent).active == "quote" and isinstance(error, InputError):
+            self.query_one(QuotePanel).show_error(message)
             return
         line = self.query_one("#deal-problem", Static)
         line.update(Text("✖ " + message))
@@ -132,72 +162,166 @@ class DealScreen(FulfilmentActions, keymap.TranslatedBindings, QuoteActions, Sta
 
     def done(self, message: str) -> None:
         self.query_one("#deal-problem", Static).remove_class("shown")
-        self.query_one(QuoteEditor).clear_error()
+        self.query_one(QuotePanel).clear_error()
         if message:
             self.notify(message)
 
-    def _active_tab(self) -> str:
-        return self.query_one(TabbedContent).active
-
-    # -- stage, assessment, ending ---------------------------------------------------------
+    # -- the deal itself: stage, assessment, ending ----------------------------------------
 
     def action_move_forward(self) -> None:
         if self.deal:
-            self.step_deal(self.deal, 1)
+            self.query_one(StageMover).step(self.deal, 1)
 
     def action_move_backward(self) -> None:
         if self.deal:
-            self.step_deal(self.deal, -1)
-
-    def deal_moved(self, deal: dict) -> None:
-        self.done(t("tui.note.moved", id=deal["id"], stage=t(f"stage.{deal['stage']}")))
-        self.reload()
+            self.query_one(StageMover).step(self.deal, -1)
 
     def action_assess(self) -> None:
         if self.deal:
-            self.app.push_screen(AssessForm(self.desk, self.deal), callback=self._changed("tui.note.assessed"))
+            open_form(self, AssessForm(self.desk, self.deal), self._note("tui.note.assessed"))
 
     def action_resolve_block(self) -> None:
         if self.deal:
-            self.app.push_screen(ResolveForm(self.desk, self.deal), callback=self._changed("tui.note.resolved"))
+            open_form(self, ResolveForm(self.desk, self.deal), self._note("tui.note.resolved"))
 
     def action_lose_deal(self) -> None:
         if self.deal:
-            self.app.push_screen(EndDealForm(self.desk, self.deal, "lost"), callback=self._changed("tui.note.ended"))
+            open_form(self, EndDealForm(self.desk, self.deal, "lost"), self._note("tui.note.ended"))
 
     def action_cancel_deal(self) -> None:
         if self.deal:
-            self.app.push_screen(EndDealForm(self.desk, self.deal, "cancelled"),
-                                 callback=self._changed("tui.note.ended"))
+            open_form(self, EndDealForm(self.desk, self.deal, "cancelled"), self._note("tui.note.ended"))
 
-    def _changed(self, key: str):
-        def changed(deal: dict | None) -> None:
-            if deal:
-                self.done(t(key, id=deal["id"], stage=t(f"stage.{deal['stage']}")))
-                self.reload()
-        return changed
+    @staticmethod
+    def _note(key: str):
+        return lambda deal: t(key, id=deal["id"], stage=t(f"stage.{deal['stage']}"))
+
+    # -- the quote -------------------------------------------------------------------------
+
+    def _quote(self) -> QuotePanel | None:
+        return self.query_one(QuotePanel) if self.view is not None else None
+
+    def action_new_quote(self) -> None:
+        if panel := self._quote():
+            self.action_tab("quote")
+            panel.new_quote()
+
+    def action_edit_line(self) -> None:
+        if (panel := self._quote()) and panel.current():
+            self.action_tab("quote")
+            panel.focus_editor()
+
+    def action_send_quote(self) -> None:
+        if panel := self._quote():
+            panel.send()
+
+    def action_accept_quote(self) -> None:
+        if panel := self._quote():
+            panel.accept()
+
+    def action_reject_quote(self) -> None:
+        if panel := self._quote():
+            panel.reject()
+
+    def action_approve_pricing(self) -> None:
+        if panel := self._quote():
+            panel.approve_pricing()
+
+    def action_toggle_expedited(self) -> None:
+        if panel := self._quote():
+            panel.toggle_expedited()
+
+    def action_approve_review(self) -> None:
+        if panel := self._quote():
+            panel.approve_review()
+
+    def action_quote_document(self) -> None:
+        if panel := self._quote():
+            panel.document()
+
+    # -- the later parts: each key opens its tab first -------------------------------------
+
+    def _on_tab(self, tab: str) -> bool:
+        if not self.deal:
+            return False
+        self.action_tab(tab)
+        return True
+
+    def action_new_contract(self) -> None:
+        if self._on_tab("contract"):
+            self.query_one(ContractPanel).new_contract()
+
+    def action_sign_contract(self) -> None:
+        if self._on_tab("contract"):
+            self.query_one(ContractPanel).sign()
+
+    def action_file_copy(self) -> None:
+        if self._on_tab("contract"):
+            self.query_one(ContractPanel).file_copy()
+
+    def action_record_payment(self) -> None:
+        if self._on_tab("contract"):
+            self.query_one(ContractPanel).record_payment()
+
+    def action_hand_over(self) -> None:
+        if self._on_tab("processing"):
+            self.query_one(ProcessingPanel).hand_over()
+
+    def action_mark_step(self) -> None:
+        if self._on_tab("processing"):
+            self.query_one(ProcessingPanel).mark_step()
+
+    def action_record_delay(self) -> None:
+        if self._on_tab("processing"):
+            self.query_one(ProcessingPanel).record_delay()
+
+    def action_record_outcome(self) -> None:
+        if self._on_tab("processing"):
+            self.query_one(ProcessingPanel).record_outcome()
+
+    def action_deliver_certificate(self) -> None:
+        if self._on_tab("delivery"):
+            self.query_one(DeliveryPanel).deliver()
+
+    def action_record_visit(self) -> None:
+        if self._on_tab("delivery"):
+            self.query_one(DeliveryPanel).record_visit()
 
     # -- moving around ---------------------------------------------------------------------
 
     def action_tab(self, name: str) -> None:
         self.query_one(TabbedContent).active = name
-        target = {"overview": "#history-pane", "quote": "#quote-lines"}.get(name, f"#{name}-pane")
-        self.query_one(target).focus()
+        self.query_one(FOCUS.get(name, f"#{name}-pane")).focus()
 
     def action_back(self) -> None:
-        """Escape leaves the line editor first, then goes back to the board."""
-        if isinstance(self.focused, Input):
-            self.query_one(QuoteLines).focus()
-            return
-        self.dismiss()
+        """Escape leaves the line editor first (dropping what was typed), then goes back to the board."""
+        if not self.query_one(QuotePanel).leave_editor():
+            self.dismiss()
 
     def action_refresh(self) -> None:
         self.reload()
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(keymap.shown(keymap.DESK, keymap.DEAL, *keymap.DEAL_TABS.values(), keymap.APP)))
+        self.app.push_screen(HelpScreen(keymap.shown(*KEYS, keymap.APP)))
 
     async def relabel(self) -> None:
         await self.recompose()
         self.reload()
 
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self.refresh_bindings()
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """In the current language; the keys of the tabs not open hidden from the footer, and on a
+        later tab the early keys too (they all still work)."""
+        found = keymap.translated(super().active_bindings)
+        try:
+            tab = self.query_one(TabbedContent).active
+        except NoMatches:
+            return found
+        hidden = {key.id for name, group in keymap.DEAL_TABS.items() if name != tab for key in group}
+        if tab in keymap.DEAL_TABS:
+            hidden.update(keymap.DEAL_EARLY)
+        return {key: active._replace(binding=replace(active.binding, show=False))
+                if active.binding.id in hidden else active for key, active in found.items()}

@@ -4,7 +4,8 @@ Counts and weighted values come from ``core.pipeline.pipeline`` (every open deal
 ``core.deals.list_deals``, a page per stage, so a large team's board still opens at once. A
 move runs ``core.deals.move`` in a worker: a refused gate stays on the problem line, in the
 core's words, until the next thing succeeds; a move that passes reloads the board with the
-selection following the card into its new column.
+selection following the card into its new column. (The move itself is
+:class:`~zizhi.tui.widgets.stage_mover.StageMover`'s, shared with the deal screen.)
 """
 
 from __future__ import annotations
@@ -29,14 +30,14 @@ from zizhi.tui import keymap
 from zizhi.tui.screens.deal import DealScreen
 from zizhi.tui.screens.deal_forms import AssessForm, DealForm, EndDealForm, OwnerForm
 from zizhi.tui.screens.help import HelpScreen
-from zizhi.tui.screens.stage_moves import StageMoves
 from zizhi.tui.widgets.stage_column import DealList, StageColumn
+from zizhi.tui.widgets.stage_mover import StageMover
 from zizhi.tui.work import DeskWork
 
 CARDS_PER_STAGE = 60
 
 
-class PipelineScreen(keymap.TranslatedBindings, StageMoves, DeskWork, Screen):
+class PipelineScreen(keymap.TranslatedBindings, DeskWork, Screen):
     CSS_PATH = "../styles/pipeline.tcss"
     BINDINGS = keymap.bindings(keymap.DESK, keymap.PIPELINE)
     PALETTE = (("open_deal", "open_deal"), ("forward", "move_forward"), ("backward", "move_backward"),
@@ -64,6 +65,7 @@ class PipelineScreen(keymap.TranslatedBindings, StageMoves, DeskWork, Screen):
         with Horizontal(id="board"):
             for stage in STAGES:
                 yield StageColumn(stage)
+        yield StageMover(self.desk)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -172,14 +174,15 @@ class PipelineScreen(keymap.TranslatedBindings, StageMoves, DeskWork, Screen):
     def action_move_forward(self) -> None:
         deal = self._selected_deal()
         if deal:
-            self.step_deal(deal, 1)
+            self.query_one(StageMover).step(deal, 1)
 
     def action_move_backward(self) -> None:
         deal = self._selected_deal()
         if deal:
-            self.step_deal(deal, -1)
+            self.query_one(StageMover).step(deal, -1)
 
-    def deal_moved(self, deal: dict) -> None:
+    def on_stage_mover_moved(self, message: StageMover.Moved) -> None:
+        deal = message.deal
         self.done(t("tui.note.moved", id=deal["id"], stage=t(f"stage.{deal['stage']}")))
         self.selected = deal["id"]
         self.reload()

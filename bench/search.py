@@ -23,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from zizhi.core.clients import pinyin
 from zizhi.core.clients.records import count_clients, list_clients
-from zizhi.core.desk import open_desk
 from zizhi.core.clients.search import search_clients
+from zizhi.core.desk import open_desk
 
 
 def main() -> None:

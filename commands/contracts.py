@@ -28,8 +28,8 @@ def new(
     Without --instalment the first instalment is the client's credit-policy prepayment share, due now.
     Example: zizhi contract new 12 --instalment 2026-12-01=10,000 --instalment 2027-01-15=8,100
     """
-    from zizhi.core.pipeline.contracts import new_contract
     from zizhi.core.errors import InputError
+    from zizhi.core.pipeline.contracts import new_contract
 
     schedule = None
     if instalment:

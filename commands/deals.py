@@ -6,9 +6,8 @@ from typing import Annotated
 
 import typer
 
-from zizhi.core import percent
-
 from zizhi.commands.common import Json, Opt, desk, echo, fields, money_text, output, table
+from zizhi.core import percent
 
 app = typer.Typer(help="Deals through the eight stages and their gates.", no_args_is_help=True)
 

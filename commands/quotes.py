@@ -106,8 +106,8 @@ def render(
     """
     from pathlib import Path
 
-    from zizhi.core.documents import quote as quote_document
     from zizhi.core.audit import record_export
+    from zizhi.core.documents import quote as quote_document
     from zizhi.core.errors import InputError
     from zizhi.core.paths import write_private
     from zizhi.core.pipeline.quotes import get_quote

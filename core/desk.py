@@ -11,9 +11,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zizhi.core.store import Store
 from zizhi.core.i18n import choose_language
 from zizhi.core.settings import Settings, load
+from zizhi.core.store import Store
 
 
 @dataclass

@@ -6,7 +6,6 @@ without a table, and the app shows the same text inline.
 
 from __future__ import annotations
 
-
 # Message parameters that name a closed-vocabulary word, and the message prefix that translates it.
 WORDS = {"role": "role", "stage": "stage", "ending": "stage", "verdict": "verdict"}
 

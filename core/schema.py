@@ -11,8 +11,8 @@ Only a new or older database imports this module (see :mod:`zizhi.core.schema_st
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
-from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -21,9 +21,6 @@ from zizhi.core.clients import schema as clients
 from zizhi.core.people import schema as people
 from zizhi.core.pipeline import schema as pipeline
 from zizhi.core.schema_state import MIGRATION_SET
-
-if TYPE_CHECKING:
-    from zizhi.core.store import Store
 
 migrations = Migrations(MIGRATION_SET)
 
@@ -49,13 +46,13 @@ for _migration in (*people.MIGRATIONS, *clients.MIGRATIONS, m004_audit, *clients
     migrations()(_migration)
 
 
-def migrate(store: "Store") -> None:
+def migrate(conn: sqlite3.Connection, lock: threading.RLock) -> None:
     """Apply pending migrations; safe when two processes open a new file at the same moment."""
-    db = Database(store.conn, execute_plugins=False)
+    db = Database(conn, execute_plugins=False)
     for attempt in range(5):
         try:
             if migrations.pending(db):
-                with store.lock:
+                with lock:
                     migrations.apply(db)
             return
         except (sqlite3.OperationalError, sqlite3.IntegrityError):

@@ -32,7 +32,7 @@ class Store:
         if not schema_state.is_current(self.conn):
             from zizhi.core.schema import migrate
 
-            migrate(self)
+            migrate(self.conn, self.lock)
 
     def close(self) -> None:
         self.conn.close()

@@ -15,9 +15,9 @@ from typing import Callable
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from zizhi.core.clients.search import search_clients
 from zizhi.core.errors import ZizhiError
 from zizhi.core.i18n import t
-from zizhi.core.clients.search import search_clients
 
 OPEN_LIMIT = 5
 OPEN_SCORE = 0.5

@@ -9,9 +9,10 @@ import re
 
 from zizhi.core import access, audit, clock, validation
 from zizhi.core.clients import pinyin
-from zizhi.core.people import users as people
+from zizhi.core.clients.search import LIST_COLUMNS, escape_like, search_clients
 from zizhi.core.errors import InputError, NotFound, UserError
 from zizhi.core.i18n import t
+from zizhi.core.people import users as people
 from zizhi.core.vocab import choose
 
 FIELDS = ("name", "credit_code", "contact", "phone", "email", "address", "city", "business_scope",
@@ -130,8 +131,6 @@ def resolve(desk, ref: str, include_archived: bool = True) -> dict:
         found = desk.store.rows(f"{_SELECT} WHERE (c.credit_code = ? OR c.name = ?) AND {cond}",
                                 [ref.upper(), ref, *params])
         if not found:
-            from zizhi.core.clients.search import search_clients
-
             hits = search_clients(desk, ref, limit=6, include_archived=include_archived)
             if len(hits) > 1:
                 raise UserError("client.ambiguous", ref=ref,
@@ -180,10 +179,6 @@ def list_clients(desk, owner: str | None = None, size: str | None = None, indust
         [*params, limit, offset])
 
 
-LIST_COLUMNS = """c.id, c.name, c.credit_code, c.contact, c.phone, c.city, c.industry, c.size,
-    c.urgency, c.channel, u.login AS owner, c.last_contact_at, c.next_step, c.next_date, c.archived_at"""
-
-
 def count_clients(desk, archived: bool = False) -> int:
     cond, params = access.visible(desk.user)
     state = "IS NOT NULL" if archived else "IS NULL"
@@ -195,8 +190,6 @@ def similar_names(desk, name: str) -> list[str]:
     core_name = _LEGAL_FORMS.sub("", name)
     if len(core_name) < 2:
         return []
-    from zizhi.core.clients.search import escape_like
-
     rows = desk.store.rows(
         "SELECT c.id, c.name, c.owner_id FROM client_search s JOIN clients c ON c.id = s.rowid "
         "WHERE s.doc LIKE ? ESCAPE '\\' LIMIT 20",

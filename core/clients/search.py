@@ -9,7 +9,9 @@ tens of milliseconds at 100,000 clients (figures in the README, from bench/).
 from __future__ import annotations
 
 from zizhi.core import access, clock
-from zizhi.core.clients.records import LIST_COLUMNS
+
+LIST_COLUMNS = """c.id, c.name, c.credit_code, c.contact, c.phone, c.city, c.industry, c.size,
+    c.urgency, c.channel, u.login AS owner, c.last_contact_at, c.next_step, c.next_date, c.archived_at"""
 
 
 def search_clients(desk, text: str, limit: int = 20, include_archived: bool = False,

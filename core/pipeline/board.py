@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from zizhi.core.pipeline.stages import STAGES
 from zizhi.core import access, clock
 from zizhi.core.money import round_half_up
+from zizhi.core.pipeline.stages import STAGES
 
 
 def pipeline(desk, owner: str | None = None) -> dict:

@@ -12,10 +12,10 @@ import datetime as dt
 import json
 
 from zizhi.core import access, audit, clock, money, percent, validation
-from zizhi.core.pipeline import deals
-from zizhi.core.pipeline.stages import ENDINGS
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.money import format_fen, share
+from zizhi.core.pipeline import deals
+from zizhi.core.pipeline.stages import ENDINGS
 
 DRAFTERS = ("legal",)  # besides the deal's owner, managers and admins
 CASHIERS = ("finance", "admin")

@@ -7,12 +7,12 @@ cancelled are endings, each with its reason.
 
 from __future__ import annotations
 
-from zizhi.core.pipeline.stages import ENDINGS, STAGES
 from zizhi.core import access, audit, clock, money, percent
-from zizhi.core.people import users as people
 from zizhi.core.clients.records import resolve
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
+from zizhi.core.people import users as people
 from zizhi.core.pipeline.gates import check_leave
+from zizhi.core.pipeline.stages import ENDINGS, STAGES
 from zizhi.core.vocab import choose
 
 VERDICTS = ("reasonable", "unreasonable", "unlawful")

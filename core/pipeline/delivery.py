@@ -12,10 +12,10 @@ import calendar
 import datetime as dt
 
 from zizhi.core import access, audit, clock
-from zizhi.core.pipeline import deals, stages
 from zizhi.core.clients.records import resolve
-from zizhi.core.pipeline.contracts import not_after_today
 from zizhi.core.errors import InputError, NotFound, UserError
+from zizhi.core.pipeline import deals, stages
+from zizhi.core.pipeline.contracts import not_after_today
 
 DELIVERERS = ("operations",)
 _OPEN = stages.before("delivered")

@@ -7,8 +7,8 @@ the same refusal.
 
 from __future__ import annotations
 
-from zizhi.core.pipeline.stages import STAGES
 from zizhi.core.errors import UserError
+from zizhi.core.pipeline.stages import STAGES
 
 
 class GateRefused(UserError):

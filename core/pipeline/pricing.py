@@ -16,9 +16,11 @@ these figures; the app's quote editor calls the same functions to preview a chan
 from __future__ import annotations
 
 from zizhi.core import money, percent
+from zizhi.core.errors import InputError
 from zizhi.core.i18n import t
 from zizhi.core.money import share
 
+MAX_QUANTITY = 999
 FIGURES = ("government_amount", "service_amount", "discount_amount", "surcharge_amount", "tax_amount", "total")
 
 
@@ -49,6 +51,41 @@ def price_lines(lines: list[dict], expedited: bool, pricing: dict) -> tuple[list
         for key, value in figures.items():
             totals[key] += value
     return priced, totals
+
+
+def read_terms(line: dict, quantity: int | str | None = None, discount: str | int | None = None,
+                service_fee: str | None = None) -> dict:
+    """The terms typed for ``line`` (None: not given), read as the quote stores them.
+
+    The quote operations store what this returns, and the app's editor previews it as the
+    salesperson types, so a value is accepted or refused the same way in both.
+    """
+    values = {}
+    if quantity is not None:
+        values["quantity"] = read_quantity(quantity)
+    if discount is not None:
+        values["discount"] = percent.parse(discount)
+    if service_fee is not None:
+        values["service_fee"] = read_service_fee(service_fee, line["list_service_fee"])
+    return values
+
+
+def read_quantity(value: int | str) -> int:
+    """1 to MAX_QUANTITY, in ASCII digits ('²' is a digit to Python, not to a salesperson)."""
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= MAX_QUANTITY:
+        raise InputError("quote.quantity_range", value=value, max=MAX_QUANTITY)
+    return int(text)
+
+
+def read_service_fee(value: str, list_fee: int) -> int:
+    """A negotiated unit service fee ('1,200.00'), or the list price again ('list', '标准价')."""
+    if str(value).strip().lower() in ("list", "标准价"):
+        return list_fee
+    fen = money.parse(str(value), field="service fee")
+    if fen < 0:
+        raise InputError("quote.fee_negative", value=value)
+    return fen
 
 
 def approval_reasons(lines: list[dict], role: str, limit: int, floor: int) -> list[dict]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 
 from zizhi.core import access, audit, clock
+from zizhi.core.errors import InputError, NotFound, UserError
 from zizhi.core.pipeline import deals, stages
 from zizhi.core.pipeline.contracts import not_after_today
-from zizhi.core.errors import InputError, NotFound, UserError
 
 RECORDERS = ("operations",)
 STATUSES = ("pending", "in_progress", "done")

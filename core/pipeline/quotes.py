@@ -18,18 +18,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 
-from zizhi.core import access, audit, clock, money, percent
-from zizhi.core.pipeline import deals
-from zizhi.core.pipeline.pricing import FIGURES, approval_reasons, price_lines, reasons_text
+from zizhi.core import access, audit, clock
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.i18n import t
 from zizhi.core.numerals import capital_amount
-
-MAX_QUANTITY = 999
-_REF = re.compile(r"^(?:Q-?)?(\d+)\s*[-/]\s*v?(\d+)$|^(?:Q-?)?(\d+)\s*v(\d+)$", re.IGNORECASE)
-
+from zizhi.core.pipeline import deals
+from zizhi.core.pipeline.pricing import FIGURES, approval_reasons, price_lines, read_quantity, read_terms, reasons_text
+from zizhi.core.pipeline.quote_records import number, status_today, stored_quote
+from zizhi.core.pipeline.reviews import decision, require_approved
 
 # ---------------------------------------------------------------- operations
 
@@ -86,8 +83,8 @@ def add_line(desk, quote_id: int | str, code: str, quantity: int | str = 1, disc
         if any(line["code"] == entry["code"] for line in quote["lines"]):
             raise UserError("quote.line_exists", quote=quote["id"], code=entry["code"])
         position = max(line["position"] for line in quote["lines"]) + 1
-        _insert_line(db, quote["id"], position, entry, _quantity(quantity))
-        line = _line(_fresh(desk, quote["id"]), entry["code"])
+        _insert_line(db, quote["id"], position, entry, read_quantity(quantity))
+        line = _line(stored_quote(desk, quote["id"]), entry["code"])
         terms = _change_line(db, line, None, discount, service_fee)
         quote["snapshot"]["catalogue"][entry["code"]] = entry
         _edited(db, desk, quote)
@@ -135,7 +132,7 @@ def approve_pricing(desk, quote_id: int | str, note: str) -> dict:
     with desk.store.unit_of_work() as db:
         if not access.is_manager(desk.user):
             raise Refused("quote.managers_approve", role=desk.user["role"])
-        quote = _fresh(desk, quote_id)
+        quote = stored_quote(desk, quote_id)
         _require_status(quote, "draft", "quote.not_editable")
         if not quote["needs_approval"]:
             raise UserError("quote.no_approval_needed", quote=quote["id"])
@@ -151,10 +148,8 @@ def approve_pricing(desk, quote_id: int | str, note: str) -> dict:
 
 def send_quote(desk, quote_id: int | str) -> dict:
     """Send a draft to the client: legal's review must be approved, and pricing too when needed."""
-    from zizhi.core.pipeline.reviews import require_approved
-
     with desk.store.unit_of_work() as db:
-        quote = _fresh(desk, quote_id)
+        quote = stored_quote(desk, quote_id)
         _require_quoting(desk, quote["deal"])
         _require_status(quote, "draft", "quote.not_draft_to_send")
         deals.require_open(quote["deal"])
@@ -177,7 +172,7 @@ def send_quote(desk, quote_id: int | str) -> dict:
 def accept_quote(desk, quote_id: int | str, note: str | None = None) -> dict:
     """The client accepted a sent, unexpired quote: it sets the deal's value, other versions close."""
     with desk.store.unit_of_work() as db:
-        quote = _fresh(desk, quote_id)
+        quote = stored_quote(desk, quote_id)
         _require_quoting(desk, quote["deal"])
         if quote["status"] == "expired":
             raise UserError("quote.expired", quote=quote["id"], deal=quote["deal_id"], version=quote["version"],
@@ -204,7 +199,7 @@ def reject_quote(desk, quote_id: int | str, reason: str) -> dict:
     if not (reason or "").strip():
         raise InputError("quote.reason_required")
     with desk.store.unit_of_work() as db:
-        quote = _fresh(desk, quote_id)
+        quote = stored_quote(desk, quote_id)
         _require_quoting(desk, quote["deal"])
         _require_status(quote, "sent", "quote.not_sent")
         db.execute("UPDATE quotes SET status = 'rejected', decided_at = ?, decision_note = ? WHERE id = ?",
@@ -237,9 +232,7 @@ def expire_overdue(desk) -> list[dict]:
 
 def get_quote(desk, quote_id: int | str) -> dict:
     """One visible quote with its lines, figures, approval, review and the snapshot's parties."""
-    from zizhi.core.pipeline.reviews import decision
-
-    quote = _fresh(desk, quote_id)
+    quote = stored_quote(desk, quote_id)
     snapshot = quote.pop("snapshot")
     quote.pop("deal")
     for line in quote["lines"]:
@@ -254,8 +247,6 @@ def get_quote(desk, quote_id: int | str) -> dict:
 
 def list_quotes(desk, deal_id: int | str) -> list[dict]:
     """The versions of a visible deal's quote, newest first."""
-    from zizhi.core.pipeline.reviews import decision
-
     deal = deals.resolve_deal(desk, deal_id)
     rows = desk.store.rows(
         """SELECT q.id, q.deal_id, q.version, q.status, q.revision, q.expedited, q.valid_until, q.total,
@@ -265,72 +256,19 @@ def list_quotes(desk, deal_id: int | str) -> list[dict]:
         [deal["id"]])
     for row in rows:
         row["number"] = number(row)
-        row["status"] = _status(row)
+        row["status"] = status_today(row)
         row["review"] = decision(desk, row)["status"]
     return rows
 
 
-def number(quote: dict) -> str:
-    """The quote number the client sees: its deal and version, '7-v2'."""
-    return f"{quote['deal_id']}-v{quote['version']}"
-
-
-def resolve_quote(desk, ref: int | str) -> dict:
-    """The quote row for an id ('12') or deal and version ('7-v2'), if its deal is visible."""
-    text = str(ref).strip().lstrip("#")
-    match = _REF.match(text)
-    if text.isdigit():
-        row = desk.store.one("SELECT * FROM quotes WHERE id = ?", [int(text)])
-    elif match:
-        deal, version = (int(g) for g in match.groups() if g)
-        row = desk.store.one("SELECT * FROM quotes WHERE deal_id = ? AND version = ?", [deal, version])
-    else:
-        raise InputError("quote.ref_format", value=ref)
-    if not row:
-        raise NotFound("quote.not_found", ref=text)
-    try:
-        row["deal"] = deals.resolve_deal(desk, row["deal_id"])
-    except NotFound:
-        raise NotFound("quote.not_found", ref=text) from None
-    return row
-
 
 # ---------------------------------------------------------------- inside a unit of work
-
-def _fresh(desk, ref: int | str) -> dict:
-    """The quote with its lines as stored now (inside a unit of work: as this transaction sees it)."""
-    quote = resolve_quote(desk, ref)
-    quote["status"] = _status(quote)
-    quote["snapshot"] = json.loads(quote["snapshot"])
-    quote["number"] = number(quote)
-    quote["deal_title"], quote["stage"] = quote["deal"]["title"], quote["deal"]["stage"]
-    people = {r["id"]: r["login"] for r in desk.store.rows(
-        "SELECT id, login FROM users WHERE id IN (?, ?)", [quote["created_by"], quote["approved_by"]])}
-    quote["created_by_login"] = people.get(quote["created_by"])
-    quote["approved_by_login"] = people.get(quote["approved_by"])
-    quote["lines"] = desk.store.rows(
-        f"""SELECT id, position, code, name, quantity, government_fee, service_fee, list_service_fee, discount,
-                   {', '.join(FIGURES)} FROM quote_lines WHERE quote_id = ? ORDER BY position""", [quote["id"]])
-    return quote
-
-
-def _status(quote: dict) -> str:
-    """A sent quote past its validity is expired, whether or not the expiry has been recorded yet."""
-    if quote["status"] == "sent" and quote["valid_until"] < clock.today().isoformat():
-        return "expired"
-    return quote["status"]
 
 
 def _change_line(db, line: dict, quantity: int | str | None, discount: str | int | None,
                  service_fee: str | None) -> dict:
     """Write the terms given for one line; what changed, as {field: [old, new]}."""
-    values = {}
-    if quantity is not None:
-        values["quantity"] = _quantity(quantity)
-    if discount is not None:
-        values["discount"] = percent.parse(discount)
-    if service_fee is not None:
-        values["service_fee"] = _fee(service_fee, line["list_service_fee"])
+    values = read_terms(line, quantity, discount, service_fee)
     changed = audit.changes(line, values)
     if changed:
         db.execute(f"UPDATE quote_lines SET {', '.join(f'{k} = ?' for k in changed)} WHERE id = ?",
@@ -339,7 +277,7 @@ def _change_line(db, line: dict, quantity: int | str | None, discount: str | int
 
 
 def _editable(desk, ref: int | str) -> dict:
-    quote = _fresh(desk, ref)
+    quote = stored_quote(desk, ref)
     _require_quoting(desk, quote["deal"])
     _require_status(quote, "draft", "quote.not_editable")
     return quote
@@ -429,22 +367,6 @@ def _parties(desk, deal: dict) -> dict:
         "SELECT name, contact, phone, email, address, city, credit_code FROM clients WHERE id = ?",
         [deal["client_id"]])
     return {"client": client, "company": desk.settings.general.company.model_dump()}
-
-
-def _quantity(value: int | str) -> int:
-    text = str(value).strip()
-    if not text.isdigit() or not 1 <= int(text) <= MAX_QUANTITY:
-        raise InputError("quote.quantity_range", value=value, max=MAX_QUANTITY)
-    return int(text)
-
-
-def _fee(value: str, list_fee: int) -> int:
-    if str(value).strip().lower() in ("list", "标准价"):
-        return list_fee
-    fen = money.parse(str(value), field="service fee")
-    if fen < 0:
-        raise InputError("quote.fee_negative", value=value)
-    return fen
 
 
 def _days(value: int | str) -> int:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from zizhi.core import audit, clock
 from zizhi.core.errors import InputError, Refused, UserError
 from zizhi.core.i18n import t
+from zizhi.core.pipeline.quote_records import resolve_quote
 
 REVIEWERS = ("legal",)
 
@@ -37,8 +38,6 @@ def reject(desk, quote_id: int | str, reason: str) -> dict:
 
 def review_status(desk, quote_id: int | str) -> dict:
     """The review of a visible quote: its status, the deciding decision and every decision so far."""
-    from zizhi.core.pipeline.quotes import resolve_quote
-
     quote = resolve_quote(desk, quote_id)
     status = decision(desk, quote)
     status["history"] = desk.store.rows(
@@ -75,8 +74,6 @@ def require_approved(desk, quote: dict) -> None:
 
 def _decide(desk, quote_id: int | str, verdict: str, reason: str | None) -> dict:
     with desk.store.unit_of_work() as db:
-        from zizhi.core.pipeline.quotes import resolve_quote
-
         if desk.user["role"] not in REVIEWERS:
             raise Refused("review.legal_only", role=desk.user["role"])
         quote = resolve_quote(desk, quote_id)

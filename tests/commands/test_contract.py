@@ -8,8 +8,8 @@ import sys
 
 import typer.main
 
-from zizhi.commands.main import app
 from tests.commands.conftest import Cli, run_zizhi
+from zizhi.commands.main import app
 
 
 def _leaf_commands(command, path=()):

@@ -12,8 +12,8 @@ import pytest
 from stdnum.cn import uscc
 
 from zizhi.core import clock, i18n
-from zizhi.core.people import users as people
 from zizhi.core.desk import Desk, open_desk
+from zizhi.core.people import users as people
 
 TODAY = "2026-11-27 09:00:00"
 GOOD_CODE = "91110000600037341L"

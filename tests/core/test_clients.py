@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from zizhi.core import audit
-from zizhi.core.clients import records as clients, interactions
-from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from tests.core.conftest import GOOD_CODE
+from zizhi.core import audit
+from zizhi.core.clients import interactions
+from zizhi.core.clients import records as clients
+from zizhi.core.errors import InputError, NotFound, Refused, UserError
 
 
 def last_audit(desk, action: str) -> dict:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import pytest
 
+from tests.core.quoting import deal, legal, quote  # noqa: F401  (fixtures)
+from tests.core.racing import Call, race
+from tests.core.test_contracts import ready_deal
 from zizhi.core import clock
 from zizhi.core.clients import records as clients
 from zizhi.core.people import users as people
 from zizhi.core.pipeline import contracts, deals, quotes, reviews
-from tests.core.quoting import deal, legal, quote  # noqa: F401  (fixtures)
-from tests.core.racing import Call, race
-from tests.core.test_contracts import ready_deal
 
 ROUNDS = 2
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from zizhi.core import settings
-from zizhi.core.people import users as people
 from zizhi.core.errors import ConfigError
 from zizhi.core.paths import SHIPPED_CONFIG
+from zizhi.core.people import users as people
 
 CASES = Path(__file__).resolve().parent.parent / "fixtures" / "config"
 FILES = ("catalogue.toml", "pricing.toml", "settings.toml")

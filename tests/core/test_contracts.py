@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 
 from zizhi.core import audit, clock, money
 from zizhi.core.clients import records as clients
-from zizhi.core.pipeline import contracts, deals
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
-from zizhi.core.pipeline.gates import GateRefused
 from zizhi.core.paths import SHIPPED_CONFIG
+from zizhi.core.pipeline import contracts, deals
+from zizhi.core.pipeline.gates import GateRefused
 
 # TRADE-RIGHTS ¥1,500 + CUSTOMS-REG ¥1,200 service fees, no government fee, 6 % VAT on service.
 TOTAL = 286_200

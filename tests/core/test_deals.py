@@ -6,9 +6,11 @@ from __future__ import annotations
 import pytest
 
 from zizhi.core import clock
-from zizhi.core.clients import records as clients, interactions
-from zizhi.core.pipeline import deals, board as pipeline
+from zizhi.core.clients import interactions
+from zizhi.core.clients import records as clients
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
+from zizhi.core.pipeline import board as pipeline
+from zizhi.core.pipeline import deals
 from zizhi.core.pipeline.gates import GateRefused
 
 

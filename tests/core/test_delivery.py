@@ -8,12 +8,12 @@ import datetime as dt
 
 import pytest
 
+from tests.core.test_contracts import paid_deal
 from zizhi.core import audit, clock
-from zizhi.core.people import users as people
-from zizhi.core.pipeline import deals, delivery, processing
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.paths import SHIPPED_CONFIG
-from tests.core.test_contracts import paid_deal
+from zizhi.core.people import users as people
+from zizhi.core.pipeline import deals, delivery, processing
 
 NOTES = "证书原件请妥善保管；变更经营范围或地址须 30 日内办理变更备案。"
 

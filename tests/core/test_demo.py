@@ -12,16 +12,16 @@ from collections import defaultdict
 
 import pytest
 
+from tests.core.conftest import TODAY
 from zizhi.core import demo, validation
-from zizhi.core.clients import pinyin
 from zizhi.core.audit import list_entries
+from zizhi.core.clients import pinyin
+from zizhi.core.clients.interactions import refresh_follow_up
 from zizhi.core.clients.records import list_clients
+from zizhi.core.clients.search import search_clients
 from zizhi.core.desk import open_desk
 from zizhi.core.errors import Refused
-from zizhi.core.clients.interactions import refresh_follow_up
 from zizhi.core.paths import SHIPPED_CONFIG
-from zizhi.core.clients.search import search_clients
-from tests.core.conftest import TODAY
 
 N = 200
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from zizhi.core import audit, clock
-from zizhi.core.clients import records as clients, interactions
+from zizhi.core.clients import interactions
+from zizhi.core.clients import records as clients
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 
 

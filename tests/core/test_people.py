@@ -6,8 +6,8 @@ import pytest
 
 from zizhi.core import audit
 from zizhi.core.clients import records as clients
-from zizhi.core.people import users as people
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
+from zizhi.core.people import users as people
 
 
 def test_the_first_user_on_an_empty_database_becomes_admin(desk):

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from tests.core.test_contracts import paid_deal, ready_deal
 from zizhi.core import audit, clock
+from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.people import users as people
 from zizhi.core.pipeline import contracts, deals, processing
-from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.pipeline.gates import GateRefused
-from tests.core.test_contracts import paid_deal, ready_deal
 
 
 @pytest.fixture

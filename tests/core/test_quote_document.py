@@ -9,11 +9,11 @@ import sys
 
 import pytest
 
+from tests.core.quoting import CLIENT
 from zizhi.core.documents import quote as quote_document
-from zizhi.core.pipeline import quotes
 from zizhi.core.errors import UserError
 from zizhi.core.numerals import capital_amount
-from tests.core.quoting import CLIENT
+from zizhi.core.pipeline import quotes
 
 
 @pytest.mark.parametrize(("fen", "words"), [

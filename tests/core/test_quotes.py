@@ -10,11 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from zizhi.core import audit, clock, money
+from zizhi.core.errors import InputError, NotFound, Refused, UserError
+from zizhi.core.paths import SHIPPED_CONFIG
 from zizhi.core.people import users as people
 from zizhi.core.pipeline import deals, pricing, quotes, reviews
 from zizhi.core.pipeline.pricing import price_line
-from zizhi.core.errors import InputError, NotFound, Refused, UserError
-from zizhi.core.paths import SHIPPED_CONFIG
 
 DB_EXAMPLES = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from zizhi.core import audit
-from zizhi.core.pipeline import quotes, reviews
 from zizhi.core.errors import InputError, Refused, UserError
+from zizhi.core.pipeline import quotes, reviews
 
 
 @pytest.mark.parametrize("who", ["li", "manager", "desk", "finance"])

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from zizhi.core.clients import records as clients, search
 from tests.core.conftest import GOOD_CODE
+from zizhi.core.clients import records as clients
+from zizhi.core.clients import search
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ import pytest
 
 from zizhi.core import audit
 from zizhi.core.clients import records as clients
-from zizhi.core.store import BUSY_TIMEOUT_MS, Store
 from zizhi.core.errors import Busy, UserError
+from zizhi.core.store import BUSY_TIMEOUT_MS, Store
 
 TABLES = ("users", "exams", "trainings", "clients", "client_tags", "interactions", "audit")
 
@@ -91,7 +91,7 @@ def test_migrations_can_run_again(tmp_path):
         applied = again.scalar("SELECT count(*) FROM _sqlite_migrations")
         from zizhi.core.schema import migrate
 
-        migrate(again)
+        migrate(again.conn, again.lock)
         assert again.scalar("SELECT count(*) FROM _sqlite_migrations") == applied
     finally:
         again.close()

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from zizhi.core import audit
-from zizhi.core.clients import records as clients, interactions, search
-from zizhi.core.errors import NotFound, Refused, UserError
 from tests.core.conftest import GOOD_CODE
+from zizhi.core import audit
+from zizhi.core.clients import interactions, search
+from zizhi.core.clients import records as clients
+from zizhi.core.errors import NotFound, Refused, UserError
 
 
 @pytest.fixture

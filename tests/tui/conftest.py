@@ -7,11 +7,11 @@ from __future__ import annotations
 import pytest
 
 from zizhi.core import clock
-from zizhi.core.people import users as people
+from zizhi.core.clients.interactions import log_interaction
 from zizhi.core.clients.records import add_client
 from zizhi.core.desk import open_desk
 from zizhi.core.i18n import choose_language
-from zizhi.core.clients.interactions import log_interaction
+from zizhi.core.people import users as people
 
 TODAY = "2026-11-27 09:00:00"
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from textual.widgets import Input, Select, Static
+from tui_helpers import SIZE, detail, fill, names
 
 from zizhi.core.clients.records import count_clients, get_client
 from zizhi.tui.screens.client_form import ClientForm
 from zizhi.tui.widgets.client_table import ClientTable
-
-from tui_helpers import SIZE, detail, fill, names
 
 
 def error_text(app) -> str:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from textual.widgets import Input
+from tui_helpers import SIZE, detail, names, status, type_text
 
 from zizhi.tui.widgets.client_detail import ClientDetail
 from zizhi.tui.widgets.client_table import ClientTable
-from tui_helpers import SIZE, detail, names, status, type_text
 
 
 async def test_first_screen_lists_clients_urgent_first_and_counts_them(app, settle):
@@ -148,10 +148,11 @@ async def test_a_database_problem_is_one_line_and_the_app_keeps_running(app, set
 
 
 async def test_a_salesperson_sees_only_their_clients_and_owns_what_they_add(desk, settle):
+    from textual.widgets import Select
+
     from zizhi.core.desk import open_desk
     from zizhi.tui.app import ZizhiApp
     from zizhi.tui.screens.client_form import ClientForm
-    from textual.widgets import Select
 
     li = open_desk(db=desk.store.path, as_user="li", lang="en")
     app = ZizhiApp(li)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from tui_helpers import SIZE
 
-from zizhi.core.i18n import t
-from zizhi.core.i18n import MESSAGES
+from zizhi.core.i18n import MESSAGES, t
 from zizhi.tui import keymap
 from zizhi.tui.app import ZizhiApp
-from tui_helpers import SIZE
 
 GROUPS = [keymap.APP, keymap.DESK, keymap.CLIENTS, keymap.CARDS, keymap.PIPELINE, keymap.DEAL,
           *keymap.DEAL_TABS.values(), keymap.FORM,

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from textual.widgets import Input, Static
+from tui_helpers import SIZE, detail, fill
 
 from zizhi.core.clients.interactions import list_interactions
 from zizhi.tui.screens.log_form import LogForm
 from zizhi.tui.widgets.client_table import ClientTable
-
-from tui_helpers import SIZE, detail, fill
 
 
 async def test_a_logged_next_step_shows_as_the_follow_up(app, desk, settle):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from tui_helpers import SIZE, detail, names, run_palette, status
+
 from zizhi.core.i18n import current_language
 from zizhi.tui.screens.client_form import ClientForm
-from tui_helpers import SIZE, detail, names, run_palette, status
 
 
 async def test_the_palette_opens_the_add_client_form(app, settle):

@@ -3,13 +3,26 @@ through the gates by key (a refusal says why, in the core's words), ended with a
 
 from __future__ import annotations
 
-from zizhi.core.pipeline import deals as core_deals
+from tui_helpers import (
+    QUICK,
+    SIZE,
+    board_head,
+    cards,
+    deal_text,
+    fill,
+    open_board,
+    problem,
+    run_palette,
+    selected_card,
+    status,
+    type_text,
+)
+
 from zizhi.core.clients.records import add_client
+from zizhi.core.pipeline import deals as core_deals
 from zizhi.tui.screens.deal import DealScreen
 from zizhi.tui.screens.deal_forms import AssessForm, EndDealForm
 from zizhi.tui.screens.pipeline import PipelineScreen
-from tui_helpers import (QUICK, SIZE, board_head, cards, deal_text, fill, open_board, problem, run_palette, selected_card,
-                         status, type_text)
 
 
 async def test_each_column_counts_and_weighs_its_deals_and_marks_the_stuck_ones(app, deals, settle):

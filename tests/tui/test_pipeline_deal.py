@@ -3,12 +3,12 @@ follow the discount as it is typed, and the later sections read from their core 
 
 from __future__ import annotations
 
+from tui_helpers import QUICK, SIZE, deal_text, fill, open_deal, problem, type_text
 
 from zizhi.core.pipeline import deals as core_deals
 from zizhi.tui.screens.deal import DealScreen
 from zizhi.tui.screens.deal_forms import AssessForm
 from zizhi.tui.screens.pipeline import PipelineScreen
-from tui_helpers import QUICK, SIZE, deal_text, fill, open_deal, problem, type_text
 
 
 async def test_the_deal_shows_its_head_history_and_assessment(app, deals, settle):
@@ -95,9 +95,9 @@ async def test_sections_not_reached_say_so_and_the_deal_moves_from_its_own_scree
 
 
 async def test_a_reviewed_quote_is_sent_accepted_and_opens_the_contract_stage(app, deals, settle):
-    from zizhi.core.pipeline import quotes, reviews
-    from zizhi.core.people import users as people
     from zizhi.core.desk import open_desk
+    from zizhi.core.people import users as people
+    from zizhi.core.pipeline import quotes, reviews
 
     haitian = deals.deal_ids["海天"]
     quote = quotes.new_quote(deals, haitian)
@@ -130,9 +130,9 @@ async def test_a_reviewed_quote_is_sent_accepted_and_opens_the_contract_stage(ap
 
 async def test_a_delivered_deal_shows_its_contract_processing_certificate_and_visits(app, deals, settle):
     from zizhi.core.clients import records as clients
+    from zizhi.core.desk import open_desk
     from zizhi.core.people import users as people
     from zizhi.core.pipeline import contracts, delivery, processing, quotes, reviews
-    from zizhi.core.desk import open_desk
 
     haitian = deals.deal_ids["海天"]
     for login, name, role in (("wang", "王律师", "legal"), ("zhao", "赵会计", "finance"), ("sun", "孙专员", "operations")):

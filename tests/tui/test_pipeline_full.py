@@ -8,12 +8,13 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 
 import pytest
+from tui_helpers import QUICK, SIZE, deal_text, fill, open_board, problem
 
 from zizhi.core import clock
 from zizhi.core.clients import records as clients
+from zizhi.core.desk import open_desk
 from zizhi.core.people import users as people
 from zizhi.core.pipeline import deals as core_deals
-from zizhi.core.desk import open_desk
 from zizhi.tui.app import ZizhiApp
 from zizhi.tui.screens.contract_forms import ContractForm, FileCopyForm, PaymentForm, SignForm
 from zizhi.tui.screens.deal import DealScreen
@@ -21,8 +22,6 @@ from zizhi.tui.screens.deal_forms import AssessForm, DealForm
 from zizhi.tui.screens.delivery_forms import DeliverForm, VisitForm
 from zizhi.tui.screens.form import FormScreen
 from zizhi.tui.screens.processing_forms import DelayForm, HandoverForm, OutcomeForm, StepForm
-from tui_helpers import QUICK, SIZE, deal_text, fill, open_board, problem
-
 
 
 @pytest.fixture

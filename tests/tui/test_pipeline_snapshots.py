@@ -7,9 +7,10 @@ before committing them.
 
 from __future__ import annotations
 
+from tui_helpers import SIZE, open_board, open_deal
+
 from zizhi.core.i18n import choose_language
 from zizhi.tui.app import ZizhiApp
-from tui_helpers import SIZE, open_board, open_deal
 
 
 def test_pipeline_board_in_chinese(deals, settle, snap_compare):

@@ -7,8 +7,9 @@ Escape drops what was typed.
 
 from __future__ import annotations
 
-from zizhi.core.pipeline import quotes
 from tui_helpers import QUICK, SIZE, deal_text, open_deal
+
+from zizhi.core.pipeline import quotes
 
 PAUSE = 0.3  # longer than the editor's pause in typing
 

@@ -6,9 +6,10 @@ before committing them.
 
 from __future__ import annotations
 
+from tui_helpers import SIZE, fill
+
 from zizhi.core.i18n import choose_language
 from zizhi.tui.app import ZizhiApp
-from tui_helpers import SIZE, fill
 
 
 def test_client_desk(desk, settle, snap_compare):

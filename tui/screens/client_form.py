@@ -16,8 +16,8 @@ from textual.widgets import Select
 
 from zizhi.core.clients import records as clients
 from zizhi.core.errors import ZizhiError
-from zizhi.core.people import users as people
 from zizhi.core.i18n import t
+from zizhi.core.people import users as people
 from zizhi.core.vocab import CHANNELS, SIZES, URGENCIES
 from zizhi.tui import labels
 from zizhi.tui.screens.form import FormScreen, choice_field, text_field

@@ -20,11 +20,11 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
 from zizhi.core import access, clock
-from zizhi.core.errors import ZizhiError
-from zizhi.core.clients.records import count_clients, get_client, list_clients
-from zizhi.core.i18n import t
 from zizhi.core.clients.interactions import list_interactions
+from zizhi.core.clients.records import count_clients, get_client, list_clients
 from zizhi.core.clients.search import search_clients
+from zizhi.core.errors import ZizhiError
+from zizhi.core.i18n import t
 from zizhi.tui import keymap
 from zizhi.tui.screens.client_form import ClientForm
 from zizhi.tui.screens.help import HelpScreen

@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from textual.widget import Widget
 
 from zizhi.core import clock
-from zizhi.core.pipeline import contracts
 from zizhi.core.errors import InputError
 from zizhi.core.i18n import t
 from zizhi.core.money import format_fen
+from zizhi.core.pipeline import contracts
 from zizhi.tui import labels
 from zizhi.tui.screens.form import FormScreen, choice_field, text_field
 

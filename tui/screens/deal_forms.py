@@ -18,10 +18,10 @@ from textual.widget import Widget
 from textual.widgets import Input, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from zizhi.core.clients.search import search_clients
+from zizhi.core.i18n import current_language, t
 from zizhi.core.people import users as people
 from zizhi.core.pipeline import deals
-from zizhi.core.i18n import current_language, t
-from zizhi.core.clients.search import search_clients
 from zizhi.tui import labels
 from zizhi.tui.screens.form import FormScreen, choice_field, text_field
 

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from textual.widget import Widget
 
 from zizhi.core import clock
-from zizhi.core.pipeline import delivery
 from zizhi.core.i18n import t
+from zizhi.core.pipeline import delivery
 from zizhi.tui import labels
 from zizhi.tui.screens.form import FormScreen, choice_field, text_field
 

@@ -21,11 +21,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.worker import get_current_worker
 
-from zizhi.core.pipeline.stages import STAGES
-from zizhi.core.pipeline.deals import list_deals
 from zizhi.core.i18n import t
 from zizhi.core.money import format_fen
 from zizhi.core.pipeline.board import pipeline
+from zizhi.core.pipeline.deals import list_deals
+from zizhi.core.pipeline.stages import STAGES
 from zizhi.tui import keymap
 from zizhi.tui.screens.deal import DealScreen
 from zizhi.tui.screens.deal_forms import AssessForm, DealForm, EndDealForm, OwnerForm

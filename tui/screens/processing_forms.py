@@ -15,10 +15,10 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Select
 
-from zizhi.core.people import users as people
-from zizhi.core.pipeline import processing
 from zizhi.core.errors import InputError
 from zizhi.core.i18n import t
+from zizhi.core.people import users as people
+from zizhi.core.pipeline import processing
 from zizhi.tui import labels
 from zizhi.tui.screens.form import FormScreen, choice_field, text_field
 

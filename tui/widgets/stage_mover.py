@@ -16,10 +16,10 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.worker import Worker
 
-from zizhi.core.pipeline.stages import next_stage, previous_stage
 from zizhi.core.errors import InputError
 from zizhi.core.i18n import t
 from zizhi.core.pipeline.deals import move
+from zizhi.core.pipeline.stages import next_stage, previous_stage
 from zizhi.tui.screens.deal_forms import MoveBackForm
 from zizhi.tui.work import Problem, report_failure
 

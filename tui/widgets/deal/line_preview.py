@@ -8,10 +8,8 @@ keystroke is read the way ``set_line`` will read it and priced with the same pur
 
 from __future__ import annotations
 
-from zizhi.core import percent
 from zizhi.core.numerals import capital_amount
-from zizhi.core.pipeline import quotes
-from zizhi.core.pipeline.pricing import price_lines
+from zizhi.core.pipeline.pricing import price_lines, read_terms
 
 EDITED = ("quantity", "service_fee", "discount")
 _TOTALS = {"government_total": "government_amount", "service_total": "service_amount",
@@ -23,18 +21,9 @@ def read_line(line: dict, typed: dict[str, str]) -> dict[str, int]:
     """The typed values that differ from ``line``'s, as ``quotes.set_line`` reads them.
 
     A blank field keeps the line's value; a bad one raises the core's own ``InputError``.
-    (Quantity and fee go through ``quotes``' readers: the core has no public name for them yet.)
     """
-    readers = {"quantity": quotes._quantity, "discount": percent.parse,
-               "service_fee": lambda text: quotes._fee(text, line["list_service_fee"])}
-    changed = {}
-    for name in EDITED:
-        text = typed.get(name, "").strip()
-        if text:
-            value = readers[name](text)
-            if value != line[name]:
-                changed[name] = value
-    return changed
+    given = {name: text for name in EDITED if (text := typed.get(name, "").strip())}
+    return {name: value for name, value in read_terms(line, **given).items() if value != line[name]}
 
 
 def preview(quote: dict, code: str, changed: dict[str, int]) -> dict:

@@ -117,9 +117,13 @@ def show(
 
     Example: zizhi client show 42
     """
+    from zizhi.core import exports
     from zizhi.core.clients.records import get_client
 
-    output(get_client(desk(ctx), client), json, _client_text)
+    d = desk(ctx)
+    record = get_client(d, client)
+    exports.note(d, "client", record, exports.form_of(json), command="client show", id=record["id"])
+    output(record, json, _client_text)
 
 
 @app.command("list")
@@ -142,15 +146,14 @@ def list_(
 
     Example: zizhi client list --due --owner wang.fang
     """
-    from zizhi.core.audit import record_export
+    from zizhi.core import exports
     from zizhi.core.clients.records import list_clients
 
     d = desk(ctx)
     rows = list_clients(d, owner=owner, size=size, industry=industry, urgency=urgency, channel=channel,
                         tag=tag, city=city, due=due, archived=archived, limit=limit + 1, offset=offset)
     more, rows = len(rows) > limit, rows[:limit]
-    if json:
-        record_export(d, "client", len(rows), command="client list", owner=owner, due=due, tag=tag)
+    exports.note(d, "client", rows, exports.form_of(json), command="client list", owner=owner, due=due, tag=tag)
     output(rows, json, table_of(LIST_COLUMNS))
     if more:
         more_hint(offset + limit)
@@ -168,13 +171,12 @@ def search(
 
     Example: zizhi client search 华为   (also: zizhi client search hw)
     """
-    from zizhi.core.audit import record_export
+    from zizhi.core import exports
     from zizhi.core.clients.search import search_clients
 
     d = desk(ctx)
     rows = search_clients(d, text, limit=limit, include_archived=archived)
-    if json:
-        record_export(d, "client", len(rows), command="client search", text=text)
+    exports.note(d, "client", rows, exports.form_of(json), command="client search", text=text)
     output(rows, json, table_of(LIST_COLUMNS))
 
 

@@ -28,17 +28,9 @@ def new(
     Without --instalment the first instalment is the client's credit-policy prepayment share, due now.
     Example: zizhi contract new 12 --instalment 2026-12-01=10,000 --instalment 2027-01-15=8,100
     """
-    from zizhi.core.errors import InputError
-    from zizhi.core.pipeline.contracts import new_contract
+    from zizhi.core.pipeline.contracts import new_contract, parse_instalments
 
-    schedule = None
-    if instalment:
-        schedule = []
-        for item in instalment:
-            due, sep, amount = item.partition("=")
-            if not sep:
-                raise InputError("contract.instalment_option", value=item)
-            schedule.append((due.strip(), amount.strip()))
+    schedule = parse_instalments(instalment or [])
     output(new_contract(desk(ctx), deal, schedule, penalty, guarantee), json, _contract_text)
 
 

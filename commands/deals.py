@@ -85,9 +85,13 @@ def list_(
 
     Example: zizhi deal list --stage proposal
     """
+    from zizhi.core import exports
     from zizhi.core.pipeline.deals import list_deals
 
-    output(list_deals(desk(ctx), stage, owner, client, closed, limit), json, _deals_table)
+    d = desk(ctx)
+    rows = list_deals(d, stage, owner, client, closed, limit)
+    exports.note(d, "deal", rows, exports.form_of(json), command="deal list", stage=stage, owner=owner, client=client)
+    output(rows, json, _deals_table)
 
 
 @app.command("move")

@@ -46,9 +46,12 @@ def list_(
 
     Example: zizhi log list 42
     """
+    from zizhi.core import exports
     from zizhi.core.clients.interactions import list_interactions
 
-    rows = list_interactions(desk(ctx), client, limit)
+    d = desk(ctx)
+    rows = list_interactions(d, client, limit)
+    exports.note(d, "log", rows, exports.form_of(json), command="log list", client=client)
     output(rows, json, table_of(["id", "at", "client", "user", "channel", "summary", "next_step", "next_date"]))
 
 

@@ -114,10 +114,13 @@ def visit_list(ctx: typer.Context,
 
     Example: zizhi visit list --due
     """
+    from zizhi.core import exports
     from zizhi.core.pipeline.delivery import list_visits
 
-    output(list_visits(desk(ctx), due=due, owner=owner, client=client), json,
-           table_of(["id", "due_on", "client", "owner", "done_on", "satisfaction", "remarks"]))
+    d = desk(ctx)
+    rows = list_visits(d, due=due, owner=owner, client=client)
+    exports.note(d, "visit", rows, exports.form_of(json), command="visit list", due=due, owner=owner, client=client)
+    output(rows, json, table_of(["id", "due_on", "client", "owner", "done_on", "satisfaction", "remarks"]))
 
 
 @visit_app.command("done")

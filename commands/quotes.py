@@ -106,7 +106,7 @@ def render(
     """
     from pathlib import Path
 
-    from zizhi.core.audit import record_export
+    from zizhi.core import exports
     from zizhi.core.documents import quote as quote_document
     from zizhi.core.errors import InputError
     from zizhi.core.paths import write_private
@@ -123,12 +123,10 @@ def render(
         quote_document.as_pdf(document, output)
     else:
         text = quote_document.as_text(document) if kind == "text" else quote_document.as_markdown(document)
-        if not output:
-            echo(text)
-            return
-        write_private(Path(output), text.encode("utf-8"))
-    record_export(d, "quote", 1, quote=document["id"], format=kind, file=str(output))
-    echo(str(output))
+        if output:
+            write_private(Path(output), text.encode("utf-8"))
+    exports.note(d, "quote", document, "document", quote=document["id"], format=kind, file=output)
+    echo(str(output) if output else text)
 
 
 @app.command("send")

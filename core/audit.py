@@ -56,9 +56,3 @@ def list_entries(desk, entity: str | None = None, entity_id: int | None = None,
         row["detail"] = json.loads(row["detail"]) if row["detail"] else {}
     return rows
 
-
-def record_export(desk, entity: str, count: int, **what: Any) -> None:
-    """Note that client data left Zizhi (a JSON listing is an export), in its own transaction."""
-    with desk.store.unit_of_work() as db:
-        record(db, desk.user["id"], f"{entity}.export", entity, None, count=count,
-               **{k: v for k, v in what.items() if v not in (None, False)})

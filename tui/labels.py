@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from zizhi.core import clock
+from zizhi.core.clients import follow_ups
 from zizhi.core.i18n import t
 
 
@@ -35,10 +35,9 @@ def urgency(value: str | None) -> Text:
 
 def follow_up(date: str | None) -> Text:
     """A follow-up date, red when overdue and bold when due today."""
-    if not date:
-        return Text("")
-    today = clock.today().isoformat()
-    style = "bold red" if date < today else "bold yellow" if date == today else ""
     text = Text()
-    text.append(date, style=style)
+    text.append(date or "", style=FOLLOW_UP_STYLE.get(follow_ups.state(date), ""))
     return text
+
+
+FOLLOW_UP_STYLE = {"overdue": "bold red", "today": "bold yellow"}

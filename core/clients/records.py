@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from zizhi.core import access, audit, clock, validation
-from zizhi.core.clients import pinyin
+from zizhi.core.clients import follow_ups, pinyin
 from zizhi.core.clients.search import LIST_COLUMNS, escape_like, search_clients
 from zizhi.core.errors import InputError, NotFound, UserError
 from zizhi.core.i18n import t
@@ -170,8 +170,9 @@ def list_clients(desk, owner: str | None = None, size: str | None = None, indust
         where.append("c.id IN (SELECT client_id FROM client_tags WHERE tag = ?)")
         params.append(tag)
     if due:
-        where.append("c.next_date <= ?")
-        params.append(clock.today().isoformat())
+        condition, today = follow_ups.due_condition()
+        where.append(condition)
+        params += today
     order = "c.next_date, c.urgency_rank, c.name" if due else "c.urgency_rank, c.name"
     return desk.store.rows(
         f"""SELECT {LIST_COLUMNS} FROM clients c LEFT JOIN users u ON u.id = c.owner_id

@@ -8,7 +8,8 @@ tens of milliseconds at 100,000 clients (figures in the README, from bench/).
 
 from __future__ import annotations
 
-from zizhi.core import access, clock
+from zizhi.core import access
+from zizhi.core.clients import follow_ups
 
 LIST_COLUMNS = """c.id, c.name, c.credit_code, c.contact, c.phone, c.city, c.industry, c.size,
     c.urgency, c.channel, u.login AS owner, c.last_contact_at, c.next_step, c.next_date, c.archived_at"""
@@ -30,8 +31,9 @@ def search_clients(desk, text: str, limit: int = 20, include_archived: bool = Fa
     if not include_archived:
         where.append("c.archived_at IS NULL")
     if due:
-        where.append("c.next_date <= ?")
-        params.append(clock.today().isoformat())
+        condition, today = follow_ups.due_condition()
+        where.append(condition)
+        params += today
     first = escape_like(words[0])
     return desk.store.rows(
         # CROSS JOIN keeps SQLite from walking a salesperson's own clients first (seconds at

@@ -158,6 +158,12 @@ def record_training(desk, login: str, topic: str, held_on: str | None = None, ho
     return get_user(desk, login)
 
 
+def eligible_owners(desk) -> list[dict]:
+    """Who may own clients now: active salespeople on duty (the one rule :func:`owner_for` applies)."""
+    return desk.store.rows("""SELECT id, login, name FROM users
+                              WHERE role = 'sales' AND active = 1 AND on_duty = 1 ORDER BY login""")
+
+
 def owner_for(desk, login: str) -> dict:
     """The user named as a client's owner, refused unless an on-duty salesperson."""
     user = desk.store.one("SELECT * FROM users WHERE login = ?", [login])

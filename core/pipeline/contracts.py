@@ -122,6 +122,22 @@ def record_payment(desk, contract_ref: int | str, amount: str | int, paid_on: st
     return get_contract(desk, contract["id"])
 
 
+def parse_instalments(items: list[str]) -> list[tuple[str, str]] | None:
+    """'2026-12-01=1,000' items (or one text of them split by ';' or lines) → [(date, amount)].
+
+    None when nothing is given: the credit policy's default schedule applies.
+    """
+    schedule = []
+    for item in (part.strip() for text in items for part in text.replace("\n", ";").split(";")):
+        if not item:
+            continue
+        due, sep, amount = item.partition("=")
+        if not sep:
+            raise InputError("contract.instalment_option", value=item)
+        schedule.append((due.strip(), amount.strip()))
+    return schedule or None
+
+
 def get_contract(desk, contract_ref: int | str) -> dict:
     """The contract with its services, instalments, payments and what is still owed."""
     contract = _resolve(desk, contract_ref)

@@ -64,6 +64,14 @@ def deliver(desk, deal_id: int | str, code: str, number: str, issued_on: str, us
     return certificate
 
 
+def undelivered(deal: dict, certificates: list[dict]) -> list[str]:
+    """The deal's qualification codes still owed a certificate, in the deal's order."""
+    given: dict[str, int] = {}
+    for row in certificates:
+        given[row["code"]] = given.get(row["code"], 0) + 1
+    return [q["code"] for q in deal["qualifications"] if given.get(q["code"], 0) < q["quantity"]]
+
+
 def client_certificates(desk, client_ref: str) -> list[dict]:
     """A visible client's certificates, soonest expiry first (permanent ones last)."""
     client = resolve(desk, client_ref)

@@ -26,11 +26,7 @@ def handover(desk, deal_id: int | str, operator_login: str, note: str | None = N
         deal = deals.resolve_deal(desk, deal_id)
         access.require_deal_role(desk.user, deal, (), "process.cannot_hand_over")
         login = (operator_login or "").strip()
-        operator = desk.store.one("SELECT id, login, role FROM users WHERE login = ? AND active = 1", [login])
-        if not operator:
-            raise NotFound("process.operator_unknown", login=login)
-        if operator["role"] != "operations":
-            raise UserError("process.operator_not_operations", login=login, role=operator["role"])
+        operator = _operator(desk, login)
         _refuse_second(db, deal["id"])
         steps, days = _plan(desk, deal)
         note = (note or "").strip() or None
@@ -112,6 +108,20 @@ def outcome(desk, deal_id: int | str, result: str, reason: str | None = None, on
         audit.record(db, desk.user["id"], "process.outcome", "deal", deal["id"], outcome=[handed["outcome"], result],
                      reason=reason, on=on)
     return progress(desk, deal["id"])
+
+
+def eligible_operators(desk) -> list[dict]:
+    """Who a deal may be handed to: active colleagues in operations (the rule :func:`handover` applies)."""
+    return desk.store.rows("SELECT id, login, name FROM users WHERE role = 'operations' AND active = 1 ORDER BY login")
+
+
+def _operator(desk, login: str) -> dict:
+    operator = desk.store.one("SELECT id, login, role FROM users WHERE login = ? AND active = 1", [login])
+    if not operator:
+        raise NotFound("process.operator_unknown", login=login)
+    if operator["role"] != "operations":
+        raise UserError("process.operator_not_operations", login=login, role=operator["role"])
+    return operator
 
 
 def progress(desk, deal_id: int | str) -> dict:

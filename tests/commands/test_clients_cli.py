@@ -89,6 +89,19 @@ def test_json_listing_is_recorded_as_an_export(cli):
     assert exports[0]["user"] == "li" and exports[0]["detail"]["count"] == 1
 
 
+def test_every_listing_of_client_data_as_json_is_an_export_and_reading_it_on_screen_is_not(cli):
+    cli("client", "add", "--name", "宁波恒通进出口贸易有限公司", "--owner", "li")
+    cli("log", "add", "1", "--channel", "phone", "--summary", "询价", user="li")
+    for command in (("client", "show", "1"), ("log", "list"), ("deal", "list"), ("visit", "list")):
+        cli(*command, user="li")
+    assert cli.json("audit", "list", "--action", "", user="chen")[0]["action"] == "log.add"
+    for command in (("client", "show", "1"), ("log", "list"), ("deal", "list"), ("visit", "list")):
+        cli.json(*command, user="li")
+    exported = [(e["action"], e["detail"]["command"]) for e in cli.json("audit", "list", user="chen")[:4]]
+    assert exported == [("visit.export", "visit list"), ("deal.export", "deal list"), ("log.export", "log list"),
+                        ("client.export", "client show")]
+
+
 def test_chinese_messages_with_lang_zh(cli):
     result = cli("--lang", "zh", "client", "add", "--name", "x", "--phone", "123", code=65)
     assert "电话" in result.stderr and "123" in result.stderr

@@ -15,7 +15,6 @@ from textual.widget import Widget
 from textual.widgets import Select
 
 from zizhi.core.clients import records as clients
-from zizhi.core.errors import ZizhiError
 from zizhi.core.i18n import t
 from zizhi.core.people import users as people
 from zizhi.core.vocab import CHANNELS, SIZES, URGENCIES
@@ -74,8 +73,8 @@ class ClientForm(FormScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="form-owners")
     def _load_owners(self) -> None:
-        """Only those the core accepts as owners (``people.owner_for``) are offered."""
-        owners = [u for u in people.list_users(self.desk, role="sales") if _may_own(self.desk, u["login"])]
+        """Only those the core accepts as owners are offered."""
+        owners = people.eligible_owners(self.desk)
         self.post_message(self.OwnersLoaded([(f"{u['name']} ({u['login']})", u["login"]) for u in owners]))
 
     def on_client_form_owners_loaded(self, message: OwnersLoaded) -> None:
@@ -93,11 +92,3 @@ class ClientForm(FormScreen):
         client = clients.edit_client(self.desk, str(self.client["id"]), **changed) if changed else self.client
         return {"client": client, "warnings": [], "created": False}
 
-
-def _may_own(desk, login: str) -> bool:
-    """Whether ``login`` may own clients, by the core's one rule (active, sales, on duty)."""
-    try:
-        people.owner_for(desk, login)
-    except ZizhiError:  # the refusal is the answer: not offered
-        return False
-    return True

@@ -12,25 +12,11 @@ from collections.abc import Iterable
 from textual.widget import Widget
 
 from zizhi.core import clock
-from zizhi.core.errors import InputError
 from zizhi.core.i18n import t
 from zizhi.core.money import format_fen
 from zizhi.core.pipeline import contracts
 from zizhi.tui import labels
 from zizhi.tui.screens.form import FormScreen, choice_field, text_field
-
-
-def parse_schedule(text: str) -> list[tuple[str, str]] | None:
-    """'2026-12-01=1,000; 2027-01-15=1,862' → [(date, amount)]; blank → None (the credit policy's)."""
-    schedule = []
-    for item in (part.strip() for part in text.replace("\n", ";").split(";")):
-        if not item:
-            continue
-        due, sep, amount = item.partition("=")
-        if not sep:
-            raise InputError("contract.instalment_option", value=item)
-        schedule.append((due.strip(), amount.strip()))
-    return schedule or None
 
 
 class ContractForm(FormScreen):
@@ -46,7 +32,7 @@ class ContractForm(FormScreen):
         yield labels.column("penalty"), text_field("penalty", placeholder=t("tui.form.penalty_hint"))
 
     def save(self, values: dict[str, str]) -> dict:
-        return contracts.new_contract(self.desk, self.deal["id"], parse_schedule(values["instalments"]),
+        return contracts.new_contract(self.desk, self.deal["id"], contracts.parse_instalments([values["instalments"]]),
                                       penalty=values["penalty"] or None, guarantee=values["guarantee"] or None)
 
 

@@ -18,14 +18,6 @@ from zizhi.tui import labels
 from zizhi.tui.screens.form import FormScreen, choice_field, text_field
 
 
-def undelivered(deal: dict, certificates: list[dict]) -> list[str]:
-    """The deal's qualification codes still owed a certificate, in the deal's order."""
-    given: dict[str, int] = {}
-    for row in certificates:
-        given[row["code"]] = given.get(row["code"], 0) + 1
-    return [q["code"] for q in deal["qualifications"] if given.get(q["code"], 0) < q["quantity"]]
-
-
 class DeliverForm(FormScreen):
     """A certificate: which qualification, its number, the issue date (today), usage notes, expiry."""
 

@@ -17,7 +17,6 @@ from textual.widgets import Select
 
 from zizhi.core.errors import InputError
 from zizhi.core.i18n import t
-from zizhi.core.people import users as people
 from zizhi.core.pipeline import processing
 from zizhi.tui import labels
 from zizhi.tui.screens.form import FormScreen, choice_field, text_field
@@ -44,7 +43,7 @@ class HandoverForm(FormScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="form-operators")
     def _load_operators(self) -> None:
-        users = [u for u in people.list_users(self.desk, role="operations") if u["active"]]
+        users = processing.eligible_operators(self.desk)
         self.post_message(self.OperatorsLoaded([(f"{u['name']} ({u['login']})", u["login"]) for u in users]))
 
     def on_handover_form_operators_loaded(self, message: OperatorsLoaded) -> None:

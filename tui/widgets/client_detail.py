@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from zizhi.core import clock
+from zizhi.core.clients import follow_ups
 from zizhi.core.i18n import t
 from zizhi.tui import labels
 
@@ -84,12 +84,13 @@ def _next(date: str | None) -> Text:
     if not date:
         return Text(t("tui.detail.none"))
     text = labels.follow_up(date)
-    today = clock.today().isoformat()
-    if date < today:
-        text.append(f" ({t('tui.detail.overdue')})", style="red")
-    elif date == today:
-        text.append(f" ({t('tui.detail.due_today')})", style="yellow")
+    state = follow_ups.state(date)
+    if state:
+        text.append(f" ({t(DUE_WORDS[state])})", style="red" if state == "overdue" else "yellow")
     return text
+
+
+DUE_WORDS = {"overdue": "tui.detail.overdue", "today": "tui.detail.due_today"}
 
 
 def _log(entries: list[dict]) -> Group:

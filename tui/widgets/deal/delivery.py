@@ -14,8 +14,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from zizhi.core.i18n import t
+from zizhi.core.pipeline import delivery
 from zizhi.tui import labels
-from zizhi.tui.screens.delivery_forms import DeliverForm, VisitForm, undelivered
+from zizhi.tui.screens.delivery_forms import DeliverForm, VisitForm
 from zizhi.tui.widgets.deal.panel import open_form
 from zizhi.tui.widgets.deal.text import table, title
 from zizhi.tui.work import Problem
@@ -39,7 +40,7 @@ class DeliveryPanel(VerticalScroll):
     def deliver(self) -> None:
         if self.deal is None:
             return
-        codes = undelivered(self.deal, self.certificates)
+        codes = delivery.undelivered(self.deal, self.certificates)
         if not codes:
             self.post_message(Problem(t("tui.note.all_delivered", id=self.deal["id"])))
             return

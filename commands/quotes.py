@@ -107,7 +107,7 @@ def render(
     from pathlib import Path
 
     from zizhi.core import exports
-    from zizhi.core.documents import quote as quote_document
+    from zizhi.core.documents import quote_markdown, quote_pdf, quote_text
     from zizhi.core.errors import InputError
     from zizhi.core.paths import write_private
     from zizhi.core.pipeline.quotes import get_quote
@@ -120,9 +120,9 @@ def render(
     if kind == "pdf":
         if not output:
             raise InputError("input.required", field="--output")
-        quote_document.as_pdf(document, output)
+        quote_pdf.as_pdf(document, output)
     else:
-        text = quote_document.as_text(document) if kind == "text" else quote_document.as_markdown(document)
+        text = quote_text.as_text(document) if kind == "text" else quote_markdown.as_markdown(document)
         if output:
             write_private(Path(output), text.encode("utf-8"))
     exports.note(d, "quote", document, "document", quote=document["id"], format=kind, file=output)
@@ -216,7 +216,7 @@ def _expired_table(rows: list[dict]) -> None:
 
 def _quote_text(quote: dict) -> None:
     """A quote as JSON, or as the document the client will read."""
-    from zizhi.core.documents.quote import as_text
+    from zizhi.core.documents.quote_text import as_text
 
     echo(as_text(quote))
 

@@ -8,9 +8,11 @@ each keeps its own stack of screens and forms; ``p`` and ``c`` switch between th
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import App
 
 from zizhi.core.i18n import choose_language, current_language, t
+from zizhi.core.pipeline import quotes
 from zizhi.tui import keymap, labels
 from zizhi.tui.palette import DeskCommands
 from zizhi.tui.screens.clients import ClientsScreen
@@ -36,6 +38,16 @@ class ZizhiApp(App):
 
     def on_mount(self) -> None:
         self._retitle()
+        self._record_lapsed_quotes()
+
+    @work(thread=True, exit_on_error=False, group="housekeeping")
+    def _record_lapsed_quotes(self) -> None:
+        """Write down the quotes that lapsed since cron last did (``zizhi quote expire``).
+
+        A lapsed quote already reads as expired everywhere; this only records it, so nothing
+        the person sees waits for it, and a failure here is not theirs to handle.
+        """
+        quotes.expire_overdue(self.desk)
 
     def _retitle(self) -> None:
         user = self.desk.user

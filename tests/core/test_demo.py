@@ -13,7 +13,7 @@ from collections import defaultdict
 import pytest
 
 from tests.core.conftest import TODAY
-from zizhi.core import demo, validation
+from zizhi.core import demo, demo_words, validation
 from zizhi.core.audit import list_entries
 from zizhi.core.clients import pinyin
 from zizhi.core.clients.interactions import refresh_follow_up
@@ -36,7 +36,7 @@ def all_clients(desk) -> list[dict]:
 
 
 def test_the_counts_returned_are_the_rows_written_and_audited(desk, filled, rows):
-    assert (filled["clients"], filled["users"]) == (N, len(demo.TEAM))
+    assert (filled["clients"], filled["users"]) == (N, len(demo_words.TEAM))
     assert filled["interactions"] == rows(desk, "interactions") > N
     assert filled["tags"] == rows(desk, "client_tags")
     assert rows(desk, "clients") == N
@@ -175,7 +175,7 @@ def test_running_twice_adds_more_clients_and_no_second_team(desk, filled):
     assert len(clients) == 2 * N
     assert len({c["credit_code"] for c in clients}) == 2 * N
     assert [c["name"] for c in clients[:N]] != [c["name"] for c in clients[N:]]
-    assert desk.store.scalar("SELECT count(*) FROM users") == 1 + len(demo.TEAM)
+    assert desk.store.scalar("SELECT count(*) FROM users") == 1 + len(demo_words.TEAM)
 
 
 def test_only_an_admin_fills_a_database_with_demo_data(li, rows):
@@ -212,13 +212,13 @@ def test_composing_pinyin_from_name_parts_cannot_differ_from_the_whole_name():
         first = _toneless(pinyin_dict.pinyin_dict[ord(ch)].split(",")[0])
         return in_phrases[ch] <= {first} and pinyin.full_and_initials(ch)[0] == first
 
-    parts = [demo.TRADE_CHARS, demo.SURNAMES, *demo.GIVEN_NAMES, *(i[0] for i in demo.INDUSTRIES),
-             *(f for f, _ in demo.LEGAL_FORMS)]
+    parts = [demo_words.TRADE_CHARS, demo_words.SURNAMES, *demo_words.GIVEN_NAMES, *(i[0] for i in demo_words.INDUSTRIES),
+             *(f for f, _ in demo_words.LEGAL_FORMS)]
     assert [ch for part in parts for ch in part if not stable(ch)] == []
-    for city, *_ in demo.CITIES:
+    for city, *_ in demo_words.CITIES:
         if not all(stable(ch) for ch in city):
             assert city in phrases_dict.phrases_dict, city
-            assert [city + ch for ch in demo.TRADE_CHARS if city + ch in p_set] == []
+            assert [city + ch for ch in demo_words.TRADE_CHARS if city + ch in p_set] == []
 
 
 def test_demo_refuses_a_database_that_already_has_clients(desk):

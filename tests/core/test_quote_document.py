@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from tests.core.quoting import CLIENT
-from zizhi.core.documents import quote as quote_document
+from zizhi.core.documents import quote_markdown, quote_pdf, quote_text
 from zizhi.core.errors import UserError
 from zizhi.core.numerals import capital_amount
 from zizhi.core.pipeline import quotes
@@ -38,7 +38,7 @@ def test_amounts_in_capital_numerals(fen, words):
 
 
 def test_the_text_explains_every_figure(li, quote):
-    text = quote_document.as_text(quotes.set_terms(li, quote["id"], expedited=True))
+    text = quote_text.as_text(quotes.set_terms(li, quote["id"], expedited=True))
     assert CLIENT in text and f"报价单号  {quote['number']}" in text and "【草稿（未发送）】" in text
     assert "政府规费 0.00 × 2（代收代付，不计税）" in text
     assert re.search(r"服务费 1,200.00 × 2 +¥2,400.00", text)
@@ -49,7 +49,7 @@ def test_the_text_explains_every_figure(li, quote):
 
 
 def test_the_markdown_table_has_a_row_per_line_and_the_totals(quote):
-    markdown = quote_document.as_markdown(quote)
+    markdown = quote_markdown.as_markdown(quote)
     rows = [row for row in markdown.splitlines() if row.startswith("| ")]
     assert len(rows) == 1 + len(quote["lines"]) + 1  # headings, lines, 合计
     assert rows[-1].startswith("|  | 合计 |") and rows[-1].endswith("| 4,134.00 |")
@@ -60,7 +60,7 @@ def test_the_pdf_embeds_its_chinese_font_and_reads_back(li, quote, send, tmp_pat
     from pypdf import PdfReader
 
     sent = quotes.get_quote(li, send(quotes.set_line(li, quote["id"], "TRADE-RIGHTS", discount="5%"))["id"])
-    path = quote_document.as_pdf(sent, tmp_path / "报价单.pdf")
+    path = quote_pdf.as_pdf(sent, tmp_path / "报价单.pdf")
     assert path.read_bytes().startswith(b"%PDF-") and oct(os.stat(path).st_mode & 0o777) == "0o600"
     reader = PdfReader(path)
     fonts = {}
@@ -81,5 +81,5 @@ def test_the_pdf_embeds_its_chinese_font_and_reads_back(li, quote, send, tmp_pat
 def test_a_missing_font_package_is_a_clear_error(quote, tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "pylopdf_fonts_zh_cn", None)
     with pytest.raises(UserError, match="pip install pylopdf-fonts-zh-cn"):
-        quote_document.as_pdf(quote, tmp_path / "q.pdf")
+        quote_pdf.as_pdf(quote, tmp_path / "q.pdf")
     assert not (tmp_path / "q.pdf").exists()

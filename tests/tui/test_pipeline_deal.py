@@ -172,3 +172,27 @@ async def test_a_delivered_deal_shows_its_contract_processing_certificate_and_vi
         await pilot.press("5")
         delivered = deal_text(app, "delivery-body")
         assert "EL-2026-0042" in delivered and "一批一证" in delivered and "2026-12-27" in delivered
+
+
+
+async def test_opening_the_app_records_the_quotes_that_lapsed(deals, settle):
+    from zizhi.core import clock
+    from zizhi.core.desk import open_desk
+    from zizhi.core.people import users as people
+    from zizhi.core.pipeline import quotes, reviews
+    from zizhi.tui.app import ZizhiApp
+
+    quote = quotes.new_quote(deals, deals.deal_ids["海天"])
+    people.add_user(deals, "wang", "王律师", "legal")
+    legal = open_desk(db=deals.store.path, as_user="wang", lang="en")
+    try:
+        reviews.approve(legal, quote["id"])
+    finally:
+        legal.close()
+    quotes.send_quote(deals, quote["id"])
+    clock.set_now("2027-01-15 09:00:00")
+    async with ZizhiApp(deals).run_test(size=SIZE) as pilot:
+        await settle(pilot, QUICK)
+    stored = deals.store.scalar("SELECT status FROM quotes WHERE id = ?", [quote["id"]])
+    recorded = deals.store.scalar("SELECT count(*) FROM audit WHERE action = 'quote.expire'")
+    assert (stored, recorded) == ("expired", 1)

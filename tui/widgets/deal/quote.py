@@ -22,7 +22,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 from textual.worker import Worker
 
-from zizhi.core.documents.quote import as_text
+from zizhi.core.documents.quote_text import as_text
 from zizhi.core.errors import InputError
 from zizhi.core.i18n import t
 from zizhi.core.pipeline import quotes, reviews

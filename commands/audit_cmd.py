@@ -1,7 +1,5 @@
 """`zizhi audit list` — who changed or exported what (managers and admins)."""
 
-from __future__ import annotations
-
 import json as jsonlib
 from typing import Annotated, Optional
 

@@ -6,8 +6,6 @@ else is a bug: one line naming the log file that got the traceback, and exit 70 
 script's output and a cron mail stay readable. Messages are in the user's language.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import errno
 import re

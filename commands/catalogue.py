@@ -1,7 +1,5 @@
 """`zizhi catalogue …` — the qualifications the company sells, from catalogue.toml."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`zizhi client …` — add, edit, show, list, search, assign, archive."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -5,8 +5,6 @@ person. Failures are not handled here but in ``commands.boundary``. Nothing here
 Textual, so cron commands stay light.
 """
 
-from __future__ import annotations
-
 import json
 import sys
 from dataclasses import dataclass, field

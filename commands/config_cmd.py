@@ -1,7 +1,5 @@
 """`zizhi config …` — the TOML catalogue, prices and settings: write a user copy, check, show."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

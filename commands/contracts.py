@@ -1,7 +1,5 @@
 """`zizhi contract …` — the contract from the accepted quote: schedule, signing, filing, payment."""
 
-from __future__ import annotations
-
 from typing import Annotated, Optional
 
 import typer

@@ -1,7 +1,5 @@
 """`zizhi deal …` — open a deal, assess it, move it through the gates, or end it."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`zizhi demo` — fill a database with a realistic team, clients and contact history."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

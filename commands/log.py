@@ -1,7 +1,5 @@
 """`zizhi log …` — the communication log: every call, visit and email, with its next step."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

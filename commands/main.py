@@ -5,8 +5,6 @@ that runs is imported and built, it imports its core modules only when it runs, 
 ``zizhi`` imports Textual. Every failure goes through ``commands.boundary``.
 """
 
-from __future__ import annotations
-
 import importlib
 from collections.abc import MutableMapping
 from typing import Annotated, Iterator, Optional

@@ -1,7 +1,5 @@
 """The CLI's own texts: how a failed command is told in one line. Registered by ``commands.main``."""
 
-from __future__ import annotations
-
 MESSAGES: dict[str, tuple[str, str]] = {
     "cli.internal_error": ("internal error ({kind}); details in {path}",
                            "内部错误（{kind}）；详情见 {path}"),

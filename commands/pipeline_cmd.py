@@ -1,7 +1,5 @@
 """`zizhi pipeline` — per stage the deals, their value and weighted value, and what is stuck."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

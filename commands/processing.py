@@ -1,7 +1,5 @@
 """`zizhi process …`, `zizhi deliver` and `zizhi visit …` — processing, delivery and after-sales."""
 
-from __future__ import annotations
-
 from typing import Annotated, Optional
 
 import typer

@@ -1,7 +1,5 @@
 """`zizhi quote …` and `zizhi review …` — quotes from the catalogue, and legal's compliance review."""
 
-from __future__ import annotations
-
 from typing import Annotated, Optional
 
 import typer

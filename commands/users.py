@@ -1,7 +1,5 @@
 """`zizhi user …` — colleagues, roles, the onboarding exam and continuing training."""
 
-from __future__ import annotations
-
 from typing import Annotated, Optional
 
 import typer

@@ -8,19 +8,31 @@ from __future__ import annotations
 
 import getpass
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from zizhi.core import settings as configuration
 from zizhi.core.i18n import choose_language
-from zizhi.core.settings import Settings, load
+from zizhi.core.settings import Settings
 from zizhi.core.store import Store
 
 
-@dataclass
 class Desk:
-    store: Store
-    user: dict
-    settings: Settings = field(repr=False)
+    """``settings`` are loaded (and validated) when first used, unless already loaded to open the desk."""
+
+    def __init__(self, store: Store, user: dict, settings: Settings | None = None) -> None:
+        self.store = store
+        self.user = user
+        self._settings = settings
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = configuration.load()
+        return self._settings
+
+    @settings.setter
+    def settings(self, value: Settings) -> None:
+        self._settings = value
 
     @property
     def role(self) -> str:
@@ -48,8 +60,13 @@ def open_desk(db: str | Path | None = None, as_user: str | None = None,
     from zizhi.core import paths
     from zizhi.core.people import users as people
 
-    settings = load()
-    choose_language(lang, settings.general.language)
+    settings = None
+    if configuration.unchanged_since_checked():
+        choose_language(lang, configuration.configured_language())
+    else:
+        settings = configuration.load()
+        configuration.remember_checked()
+        choose_language(lang, settings.general.language)
     store = Store(paths.database_path(db))
     try:
         user = people.acting_user(store, acting_login(as_user))

@@ -2,7 +2,12 @@
 
 Each file is taken from the user's config folder when it is there, else from the shipped
 defaults in ``config/``. Errors name the file, the key and, where it can be found, the line.
-Loading runs in every cron command, so it reads three small files and nothing more.
+
+Every command refuses a broken configuration, but validating it builds the whole typed schema,
+which costs more than a quick command itself. So the files' fingerprint is remembered once they
+pass (in the state folder); while it matches, a command validates them only if it uses them
+(:func:`unchanged_since_checked`). A file that fails is never remembered, so it is refused by
+every command until it is mended.
 """
 
 from __future__ import annotations
@@ -24,6 +29,53 @@ class Settings:
     general: Any  # config.schema.General
     sources: dict[str, Path]
     raw: dict[str, dict]
+
+
+def unchanged_since_checked() -> bool:
+    """True when the three files (and the schema they are checked against) passed as they are now."""
+    try:
+        return _remembered().read_text(encoding="ascii") == fingerprint()
+    except OSError:
+        return False
+
+
+def remember_checked() -> None:
+    """Note that the files as they are now passed; a state folder that cannot be written is no error."""
+    try:
+        write_private(_remembered(), fingerprint().encode("ascii"))
+    except OSError:
+        pass
+
+
+def fingerprint() -> str:
+    """A digest of the files in force and of the schema's source: either changing means check again."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for name in ("catalogue.toml", "pricing.toml", "settings.toml"):
+        path = source_of(name)
+        digest.update(str(path).encode() + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"unreadable")
+    digest.update((SHIPPED_CONFIG / "schema.py").read_bytes())
+    return digest.hexdigest()
+
+
+def configured_language() -> str | None:
+    """``language`` from settings.toml as written, without building the schema (None if unset or odd)."""
+    try:
+        value = tomllib.loads(source_of("settings.toml").read_text(encoding="utf-8")).get("language")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    return value if isinstance(value, str) else None
+
+
+def _remembered() -> Path:
+    from zizhi.core.paths import state_dir
+
+    return state_dir() / "config-checked"
 
 
 def source_of(name: str) -> Path:

@@ -16,7 +16,8 @@ try:
 except SystemExit as exit:
     assert exit.code in (0, None), exit.code
 loaded = [m for m in ("sqlite_utils", "sqlite_utils.migrations", "zizhi.core.schema", "zizhi.commands.deals",
-                      "zizhi.commands.quotes", "pypinyin", "rich", "textual") if m in sys.modules]
+                      "zizhi.commands.quotes", "zizhi.config.schema", "pypinyin", "rich", "textual")
+          if m in sys.modules]
 print(loaded)
 """
 
@@ -30,3 +31,26 @@ def test_client_list_on_an_up_to_date_database_skips_migrations_and_other_comman
                             timeout=60, env=environment)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_broken_configuration_is_still_refused_by_a_quick_command(env):
+    """The schema is skipped only for files that passed as they are; a mended file passes again."""
+    assert run_zizhi("--as", "boss", "client", "list", env_root=env).returncode == 0
+    config = env / "config"
+    config.mkdir(exist_ok=True)
+    (config / "pricing.toml").write_text("[tax]\nservice_vat = 6\n", encoding="utf-8")
+    broken = run_zizhi("--as", "boss", "client", "list", env_root=env)
+    assert broken.returncode == 78 and "pricing.toml" in broken.stderr
+    assert run_zizhi("--as", "boss", "client", "list", env_root=env).returncode == 78
+    (config / "pricing.toml").unlink()
+    assert run_zizhi("--as", "boss", "client", "list", env_root=env).returncode == 0
+
+
+def test_command_modules_keep_their_annotations_evaluated():
+    """Typer reads every option's annotation when a command group starts; as strings (``from
+    __future__ import annotations``) each must be compiled and evaluated, ~100 ms per command."""
+    from pathlib import Path
+
+    commands = Path(__file__).resolve().parents[2] / "commands"
+    lazy = [p.name for p in commands.glob("*.py") if "\nfrom __future__ import annotations" in p.read_text()]
+    assert lazy == []

@@ -23,10 +23,15 @@ def round_half_up(yuan: Decimal) -> int:
 
 def share(fen: int, basis_points: int) -> int:
     """``basis_points`` of ``fen`` (600 = 6 %), rounded half a fen away from zero, in whole numbers."""
-    quotient, remainder = divmod(abs(fen) * basis_points, 10_000)
+    return from_basis_points(fen * basis_points)
+
+
+def from_basis_points(fen_points: int) -> int:
+    """Fen × basis points (a sum of such products, too) → whole fen, half a fen away from zero."""
+    quotient, remainder = divmod(abs(fen_points), 10_000)
     if 2 * remainder >= 10_000:
         quotient += 1
-    return quotient if fen >= 0 else -quotient
+    return quotient if fen_points >= 0 else -quotient
 
 
 def parse(text: str, *, field: str = "amount", rounding: bool = False) -> int:

@@ -9,14 +9,12 @@ from __future__ import annotations
 import datetime as dt
 
 from zizhi.core import access, clock
-from zizhi.core.money import round_half_up
+from zizhi.core.money import from_basis_points
 from zizhi.core.pipeline.stages import STAGES
 
 
 def pipeline(desk, owner: str | None = None) -> dict:
     """Stage by stage: count, value, weighted value (fen) and the stuck deals, for open deals."""
-    from decimal import Decimal
-
     cond, params = access.visible_deals(desk.user)
     where = [cond, "d.stage NOT IN ('lost', 'cancelled')"]
     if owner:
@@ -27,7 +25,7 @@ def pipeline(desk, owner: str | None = None) -> dict:
                    u.login AS owner, c.last_contact_at FROM deals d
             JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = d.owner_id
             WHERE {' AND '.join(where)} ORDER BY d.id""", params)
-    stages = {s: {"stage": s, "count": 0, "value": 0, "weighted": Decimal(0), "stuck": 0} for s in STAGES}
+    stages = {s: {"stage": s, "count": 0, "value": 0, "weighted": 0, "stuck": 0} for s in STAGES}
     stuck = []
     today = clock.today()
     for deal in deals:
@@ -36,13 +34,13 @@ def pipeline(desk, owner: str | None = None) -> dict:
         row = stages[deal["stage"]]
         row["count"] += 1
         row["value"] += deal["value"]
-        row["weighted"] += Decimal(deal["value"] * chance) / 10000
+        row["weighted"] += deal["value"] * chance  # fen × basis points, rounded once per stage below
         idle = (today - _last_moved(deal)).days
         if idle > config.stale_days:
             row["stuck"] += 1
             stuck.append({**deal, "idle_days": idle, "stale_days": config.stale_days})
     for row in stages.values():
-        row["weighted"] = round_half_up(row["weighted"] / 100)
+        row["weighted"] = from_basis_points(row["weighted"])
     rows = list(stages.values())
     totals = {"count": sum(r["count"] for r in rows), "value": sum(r["value"] for r in rows),
               "weighted": sum(r["weighted"] for r in rows)}

@@ -8,10 +8,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from zizhi.core import clock
+from zizhi.core import access, clock
 from zizhi.core.errors import Refused
-
-AUDITORS = ("manager", "admin")
 
 
 def record(db, actor_id: int | None, action: str, entity: str, entity_id: int | None, **detail: Any) -> None:
@@ -31,7 +29,7 @@ def changes(before: dict, after: dict) -> dict:
 def list_entries(desk, entity: str | None = None, entity_id: int | None = None,
                  user: str | None = None, action: str | None = None, limit: int = 100) -> list[dict]:
     """The newest audit records first; for managers and admins only."""
-    if desk.user["role"] not in AUDITORS:
+    if not access.is_manager(desk.user):
         raise Refused("audit.managers_only")
     where, params = ["1=1"], []
     if entity:

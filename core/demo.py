@@ -63,11 +63,11 @@ def fill_demo(desk, clients: int = 300, seed: int = 7, add: bool = False) -> dic
 
     Admins only: it writes users, exams and clients past the usual per-record checks.
     """
-    if desk.user["role"] != "admin":
-        raise Refused("people.admins_only", role=desk.user["role"])
-    if not add and desk.store.scalar("SELECT count(*) FROM clients"):
-        raise UserError("demo.not_empty", path=str(desk.store.path))
     with desk.store.unit_of_work() as db:
+        if desk.user["role"] != "admin":
+            raise Refused("people.admins_only", role=desk.user["role"])
+        if not add and db.execute("SELECT count(*) FROM clients").fetchone()[0]:
+            raise UserError("demo.not_empty", path=str(desk.store.path))
         start = db.execute("SELECT coalesce(max(id), 0) + 1 FROM clients").fetchone()[0]
         rng = random.Random(seed if start == 1 else f"{seed}:{start}")
         counts = _ensure_team(db, desk, rng)

@@ -14,8 +14,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "input.unknown_field": ("{field}: no such field.", "{field}：没有这个字段。"),
     "input.date_format": ("{field}: '{value}' is not a date; write YYYY-MM-DD.", "{field}：'{value}' 不是日期，请写成 YYYY-MM-DD。"),
     "input.not_a_number": ("{field}: '{value}' is not a whole number.", "{field}：'{value}' 不是整数。"),
-    "input.date_in_future": ("{field}: {value} is in the future; record it once it has happened.",
-                             "{field}：{value} 是将来的日期，请在发生后再记录。"),
+    "input.date_in_future": ("{field}: {value} is after today ({today}); record it once it has happened.",
+                             "{field}：{value} 晚于今天（{today}）；请在发生后再记录。"),
 
     # amounts in yuan (core/money.py) and percentages (core/percent.py)
     "money.too_large": ("{field}: '{value}' is far too large for an amount; check the digits.",

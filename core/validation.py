@@ -13,6 +13,30 @@ _SERVICE = re.compile(r"^([48]00)(\d{3})(\d{4})$")
 _EMAIL = re.compile(r"^[^@\s]+@[A-Za-z0-9\-.\u4e00-\u9fff]+\.[A-Za-z\u4e00-\u9fff]{2,}$")
 
 
+def happened(value: str | None, field: str) -> str:
+    """A date that has happened, today by default: nothing is signed, paid, issued, examined or
+    contacted in the future."""
+    from zizhi.core import clock
+
+    today = clock.today().isoformat()
+    day = date(value, field) or today
+    if day > today:
+        raise InputError("input.date_in_future", field=field, value=day, today=today)
+    return day
+
+
+def whole_number(value: object) -> int | None:
+    """ASCII digits (at most 18, within SQLite's integer) as an int, else None.
+
+    '²' and '３' are digits to Python's ``isdigit`` but not a number anyone meant to type here,
+    so ids, quantities and counts are read by this one rule.
+    """
+    text = str(value).strip()
+    if isinstance(value, bool) or not (text.isascii() and text.isdigit()) or len(text) > 18:
+        return None
+    return int(text)
+
+
 def credit_code(value: str | None) -> str | None:
     """A unified social credit code, checked by its GB 32100-2015 check digit, in upper case."""
     if value is None or not value.strip():

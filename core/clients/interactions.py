@@ -110,8 +110,7 @@ def _clean(values: dict, creating: bool) -> dict:
         raise InputError("input.required", field="summary")
     out["summary"] = values["summary"].strip()
     out["at"] = _moment(values.get("at"))
-    if out["at"][:10] > clock.today().isoformat():
-        raise InputError("log.at_in_future", value=out["at"][:10], today=clock.today().isoformat())
+    validation.happened(out["at"][:10], "at")
     out["next_date"] = validation.date(values.get("next_date"), "next-date")
     out["next_step"] = (values.get("next_step") or "").strip() or None
     if out["next_step"] and not out["next_date"]:

@@ -38,8 +38,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "client.already_owner": ("client: {login} already owns {client}.", "客户：{client} 已由 {login} 负责。"),
 
     # the communication log (clients/interactions.py)
-    "log.at_in_future": ("at: {value} is after today ({today}); log a contact once it has happened.",
-                         "沟通时间：{value} 晚于今天（{today}）；请在沟通发生后再记录。"),
     "log.not_found": ("log: no entry {id} among the clients you can see.", "沟通记录：在您可查看的客户中找不到记录 {id}。"),
     "log.not_author": ("log: entry {id} was written by someone else; only its author, a manager or an admin can edit it.",
                        "沟通记录：记录 {id} 由他人填写；仅作者、经理或管理员可以修改。"),

@@ -31,8 +31,8 @@ def add_client(desk, **fields) -> tuple[dict, list[str]]:
         values = _clean(desk, fields, creating=True)
         if values.get("owner_id") not in (None, desk.user["id"]):
             access.require_assign(desk.user)
-        if "owner_id" not in values and desk.user["role"] == "sales":
-            values["owner_id"] = people.owner_for(desk, desk.user["login"])["id"]
+        if "owner_id" not in values and (own := people.default_owner(desk)):
+            values["owner_id"] = own["id"]
         tags = values.pop("tags", [])
         warnings = similar_names(desk, values["name"])
         _refuse_duplicate_code(desk, db, values.get("credit_code"))
@@ -125,8 +125,8 @@ def resolve(desk, ref: str, include_archived: bool = True) -> dict:
     cond, params = access.visible(desk.user)
     if not include_archived:
         cond += " AND c.archived_at IS NULL"
-    if ref.isdigit() and len(ref) <= 9:
-        found = desk.store.rows(f"{_SELECT} WHERE c.id = ? AND {cond}", [int(ref), *params])
+    if validation.whole_number(ref) is not None and len(ref) <= 9:
+        found = desk.store.rows(f"{_SELECT} WHERE c.id = ? AND {cond}", [validation.whole_number(ref), *params])
     else:
         found = desk.store.rows(f"{_SELECT} WHERE (c.credit_code = ? OR c.name = ?) AND {cond}",
                                 [ref.upper(), ref, *params])

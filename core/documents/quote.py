@@ -95,7 +95,7 @@ def totals(quote: dict) -> list[tuple[str, str]]:
         rows.append(("减：折扣", f"−{format_fen(quote['discount_total'])}"))
     if quote["expedited"]:
         rows.append((f"加：加急费（折后服务费 × {rate(pricing['expedited'])}）", format_fen(quote["surcharge_total"])))
-    rows.append((f"加：增值税（（服务费 − 折扣 + 加急费）× {rate(pricing['service_vat'])}）",
+    rows.append((f"加：增值税（服务费 − 折扣 + 加急费）× {rate(pricing['service_vat'])}",
                  format_fen(quote["tax_total"])))
     rows.append(("报价总额", format_fen(quote["total"])))
     return rows

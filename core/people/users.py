@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import re
 
-from zizhi.core import audit, clock, validation
+from zizhi.core import access, audit, clock, validation
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.vocab import choose
 
 ADMINS = ("admin",)
-TRAINERS = ("manager", "admin")
 
 
 def acting_user(store, login: str) -> dict:
@@ -122,10 +121,10 @@ def list_users(desk, role: str | None = None) -> list[dict]:
 def record_exam(desk, login: str, score: int, taken_on: str | None = None, notes: str | None = None) -> dict:
     """Record an onboarding exam; a salesperson at or above the pass mark goes on duty."""
     with desk.store.unit_of_work() as db:
-        _require(desk, TRAINERS, "people.trainers_only")
+        _require(desk, access.MANAGERS, "people.trainers_only")
         if not 0 <= score <= 100:
             raise InputError("people.score_range", value=score)
-        taken_on = _past_or_today(taken_on)
+        taken_on = validation.happened(taken_on, "date")
         pass_mark = desk.settings.pricing.onboarding.pass_mark
         user = get_user(desk, login)
         if user["role"] != "sales":
@@ -145,10 +144,10 @@ def record_training(desk, login: str, topic: str, held_on: str | None = None, ho
                     trainer: str | None = None, notes: str | None = None) -> dict:
     """Record a continuing-training session a colleague attended."""
     with desk.store.unit_of_work() as db:
-        _require(desk, TRAINERS, "people.trainers_only")
+        _require(desk, access.MANAGERS, "people.trainers_only")
         if not topic or not topic.strip():
             raise InputError("input.required", field="topic")
-        held_on = _past_or_today(held_on)
+        held_on = validation.happened(held_on, "date")
         hours = _hours(hours)
         user = get_user(desk, login)
         db.execute(
@@ -164,6 +163,12 @@ def eligible_owners(desk) -> list[dict]:
                               WHERE role = 'sales' AND active = 1 AND on_duty = 1 ORDER BY login""")
 
 
+def default_owner(desk) -> dict | None:
+    """Who owns what the acting user adds when no owner is named: a salesperson owns their own
+    clients and deals (if on duty: :func:`owner_for` refuses otherwise); other roles name one."""
+    return owner_for(desk, desk.user["login"]) if desk.user["role"] == "sales" else None
+
+
 def owner_for(desk, login: str) -> dict:
     """The user named as a client's owner, refused unless an on-duty salesperson."""
     user = desk.store.one("SELECT * FROM users WHERE login = ?", [login])
@@ -174,14 +179,6 @@ def owner_for(desk, login: str) -> dict:
     if not user["on_duty"]:
         raise UserError("people.owner_off_duty", login=login)
     return user
-
-
-def _past_or_today(value: str | None) -> str:
-    """An exam or training date: today by default, never in the future (it has happened)."""
-    day = validation.date(value, "date") or clock.today().isoformat()
-    if day > clock.today().isoformat():
-        raise InputError("input.date_in_future", field="date", value=day)
-    return day
 
 
 def _hours(value: str | None) -> str | None:

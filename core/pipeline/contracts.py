@@ -53,7 +53,7 @@ def new_contract(desk, deal_id: int | str, instalments: list[tuple[str, str | in
 
 def sign(desk, contract_ref: int | str, signed_on: str | None = None) -> dict:
     """Record the date both parties signed; nothing falls due before it, so earlier due dates move to it."""
-    signed_on = not_after_today(signed_on, "signed-on")
+    signed_on = validation.happened(signed_on, "signed-on")
     with desk.store.unit_of_work() as db:
         contract = _resolve(desk, contract_ref)
         access.require_deal_role(desk.user, contract["deal"], DRAFTERS, "contract.cannot_draw_up")
@@ -72,7 +72,7 @@ def file_copy(desk, contract_ref: int | str, with_: str, on_date: str | None = N
     office = (with_ or "").strip().lower()
     if office not in OFFICES:
         raise InputError("input.not_one_of", field="with", value=with_, allowed=", ".join(OFFICES))
-    on_date = not_after_today(on_date, "date")
+    on_date = validation.happened(on_date, "date")
     with desk.store.unit_of_work() as db:
         contract = _resolve(desk, contract_ref)
         if desk.user["role"] != office:
@@ -93,7 +93,7 @@ def record_payment(desk, contract_ref: int | str, amount: str | int, paid_on: st
     """Finance confirms money received (yuan text, or whole fen as an int); it pays the earliest
     unpaid instalments first, part payments too."""
     fen = _amount(amount, "amount")
-    paid_on = not_after_today(paid_on, "paid-on")
+    paid_on = validation.happened(paid_on, "paid-on")
     with desk.store.unit_of_work() as db:
         if desk.user["role"] not in CASHIERS:
             raise Refused("contract.finance_only", role=desk.user["role"])
@@ -169,19 +169,11 @@ def default_schedule(total: int, basis_points: int, signing: dt.date, delivery: 
     return [(signing.isoformat(), first), (max(delivery, signing).isoformat(), total - first)]
 
 
-def not_after_today(value: str | None, field: str) -> str:
-    """A date that has happened (default today): nothing is signed, paid or issued in the future."""
-    date = validation.date(value, field) or clock.today().isoformat()
-    if date > clock.today().isoformat():
-        raise InputError("contract.date_in_future", field=field, value=date, today=clock.today().isoformat())
-    return date
-
-
 def _resolve(desk, ref: int | str) -> dict:
     """A contract by id or number, visible as its deal is; with instalments and payments."""
     text = str(ref).strip()
-    if text.isdigit():
-        row = desk.store.one("SELECT * FROM contracts WHERE id = ?", [int(text)])
+    if validation.whole_number(text) is not None:
+        row = desk.store.one("SELECT * FROM contracts WHERE id = ?", [validation.whole_number(text)])
     else:
         row = desk.store.one("SELECT * FROM contracts WHERE number = ?", [text])
     if not row:

@@ -11,7 +11,9 @@ from zizhi.core import access, audit, clock, money, percent
 from zizhi.core.clients.records import resolve
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.people import users as people
+from zizhi.core.pipeline import stages
 from zizhi.core.pipeline.gates import check_leave
+from zizhi.core.pipeline.pricing import read_quantity
 from zizhi.core.pipeline.stages import ENDINGS, STAGES
 from zizhi.core.vocab import choose
 
@@ -161,12 +163,12 @@ def check_move(desk, deal: dict, to_stage: str, note: str | None = None) -> str:
         raise InputError("deal.use_lose_or_cancel", stage=target)
     require_open(deal)
     _require_change(desk, deal)
-    here, there = STAGES.index(deal["stage"]), STAGES.index(target)
-    if there == here:
+    if target == deal["stage"]:
         raise UserError("deal.already_there", id=deal["id"], stage=target)
-    if there < here and not access.is_manager(desk.user):
+    backwards = stages.is_backwards(deal["stage"], target)
+    if backwards and not access.is_manager(desk.user):
         raise Refused("deal.backwards_managers_only", id=deal["id"], stage=target)
-    if there < here and not (note or "").strip():
+    if backwards and not (note or "").strip():
         raise InputError("deal.backwards_needs_note")
     return target
 
@@ -177,10 +179,10 @@ def advance(db, desk, deal: dict, target: str, note: str | None = None) -> None:
     Hand-over, delivery and after-sales visits call this with their own records, so the stage
     change and the record that justifies it are written together or not at all.
     """
-    here, there = STAGES.index(deal["stage"]), STAGES.index(target)
+    forwards = not stages.is_backwards(deal["stage"], target)
     current = deal["stage"]
-    for step in STAGES[here + 1:there + 1] if there > here else [target]:
-        if there > here:
+    for step in stages.hops(deal["stage"], target):
+        if forwards:
             check_leave(db, deal, current)
         _history(db, deal["id"], current, step, desk.user["id"], note)
         current = step
@@ -302,9 +304,7 @@ def _qualifications(desk, codes: list[str]) -> dict[str, int]:
         if desk.settings.catalogue.get(code) is None:
             known = ", ".join(q.code for q in desk.settings.catalogue.qualification)
             raise InputError("deal.unknown_qualification", value=raw, allowed=known)
-        if times and not times.isdigit():
-            raise InputError("input.not_a_number", field="quantity", value=times)
-        found[code] = found.get(code, 0) + (int(times) if times else 1)
+        found[code] = found.get(code, 0) + (read_quantity(times) if times else 1)
     if not found:
         raise InputError("deal.no_qualification")
     return found
@@ -320,9 +320,8 @@ def _owner(desk, client: dict, login: str | None) -> int | None:
         if owner["id"] != desk.user["id"]:
             access.require_assign(desk.user)
         return owner["id"]
-    if desk.user["role"] == "sales":
-        return people.owner_for(desk, desk.user["login"])["id"]
-    return client["owner_id"]
+    own = people.default_owner(desk)
+    return own["id"] if own else client["owner_id"]
 
 
 def _money(value: str | int | None, field: str) -> int:

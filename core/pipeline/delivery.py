@@ -11,11 +11,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from zizhi.core import access, audit, clock
+from zizhi.core import access, audit, clock, validation
 from zizhi.core.clients.records import resolve
 from zizhi.core.errors import InputError, NotFound, UserError
 from zizhi.core.pipeline import deals, stages
-from zizhi.core.pipeline.contracts import not_after_today
 
 DELIVERERS = ("operations",)
 _OPEN = stages.before("delivered")
@@ -43,7 +42,7 @@ def deliver(desk, deal_id: int | str, code: str, number: str, issued_on: str, us
             raise InputError("deliver.usage_notes_required", code=code)
         if not issued_on:
             raise InputError("input.required", field="issued-on")
-        issued = not_after_today(issued_on, "issued-on")
+        issued = validation.happened(issued_on, "issued-on")
         expires = _expiry(desk, code, issued, expires_on)
         complete = _still_wanted(db, deal, wanted, code, number)
         moving = complete and deal["stage"] in _OPEN
@@ -93,7 +92,7 @@ def visit_done(desk, visit_id: int | str, satisfaction: int | str, remarks: str 
         if visit["done_on"]:
             raise UserError("visit.already_done", id=visit["id"], date=visit["done_on"])
         score = _satisfaction(satisfaction)
-        done = not_after_today(done_on, "done-on")
+        done = validation.happened(done_on, "done-on")
         new_needs = (new_needs or "").strip() or None
         planned = deals.plan_deal(desk, str(visit["client_id"]), list(open_deal_codes)) if open_deal_codes else None
         moving = visit["deal"]["stage"] == "delivered"
@@ -154,7 +153,8 @@ _VISITS = """SELECT v.id, v.deal_id, d.title AS deal_title, v.client_id, c.name 
 
 def _visit(desk, visit_id: int | str) -> dict:
     text = str(visit_id).strip().lstrip("#")
-    row = desk.store.one(f"{_VISITS} WHERE v.id = ?", [int(text)]) if text.isdigit() else None
+    number = validation.whole_number(text)
+    row = desk.store.one(f"{_VISITS} WHERE v.id = ?", [number]) if number is not None else None
     if not row:
         raise NotFound("visit.not_found", id=visit_id)
     try:
@@ -216,9 +216,9 @@ def _certificate(desk, certificate_id: int) -> dict:
 
 
 def _satisfaction(value: int | str) -> int:
-    text = str(value).strip()
-    if isinstance(value, bool) or not text.isdigit() or not 1 <= int(text) <= 5:
+    score = validation.whole_number(value)
+    if score is None or not 1 <= score <= 5:
         raise InputError("visit.satisfaction_range", value=value)
-    return int(text)
+    return score
 
 

@@ -168,8 +168,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                           "第 {number} 期：到期日 {date} 早于上一期（{previous}）；请按日期顺序填写分期。"),
     "contract.amount_positive": ("{field}: {value} is not a positive amount.", "{field}：{value} 不是正数金额。"),
     "contract.parts_positive": ("instalments: {value} is not a number of instalments (1 or more).", "分期：{value} 不是有效的期数（至少 1 期）。"),
-    "contract.date_in_future": ("{field}: {value} is after today ({today}); record it once it has happened.",
-                                "{field}：{value} 晚于今天（{today}）；请在发生后再记录。"),
     "contract.not_found": ("contract: no contract '{ref}' among the deals you can see.", "合同：在您可查看的商机中找不到合同 '{ref}'。"),
     "contract.already_signed": ("contract {number} was already signed on {date}.", "合同 {number} 已于 {date} 签署。"),
     "contract.cannot_file": ("deal {deal}: only its owner, a manager, an admin, or the finance or legal colleague receiving the copy can mark it filed (you are {role}).",

@@ -19,6 +19,7 @@ from zizhi.core import money, percent
 from zizhi.core.errors import InputError
 from zizhi.core.i18n import t
 from zizhi.core.money import share
+from zizhi.core.validation import whole_number
 
 MAX_QUANTITY = 999
 FIGURES = ("government_amount", "service_amount", "discount_amount", "surcharge_amount", "tax_amount", "total")
@@ -71,11 +72,11 @@ def read_terms(line: dict, quantity: int | str | None = None, discount: str | in
 
 
 def read_quantity(value: int | str) -> int:
-    """1 to MAX_QUANTITY, in ASCII digits ('²' is a digit to Python, not to a salesperson)."""
-    text = str(value).strip()
-    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= MAX_QUANTITY:
+    """1 to MAX_QUANTITY, in ASCII digits."""
+    quantity = whole_number(value)
+    if quantity is None or not 1 <= quantity <= MAX_QUANTITY:
         raise InputError("quote.quantity_range", value=value, max=MAX_QUANTITY)
-    return int(text)
+    return quantity
 
 
 def read_service_fee(value: str, list_fee: int) -> int:

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from zizhi.core import access, audit, clock
+from zizhi.core import access, audit, clock, validation
 from zizhi.core.errors import InputError, NotFound, UserError
 from zizhi.core.pipeline import deals, stages
-from zizhi.core.pipeline.contracts import not_after_today
 
 RECORDERS = ("operations",)
 STATUSES = ("pending", "in_progress", "done")
@@ -63,7 +62,7 @@ def step(desk, deal_id: int | str, code: str, position: int | str, status: str =
         if not row:
             raise NotFound("process.no_such_step", deal=deal["id"], code=code, position=position,
                            steps=_step_list(desk, deal["id"]))
-        on = None if status == "pending" else not_after_today(on_date, "date")
+        on = None if status == "pending" else validation.happened(on_date, "date")
         db.execute("UPDATE processing_steps SET status = ?, on_date = ? WHERE id = ?", [status, on, row["id"]])
         audit.record(db, desk.user["id"], "process.step", "deal", deal["id"], code=code, step=row["step"],
                      status=[row["status"], status], on=on)
@@ -102,7 +101,7 @@ def outcome(desk, deal_id: int | str, result: str, reason: str | None = None, on
             raise InputError("process.reason_required", deal=deal["id"])
         if handed["outcome"] == "approved":
             raise UserError("process.already_approved", deal=deal["id"], on=handed["outcome_on"])
-        on = not_after_today(on_date, "date")
+        on = validation.happened(on_date, "date")
         db.execute("UPDATE handovers SET outcome = ?, outcome_reason = ?, outcome_on = ? WHERE deal_id = ?",
                    [result, reason, on, deal["id"]])
         audit.record(db, desk.user["id"], "process.outcome", "deal", deal["id"], outcome=[handed["outcome"], result],
@@ -205,8 +204,8 @@ def _step_list(desk, deal_id: int) -> str:
 
 
 def _number(value: int | str, field: str) -> int:
-    text = str(value).strip()
-    if isinstance(value, bool) or not text.isdigit():
+    number = validation.whole_number(value)
+    if number is None:
         raise InputError("input.not_a_number", field=field, value=value)
-    return int(text)
+    return number
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 
-from zizhi.core import clock
+from zizhi.core import clock, validation
 from zizhi.core.errors import InputError, NotFound
 from zizhi.core.pipeline import deals
 from zizhi.core.pipeline.pricing import FIGURES
@@ -21,8 +21,8 @@ def resolve_quote(desk, ref: int | str) -> dict:
     """The quote row for an id ('12') or deal and version ('7-v2'), if its deal is visible."""
     text = str(ref).strip().lstrip("#")
     match = _REF.match(text)
-    if text.isdigit():
-        row = desk.store.one("SELECT * FROM quotes WHERE id = ?", [int(text)])
+    if validation.whole_number(text) is not None:
+        row = desk.store.one("SELECT * FROM quotes WHERE id = ?", [validation.whole_number(text)])
     elif match:
         deal, version = (int(g) for g in match.groups() if g)
         row = desk.store.one("SELECT * FROM quotes WHERE deal_id = ? AND version = ?", [deal, version])
@@ -61,6 +61,14 @@ def number(quote: dict) -> str:
 
 def status_today(quote: dict) -> str:
     """A sent quote past its validity is expired, whether or not the expiry has been recorded yet."""
-    if quote["status"] == "sent" and quote["valid_until"] < clock.today().isoformat():
-        return "expired"
-    return quote["status"]
+    return "expired" if quote["status"] == "sent" and lapsed(quote) else quote["status"]
+
+
+def lapsed(quote: dict) -> bool:
+    """Valid through its ``valid_until`` day, lapsed from the day after."""
+    return quote["valid_until"] < clock.today().isoformat()
+
+
+def lapsed_condition(alias: str = "q") -> tuple[str, list]:
+    """:func:`lapsed` as a SQL condition and its parameter."""
+    return f"{alias}.valid_until < ?", [clock.today().isoformat()]

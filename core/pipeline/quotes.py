@@ -19,13 +19,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from zizhi.core import access, audit, clock
+from zizhi.core import access, audit, clock, validation
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.i18n import t
 from zizhi.core.numerals import capital_amount
 from zizhi.core.pipeline import deals
 from zizhi.core.pipeline.pricing import FIGURES, approval_reasons, price_lines, read_quantity, read_terms, reasons_text
-from zizhi.core.pipeline.quote_records import number, status_today, stored_quote
+from zizhi.core.pipeline.quote_records import lapsed, lapsed_condition, number, status_today, stored_quote
 from zizhi.core.pipeline.reviews import decision, require_approved
 
 # ---------------------------------------------------------------- operations
@@ -153,7 +153,7 @@ def send_quote(desk, quote_id: int | str) -> dict:
         _require_quoting(desk, quote["deal"])
         _require_status(quote, "draft", "quote.not_draft_to_send")
         deals.require_open(quote["deal"])
-        if quote["valid_until"] < clock.today().isoformat():
+        if lapsed(quote):
             raise UserError("quote.validity_passed", quote=quote["id"], deal=quote["deal_id"],
                             version=quote["version"], date=quote["valid_until"])
         require_approved(desk, quote)
@@ -212,15 +212,15 @@ def expire_overdue(desk) -> list[dict]:
     """Record as expired the visible sent quotes whose validity has passed; the quotes expired.
 
     Cron (``zizhi quote expire``) and the app run this; reading a quote never writes, it only
-    shows a lapsed quote as expired (:func:`_status`), and a lapsed quote cannot be accepted.
+    shows a lapsed quote as expired (:func:`status_today`), and a lapsed quote cannot be accepted.
     """
     cond, params = access.visible_deals(desk.user)
+    gone, today = lapsed_condition()
     with desk.store.unit_of_work() as db:
         overdue = desk.store.rows(
             f"""SELECT q.id, q.deal_id, q.version, q.valid_until, c.name AS client FROM quotes q
                 JOIN deals d ON d.id = q.deal_id JOIN clients c ON c.id = d.client_id
-                WHERE q.status = 'sent' AND q.valid_until < ? AND {cond} ORDER BY q.id""",
-            [clock.today().isoformat(), *params])
+                WHERE q.status = 'sent' AND {gone} AND {cond} ORDER BY q.id""", [*today, *params])
         for quote in overdue:
             quote["number"] = number(quote)
             db.execute("UPDATE quotes SET status = 'expired' WHERE id = ?", [quote["id"]])
@@ -370,7 +370,7 @@ def _parties(desk, deal: dict) -> dict:
 
 
 def _days(value: int | str) -> int:
-    text = str(value).strip()
-    if not text.isdigit() or not 1 <= int(text) <= 365:
+    days = validation.whole_number(value)
+    if days is None or not 1 <= days <= 365:
         raise InputError("quote.valid_days_range", value=value)
-    return int(text)
+    return days

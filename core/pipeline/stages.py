@@ -15,6 +15,17 @@ def before(stage: str) -> tuple[str, ...]:
     return STAGES[:STAGES.index(stage)]
 
 
+def is_backwards(here: str, there: str) -> bool:
+    return STAGES.index(there) < STAGES.index(here)
+
+
+def hops(here: str, there: str) -> tuple[str, ...]:
+    """The stages a move from ``here`` to ``there`` records: forwards, every stage on the way (each
+    past its gate); backwards, one step straight back."""
+    start, end = STAGES.index(here), STAGES.index(there)
+    return STAGES[start + 1:end + 1] if end > start else (there,)
+
+
 def next_stage(stage: str) -> str | None:
     """The stage after ``stage``; None at the last stage or for an ended deal."""
     return _step(stage, 1)

@@ -47,7 +47,7 @@ class ClientForm(FormScreen):
             initial["tags"] = ", ".join(self.client.get("tags") or [])
             initial["referrer"] = str(self.client.get("referrer_name") or "")
             return initial
-        own = self.desk.user["login"] if self.desk.user["role"] == "sales" else ""
+        own = self.desk.user["login"] if self.desk.user["role"] == "sales" else ""  # only a default
         return {"urgency": "normal", "owner": own}
 
     def fields(self) -> Iterable[tuple[str, Widget]]:

@@ -95,18 +95,8 @@ async def test_sections_not_reached_say_so_and_the_deal_moves_from_its_own_scree
 
 
 async def test_a_reviewed_quote_is_sent_accepted_and_opens_the_contract_stage(app, deals, settle):
-    from zizhi.core.desk import open_desk
-    from zizhi.core.people import users as people
-    from zizhi.core.pipeline import quotes, reviews
-
     haitian = deals.deal_ids["海天"]
-    quote = quotes.new_quote(deals, haitian)
-    people.add_user(deals, "wang", "王律师", "legal")
-    legal = open_desk(db=deals.store.path, as_user="wang", lang="en")
-    try:
-        reviews.approve(legal, quote["id"])
-    finally:
-        legal.close()
+    reviewed_quote(deals, haitian)
     async with app.run_test(size=SIZE) as pilot:
         await open_deal(pilot, settle, "right", "right")
         await pilot.press("right_square_bracket")  # the gate: no accepted quote yet
@@ -177,18 +167,10 @@ async def test_a_delivered_deal_shows_its_contract_processing_certificate_and_vi
 
 async def test_opening_the_app_records_the_quotes_that_lapsed(deals, settle):
     from zizhi.core import clock
-    from zizhi.core.desk import open_desk
-    from zizhi.core.people import users as people
-    from zizhi.core.pipeline import quotes, reviews
+    from zizhi.core.pipeline import quotes
     from zizhi.tui.app import ZizhiApp
 
-    quote = quotes.new_quote(deals, deals.deal_ids["海天"])
-    people.add_user(deals, "wang", "王律师", "legal")
-    legal = open_desk(db=deals.store.path, as_user="wang", lang="en")
-    try:
-        reviews.approve(legal, quote["id"])
-    finally:
-        legal.close()
+    quote = reviewed_quote(deals, deals.deal_ids["海天"])
     quotes.send_quote(deals, quote["id"])
     clock.set_now("2027-01-15 09:00:00")
     async with ZizhiApp(deals).run_test(size=SIZE) as pilot:
@@ -196,3 +178,19 @@ async def test_opening_the_app_records_the_quotes_that_lapsed(deals, settle):
     stored = deals.store.scalar("SELECT status FROM quotes WHERE id = ?", [quote["id"]])
     recorded = deals.store.scalar("SELECT count(*) FROM audit WHERE action = 'quote.expire'")
     assert (stored, recorded) == ("expired", 1)
+
+
+def reviewed_quote(desk, deal_id: int) -> dict:
+    """A new draft quote for the deal that Wang in legal has approved."""
+    from zizhi.core.desk import open_desk
+    from zizhi.core.people import users as people
+    from zizhi.core.pipeline import quotes, reviews
+
+    quote = quotes.new_quote(desk, deal_id)
+    people.add_user(desk, "wang", "王律师", "legal")
+    legal = open_desk(db=desk.store.path, as_user="wang", lang="en")
+    try:
+        reviews.approve(legal, quote["id"])
+    finally:
+        legal.close()
+    return quote

@@ -27,7 +27,6 @@ class Store:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self.conn = _connect(self.path)
-        self.db = self.conn
         self.lock = threading.RLock()
         if not schema_state.is_current(self.conn):
             from zizhi.core.schema import migrate
@@ -55,7 +54,7 @@ class Store:
             except sqlite3.OperationalError as exc:
                 raise _translated(exc) from None
             try:
-                yield self.db
+                yield self.conn
             except BaseException:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
@@ -69,7 +68,7 @@ class Store:
     def _savepoint(self) -> Iterator[sqlite3.Connection]:
         self.conn.execute("SAVEPOINT part")
         try:
-            yield self.db
+            yield self.conn
         except BaseException:
             self.conn.execute("ROLLBACK TO part")
             self.conn.execute("RELEASE part")

@@ -55,7 +55,10 @@ def private_dir(path: Path) -> Path:
         missing.append(probe)
         probe = probe.parent
     for folder in reversed(missing):
-        folder.mkdir(mode=0o700)
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:  # another process (cron, a colleague's command) made it just now
+            continue
         os.chmod(folder, 0o700)
     return path
 

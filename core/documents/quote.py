@@ -5,7 +5,7 @@ line shows the government fee (passed through at cost, untaxed) apart from the s
 its discount, expedited surcharge and VAT with their rates; the totals are the sums of the lines;
 the total is written in figures and in capital numerals; the validity date is given; and for each
 qualification the materials the client supplies, the processing steps and the standard time.
-Every renderer takes the dict ``core.quotes.get_quote`` returns, whose snapshot holds the client
+Every layout takes the dict ``pipeline.quotes.get_quote`` returns, whose snapshot holds the client
 and company header as they were when the quote was made or sent.
 
 This module says what the document contains; ``quote_text``, ``quote_markdown`` and ``quote_pdf``

@@ -1,7 +1,7 @@
 """The gates between pipeline stages (SPEC §5): what must be true to leave each stage.
 
 Each gate reads the deal's records and raises :class:`GateRefused` naming what is missing and
-how to proceed. ``core.deals.advance`` is the only caller, so the app, the CLI and an import meet
+how to proceed. ``pipeline.deals.advance`` is the only caller, so the app, the CLI and an import meet
 the same refusal.
 """
 

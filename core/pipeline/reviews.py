@@ -2,7 +2,7 @@
 out"): legal checks that what a quote promises is lawful before the client sees it.
 
 Design. A decision is a row in ``reviews`` that names the quote *and the quote's revision* when
-legal decided. Every change to a draft raises its revision (core.quotes), so an approval given
+legal decided. Every change to a draft raises its revision (``pipeline.quotes``), so an approval given
 before a change no longer matches and the quote needs a new review — nothing is deleted or
 overwritten, and the history of decisions stays readable. For the current revision the latest
 decision counts: legal may reject, the salesperson change the quote (a new revision), and legal

@@ -1,6 +1,6 @@
 """The pipeline board and the deal forms opened from it: new deal, lost, cancelled, back a stage, owner filter.
 
-Used by ``tui/screens/pipeline.py``, ``deal_forms.py``, ``stage_moves.py`` and ``tui/widgets/stage_column.py``.
+Used by ``tui/screens/pipeline.py``, ``deal_forms.py``, ``tui/widgets/stage_mover.py`` and ``tui/widgets/stage_column.py``.
 """
 
 MESSAGES: dict[str, tuple[str, str]] = {

@@ -1,7 +1,7 @@
 """The deal screen: its tabs and sections (history, assessment, contract, processing, certificates,
 visits) and the needs assessment.
 
-Used by ``tui/screens/deal.py``, ``deal_forms.py`` and ``tui/widgets/deal_sections.py``.
+Used by ``tui/screens/deal.py``, ``deal_forms.py`` and the widgets in ``tui/widgets/deal/``.
 """
 
 MESSAGES: dict[str, tuple[str, str]] = {

@@ -1,6 +1,7 @@
 """The deal's contract, processing and delivery: their forms, choices and notes.
 
-Used by ``tui/screens/contract_forms.py``, ``processing_forms.py``, ``delivery_forms.py`` and ``fulfilment.py``.
+Used by ``tui/screens/contract_forms.py``, ``processing_forms.py``, ``delivery_forms.py`` and the
+contract, processing and delivery widgets in ``tui/widgets/deal/``.
 """
 
 MESSAGES: dict[str, tuple[str, str]] = {

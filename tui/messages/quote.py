@@ -1,6 +1,6 @@
 """The deal's quote: the editor and its totals, legal's review, the pricing approval, the client's answer.
 
-Used by ``tui/widgets/quote_editor.py``, ``tui/screens/quote_actions.py`` and ``quote_document.py``.
+Used by the quote panel and line editor (``tui/widgets/deal/``) and the quote document screen.
 """
 
 MESSAGES: dict[str, tuple[str, str]] = {

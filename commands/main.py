@@ -6,6 +6,7 @@ that runs is imported and built, it imports its core modules only when it runs, 
 """
 
 import importlib
+import sys
 from collections.abc import MutableMapping
 from typing import Annotated, Iterator, Optional
 
@@ -16,7 +17,8 @@ from typer.models import CommandInfo, TyperInfo
 from zizhi.commands import boundary
 from zizhi.commands.common import Globals
 from zizhi.commands.messages import MESSAGES
-from zizhi.core.i18n import register
+from zizhi.core.errors import ZizhiError
+from zizhi.core.i18n import LANGUAGES, normalise, register, t
 
 register(MESSAGES)
 
@@ -98,6 +100,19 @@ app = typer.Typer(
 )
 
 
+class NoTerminal(ZizhiError):
+    """A bare ``zizhi`` where no one can see the app (cron, a pipe): say so instead of hanging."""
+
+    exit_code = 2
+
+
+def _language(value: str | None) -> str | None:
+    """Only the languages Zizhi speaks; 'zh_CN' and 'en-US' are fine, 'xx' is a usage error."""
+    if value is not None and normalise(value) is None:
+        raise typer.BadParameter(t("cli.unknown_language", value=value, allowed=", ".join(LANGUAGES)))
+    return value
+
+
 def _version(value: bool) -> None:
     if value:
         from zizhi.core import __version__
@@ -111,7 +126,7 @@ def main(
     ctx: typer.Context,
     db: Annotated[Optional[str], typer.Option("--db", envvar="ZIZHI_DB", help="Database file (default: your user data folder).")] = None,
     as_user: Annotated[Optional[str], typer.Option("--as", help="Act as this login (default: ZIZHI_USER, then your OS login).")] = None,
-    lang: Annotated[Optional[str], typer.Option("--lang", help="Language of messages: zh or en (default: ZIZHI_LANG, config, locale).")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", callback=_language, help="Language of messages: zh or en (default: ZIZHI_LANG, config, locale).")] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
 ) -> None:
     """Zizhi (资质): the sales desk for foreign-trade qualification services.
@@ -120,6 +135,8 @@ def main(
     """
     ctx.obj = Globals(db=db, as_user=as_user, lang=lang)
     if ctx.invoked_subcommand is None:
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            raise NoTerminal("cli.no_terminal")
         from zizhi.tui.app import run_app
 
         run_app(ctx.obj.desk())

@@ -18,4 +18,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.extra_arguments": ("unexpected extra arguments: {args}", "多余的参数：{args}"),
     "cli.usage": ("wrong usage: {detail}", "用法错误：{detail}"),
     "cli.aborted": ("aborted", "已中止"),
+    "cli.no_terminal": ("the app needs a terminal; from cron or a script run a command instead (see zizhi --help)",
+                        "应用需要在终端中运行；在 cron 或脚本中请改用命令（见 zizhi --help）"),
+    "cli.unknown_language": ("'{value}' is not a language Zizhi speaks ({allowed})", "'{value}' 不是资质系统支持的语言（{allowed}）"),
 }

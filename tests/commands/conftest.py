@@ -62,7 +62,7 @@ def cli(env):
     return runner
 
 
-def run_zizhi(*args: str, env_root: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
+def run_zizhi(*args: str, env_root: Path, extra_env: dict | None = None, stdin=None) -> subprocess.CompletedProcess:
     """Run the installed console script as cron or a user's script would."""
     environment = {k: v for k, v in os.environ.items() if not k.startswith("ZIZHI_")}
     environment.update(ZIZHI_DB=str(env_root / "zizhi.db"), ZIZHI_CONFIG=str(env_root / "config"),
@@ -70,4 +70,5 @@ def run_zizhi(*args: str, env_root: Path, extra_env: dict | None = None) -> subp
     environment.update(extra_env or {})
     exe = Path(sys.executable).with_name("zizhi")
     command = [str(exe)] if exe.exists() else [sys.executable, "-c", "from zizhi.commands.main import run; run()"]
-    return subprocess.run([*command, *args], capture_output=True, text=True, env=environment, timeout=60)
+    return subprocess.run([*command, *args], capture_output=True, text=True, env=environment, timeout=60,
+                          stdin=stdin)

@@ -24,13 +24,21 @@ class ClientTable(DataTable):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
 
     def on_mount(self) -> None:
+        self._add_columns()
+
+    def _add_columns(self) -> None:
         for name in COLUMNS:
             self.add_column(Text(labels.column(name)), key=name,
                             width=WIDTHS.get(name))
 
     def show_rows(self, rows: list[dict], keep: int | None = None) -> bool:
-        """Replace the rows; True when the cursor could stay on client ``keep``."""
-        self.clear()
+        """Replace the rows; True when the cursor could stay on client ``keep``.
+
+        The columns are added afresh too: a DataTable only ever widens a column to fit what it
+        once held, so the widths would depend on every page shown before this one.
+        """
+        self.clear(columns=True)
+        self._add_columns()
         for row in rows:
             self.add_row(*_cells(row), key=str(row["id"]))
         return keep is not None and self.select_client(keep)

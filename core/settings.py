@@ -35,7 +35,7 @@ def unchanged_since_checked() -> bool:
     """True when the three files (and the schema they are checked against) passed as they are now."""
     try:
         return _remembered().read_text(encoding="ascii") == fingerprint()
-    except OSError:
+    except (OSError, UnicodeDecodeError):  # missing, unreadable or garbled: check the files again
         return False
 
 

@@ -54,3 +54,9 @@ def test_command_modules_keep_their_annotations_evaluated():
     commands = Path(__file__).resolve().parents[2] / "commands"
     lazy = [p.name for p in commands.glob("*.py") if "\nfrom __future__ import annotations" in p.read_text()]
     assert lazy == []
+
+
+def test_a_garbled_note_of_the_last_check_only_means_checking_again(env):
+    assert run_zizhi("--as", "boss", "client", "list", env_root=env).returncode == 0
+    (env / "state" / "config-checked").write_bytes(b"\xff\xfe not a digest")
+    assert run_zizhi("--as", "boss", "client", "list", env_root=env).returncode == 0

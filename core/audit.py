@@ -12,12 +12,16 @@ from zizhi.core import access, clock
 from zizhi.core.errors import Refused
 
 
-def record(db, actor_id: int | None, action: str, entity: str, entity_id: int | None, **detail: Any) -> None:
-    """Append one audit record; call it inside the operation's unit of work."""
+def record(db, actor: dict | None, action: str, entity: str, entity_id: int | None, **detail: Any) -> None:
+    """Append one audit record; call it inside the operation's unit of work.
+
+    ``actor`` is the desk's user; when an admin acts as someone else (``--as``) it carries the
+    admin's id as ``acting_admin_id``, and the record names both.
+    """
     db.execute(
-        "INSERT INTO audit (at, user_id, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
-        [clock.stamp(), actor_id, action, entity, entity_id,
-         json.dumps(detail, ensure_ascii=False, default=str) if detail else None],
+        "INSERT INTO audit (at, user_id, admin_id, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [clock.stamp(), actor["id"] if actor else None, actor.get("acting_admin_id") if actor else None,
+         action, entity, entity_id, json.dumps(detail, ensure_ascii=False, default=str) if detail else None],
     )
 
 
@@ -45,8 +49,8 @@ def list_entries(desk, entity: str | None = None, entity_id: int | None = None,
         where.append("a.action LIKE ?")
         params.append(action + "%")
     rows = desk.store.rows(
-        f"""SELECT a.id, a.at, u.login AS user, a.action, a.entity, a.entity_id, a.detail
-            FROM audit a LEFT JOIN users u ON u.id = a.user_id
+        f"""SELECT a.id, a.at, u.login AS user, admin.login AS acting_admin, a.action, a.entity, a.entity_id, a.detail
+            FROM audit a LEFT JOIN users u ON u.id = a.user_id LEFT JOIN users admin ON admin.id = a.admin_id
             WHERE {' AND '.join(where)} ORDER BY a.id DESC LIMIT ?""",
         [*params, limit],
     )

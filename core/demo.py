@@ -78,7 +78,7 @@ def fill_demo(desk, clients: int = 300, seed: int = 7, add: bool = False) -> dic
                next_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", logs)
         desk.store.conn.executemany("INSERT INTO client_tags (client_id, tag) VALUES (?, ?)", tags)
         counts.update(clients=len(rows), interactions=len(logs), tags=len(tags))
-        audit.record(db, desk.user["id"], "demo.fill", "database", None, seed=seed, **counts)
+        audit.record(db, desk.user, "demo.fill", "database", None, seed=seed, **counts)
     return counts
 
 

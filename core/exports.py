@@ -25,7 +25,7 @@ def note(desk, entity: str, shown: Any, form: str, **what: Any) -> None:
     count = len(shown) if isinstance(shown, list) else 1
     details = {k: v for k, v in what.items() if v not in (None, False)}
     with desk.store.unit_of_work() as db:
-        audit.record(db, desk.user["id"], f"{entity}.export", entity, None, count=count, form=form, **details)
+        audit.record(db, desk.user, f"{entity}.export", entity, None, count=count, form=form, **details)
 
 
 def form_of(as_json: bool) -> str:

@@ -42,7 +42,13 @@ def m004_audit(db) -> None:
             SELECT RAISE(ABORT, 'audit records are append-only'); END""")
 
 
-for _migration in (*people.MIGRATIONS, *clients.MIGRATIONS, m004_audit, *clients.LATER, *pipeline.MIGRATIONS):
+def m013_audit_acting_admin(db) -> None:
+    """The admin who acted as ``user_id`` (``--as``), so the record names both."""
+    db.execute("ALTER TABLE audit ADD COLUMN admin_id INTEGER")
+
+
+for _migration in (*people.MIGRATIONS, *clients.MIGRATIONS, m004_audit, *clients.LATER, *pipeline.MIGRATIONS,
+                   m013_audit_acting_admin):
     migrations()(_migration)
 
 

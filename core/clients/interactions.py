@@ -34,7 +34,7 @@ def log_interaction(desk, client_ref: str, channel: str, summary: str, details: 
              values.get("details"), values.get("next_step"), values.get("next_date"), now, now])
         entry_id = cursor.lastrowid
         refresh_follow_up(db, client["id"])
-        audit.record(db, desk.user["id"], "log.add", "interaction", entry_id,
+        audit.record(db, desk.user, "log.add", "interaction", entry_id,
                      client_id=client["id"], channel=values["channel"])
     return get_interaction(desk, entry_id)
 
@@ -57,7 +57,7 @@ def edit_interaction(desk, entry_id: int, **changes) -> dict:
         db.execute(f"UPDATE interactions SET {sets}, updated_at = ? WHERE id = ?",
                    [*(values[k] for k in changed), clock.stamp(), entry_id])
         refresh_follow_up(db, entry["client_id"])
-        audit.record(db, desk.user["id"], "log.edit", "interaction", entry_id, **changed)
+        audit.record(db, desk.user, "log.edit", "interaction", entry_id, **changed)
     return get_interaction(desk, entry_id)
 
 

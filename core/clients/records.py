@@ -44,7 +44,7 @@ def add_client(desk, **fields) -> tuple[dict, list[str]]:
                             list(values.values()))
         client_id = cursor.lastrowid
         _set_tags(db, client_id, tags)
-        audit.record(db, desk.user["id"], "client.add", "client", client_id,
+        audit.record(db, desk.user, "client.add", "client", client_id,
                      name=values["name"], credit_code=values.get("credit_code"))
     return get_client(desk, str(client_id)), warnings
 
@@ -75,7 +75,7 @@ def edit_client(desk, ref: str, **fields) -> dict:
         if "tags" in changed:
             db.execute("DELETE FROM client_tags WHERE client_id = ?", [client["id"]])
             _set_tags(db, client["id"], tags)
-        audit.record(db, desk.user["id"], "client.edit", "client", client["id"], **changed)
+        audit.record(db, desk.user, "client.edit", "client", client["id"], **changed)
     return get_client(desk, str(client["id"]))
 
 
@@ -89,7 +89,7 @@ def assign(desk, ref: str, owner: str) -> dict:
             raise UserError("client.already_owner", client=client["name"], login=owner)
         db.execute("UPDATE clients SET owner_id = ?, updated_at = ? WHERE id = ?",
                    [new_owner["id"], clock.stamp(), client["id"]])
-        audit.record(db, desk.user["id"], "client.assign", "client", client["id"],
+        audit.record(db, desk.user, "client.assign", "client", client["id"],
                      owner=[client["owner"], new_owner["login"]])
     return get_client(desk, str(client["id"]))
 
@@ -104,7 +104,7 @@ def archive(desk, ref: str, restore: bool = False) -> dict:
                             client=client["name"])
         db.execute("UPDATE clients SET archived_at = ?, updated_at = ? WHERE id = ?",
                    [None if restore else clock.stamp(), clock.stamp(), client["id"]])
-        audit.record(db, desk.user["id"], "client.restore" if restore else "client.archive",
+        audit.record(db, desk.user, "client.restore" if restore else "client.archive",
                      "client", client["id"])
     return get_client(desk, str(client["id"]), include_archived=True)
 

@@ -25,7 +25,7 @@ def acting_user(store, login: str) -> dict:
     with store.unit_of_work() as db:
         if db.execute("SELECT count(*) FROM users").fetchone()[0] == 0:
             user_id = _insert(db, login, login, "admin", None, None)
-            audit.record(db, user_id, "user.bootstrap", "user", user_id, login=login, role="admin")
+            audit.record(db, {"id": user_id}, "user.bootstrap", "user", user_id, login=login, role="admin")
     user = store.one("SELECT * FROM users WHERE login = ?", [login])
     if not user:
         raise UserError("people.unknown_acting_user", login=login)
@@ -55,7 +55,7 @@ def add_user(desk, login: str, name: str | None, role: str, email: str | None = 
         if db.execute("SELECT 1 FROM users WHERE login = ?", [login]).fetchone():
             raise UserError("people.duplicate_login", login=login)
         user_id = _insert(db, login, (name or login).strip(), role, email, phone)
-        audit.record(db, desk.user["id"], "user.add", "user", user_id, login=login, role=role)
+        audit.record(db, desk.user, "user.add", "user", user_id, login=login, role=role)
     return get_user(desk, login)
 
 
@@ -89,7 +89,7 @@ def edit_user(desk, login: str, name: str | None = None, role: str | None = None
             raise UserError("people.not_yourself")
         sets = ", ".join(f"{k} = ?" for k in changed)
         db.execute(f"UPDATE users SET {sets} WHERE id = ?", [*(changes[k] for k in changed), user["id"]])
-        audit.record(db, desk.user["id"], "user.edit", "user", user["id"], **changed)
+        audit.record(db, desk.user, "user.edit", "user", user["id"], **changed)
     return get_user(desk, login)
 
 
@@ -135,7 +135,7 @@ def record_exam(desk, login: str, score: int, taken_on: str | None = None, notes
             [user["id"], taken_on, score, pass_mark, int(passed), desk.user["id"], notes])
         if passed and not user["on_duty"]:
             db.execute("UPDATE users SET on_duty = 1 WHERE id = ?", [user["id"]])
-        audit.record(db, desk.user["id"], "user.exam", "user", user["id"],
+        audit.record(db, desk.user, "user.exam", "user", user["id"],
                      score=score, pass_mark=pass_mark, passed=passed)
     return get_user(desk, login)
 
@@ -153,7 +153,7 @@ def record_training(desk, login: str, topic: str, held_on: str | None = None, ho
         db.execute(
             "INSERT INTO trainings (user_id, held_on, topic, hours, trainer, notes, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [user["id"], held_on, topic.strip(), hours, trainer, notes, desk.user["id"]])
-        audit.record(db, desk.user["id"], "user.train", "user", user["id"], topic=topic.strip(), held_on=held_on)
+        audit.record(db, desk.user, "user.train", "user", user["id"], topic=topic.strip(), held_on=held_on)
     return get_user(desk, login)
 
 

@@ -62,7 +62,7 @@ def sign(desk, contract_ref: int | str, signed_on: str | None = None) -> dict:
         db.execute("UPDATE contracts SET signed_on = ? WHERE id = ?", [signed_on, contract["id"]])
         moved = db.execute("UPDATE instalments SET due_on = ? WHERE contract_id = ? AND due_on < ?",
                            [signed_on, contract["id"], signed_on]).rowcount
-        audit.record(db, desk.user["id"], "contract.sign", "contract", contract["id"], signed_on=signed_on,
+        audit.record(db, desk.user, "contract.sign", "contract", contract["id"], signed_on=signed_on,
                      instalments_moved_to_signing=moved)
     return get_contract(desk, contract["id"])
 
@@ -84,7 +84,7 @@ def file_copy(desk, contract_ref: int | str, with_: str, on_date: str | None = N
             raise UserError("contract.already_filed", number=contract["number"], office=office,
                             date=contract[column])
         db.execute(f"UPDATE contracts SET {column} = ? WHERE id = ?", [on_date, contract["id"]])
-        audit.record(db, desk.user["id"], "contract.file", "contract", contract["id"], office=office, on=on_date)
+        audit.record(db, desk.user, "contract.file", "contract", contract["id"], office=office, on=on_date)
     return get_contract(desk, contract["id"])
 
 
@@ -117,7 +117,7 @@ def record_payment(desk, contract_ref: int | str, amount: str | int, paid_on: st
         cursor = db.execute(
             "INSERT INTO payments (contract_id, amount, paid_on, user_id, at, note) VALUES (?, ?, ?, ?, ?, ?)",
             [contract["id"], fen, paid_on, desk.user["id"], clock.stamp(), (note or "").strip() or None])
-        audit.record(db, desk.user["id"], "contract.pay", "contract", contract["id"], payment=cursor.lastrowid,
+        audit.record(db, desk.user, "contract.pay", "contract", contract["id"], payment=cursor.lastrowid,
                      amount=fen, paid_on=paid_on, instalments=applied)
     return get_contract(desk, contract["id"])
 
@@ -237,7 +237,7 @@ def _insert(db, desk, deal: dict, quote: dict, client: dict, schedule, penalty: 
     for position, (due_on, amount) in enumerate(schedule, start=1):
         db.execute("INSERT INTO instalments (contract_id, position, due_on, amount) VALUES (?, ?, ?, ?)",
                    [contract_id, position, due_on, amount])
-    audit.record(db, desk.user["id"], "contract.new", "contract", contract_id, deal_id=deal["id"],
+    audit.record(db, desk.user, "contract.new", "contract", contract_id, deal_id=deal["id"],
                  number=number, total=quote["total"], instalments=[a for _, a in schedule], rating=rating,
                  guarantee=guarantee)
     return contract_id

@@ -62,7 +62,7 @@ def insert_deal(db, desk, planned: dict) -> int:
         db.execute("INSERT INTO deal_qualifications (deal_id, code, quantity) VALUES (?, ?, ?)",
                    [deal_id, code, quantity])
     _history(db, deal_id, None, "inquiry", desk.user["id"], None)
-    audit.record(db, desk.user["id"], "deal.open", "deal", deal_id, client_id=planned["client_id"],
+    audit.record(db, desk.user, "deal.open", "deal", deal_id, client_id=planned["client_id"],
                  qualifications=list(planned["quantities"]))
     return deal_id
 
@@ -90,7 +90,7 @@ def edit_deal(desk, deal_id: int | str, title: str | None = None, value: str | i
         sets = ", ".join(f"{k} = ?" for k in changed)
         db.execute(f"UPDATE deals SET {sets}, updated_at = ? WHERE id = ?",
                    [*(changed[k][1] for k in changed), clock.stamp(), deal["id"]])
-        audit.record(db, desk.user["id"], "deal.edit", "deal", deal["id"], **changed)
+        audit.record(db, desk.user, "deal.edit", "deal", deal["id"], **changed)
     return get_deal(desk, deal["id"])
 
 
@@ -188,7 +188,7 @@ def advance(db, desk, deal: dict, target: str, note: str | None = None) -> None:
         current = step
     db.execute("UPDATE deals SET stage = ?, stage_since = ?, updated_at = ? WHERE id = ?",
                [target, clock.stamp(), clock.stamp(), deal["id"]])
-    audit.record(db, desk.user["id"], "deal.move", "deal", deal["id"], stage=[deal["stage"], target])
+    audit.record(db, desk.user, "deal.move", "deal", deal["id"], stage=[deal["stage"], target])
 
 
 def end_deal(desk, deal_id: int | str, ending: str, reason: str) -> dict:
@@ -202,7 +202,7 @@ def end_deal(desk, deal_id: int | str, ending: str, reason: str) -> dict:
         db.execute("UPDATE deals SET stage = ?, end_reason = ?, stage_since = ?, updated_at = ? WHERE id = ?",
                    [ending, reason.strip(), clock.stamp(), clock.stamp(), deal["id"]])
         _history(db, deal["id"], deal["stage"], ending, desk.user["id"], reason.strip())
-        audit.record(db, desk.user["id"], f"deal.{ending}", "deal", deal["id"], reason=reason.strip())
+        audit.record(db, desk.user, f"deal.{ending}", "deal", deal["id"], reason=reason.strip())
     return get_deal(desk, deal["id"])
 
 
@@ -237,7 +237,7 @@ def assess(desk, deal_id: int | str, findings: str, verdict: str = "reasonable",
             [deal["id"], desk.user["id"], clock.stamp(), findings.strip(), verdict, explanation])
         if blocking:
             db.execute("UPDATE deals SET blocked = 1, updated_at = ? WHERE id = ?", [clock.stamp(), deal["id"]])
-        audit.record(db, desk.user["id"], "deal.assess", "deal", deal["id"], assessment=cursor.lastrowid,
+        audit.record(db, desk.user, "deal.assess", "deal", deal["id"], assessment=cursor.lastrowid,
                      verdict=verdict)
     return get_deal(desk, deal["id"])
 
@@ -257,7 +257,7 @@ def resolve_block(desk, deal_id: int | str, resolution: str) -> dict:
                       WHERE deal_id = ? AND verdict != 'reasonable' AND resolved_at IS NULL""",
                    [desk.user["id"], now, resolution.strip(), deal["id"]])
         db.execute("UPDATE deals SET blocked = 0, updated_at = ? WHERE id = ?", [now, deal["id"]])
-        audit.record(db, desk.user["id"], "deal.resolve", "deal", deal["id"], resolution=resolution.strip())
+        audit.record(db, desk.user, "deal.resolve", "deal", deal["id"], resolution=resolution.strip())
     return get_deal(desk, deal["id"])
 
 

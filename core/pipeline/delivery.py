@@ -53,7 +53,7 @@ def deliver(desk, deal_id: int | str, code: str, number: str, issued_on: str, us
              clock.stamp()])
         certificate_id = cursor.lastrowid
         visits = _schedule_visits(desk, db, deal) if complete else []
-        audit.record(db, desk.user["id"], "deliver.certificate", "deal", deal["id"], certificate=certificate_id,
+        audit.record(db, desk.user, "deliver.certificate", "deal", deal["id"], certificate=certificate_id,
                      code=code, number=number, issued_on=issued, expires_on=expires, visits=visits)
         if moving:
             deals.check_move(desk, deal, "delivered")
@@ -103,7 +103,7 @@ def visit_done(desk, visit_id: int | str, satisfaction: int | str, remarks: str 
                       new_deal_id = ? WHERE id = ?""",
                    [done, desk.user["id"], score, (remarks or "").strip() or None, new_needs,
                     new_deal["id"] if new_deal else None, visit["id"]])
-        audit.record(db, desk.user["id"], "visit.done", "visit", visit["id"], deal_id=visit["deal_id"],
+        audit.record(db, desk.user, "visit.done", "visit", visit["id"], deal_id=visit["deal_id"],
                      satisfaction=score, new_deal_id=new_deal["id"] if new_deal else None)
         if moving:
             deals.advance(db, desk, visit["deal"], "aftersales")

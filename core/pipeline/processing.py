@@ -42,7 +42,7 @@ def handover(desk, deal_id: int | str, operator_login: str, note: str | None = N
         for code, position, step in steps:
             db.execute("INSERT INTO processing_steps (deal_id, code, position, step) VALUES (?, ?, ?, ?)",
                        [deal["id"], code, position, step])
-        audit.record(db, desk.user["id"], "process.handover", "deal", deal["id"], operator=login,
+        audit.record(db, desk.user, "process.handover", "deal", deal["id"], operator=login,
                      expected_on=expected, steps=len(steps))
     return progress(desk, deal["id"])
 
@@ -64,7 +64,7 @@ def step(desk, deal_id: int | str, code: str, position: int | str, status: str =
                            steps=_step_list(desk, deal["id"]))
         on = None if status == "pending" else validation.happened(on_date, "date")
         db.execute("UPDATE processing_steps SET status = ?, on_date = ? WHERE id = ?", [status, on, row["id"]])
-        audit.record(db, desk.user["id"], "process.step", "deal", deal["id"], code=code, step=row["step"],
+        audit.record(db, desk.user, "process.step", "deal", deal["id"], code=code, step=row["step"],
                      status=[row["status"], status], on=on)
     return progress(desk, deal["id"])
 
@@ -84,7 +84,7 @@ def delay(desk, deal_id: int | str, cause: str, days: int | str, client_told: bo
             "INSERT INTO delays (deal_id, cause, days, client_told, user_id, at) VALUES (?, ?, ?, ?, ?, ?)",
             [deal["id"], cause, days, int(bool(client_told)), desk.user["id"], clock.stamp()])
         db.execute("UPDATE handovers SET expected_on = ? WHERE deal_id = ?", [expected, deal["id"]])
-        audit.record(db, desk.user["id"], "process.delay", "deal", deal["id"], delay=cursor.lastrowid, cause=cause,
+        audit.record(db, desk.user, "process.delay", "deal", deal["id"], delay=cursor.lastrowid, cause=cause,
                      days=days, client_told=bool(client_told), expected_on=[handed["expected_on"], expected])
     return progress(desk, deal["id"])
 
@@ -104,7 +104,7 @@ def outcome(desk, deal_id: int | str, result: str, reason: str | None = None, on
         on = validation.happened(on_date, "date")
         db.execute("UPDATE handovers SET outcome = ?, outcome_reason = ?, outcome_on = ? WHERE deal_id = ?",
                    [result, reason, on, deal["id"]])
-        audit.record(db, desk.user["id"], "process.outcome", "deal", deal["id"], outcome=[handed["outcome"], result],
+        audit.record(db, desk.user, "process.outcome", "deal", deal["id"], outcome=[handed["outcome"], result],
                      reason=reason, on=on)
     return progress(desk, deal["id"])
 

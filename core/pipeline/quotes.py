@@ -52,7 +52,7 @@ def new_quote(desk, deal_id: int | str, expedited: bool = False, valid_days: int
         for position, item in enumerate(deal["qualifications"], start=1):
             _insert_line(db, quote_id, position, entries[item["code"]], item["quantity"])
         _reprice(db, desk, quote_id, snapshot)
-        audit.record(db, desk.user["id"], "quote.new", "quote", quote_id, deal=deal["id"], version=version,
+        audit.record(db, desk.user, "quote.new", "quote", quote_id, deal=deal["id"], version=version,
                      expedited=bool(expedited))
     return get_quote(desk, quote_id)
 
@@ -67,7 +67,7 @@ def set_line(desk, quote_id: int | str, code: str, quantity: int | str | None = 
         if not changed:
             raise InputError("quote.nothing_to_change")
         _edited(db, desk, quote)
-        audit.record(db, desk.user["id"], "quote.line", "quote", quote["id"], code=line["code"], **changed)
+        audit.record(db, desk.user, "quote.line", "quote", quote["id"], code=line["code"], **changed)
     return get_quote(desk, quote["id"])
 
 
@@ -88,7 +88,7 @@ def add_line(desk, quote_id: int | str, code: str, quantity: int | str = 1, disc
         terms = _change_line(db, line, None, discount, service_fee)
         quote["snapshot"]["catalogue"][entry["code"]] = entry
         _edited(db, desk, quote)
-        audit.record(db, desk.user["id"], "quote.add_line", "quote", quote["id"], code=entry["code"], **terms)
+        audit.record(db, desk.user, "quote.add_line", "quote", quote["id"], code=entry["code"], **terms)
     return get_quote(desk, quote["id"])
 
 
@@ -101,7 +101,7 @@ def remove_line(desk, quote_id: int | str, code: str) -> dict:
             raise UserError("quote.last_line", quote=quote["id"], code=line["code"])
         db.execute("DELETE FROM quote_lines WHERE id = ?", [line["id"]])
         _edited(db, desk, quote)
-        audit.record(db, desk.user["id"], "quote.remove_line", "quote", quote["id"], code=line["code"])
+        audit.record(db, desk.user, "quote.remove_line", "quote", quote["id"], code=line["code"])
     return get_quote(desk, quote["id"])
 
 
@@ -121,7 +121,7 @@ def set_terms(desk, quote_id: int | str, expedited: bool | None = None, valid_da
                    [*values.values(), quote["id"]])
         quote.update(values)
         _edited(db, desk, quote)
-        audit.record(db, desk.user["id"], "quote.terms", "quote", quote["id"], **changed)
+        audit.record(db, desk.user, "quote.terms", "quote", quote["id"], **changed)
     return get_quote(desk, quote["id"])
 
 
@@ -141,7 +141,7 @@ def approve_pricing(desk, quote_id: int | str, note: str) -> dict:
                             at=quote["approved_at"])
         db.execute("UPDATE quotes SET approved_by = ?, approved_at = ?, approval_note = ? WHERE id = ?",
                    [desk.user["id"], clock.stamp(), note.strip(), quote["id"]])
-        audit.record(db, desk.user["id"], "quote.approve_pricing", "quote", quote["id"], note=note.strip(),
+        audit.record(db, desk.user, "quote.approve_pricing", "quote", quote["id"], note=note.strip(),
                      reasons=quote["snapshot"].get("approval_reasons"))
     return get_quote(desk, quote["id"])
 
@@ -164,7 +164,7 @@ def send_quote(desk, quote_id: int | str) -> dict:
         snapshot = {**quote["snapshot"], **_parties(desk, quote["deal"])}
         db.execute("UPDATE quotes SET status = 'sent', sent_at = ?, snapshot = ? WHERE id = ?",
                    [clock.stamp(), json.dumps(snapshot, ensure_ascii=False), quote["id"]])
-        audit.record(db, desk.user["id"], "quote.send", "quote", quote["id"], total=quote["total"],
+        audit.record(db, desk.user, "quote.send", "quote", quote["id"], total=quote["total"],
                      valid_until=quote["valid_until"])
     return get_quote(desk, quote["id"])
 
@@ -189,7 +189,7 @@ def accept_quote(desk, quote_id: int | str, note: str | None = None) -> dict:
                       WHERE deal_id = ? AND id != ? AND status IN ('draft', 'sent')""",
                    [now, t("quote.superseded", version=quote["version"]), quote["deal_id"], quote["id"]])
         db.execute("UPDATE deals SET value = ?, updated_at = ? WHERE id = ?", [quote["total"], now, quote["deal_id"]])
-        audit.record(db, desk.user["id"], "quote.accept", "quote", quote["id"], deal=quote["deal_id"],
+        audit.record(db, desk.user, "quote.accept", "quote", quote["id"], deal=quote["deal_id"],
                      total=quote["total"])
     return get_quote(desk, quote["id"])
 
@@ -204,7 +204,7 @@ def reject_quote(desk, quote_id: int | str, reason: str) -> dict:
         _require_status(quote, "sent", "quote.not_sent")
         db.execute("UPDATE quotes SET status = 'rejected', decided_at = ?, decision_note = ? WHERE id = ?",
                    [clock.stamp(), reason.strip(), quote["id"]])
-        audit.record(db, desk.user["id"], "quote.reject", "quote", quote["id"], reason=reason.strip())
+        audit.record(db, desk.user, "quote.reject", "quote", quote["id"], reason=reason.strip())
     return get_quote(desk, quote["id"])
 
 
@@ -226,7 +226,7 @@ def expire_overdue(desk) -> list[dict]:
         for quote in overdue:
             quote["number"] = number(quote)
             db.execute("UPDATE quotes SET status = 'expired' WHERE id = ?", [quote["id"]])
-            audit.record(db, desk.user["id"], "quote.expire", "quote", quote["id"], valid_until=quote["valid_until"])
+            audit.record(db, desk.user, "quote.expire", "quote", quote["id"], valid_until=quote["valid_until"])
     return overdue
 
 

@@ -86,6 +86,6 @@ def _decide(desk, quote_id: int | str, verdict: str, reason: str | None) -> dict
                             decision=t(f"review.word.{verdict}"), reviewer=latest["reviewer"], at=latest["at"])
         db.execute("INSERT INTO reviews (quote_id, reviewer_id, decision, reason, at, revision) VALUES (?, ?, ?, ?, ?, ?)",
                    [quote["id"], desk.user["id"], verdict, reason, clock.stamp(), quote["revision"]])
-        audit.record(db, desk.user["id"], f"review.{'approve' if verdict == 'approved' else 'reject'}", "quote",
+        audit.record(db, desk.user, f"review.{'approve' if verdict == 'approved' else 'reject'}", "quote",
                      quote["id"], revision=quote["revision"], reason=reason)
     return review_status(desk, quote["id"])

@@ -294,18 +294,18 @@ def test_an_operation_built_from_others_is_one_transaction(desk, rows):
     writes, and nothing is written until the whole commits — or nothing at all if it fails."""
     before = rows(desk, "audit")
     with desk.store.unit_of_work() as db:
-        audit.record(db, desk.user["id"], "test.outer", "test", None)
+        audit.record(db, desk.user, "test.outer", "test", None)
         with pytest.raises(UserError):
             with desk.store.unit_of_work() as inner:
-                audit.record(inner, desk.user["id"], "test.refused", "test", None)
+                audit.record(inner, desk.user, "test.refused", "test", None)
                 raise UserError("db.error", detail="refused part")
-        audit.record(db, desk.user["id"], "test.after", "test", None)
+        audit.record(db, desk.user, "test.after", "test", None)
     actions = [r["action"] for r in audit.list_entries(desk, entity="test")]
     assert actions == ["test.after", "test.outer"] and rows(desk, "audit") == before + 2
     with pytest.raises(UserError):
         with desk.store.unit_of_work() as db:
-            audit.record(db, desk.user["id"], "test.lost", "test", None)
+            audit.record(db, desk.user, "test.lost", "test", None)
             with desk.store.unit_of_work() as inner:
-                audit.record(inner, desk.user["id"], "test.lost_too", "test", None)
+                audit.record(inner, desk.user, "test.lost_too", "test", None)
             raise UserError("db.error", detail="the whole fails")
     assert rows(desk, "audit") == before + 2

@@ -142,7 +142,7 @@ def _known_usage_text(message: str) -> str:
 def _suggest(problem: str, choices) -> str:
     from zizhi.core.i18n import t
 
-    return t("cli.did_you_mean", problem=problem, choices=", ".join(sorted(choices))) if choices else problem
+    return t("cli.did_you_mean", problem=problem, choices=", ".join(choices)) if choices else problem
 
 
 def _hint(exc: click_errors.BadParameter) -> str:

@@ -23,13 +23,14 @@ class Globals:
     db: str | None = None
     as_user: str | None = None
     lang: str | None = None
+    create: bool = False
     _desk: Any = field(default=None, repr=False)
 
     def desk(self):
         if self._desk is None:
             from zizhi.core.desk import open_desk
 
-            self._desk = open_desk(self.db, self.as_user, self.lang)
+            self._desk = open_desk(self.db, self.as_user, self.lang, create=self.create)
         return self._desk
 
     def language(self) -> str:

@@ -19,11 +19,13 @@ def init(
 
     Example: zizhi config init   (then edit them and run: zizhi config check)
     """
+    from zizhi.core import identity
     from zizhi.core.i18n import t
     from zizhi.core.paths import config_dir
     from zizhi.core.settings import init as write_defaults
 
     ctx.find_root().obj.language()
+    identity.require_local("config init")  # the team's configuration is the service account's
     written = write_defaults(force=force)
     for path in written:
         echo(t("config.written", path=str(path)))

@@ -16,12 +16,17 @@ def demo(
 ) -> None:
     """Fill the database with demo data: a team, clients with Chinese names, a contact history.
 
-    It refuses a database that already has clients (your real data) unless --add is given.
+    It creates the database if there is none, and refuses one that already has clients (your real
+    data) unless --add is given.
 
     Example: zizhi demo   (or, for benchmarks: zizhi --db /tmp/big.db demo --clients 100000)
     """
+    from zizhi.core import identity
     from zizhi.core.demo import fill_demo
     from zizhi.core.i18n import t
+
+    # The demo fills a new database wherever it is pointed (never over an SSH key: that one exists).
+    ctx.find_root().obj.create = identity.binding() is None
 
     counts = fill_demo(desk(ctx), clients=clients, seed=seed, add=add)
     output(counts, json, lambda done: echo(t("demo.done", **done)))

@@ -17,7 +17,7 @@ from typer.models import CommandInfo, TyperInfo
 from zizhi.commands import boundary
 from zizhi.commands.common import Globals
 from zizhi.commands.messages import MESSAGES
-from zizhi.core.errors import ZizhiError
+from zizhi.core.errors import Refused, ZizhiError
 from zizhi.core.i18n import LANGUAGES, normalise, register, t
 
 register(MESSAGES)
@@ -29,6 +29,7 @@ NOUNS = {
     "audit": ("audit_cmd", "app"), "catalogue": ("catalogue", "app"), "deal": ("deals", "app"),
     "quote": ("quotes", "app"), "review": ("quotes", "review_app"), "contract": ("contracts", "app"),
     "process": ("processing", "app"), "visit": ("processing", "visit_app"),
+    "init": ("setup_cmd", "init"), "shell": ("shell", "shell"),
 }
 
 
@@ -125,7 +126,7 @@ def _version(value: bool) -> None:
 def main(
     ctx: typer.Context,
     db: Annotated[Optional[str], typer.Option("--db", envvar="ZIZHI_DB", help="Database file (default: your user data folder).")] = None,
-    as_user: Annotated[Optional[str], typer.Option("--as", help="Act as this login (default: ZIZHI_USER, then your OS login).")] = None,
+    as_user: Annotated[Optional[str], typer.Option("--as", help="Admins: act as this login, audited (default: ZIZHI_USER, then yourself).")] = None,
     lang: Annotated[Optional[str], typer.Option("--lang", callback=_language, help="Language of messages: zh or en (default: ZIZHI_LANG, config, locale).")] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
 ) -> None:
@@ -133,7 +134,16 @@ def main(
 
     Example: zizhi --as wang.fang client list --due
     """
-    ctx.obj = Globals(db=db, as_user=as_user, lang=lang)
+    from zizhi.core import identity
+
+    bound = identity.binding()
+    if bound is not None:
+        if db is not None:
+            raise Refused("identity.remote_db")
+        db = bound.db
+    # Only the app on its default database creates it: the README's first command just works.
+    default_app = bound is None and db is None and ctx.invoked_subcommand is None
+    ctx.obj = Globals(db=db, as_user=as_user, lang=lang, create=default_app)
     if ctx.invoked_subcommand is None:
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise NoTerminal("cli.no_terminal")

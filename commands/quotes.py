@@ -104,12 +104,14 @@ def render(
     """
     from pathlib import Path
 
-    from zizhi.core import exports
+    from zizhi.core import exports, identity
     from zizhi.core.documents import quote_markdown, quote_pdf, quote_text
     from zizhi.core.errors import InputError
     from zizhi.core.paths import write_private
     from zizhi.core.pipeline.quotes import get_quote
 
+    if output:
+        identity.require_local("--output")
     d = desk(ctx)
     document = get_quote(d, quote)
     kind = format.strip().lower()

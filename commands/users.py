@@ -4,6 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from zizhi.commands import keys
 from zizhi.commands.common import (
     Json,
     Opt,
@@ -15,7 +16,8 @@ from zizhi.commands.common import (
     table_of,
 )
 
-app = typer.Typer(help="People: roles, onboarding exams, training.", no_args_is_help=True)
+app = typer.Typer(help="People: roles, onboarding exams, training, SSH keys.", no_args_is_help=True)
+app.add_typer(keys.app, name="key")
 
 USER_FIELDS = ["id", "login", "name", "role", "on_duty", "email", "phone", "clients", "created_at"]
 

@@ -6,8 +6,6 @@ know who is asking.
 
 from __future__ import annotations
 
-import getpass
-import os
 from pathlib import Path
 
 from zizhi.core import settings as configuration
@@ -42,22 +40,14 @@ class Desk:
         self.store.close()
 
 
-def acting_login(option: str | None = None) -> str:
-    """``--as``, then ``ZIZHI_USER``, then the operating-system login."""
-    if option:
-        return option.strip()
-    if os.environ.get("ZIZHI_USER"):
-        return os.environ["ZIZHI_USER"].strip()
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "admin"
-
-
 def open_desk(db: str | Path | None = None, as_user: str | None = None,
-              lang: str | None = None) -> Desk:
-    """Open the database and identify the acting user (the first ever user becomes admin)."""
-    from zizhi.core import paths
+              lang: str | None = None, create: bool = False) -> Desk:
+    """Open the database as the real identity, or as whom an admin names (see :mod:`core.identity`).
+
+    ``create`` makes a missing database with the operating-system account as its admin — for the
+    app on its default path; anything else must find the file there (``zizhi init`` makes it).
+    """
+    from zizhi.core import identity, paths
     from zizhi.core.people import users as people
 
     settings = None
@@ -67,10 +57,35 @@ def open_desk(db: str | Path | None = None, as_user: str | None = None,
         settings = configuration.load()
         configuration.remember_checked()
         choose_language(lang, settings.general.language)
-    store = Store(paths.database_path(db))
+    path = paths.database_path(db)
+    if create and not path.exists():
+        init_database(path)
+    store = Store(path)
     try:
-        user = people.acting_user(store, acting_login(as_user))
+        user = people.acting_user(store, identity.real_login(), identity.claimed_login(as_user))
     except BaseException:
         store.close()
         raise
     return Desk(store=store, user=user, settings=settings)
+
+
+def init_database(db: str | Path | None = None, admin: str | None = None) -> list[str]:
+    """Create a new database whose admins are the account creating it and, if named, ``admin``.
+
+    The creating account holds the file and could change it with any SQLite tool, so it is an
+    admin in name too (cron runs under it); ``admin`` names the person who will run the team.
+    """
+    from zizhi.core import identity, paths
+    from zizhi.core.errors import UserError
+    from zizhi.core.people import users as people
+
+    path = paths.database_path(db)
+    if path.exists() and path.stat().st_size:
+        raise UserError("db.exists", path=str(path))
+    admins = list(dict.fromkeys(login for login in (identity.real_login(), admin and admin.strip()) if login))
+    store = Store(path, create=True)
+    try:
+        people.found(store, admins)
+    finally:
+        store.close()
+    return admins

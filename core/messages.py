@@ -40,6 +40,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "db.busy": ("The database is busy with another writer; try again in a moment.", "数据库正被其他操作写入，请稍后重试。"),
     "db.cannot_open": ("database: cannot open {path}: {detail}", "数据库：无法打开 {path}：{detail}"),
     "db.error": ("database: {detail}", "数据库：{detail}"),
+    "db.missing": ("database: there is no database at {path}. Create one with `zizhi init` (or `zizhi demo`), or check --db and ZIZHI_DB.",
+                   "数据库：{path} 处没有数据库。请用 `zizhi init`（或 `zizhi demo`）创建，或检查 --db 与 ZIZHI_DB。"),
+    "db.exists": ("database: {path} already holds a Zizhi database; `zizhi init` only creates new ones.",
+                  "数据库：{path} 已是资质系统数据库；`zizhi init` 只创建新数据库。"),
+    "db.created": ("Created {path}; admins: {admins}.", "已创建 {path}；管理员：{admins}。"),
+
+    # who is acting (core/identity.py)
+    "identity.already_bound": ("This connection already acts as {login}; a second `zizhi shell` is refused.",
+                               "此连接已绑定为 {login}，不能再次执行 `zizhi shell`。"),
+    "identity.remote_file": ("{option}: over an SSH key the server's files are not yours to name; the output comes to your terminal (redirect it on your side).",
+                             "{option}：通过 SSH 密钥连接时不能指定服务器上的文件；输出会显示在您的终端（请在本地重定向）。"),
+    "identity.remote_db": ("--db: over an SSH key the database is the one your key is bound to.",
+                           "--db：通过 SSH 密钥连接时只能使用密钥绑定的数据库。"),
+    "identity.not_zizhi": ("Only zizhi commands run here ('{command}' is not one): try `ssh HOST zizhi client list`.",
+                           "此处只能运行 zizhi 命令（'{command}' 不是）：例如 `ssh 主机 zizhi client list`。"),
 
     # who may change a client (core/access.py) and see the audit trail (core/audit.py)
     "access.cannot_edit": ("You may not change client {client}: only its owner, a manager or an admin can (you are {role}).",

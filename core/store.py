@@ -24,8 +24,12 @@ BUSY_TIMEOUT_MS = 10_000
 class Store:
     """One open database: reads through :meth:`rows`, writes through :meth:`unit_of_work`."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, create: bool = False) -> None:
+        """Open ``path``; a missing file is created only when asked (``zizhi init``, the demo, the app's
+        default database), so a mistyped ``--db`` in a crontab fails loudly instead of starting afresh."""
         self.path = Path(path)
+        if not create and not self.path.exists():
+            raise UserError("db.missing", path=str(self.path))
         self.conn = _connect(self.path)
         self.lock = threading.RLock()
         if not schema_state.is_current(self.conn):

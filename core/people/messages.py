@@ -12,8 +12,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "people.not_found": ("user: no user with login {login}. See `zizhi user list`.",
                          "用户：没有登录名为 {login} 的用户。请查看 `zizhi user list`。"),
     "people.unknown_acting_user": (
-        "You ({login}) are not a Zizhi user yet: ask an admin to run `zizhi user add {login} --role sales`, or pass --as LOGIN.",
-        "您（{login}）还不是资质系统的用户：请管理员执行 `zizhi user add {login} --role sales`，或使用 --as 指定登录名。"),
+        "{login} is not a Zizhi user of this database: ask an admin to run `zizhi user add {login} --role ROLE`.",
+        "{login} 不是此数据库的资质系统用户：请管理员执行 `zizhi user add {login} --role 角色`。"),
+    "people.act_as_admins_only": (
+        "--as {other}: only an admin may act as someone else; you are {login}. Drop --as (and ZIZHI_USER) to act as yourself.",
+        "--as {other}：只有管理员可以代他人操作；您是 {login}。请去掉 --as（及 ZIZHI_USER）以本人身份操作。"),
     "people.unknown_owner": ("owner: no user with login '{login}'. See `zizhi user list`.",
                              "负责人：没有登录名为 '{login}' 的用户。请查看 `zizhi user list`。"),
     "people.owner_not_sales": ("owner: {login} is {role}, not a salesperson; only on-duty salespeople can own clients.",
@@ -42,4 +45,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "role.legal": ("legal", "法务"),
     "role.operations": ("operations", "运营"),
     "role.admin": ("admin", "管理员"),
+    # SSH keys on the team server (people/keys.py)
+    "keys.admins_only": ("Only an admin can see or change SSH keys (you are {role}).",
+                         "只有管理员可以查看或修改 SSH 密钥（您的角色：{role}）。"),
+    "keys.format": ("key: '{value}' is not an SSH public key; give the one line of the person's .pub file ({types} …).",
+                    "密钥：'{value}' 不是 SSH 公钥；请提供对方 .pub 文件中的那一行（{types} …）。"),
+    "keys.login": ("login: '{value}' cannot be bound to a key: use letters, digits, '.', '_', '@' or '-'.",
+                   "登录名：'{value}' 不能绑定密钥：只能使用字母、数字、'.'、'_'、'@' 或 '-'。"),
+    "keys.duplicate": ("key: {fingerprint} is already on the server; one key belongs to one person (see `zizhi user key list`).",
+                       "密钥：{fingerprint} 已在服务器上；一把密钥只属于一个人（见 `zizhi user key list`）。"),
+    "keys.none": ("key: {login} has no such key on this server (see `zizhi user key list`).",
+                  "密钥：{login} 在此服务器上没有该密钥（见 `zizhi user key list`）。"),
+    "keys.added": ("{login} can now connect with key {fingerprint}; their commands run as {login} on {database}.",
+                   "{login} 现在可以用密钥 {fingerprint} 连接；其命令以 {login} 身份在 {database} 上运行。"),
+    "keys.removed": ("removed {login}'s key {fingerprint}", "已移除 {login} 的密钥 {fingerprint}"),
 }

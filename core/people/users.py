@@ -15,21 +15,41 @@ from zizhi.core.vocab import choose
 ADMINS = ("admin",)
 
 
-def acting_user(store, login: str) -> dict:
-    """The user row for ``login``; on an empty database that user is created as admin."""
-    user = store.one("SELECT * FROM users WHERE login = ?", [login])
-    if user:
-        if not user["active"]:
-            raise Refused("people.inactive", login=login)
+def acting_user(store, real: str, claimed: str | None = None) -> dict:
+    """The user a command acts as: the real identity, or whom an admin names with ``--as``.
+
+    A claim to be someone else is honoured only for an admin, and the returned user carries the
+    admin (``acting_admin_id``) so every audit record of the command names both.
+    """
+    user = _on_record(store, real)
+    if not claimed or claimed == real:
         return user
-    with store.unit_of_work() as db:
-        if db.execute("SELECT count(*) FROM users").fetchone()[0] == 0:
-            user_id = _insert(db, login, login, "admin", None, None)
-            audit.record(db, {"id": user_id}, "user.bootstrap", "user", user_id, login=login, role="admin")
+    if user["role"] not in ADMINS:
+        raise Refused("people.act_as_admins_only", login=real, other=claimed)
+    other = _on_record(store, claimed)
+    return {**other, "acting_admin_id": user["id"], "acting_admin": real}
+
+
+def _on_record(store, login: str) -> dict:
     user = store.one("SELECT * FROM users WHERE login = ?", [login])
     if not user:
-        raise UserError("people.unknown_acting_user", login=login)
+        raise Refused("people.unknown_acting_user", login=login)
+    if not user["active"]:
+        raise Refused("people.inactive", login=login)
     return user
+
+
+def found(store, admins: list[str]) -> None:
+    """Register the first admins of a new database; refused once it has any user.
+
+    Checked inside the unit of work, so two ``zizhi init`` racing on one file make one set of admins.
+    """
+    with store.unit_of_work() as db:
+        if db.execute("SELECT count(*) FROM users").fetchone()[0]:
+            raise UserError("db.exists", path=str(store.path))
+        for login in admins:
+            user_id = _insert(db, login, login, "admin", None, None)
+            audit.record(db, {"id": user_id}, "user.bootstrap", "user", user_id, login=login, role="admin")
 
 
 def _insert(db, login, name, role, email, phone) -> int:

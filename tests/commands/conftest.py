@@ -27,8 +27,10 @@ def env(tmp_path, monkeypatch):
     monkeypatch.setenv("ZIZHI_LANG", "en")
     monkeypatch.delenv("ZIZHI_USER", raising=False)
     from zizhi.core import i18n
+    from zizhi.core.desk import init_database
 
     i18n.choose_language("en")
+    init_database(tmp_path / "zizhi.db", admin="boss")
     return tmp_path
 
 

@@ -64,8 +64,9 @@ def test_broken_configuration_exits_78_naming_file_and_line(env):
 
 def test_db_option_and_environment_choose_the_file(env, tmp_path):
     other = tmp_path / "other.db"
+    assert run_zizhi("--db", str(other), "init", "--admin", "boss", env_root=env).returncode == 0
     run_zizhi("--db", str(other), "--as", "boss", "client", "add", "--name", "甲公司", env_root=env)
-    assert other.exists()
+    assert [c["name"] for c in json.loads(run_zizhi("--db", str(other), "client", "list", "--json", env_root=env).stdout)] == ["甲公司"]
     listed = run_zizhi("--as", "boss", "client", "list", "--json", env_root=env)
     assert json.loads(listed.stdout) == []
 

@@ -2,14 +2,6 @@
 
 from __future__ import annotations
 
-from tests.commands.conftest import Cli
-
-
-def test_first_user_on_an_empty_database_becomes_admin(env):
-    cli = Cli(env)
-    users = cli.json("user", "list", user="laowang")
-    assert [(u["login"], u["role"]) for u in users] == [("laowang", "admin")]
-
 
 def test_unknown_user_is_told_to_ask_an_admin(cli):
     result = cli("client", "list", user="stranger", code=1)

@@ -12,7 +12,7 @@ import pytest
 from stdnum.cn import uscc
 
 from zizhi.core import clock, i18n
-from zizhi.core.desk import Desk, open_desk
+from zizhi.core.desk import Desk, init_database, open_desk
 from zizhi.core.people import users as people
 
 TODAY = "2026-11-27 09:00:00"
@@ -51,6 +51,8 @@ def desk_as(db_path):
     opened: list[Desk] = []
 
     def open_as(login: str) -> Desk:
+        if not db_path.exists():
+            init_database(db_path, admin="boss")
         desk = open_desk(db=db_path, as_user=login, lang="en")
         opened.append(desk)
         return desk

@@ -41,7 +41,7 @@ def test_all_core_modules_import_no_user_interface():
 def test_opening_a_desk_imports_no_user_interface(tmp_path):
     code = f"""
 from zizhi.core.desk import open_desk
-open_desk(db={str(tmp_path / 'zizhi.db')!r}, as_user='boss', lang='en')
+open_desk(db={str(tmp_path / 'zizhi.db')!r}, lang='en', create=True)
 """
     probe = code + PROBE.format(modules="zizhi.core.clients.search")
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True,

@@ -4,17 +4,35 @@ from __future__ import annotations
 
 import pytest
 
-from zizhi.core import audit
+from zizhi.core import audit, identity
 from zizhi.core.clients import records as clients
+from zizhi.core.desk import open_desk
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.people import users as people
 
 
-def test_the_first_user_on_an_empty_database_becomes_admin(desk):
-    assert desk.user["login"] == "boss"
-    assert desk.role == "admin"
+def test_the_account_creating_a_database_and_the_admin_it_names_are_its_admins(desk):
+    me = identity.os_login()
+    assert (desk.user["login"], desk.role) == ("boss", "admin")
     entries = audit.list_entries(desk, action="user.")
-    assert [(e["action"], e["user"], e["detail"]["role"]) for e in entries] == [("user.bootstrap", "boss", "admin")]
+    assert sorted((e["action"], e["user"], e["detail"]["role"]) for e in entries) == \
+        sorted([("user.bootstrap", "boss", "admin"), ("user.bootstrap", me, "admin")])
+
+
+def test_only_an_admin_may_act_as_someone_else_and_is_named_beside_them(desk, add_sales):
+    add_sales("li")
+    with pytest.raises(Refused) as caught:
+        people.acting_user(desk.store, "li", "boss")
+    assert "only an admin may act as someone else" in caught.value.message("en")
+    acting = people.acting_user(desk.store, "boss", "li")
+    assert (acting["login"], acting["acting_admin"]) == ("li", "boss")
+
+
+def test_a_new_database_is_made_only_on_purpose(tmp_path):
+    with pytest.raises(UserError) as caught:
+        open_desk(db=tmp_path / "typo" / "zizhi.db", lang="en")
+    assert "zizhi init" in caught.value.message("en")
+    assert not (tmp_path / "typo").exists()
 
 
 def test_an_unknown_user_on_a_busy_database_is_told_to_ask_an_admin(desk, desk_as, rows):

@@ -31,7 +31,7 @@ def pragma(store: Store, name: str):
 
 def test_a_new_database_and_its_folder_are_private(tmp_path):
     path = tmp_path / "new" / "deeper" / "zizhi.db"
-    store = Store(path)
+    store = Store(path, create=True)
     try:
         with store.unit_of_work() as db:
             audit.record(db, None, "test.write", "test", None)
@@ -47,14 +47,14 @@ def test_a_new_database_and_its_folder_are_private(tmp_path):
 
 def test_an_existing_loose_file_is_tightened_to_0600(tmp_path):
     path = tmp_path / "zizhi.db"
-    Store(path).close()
+    Store(path, create=True).close()
     path.chmod(0o644)
-    Store(path).close()
+    Store(path, create=True).close()
     assert mode(path) == 0o600
 
 
 def test_the_connection_pragmas(tmp_path):
-    store = Store(tmp_path / "zizhi.db")
+    store = Store(tmp_path / "zizhi.db", create=True)
     try:
         assert pragma(store, "journal_mode") == "wal"
         assert pragma(store, "foreign_keys") == 1
@@ -64,7 +64,7 @@ def test_the_connection_pragmas(tmp_path):
 
 
 def test_every_table_is_strict(tmp_path):
-    store = Store(tmp_path / "zizhi.db")
+    store = Store(tmp_path / "zizhi.db", create=True)
     try:
         strict = {r["name"]: r["strict"] for r in store.rows("PRAGMA table_list") if r["type"] == "table"}
         assert {name: strict.get(name) for name in TABLES} == {name: 1 for name in TABLES}
@@ -81,11 +81,11 @@ def test_foreign_keys_are_enforced(desk):
 
 def test_migrations_can_run_again(tmp_path):
     path = tmp_path / "zizhi.db"
-    first = Store(path)
+    first = Store(path, create=True)
     with first.unit_of_work() as db:
         audit.record(db, None, "test.write", "test", None)
     first.close()
-    again = Store(path)
+    again = Store(path, create=True)
     try:
         assert again.scalar("SELECT count(*) FROM audit") == 1
         applied = again.scalar("SELECT count(*) FROM _sqlite_migrations")
@@ -129,11 +129,11 @@ def test_a_failure_half_way_rolls_the_whole_operation_back(desk, rows, monkeypat
 
 def test_two_writers_at_once_both_succeed(tmp_path):
     path = tmp_path / "zizhi.db"
-    Store(path).close()
+    Store(path, create=True).close()
     errors: list[BaseException] = []
 
     def write(tag: str) -> None:
-        store = Store(path)
+        store = Store(path, create=True)
         try:
             for n in range(40):
                 with store.unit_of_work() as db:
@@ -150,7 +150,7 @@ def test_two_writers_at_once_both_succeed(tmp_path):
     for thread in threads:
         thread.join()
     assert errors == []
-    check = Store(path)
+    check = Store(path, create=True)
     try:
         assert check.scalar("SELECT count(*) FROM audit WHERE action LIKE 'app.%'") == 40
         assert check.scalar("SELECT count(*) FROM audit WHERE action LIKE 'cron.%'") == 40
@@ -160,7 +160,7 @@ def test_two_writers_at_once_both_succeed(tmp_path):
 
 def test_a_writer_waits_for_a_long_transaction_instead_of_failing(tmp_path):
     path = tmp_path / "zizhi.db"
-    holder, waiter = Store(path), Store(path)
+    holder, waiter = Store(path, create=True), Store(path, create=True)
     inside, done = threading.Event(), []
 
     def hold() -> None:
@@ -189,7 +189,7 @@ def test_a_writer_waits_for_a_long_transaction_instead_of_failing(tmp_path):
 
 def test_a_writer_locked_out_past_the_timeout_gets_busy(tmp_path):
     path = tmp_path / "zizhi.db"
-    holder, waiter = Store(path), Store(path)
+    holder, waiter = Store(path, create=True), Store(path, create=True)
     waiter.conn.execute("PRAGMA busy_timeout = 100")
     inside, release = threading.Event(), threading.Event()
 
@@ -218,7 +218,7 @@ WRITER = """
 import sys
 from zizhi.core import audit
 from zizhi.core.store import Store
-store = Store(sys.argv[1])
+store = Store(sys.argv[1], create=True)
 for n in range(25):
     with store.unit_of_work() as db:
         audit.record(db, None, sys.argv[2], "test", n)
@@ -233,7 +233,7 @@ def test_processes_creating_and_writing_one_new_file_at_once(tmp_path):
              for n in range(5)]
     results = [proc.communicate(timeout=60) for proc in procs]
     assert [proc.returncode for proc in procs] == [0] * 5, results
-    check = Store(path)
+    check = Store(path, create=True)
     try:
         assert check.scalar("SELECT count(*) FROM audit") == 125
         from sqlite_utils import Database
@@ -259,14 +259,14 @@ def test_the_cheap_schema_check_counts_every_registered_migration():
 OPEN_AND_REPORT = """
 import sys
 from zizhi.core.store import Store
-store = Store(sys.argv[1])
+store = Store(sys.argv[1], create=True)
 print("sqlite_utils" in sys.modules, store.scalar("SELECT count(*) FROM users"))
 """
 
 
 def test_an_up_to_date_database_opens_without_the_migrations_machinery(tmp_path):
     path = tmp_path / "zizhi.db"
-    Store(path).close()
+    Store(path, create=True).close()
     opened = subprocess.run([sys.executable, "-c", OPEN_AND_REPORT, str(path)],
                             capture_output=True, text=True, timeout=60)
     assert opened.stdout.split() == ["False", "0"], opened.stderr
@@ -274,7 +274,7 @@ def test_an_up_to_date_database_opens_without_the_migrations_machinery(tmp_path)
 
 def test_a_database_behind_the_code_is_migrated_on_open(tmp_path):
     path = tmp_path / "zizhi.db"
-    Store(path).close()
+    Store(path, create=True).close()
     with sqlite3.connect(path) as conn:
         conn.execute("DROP TABLE payments")
         conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm110_contract_terms_and_payments'")
@@ -282,7 +282,7 @@ def test_a_database_behind_the_code_is_migrated_on_open(tmp_path):
         for column in ("credit_rating", "prepayment", "guarantee", "year", "seq"):
             conn.execute(f"ALTER TABLE contracts DROP COLUMN {column}")
     conn.close()
-    store = Store(path)
+    store = Store(path, create=True)
     try:
         assert store.scalar("SELECT count(*) FROM payments") == 0
     finally:

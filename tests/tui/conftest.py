@@ -9,7 +9,7 @@ import pytest
 from zizhi.core import clock
 from zizhi.core.clients.interactions import log_interaction
 from zizhi.core.clients.records import add_client
-from zizhi.core.desk import open_desk
+from zizhi.core.desk import init_database, open_desk
 from zizhi.core.i18n import choose_language
 from zizhi.core.people import users as people
 
@@ -33,6 +33,7 @@ def desk(tmp_path, monkeypatch):
     monkeypatch.setenv("ZIZHI_CONFIG", str(tmp_path / "config"))
     monkeypatch.delenv("ZIZHI_NOW", raising=False)
     clock.set_now(TODAY)
+    init_database(tmp_path / "z.db", admin="boss")
     desk = open_desk(db=tmp_path / "z.db", as_user="boss", lang="en")
     people.add_user(desk, "li", "李娜", "sales")
     people.record_exam(desk, "li", 90)

@@ -10,7 +10,7 @@ from zizhi.tui.app import ZizhiApp
 
 async def test_an_empty_desk_says_how_to_begin(tmp_path, monkeypatch):
     monkeypatch.setenv("ZIZHI_CONFIG", str(tmp_path / "config"))
-    desk = open_desk(db=tmp_path / "new.db", as_user="boss", lang="en")
+    desk = open_desk(db=tmp_path / "new.db", lang="en", create=True)
     try:
         app = ZizhiApp(desk)
         async with app.run_test(size=(120, 36)) as pilot:

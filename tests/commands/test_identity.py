@@ -1,0 +1,131 @@
+"""Who is acting is known, not claimed: databases made on purpose, SSH keys bound to people, `--as` for admins.
+
+The shell tests run `zizhi shell LOGIN` as a subprocess with ``SSH_ORIGINAL_COMMAND`` set, exactly as
+sshd runs a key's forced command.
+"""
+
+from __future__ import annotations
+
+import json
+import stat
+
+import pytest
+
+from tests.commands.conftest import run_zizhi
+from zizhi.core import identity
+
+# Two real ed25519 public keys and their fingerprints as `ssh-keygen -lf` prints them.
+WANG_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFKUiQIaEvn/xYF4zb5DAjEcgzpjEAdsnustUG5P1AB4 wang@laptop"
+WANG_PRINT = "SHA256:DSJMGShDijAajBmH5jN1bLR2cl0RHqyupVcQLxMj3zM"
+LI_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHMj/USRam3yR88dqZapKYuH6VfbyTlHpNVl3c2JwToi li@office"
+
+
+def ssh(env, login: str, command: str, **extra_env) -> object:
+    """What sshd does for a key bound to ``login`` when its holder types ``ssh server COMMAND``."""
+    return run_zizhi("--db", str(env / "zizhi.db"), "shell", login, env_root=env,
+                     extra_env={"SSH_ORIGINAL_COMMAND": command, **extra_env})
+
+
+@pytest.fixture
+def team(cli, env):
+    """li and zhao each own one client; boss is the admin."""
+    cli("user", "exam", "zhao", "85")
+    cli("client", "add", "--name", "李的客户有限公司", "--phone", "13800000001", "--owner", "li")
+    cli("client", "add", "--name", "赵的客户有限公司", "--phone", "13800000002", "--owner", "zhao")
+    return env
+
+
+def test_a_mistyped_database_path_creates_nothing_and_says_how_to_make_one(env, tmp_path):
+    missing = tmp_path / "nonexistent" / "dir" / "x.db"
+    result = run_zizhi("--db", str(missing), "client", "list", env_root=env)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1
+    assert str(missing) in result.stderr and "zizhi init" in result.stderr
+    assert not (tmp_path / "nonexistent").exists()
+
+
+def test_init_makes_a_private_database_whose_admins_are_its_creator_and_the_named_person(env, tmp_path):
+    path = tmp_path / "team" / "zizhi.db"
+    made = run_zizhi("--db", str(path), "init", "--admin", "wang.admin", "--json", env_root=env)
+    assert made.returncode == 0, made.stderr
+    assert json.loads(made.stdout)["admins"] == [identity.os_login(), "wang.admin"]
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    users = json.loads(run_zizhi("--db", str(path), "user", "list", "--json", env_root=env).stdout)
+    assert sorted((u["login"], u["role"]) for u in users) == sorted(
+        [(identity.os_login(), "admin"), ("wang.admin", "admin")])
+    again = run_zizhi("--db", str(path), "init", env_root=env)
+    assert again.returncode == 1 and "already" in again.stderr
+
+
+def test_over_a_key_the_person_sees_only_their_own_clients(team):
+    result = ssh(team, "li", "zizhi client list --json")
+    assert result.returncode == 0, result.stderr
+    assert [c["name"] for c in json.loads(result.stdout)] == ["李的客户有限公司"]
+
+
+def test_over_a_key_nothing_typed_or_set_changes_who_acts(team):
+    def changes():
+        entries = json.loads(run_zizhi("--as", "boss", "audit", "list", "--json", env_root=team).stdout)
+        return [e for e in entries if not e["action"].endswith(".export")]
+
+    before = changes()
+    claimed = ssh(team, "li", "zizhi --as boss client list --json")
+    assert claimed.returncode == 1 and "only an admin may act as someone else" in claimed.stderr
+    via_env = ssh(team, "li", "zizhi client list --json", ZIZHI_USER="boss")
+    assert [c["name"] for c in json.loads(via_env.stdout)] == ["李的客户有限公司"]
+    for attempt in ("zizhi user add evil --role admin", "zizhi shell boss"):
+        assert ssh(team, "li", attempt).returncode == 1
+    assert changes() == before
+
+
+def test_over_a_key_no_other_database_and_no_server_file_can_be_named(team, tmp_path):
+    other = tmp_path / "other.db"
+    result = ssh(team, "li", f"zizhi --db {other} init")
+    assert result.returncode == 1 and "--db" in result.stderr
+    via_env = ssh(team, "li", "zizhi client list --json", ZIZHI_DB=str(other))
+    assert via_env.returncode == 0 and "李的客户有限公司" in via_env.stdout
+    written = ssh(team, "li", "zizhi config init --force")
+    assert written.returncode == 1
+    assert not other.exists() and not (team / "config" / "settings.toml").exists()
+
+
+def test_over_a_key_only_zizhi_commands_run(team):
+    for command in ("bash -c id", "scp -t /tmp", "rm -rf /", "'unbalanced"):
+        result = ssh(team, "li", command)
+        assert result.returncode != 0 and result.stderr.count("\n") == 1, (command, result.stderr)
+    no_terminal = ssh(team, "li", "")
+    assert no_terminal.returncode == 2
+
+
+def test_an_admin_over_a_key_may_act_as_someone_and_the_audit_names_both(team):
+    made = ssh(team, "boss", "zizhi --as li log add 李的客户有限公司 --channel phone --summary 询价")
+    assert made.returncode == 0, made.stderr
+    entries = json.loads(run_zizhi("--as", "boss", "audit", "list", "--action", "log.add", "--json",
+                                   env_root=team).stdout)
+    assert (entries[0]["user"], entries[0]["acting_admin"]) == ("li", "boss")
+
+
+def test_keys_bind_people_and_keep_the_admins_own_lines(cli, env, tmp_path, monkeypatch):
+    keys = tmp_path / "ssh" / "authorized_keys"
+    keys.parent.mkdir()
+    keys.write_text("ssh-ed25519 AAAAadminsown root@server\n", encoding="utf-8")
+    monkeypatch.setenv("ZIZHI_AUTHORIZED_KEYS", str(keys))
+    (tmp_path / "wang.pub").write_text(WANG_KEY + "\n", encoding="utf-8")
+    cli("user", "add", "wang.fang", "--role", "sales")
+    added = cli.json("user", "key", "add", "wang.fang", str(tmp_path / "wang.pub"))
+    assert (added["login"], added["fingerprint"]) == ("wang.fang", WANG_PRINT)
+    cli("user", "key", "add", "li", LI_KEY)
+    lines = keys.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "ssh-ed25519 AAAAadminsown root@server"
+    wang_line = next(line for line in lines if "wang@laptop" in line)
+    assert f'--db {env / "zizhi.db"} shell wang.fang",restrict,pty ssh-ed25519 ' in wang_line
+    assert stat.S_IMODE(keys.stat().st_mode) == 0o600
+    assert [k["login"] for k in cli.json("user", "key", "list")] == ["wang.fang", "li"]
+    assert "one key belongs to one person" in cli("user", "key", "add", "li", WANG_KEY, code=1).stderr
+    assert cli("user", "key", "add", "li", "ssh-ed25519 notakey", code=65).stderr.count("\n") == 1
+    assert cli("user", "key", "list", user="li", code=1).stderr.startswith("zizhi: Only an admin")
+    cli("user", "key", "remove", "wang.fang")
+    assert [k["login"] for k in cli.json("user", "key", "list")] == ["li"]
+    assert keys.read_text(encoding="utf-8").splitlines()[0] == "ssh-ed25519 AAAAadminsown root@server"
+    actions = [e["action"] for e in cli.json("audit", "list", "--action", "user.key")]
+    assert actions == ["user.key.remove", "user.key.add", "user.key.add"]

@@ -24,9 +24,13 @@ def list_(
 
     Example: zizhi audit list --entity client --id 42
     """
+    from zizhi.core import exports
     from zizhi.core.audit import list_entries
 
-    output(list_entries(desk(ctx), entity, entity_id, user, action, limit), json, _entries_table)
+    d = desk(ctx)
+    rows = exports.read(d, "audit", lambda: list_entries(d, entity, entity_id, user, action, limit),
+                        command="audit list", as_json=json, of=entity, id=entity_id, user=user, action=action)
+    output(rows, json, _entries_table)
 
 
 def _entries_table(rows: list[dict]) -> None:

@@ -119,8 +119,8 @@ def show(
     from zizhi.core.clients.records import get_client
 
     d = desk(ctx)
-    record = get_client(d, client)
-    exports.note(d, "client", record, exports.form_of(json), command="client show", id=record["id"])
+    record = exports.read(d, "client", lambda: get_client(d, client), command="client show", as_json=json,
+                          client=client)
     output(record, json, _client_text)
 
 
@@ -145,13 +145,13 @@ def list_(
     Example: zizhi client list --due --owner wang.fang
     """
     from zizhi.core import exports
-    from zizhi.core.clients.records import list_clients
+    from zizhi.core.clients.records import list_page
 
     d = desk(ctx)
-    rows = list_clients(d, owner=owner, size=size, industry=industry, urgency=urgency, channel=channel,
-                        tag=tag, city=city, due=due, archived=archived, limit=limit + 1, offset=offset)
-    more, rows = len(rows) > limit, rows[:limit]
-    exports.note(d, "client", rows, exports.form_of(json), command="client list", owner=owner, due=due, tag=tag)
+    filters = {"owner": owner, "size": size, "industry": industry, "urgency": urgency, "channel": channel,
+               "tag": tag, "city": city, "due": due, "archived": archived}
+    rows, more = exports.read(d, "client", lambda: list_page(d, limit, offset, **filters), command="client list",
+                              as_json=json, limit=limit, offset=offset, **filters)
     output(rows, json, table_of(LIST_COLUMNS))
     if more:
         more_hint(offset + limit)
@@ -173,8 +173,8 @@ def search(
     from zizhi.core.clients.search import search_clients
 
     d = desk(ctx)
-    rows = search_clients(d, text, limit=limit, include_archived=archived)
-    exports.note(d, "client", rows, exports.form_of(json), command="client search", text=text)
+    rows = exports.read(d, "client", lambda: search_clients(d, text, limit=limit, include_archived=archived),
+                        command="client search", as_json=json, text=text, archived=archived)
     output(rows, json, table_of(LIST_COLUMNS))
 
 

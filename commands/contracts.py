@@ -38,9 +38,12 @@ def show(ctx: typer.Context, contract: Contract, json: Json = False) -> None:
 
     Example: zizhi contract show ZZ-2026-0001
     """
+    from zizhi.core import exports
     from zizhi.core.pipeline.contracts import get_contract
 
-    output(get_contract(desk(ctx), contract), json, _contract_text)
+    d = desk(ctx)
+    output(exports.read(d, "contract", lambda: get_contract(d, contract), command="contract show", as_json=json,
+                        contract=contract), json, _contract_text)
 
 
 @app.command("sign")

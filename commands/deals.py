@@ -64,9 +64,12 @@ def show(ctx: typer.Context, deal: Deal, json: Json = False) -> None:
 
     Example: zizhi deal show 12
     """
+    from zizhi.core import exports
     from zizhi.core.pipeline.deals import get_deal
 
-    output(get_deal(desk(ctx), deal), json, _deal_text)
+    d = desk(ctx)
+    output(exports.read(d, "deal", lambda: get_deal(d, deal), command="deal show", as_json=json, deal=deal),
+           json, _deal_text)
 
 
 @app.command("list")
@@ -87,8 +90,8 @@ def list_(
     from zizhi.core.pipeline.deals import list_deals
 
     d = desk(ctx)
-    rows = list_deals(d, stage, owner, client, closed, limit)
-    exports.note(d, "deal", rows, exports.form_of(json), command="deal list", stage=stage, owner=owner, client=client)
+    rows = exports.read(d, "deal", lambda: list_deals(d, stage, owner, client, closed, limit), command="deal list",
+                        as_json=json, stage=stage, owner=owner, client=client, closed=closed, limit=limit)
     output(rows, json, _deals_table)
 
 

@@ -48,8 +48,8 @@ def list_(
     from zizhi.core.clients.interactions import list_interactions
 
     d = desk(ctx)
-    rows = list_interactions(d, client, limit)
-    exports.note(d, "log", rows, exports.form_of(json), command="log list", client=client)
+    rows = exports.read(d, "log", lambda: list_interactions(d, client, limit), command="log list", as_json=json,
+                        client=client, limit=limit)
     output(rows, json, table_of(["id", "at", "client", "user", "channel", "summary", "next_step", "next_date"]))
 
 

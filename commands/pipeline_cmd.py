@@ -16,9 +16,12 @@ def pipeline(
 
     Example: zizhi pipeline --owner wang.fang
     """
+    from zizhi.core import exports
     from zizhi.core.pipeline.board import pipeline as view
 
-    output(view(desk(ctx), owner), json, _board_text)
+    d = desk(ctx)
+    output(exports.read(d, "deal", lambda: view(d, owner), command="pipeline", as_json=json, owner=owner),
+           json, _board_text)
 
 
 def _board_text(data: dict) -> None:

@@ -33,9 +33,12 @@ def show(ctx: typer.Context, deal: Deal, json: Json = False) -> None:
 
     Example: zizhi process show 12
     """
+    from zizhi.core import exports
     from zizhi.core.pipeline.processing import progress
 
-    output(progress(desk(ctx), deal), json, _progress_text)
+    d = desk(ctx)
+    output(exports.read(d, "deal", lambda: progress(d, deal), command="process show", as_json=json, deal=deal),
+           json, _progress_text)
 
 
 @app.command("step")
@@ -116,8 +119,8 @@ def visit_list(ctx: typer.Context,
     from zizhi.core.pipeline.delivery import list_visits
 
     d = desk(ctx)
-    rows = list_visits(d, due=due, owner=owner, client=client)
-    exports.note(d, "visit", rows, exports.form_of(json), command="visit list", due=due, owner=owner, client=client)
+    rows = exports.read(d, "visit", lambda: list_visits(d, due=due, owner=owner, client=client),
+                        command="visit list", as_json=json, due=due, owner=owner, client=client)
     output(rows, json, table_of(["id", "due_on", "client", "owner", "done_on", "satisfaction", "remarks"]))
 
 

@@ -63,9 +63,12 @@ def show(ctx: typer.Context, quote: Quote, json: Json = False) -> None:
 
     Example: zizhi quote show 7
     """
+    from zizhi.core import exports
     from zizhi.core.pipeline.quotes import get_quote
 
-    output(get_quote(desk(ctx), quote), json, _quote_text)
+    d = desk(ctx)
+    output(exports.read(d, "quote", lambda: get_quote(d, quote), command="quote show", as_json=json, quote=quote),
+           json, _quote_text)
 
 
 @app.command("list")
@@ -74,9 +77,12 @@ def list_(ctx: typer.Context, deal: Annotated[str, typer.Argument(help="Deal num
 
     Example: zizhi quote list 12
     """
+    from zizhi.core import exports
     from zizhi.core.pipeline.quotes import list_quotes
 
-    output(list_quotes(desk(ctx), deal), json, _quotes_table)
+    d = desk(ctx)
+    output(exports.read(d, "quote", lambda: list_quotes(d, deal), command="quote list", as_json=json, deal=deal),
+           json, _quotes_table)
 
 
 @app.command("expire")
@@ -102,31 +108,9 @@ def render(
 
     Example: zizhi quote render 7 --format pdf -o 报价单-7.pdf
     """
-    from pathlib import Path
+    from zizhi.core.documents.render import render_quote
 
-    from zizhi.core import exports, identity
-    from zizhi.core.documents import quote_markdown, quote_pdf, quote_text
-    from zizhi.core.errors import InputError
-    from zizhi.core.paths import write_private
-    from zizhi.core.pipeline.quotes import get_quote
-
-    if output:
-        identity.require_local("--output")
-    d = desk(ctx)
-    document = get_quote(d, quote)
-    kind = format.strip().lower()
-    if kind not in ("text", "markdown", "pdf"):
-        raise InputError("input.not_one_of", field="format", value=format, allowed="text, markdown, pdf")
-    if kind == "pdf":
-        if not output:
-            raise InputError("input.required", field="--output")
-        quote_pdf.as_pdf(document, output)
-    else:
-        text = quote_text.as_text(document) if kind == "text" else quote_markdown.as_markdown(document)
-        if output:
-            write_private(Path(output), text.encode("utf-8"))
-    exports.note(d, "quote", document, "document", quote=document["id"], format=kind, file=output)
-    echo(str(output) if output else text)
+    echo(render_quote(desk(ctx), quote, format, output))
 
 
 @app.command("send")

@@ -71,9 +71,12 @@ def list_(
 
     Example: zizhi user list --role sales
     """
+    from zizhi.core import exports
     from zizhi.core.people.users import list_users
 
-    output(list_users(desk(ctx), role), json, table_of(["login", "name", "role", "on_duty", "clients"]))
+    d = desk(ctx)
+    output(exports.read(d, "user", lambda: list_users(d, role), command="user list", as_json=json, role=role),
+           json, table_of(["login", "name", "role", "on_duty", "clients"]))
 
 
 @app.command("show")
@@ -86,9 +89,12 @@ def show(
 
     Example: zizhi user show wang.fang
     """
-    from zizhi.core.people.users import get_user
+    from zizhi.core import exports
+    from zizhi.core.people.users import show_user
 
-    output(get_user(desk(ctx), login), json, _user_text)
+    d = desk(ctx)
+    output(exports.read(d, "user", lambda: show_user(d, login), command="user show", as_json=json, login=login),
+           json, _user_text)
 
 
 @app.command("exam")

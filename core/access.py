@@ -50,6 +50,14 @@ def can_see(user: dict, client: dict) -> bool:
     return user["role"] in SEE_ALL or client["owner_id"] == user["id"]
 
 
+def client_as_seen(user: dict, owner_id: int | None, client: dict) -> dict:
+    """What a deal shows about its client (a quote's contact, mobile, email, address): all of it
+    to whoever sees the client, only its name to a deal owner who does not."""
+    if can_see(user, {"owner_id": owner_id}):
+        return client
+    return {"name": client.get("name")}
+
+
 def require_edit(user: dict, client: dict) -> None:
     if user["role"] in EDIT_ALL or (user["role"] == "sales" and client["owner_id"] == user["id"]):
         return

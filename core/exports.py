@@ -1,32 +1,59 @@
 """When client data leaves Zizhi: the one rule of what counts as an export, and its audit record.
 
-Client information is a company asset (rulebook §5.2.3), so each time it leaves in a form made
-for another program or for a file — JSON for a script, a rendered document — the audit trail
-says who took what. Reading it on screen, as a table a person reads, is not an export.
+Client information is a company asset (rulebook §5.2.3), so each time it leaves the audit trail
+says who took what, under which filters and how many rows. An export is:
+
+- every ``--json`` output of a read (made for another program),
+- every file written (a rendered quote, ``-o``) and every rendered quote document,
+- every plain listing of more than a screenful — more than :data:`SCREENFUL` rows, the default
+  page of ``client list`` — since a person does not read 100,000 rows, a script keeps them.
+
+The audit row is written in the same transaction as the read, so the trail holds exactly what
+left; a read that is not an export takes no lock and writes nothing. Contact details in an export
+are masked for the roles that do not call clients (:mod:`zizhi.core.masking`).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable, TypeVar
 
-from zizhi.core import audit
+from zizhi.core import audit, masking
 
-LEAVING = ("json", "document")  # the forms in which data leaves; "table" (read on screen) does not
+SCREENFUL = 50
+T = TypeVar("T")
 
 
-def note(desk, entity: str, shown: Any, form: str, **what: Any) -> None:
-    """Record an export of ``entity`` when ``form`` is one that leaves Zizhi; ``shown`` is what left.
+def read(desk, entity: str, reader: Callable[[], T], *, command: str, as_json: bool = False,
+         file: str | None = None, document: bool = False, deliver: Callable[[T], Any] | None = None,
+         **filters: Any) -> Any:
+    """Run ``reader`` (a core read) as ``command`` shows it; when that is an export, audit it.
 
-    Its own unit of work: the data has already been read (reads never write), and the record
-    says what left, how many rows and under which filters.
+    A plain listing is first read without a lock; only when it turns out longer than a screenful
+    is it read again, inside the unit of work that records it, so what is printed is what the
+    audit row counts. ``deliver`` (writing a file) runs inside that unit of work on the masked
+    result, and its answer is returned: a file that cannot be written leaves no audit row.
     """
-    if form not in LEAVING:
-        return
-    count = len(shown) if isinstance(shown, list) else 1
-    details = {k: v for k, v in what.items() if v not in (None, False)}
+    form = "file" if file else "json" if as_json else "document" if document else None
+    if form is None:
+        result = reader()
+        if rows_in(result) <= SCREENFUL:
+            return result
     with desk.store.unit_of_work() as db:
-        audit.record(db, desk.user, f"{entity}.export", entity, None, count=count, form=form, **details)
+        result = reader()
+        count = rows_in(result)
+        if form is None and count <= SCREENFUL:
+            return result
+        if masking.needs_mask(desk.user):
+            result = masking.masked(result)
+        delivered = deliver(result) if deliver else result
+        given = {k: v for k, v in filters.items() if v not in (None, False, "")}
+        audit.record(db, desk.user, f"{entity}.export", entity, None, command=command, form=form or "table",
+                     count=count, **({"file": str(file)} if file else {}), **({"filter": given} if given else {}))
+    return delivered
 
 
-def form_of(as_json: bool) -> str:
-    return "json" if as_json else "table"
+def rows_in(result: Any) -> int:
+    """How many records a read returned: a list's length, a page's rows, else one record."""
+    if isinstance(result, tuple):
+        return rows_in(result[0]) if result else 0
+    return len(result) if isinstance(result, list) else 1

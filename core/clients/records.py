@@ -13,6 +13,7 @@ from zizhi.core.clients.search import LIST_COLUMNS, escape_like, search_clients
 from zizhi.core.errors import InputError, NotFound, UserError
 from zizhi.core.i18n import t
 from zizhi.core.people import users as people
+from zizhi.core.pipeline import ownership
 from zizhi.core.vocab import choose
 
 FIELDS = ("name", "credit_code", "contact", "phone", "email", "address", "city", "business_scope",
@@ -76,6 +77,8 @@ def edit_client(desk, ref: str, **fields) -> dict:
             db.execute("DELETE FROM client_tags WHERE client_id = ?", [client["id"]])
             _set_tags(db, client["id"], tags)
         audit.record(db, desk.user, "client.edit", "client", client["id"], **changed)
+        if "owner_id" in changed:
+            ownership.follow_client(db, desk, client["id"], people.owner_for(desk, fields["owner"].strip()))
     return get_client(desk, str(client["id"]))
 
 
@@ -91,6 +94,7 @@ def assign(desk, ref: str, owner: str) -> dict:
                    [new_owner["id"], clock.stamp(), client["id"]])
         audit.record(db, desk.user, "client.assign", "client", client["id"],
                      owner=[client["owner"], new_owner["login"]])
+        ownership.follow_client(db, desk, client["id"], new_owner)
     return get_client(desk, str(client["id"]))
 
 
@@ -178,6 +182,12 @@ def list_clients(desk, owner: str | None = None, size: str | None = None, indust
         f"""SELECT {LIST_COLUMNS} FROM clients c LEFT JOIN users u ON u.id = c.owner_id
             WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ? OFFSET ?""",
         [*params, limit, offset])
+
+
+def list_page(desk, limit: int = 50, offset: int = 0, **filters) -> tuple[list[dict], bool]:
+    """One page of :func:`list_clients`, and whether more follow it (so a short list can say so)."""
+    rows = list_clients(desk, limit=limit + 1, offset=offset, **filters)
+    return rows[:limit], len(rows) > limit
 
 
 def count_clients(desk, archived: bool = False) -> int:

@@ -13,6 +13,7 @@ from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.vocab import choose
 
 ADMINS = ("admin",)
+PUBLIC = ("id", "login", "name", "role")  # what anyone sees of a colleague
 
 
 def acting_user(store, real: str, claimed: str | None = None) -> dict:
@@ -128,14 +129,31 @@ def get_user(desk, login: str) -> dict:
     return user
 
 
+def show_user(desk, login: str) -> dict:
+    """A colleague as the acting user may see them (:func:`as_seen`), for ``user show``."""
+    return as_seen(desk, get_user(desk, login))
+
+
 def list_users(desk, role: str | None = None) -> list[dict]:
+    """Colleagues, each as the acting user may see them (:func:`as_seen`)."""
     role = choose("role", role, "role")
     sql = """SELECT u.id, u.login, u.name, u.role, u.on_duty, u.active, u.email, u.phone,
                     (SELECT count(*) FROM clients c WHERE c.owner_id = u.id AND c.archived_at IS NULL) AS clients
              FROM users u"""
     if role:
-        return desk.store.rows(sql + " WHERE u.role = ? ORDER BY u.login", [role])
-    return desk.store.rows(sql + " ORDER BY u.role, u.login")
+        rows = desk.store.rows(sql + " WHERE u.role = ? ORDER BY u.login", [role])
+    else:
+        rows = desk.store.rows(sql + " ORDER BY u.role, u.login")
+    return [as_seen(desk, row) for row in rows]
+
+
+def as_seen(desk, user: dict) -> dict:
+    """Managers and admins see a colleague whole, and everyone sees themselves; anyone else only
+    the name and role. A colleague's mobile, email, exam scores and client count are theirs and
+    their managers' business, not a rival salesperson's."""
+    if access.is_manager(desk.user) or user["id"] == desk.user["id"]:
+        return user
+    return {key: user[key] for key in PUBLIC}
 
 
 def record_exam(desk, login: str, score: int, taken_on: str | None = None, notes: str | None = None) -> dict:

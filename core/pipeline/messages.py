@@ -17,6 +17,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                      "商机 {id}：只有经理可以将商机退回到 {stage} 阶段。"),
     "deal.backwards_needs_note": ("note: moving a deal back needs a note saying why.", "备注：商机回退需要填写原因。"),
     "deal.reason_required": ("reason: a deal marked {ending} needs the reason.", "原因：标记为 {ending} 的商机必须填写原因。"),
+    "deal.owner_followed": ("owner {old} → {new}: the client was assigned", "负责人 {old} → {new}：客户已重新分配"),
     "deal.ended": ("deal {id} has ended ({stage}); open a new deal instead.", "商机 {id} 已结束（{stage}），请新建商机。"),
     "deal.blocked": ("deal {id} is stopped: a need was assessed as unreasonable or unlawful; a manager must resolve it (`zizhi deal resolve {id} --resolution TEXT`).",
                      "商机 {id} 已暂停：需求被评估为不合理或不合法，需经理处理（`zizhi deal resolve {id} --resolution 说明`）。"),

@@ -236,12 +236,14 @@ def get_quote(desk, quote_id: int | str) -> dict:
     """One visible quote with its lines, figures, approval, review and the snapshot's parties."""
     quote = stored_quote(desk, quote_id)
     snapshot = quote.pop("snapshot")
-    quote.pop("deal")
+    deal = quote.pop("deal")
+    owner_id = desk.store.scalar("SELECT owner_id FROM clients WHERE id = ?", [deal["client_id"]])
     for line in quote["lines"]:
         entry = snapshot["catalogue"].get(line["code"], {})
         line.update({k: entry.get(k) for k in ("name_en", "permits", "materials", "steps", "standard_days",
                                                 "validity")})
-    quote.update(pricing=snapshot["pricing"], client=snapshot["client"], company=snapshot["company"],
+    quote.update(pricing=snapshot["pricing"], client=access.client_as_seen(desk.user, owner_id, snapshot["client"]),
+                 company=snapshot["company"],
                  approval_reasons=snapshot.get("approval_reasons", []), editable=quote["status"] == "draft",
                  total_in_words=capital_amount(quote["total"]), review=decision(desk, quote))
     return quote

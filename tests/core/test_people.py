@@ -200,3 +200,14 @@ def test_a_salesperson_with_clients_must_hand_them_over_first(desk, li):
         people.edit_user(desk, "li", active=False)
     with pytest.raises(Refused):
         people.edit_user(li, "li", name="李")
+
+
+def test_a_salesperson_sees_colleagues_names_and_roles_only(desk, li, wang):
+    people.edit_user(desk, "wang", phone="13912345678", email="wang@example.cn")
+    seen = {u["login"]: u for u in people.list_users(li)}
+    assert seen["wang"] == {"id": seen["wang"]["id"], "login": "wang", "name": "王强", "role": "sales"}
+    assert "clients" in seen["li"], "their own record is whole"
+    shown = people.show_user(li, "wang")
+    assert "exams" not in shown and "phone" not in shown and "clients" not in shown
+    assert people.show_user(desk, "wang")["phone"] == "13912345678"
+    assert people.show_user(li, "li")["exams"][0]["score"] == 90

@@ -50,6 +50,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "商机 {deal}：主管部门尚未批准申请（`zizhi process outcome {deal} approved`）。"),
     "gate.certificate_missing": ("deal {deal}: certificate for {code} not delivered yet; record number, issue date and usage notes with `zizhi deliver`.",
                                  "商机 {deal}：{code} 的证书尚未交付；请用 `zizhi deliver` 记录证书编号、发证日期和使用须知。"),
+    "gate.steps_pending": ("deal {deal}: {count} processing step(s) not done: {steps}; mark each done (`zizhi process step {deal} CODE N`) or skip it with the reason (`zizhi process step {deal} CODE N --skip --reason TEXT`).",
+                           "商机 {deal}：还有 {count} 个办理步骤未完成：{steps}；请逐项标记完成（`zizhi process step {deal} 代码 序号`），或注明原因跳过（`zizhi process step {deal} 代码 序号 --skip --reason 原因`）。"),
     "gate.last_stage": ("deal {deal} is in after-sales, the last stage.", "商机 {deal} 已处于售后服务，即最后阶段。"),
 
     # stages and assessment verdicts, as shown; one named in an error is shown in the message's language
@@ -206,6 +208,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "商机 {deal}：审批结果已出（{outcome}），不能再登记延误。"),
     "process.reason_required": ("reason: a rejection of deal {deal} needs the authority's reason, so it can be explained to the client.",
                                 "原因：商机 {deal} 被驳回须填写审批机关的理由，以便向客户说明。"),
+    "process.skip_reason_required": ("reason: skipping step {position} of {code} needs the reason this client does not need it (--reason TEXT).",
+                                     "原因：跳过 {code} 第 {position} 步须写明该客户无需此步骤的原因（--reason 原因）。"),
+    "process.reason_only_for_skip": ("reason: only a skipped step takes a reason; a step marked {status} does not (use --skip to skip it).",
+                                     "原因：只有跳过的步骤需要填写原因；标记为 {status} 的步骤不填原因（跳过请用 --skip）。"),
     "process.already_approved": ("deal {deal} was already approved on {on}.", "商机 {deal} 已于 {on} 获批。"),
 
     # delivery of certificates and follow-up visits (pipeline/delivery.py; rulebook §5.3, §6.5)

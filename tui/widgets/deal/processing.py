@@ -21,7 +21,6 @@ from zizhi.tui.widgets.deal.panel import open_form
 from zizhi.tui.widgets.deal.text import MISSING, grid, label, table, title
 from zizhi.tui.work import Problem
 
-
 STEP_STYLE = {"done": "green", "skipped": "yellow"}
 
 

@@ -92,9 +92,13 @@ async def test_a_deal_goes_from_inquiry_to_aftersales_in_the_app(staff, settle):
         await press(pilot, settle, "right_square_bracket", "N")
         assert stage(pilot) == "proposal"
 
-    async with app_as(desk, "wang", settle, deal_id) as pilot:  # legal approves the quote
+    async with app_as(desk, "wang", settle, deal_id) as pilot:  # legal approves the quote; again changes nothing
+        await press(pilot, settle, "V")
+        assert problem(pilot.app) == "" and "approved" in deal_text(pilot.app, "quote-status")
         await press(pilot, settle, "V")
         assert problem(pilot.app) == ""
+        assert any("is already approved by wang" in str(n.message) for n in pilot.app._notifications)
+    assert desk.store.scalar("SELECT count(*) FROM reviews") == 1
 
     async with app_as(desk, "li", settle, deal_id) as pilot:  # sent, accepted, contract drawn up and signed
         await press(pilot, settle, "S", "A", "right_square_bracket")

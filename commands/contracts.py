@@ -96,7 +96,7 @@ def allow_payments(ctx: typer.Context, contract: Contract,
 
     Example: zizhi contract allow-payments ZZ-2026-0001 --reason 客户同意按已办事项结算
     """
-    from zizhi.core.pipeline.endings import allow_payments as allow
+    from zizhi.core.pipeline.contracts import allow_payments as allow
 
     output(allow(desk(ctx), contract, reason), json, _contract_text)
 

@@ -153,6 +153,31 @@ def record_payment(desk, contract_ref: int | str, amount: str | int, paid_on: st
     return get_contract(desk, contract["id"])
 
 
+def allow_payments(desk, contract_ref: int | str, reason: str) -> dict:
+    """A manager allows payments on a terminated contract (a settlement), saying why; audited."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise InputError("contract.allow_reason_required")
+    with desk.store.unit_of_work() as db:
+        if not access.is_manager(desk.user):
+            raise Refused("contract.allow_managers_only", role=desk.user["role"])
+        contract = _resolve(desk, contract_ref)
+        deal = contract["deal"]
+        if deal["stage"] not in ENDINGS:
+            raise UserError("contract.allow_deal_open", number=contract["number"], deal=deal["id"])
+        if not contract["signed_on"]:
+            raise UserError("contract.allow_void", number=contract["number"], deal=deal["id"])
+        if contract["payments_allowed_at"]:
+            raise UserError("contract.payments_already_allowed", number=contract["number"],
+                            at=contract["payments_allowed_at"], reason=contract["payments_allowed_reason"])
+        now = clock.stamp()
+        db.execute("""UPDATE contracts SET payments_allowed_at = ?, payments_allowed_by = ?,
+                      payments_allowed_reason = ? WHERE id = ?""", [now, desk.user["id"], reason, contract["id"]])
+        audit.record(db, desk.user, "contract.allow_payments", "contract", contract["id"], deal_id=deal["id"],
+                     stage=deal["stage"], outstanding=contract["outstanding"], reason=reason)
+    return get_contract(desk, contract["id"])
+
+
 def parse_instalments(items: list[str]) -> list[tuple[str, str]] | None:
     """'2026-12-01=1,000' items (or one text of them split by ';' or lines) → [(date, amount)].
 
@@ -198,11 +223,6 @@ def default_schedule(total: int, basis_points: int, signing: dt.date, delivery: 
     if first <= 0:
         return [(delivery.isoformat(), total)]
     return [(signing.isoformat(), first), (max(delivery, signing).isoformat(), total - first)]
-
-
-def resolve_contract(desk, ref: int | str) -> dict:
-    """The visible contract with its deal, for checks made in another module's unit of work."""
-    return _resolve(desk, ref)
 
 
 def _resolve(desk, ref: int | str) -> dict:

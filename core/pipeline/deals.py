@@ -216,6 +216,14 @@ def end_deal(desk, deal_id: int | str, ending: str, reason: str) -> dict:
     return ended
 
 
+def ending_preview(desk, deal_id: int | str) -> dict | None:
+    """For the form that ends a deal: its contract at stake and whether the acting user may end it."""
+    from zizhi.core.pipeline import endings
+
+    deal = resolve_deal(desk, deal_id)
+    return endings.contract_at_stake(desk.store.conn, deal["id"], desk.user)
+
+
 def lose(desk, deal_id: int | str, reason: str) -> dict:
     return end_deal(desk, deal_id, "lost", reason)
 

@@ -1,4 +1,4 @@
-"""What ending a deal does to its contract, and the one way money is taken on it afterwards.
+"""What ending a deal does to its contract, and when money may still be taken on it.
 
 A deal lost or cancelled after its contract was signed is a broken agreement with money still
 owed one way or the other, so only a manager (or an admin) ends it, with the reason. Its
@@ -7,20 +7,22 @@ is still outstanding stay on record, count against the client's credit, and are 
 receivables work (collect or refund). A contract never signed is simply void.
 
 No payment is recorded on a terminated contract unless a manager allowed it, with the reason
-(a settlement agreed with the client); finance then records payments as usual.
+(a settlement agreed with the client: ``contracts.allow_payments``); finance then records
+payments as usual. ``deals.end_deal`` and ``contracts.record_payment`` call in here.
 """
 
 from __future__ import annotations
 
-from zizhi.core import access, audit, clock
-from zizhi.core.errors import InputError, Refused, UserError
+from zizhi.core import access, clock
+from zizhi.core.errors import Refused, UserError
 from zizhi.core.i18n import t
 from zizhi.core.money import format_fen
 from zizhi.core.pipeline.stages import ENDINGS
 
 
-def contract_at_stake(db, deal_id: int) -> dict | None:
-    """The deal's contract as an ending would leave it: number, signed or void, paid, outstanding."""
+def contract_at_stake(db, deal_id: int, user: dict | None = None) -> dict | None:
+    """The deal's contract as an ending would leave it: number, signed or void, paid, outstanding,
+    and (given the acting ``user``) whether ending it needs a manager."""
     row = db.execute(
         """SELECT k.id, k.number, k.signed_on, k.total, coalesce(sum(i.paid), 0) FROM contracts k
            LEFT JOIN instalments i ON i.contract_id = k.id WHERE k.deal_id = ? GROUP BY k.id""",
@@ -28,27 +30,19 @@ def contract_at_stake(db, deal_id: int) -> dict | None:
     if row is None:
         return None
     contract_id, number, signed_on, total, paid = row
-    return {"id": contract_id, "number": number, "state": "terminated" if signed_on else "void",
-            "signed_on": signed_on, "total": total, "paid": paid, "outstanding": total - paid}
-
-
-def preview(desk, deal_id: int | str) -> dict | None:
-    """For the form that ends a deal: its contract at stake, and whether the acting user may end it."""
-    from zizhi.core.pipeline.deals import resolve_deal
-
-    deal = resolve_deal(desk, deal_id)
-    found = contract_at_stake(desk.store.conn, deal["id"])
-    if found:
-        found["needs_manager"] = found["state"] == "terminated" and not access.is_manager(desk.user)
+    found = {"id": contract_id, "number": number, "state": "terminated" if signed_on else "void",
+             "signed_on": signed_on, "total": total, "paid": paid, "outstanding": total - paid}
+    if user is not None:
+        found["needs_manager"] = bool(signed_on) and not access.is_manager(user)
     return found
 
 
 def end_contract(db, desk, deal: dict, ending: str) -> dict | None:
     """Inside the deal's ending: refuse a non-manager when the contract is signed, else mark it ended."""
-    found = contract_at_stake(db, deal["id"])
+    found = contract_at_stake(db, deal["id"], desk.user)
     if found is None:
         return None
-    if found["state"] == "terminated" and not access.is_manager(desk.user):
+    if found["needs_manager"]:
         raise Refused("deal.end_signed_managers_only", id=deal["id"], number=found["number"], ending=ending,
                       role=desk.user["role"], verb="lose" if ending == "lost" else "cancel")
     found["ended_on"] = clock.today().isoformat()
@@ -82,30 +76,3 @@ def require_payable(contract: dict) -> None:
     deal = contract["deal"]
     if deal["stage"] in ENDINGS and not contract.get("payments_allowed_at"):
         raise UserError("contract.pay_deal_ended", number=contract["number"], deal=deal["id"], stage=deal["stage"])
-
-
-def allow_payments(desk, contract_ref: int | str, reason: str) -> dict:
-    """A manager allows payments on a terminated contract (a settlement), saying why; audited."""
-    from zizhi.core.pipeline import contracts
-
-    reason = (reason or "").strip()
-    if not reason:
-        raise InputError("contract.allow_reason_required")
-    with desk.store.unit_of_work() as db:
-        if not access.is_manager(desk.user):
-            raise Refused("contract.allow_managers_only", role=desk.user["role"])
-        contract = contracts.resolve_contract(desk, contract_ref)
-        deal = contract["deal"]
-        if deal["stage"] not in ENDINGS:
-            raise UserError("contract.allow_deal_open", number=contract["number"], deal=deal["id"])
-        if not contract["signed_on"]:
-            raise UserError("contract.allow_void", number=contract["number"], deal=deal["id"])
-        if contract["payments_allowed_at"]:
-            raise UserError("contract.payments_already_allowed", number=contract["number"],
-                            at=contract["payments_allowed_at"], reason=contract["payments_allowed_reason"])
-        now = clock.stamp()
-        db.execute("""UPDATE contracts SET payments_allowed_at = ?, payments_allowed_by = ?,
-                      payments_allowed_reason = ? WHERE id = ?""", [now, desk.user["id"], reason, contract["id"]])
-        audit.record(db, desk.user, "contract.allow_payments", "contract", contract["id"], deal_id=deal["id"],
-                     stage=deal["stage"], outstanding=contract["outstanding"], reason=reason)
-    return contracts.get_contract(desk, contract["id"])

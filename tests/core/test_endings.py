@@ -62,7 +62,7 @@ def test_a_manager_cancels_it_with_the_reason_and_the_contract_is_terminated(li,
 def test_an_unsigned_contract_is_void_when_its_deal_is_lost(li):
     deal = ready_deal(li)
     contracts.new_contract(li, deal["id"])
-    assert endings.preview(li, deal["id"])["needs_manager"] is False
+    assert deals.ending_preview(li, deal["id"])["needs_manager"] is False
     ended = deals.lose(li, deal["id"], "客户选择了其他代理")
     assert ended["contract_ended"]["state"] == "void"
     assert endings.describe(ended["contract_ended"]) == (
@@ -72,8 +72,8 @@ def test_an_unsigned_contract_is_void_when_its_deal_is_lost(li):
 
 
 def test_the_form_is_told_beforehand_what_ending_does(li, manager, paid):
-    ahead = endings.preview(li, paid["id"])
-    assert ahead["needs_manager"] is True and endings.preview(manager, paid["id"])["needs_manager"] is False
+    ahead = deals.ending_preview(li, paid["id"])
+    assert ahead["needs_manager"] is True and deals.ending_preview(manager, paid["id"])["needs_manager"] is False
     assert endings.describe(ahead, done=False).startswith("Contract ZZ-2026-0001 is signed: ending the deal "
                                                           "terminates it (¥1,431.00 paid, ¥1,431.00 outstanding")
 
@@ -87,17 +87,17 @@ def test_no_payment_on_a_terminated_contract_until_a_manager_allows_it(li, manag
         f"contract ZZ-2026-0001: deal {paid['id']} has ended (cancelled) and the contract is terminated; no payment "
         "is recorded on it unless a manager allows it: `zizhi contract allow-payments ZZ-2026-0001 --reason TEXT`.")
     with pytest.raises(Refused, match="Only a manager or an admin can allow payments"):
-        endings.allow_payments(finance, "ZZ-2026-0001", "结算")
+        contracts.allow_payments(finance, "ZZ-2026-0001", "结算")
     with pytest.raises(Refused):
-        endings.allow_payments(li, "ZZ-2026-0001", "结算")
+        contracts.allow_payments(li, "ZZ-2026-0001", "结算")
     with pytest.raises(InputError, match="needs the reason"):
-        endings.allow_payments(manager, "ZZ-2026-0001", "")
+        contracts.allow_payments(manager, "ZZ-2026-0001", "")
     assert dump(desk) == before
 
-    allowed = endings.allow_payments(manager, "ZZ-2026-0001", "客户同意按已办事项结算")
+    allowed = contracts.allow_payments(manager, "ZZ-2026-0001", "客户同意按已办事项结算")
     assert endings.state_lines(allowed)[1] == "payments allowed by zhao at 2026-11-27 09:00:00: 客户同意按已办事项结算"
     with pytest.raises(UserError, match="already allowed"):
-        endings.allow_payments(manager, "ZZ-2026-0001", "再次")
+        contracts.allow_payments(manager, "ZZ-2026-0001", "再次")
     settled = contracts.record_payment(finance, "ZZ-2026-0001", "500")
     assert settled["paid"] == 143_100 + 50_000
     assert audit.list_entries(desk, action="contract.pay")[0]["detail"]["allowed_after_ending"] == "2026-11-27 09:00:00"
@@ -106,12 +106,12 @@ def test_no_payment_on_a_terminated_contract_until_a_manager_allows_it(li, manag
 
 def test_payments_on_an_open_deal_or_a_void_contract_need_no_permission_or_get_none(li, manager, paid):
     with pytest.raises(UserError, match="still open, so payments need no permission"):
-        endings.allow_payments(manager, "ZZ-2026-0001", "结算")
+        contracts.allow_payments(manager, "ZZ-2026-0001", "结算")
     deal = ready_deal(li)
     contracts.new_contract(li, deal["id"])
     deals.lose(li, deal["id"], "客户放弃")
     with pytest.raises(UserError, match="never signed .* void"):
-        endings.allow_payments(manager, "ZZ-2026-0002", "结算")
+        contracts.allow_payments(manager, "ZZ-2026-0002", "结算")
 
 
 def deal_for(li, client_id: int, total: int | None = None) -> dict:

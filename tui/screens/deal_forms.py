@@ -133,7 +133,7 @@ class EndDealForm(FormScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="form-contract")
     def _read_contract(self) -> None:
-        found = endings.preview(self.desk, self.deal["id"])
+        found = deals.ending_preview(self.desk, self.deal["id"])
         self.post_message(self.ContractRead(endings.describe(found, done=False) if found else ""))
 
     def on_end_deal_form_contract_read(self, message: ContractRead) -> None:

@@ -50,8 +50,9 @@ def show(ctx: typer.Context, contract: Contract, json: Json = False) -> None:
 def sign(ctx: typer.Context, contract: Contract,
          date: Annotated[Opt, typer.Option("--date", help="Signing date (default today).")] = None,
          json: Json = False) -> None:
-    """Record that the contract was signed.
+    """Record that the contract was signed (not before it was drawn up).
 
+    Instalments due before the signing date move to it, and the command says which.
     Example: zizhi contract sign ZZ-2026-0001 --date 2026-11-27
     """
     from zizhi.core.pipeline.contracts import sign as sign_contract
@@ -81,11 +82,26 @@ def pay(ctx: typer.Context, contract: Contract,
         json: Json = False) -> None:
     """Record a payment received against the contract's earliest unpaid instalments (finance).
 
+    Not dated before the signing; not on the contract of a lost or cancelled deal unless a manager
+    ran `contract allow-payments`.
     Example: zizhi contract pay ZZ-2026-0001 10,000 --note 工行回单 0042
     """
     from zizhi.core.pipeline.contracts import record_payment
 
     output(record_payment(desk(ctx), contract, amount, date, note), json, _contract_text)
+
+
+@app.command("allow-payments")
+def allow_payments(ctx: typer.Context, contract: Contract,
+                   reason: Annotated[str, typer.Option("--reason", help="Why, e.g. the settlement agreed with the client.")],
+                   json: Json = False) -> None:
+    """Allow finance to record payments on the terminated contract of a lost or cancelled deal (managers).
+
+    Example: zizhi contract allow-payments ZZ-2026-0001 --reason 客户同意按已办事项结算
+    """
+    from zizhi.core.pipeline.contracts import allow_payments as allow
+
+    output(allow(desk(ctx), contract, reason), json, _contract_text)
 
 
 def _contract_text(contract: dict) -> None:
@@ -96,3 +112,9 @@ def _contract_text(contract: dict) -> None:
     echo("")
     table([{**i, "amount": money_text(i["amount"]), "paid": money_text(i["paid"])} for i in contract["instalments"]],
           ["position", "due_on", "amount", "paid", "paid_on"])
+    from zizhi.core.pipeline.contracts import moved_note
+    from zizhi.core.pipeline.endings import state_lines
+
+    for line in [*state_lines(contract), moved_note(contract)]:
+        if line:
+            echo(line)

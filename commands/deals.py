@@ -115,8 +115,9 @@ def move(
 @app.command("lose")
 def lose(ctx: typer.Context, deal: Deal,
          reason: Annotated[str, typer.Option("--reason", help="Why the deal was lost.")], json: Json = False) -> None:
-    """End a deal as lost, with the reason.
+    """End a deal as lost, with the reason; a deal with a signed contract only by a manager.
 
+    Its contract ends with it: terminated (the balance stays on record) or, never signed, void.
     Example: zizhi deal lose 12 --reason 客户选择了其他代理
     """
     from zizhi.core.pipeline.deals import lose as lose_deal
@@ -128,8 +129,9 @@ def lose(ctx: typer.Context, deal: Deal,
 def cancel(ctx: typer.Context, deal: Deal,
            reason: Annotated[str, typer.Option("--reason", help="Why the deal was cancelled.")],
            json: Json = False) -> None:
-    """End a deal as cancelled, with the reason.
+    """End a deal as cancelled, with the reason; a deal with a signed contract only by a manager.
 
+    Its contract ends with it: terminated (the balance stays on record) or, never signed, void.
     Example: zizhi deal cancel 12 --reason 客户业务调整，暂停办理
     """
     from zizhi.core.pipeline.deals import cancel as cancel_deal
@@ -183,6 +185,10 @@ def _deal_text(deal: dict) -> None:
             "probability_used": percent.text(deal["probability_used"])},
            DEAL_FIELDS)
     echo(t("deal.qualifications", codes=", ".join(f"{q['code']}×{q['quantity']}" for q in deal["qualifications"])))
+    if deal.get("contract_ended"):
+        from zizhi.core.pipeline.endings import describe
+
+        echo(describe(deal["contract_ended"]))
     if deal.get("assessments"):
         echo("")
         table(deal["assessments"], ["at", "user", "verdict", "findings", "explanation", "resolution"])

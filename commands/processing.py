@@ -45,16 +45,20 @@ def show(ctx: typer.Context, deal: Deal, json: Json = False) -> None:
 def step(ctx: typer.Context, deal: Deal,
          code: Annotated[str, typer.Argument(help="Qualification code.")],
          position: Annotated[int, typer.Argument(help="Step number (see zizhi process show).")],
-         status: Annotated[str, typer.Option("--status", help="pending, in_progress or done.")] = "done",
+         status: Annotated[str, typer.Option("--status", help="pending, in_progress, done or skipped.")] = "done",
+         skip: Annotated[bool, typer.Option("--skip", help="Skip the step (same as --status skipped); needs --reason.")] = False,
+         reason: Annotated[Opt, typer.Option("--reason", help="Why this client does not need the step (with --skip).")] = None,
          date: Annotated[Opt, typer.Option("--date", help="When (default today).")] = None,
          json: Json = False) -> None:
-    """Mark a processing step pending, in progress or done.
+    """Mark a processing step pending, in progress, done, or skipped with the reason.
 
-    Example: zizhi process step 12 TRADE-RIGHTS 2 --status done
+    The authority's approval and the delivery wait until every step is done or skipped.
+    Example: zizhi process step 12 TRADE-RIGHTS 4 --skip --reason 电子备案，无需纸质登记表
     """
     from zizhi.core.pipeline.processing import step as mark_step
 
-    output(mark_step(desk(ctx), deal, code, position, status, date), json, _progress_text)
+    output(mark_step(desk(ctx), deal, code, position, "skipped" if skip else status, date, reason), json,
+           _progress_text)
 
 
 @app.command("delay")
@@ -156,7 +160,7 @@ def _progress_text(progress: dict) -> None:
                       "days_overdue", "outcome", "outcome_reason"])
     if progress["steps"]:
         echo("")
-        table(progress["steps"], ["code", "position", "step", "status", "on_date"])
+        table(progress["steps"], ["code", "position", "step", "status", "on_date", "reason"])
     if progress["delays"]:
         echo("")
         table(progress["delays"], ["at", "cause", "days", "client_told"])

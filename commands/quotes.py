@@ -4,7 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from zizhi.commands.common import Json, Opt, desk, echo, fields_of, money_text, output, table
+from zizhi.commands.common import Json, Opt, desk, echo, fields, money_text, output, table
 
 app = typer.Typer(help="Quotes: versions built from the catalogue, sent, accepted or rejected.", no_args_is_help=True)
 review_app = typer.Typer(help="Compliance review of a quote by legal (before it can be sent).", no_args_is_help=True)
@@ -169,11 +169,12 @@ def review_approve(ctx: typer.Context, quote: Quote,
                    json: Json = False) -> None:
     """Approve the compliance review of what a quote promises (legal).
 
+    Approving a revision already approved records nothing and says who approved it and when.
     Example: zizhi review approve 7 --note 服务内容合规
     """
     from zizhi.core.pipeline.reviews import approve as approve_review
 
-    output(approve_review(desk(ctx), quote, note), json, fields_of(REVIEW_FIELDS))
+    output(approve_review(desk(ctx), quote, note), json, _review_text)
 
 
 @review_app.command("reject")
@@ -186,7 +187,7 @@ def review_reject(ctx: typer.Context, quote: Quote,
     """
     from zizhi.core.pipeline.reviews import reject as reject_review
 
-    output(reject_review(desk(ctx), quote, reason), json, fields_of(REVIEW_FIELDS))
+    output(reject_review(desk(ctx), quote, reason), json, _review_text)
 
 
 def _quotes_table(rows: list[dict]) -> None:
@@ -206,3 +207,10 @@ def _quote_text(quote: dict) -> None:
 
 
 REVIEW_FIELDS = ["quote", "revision", "status", "reviewer", "at", "reason"]
+
+
+def _review_text(status: dict) -> None:
+    """The review's decision; a repeated verdict first says it was already decided."""
+    if status.get("note"):
+        echo(status["note"])
+    fields(status, REVIEW_FIELDS)

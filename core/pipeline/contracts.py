@@ -13,8 +13,9 @@ import json
 
 from zizhi.core import access, audit, clock, money, percent, validation
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
+from zizhi.core.i18n import t
 from zizhi.core.money import format_fen, share
-from zizhi.core.pipeline import deals
+from zizhi.core.pipeline import deals, endings
 from zizhi.core.pipeline.stages import ENDINGS
 
 DRAFTERS = ("legal",)  # besides the deal's owner, managers and admins
@@ -52,19 +53,41 @@ def new_contract(desk, deal_id: int | str, instalments: list[tuple[str, str | in
 
 
 def sign(desk, contract_ref: int | str, signed_on: str | None = None) -> dict:
-    """Record the date both parties signed; nothing falls due before it, so earlier due dates move to it."""
+    """Record the date both parties signed, not before the contract was drawn up.
+
+    Nothing falls due before signing, so instalments due earlier move to the signing date; the
+    result names them in ``moved_instalments`` ([position, old due date]) so the person is told.
+    """
     signed_on = validation.happened(signed_on, "signed-on")
     with desk.store.unit_of_work() as db:
         contract = _resolve(desk, contract_ref)
         access.require_deal_role(desk.user, contract["deal"], DRAFTERS, "contract.cannot_draw_up")
+        if contract["deal"]["stage"] in ENDINGS:
+            raise UserError("contract.deal_ended", deal=contract["deal"]["id"], stage=contract["deal"]["stage"])
         if contract["signed_on"]:
             raise UserError("contract.already_signed", number=contract["number"], date=contract["signed_on"])
+        drawn_up = contract["created_at"][:10]
+        if signed_on < drawn_up:
+            raise InputError("contract.signed_before_drawn_up", field="signed-on", value=signed_on,
+                             number=contract["number"], created=drawn_up)
+        moved = [[i["position"], i["due_on"]] for i in contract["instalments"] if i["due_on"] < signed_on]
         db.execute("UPDATE contracts SET signed_on = ? WHERE id = ?", [signed_on, contract["id"]])
-        moved = db.execute("UPDATE instalments SET due_on = ? WHERE contract_id = ? AND due_on < ?",
-                           [signed_on, contract["id"], signed_on]).rowcount
+        db.execute("UPDATE instalments SET due_on = ? WHERE contract_id = ? AND due_on < ?",
+                   [signed_on, contract["id"], signed_on])
         audit.record(db, desk.user, "contract.sign", "contract", contract["id"], signed_on=signed_on,
                      instalments_moved_to_signing=moved)
-    return get_contract(desk, contract["id"])
+    signed = get_contract(desk, contract["id"])
+    signed["moved_instalments"] = moved
+    return signed
+
+
+def moved_note(contract: dict) -> str | None:
+    """The line telling which instalments signing moved to the signing date, if any."""
+    moved = contract.get("moved_instalments")
+    if not moved:
+        return None
+    return t("contract.instalments_moved", positions=", ".join(str(p) for p, _ in moved),
+             dates=", ".join(d for _, d in moved), date=contract["signed_on"])
 
 
 def file_copy(desk, contract_ref: int | str, with_: str, on_date: str | None = None) -> dict:
@@ -79,6 +102,9 @@ def file_copy(desk, contract_ref: int | str, with_: str, on_date: str | None = N
             access.require_deal_role(desk.user, contract["deal"], (), "contract.cannot_file")
         if not contract["signed_on"]:
             raise UserError("contract.file_unsigned", number=contract["number"], id=contract["id"])
+        if on_date < contract["signed_on"]:
+            raise InputError("contract.filed_before_signing", field="date", value=on_date,
+                             number=contract["number"], signed=contract["signed_on"])
         column = f"filed_{office}_on"
         if contract[column]:
             raise UserError("contract.already_filed", number=contract["number"], office=office,
@@ -100,6 +126,10 @@ def record_payment(desk, contract_ref: int | str, amount: str | int, paid_on: st
         contract = _resolve(desk, contract_ref)
         if not contract["signed_on"]:
             raise UserError("contract.pay_unsigned", number=contract["number"], id=contract["id"])
+        endings.require_payable(contract)
+        if paid_on < contract["signed_on"]:
+            raise InputError("contract.paid_before_signing", field="paid-on", value=paid_on,
+                             number=contract["number"], signed=contract["signed_on"])
         if fen > contract["outstanding"]:
             raise UserError("contract.overpayment", number=contract["number"], amount=format_fen(fen),
                             outstanding=format_fen(contract["outstanding"]))
@@ -118,7 +148,33 @@ def record_payment(desk, contract_ref: int | str, amount: str | int, paid_on: st
             "INSERT INTO payments (contract_id, amount, paid_on, user_id, at, note) VALUES (?, ?, ?, ?, ?, ?)",
             [contract["id"], fen, paid_on, desk.user["id"], clock.stamp(), (note or "").strip() or None])
         audit.record(db, desk.user, "contract.pay", "contract", contract["id"], payment=cursor.lastrowid,
-                     amount=fen, paid_on=paid_on, instalments=applied)
+                     amount=fen, paid_on=paid_on, instalments=applied,
+                     allowed_after_ending=contract["payments_allowed_at"])
+    return get_contract(desk, contract["id"])
+
+
+def allow_payments(desk, contract_ref: int | str, reason: str) -> dict:
+    """A manager allows payments on a terminated contract (a settlement), saying why; audited."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise InputError("contract.allow_reason_required")
+    with desk.store.unit_of_work() as db:
+        if not access.is_manager(desk.user):
+            raise Refused("contract.allow_managers_only", role=desk.user["role"])
+        contract = _resolve(desk, contract_ref)
+        deal = contract["deal"]
+        if deal["stage"] not in ENDINGS:
+            raise UserError("contract.allow_deal_open", number=contract["number"], deal=deal["id"])
+        if not contract["signed_on"]:
+            raise UserError("contract.allow_void", number=contract["number"], deal=deal["id"])
+        if contract["payments_allowed_at"]:
+            raise UserError("contract.payments_already_allowed", number=contract["number"],
+                            at=contract["payments_allowed_at"], reason=contract["payments_allowed_reason"])
+        now = clock.stamp()
+        db.execute("""UPDATE contracts SET payments_allowed_at = ?, payments_allowed_by = ?,
+                      payments_allowed_reason = ? WHERE id = ?""", [now, desk.user["id"], reason, contract["id"]])
+        audit.record(db, desk.user, "contract.allow_payments", "contract", contract["id"], deal_id=deal["id"],
+                     stage=deal["stage"], outstanding=contract["outstanding"], reason=reason)
     return get_contract(desk, contract["id"])
 
 
@@ -184,6 +240,10 @@ def _resolve(desk, ref: int | str) -> dict:
         raise NotFound("contract.not_found", ref=text) from None
     row["deal"] = deal
     row["client_id"] = deal["client_id"]
+    row["deal_stage"] = deal["stage"]
+    if row["payments_allowed_by"]:
+        row["payments_allowed_login"] = desk.store.scalar("SELECT login FROM users WHERE id = ?",
+                                                          [row["payments_allowed_by"]])
     row["services"] = json.loads(row["services"])
     row["instalments"] = desk.store.rows(
         "SELECT id, position, due_on, amount, paid, paid_on FROM instalments WHERE contract_id = ? ORDER BY position",
@@ -298,15 +358,22 @@ def _check_credit_limit(desk, client: dict, rating: str, terms, total: int, firs
     credit = total - first
     if credit <= 0:
         return
-    owed = desk.store.scalar(
-        """SELECT coalesce(sum(i.amount - i.paid), 0) FROM instalments i
-           JOIN contracts k ON k.id = i.contract_id JOIN deals d ON d.id = k.deal_id
-           WHERE d.client_id = ? AND d.stage NOT IN ('lost', 'cancelled')""", [client["id"]])
+    owed = outstanding_of_client(desk, client["id"])
     if owed + credit > terms.credit_limit:
         room = max(terms.credit_limit - owed, 0)
         raise UserError("contract.credit_limit", client=client["name"], rating=rating,
                         limit=format_fen(terms.credit_limit), owed=format_fen(owed), credit=format_fen(credit),
                         first=format_fen(total - room))
+
+
+def outstanding_of_client(desk, client_id: int) -> int:
+    """Fen the client still owes: every open deal's contract, and every signed contract of an ended
+    deal (terminated, its balance stays owed until receivables settles it); void drafts owe nothing."""
+    return desk.store.scalar(
+        """SELECT coalesce(sum(i.amount - i.paid), 0) FROM instalments i
+           JOIN contracts k ON k.id = i.contract_id JOIN deals d ON d.id = k.deal_id
+           WHERE d.client_id = ? AND (d.stage NOT IN ('lost', 'cancelled') OR k.signed_on IS NOT NULL)""",
+        [client_id])
 
 
 def _delivery_date(desk, deal: dict) -> dt.date:

@@ -192,18 +192,36 @@ def advance(db, desk, deal: dict, target: str, note: str | None = None) -> None:
 
 
 def end_deal(desk, deal_id: int | str, ending: str, reason: str) -> dict:
-    """Close a deal as lost or cancelled; the reason is required and kept."""
+    """Close a deal as lost or cancelled; the reason is required and kept.
+
+    Its contract ends with it (``pipeline.endings``): a signed one only by a manager. The result
+    carries ``contract_ended`` — what became of the contract and the money on it — or None.
+    """
+    from zizhi.core.pipeline import endings
+
     if not (reason or "").strip():
         raise InputError("deal.reason_required", ending=ending)
     with desk.store.unit_of_work() as db:
         deal = resolve_deal(desk, deal_id)
         require_open(deal)
         _require_change(desk, deal)
+        contract = endings.end_contract(db, desk, deal, ending)
         db.execute("UPDATE deals SET stage = ?, end_reason = ?, stage_since = ?, updated_at = ? WHERE id = ?",
                    [ending, reason.strip(), clock.stamp(), clock.stamp(), deal["id"]])
         _history(db, deal["id"], deal["stage"], ending, desk.user["id"], reason.strip())
-        audit.record(db, desk.user, f"deal.{ending}", "deal", deal["id"], reason=reason.strip())
-    return get_deal(desk, deal["id"])
+        audit.record(db, desk.user, f"deal.{ending}", "deal", deal["id"], reason=reason.strip(),
+                     contract=contract and {k: contract[k] for k in ("number", "state", "paid", "outstanding")})
+    ended = get_deal(desk, deal["id"])
+    ended["contract_ended"] = contract
+    return ended
+
+
+def ending_preview(desk, deal_id: int | str) -> dict | None:
+    """For the form that ends a deal: its contract at stake and whether the acting user may end it."""
+    from zizhi.core.pipeline import endings
+
+    deal = resolve_deal(desk, deal_id)
+    return endings.contract_at_stake(desk.store.conn, deal["id"], desk.user)
 
 
 def lose(desk, deal_id: int | str, reason: str) -> dict:

@@ -14,7 +14,7 @@ import datetime as dt
 from zizhi.core import access, audit, clock, validation
 from zizhi.core.clients.records import resolve
 from zizhi.core.errors import InputError, NotFound, UserError
-from zizhi.core.pipeline import deals, stages
+from zizhi.core.pipeline import deals, gates, stages
 
 DELIVERERS = ("operations",)
 _OPEN = stages.before("delivered")
@@ -34,6 +34,7 @@ def deliver(desk, deal_id: int | str, code: str, number: str, issued_on: str, us
         decided = desk.store.one("SELECT outcome FROM handovers WHERE deal_id = ?", [deal["id"]])
         if not decided or decided["outcome"] != "approved":
             raise UserError("deliver.not_approved", deal=deal["id"])
+        gates.require_steps_settled(db, deal)
         number = (number or "").strip()
         if not number:
             raise InputError("input.required", field="number")

@@ -74,6 +74,18 @@ def _processing(db, deal: dict) -> None:
         [deal["id"]]).fetchall()
     if missing:
         raise GateRefused("gate.certificate_missing", deal=deal["id"], code=missing[0][0])
+    require_steps_settled(db, deal)
+
+
+def require_steps_settled(db, deal: dict) -> None:
+    """Every catalogue step done or skipped with a reason: the authority's approval and the
+    delivery both stand on the whole procedure, so a step nobody accounted for stops them."""
+    pending = db.execute(
+        """SELECT code, position, step FROM processing_steps WHERE deal_id = ? AND status NOT IN ('done', 'skipped')
+           ORDER BY code, position""", [deal["id"]]).fetchall()
+    if pending:
+        raise GateRefused("gate.steps_pending", deal=deal["id"], count=len(pending),
+                          steps="; ".join(f"{code} {position} {step}" for code, position, step in pending))
 
 
 def _delivered(db, deal: dict) -> None:

@@ -11,10 +11,10 @@ import datetime as dt
 
 from zizhi.core import access, audit, clock, validation
 from zizhi.core.errors import InputError, NotFound, UserError
-from zizhi.core.pipeline import deals, stages
+from zizhi.core.pipeline import deals, gates, stages
 
 RECORDERS = ("operations",)
-STATUSES = ("pending", "in_progress", "done")
+STATUSES = ("pending", "in_progress", "done", "skipped")
 OUTCOMES = ("approved", "rejected")
 _BEFORE_PROCESSING = stages.before("processing")
 
@@ -48,13 +48,15 @@ def handover(desk, deal_id: int | str, operator_login: str, note: str | None = N
 
 
 def step(desk, deal_id: int | str, code: str, position: int | str, status: str = "done",
-         on_date: str | None = None) -> dict:
-    """Mark one of the catalogue's steps pending, in progress or done."""
+         on_date: str | None = None, reason: str | None = None) -> dict:
+    """Mark one of the catalogue's steps pending, in progress, done, or skipped with the reason why
+    this client does not need it (the approval and the delivery wait for every step settled)."""
     with desk.store.unit_of_work() as db:
         deal, _ = _handed_over(desk, deal_id)
         status = (status or "").strip().lower().replace("-", "_").replace(" ", "_")
         if status not in STATUSES:
             raise InputError("input.not_one_of", field="status", value=status, allowed=", ".join(STATUSES))
+        reason = _skip_reason(status, reason, code, position)
         code = (code or "").strip().upper()
         row = desk.store.one(
             "SELECT id, step, status FROM processing_steps WHERE deal_id = ? AND code = ? AND position = ?",
@@ -63,9 +65,10 @@ def step(desk, deal_id: int | str, code: str, position: int | str, status: str =
             raise NotFound("process.no_such_step", deal=deal["id"], code=code, position=position,
                            steps=_step_list(desk, deal["id"]))
         on = None if status == "pending" else validation.happened(on_date, "date")
-        db.execute("UPDATE processing_steps SET status = ?, on_date = ? WHERE id = ?", [status, on, row["id"]])
+        db.execute("UPDATE processing_steps SET status = ?, on_date = ?, reason = ? WHERE id = ?",
+                   [status, on, reason, row["id"]])
         audit.record(db, desk.user, "process.step", "deal", deal["id"], code=code, step=row["step"],
-                     status=[row["status"], status], on=on)
+                     status=[row["status"], status], on=on, reason=reason)
     return progress(desk, deal["id"])
 
 
@@ -101,6 +104,8 @@ def outcome(desk, deal_id: int | str, result: str, reason: str | None = None, on
             raise InputError("process.reason_required", deal=deal["id"])
         if handed["outcome"] == "approved":
             raise UserError("process.already_approved", deal=deal["id"], on=handed["outcome_on"])
+        if result == "approved":
+            gates.require_steps_settled(db, deal)
         on = validation.happened(on_date, "date")
         db.execute("UPDATE handovers SET outcome = ?, outcome_reason = ?, outcome_on = ? WHERE deal_id = ?",
                    [result, reason, on, deal["id"]])
@@ -136,8 +141,8 @@ def progress(desk, deal_id: int | str) -> dict:
                                           "outcome_reason", "outcome_on")})
     result["handed_over_at"] = handed["at"]
     result["steps"] = desk.store.rows(
-        "SELECT code, position, step, status, on_date FROM processing_steps WHERE deal_id = ? ORDER BY code, position",
-        [deal["id"]])
+        """SELECT code, position, step, status, on_date, reason FROM processing_steps WHERE deal_id = ?
+           ORDER BY code, position""", [deal["id"]])
     result["delays"] = desk.store.rows(
         """SELECT d.id, d.at, d.cause, d.days, d.client_told, u.login AS user FROM delays d
            JOIN users u ON u.id = d.user_id WHERE d.deal_id = ? ORDER BY d.id""", [deal["id"]])
@@ -201,6 +206,16 @@ def _step_list(desk, deal_id: int) -> str:
     rows = desk.store.rows(
         "SELECT code, position, step FROM processing_steps WHERE deal_id = ? ORDER BY code, position", [deal_id])
     return "; ".join(f"{r['code']} {r['position']} {r['step']}" for r in rows)
+
+
+def _skip_reason(status: str, reason: str | None, code: str, position: int | str) -> str | None:
+    """A skipped step keeps why; any other status takes no reason, so none is silently dropped."""
+    reason = (reason or "").strip() or None
+    if status == "skipped" and not reason:
+        raise InputError("process.skip_reason_required", code=(code or "").strip().upper(), position=position)
+    if status != "skipped" and reason:
+        raise InputError("process.reason_only_for_skip", status=status)
+    return reason
 
 
 def _number(value: int | str, field: str) -> int:

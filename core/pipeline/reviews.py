@@ -12,6 +12,9 @@ The status a quote's review is in:
   ``pending``  — no decision yet;
   ``approved`` / ``rejected`` — legal's latest decision on this revision;
   ``outdated`` — legal decided on an earlier revision and the quote has changed since.
+
+Deciding is idempotent: the verdict already standing on this revision, given again, records
+nothing and answers with that decision (who, when).
 """
 
 from __future__ import annotations
@@ -73,6 +76,11 @@ def require_approved(desk, quote: dict) -> None:
 
 
 def _decide(desk, quote_id: int | str, verdict: str, reason: str | None) -> dict:
+    """Record legal's verdict on the current revision.
+
+    The same verdict again (a second press, two colleagues at once) is no error and no second
+    record: the existing decision is returned with ``note`` saying who decided it and when.
+    """
     with desk.store.unit_of_work() as db:
         if desk.user["role"] not in REVIEWERS:
             raise Refused("review.legal_only", role=desk.user["role"])
@@ -81,11 +89,15 @@ def _decide(desk, quote_id: int | str, verdict: str, reason: str | None) -> dict
             raise UserError("review.not_draft", quote=quote["id"], deal=quote["deal_id"],
                             version=quote["version"], status=t(f"quote.status.{quote['status']}"))
         latest = decision(desk, quote)
-        if latest["status"] == verdict:
-            raise UserError("review.already_decided", quote=quote["id"], revision=quote["revision"],
-                            decision=t(f"review.word.{verdict}"), reviewer=latest["reviewer"], at=latest["at"])
-        db.execute("INSERT INTO reviews (quote_id, reviewer_id, decision, reason, at, revision) VALUES (?, ?, ?, ?, ?, ?)",
-                   [quote["id"], desk.user["id"], verdict, reason, clock.stamp(), quote["revision"]])
-        audit.record(db, desk.user, f"review.{'approve' if verdict == 'approved' else 'reject'}", "quote",
-                     quote["id"], revision=quote["revision"], reason=reason)
-    return review_status(desk, quote["id"])
+        repeated = latest["status"] == verdict
+        if not repeated:
+            db.execute("""INSERT INTO reviews (quote_id, reviewer_id, decision, reason, at, revision)
+                          VALUES (?, ?, ?, ?, ?, ?)""",
+                       [quote["id"], desk.user["id"], verdict, reason, clock.stamp(), quote["revision"]])
+            audit.record(db, desk.user, f"review.{'approve' if verdict == 'approved' else 'reject'}", "quote",
+                         quote["id"], revision=quote["revision"], reason=reason)
+    status = review_status(desk, quote["id"])
+    if repeated:
+        status["note"] = t("review.already_decided", quote=quote["id"], revision=quote["revision"],
+                           decision=t(f"review.word.{verdict}"), reviewer=latest["reviewer"], at=latest["at"])
+    return status

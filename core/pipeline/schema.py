@@ -256,4 +256,34 @@ def m106_quote_revisions(db) -> None:
     db.execute("CREATE INDEX quotes_by_deal ON quotes(deal_id, status)")
 
 
-MIGRATIONS = (m101_deals, m102_quotes, m103_contracts, m104_processing, m105_delivery, m110_contract_terms_and_payments, m106_quote_revisions)
+def m111_skipped_steps_and_ended_contracts(db) -> None:
+    """A processing step may be skipped with its reason, and a contract records when its deal ended.
+
+    The step's status CHECK gains 'skipped', which SQLite can change only by rebuilding the table
+    (copied row for row, ids kept). A contract of a lost or cancelled deal is terminated (void when
+    never signed); a manager may allow payments on it again, with the reason, for a settlement.
+    """
+    db.execute("""
+        CREATE TABLE processing_steps_new (
+            id INTEGER PRIMARY KEY,
+            deal_id INTEGER NOT NULL REFERENCES deals(id),
+            code TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            step TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending'
+                CHECK (status IN ('pending', 'in_progress', 'done', 'skipped')),
+            on_date TEXT,
+            reason TEXT,
+            UNIQUE (deal_id, code, position)
+        ) STRICT""")
+    db.execute("""INSERT INTO processing_steps_new (id, deal_id, code, position, step, status, on_date)
+                  SELECT id, deal_id, code, position, step, status, on_date FROM processing_steps""")
+    db.execute("DROP TABLE processing_steps")
+    db.execute("ALTER TABLE processing_steps_new RENAME TO processing_steps")
+    for column in ("ended_on TEXT", "ended_by INTEGER REFERENCES users(id)", "payments_allowed_at TEXT",
+                   "payments_allowed_by INTEGER REFERENCES users(id)", "payments_allowed_reason TEXT"):
+        db.execute(f"ALTER TABLE contracts ADD COLUMN {column}")
+
+
+MIGRATIONS = (m101_deals, m102_quotes, m103_contracts, m104_processing, m105_delivery, m110_contract_terms_and_payments,
+              m106_quote_revisions, m111_skipped_steps_and_ended_contracts)

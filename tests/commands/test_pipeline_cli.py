@@ -72,6 +72,18 @@ def test_a_deal_from_inquiry_to_aftersales(team):
 
     refused(cli, "deliver", "1", "--code", "TRADE-RIGHTS", "--number", "0324", "--issued", "2026-11-27",
             "--notes", "长期有效", user="op", says="approved")
+    before = cli.dump()
+    refused(cli, "process", "outcome", "1", "approved", user="op", says="8 processing step(s) not done: CUSTOMS-REG 1 ")
+    assert cli.dump() == before
+    for row in progress["steps"][:7]:
+        cli("process", "step", "1", row["code"], str(row["position"]), user="op")
+    before = cli.dump()
+    result = cli("process", "step", "1", "TRADE-RIGHTS", "4", "--skip", user="op", code=65)
+    assert "needs the reason" in result.stderr and cli.dump() == before
+    skipped = cli.json("process", "step", "1", "TRADE-RIGHTS", "4", "--skip", "--reason", "电子备案", user="op")
+    assert (skipped["steps"][7]["status"], skipped["steps"][7]["reason"]) == ("skipped", "电子备案")
+    shown = cli("process", "show", "1", user="op").stdout
+    assert "skipped" in shown and "电子备案" in shown
     cli("process", "outcome", "1", "approved", user="op")
     cli("deliver", "1", "--code", "TRADE-RIGHTS", "--number", "0324", "--issued", "2026-11-27",
         "--notes", "长期有效，变更需重新备案", user="op")

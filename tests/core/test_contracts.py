@@ -238,9 +238,15 @@ def test_signing_and_filing_open_the_gate_to_payment(li, finance, desk):
         contracts.file_copy(li, contract["id"], "finance")
     with pytest.raises(InputError, match="after today"):
         contracts.sign(li, contract["id"], "2026-11-28")
-    signed = contracts.sign(li, contract["number"], "2026-11-26")
-    assert signed["signed_on"] == "2026-11-26"
-    with pytest.raises(UserError, match="already signed on 2026-11-26"):
+    with pytest.raises(InputError) as caught:
+        contracts.sign(li, contract["id"], "2026-11-26")
+    assert message(caught) == ("signed-on: 2026-11-26 is before contract ZZ-2026-0001 was drawn up (2026-11-27); "
+                               "give the date both parties signed, on or after 2026-11-27.")
+    assert contracts.get_contract(li, contract["id"])["signed_on"] is None
+    clock.set_now("2026-11-30 10:00:00")
+    signed = contracts.sign(li, contract["number"], "2026-11-28")
+    assert signed["signed_on"] == "2026-11-28"
+    with pytest.raises(UserError, match="already signed on 2026-11-28"):
         contracts.sign(li, contract["id"])
 
     with pytest.raises(GateRefused, match="no copy filed with finance"):
@@ -249,11 +255,13 @@ def test_signing_and_filing_open_the_gate_to_payment(li, finance, desk):
         contracts.file_copy(li, contract["id"], "accounts")
     with pytest.raises(Refused, match="finance or legal colleague receiving the copy"):
         contracts.file_copy(finance, contract["id"], "legal")
-    assert contracts.file_copy(finance, contract["id"], "finance")["filed_finance_on"] == "2026-11-27"
+    with pytest.raises(InputError, match="date: 2026-11-27 is before contract ZZ-2026-0001 was signed"):
+        contracts.file_copy(finance, contract["id"], "finance", on_date="2026-11-27")
+    assert contracts.file_copy(finance, contract["id"], "finance")["filed_finance_on"] == "2026-11-30"
     with pytest.raises(GateRefused, match="no copy filed with legal"):
         deals.move(li, deal["id"], "payment")
-    contracts.file_copy(li, contract["id"], "legal", on_date="2026-11-27")
-    with pytest.raises(UserError, match="already filed with legal on 2026-11-27"):
+    contracts.file_copy(li, contract["id"], "legal", on_date="2026-11-28")
+    with pytest.raises(UserError, match="already filed with legal on 2026-11-28"):
         contracts.file_copy(li, contract["id"], "legal")
     assert deals.move(li, deal["id"], "payment")["stage"] == "payment"
 
@@ -264,6 +272,9 @@ def test_nothing_falls_due_before_the_signing(li):
     clock.set_now("2026-12-03 15:00:00")
     signed = contracts.sign(li, contract["id"])
     assert [i["due_on"] for i in signed["instalments"]] == ["2026-12-03", "2026-12-03", "2026-12-20"]
+    assert signed["moved_instalments"] == [[1, "2026-11-20"], [2, "2026-12-01"]]
+    assert contracts.moved_note(signed) == ("Instalment(s) 1, 2, due 2026-11-20, 2026-12-01, now fall due on the "
+                                            "signing date 2026-12-03: nothing falls due before signing.")
 
 
 def test_only_finance_records_payments_earliest_instalment_first_never_beyond_the_total(li, finance, desk, rows):
@@ -275,8 +286,13 @@ def test_only_finance_records_payments_earliest_instalment_first_never_beyond_th
     with pytest.raises(Refused, match="Only finance or an admin can confirm payments"):
         contracts.record_payment(li, contract["id"], "1,000")
 
-    part = contracts.record_payment(finance, contract["id"], "1,000", paid_on="2026-11-26")
-    assert [(i["paid"], i["paid_on"]) for i in part["instalments"]] == [(100_000, "2026-11-26"), (0, None)]
+    with pytest.raises(InputError) as caught:
+        contracts.record_payment(finance, contract["id"], "1,000", paid_on="2026-11-26")
+    assert message(caught) == ("paid-on: 2026-11-26 is before contract ZZ-2026-0001 was signed (2026-11-27); a payment "
+                               "is recorded on or after the signing date — check the date on the bank slip.")
+    assert rows(desk, "payments") == 0
+    part = contracts.record_payment(finance, contract["id"], "1,000", paid_on="2026-11-27")
+    assert [(i["paid"], i["paid_on"]) for i in part["instalments"]] == [(100_000, "2026-11-27"), (0, None)]
     assert part["prepayment_met"] is False
     spanning = contracts.record_payment(finance, contract["id"], "1,000.00", note="工行转账")
     assert [(i["paid"], i["paid_on"]) for i in spanning["instalments"]] == [

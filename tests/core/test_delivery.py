@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from tests.core.test_contracts import paid_deal
+from tests.core.test_processing import finish_steps
 from zizhi.core import audit, clock
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.paths import SHIPPED_CONFIG
@@ -28,6 +29,7 @@ def ops(desk, desk_as):
 def approved_deal(li, finance, codes=("TRADE-RIGHTS", "CUSTOMS-REG")) -> dict:
     deal = paid_deal(li, finance, codes)
     processing.handover(li, deal["id"], "sun")
+    finish_steps(li, deal["id"])
     processing.outcome(li, deal["id"], "approved")
     return deals.get_deal(li, deal["id"])
 
@@ -53,6 +55,7 @@ def test_a_certificate_waits_for_the_approved_outcome(li, ops, finance, rows):
     with pytest.raises(UserError, match="only after the authority approved"):
         delivery.deliver(ops, deal["id"], "TRADE-RIGHTS", "03187654", "2026-11-25", NOTES)
     assert rows(ops, "certificates") == 0
+    finish_steps(ops, deal["id"])
     processing.outcome(ops, deal["id"], "approved")
     certificate = delivery.deliver(ops, deal["id"], "trade-rights", " 03187654 ", "2026-11-25", NOTES)
     assert (certificate["code"], certificate["number"]) == ("TRADE-RIGHTS", "03187654")
@@ -199,3 +202,17 @@ def test_visits_are_private_like_the_client(li, wang, manager, delivered):
         delivery.visit_done(wang, visit["id"], 5)
     assert len(delivery.list_visits(manager, owner="li")) == 3
     assert delivery.list_visits(manager, owner="wang") == []
+
+
+def test_a_certificate_waits_for_every_step_even_after_an_approval(desk, li, ops, finance, rows):
+    """An approval recorded before steps had to be settled (an older database) does not let delivery skip them."""
+    deal = paid_deal(li, finance)
+    processing.handover(li, deal["id"], "sun")
+    with desk.store.unit_of_work() as db:
+        db.execute("UPDATE handovers SET outcome = 'approved', outcome_on = '2026-11-27' WHERE deal_id = ?", [deal["id"]])
+    before = rows(desk, "audit")
+    with pytest.raises(UserError, match=r"8 processing step\(s\) not done: CUSTOMS-REG 1 "):
+        delivery.deliver(ops, deal["id"], "TRADE-RIGHTS", "03187654", "2026-11-25", NOTES)
+    assert rows(ops, "certificates") == 0 and rows(desk, "audit") == before
+    finish_steps(ops, deal["id"])
+    assert delivery.deliver(ops, deal["id"], "TRADE-RIGHTS", "03187654", "2026-11-25", NOTES)["number"] == "03187654"

@@ -20,6 +20,14 @@ def ops(desk, desk_as):
     return desk_as("sun")
 
 
+def finish_steps(desk, deal_id: int) -> dict:
+    """Mark every catalogue step of the handed-over deal done, as operations would."""
+    for row in processing.progress(desk, deal_id)["steps"]:
+        if row["status"] not in ("done", "skipped"):
+            processing.step(desk, deal_id, row["code"], row["position"])
+    return processing.progress(desk, deal_id)
+
+
 @pytest.fixture
 def paid(li, finance):
     return paid_deal(li, finance)
@@ -127,6 +135,7 @@ def test_an_outcome_is_approved_or_rejected_with_a_reason(ops, handed):
         processing.outcome(ops, deal, "rejected")
     rejected = processing.outcome(ops, deal, "rejected", reason="经营场所证明不符")
     assert (rejected["outcome"], rejected["outcome_reason"]) == ("rejected", "经营场所证明不符")
+    finish_steps(ops, deal)
     approved = processing.outcome(ops, deal, "Approved", on_date="2026-11-27")
     assert (approved["outcome"], approved["outcome_reason"], approved["outcome_on"]) == ("approved", None, "2026-11-27")
     with pytest.raises(UserError, match="already approved on 2026-11-27"):
@@ -142,6 +151,7 @@ def test_progress_is_overdue_past_the_expected_date_until_decided(li, ops, hande
     late = processing.progress(li, deal)
     assert (late["overdue"], late["days_overdue"]) == (True, 2)
     assert [(r["deal_id"], r["operator"], r["days_overdue"]) for r in processing.list_overdue(li)] == [(deal, "sun", 2)]
+    finish_steps(ops, deal)
     processing.outcome(ops, deal, "approved")
     assert processing.progress(li, deal)["overdue"] is False
     assert processing.list_overdue(li) == []
@@ -153,3 +163,33 @@ def test_another_salesperson_cannot_see_the_processing(wang, handed):
     with pytest.raises(NotFound):
         processing.delay(wang, handed["deal_id"], "x", 1, client_told=True)
     assert processing.list_overdue(wang) == []
+
+
+def test_approval_waits_until_every_step_is_done_or_skipped_with_a_reason(desk, ops, handed, rows):
+    deal = handed["deal_id"]
+    for row in handed["steps"][:7]:
+        processing.step(ops, deal, row["code"], row["position"])
+    before = rows(desk, "audit")
+    with pytest.raises(GateRefused) as caught:
+        processing.outcome(ops, deal, "approved")
+    assert str(caught.value) == (
+        f"deal {deal}: 1 processing step(s) not done: TRADE-RIGHTS 4 领取备案登记表; mark each done "
+        f"(`zizhi process step {deal} CODE N`) or skip it with the reason "
+        f"(`zizhi process step {deal} CODE N --skip --reason TEXT`).")
+    assert processing.progress(ops, deal)["outcome"] is None and rows(desk, "audit") == before
+
+    with pytest.raises(InputError, match="skipping step 4 of TRADE-RIGHTS needs the reason"):
+        processing.step(ops, deal, "TRADE-RIGHTS", 4, "skipped", reason=" ")
+    with pytest.raises(InputError, match="only a skipped step takes a reason"):
+        processing.step(ops, deal, "TRADE-RIGHTS", 4, "done", reason="电子备案，无需纸质登记表")
+    assert processing.progress(ops, deal)["steps"][7]["status"] == "pending" and rows(desk, "audit") == before
+
+    progress = processing.step(ops, deal, "TRADE-RIGHTS", 4, "skipped", reason="电子备案，无需纸质登记表")
+    assert (progress["steps"][7]["status"], progress["steps"][7]["reason"]) == ("skipped", "电子备案，无需纸质登记表")
+    assert audit.list_entries(desk, action="process.step")[0]["detail"]["reason"] == "电子备案，无需纸质登记表"
+    assert processing.outcome(ops, deal, "approved")["outcome"] == "approved"
+
+
+def test_a_rejection_needs_no_finished_steps(ops, handed):
+    rejected = processing.outcome(ops, handed["deal_id"], "rejected", reason="材料不全")
+    assert rejected["outcome"] == "rejected"

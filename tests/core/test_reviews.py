@@ -72,3 +72,15 @@ def test_messages_read_in_chinese_too(li, quote):
         quotes.send_quote(li, quote["id"])
     assert refused.value.message("zh") == (f"报价 {quote['id']}（商机 {quote['deal_id']} 第 1 版）：法务尚未通过合规审查；"
                                            f"请法务执行 `zizhi review approve {quote['id']}`。")
+
+
+def test_the_same_verdict_again_records_nothing_and_says_who_decided(desk, legal, quote, rows):
+    first = reviews.approve(legal, quote["id"], "服务承诺与资质目录一致")
+    assert "note" not in first
+    records, audited = rows(desk, "reviews"), rows(desk, "audit")
+    again = reviews.approve(legal, quote["id"], "再按一次")
+    assert (again["status"], again["reviewer"], again["reason"]) == ("approved", "zhou", "服务承诺与资质目录一致")
+    assert again["note"] == (f"Quote {quote['id']} (revision 1) is already approved by zhou at 2026-11-27 09:00:00; "
+                             "nothing to record.")
+    assert (rows(desk, "reviews"), rows(desk, "audit")) == (records, audited)
+    assert len(again["history"]) == 1

@@ -145,7 +145,9 @@ async def test_a_delivered_deal_shows_its_contract_processing_certificate_and_vi
         finance.close()
     core_deals.move(deals, haitian, "payment")
     processing.handover(deals, haitian, "sun")
-    processing.step(deals, haitian, "EXPORT-LICENCE", 1, "done")
+    for position in (1, 2, 3):
+        processing.step(deals, haitian, "EXPORT-LICENCE", position, "done")
+    processing.step(deals, haitian, "EXPORT-LICENCE", 4, "skipped", reason="客户自行领取许可证")
     processing.delay(deals, haitian, "商务部系统维护", 3, True)
     processing.outcome(deals, haitian, "approved")
     delivery.deliver(deals, haitian, "EXPORT-LICENCE", "EL-2026-0042", "2026-11-27", "一批一证，须在有效期内报关")
@@ -159,6 +161,7 @@ async def test_a_delivered_deal_shows_its_contract_processing_certificate_and_vi
         await pilot.press("4")
         progress = deal_text(app, "processing-body")
         assert "sun" in progress and "商务部系统维护" in progress and "approved" in progress
+        assert "skipped  客户自行领取许可证" in progress
         await pilot.press("5")
         delivered = deal_text(app, "delivery-body")
         assert "EL-2026-0042" in delivered and "一批一证" in delivered and "2026-12-27" in delivered

@@ -92,9 +92,13 @@ async def test_a_deal_goes_from_inquiry_to_aftersales_in_the_app(staff, settle):
         await press(pilot, settle, "right_square_bracket", "N")
         assert stage(pilot) == "proposal"
 
-    async with app_as(desk, "wang", settle, deal_id) as pilot:  # legal approves the quote
+    async with app_as(desk, "wang", settle, deal_id) as pilot:  # legal approves the quote; again changes nothing
+        await press(pilot, settle, "V")
+        assert problem(pilot.app) == "" and "approved" in deal_text(pilot.app, "quote-status")
         await press(pilot, settle, "V")
         assert problem(pilot.app) == ""
+        assert any("is already approved by wang" in str(n.message) for n in pilot.app._notifications)
+    assert desk.store.scalar("SELECT count(*) FROM reviews") == 1
 
     async with app_as(desk, "li", settle, deal_id) as pilot:  # sent, accepted, contract drawn up and signed
         await press(pilot, settle, "S", "A", "right_square_bracket")
@@ -139,8 +143,16 @@ async def test_a_deal_goes_from_inquiry_to_aftersales_in_the_app(staff, settle):
 
     clock.set_now("2026-12-04 10:00:00")
     async with app_as(desk, "sun", settle, deal_id) as pilot:  # operations: steps, a delay, the decision
-        for _ in range(3):
+        error = await form(pilot, settle, "o", OutcomeForm)
+        assert "3 processing step(s) not done: CIQ-FILING 1 " in error, error
+        await press(pilot, settle, "escape")
+        for _ in range(2):
             assert await form(pilot, settle, "t", StepForm) == ""
+        error = await form(pilot, settle, "t", StepForm, status="skipped")
+        assert "skipping step 3 of CIQ-FILING needs the reason" in error, error
+        await fill(pilot, reason="客户已自行领取")
+        await press(pilot, settle, "ctrl+s")
+        assert "客户已自行领取" in deal_text(pilot.app, "processing-body")
         assert await form(pilot, settle, "d", DelayForm, cause="单一窗口系统升级", days="2", client_told="yes") == ""
         assert await form(pilot, settle, "o", OutcomeForm) == ""
         progress = deal_text(pilot.app, "processing-body")

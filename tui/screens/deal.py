@@ -26,7 +26,7 @@ from zizhi.core.errors import InputError
 from zizhi.core.i18n import t
 from zizhi.tui import keymap
 from zizhi.tui.deal_view import gather
-from zizhi.tui.screens.deal_forms import AssessForm, EndDealForm, ResolveForm
+from zizhi.tui.screens.deal_forms import AssessForm, EndDealForm, ResolveForm, contract_note
 from zizhi.tui.screens.help import HelpScreen
 from zizhi.tui.widgets.deal.contract import ContractPanel
 from zizhi.tui.widgets.deal.delivery import DeliveryPanel
@@ -185,12 +185,15 @@ class DealScreen(Screen):
             open_form(self, ResolveForm(self.desk, self.deal), self._note("tui.note.resolved"))
 
     def action_lose_deal(self) -> None:
-        if self.deal:
-            open_form(self, EndDealForm(self.desk, self.deal, "lost"), self._note("tui.note.ended"))
+        self._end("lost")
 
     def action_cancel_deal(self) -> None:
+        self._end("cancelled")
+
+    def _end(self, ending: str) -> None:
         if self.deal:
-            open_form(self, EndDealForm(self.desk, self.deal, "cancelled"), self._note("tui.note.ended"))
+            said = self._note("tui.note.ended")
+            open_form(self, EndDealForm(self.desk, self.deal, ending), lambda deal: said(deal) + contract_note(deal))
 
     @staticmethod
     def _note(key: str):

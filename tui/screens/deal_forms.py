@@ -21,7 +21,7 @@ from textual.widgets.selection_list import Selection
 from zizhi.core.clients.search import search_clients
 from zizhi.core.i18n import current_language, t
 from zizhi.core.people import users as people
-from zizhi.core.pipeline import deals
+from zizhi.core.pipeline import deals, endings
 from zizhi.tui import labels
 from zizhi.tui.screens.form import FormScreen, choice_field, text_field
 
@@ -109,7 +109,15 @@ def _name(qualification) -> str:
 
 
 class EndDealForm(FormScreen):
-    """Lose or cancel a deal; the core requires the reason and keeps it."""
+    """Lose or cancel a deal; the core requires the reason and keeps it.
+
+    Below the reason the form says what ending does to the deal's contract (read in a worker):
+    a signed one is terminated, and only a manager may do that.
+    """
+
+    @dataclass
+    class ContractRead(Message):
+        text: str
 
     def __init__(self, desk, deal: dict, ending: str) -> None:
         key = "tui.form.lose" if ending == "lost" else "tui.form.cancel_deal"
@@ -118,10 +126,28 @@ class EndDealForm(FormScreen):
 
     def fields(self) -> Iterable[tuple[str, Widget]]:
         yield t("tui.field.reason"), text_field("reason")
+        yield "", Static("", id="end-contract")
+
+    def on_mount(self) -> None:
+        self._read_contract()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="form-contract")
+    def _read_contract(self) -> None:
+        found = deals.ending_preview(self.desk, self.deal["id"])
+        self.post_message(self.ContractRead(endings.describe(found, done=False) if found else ""))
+
+    def on_end_deal_form_contract_read(self, message: ContractRead) -> None:
+        self.query_one("#end-contract", Static).update(Text(message.text, style="bold yellow"))
 
     def save(self, values: dict[str, str]) -> dict:
         end = deals.lose if self.ending == "lost" else deals.cancel
         return end(self.desk, str(self.deal["id"]), values["reason"])
+
+
+def contract_note(deal: dict) -> str:
+    """What became of an ended deal's contract, said after the note that the deal ended."""
+    found = deal.get("contract_ended")
+    return f" {endings.describe(found)}" if found else ""
 
 
 class MoveBackForm(FormScreen):

@@ -43,7 +43,8 @@ FIELD_OF_ERROR = {
     "contract.credit_limit": "instalments", "contract.guarantee_required": "guarantee",
     "contract.overpayment": "amount",
     "process.operator_unknown": "operator", "process.operator_not_operations": "operator",
-    "process.reason_required": "reason", "deliver.usage_notes_required": "usage_notes",
+    "process.reason_required": "reason", "process.skip_reason_required": "reason",
+    "process.reason_only_for_skip": "reason", "deliver.usage_notes_required": "usage_notes",
     "deliver.duplicate_number": "number", "deliver.expiry_before_issue": "expires_on",
     "deliver.already_delivered": "code", "visit.satisfaction_range": "satisfaction",
 }

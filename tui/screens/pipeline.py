@@ -28,7 +28,7 @@ from zizhi.core.pipeline.deals import list_deals
 from zizhi.core.pipeline.stages import STAGES
 from zizhi.tui import keymap
 from zizhi.tui.screens.deal import DealScreen
-from zizhi.tui.screens.deal_forms import AssessForm, DealForm, EndDealForm, OwnerForm
+from zizhi.tui.screens.deal_forms import AssessForm, DealForm, EndDealForm, OwnerForm, contract_note
 from zizhi.tui.screens.help import HelpScreen
 from zizhi.tui.widgets.stage_column import DealList, StageColumn
 from zizhi.tui.widgets.stage_mover import StageMover
@@ -247,7 +247,7 @@ class PipelineScreen(keymap.TranslatedBindings, DeskWork, Screen):
     def _ended(self, deal: dict | None) -> None:
         if deal:
             self.done(t("tui.note.deal_ended", id=deal["id"], stage=t(f"stage.{deal['stage']}"),
-                        reason=deal["end_reason"] or ""))
+                        reason=deal["end_reason"] or "") + contract_note(deal))
             self.selected = None
             self.reload()
 

@@ -59,7 +59,8 @@ class HandoverForm(FormScreen):
 
 
 class StepForm(FormScreen):
-    """One of the catalogue's steps (the first not done is offered) and its new status."""
+    """One of the catalogue's steps (the first not settled is offered), its new status, and the
+    reason when it is skipped (the approval waits for every step done or skipped)."""
 
     def __init__(self, desk, deal: dict, steps: list[dict]) -> None:
         super().__init__(desk, t("tui.form.step", id=deal["id"], title=deal["title"]))
@@ -68,16 +69,19 @@ class StepForm(FormScreen):
     def fields(self) -> Iterable[tuple[str, Widget]]:
         options = [(f"{s['code']} {s['position']}. {s['step']} ({t('tui.step.' + s['status'])})",
                     f"{s['code']}:{s['position']}") for s in self.steps]
-        first = next((f"{s['code']}:{s['position']}" for s in self.steps if s["status"] != "done"), None)
+        first = next((f"{s['code']}:{s['position']}" for s in self.steps if s["status"] not in ("done", "skipped")),
+                     None)
         yield labels.column("step"), choice_field("step", options, first)
         yield labels.column("status"), choice_field(
             "status", [(t(f"tui.step.{s}"), s) for s in processing.STATUSES], "done", allow_blank=False)
+        yield labels.column("reason"), text_field("reason", placeholder=t("tui.form.skip_hint"))
 
     def save(self, values: dict[str, str]) -> dict:
         code, _, position = values["step"].partition(":")
         if not code:
             raise InputError("input.required", field="step")
-        return processing.step(self.desk, self.deal["id"], code, position, values["status"])
+        return processing.step(self.desk, self.deal["id"], code, position, values["status"],
+                               reason=values["reason"] or None)
 
 
 class DelayForm(FormScreen):

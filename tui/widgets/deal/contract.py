@@ -16,6 +16,8 @@ from textual.widgets import Static
 
 from zizhi.core.i18n import t
 from zizhi.core.money import format_fen
+from zizhi.core.pipeline.contracts import moved_note
+from zizhi.core.pipeline.endings import state_lines
 from zizhi.tui.screens.contract_forms import ContractForm, FileCopyForm, PaymentForm, SignForm
 from zizhi.tui.widgets.deal.panel import open_form
 from zizhi.tui.widgets.deal.text import MISSING, grid, label, table, title
@@ -49,7 +51,8 @@ class ContractPanel(VerticalScroll):
     def sign(self) -> None:
         contract = self._contract()
         if contract:
-            open_form(self, SignForm(self.desk, contract), lambda c: t("tui.note.signed", number=c["number"]))
+            open_form(self, SignForm(self.desk, contract),
+                      lambda c: " ".join(filter(None, (t("tui.note.signed", number=c["number"]), moved_note(c)))))
 
     def file_copy(self) -> None:
         contract = self._contract()
@@ -85,6 +88,8 @@ def contract_text(found: dict | None) -> Group:
     if found.get("guarantee"):
         rows.add_row(label(t("tui.deal.guarantee")), Text(found["guarantee"]))
     rows.add_row(label(t("tui.deal.penalty")), Text(found.get("penalty") or MISSING, style="dim"))
+    for line in state_lines(found):
+        rows.add_row("", Text(line, style="bold yellow"))
     schedule = table("#", t("tui.deal.due"), t("tui.deal.amount"), t("tui.deal.paid"), t("tui.deal.paid_on"),
                      right=(2, 3))
     for row in found.get("instalments", []):

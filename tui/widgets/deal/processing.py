@@ -21,6 +21,8 @@ from zizhi.tui.widgets.deal.panel import open_form
 from zizhi.tui.widgets.deal.text import MISSING, grid, label, table, title
 from zizhi.tui.work import Problem
 
+STEP_STYLE = {"done": "green", "skipped": "yellow"}
+
 
 class ProcessingPanel(VerticalScroll):
     def __init__(self, desk, **kwargs) -> None:
@@ -81,9 +83,10 @@ def progress_text(progress: dict) -> Group:
         rows.add_row(label(t("tui.deal.outcome")), outcome)
     steps = table(t("tui.deal.step"), t("tui.deal.status"), t("tui.deal.on"))
     for row in progress.get("steps", []):
-        done = row["status"] == "done"
-        steps.add_row(Text(f"{row['code']} {row['position']}. {row['step']}"),
-                      Text(t(f"tui.step.{row['status']}"), style="green" if done else ""), row.get("on_date") or "")
+        status = Text(t(f"tui.step.{row['status']}"), style=STEP_STYLE.get(row["status"], ""))
+        if row.get("reason"):
+            status.append(f"  {row['reason']}", style="dim")
+        steps.add_row(Text(f"{row['code']} {row['position']}. {row['step']}"), status, row.get("on_date") or "")
     parts: list[RenderableType] = [title("tui.deal.processing"), rows, Text(""), steps]
     if progress.get("delays"):
         delays = table(t("tui.deal.at"), t("tui.deal.cause"), t("tui.deal.days"), t("tui.deal.client_told"))

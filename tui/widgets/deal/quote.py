@@ -234,10 +234,11 @@ class QuotePanel(Vertical):
 
     @work(thread=True, exit_on_error=False, group="quote")
     def _review(self, quote_id: int) -> None:
-        reviews.approve(self.desk, quote_id)
+        """The quote is drawn with its review at once; approving it again only says who already did."""
+        review = reviews.approve(self.desk, quote_id)
         quote = quotes.get_quote(self.desk, quote_id)
-        self.post_message(self.QuoteChanged(quote, t("tui.note.review_approved", number=quote["number"]),
-                                            reread=True))
+        self.post_message(self.QuoteChanged(quote, review.get("note") or t("tui.note.review_approved",
+                                                                            number=quote["number"])))
 
     def document(self) -> None:
         quote = self.current()

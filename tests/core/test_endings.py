@@ -1,0 +1,146 @@
+"""Ending a deal that has a contract: a signed one needs a manager and terminates the contract,
+its balance kept on record and counted against the client's credit; no payment on it without a
+manager's permission; a contract never signed is void."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.test_contracts import accept_quote, paid_deal, ready_deal
+from zizhi.core import audit
+from zizhi.core.errors import InputError, Refused, UserError
+from zizhi.core.pipeline import contracts, deals, endings
+
+
+def dump(desk) -> list[str]:
+    """Every row of the database, to prove a refusal changed nothing."""
+    return list(desk.store.conn.iterdump())
+
+
+@pytest.fixture
+def paid(li, finance):
+    """A deal in payment: contract ZZ-2026-0001 signed, ¥1,431.00 of ¥2,862.00 received."""
+    return paid_deal(li, finance)
+
+
+@pytest.mark.parametrize("end", [deals.cancel, deals.lose])
+def test_a_salesperson_cannot_end_a_deal_whose_contract_is_signed(li, desk, paid, end):
+    before = dump(desk)
+    with pytest.raises(Refused) as caught:
+        end(li, paid["id"], "客户业务调整")
+    verb = "cancel" if end is deals.cancel else "lose"
+    ending = "cancelled" if end is deals.cancel else "lost"
+    assert caught.value.message("en") == (
+        f"deal {paid['id']}: contract ZZ-2026-0001 is signed, so only a manager can end the deal as {ending} "
+        f"(you are sales); ask a manager to run `zizhi deal {verb} {paid['id']} --reason TEXT`.")
+    assert "只有经理" in caught.value.message("zh")
+    assert dump(desk) == before
+
+
+def test_a_manager_cancels_it_with_the_reason_and_the_contract_is_terminated(li, manager, desk, paid):
+    before = dump(desk)
+    with pytest.raises(InputError, match="needs the reason"):
+        deals.cancel(manager, paid["id"], " ")
+    assert dump(desk) == before
+    ended = deals.cancel(manager, paid["id"], "客户业务调整，暂停办理")
+    assert (ended["stage"], ended["end_reason"]) == ("cancelled", "客户业务调整，暂停办理")
+    found = ended["contract_ended"]
+    assert (found["number"], found["state"], found["paid"], found["outstanding"]) == (
+        "ZZ-2026-0001", "terminated", 143_100, 143_100)
+    assert endings.describe(found).startswith(
+        "Contract ZZ-2026-0001 is terminated as of 2026-11-27: ¥1,431.00 paid, ¥1,431.00 outstanding. "
+        "The balance stays on record")
+    contract = contracts.get_contract(li, "ZZ-2026-0001")
+    assert (contract["ended_on"], contract["outstanding"]) == ("2026-11-27", 143_100)
+    assert endings.state_lines(contract) == [
+        "terminated on 2026-11-27 with its deal (cancelled); ¥1,431.00 outstanding stays on record."]
+    entry = audit.list_entries(desk, action="deal.cancelled")[0]
+    assert entry["detail"]["contract"] == {"number": "ZZ-2026-0001", "state": "terminated", "paid": 143_100,
+                                           "outstanding": 143_100}
+
+
+def test_an_unsigned_contract_is_void_when_its_deal_is_lost(li):
+    deal = ready_deal(li)
+    contracts.new_contract(li, deal["id"])
+    assert deals.ending_preview(li, deal["id"])["needs_manager"] is False
+    ended = deals.lose(li, deal["id"], "客户选择了其他代理")
+    assert ended["contract_ended"]["state"] == "void"
+    assert endings.describe(ended["contract_ended"]) == (
+        "Contract ZZ-2026-0001 was never signed and is void as of 2026-11-27; nothing is owed on it.")
+    with pytest.raises(UserError, match="has ended"):
+        contracts.sign(li, "ZZ-2026-0001")
+
+
+def test_the_form_is_told_beforehand_what_ending_does(li, manager, paid):
+    ahead = deals.ending_preview(li, paid["id"])
+    assert ahead["needs_manager"] is True and deals.ending_preview(manager, paid["id"])["needs_manager"] is False
+    assert endings.describe(ahead, done=False).startswith("Contract ZZ-2026-0001 is signed: ending the deal "
+                                                          "terminates it (¥1,431.00 paid, ¥1,431.00 outstanding")
+
+
+def test_no_payment_on_a_terminated_contract_until_a_manager_allows_it(li, manager, finance, desk, paid):
+    deals.cancel(manager, paid["id"], "客户业务调整")
+    before = dump(desk)
+    with pytest.raises(UserError) as caught:
+        contracts.record_payment(finance, "ZZ-2026-0001", "500")
+    assert caught.value.message("en") == (
+        f"contract ZZ-2026-0001: deal {paid['id']} has ended (cancelled) and the contract is terminated; no payment "
+        "is recorded on it unless a manager allows it: `zizhi contract allow-payments ZZ-2026-0001 --reason TEXT`.")
+    with pytest.raises(Refused, match="Only a manager or an admin can allow payments"):
+        contracts.allow_payments(finance, "ZZ-2026-0001", "结算")
+    with pytest.raises(Refused):
+        contracts.allow_payments(li, "ZZ-2026-0001", "结算")
+    with pytest.raises(InputError, match="needs the reason"):
+        contracts.allow_payments(manager, "ZZ-2026-0001", "")
+    assert dump(desk) == before
+
+    allowed = contracts.allow_payments(manager, "ZZ-2026-0001", "客户同意按已办事项结算")
+    assert endings.state_lines(allowed)[1] == "payments allowed by zhao at 2026-11-27 09:00:00: 客户同意按已办事项结算"
+    with pytest.raises(UserError, match="already allowed"):
+        contracts.allow_payments(manager, "ZZ-2026-0001", "再次")
+    settled = contracts.record_payment(finance, "ZZ-2026-0001", "500")
+    assert settled["paid"] == 143_100 + 50_000
+    assert audit.list_entries(desk, action="contract.pay")[0]["detail"]["allowed_after_ending"] == "2026-11-27 09:00:00"
+    assert audit.list_entries(desk, action="contract.allow_payments")[0]["detail"]["reason"] == "客户同意按已办事项结算"
+
+
+def test_payments_on_an_open_deal_or_a_void_contract_need_no_permission_or_get_none(li, manager, paid):
+    with pytest.raises(UserError, match="still open, so payments need no permission"):
+        contracts.allow_payments(manager, "ZZ-2026-0001", "结算")
+    deal = ready_deal(li)
+    contracts.new_contract(li, deal["id"])
+    deals.lose(li, deal["id"], "客户放弃")
+    with pytest.raises(UserError, match="never signed .* void"):
+        contracts.allow_payments(manager, "ZZ-2026-0002", "结算")
+
+
+def deal_for(li, client_id: int, total: int | None = None) -> dict:
+    """Another deal of the same client, at the contract stage with an accepted quote."""
+    deal = deals.open_deal(li, str(client_id), ["TRADE-RIGHTS"])
+    deals.assess(li, deal["id"], "需求合理")
+    deals.move(li, deal["id"], "proposal")
+    accept_quote(li, deal, total)
+    return deals.move(li, deal["id"], "contract")
+
+
+def test_the_credit_check_still_counts_what_a_terminated_contract_is_owed(li, manager, desk):
+    # Rating C: 80 % prepaid, at most ¥50,000 owed beyond it.
+    first = ready_deal(li, rating="C")
+    contract = contracts.new_contract(li, first["id"])
+    contracts.sign(li, contract["id"])
+    deals.cancel(manager, first["id"], "客户业务调整")
+    client = first["client_id"]
+    assert contracts.outstanding_of_client(li, client) == 286_200
+
+    # ¥240,000 leaves ¥48,000 owed after the prepayment: within the limit alone, not with the ¥2,862.00 still owed.
+    second = deal_for(li, client, total=24_000_000)
+    before = dump(desk)
+    with pytest.raises(UserError) as caught:
+        contracts.new_contract(li, second["id"])
+    assert "already owed ¥2,862.00" in caught.value.message("en")
+    assert dump(desk) == before
+
+    draft = deal_for(li, client)
+    contracts.new_contract(li, draft["id"])
+    deals.lose(li, draft["id"], "客户放弃")  # a void draft owes nothing
+    assert contracts.outstanding_of_client(li, client) == 286_200

@@ -37,4 +37,4 @@ def _entries_table(rows: list[dict]) -> None:
     """Each entry's detail as one line of JSON, as the audit trail stored it."""
     for row in rows:
         row["detail"] = jsonlib.dumps(row["detail"], ensure_ascii=False) if row["detail"] else ""
-    table(rows, ["id", "at", "user", "action", "entity", "entity_id", "detail"])
+    table(rows, ["id", "at", "user", "acting_admin", "action", "entity", "entity_id", "detail"])

@@ -54,6 +54,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.entity": ("record", "对象"),
     "col.entity_id": ("record id", "对象编号"),
     "col.detail": ("detail", "内容"),
+    "col.acting_admin": ("admin acting", "代操作管理员"),
+    "col.type": ("type", "类型"),
+    "col.fingerprint": ("fingerprint", "指纹"),
+    "col.comment": ("comment", "备注"),
+    "col.database": ("database", "数据库"),
 
     # quotes, contracts, instalments, processing, certificates and visits
     "col.quote": ("quote", "报价单"),

@@ -17,7 +17,7 @@ from typer.models import CommandInfo, TyperInfo
 from zizhi.commands import boundary
 from zizhi.commands.common import Globals
 from zizhi.commands.messages import MESSAGES
-from zizhi.commands.whole import read_whole_numbers
+from zizhi.commands.readers import read_by_core_rules
 from zizhi.core.errors import ZizhiError
 from zizhi.core.i18n import LANGUAGES, normalise, register, t
 
@@ -73,7 +73,7 @@ def _build(name: str):
     else:
         built = typer.main.get_command_from_info(CommandInfo(name=name, callback=target),
                                                  pretty_exceptions_short=True, rich_markup_mode=None)
-    return read_whole_numbers(built)
+    return read_by_core_rules(built)
 
 
 class Zizhi(TyperGroup):

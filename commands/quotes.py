@@ -102,12 +102,10 @@ def render(
 
     Example: zizhi quote render 7 --format pdf -o 报价单-7.pdf
     """
-    from pathlib import Path
-
     from zizhi.core import exports
     from zizhi.core.documents import quote_markdown, quote_pdf, quote_text
     from zizhi.core.errors import InputError
-    from zizhi.core.paths import write_private
+    from zizhi.core.paths import write_output
     from zizhi.core.pipeline.quotes import get_quote
 
     d = desk(ctx)
@@ -122,7 +120,7 @@ def render(
     else:
         text = quote_text.as_text(document) if kind == "text" else quote_markdown.as_markdown(document)
         if output:
-            write_private(Path(output), text.encode("utf-8"))
+            write_output(output, text.encode("utf-8"))
     exports.note(d, "quote", document, "document", quote=document["id"], format=kind, file=output)
     echo(str(output) if output else text)
 

@@ -17,6 +17,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "{field}：'{value}' 不是 {low} 到 {high} 之间的整数，请只写数字。"),
     "input.number_min": ("{field}: '{value}' is not a whole number of {low} or more (digits only, at most {digits}).",
                          "{field}：'{value}' 不是不小于 {low} 的整数（只写数字，最多 {digits} 位）。"),
+    "input.one_line": ("{field}: '{value}' has a line break, but this field is one line; join the lines.",
+                       "{field}：'{value}' 含有换行，但此项只能写一行，请合并为一行。"),
     "input.control_character": ("{field}: '{value}' contains an invisible control or direction character ({char}); retype it as plain text.",
                                 "{field}：'{value}' 含有不可见的控制字符或文字方向字符（{char}），请以纯文本重新输入。"),
     "input.not_a_number": ("{field}: '{value}' is not a whole number.", "{field}：'{value}' 不是整数。"),
@@ -56,8 +58,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # files a command writes (core/paths.py: write_output)
     "output.is_directory": ("--output: {path} is a folder; give a file name, e.g. {path}/quote.pdf.",
                             "--output：{path} 是文件夹，请给出文件名，如 {path}/quote.pdf。"),
-    "output.no_folder": ("--output: the folder {folder} does not exist; create it first or choose another.",
-                         "--output：文件夹 {folder} 不存在，请先创建或另选位置。"),
+    "output.no_folder": ("--output: {folder} is not an existing folder; create it first or choose another.",
+                         "--output：{folder} 不是已有的文件夹，请先创建或另选位置。"),
     "output.cannot_write": ("--output: cannot write {path}: {reason}; choose another place.",
                             "--output：无法写入 {path}：{reason}；请另选位置。"),
 

@@ -83,10 +83,10 @@ class Store:
         with self.lock:
             try:
                 cursor = self.conn.execute(sql, params)
+                names = [d[0] for d in cursor.description]
+                return [dict(zip(names, row)) for row in cursor.fetchall()]
             except sqlite3.DatabaseError as exc:
                 raise _translated(exc, self.path) from None
-            names = [d[0] for d in cursor.description]
-            return [dict(zip(names, row)) for row in cursor.fetchall()]
 
     def one(self, sql: str, params: Any = ()) -> dict | None:
         found = self.rows(sql, params)
@@ -102,8 +102,10 @@ class Store:
 
 
 # What SQLite says when the file's pages are not what they should be: a corrupt file, or no
-# database at all (a vtable constructor fails when the search index's pages are garbage).
-_DAMAGE = ("malformed", "not a database", "vtable constructor failed", "database corrupt", "disk image")
+# database at all (a vtable constructor fails when the search index's pages are garbage; text
+# that is not UTF-8 is a record's bytes overwritten).
+_DAMAGE = ("malformed", "not a database", "vtable constructor failed", "database corrupt", "disk image",
+           "Could not decode to UTF-8")
 
 
 def translated(exc: sqlite3.DatabaseError, path: Path | None = None) -> Exception:
@@ -117,7 +119,7 @@ def _translated(exc: sqlite3.DatabaseError, path: Path | None = None) -> Excepti
     if "locked" in text or "busy" in text:
         return Busy("db.busy")
     if any(sign in text for sign in _DAMAGE):
-        return Damaged("db.damaged", path=str(path or "?"), detail=text)
+        return Damaged("db.damaged", path=str(path or "?"), detail=text.partition(" with text")[0])
     return UserError("db.error", detail=text)
 
 

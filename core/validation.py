@@ -71,6 +71,8 @@ def text(value: str | None, field: str, *, multiline: bool = False) -> str | Non
     for char in str(value):
         if multiline and char in "\n\t\r":
             continue
+        if char in "\n\r\u2028\u2029":
+            raise InputError("input.one_line", field=field, value=shown(str(value)))
         if _UNSAFE.match(char):
             raise InputError("input.control_character", field=field, value=shown(str(value)),
                              char=f"U+{ord(char):04X}")

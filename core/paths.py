@@ -88,15 +88,23 @@ def write_output(path: str | os.PathLike, data: bytes) -> Path:
     """
     from zizhi.core.errors import InputError
 
+    target = check_output(path)
+    try:
+        _replace_with(target, data)
+    except OSError as exc:
+        raise InputError("output.cannot_write", path=str(target), reason=exc.strerror or str(exc)) from None
+    return target
+
+
+def check_output(path: str | os.PathLike) -> Path:
+    """The target of ``-o`` if it can be a file: not a folder, in a folder that exists."""
+    from zizhi.core.errors import InputError
+
     target = Path(path).expanduser()
     if target.is_dir():
         raise InputError("output.is_directory", path=str(target))
     if not target.parent.is_dir():
         raise InputError("output.no_folder", folder=str(target.parent))
-    try:
-        _replace_with(target, data)
-    except OSError as exc:
-        raise InputError("output.cannot_write", path=str(target), reason=exc.strerror or str(exc)) from None
     return target
 
 

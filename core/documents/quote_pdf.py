@@ -46,8 +46,9 @@ def font_files() -> dict[str, Path]:
 
 def as_pdf(quote: dict, path: str | Path) -> Path:
     """Write the document as an A4 PDF with its fonts embedded (0600: it holds client data)."""
-    from zizhi.core.paths import write_output
+    from zizhi.core.paths import check_output, write_output
 
+    check_output(path)  # before the rendering, which takes a while
     return write_output(path, bytes(_render(quote)))
 
 

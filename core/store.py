@@ -59,8 +59,9 @@ class Store:
             except BaseException as exc:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.DatabaseError) and isinstance(_translated(exc), Damaged):
-                    raise _translated(exc, self.path) from None
+                failure = _translated(exc, self.path) if isinstance(exc, sqlite3.DatabaseError) else None
+                if isinstance(failure, Damaged):  # a damaged page met mid-operation
+                    raise failure from None
                 raise
             try:
                 self.conn.execute("COMMIT")

@@ -36,8 +36,6 @@ def plan_deal(desk, client_ref: str, codes: list[str], title: str | None = None,
               expected_close: str | None = None, owner: str | None = None, channel: str | None = None,
               probability: str | None = None) -> dict:
     """Check everything a new deal needs (inside the caller's unit of work); :func:`insert_deal` writes it."""
-    from zizhi.core import validation
-
     validation.text(title, "title")
     client = resolve(desk, client_ref, include_archived=False)
     access.require_log(desk.user, client)
@@ -72,8 +70,6 @@ def edit_deal(desk, deal_id: int | str, title: str | None = None, value: str | i
               expected_close: str | None = None, channel: str | None = None,
               probability: str | None = None) -> dict:
     """Correct a deal's title, value, expected close, source channel or own probability."""
-    from zizhi.core import validation
-
     wanted = {
         "title": (validation.text(title, "title") or "").strip() or None if title is not None else None,
         "value": _money(value, "value") if value not in (None, "") else None,

@@ -42,6 +42,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "config.invalid": ("config: {detail}", "配置：{detail}"),
     "config.not_utf8": ("config: {file}: line {line} is not UTF-8 text; save the file as UTF-8.",
                         "配置：{file}：第 {line} 行不是 UTF-8 文本，请以 UTF-8 编码保存该文件。"),
+    "config.unwritable": ("config: cannot write {path}: {detail}; set ZIZHI_CONFIG to a folder you can write.",
+                          "配置：无法写入 {path}：{detail}；请将 ZIZHI_CONFIG 设为可写的文件夹。"),
     "config.unreadable": ("config: cannot read {file}: {detail}", "配置：无法读取 {file}：{detail}"),
     "config.written": ("wrote {path}", "已写入 {path}"),
     "config.kept": ("Your configuration in {folder} is already there; use --force to overwrite it.",

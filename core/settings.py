@@ -128,7 +128,10 @@ def init(force: bool = False) -> list[Path]:
         shipped = SHIPPED_CONFIG / name
         text = shipped.read_text(encoding="utf-8")
         tomli_w.dumps(tomllib.loads(text))  # proves the defaults round-trip through the writer
-        write_private(target, text.encode("utf-8"))
+        try:
+            write_private(target, text.encode("utf-8"))
+        except OSError as exc:
+            raise ConfigError("config.unwritable", path=str(target), detail=exc.strerror or str(exc)) from None
         written.append(target)
     return written
 

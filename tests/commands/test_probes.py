@@ -191,3 +191,8 @@ def test_a_file_that_is_no_database_says_so_and_points_at_restore(env):
     assert notes.read_text(encoding="utf-8") == "这不是数据库\n" * 200
     # the folder is untouched too: no -wal or -shm beside it
     assert sorted(p.name for p in env.iterdir() if p.name.startswith("notes")) == ["notes.db"]
+
+
+def test_a_config_folder_that_cannot_be_written_is_a_configuration_error(env):
+    result = run_zizhi("config", "init", env_root=env, extra_env={"ZIZHI_CONFIG": "/proc/nope"})
+    _one_line(result, 78, "/proc/nope/catalogue.toml", "ZIZHI_CONFIG")

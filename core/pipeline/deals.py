@@ -300,7 +300,7 @@ def _qualifications(desk, codes: list[str]) -> dict[str, int]:
         if desk.settings.catalogue.get(code) is None:
             known = ", ".join(q.code for q in desk.settings.catalogue.qualification)
             raise InputError("deal.unknown_qualification", value=raw, allowed=known)
-        found[code] = found.get(code, 0) + (read_quantity(times) if times else 1)
+        found[code] = read_quantity(found.get(code, 0) + (read_quantity(times) if times else 1))  # the sum, too
     if not found:
         raise InputError("deal.no_qualification")
     return found

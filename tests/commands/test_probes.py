@@ -31,6 +31,7 @@ PROBES = [  # (arguments, exit code, text the line names)
     (("deal", "new", "--client", "{client}", "-q", "TRADE-RIGHTS*1000"), 65, "quantity: '1000' is not a whole number from 1 to 999"),
     (("deal", "new", "--client", "{client}", "-q", f"TRADE-RIGHTS*{HUGE}"), 65, f"quantity: '{HUGE}'"),
     (("deal", "new", "--client", "{client}", "-q", "TRADE-RIGHTS*²"), 65, "quantity: '²'"),
+    (("deal", "new", "--client", "{client}", "-q", "TRADE-RIGHTS*999", "-q", "trade-rights"), 65, "quantity: '1000'"),
     ((*LINE, "--quantity", "1000"), 65, "quantity: '1000' is not a whole number from 1 to 999"),
     ((*LINE, "--quantity", "²"), 65, "quantity: '²'"),
     ((*LINE, "--discount", "NaN"), 65, "discount: 'NaN'"),

@@ -9,6 +9,7 @@ script's output and a cron mail stay readable. Messages are in the user's langua
 import datetime as dt
 import errno
 import re
+import sqlite3
 import sys
 import traceback
 from contextlib import contextmanager
@@ -44,6 +45,10 @@ def one_line_errors(ctx: typer.Context | None, args: list[str] = ()) -> Iterator
     except ZizhiError as exc:
         _say(ctx, args, exc.message)
         raise typer.Exit(exc.exit_code) from None
+    except sqlite3.DatabaseError as exc:  # raised outside the store's own translation (while migrating)
+        failure = _database_error(ctx, exc)
+        _say(ctx, args, failure.message if failure else partial(internal_line, exc))
+        raise typer.Exit(failure.exit_code if failure else INTERNAL) from None
     except OSError as exc:
         if exc.errno == errno.EPIPE:
             raise  # the reader went away (| head): Typer exits quietly
@@ -52,6 +57,20 @@ def one_line_errors(ctx: typer.Context | None, args: list[str] = ()) -> Iterator
     except Exception as exc:
         _say(ctx, args, partial(internal_line, exc))
         raise typer.Exit(INTERNAL) from None
+
+
+def _database_error(ctx: typer.Context | None, exc: Exception) -> ZizhiError | None:
+    """A damaged or busy database named as such; any other SQLite error stays an internal one."""
+    from zizhi.commands.common import Globals
+    from zizhi.core.errors import Busy, Damaged
+    from zizhi.core.paths import database_path
+    from zizhi.core.store import translated
+
+    root = ctx.find_root() if ctx is not None else None
+    options = root.obj if root is not None else None
+    path = database_path(options.db) if isinstance(options, Globals) else None
+    failure = translated(exc, path)
+    return failure if isinstance(failure, (Busy, Damaged)) else None
 
 
 def _say(ctx: typer.Context | None, args: list[str], text) -> None:

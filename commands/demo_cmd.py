@@ -9,7 +9,7 @@ from zizhi.commands.common import Json, desk, echo, output
 
 def demo(
     ctx: typer.Context,
-    clients: Annotated[int, typer.Option("--clients", min=1, help="How many clients to create.")] = 300,
+    clients: Annotated[int, typer.Option("--clients", min=1, max=1_000_000, help="How many clients to create (at most 1,000,000).")] = 300,
     seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same data).")] = 7,
     add: Annotated[bool, typer.Option("--add", help="Add demo clients to a database that already has clients.")] = False,
     json: Json = False,

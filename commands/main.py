@@ -17,6 +17,7 @@ from typer.models import CommandInfo, TyperInfo
 from zizhi.commands import boundary
 from zizhi.commands.common import Globals
 from zizhi.commands.messages import MESSAGES
+from zizhi.commands.readers import read_by_core_rules
 from zizhi.core.errors import Refused, ZizhiError
 from zizhi.core.i18n import LANGUAGES, normalise, register, t
 
@@ -68,10 +69,12 @@ def _build(name: str):
     module, attribute = NOUNS[name]
     target = getattr(importlib.import_module(f"zizhi.commands.{module}"), attribute)
     if isinstance(target, typer.Typer):
-        return typer.main.get_group_from_info(TyperInfo(target, name=name), pretty_exceptions_short=True,
-                                              suggest_commands=True, rich_markup_mode=None)
-    return typer.main.get_command_from_info(CommandInfo(name=name, callback=target),
-                                            pretty_exceptions_short=True, rich_markup_mode=None)
+        built = typer.main.get_group_from_info(TyperInfo(target, name=name), pretty_exceptions_short=True,
+                                               suggest_commands=True, rich_markup_mode=None)
+    else:
+        built = typer.main.get_command_from_info(CommandInfo(name=name, callback=target),
+                                                 pretty_exceptions_short=True, rich_markup_mode=None)
+    return read_by_core_rules(built)
 
 
 class Zizhi(TyperGroup):

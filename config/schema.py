@@ -19,15 +19,13 @@ ROLES_WITH_DISCOUNT = ("sales", "manager", "admin")
 def _fen(value: object) -> int:
     if isinstance(value, bool) or isinstance(value, float):
         raise ValueError('write money as a string such as "1,800.00", not a number with a point')
-    if isinstance(value, int):
-        return value * 100
-    if not isinstance(value, str):
+    if not isinstance(value, (int, str)):
         raise ValueError("expected an amount such as \"1,800.00\"")
     from zizhi.core.errors import InputError
     from zizhi.core.money import parse
 
     try:
-        return parse(value)
+        return parse(str(value))  # whole yuan, too, within the one bound on amounts
     except InputError as exc:
         raise ValueError(exc.message("en")) from None
 

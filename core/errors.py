@@ -63,3 +63,9 @@ class ConfigError(ZizhiError):
     """The TOML configuration is malformed or breaks its schema."""
 
     exit_code = 78
+
+
+class Damaged(ZizhiError):
+    """The database file is corrupt or not a database at all: only a backup helps (EX_IOERR)."""
+
+    exit_code = 74

@@ -13,13 +13,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "input.not_one_of": ("{field}: '{value}' is not one of {allowed}.", "{field}：'{value}' 不是以下之一：{allowed}。"),
     "input.unknown_field": ("{field}: no such field.", "{field}：没有这个字段。"),
     "input.date_format": ("{field}: '{value}' is not a date; write YYYY-MM-DD.", "{field}：'{value}' 不是日期，请写成 YYYY-MM-DD。"),
+    "input.number_range": ("{field}: '{value}' is not a whole number from {low} to {high}; write digits only.",
+                           "{field}：'{value}' 不是 {low} 到 {high} 之间的整数，请只写数字。"),
+    "input.number_min": ("{field}: '{value}' is not a whole number of {low} or more (digits only, at most {digits}).",
+                         "{field}：'{value}' 不是不小于 {low} 的整数（只写数字，最多 {digits} 位）。"),
+    "input.one_line": ("{field}: '{value}' has a line break, but this field is one line; join the lines.",
+                       "{field}：'{value}' 含有换行，但此项只能写一行，请合并为一行。"),
+    "input.control_character": ("{field}: '{value}' contains an invisible control or direction character ({char}); retype it as plain text.",
+                                "{field}：'{value}' 含有不可见的控制字符或文字方向字符（{char}），请以纯文本重新输入。"),
     "input.not_a_number": ("{field}: '{value}' is not a whole number.", "{field}：'{value}' 不是整数。"),
     "input.date_in_future": ("{field}: {value} is after today ({today}); record it once it has happened.",
                              "{field}：{value} 晚于今天（{today}）；请在发生后再记录。"),
 
     # amounts in yuan (core/money.py) and percentages (core/percent.py)
-    "money.too_large": ("{field}: '{value}' is far too large for an amount; check the digits.",
-                        "{field}：'{value}' 金额过大，请核对位数。"),
+    "money.too_large": ("{field}: '{value}' is larger than the most an amount may be ({max}); check the digits.",
+                        "{field}：'{value}' 超过金额上限（{max}），请核对位数。"),
+    "money.negative": ("{field}: '{value}' is negative; give an amount of zero or more.",
+                       "{field}：'{value}' 为负数，请填写零或正数金额。"),
     "money.not_a_number": ("{field}: '{value}' is not an amount; write it like 12,345.60 or ¥12345.6.",
                            "{field}：'{value}' 不是金额，请写成 12,345.60 或 ¥12345.6。"),
     "money.too_precise": ("{field}: '{value}' has more than two decimals (fen are the smallest unit); round it first.",
@@ -30,6 +40,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # configuration files (core/settings.py) and `zizhi config`
     "config.syntax": ("config: {where}: not valid TOML: {detail}", "配置：{where}：TOML 语法错误：{detail}"),
     "config.invalid": ("config: {detail}", "配置：{detail}"),
+    "config.not_utf8": ("config: {file}: line {line} is not UTF-8 text; save the file as UTF-8.",
+                        "配置：{file}：第 {line} 行不是 UTF-8 文本，请以 UTF-8 编码保存该文件。"),
+    "config.unwritable": ("config: cannot write {path}: {detail}; set ZIZHI_CONFIG to a folder you can write.",
+                          "配置：无法写入 {path}：{detail}；请将 ZIZHI_CONFIG 设为可写的文件夹。"),
     "config.unreadable": ("config: cannot read {file}: {detail}", "配置：无法读取 {file}：{detail}"),
     "config.written": ("wrote {path}", "已写入 {path}"),
     "config.kept": ("Your configuration in {folder} is already there; use --force to overwrite it.",
@@ -39,6 +53,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # the database (core/store.py)
     "db.busy": ("The database is busy with another writer; try again in a moment.", "数据库正被其他操作写入，请稍后重试。"),
     "db.cannot_open": ("database: cannot open {path}: {detail}", "数据库：无法打开 {path}：{detail}"),
+    "db.damaged": ("database: {path} is damaged ({detail}); restore it from a backup with: zizhi restore FILE",
+                   "数据库：{path} 已损坏（{detail}）；请用备份恢复：zizhi restore 备份文件"),
     "db.error": ("database: {detail}", "数据库：{detail}"),
     "db.missing": ("database: there is no database at {path}. Create one with `zizhi init` (or `zizhi demo`), or check --db and ZIZHI_DB.",
                    "数据库：{path} 处没有数据库。请用 `zizhi init`（或 `zizhi demo`）创建，或检查 --db 与 ZIZHI_DB。"),
@@ -55,6 +71,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "--db：通过 SSH 密钥连接时只能使用密钥绑定的数据库。"),
     "identity.not_zizhi": ("Only zizhi commands run here ('{command}' is not one): try `ssh HOST zizhi client list`.",
                            "此处只能运行 zizhi 命令（'{command}' 不是）：例如 `ssh 主机 zizhi client list`。"),
+
+    # files a command writes (core/paths.py: write_output)
+    "output.is_directory": ("--output: {path} is a folder; give a file name, e.g. {path}/quote.pdf.",
+                            "--output：{path} 是文件夹，请给出文件名，如 {path}/quote.pdf。"),
+    "output.no_folder": ("--output: {folder} is not an existing folder; create it first or choose another.",
+                         "--output：{folder} 不是已有的文件夹，请先创建或另选位置。"),
+    "output.cannot_write": ("--output: cannot write {path}: {reason}; choose another place.",
+                            "--output：无法写入 {path}：{reason}；请另选位置。"),
 
     # who may change a client (core/access.py) and see the audit trail (core/audit.py)
     "access.cannot_edit": ("You may not change client {client}: only its owner, a manager or an admin can (you are {role}).",

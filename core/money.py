@@ -12,8 +12,12 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from zizhi.core.errors import InputError
 
 FEN_PER_YUAN = 100
-MAX_YUAN = Decimal(2**63 - 1) / FEN_PER_YUAN  # the most SQLite's 64-bit INTEGER holds, in yuan
-_AMOUNT = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d*)?$|^[+-]?\.\d+$")
+# The largest amount anyone may type or configure: one billion yuan. Far above any fee, yet even
+# 999 of them at once, times 10,000 basis points, stays inside SQLite's 64-bit integer.
+MAX_YUAN = Decimal(1_000_000_000)
+MAX_FEN = int(MAX_YUAN) * FEN_PER_YUAN
+_AMOUNT = re.compile(r"^[+-]?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]*)?$|^[+-]?\.[0-9]+$")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
 
 
 def round_half_up(yuan: Decimal) -> int:
@@ -35,13 +39,13 @@ def from_basis_points(fen_points: int) -> int:
 
 
 def parse(text: str, *, field: str = "amount", rounding: bool = False) -> int:
-    """Parse '12,345.6', '¥12345.60', '￥1 234', 'CNY 50' or '-3.5' into fen.
+    """Parse '12,345.6', '¥12345.60', '￥1 234', 'CNY 50', '-3.5' or full-width '１２３' into fen.
 
     More than two decimals is refused unless ``rounding`` is asked for, because silently
     dropping a fraction of a fen hides a typing mistake.
     """
     raw = str(text)
-    cleaned = raw.strip().replace("¥", "").replace("￥", "").replace(" ", "").replace("\u00a0", "")
+    cleaned = raw.translate(_FULL_WIDTH).strip().replace("¥", "").replace("￥", "").replace(" ", "").replace("\u00a0", "")
     cleaned = re.sub(r"^(CNY|RMB)", "", cleaned, flags=re.IGNORECASE).strip()
     cleaned = cleaned.removesuffix("元")
     if not _AMOUNT.match(cleaned):
@@ -51,7 +55,7 @@ def parse(text: str, *, field: str = "amount", rounding: bool = False) -> int:
     except InvalidOperation:
         raise InputError("money.not_a_number", field=field, value=raw) from None
     if abs(value) > MAX_YUAN:
-        raise InputError("money.too_large", field=field, value=raw)
+        raise InputError("money.too_large", field=field, value=raw, max=format_fen(MAX_FEN))
     if value.as_tuple().exponent < -2 and not rounding:  # type: ignore[operator]
         if value != value.quantize(Decimal("0.01")):
             raise InputError("money.too_precise", field=field, value=raw)

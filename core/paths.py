@@ -79,3 +79,48 @@ def append_private(path: Path, text: str) -> None:
     with os.fdopen(fd, "a", encoding="utf-8") as handle:
         handle.write(text)
     os.chmod(path, 0o600)
+
+
+def write_output(path: str | os.PathLike, data: bytes) -> Path:
+    """Write a file the user asked for (``-o``): the target is checked first, and the file appears
+    whole or not at all (a temporary file in the same folder, renamed over it), readable by its
+    owner only. Any problem is one line naming the target and what is wrong with it.
+    """
+    from zizhi.core.errors import InputError
+
+    target = check_output(path)
+    try:
+        _replace_with(target, data)
+    except OSError as exc:
+        raise InputError("output.cannot_write", path=str(target), reason=exc.strerror or str(exc)) from None
+    return target
+
+
+def check_output(path: str | os.PathLike) -> Path:
+    """The target of ``-o`` if it can be a file: not a folder, in a folder that exists."""
+    from zizhi.core.errors import InputError
+
+    target = Path(path).expanduser()
+    if target.is_dir():
+        raise InputError("output.is_directory", path=str(target))
+    if not target.parent.is_dir():
+        raise InputError("output.no_folder", folder=str(target.parent))
+    return target
+
+
+def _replace_with(target: Path, data: bytes) -> None:
+    import tempfile
+
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)  # mkstemp made it 0600
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise

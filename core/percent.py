@@ -1,4 +1,4 @@
-"""Percentages: typed as '5%', '12.5 %', '5％' or 5, stored as whole basis points (600 = 6 %).
+"""Percentages: typed as '5%', '12.5 %', '５％' or 5, stored as whole basis points (600 = 6 %).
 
 Discounts, VAT, prepayment shares and deal probabilities all pass through here, so '6%' is read
 and written the same way in the catalogue, the CLI, the app and a quote document.
@@ -19,8 +19,10 @@ def parse(value: str | int, field: str = "discount", *, sign_required: bool = Fa
 
     ``sign_required`` is for configuration, where a bare number is more likely a mistake.
     """
-    text = str(value).strip().replace("％", "%")
-    if isinstance(value, bool) or (sign_required and not text.endswith("%")):
+    from zizhi.core.validation import ascii_digits
+
+    text = ascii_digits(str(value).strip()).replace("％", "%").replace("．", ".")
+    if isinstance(value, bool) or not text.isascii() or (sign_required and not text.endswith("%")):
         raise InputError("percent.format", field=field, value=value)
     try:
         number = Decimal(text.removesuffix("%").strip())

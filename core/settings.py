@@ -128,7 +128,10 @@ def init(force: bool = False) -> list[Path]:
         shipped = SHIPPED_CONFIG / name
         text = shipped.read_text(encoding="utf-8")
         tomli_w.dumps(tomllib.loads(text))  # proves the defaults round-trip through the writer
-        write_private(target, text.encode("utf-8"))
+        try:
+            write_private(target, text.encode("utf-8"))
+        except OSError as exc:
+            raise ConfigError("config.unwritable", path=str(target), detail=exc.strerror or str(exc)) from None
         written.append(target)
     return written
 
@@ -144,10 +147,7 @@ def effective_toml(settings: Settings) -> str:
 
 
 def _read(path: Path) -> dict:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError("config.unreadable", file=str(path), detail=exc.strerror) from None
+    text = _text(path)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -156,13 +156,26 @@ def _read(path: Path) -> dict:
         raise ConfigError("config.syntax", where=where, detail=str(exc)) from None
 
 
+def _text(path: Path) -> str:
+    """The file as UTF-8 text; unreadable or another encoding (GBK from Notepad) is a config error."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError("config.unreadable", file=str(path), detail=exc.strerror) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise ConfigError("config.not_utf8", file=str(path), line=line) from None
+
+
 def _validate(path: Path, raw: dict, model: Any, all_errors: bool = False) -> Any:
     from pydantic import ValidationError
 
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
-        text = path.read_text(encoding="utf-8")
+        text = _text(path)
         lines = [_describe(path, text, raw, error) for error in exc.errors()]
         raise ConfigError("config.invalid", detail=lines[0], all=lines) from None
 

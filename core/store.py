@@ -7,6 +7,7 @@ its -wal/-shm companions are created 0600 (SQLite gives the companions the datab
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import threading
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from zizhi.core import schema_state
-from zizhi.core.errors import Busy, UserError
+from zizhi.core.errors import Busy, Damaged, UserError
 from zizhi.core.paths import private_dir
 
 BUSY_TIMEOUT_MS = 10_000
@@ -59,9 +60,12 @@ class Store:
                 raise _translated(exc) from None
             try:
                 yield self.conn
-            except BaseException:
+            except BaseException as exc:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
+                failure = _translated(exc, self.path) if isinstance(exc, sqlite3.DatabaseError) else None
+                if isinstance(failure, Damaged):  # a damaged page met mid-operation
+                    raise failure from None
                 raise
             try:
                 self.conn.execute("COMMIT")
@@ -84,10 +88,10 @@ class Store:
         with self.lock:
             try:
                 cursor = self.conn.execute(sql, params)
-            except sqlite3.OperationalError as exc:
-                raise _translated(exc) from None
-            names = [d[0] for d in cursor.description]
-            return [dict(zip(names, row)) for row in cursor.fetchall()]
+                names = [d[0] for d in cursor.description]
+                return [dict(zip(names, row)) for row in cursor.fetchall()]
+            except sqlite3.DatabaseError as exc:
+                raise _translated(exc, self.path) from None
 
     def one(self, sql: str, params: Any = ()) -> dict | None:
         found = self.rows(sql, params)
@@ -95,14 +99,32 @@ class Store:
 
     def scalar(self, sql: str, params: Any = ()) -> Any:
         with self.lock:
-            row = self.conn.execute(sql, params).fetchone()
+            try:
+                row = self.conn.execute(sql, params).fetchone()
+            except sqlite3.DatabaseError as exc:
+                raise _translated(exc, self.path) from None
         return row[0] if row else None
 
 
-def _translated(exc: sqlite3.OperationalError) -> Exception:
+# What SQLite says when the file's pages are not what they should be: a corrupt file, or no
+# database at all (a vtable constructor fails when the search index's pages are garbage; text
+# that is not UTF-8 is a record's bytes overwritten).
+_DAMAGE = ("malformed", "not a database", "vtable constructor failed", "database corrupt", "disk image",
+           "Could not decode to UTF-8")
+
+
+def translated(exc: sqlite3.DatabaseError, path: Path | None = None) -> Exception:
+    """For the CLI's boundary: an SQLite error raised anywhere (while migrating, too), translated."""
+    return _translated(exc, path)
+
+
+def _translated(exc: sqlite3.DatabaseError, path: Path | None = None) -> Exception:
+    """SQLite's error as one of Zizhi's: busy (try again), damaged (restore), or a plain refusal."""
     text = str(exc)
     if "locked" in text or "busy" in text:
         return Busy("db.busy")
+    if any(sign in text for sign in _DAMAGE):
+        return Damaged("db.damaged", path=str(path or "?"), detail=text.partition(" with text")[0])
     return UserError("db.error", detail=text)
 
 
@@ -111,11 +133,16 @@ def _connect(path: Path) -> sqlite3.Connection:
 
     The pragmas run before any transaction: ``foreign_keys`` is silently ignored inside one.
     """
-    private_dir(path.parent)
-    if not path.exists():
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
-        os.close(fd)
-    os.chmod(path, 0o600)
+    try:
+        private_dir(path.parent)
+        if not path.exists():
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+            os.close(fd)
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+        os.chmod(path, 0o600)
+    except OSError as exc:
+        raise UserError("db.cannot_open", path=str(path), detail=exc.strerror or str(exc)) from None
     old_umask = os.umask(0o077)
     try:
         conn = sqlite3.connect(
@@ -125,8 +152,12 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # a file that is no database fails here
     except sqlite3.DatabaseError as exc:
-        raise UserError("db.cannot_open", path=str(path), detail=str(exc)) from None
+        failure = _translated(exc, path)
+        if isinstance(failure, UserError):
+            failure = UserError("db.cannot_open", path=str(path), detail=str(exc))
+        raise failure from None
     finally:
         os.umask(old_umask)
     return conn

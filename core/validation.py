@@ -25,16 +25,63 @@ def happened(value: str | None, field: str) -> str:
     return day
 
 
-def whole_number(value: object) -> int | None:
-    """ASCII digits (at most 18, within SQLite's integer) as an int, else None.
+MAX_DIGITS = 18  # any 18-digit number fits SQLite's 64-bit integer
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+# C0/C1 controls and DEL; bidirectional marks, embeddings, overrides and isolates (which can make
+# one company's name display as another's); the line and paragraph separators.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
-    '²' and '３' are digits to Python's ``isdigit`` but not a number anyone meant to type here,
-    so ids, quantities and counts are read by this one rule.
+
+def ascii_digits(text: str) -> str:
+    """Full-width digits (what a Chinese input method types, '１２３') as ASCII ('123')."""
+    return text.translate(_FULL_WIDTH)
+
+
+def whole_number(value: object) -> int | None:
+    """ASCII or full-width digits (at most 18, within SQLite's integer) as an int, else None.
+
+    '²' and '٣' are digits to Python's ``isdigit`` and ``int`` but not a number anyone meant to
+    type here, so ids, quantities and counts are read by this one rule.
     """
-    text = str(value).strip()
-    if isinstance(value, bool) or not (text.isascii() and text.isdigit()) or len(text) > 18:
+    text = ascii_digits(str(value).strip())
+    if isinstance(value, bool) or not (text.isascii() and text.isdigit()) or len(text) > MAX_DIGITS:
         return None
     return int(text)
+
+
+def whole_in(value: object, field: str, low: int = 0, high: int | None = None) -> int:
+    """A whole number from ``low`` to ``high`` (else to 18 digits), or one line naming the field,
+    the value and the range."""
+    number = whole_number(value)
+    if number is None or number < low or (high is not None and number > high):
+        if high is None:
+            raise InputError("input.number_min", field=field, value=shown(str(value)), low=low, digits=MAX_DIGITS)
+        raise InputError("input.number_range", field=field, value=shown(str(value)), low=low, high=f"{high:,}")
+    return number
+
+
+def text(value: str | None, field: str, *, multiline: bool = False) -> str | None:
+    """Text as typed, refused if it holds a control character or a bidirectional override.
+
+    A newline (and a tab) is allowed where several lines make sense (notes, details); everywhere
+    else one line is expected. Returns the value unchanged.
+    """
+    if value is None:
+        return None
+    for char in str(value):
+        if multiline and char in "\n\t\r":
+            continue
+        if char in "\n\r\u2028\u2029":
+            raise InputError("input.one_line", field=field, value=shown(str(value)))
+        if _UNSAFE.match(char):
+            raise InputError("input.control_character", field=field, value=shown(str(value)),
+                             char=f"U+{ord(char):04X}")
+    return value
+
+
+def shown(value: str, width: int = 60) -> str:
+    """A value safe to print in an error line: its invisible characters written as \\uXXXX."""
+    return _UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", value[:width])
 
 
 def credit_code(value: str | None) -> str | None:

@@ -102,6 +102,8 @@ def refresh_follow_up(db, client_id: int) -> None:
 
 
 def _clean(values: dict, creating: bool) -> dict:
+    for field in ("summary", "details", "next_step"):
+        validation.text(values.get(field), field.replace("_", "-"), multiline=field == "details")
     out = dict(values)
     out["channel"] = choose("log_channel", values.get("channel"), "channel")
     if not out["channel"]:

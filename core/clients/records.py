@@ -19,6 +19,7 @@ from zizhi.core.vocab import choose
 FIELDS = ("name", "credit_code", "contact", "phone", "email", "address", "city", "business_scope",
           "industry", "size", "needs", "urgency", "channel", "referrer", "credit_rating", "owner",
           "tags", "notes")
+MULTILINE = ("business_scope", "needs", "notes")  # the fields where several lines make sense
 _SELECT = """SELECT c.*, u.login AS owner, r.name AS referrer_name
              FROM clients c LEFT JOIN users u ON u.id = c.owner_id
              LEFT JOIN clients r ON r.id = c.referrer_id"""
@@ -235,6 +236,9 @@ def _clean(desk, fields: dict, creating: bool) -> dict:
         raise InputError("input.unknown_field", field=sorted(unknown)[0])
     values: dict = {}
     for key, raw in fields.items():
+        for item in raw if isinstance(raw, (list, tuple)) else [raw]:
+            if isinstance(item, str):
+                validation.text(item, key, multiline=key in MULTILINE)
         text = raw.strip() if isinstance(raw, str) else raw
         if key == "name":
             if not text:

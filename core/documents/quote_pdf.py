@@ -46,11 +46,10 @@ def font_files() -> dict[str, Path]:
 
 def as_pdf(quote: dict, path: str | Path) -> Path:
     """Write the document as an A4 PDF with its fonts embedded (0600: it holds client data)."""
-    from zizhi.core.paths import write_private
+    from zizhi.core.paths import check_output, write_output
 
-    target = Path(path)
-    write_private(target, bytes(_render(quote)))
-    return target
+    check_output(path)  # before the rendering, which takes a while
+    return write_output(path, bytes(_render(quote)))
 
 
 def _render(quote: dict) -> bytearray:

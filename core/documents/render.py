@@ -7,10 +7,9 @@ roles that do not call clients.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from zizhi.core import exports, identity
 from zizhi.core.errors import InputError
+from zizhi.core.paths import check_output
 
 FORMATS = ("text", "markdown", "pdf")
 
@@ -26,18 +25,18 @@ def render_quote(desk, ref: str, form: str = "text", output: str | None = None) 
         raise InputError("input.required", field="--output")
     if output:
         identity.require_local("--output")
+        check_output(output)
     return exports.read(desk, "quote", lambda: get_quote(desk, ref), command="quote render", file=output,
                         document=True, deliver=lambda quote: _deliver(quote, kind, output), quote=ref, format=kind)
 
 
 def _deliver(quote: dict, kind: str, output: str | None) -> str:
     from zizhi.core.documents import quote_markdown, quote_pdf, quote_text
-    from zizhi.core.paths import write_private
+    from zizhi.core.paths import write_output
 
     if kind == "pdf":
         return str(quote_pdf.as_pdf(quote, output))
     text = quote_text.as_text(quote) if kind == "text" else quote_markdown.as_markdown(quote)
     if not output:
         return text
-    write_private(Path(output), text.encode("utf-8"))
-    return str(output)
+    return str(write_output(output, text.encode("utf-8")))

@@ -66,7 +66,8 @@ def add_user(desk, login: str, name: str | None, role: str, email: str | None = 
     """Create a colleague's account; admins only. Salespeople start off duty."""
     with desk.store.unit_of_work() as db:
         _require(desk, ADMINS, "people.admins_only")
-        login = (login or "").strip()
+        login = validation.text((login or "").strip(), "login")
+        validation.text(name, "name")
         if not login or any(c.isspace() for c in login):
             raise InputError("people.login_format", value=login)
         role = choose("role", role, "role")
@@ -90,7 +91,7 @@ def edit_user(desk, login: str, name: str | None = None, role: str | None = None
         _require(desk, ADMINS, "people.admins_only")
         user = get_user(desk, login)
         changes: dict = {}
-        if name is not None and name.strip():
+        if name is not None and validation.text(name, "name").strip():
             changes["name"] = name.strip()
         if role is not None:
             changes["role"] = choose("role", role, "role")
@@ -185,6 +186,9 @@ def record_training(desk, login: str, topic: str, held_on: str | None = None, ho
         _require(desk, access.MANAGERS, "people.trainers_only")
         if not topic or not topic.strip():
             raise InputError("input.required", field="topic")
+        validation.text(topic, "topic")
+        validation.text(trainer, "trainer")
+        validation.text(notes, "notes", multiline=True)
         held_on = validation.happened(held_on, "date")
         hours = _hours(hours)
         user = get_user(desk, login)

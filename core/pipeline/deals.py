@@ -7,7 +7,7 @@ cancelled are endings, each with its reason.
 
 from __future__ import annotations
 
-from zizhi.core import access, audit, clock, money, percent
+from zizhi.core import access, audit, clock, money, percent, validation
 from zizhi.core.clients.records import resolve
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.people import users as people
@@ -36,8 +36,7 @@ def plan_deal(desk, client_ref: str, codes: list[str], title: str | None = None,
               expected_close: str | None = None, owner: str | None = None, channel: str | None = None,
               probability: str | None = None) -> dict:
     """Check everything a new deal needs (inside the caller's unit of work); :func:`insert_deal` writes it."""
-    from zizhi.core import validation
-
+    validation.text(title, "title")
     client = resolve(desk, client_ref, include_archived=False)
     access.require_log(desk.user, client)
     quantities = _qualifications(desk, codes)
@@ -71,10 +70,8 @@ def edit_deal(desk, deal_id: int | str, title: str | None = None, value: str | i
               expected_close: str | None = None, channel: str | None = None,
               probability: str | None = None) -> dict:
     """Correct a deal's title, value, expected close, source channel or own probability."""
-    from zizhi.core import validation
-
     wanted = {
-        "title": (title or "").strip() or None if title is not None else None,
+        "title": (validation.text(title, "title") or "").strip() or None if title is not None else None,
         "value": _money(value, "value") if value not in (None, "") else None,
         "expected_close": validation.date(expected_close, "expected-close"),
         "channel": choose("channel", channel, "channel"),
@@ -96,10 +93,9 @@ def edit_deal(desk, deal_id: int | str, title: str | None = None, value: str | i
 
 def resolve_deal(desk, deal_id: int | str) -> dict:
     """The deal row if the acting user may see it (the deal's owner or its client's visibility)."""
-    try:
-        number = int(str(deal_id).strip().lstrip("#"))
-    except ValueError:
-        raise InputError("deal.id_format", value=deal_id) from None
+    number = validation.whole_number(str(deal_id).strip().lstrip("#"))
+    if number is None:
+        raise InputError("deal.id_format", value=deal_id)
     cond, params = access.visible_deals(desk.user)
     deal = desk.store.one(f"{_SELECT} WHERE d.id = ? AND {cond}", [number, *params])
     if not deal:
@@ -322,7 +318,7 @@ def _qualifications(desk, codes: list[str]) -> dict[str, int]:
         if desk.settings.catalogue.get(code) is None:
             known = ", ".join(q.code for q in desk.settings.catalogue.qualification)
             raise InputError("deal.unknown_qualification", value=raw, allowed=known)
-        found[code] = found.get(code, 0) + (read_quantity(times) if times else 1)
+        found[code] = read_quantity(found.get(code, 0) + (read_quantity(times) if times else 1))  # the sum, too
     if not found:
         raise InputError("deal.no_qualification")
     return found
@@ -343,11 +339,15 @@ def _owner(desk, client: dict, login: str | None) -> int | None:
 
 
 def _money(value: str | int | None, field: str) -> int:
+    """An estimated value: zero or more, within the one bound on amounts."""
     if value is None or value == "":
         return 0
-    if isinstance(value, int):
-        return value
-    return money.parse(value, field=field)
+    fen = value if isinstance(value, int) else money.parse(value, field=field)
+    if fen < 0:
+        raise InputError("money.negative", field=field, value=value)
+    if fen > money.MAX_FEN:
+        raise InputError("money.too_large", field=field, value=value, max=money.format_fen(money.MAX_FEN))
+    return fen
 
 
 def _percent(value: str | None) -> int | None:

@@ -58,9 +58,15 @@ def test_usage_errors_are_one_line_exit_2_in_the_chosen_language(env, lang, unkn
 
 
 def test_a_usage_error_follows_zizhi_lang_too(env):
-    result = run_zizhi("client", "list", "--limit", "many", env_root=env, extra_env={"ZIZHI_LANG": "zh"})
+    result = run_zizhi("client", "add", "--frobnicate", "x", env_root=env, extra_env={"ZIZHI_LANG": "zh"})
     assert result.returncode == 2
-    assert result.stderr.startswith("zizhi: --limit 的值无效：") and result.stderr.count("\n") == 1
+    assert result.stderr.startswith("zizhi: 没有") and result.stderr.count("\n") == 1
+
+
+def test_a_word_for_a_number_is_bad_data_named_in_zizhi_lang(env):
+    result = run_zizhi("client", "list", "--limit", "many", env_root=env, extra_env={"ZIZHI_LANG": "zh"})
+    assert (result.returncode, result.stdout) == (65, "")
+    assert result.stderr == "zizhi: --limit：'many' 不是不小于 1 的整数（只写数字，最多 18 位）。\n"
 
 
 def test_an_unknown_command_suggests_the_near_one(env):

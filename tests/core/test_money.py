@@ -12,7 +12,7 @@ from zizhi.core import money
 from zizhi.core.errors import InputError
 
 FEW = settings(max_examples=150, deadline=None)
-INT64 = st.integers(min_value=-(2**63) + 1, max_value=2**63 - 1)
+AMOUNTS = st.integers(min_value=-money.MAX_FEN, max_value=money.MAX_FEN)
 
 
 @pytest.mark.parametrize(
@@ -84,14 +84,14 @@ def test_to_decimal_is_exact_with_two_places():
 
 
 @FEW
-@given(INT64)
+@given(AMOUNTS)
 def test_format_then_parse_round_trips(fen):
     assert money.parse(money.format_fen(fen)) == fen
     assert money.parse(money.format_fen(fen, symbol=False)) == fen
 
 
 @FEW
-@given(st.integers(min_value=0, max_value=10**12), st.sampled_from([1, -1]))
+@given(st.integers(min_value=0, max_value=money.MAX_FEN - 1), st.sampled_from([1, -1]))
 def test_half_a_fen_rounds_away_from_zero(fen, sign):
     yuan = sign * (Decimal(fen) / 100 + Decimal("0.005"))
     assert money.round_half_up(yuan) == sign * (fen + 1)
@@ -121,3 +121,30 @@ def test_parse_of_any_text_is_fen_or_a_clean_input_error(typed):
 def test_an_absurdly_long_number_is_refused_cleanly():
     with pytest.raises(InputError):
         money.parse("1" * 30)
+
+
+@pytest.mark.parametrize("typed", ["1,000,000,000.01", "-1000000001", "92233720368547758.07",
+                                   "99999999999999999999999"])
+def test_an_amount_beyond_one_billion_yuan_is_refused_naming_the_bound(typed):
+    with pytest.raises(InputError) as refused:
+        money.parse(typed, field="value")
+    assert refused.value.key == "money.too_large"
+    assert "¥1,000,000,000.00" in refused.value.message("en") and typed in refused.value.message("en")
+
+
+def test_the_largest_amount_times_the_largest_quantity_in_basis_points_fits_sqlite():
+    from zizhi.core.pipeline.pricing import MAX_QUANTITY
+
+    assert money.MAX_FEN * MAX_QUANTITY * 10_000 < 2**63
+
+
+@pytest.mark.parametrize(("typed", "fen"), [("１２３", 12_300), ("１２，３４５．６", 1_234_560), ("￥８００", 80_000)])
+def test_full_width_digits_from_a_chinese_input_method_are_read(typed, fen):
+    assert money.parse(typed) == fen
+
+
+@pytest.mark.parametrize("typed", ["٣", "²", "१२३", "NaN", "Infinity", "1e5"])
+def test_other_scripts_digits_and_special_numbers_are_not_amounts(typed):
+    with pytest.raises(InputError) as refused:
+        money.parse(typed)
+    assert refused.value.key == "money.not_a_number"

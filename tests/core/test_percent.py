@@ -39,3 +39,14 @@ def test_a_share_rounds_half_a_fen_away_from_zero(fen, basis_points):
 
     exact = Decimal(fen) * basis_points / 10_000
     assert money.share(fen, basis_points) == int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+@pytest.mark.parametrize(("typed", "points"), [("１２．５％", 1250), ("５%", 500)])
+def test_full_width_percentages_are_read(typed, points):
+    assert percent.parse(typed) == points
+
+
+@pytest.mark.parametrize("typed", ["٣%", "²%", "NaN%", "Infinity"])
+def test_other_digits_and_special_numbers_are_not_percentages(typed):
+    with pytest.raises(InputError):
+        percent.parse(typed)

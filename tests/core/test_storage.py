@@ -309,3 +309,21 @@ def test_an_operation_built_from_others_is_one_transaction(desk, rows):
                 audit.record(inner, desk.user, "test.lost_too", "test", None)
             raise UserError("db.error", detail="the whole fails")
     assert rows(desk, "audit") == before + 2
+
+
+def test_a_file_that_is_not_a_database_is_damaged_not_an_internal_error(tmp_path):
+    from zizhi.core.errors import Damaged
+
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 40)
+    with pytest.raises(Damaged) as refused:
+        Store(junk)
+    assert refused.value.exit_code == 74 and str(junk) in refused.value.message("en")
+
+
+def test_a_folder_where_the_database_should_be_keeps_its_mode(tmp_path):
+    folder = tmp_path / "shared"
+    folder.mkdir(mode=0o755)
+    with pytest.raises(UserError) as refused:
+        Store(folder)
+    assert refused.value.key == "db.cannot_open" and mode(folder) == 0o755

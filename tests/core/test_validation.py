@@ -127,3 +127,41 @@ def test_a_three_digit_area_code_needs_an_eight_digit_number():
     with pytest.raises(InputError):
         validation.phone("021-6888123")
     assert validation.phone("0571-8888123") == "0571-8888123"
+
+
+@pytest.mark.parametrize(("typed", "number"), [("12", 12), ("１２", 12), (" 7 ", 7), ("9" * 18, 10**18 - 1)])
+def test_whole_numbers_are_ascii_or_full_width_digits(typed, number):
+    assert validation.whole_number(typed) == number
+
+
+@pytest.mark.parametrize("typed", ["²", "٣", "१२", "-1", "+1", "1.0", "1e3", "NaN", "9" * 19, "", True])
+def test_anything_else_is_not_a_whole_number(typed):
+    assert validation.whole_number(typed) is None
+
+
+def test_a_number_out_of_its_range_names_field_value_and_range():
+    with pytest.raises(InputError) as refused:
+        validation.whole_in("６", "--satisfaction", low=1, high=5)
+    assert refused.value.message("en") == "--satisfaction: '６' is not a whole number from 1 to 5; write digits only."
+    assert validation.whole_in("５", "--satisfaction", low=1, high=5) == 5
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\x7f", "\x85", "\u200e", "\u200f", "\u202a",
+                                  "\u202e", "\u2066", "\u2069"])
+def test_text_refuses_control_and_direction_characters_naming_them(char):
+    with pytest.raises(InputError) as refused:
+        validation.text(f"宁波{char}恒通", "name", multiline=True)
+    assert f"U+{ord(char):04X}" in refused.value.message("en")
+    assert f"宁波\\u{ord(char):04x}恒通" in refused.value.message("zh")
+
+
+def test_a_line_break_is_refused_in_one_line_fields_and_kept_in_notes():
+    with pytest.raises(InputError) as refused:
+        validation.text("第一行\n第二行", "name")
+    assert refused.value.key == "input.one_line"
+    assert validation.text("第一行\n第二行\t备注", "notes", multiline=True) == "第一行\n第二行\t备注"
+
+
+@pytest.mark.parametrize("fine", ["宁波恒通进出口有限公司", "O'Brien & Sons (HK) Ltd.", "ＡＢＣ 公司", "emoji 🚢", None])
+def test_ordinary_text_passes_unchanged(fine):
+    assert validation.text(fine, "name") == fine

@@ -29,6 +29,7 @@ NOUNS = {
     "audit": ("audit_cmd", "app"), "catalogue": ("catalogue", "app"), "deal": ("deals", "app"),
     "quote": ("quotes", "app"), "review": ("quotes", "review_app"), "contract": ("contracts", "app"),
     "process": ("processing", "app"), "visit": ("processing", "visit_app"),
+    "backup": ("backup_cmd", "backup"), "restore": ("backup_cmd", "restore"),
 }
 
 

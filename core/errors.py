@@ -63,3 +63,10 @@ class ConfigError(ZizhiError):
     """The TOML configuration is malformed or breaks its schema."""
 
     exit_code = 78
+
+
+class Tampered(ZizhiError):
+    """The audit trail is not what Zizhi wrote (``audit verify``): its own code, so a cron job can
+    tell a broken trail from a refusal or a busy database."""
+
+    exit_code = 3

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from zizhi.core import schema_state
-from zizhi.core.errors import Busy, UserError
+from zizhi.core.errors import Busy, ConfigError, UserError
 from zizhi.core.paths import private_dir
 
 BUSY_TIMEOUT_MS = 10_000
@@ -28,10 +28,7 @@ class Store:
         self.path = Path(path)
         self.conn = _connect(self.path)
         self.lock = threading.RLock()
-        if not schema_state.is_current(self.conn):
-            from zizhi.core.schema import migrate
-
-            migrate(self.conn, self.lock)
+        ensure_schema(self)
 
     def close(self) -> None:
         self.conn.close()
@@ -93,6 +90,30 @@ class Store:
         with self.lock:
             row = self.conn.execute(sql, params).fetchone()
         return row[0] if row else None
+
+
+def ensure_schema(store: Store) -> None:
+    """Refuse a database from a newer Zizhi; migrate an older one after backing it up.
+
+    Newer (it records migrations this code does not know): one line naming both versions, exit
+    78, and nothing written — older rules must not write into a schema they do not know. Older:
+    a copy beside the file, named with its version (said once on stderr), then one transaction
+    per migration. Up to date: one count query, no sqlite-utils (the fast path).
+    """
+    found = schema_state.version(store.conn)
+    if found == schema_state.KNOWN_MIGRATIONS:
+        return
+    if found > schema_state.KNOWN_MIGRATIONS:
+        store.close()
+        raise ConfigError("db.schema_newer", path=str(store.path), found=found, known=schema_state.KNOWN_MIGRATIONS)
+    if found:
+        from zizhi.core.backup import before_migration
+
+        with store.lock:
+            before_migration(store.conn, store.path, found)
+    from zizhi.core.schema import migrate
+
+    migrate(store.conn, store.lock)
 
 
 def _translated(exc: sqlite3.OperationalError) -> Exception:

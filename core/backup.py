@@ -81,7 +81,7 @@ def copy_database(source: sqlite3.Connection, target: Path, force: bool = False)
             source.backup(copy)  # one step: one snapshot, a read lock only
             copy.execute("PRAGMA journal_mode = DELETE")
             _require_intact(copy, target)
-            last_id, last_hash = audit_chain.last_link(copy) if _has_audit(copy) else (0, audit_chain.GENESIS)
+            last_id, last_hash = _head(copy)
         finally:
             copy.close()
         os.chmod(partial, 0o600)
@@ -252,8 +252,10 @@ def _require_intact(conn: sqlite3.Connection, path: Path, key: str = "backup.not
         raise UserError(key, path=str(path), detail=result[0])
 
 
-def _has_audit(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'audit'").fetchone() is not None
+def _head(conn: sqlite3.Connection) -> tuple[int, str]:
+    """The copy's audit head; none for a file from before the chain (the migration's own backup)."""
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(audit)")]
+    return audit_chain.last_link(conn) if "hash" in columns else (0, audit_chain.GENESIS)
 
 
 def _place(partial: Path, target: Path, force: bool) -> None:

@@ -1,9 +1,8 @@
 """Backups and restores of the one database file, safe while others use it.
 
-A backup is SQLite's online backup from one read snapshot: the app, cron and an import keep
-writing meanwhile, and the copy holds exactly what was committed when it began. It is written
-beside the target under a temporary name, checked with ``PRAGMA integrity_check``, made a
-single self-contained file (no -wal), 0600, and only then given its name.
+A backup is SQLite's online backup from one read snapshot (:mod:`zizhi.core.snapshot`): the
+app, cron and an import keep writing meanwhile, and the copy holds exactly what was committed
+when it began, integrity-checked, 0600.
 
 A restore writes the copy *into* the live database through the same API, so connections other
 processes hold see the restored data at their next read and their -wal/-shm stay consistent;
@@ -15,10 +14,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import sys
 from pathlib import Path
 
-from zizhi.core import audit, audit_chain, clock, schema_state, trail_heads
+from zizhi.core import audit, audit_chain, schema_state, snapshot, trail_heads
 from zizhi.core.errors import ConfigError, Refused, UserError
 from zizhi.core.paths import private_dir
 
@@ -37,7 +35,7 @@ def backup(desk, target: str | Path, force: bool = False) -> dict:
         raise Refused("backup.admins_only", role=desk.user["role"])
     target = check_target(Path(target).expanduser(), desk.store.path, force)
     with desk.store.lock:
-        head = copy_database(desk.store.conn, target, force)
+        head = snapshot.copy_database(desk.store.conn, target, force)
     try:
         with desk.store.unit_of_work() as db:
             audit.record(db, desk.user, "database.backup", "database", None, file=str(target), head=head["id"])
@@ -51,10 +49,8 @@ def backup(desk, target: str | Path, force: bool = False) -> dict:
 def check_target(target: Path, database: Path, force: bool) -> Path:
     """Refuse, in one line, a target that is a folder, the database itself, or cannot be written."""
     absolute = Path(os.path.abspath(target))
-    if absolute.name.startswith(".") and absolute.name.rstrip(".") == "":
-        raise UserError("backup.is_folder", path=str(target))
-    live = Path(os.path.abspath(database))
-    if absolute in (live, live.with_name(live.name + "-wal"), live.with_name(live.name + "-shm")):
+    live = database.resolve()
+    if absolute.resolve() in (live, live.with_name(live.name + "-wal"), live.with_name(live.name + "-shm")):
         raise UserError("backup.is_database", path=str(target))
     if absolute.is_dir():
         raise UserError("backup.is_folder", path=str(target))
@@ -69,46 +65,6 @@ def check_target(target: Path, database: Path, force: bool) -> Path:
         if not absolute.is_file():
             raise UserError("backup.not_a_file", path=str(target))
     return absolute
-
-
-def copy_database(source: sqlite3.Connection, target: Path, force: bool = False) -> dict:
-    """A verified, self-contained 0600 copy of ``source`` at ``target``; the head it holds."""
-    partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
-    try:
-        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-        copy = sqlite3.connect(partial, isolation_level=None)
-        try:
-            source.backup(copy)  # one step: one snapshot, a read lock only
-            copy.execute("PRAGMA journal_mode = DELETE")
-            _require_intact(copy, target)
-            last_id, last_hash = _head(copy)
-        finally:
-            copy.close()
-        os.chmod(partial, 0o600)
-        _place(partial, target, force)
-    except (OSError, sqlite3.Error) as exc:
-        partial.unlink(missing_ok=True)
-        raise UserError("backup.failed", path=str(target), detail=_reason(exc)) from None
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return {"id": last_id, "hash": last_hash}
-
-
-def before_migration(conn: sqlite3.Connection, database: Path, version: int) -> Path:
-    """The automatic copy taken before an older database is migrated, named with its version."""
-    target = database.with_name(f"{database.name}.schema-{version}-{_stamp()}.bak")
-    try:
-        copy_database(conn, target)
-    except UserError as failure:
-        if (failure.params.get("detail") or "").startswith("exists"):
-            return target  # another process opening the file at the same moment took it
-        raise
-    from zizhi.core.i18n import t
-
-    print(f"zizhi: {t('backup.before_migration', path=target, found=version, known=schema_state.KNOWN_MIGRATIONS)}",
-          file=sys.stderr)
-    return target
 
 
 def restore(database: Path, source: str | Path, login: str) -> dict:
@@ -136,9 +92,9 @@ def open_copy(source: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(f"file:{source.resolve()}?mode=ro", uri=True, isolation_level=None)
     except sqlite3.Error as exc:
-        raise UserError("restore.corrupt", path=str(source), detail=_reason(exc)) from None
+        raise UserError("restore.corrupt", path=str(source), detail=snapshot.reason(exc)) from None
     try:
-        _require_intact(conn, source, key="restore.corrupt")
+        snapshot.require_intact(conn, source, "restore.corrupt")
         found = schema_state.version(conn)
         if not found:
             raise UserError("restore.not_zizhi", path=str(source))
@@ -157,7 +113,7 @@ def _replace(database: Path, copy: sqlite3.Connection, login: str) -> Path | Non
         private_dir(database.parent)
         _write_into(copy, database, None)
         return None
-    replaced = database.with_name(f"{database.name}.replaced-{_stamp()}")
+    replaced = database.with_name(f"{database.name}.replaced-{snapshot.stamp()}")
     live = _open_live(database)
     if live is None:  # not a database Zizhi can read: nobody is using it, set it aside whole
         for suffix in ("", "-wal", "-shm"):
@@ -188,13 +144,13 @@ def _write_into(copy: sqlite3.Connection, database: Path, replaced: Path | None)
 
     def keep_replaced(status, remaining, total) -> None:
         if reader is not None and not taken:
-            copy_database(reader, replaced)
+            snapshot.copy_database(reader, replaced)
             taken.append(replaced)
 
     try:
         copy.backup(live, pages=1, progress=keep_replaced)
     except sqlite3.Error as exc:
-        raise UserError("restore.failed", path=str(database), detail=_reason(exc)) from None
+        raise UserError("restore.failed", path=str(database), detail=snapshot.reason(exc)) from None
     finally:
         live.close()
         if reader is not None:
@@ -243,36 +199,3 @@ def _require_admin(conn: sqlite3.Connection, login: str, key: str, path: Path) -
         raise Refused(key, login=login, path=str(path))
 
 
-def _require_intact(conn: sqlite3.Connection, path: Path, key: str = "backup.not_intact") -> None:
-    try:
-        result = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
-    except sqlite3.Error as exc:
-        raise UserError(key, path=str(path), detail=_reason(exc)) from None
-    if result != ["ok"]:
-        raise UserError(key, path=str(path), detail=result[0])
-
-
-def _head(conn: sqlite3.Connection) -> tuple[int, str]:
-    """The copy's audit head; none for a file from before the chain (the migration's own backup)."""
-    columns = [row[1] for row in conn.execute("PRAGMA table_info(audit)")]
-    return audit_chain.last_link(conn) if "hash" in columns else (0, audit_chain.GENESIS)
-
-
-def _place(partial: Path, target: Path, force: bool) -> None:
-    """Give the finished copy its name; without ``force`` an existing file is never replaced."""
-    if force:
-        os.replace(partial, target)
-        return
-    try:
-        os.link(partial, target)
-    except FileExistsError:
-        raise OSError(17, "exists", str(target)) from None
-    os.unlink(partial)
-
-
-def _reason(exc: BaseException) -> str:
-    return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-
-
-def _stamp() -> str:
-    return clock.now().strftime("%Y%m%d-%H%M%S")

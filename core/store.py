@@ -107,7 +107,7 @@ def ensure_schema(store: Store) -> None:
         store.close()
         raise ConfigError("db.schema_newer", path=str(store.path), found=found, known=schema_state.KNOWN_MIGRATIONS)
     if found:
-        from zizhi.core.backup import before_migration
+        from zizhi.core.snapshot import before_migration
 
         with store.lock:
             before_migration(store.conn, store.path, found)

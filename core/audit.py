@@ -61,7 +61,6 @@ def list_entries(desk, entity: str | None = None, entity_id: int | None = None,
     return rows
 
 
-
 def verify(desk) -> dict:
     """Recompute the hash chain and check the heads remembered before; managers and admins only.
 

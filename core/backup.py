@@ -76,6 +76,8 @@ def restore(database: Path, source: str | Path, login: str) -> dict:
     copy's own, and the heads remembered for the old trail are set aside.
     """
     source = Path(source).expanduser()
+    if source.exists() and database.exists() and source.resolve() == database.resolve():
+        raise UserError("restore.same_file", path=str(source))
     copy = open_copy(source)
     try:
         _require_admin(copy, login, "restore.admins_only_in_copy", source)

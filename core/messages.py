@@ -95,6 +95,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "恢复：{path} 不是文件；请指定由 zizhi backup 写出的备份。"),
     "restore.corrupt": ("restore: {path} is not an intact database ({detail}); nothing was changed. Try an earlier backup.",
                         "恢复：{path} 不是完好的数据库（{detail}）；未做任何更改。请尝试更早的备份。"),
+    "restore.same_file": ("restore: {path} is the database itself; name a backup of it.", "恢复：{path} 就是数据库本身；请指定它的备份。"),
     "restore.not_zizhi": ("restore: {path} is not a Zizhi database; nothing was changed.", "恢复：{path} 不是资质系统的数据库；未做任何更改。"),
     "restore.failed": ("restore: could not write {path}: {detail}", "恢复：无法写入 {path}：{detail}"),
     "restore.done": ("restored {file} into {database}; the replaced database is kept as {replaced}",

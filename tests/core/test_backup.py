@@ -147,10 +147,10 @@ def test_a_corrupt_copy_is_refused_and_the_database_is_untouched(desk, tmp_path)
     data[4096 * 3: 4096 * 3 + 200] = b"\xff" * 200
     (tmp_path / "copy.db").write_bytes(bytes(data))
     (tmp_path / "text.db").write_text("not a database")
-    for bad in ("copy.db", "text.db", "nothing.db"):
+    for bad in ("copy.db", "text.db", "nothing.db", "data/zizhi.db"):
         with pytest.raises(UserError) as refused:
             backup.restore(desk.store.path, tmp_path / bad, "boss")
-        assert refused.value.key in ("restore.corrupt", "restore.no_file")
+        assert refused.value.key in ("restore.corrupt", "restore.no_file", "restore.same_file")
     assert client_names(desk.store.path) == ["华为技术有限公司"]
     assert not list((tmp_path / "data").glob("*.replaced-*"))
 

@@ -8,7 +8,8 @@ remembered outside the database (the state folder, see :mod:`zizhi.core.trail_he
 still be in the chain.
 
 The chain has no secret: whoever can write the database *and* the state folder can rebuild
-both. It proves the trail is what Zizhi wrote, against everyone who cannot (README: Audit).
+both. It proves the trail is what Zizhi wrote, against everyone who cannot (README: "Audit
+trail and schema").
 """
 
 from __future__ import annotations

@@ -44,20 +44,38 @@ def copy_database(source: sqlite3.Connection, target: Path, force: bool = False)
     return {"id": last_id, "hash": last_hash}
 
 
-def before_migration(conn: sqlite3.Connection, database: Path, version: int) -> Path:
-    """The automatic copy taken before an older database is migrated, named with its version."""
-    target = database.with_name(f"{database.name}.schema-{version}-{stamp()}.bak")
+def before_migration(conn: sqlite3.Connection, database: Path) -> Path | None:
+    """The automatic copy taken before an older database is migrated, named with its version.
+
+    The version is read from the copy itself: when several processes open an older file at once,
+    one may migrate while another copies, and a name must not claim a version its copy lacks.
+    A copy that turns out already migrated is dropped; the same name taken twice is kept once.
+    """
+    taken = database.with_name(f".{database.name}.pre-migration-{os.getpid()}")
+    copy_database(conn, taken, force=True)
     try:
-        copy_database(conn, target)
-    except UserError as failure:
-        if failure.key == "backup.exists":
-            return target  # another process opening the file at the same moment took it
-        raise
+        with sqlite3.connect(taken) as copy:
+            found = schema_state.version(copy)
+        copy.close()
+        target = database.with_name(f"{database.name}.schema-{found}-{stamp()}.bak")
+        if found >= schema_state.KNOWN_MIGRATIONS or _taken(taken, target):
+            return None
+    finally:
+        taken.unlink(missing_ok=True)
     from zizhi.core.i18n import t
 
-    print(f"zizhi: {t('backup.before_migration', path=target, found=version, known=schema_state.KNOWN_MIGRATIONS)}",
+    print(f"zizhi: {t('backup.before_migration', path=target, found=found, known=schema_state.KNOWN_MIGRATIONS)}",
           file=sys.stderr)
     return target
+
+
+def _taken(partial: Path, target: Path) -> bool:
+    """Give ``target`` the copy unless another process already did (True then)."""
+    try:
+        os.link(partial, target)
+    except FileExistsError:
+        return True
+    return False
 
 
 def require_intact(conn: sqlite3.Connection, path: Path, key: str) -> None:

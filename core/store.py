@@ -110,7 +110,7 @@ def ensure_schema(store: Store) -> None:
         from zizhi.core.snapshot import before_migration
 
         with store.lock:
-            before_migration(store.conn, store.path, found)
+            before_migration(store.conn, store.path)
     from zizhi.core.schema import migrate
 
     migrate(store.conn, store.lock)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
@@ -79,3 +82,25 @@ def test_an_older_database_is_copied_beside_itself_then_migrated_and_its_rows_ch
 def test_a_new_database_needs_no_backup(tmp_path):
     Store(tmp_path / "zizhi.db").close()
     assert [p.name for p in tmp_path.iterdir() if ".bak" in p.name] == []
+
+
+OPEN = "import sys; from zizhi.core.store import Store; Store(sys.argv[1]).close()"
+
+
+def test_processes_opening_an_older_file_at_once_migrate_it_and_each_copy_is_the_version_it_names(tmp_path):
+    path = tmp_path / "zizhi.db"
+    before_the_audit_chain(path)
+    procs = [subprocess.Popen([sys.executable, "-c", OPEN, str(path)], stderr=subprocess.PIPE, text=True)
+             for _ in range(4)]
+    errors = [proc.communicate(timeout=60)[1] for proc in procs]
+    assert [proc.returncode for proc in procs] == [0] * 4, errors
+    copies = list(tmp_path.glob("zizhi.db.schema-*.bak"))
+    assert copies and sum(e.count("copied to") for e in errors) == len(copies)
+    for copy in copies:
+        named = int(re.match(r"zizhi\.db\.schema-(\d+)-", copy.name).group(1))
+        with sqlite3.connect(copy) as conn:
+            assert schema_state.version(conn) == named == KNOWN - 1
+        conn.close()
+    with sqlite3.connect(path) as conn:
+        assert schema_state.version(conn) == KNOWN
+    conn.close()

@@ -210,3 +210,18 @@ def test_no_write_slips_between_the_replaced_copy_and_the_restore(desk, tmp_path
     assert kept and replaced
     assert replaced + kept == list(range(1, len(replaced) + len(kept) + 1))
     assert audit.verify(desk)["rows"] == desk.store.scalar("SELECT count(*) FROM audit")
+
+
+def test_a_restore_that_cannot_keep_the_replaced_database_changes_nothing(desk, tmp_path, monkeypatch):
+    clients.add_client(desk, name="华为技术有限公司")
+    backup.backup(desk, tmp_path / "copy.db")
+    clients.add_client(desk, name="小米科技有限责任公司")
+
+    def disk_full(*args, **kwargs):
+        raise UserError("backup.failed", path="x", detail="No space left on device")
+
+    monkeypatch.setattr(backup.snapshot, "copy_database", disk_full)
+    with pytest.raises(UserError):
+        backup.restore(desk.store.path, tmp_path / "copy.db", "boss")
+    assert client_names(desk.store.path) == ["华为技术有限公司", "小米科技有限责任公司"]
+    assert integrity(desk.store.path) == "ok"

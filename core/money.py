@@ -10,6 +10,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from zizhi.core.errors import InputError
+from zizhi.core.validation import ascii_digits
 
 FEN_PER_YUAN = 100
 # The largest amount anyone may type or configure: one billion yuan. Far above any fee, yet even
@@ -17,7 +18,6 @@ FEN_PER_YUAN = 100
 MAX_YUAN = Decimal(1_000_000_000)
 MAX_FEN = int(MAX_YUAN) * FEN_PER_YUAN
 _AMOUNT = re.compile(r"^[+-]?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]*)?$|^[+-]?\.[0-9]+$")
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
 
 
 def round_half_up(yuan: Decimal) -> int:
@@ -45,7 +45,7 @@ def parse(text: str, *, field: str = "amount", rounding: bool = False) -> int:
     dropping a fraction of a fen hides a typing mistake.
     """
     raw = str(text)
-    cleaned = raw.translate(_FULL_WIDTH).strip().replace("¥", "").replace("￥", "").replace(" ", "").replace("\u00a0", "")
+    cleaned = ascii_digits(raw).strip().replace("¥", "").replace("￥", "").replace(" ", "").replace("\u00a0", "")
     cleaned = re.sub(r"^(CNY|RMB)", "", cleaned, flags=re.IGNORECASE).strip()
     cleaned = cleaned.removesuffix("元")
     if not _AMOUNT.match(cleaned):

@@ -21,7 +21,7 @@ def parse(value: str | int, field: str = "discount", *, sign_required: bool = Fa
     """
     from zizhi.core.validation import ascii_digits
 
-    text = ascii_digits(str(value).strip()).replace("％", "%").replace("．", ".")
+    text = ascii_digits(str(value).strip())
     if isinstance(value, bool) or not text.isascii() or (sign_required and not text.endswith("%")):
         raise InputError("percent.format", field=field, value=value)
     try:

@@ -26,14 +26,16 @@ def happened(value: str | None, field: str) -> str:
 
 
 MAX_DIGITS = 18  # any 18-digit number fits SQLite's 64-bit integer
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋％", "0123456789.,-+%")
 # C0/C1 controls and DEL; bidirectional marks, embeddings, overrides and isolates (which can make
 # one company's name display as another's); the line and paragraph separators.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def ascii_digits(text: str) -> str:
-    """Full-width digits (what a Chinese input method types, '１２３') as ASCII ('123')."""
+    """Full-width digits and signs (what a Chinese input method types, '１２．５％') as ASCII ('12.5%').
+
+    The one table for money, percentages and whole numbers alike."""
     return text.translate(_FULL_WIDTH)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from zizhi.core.errors import UserError
 from zizhi.core.pipeline.stages import STAGES
+from zizhi.core.vocab import sql_in
 
 
 class GateRefused(UserError):
@@ -77,11 +78,14 @@ def _processing(db, deal: dict) -> None:
     require_steps_settled(db, deal)
 
 
+SETTLED = ("done", "skipped")  # a processing step accounted for
+
+
 def require_steps_settled(db, deal: dict) -> None:
     """Every catalogue step done or skipped with a reason: the authority's approval and the
     delivery both stand on the whole procedure, so a step nobody accounted for stops them."""
     pending = db.execute(
-        """SELECT code, position, step FROM processing_steps WHERE deal_id = ? AND status NOT IN ('done', 'skipped')
+        f"""SELECT code, position, step FROM processing_steps WHERE deal_id = ? AND status NOT IN {sql_in(SETTLED)}
            ORDER BY code, position""", [deal["id"]]).fetchall()
     if pending:
         raise GateRefused("gate.steps_pending", deal=deal["id"], count=len(pending),

@@ -17,7 +17,7 @@ from textual.widgets import Select
 
 from zizhi.core.errors import InputError
 from zizhi.core.i18n import t
-from zizhi.core.pipeline import processing
+from zizhi.core.pipeline import gates, processing
 from zizhi.tui import labels
 from zizhi.tui.screens.form import FormScreen, choice_field, text_field
 
@@ -69,7 +69,7 @@ class StepForm(FormScreen):
     def fields(self) -> Iterable[tuple[str, Widget]]:
         options = [(f"{s['code']} {s['position']}. {s['step']} ({t('tui.step.' + s['status'])})",
                     f"{s['code']}:{s['position']}") for s in self.steps]
-        first = next((f"{s['code']}:{s['position']}" for s in self.steps if s["status"] not in ("done", "skipped")),
+        first = next((f"{s['code']}:{s['position']}" for s in self.steps if s["status"] not in gates.SETTLED),
                      None)
         yield labels.column("step"), choice_field("step", options, first)
         yield labels.column("status"), choice_field(

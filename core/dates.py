@@ -26,7 +26,7 @@ reads Chinese) costs ~250 ms to import and ~550 ms more for its first Chinese pa
 language tables), against a CLI command that starts whole in ~390 ms (README: Performance); and
 it reads neither 下周一, nor 12月5日, nor full-width digits. The Chinese time-expression packages
 (chinesetimenlp, jionlp) are unmaintained or a whole NLP toolkit. The forms a salesperson types
-fit in one table and five patterns, and ``tests/core/test_dates.py`` pins each of them.
+fit in a few tables and six patterns, and ``tests/core/test_dates.py`` pins each of them.
 """
 
 from __future__ import annotations
@@ -49,7 +49,8 @@ _WEEKDAYS = {
     "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4,
     "sat": 5, "saturday": 5, "sun": 6, "sunday": 6,
 }
-# Which week a weekday is in: next, this or last (None: the next or last such day).
+# Which week a weekday is in: next, this or last (no word: the next such day, or the last one for
+# what has happened).
 _WEEKS = {"下": 1, "下个": 1, "next": 1, "本": 0, "这": 0, "这个": 0, "上": -1, "上个": -1}
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"天": 1, "日": 1, "d": 1, "day": 1, "days": 1,
@@ -58,8 +59,10 @@ _UNITS = {"天": 1, "日": 1, "d": 1, "day": 1, "days": 1,
 _COUNT = r"(\d{1,4}|[一二两三四五六七八九十]{1,3})"
 _SIGNED = re.compile(r"([+-])(\d{1,4}) ?(d|w)?", re.ASCII)
 _CHINESE_SPAN = re.compile(_COUNT + r" ?(天|日|周|个星期|星期|个礼拜|礼拜) ?(后|以后|之后|前|以前|之前)", re.ASCII)
-_ENGLISH_SPAN = re.compile(r"(?:in (\d{1,4}) (days?|weeks?))|(?:(\d{1,4}) (days?|weeks?) (ago|later|from now))", re.ASCII)
-_WEEKDAY = re.compile(r"(下个|下|这个|这|本|上个|上|next )?(?:(?:周|星期|礼拜)([一二三四五六日天])|([a-z]{3,9}))", re.ASCII)
+_ENGLISH_SPAN = re.compile(r"in (\d{1,4}) (days?|weeks?)|(\d{1,4}) (days?|weeks?) (ago|later|from now)",
+                           re.ASCII)
+_WEEKDAY = re.compile(r"(下个|下|这个|这|本|上个|上|next )?(?:(?:周|星期|礼拜)([一二三四五六日天])|([a-z]{3,9}))",
+                      re.ASCII)
 _MONTH_DAY = re.compile(r"(\d{1,2})(?:[-/.](\d{1,2})|月(\d{1,2})[日号]?)", re.ASCII)
 _FULL_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?", re.ASCII)
 

@@ -64,7 +64,8 @@ class DealForm(FormScreen):
 
     def values(self) -> dict[str, str]:
         """The typed fields, and the chosen codes as ``CODE,CODE`` (read here, on the app's thread)."""
-        found = {name: str(widget.value) for name, widget in self.inputs().items() if isinstance(widget, (Input, DateField))}
+        typed = (Input, DateField)
+        found = {name: str(widget.value) for name, widget in self.inputs().items() if isinstance(widget, typed)}
         found["codes"] = ",".join(self.query_one("#f-codes", SelectionList).selected)
         return found
 

@@ -38,3 +38,17 @@ def _entries_table(rows: list[dict]) -> None:
     for row in rows:
         row["detail"] = jsonlib.dumps(row["detail"], ensure_ascii=False) if row["detail"] else ""
     table(rows, ["id", "at", "user", "acting_admin", "action", "entity", "entity_id", "detail"])
+
+
+@app.command("verify")
+def verify(ctx: typer.Context, json: Json = False) -> None:
+    """Recompute the audit hash chain; exit 3 naming the first row changed, deleted or inserted
+    by hand (managers and admins). Remembers the head, so rows later cut from the end show too.
+
+    Example: zizhi audit verify
+    """
+    from zizhi.core.audit import verify as verify_chain
+    from zizhi.core.i18n import t
+
+    report = verify_chain(desk(ctx))
+    output(report, json, lambda r: typer.echo(t("audit.intact", short=r["head_hash"][:12], **r)))

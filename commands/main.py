@@ -31,6 +31,7 @@ NOUNS = {
     "quote": ("quotes", "app"), "review": ("quotes", "review_app"), "contract": ("contracts", "app"),
     "process": ("processing", "app"), "visit": ("processing", "visit_app"),
     "init": ("setup_cmd", "init"), "shell": ("shell", "shell"),
+    "backup": ("backup_cmd", "backup"), "restore": ("backup_cmd", "restore"),
 }
 
 

@@ -69,3 +69,8 @@ class Damaged(ZizhiError):
     """The database file is corrupt or not a database at all: only a backup helps (EX_IOERR)."""
 
     exit_code = 74
+class Tampered(ZizhiError):
+    """The audit trail is not what Zizhi wrote (``audit verify``): its own code, so a cron job can
+    tell a broken trail from a refusal or a busy database."""
+
+    exit_code = 3

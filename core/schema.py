@@ -47,8 +47,23 @@ def m013_audit_acting_admin(db) -> None:
     db.execute("ALTER TABLE audit ADD COLUMN admin_id INTEGER")
 
 
+def m014_audit_chain(db) -> None:
+    """Each row a link of a hash chain (core/audit_chain.py); the rows already there are chained
+    in id order, and a row without its hash is refused, so nothing skips the chain."""
+    from zizhi.core import audit_chain
+
+    db.execute("DROP TRIGGER audit_no_update")
+    db.execute("ALTER TABLE audit ADD COLUMN prev_hash TEXT")
+    db.execute("ALTER TABLE audit ADD COLUMN hash TEXT")
+    audit_chain.chain_existing(db.conn)
+    db.execute("""CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN
+        SELECT RAISE(ABORT, 'audit records are append-only'); END""")
+    db.execute("""CREATE TRIGGER audit_chained BEFORE INSERT ON audit WHEN NEW.hash IS NULL BEGIN
+        SELECT RAISE(ABORT, 'audit records are written by zizhi.core.audit, which chains them'); END""")
+
+
 for _migration in (*people.MIGRATIONS, *clients.MIGRATIONS, m004_audit, *clients.LATER, *pipeline.MIGRATIONS,
-                   m013_audit_acting_admin):
+                   m013_audit_acting_admin, m014_audit_chain):
     migrations()(_migration)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from zizhi.core import schema_state
-from zizhi.core.errors import Busy, Damaged, UserError
+from zizhi.core.errors import Busy, ConfigError, Damaged, UserError
 from zizhi.core.paths import private_dir
 
 BUSY_TIMEOUT_MS = 10_000
@@ -33,10 +33,7 @@ class Store:
             raise UserError("db.missing", path=str(self.path))
         self.conn = _connect(self.path)
         self.lock = threading.RLock()
-        if not schema_state.is_current(self.conn):
-            from zizhi.core.schema import migrate
-
-            migrate(self.conn, self.lock)
+        ensure_schema(self)
 
     def close(self) -> None:
         self.conn.close()
@@ -104,6 +101,30 @@ class Store:
             except sqlite3.DatabaseError as exc:
                 raise _translated(exc, self.path) from None
         return row[0] if row else None
+
+
+def ensure_schema(store: Store) -> None:
+    """Refuse a database from a newer Zizhi; migrate an older one after backing it up.
+
+    Newer (it records migrations this code does not know): one line naming both versions, exit
+    78, and nothing written — older rules must not write into a schema they do not know. Older:
+    a copy beside the file, named with its version (said once on stderr), then one transaction
+    per migration. Up to date: one count query, no sqlite-utils (the fast path).
+    """
+    found = schema_state.version(store.conn)
+    if found == schema_state.KNOWN_MIGRATIONS:
+        return
+    if found > schema_state.KNOWN_MIGRATIONS:
+        store.close()
+        raise ConfigError("db.schema_newer", path=str(store.path), found=found, known=schema_state.KNOWN_MIGRATIONS)
+    if found:
+        from zizhi.core.snapshot import before_migration
+
+        with store.lock:
+            before_migration(store.conn, store.path)
+    from zizhi.core.schema import migrate
+
+    migrate(store.conn, store.lock)
 
 
 # What SQLite says when the file's pages are not what they should be: a corrupt file, or no

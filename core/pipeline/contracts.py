@@ -155,7 +155,7 @@ def record_payment(desk, contract_ref: int | str, amount: str | int, paid_on: st
 
 def allow_payments(desk, contract_ref: int | str, reason: str) -> dict:
     """A manager allows payments on a terminated contract (a settlement), saying why; audited."""
-    reason = (reason or "").strip()
+    reason = (validation.text(reason, "reason", multiline=True) or "").strip()
     if not reason:
         raise InputError("contract.allow_reason_required")
     with desk.store.unit_of_work() as db:

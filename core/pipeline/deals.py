@@ -195,7 +195,7 @@ def end_deal(desk, deal_id: int | str, ending: str, reason: str) -> dict:
     """
     from zizhi.core.pipeline import endings
 
-    if not (reason or "").strip():
+    if not (validation.text(reason, "reason", multiline=True) or "").strip():
         raise InputError("deal.reason_required", ending=ending)
     with desk.store.unit_of_work() as db:
         deal = resolve_deal(desk, deal_id)
@@ -234,6 +234,8 @@ def assess(desk, deal_id: int | str, findings: str, verdict: str = "reasonable",
 
     The rulebook asks that the client be told why: a blocking verdict needs the explanation.
     """
+    validation.text(findings, "findings", multiline=True)
+    validation.text(explanation, "explanation", multiline=True)
     verdict = (verdict or "reasonable").strip().lower()
     if verdict not in VERDICTS:
         raise InputError("input.not_one_of", field="verdict", value=verdict, allowed=", ".join(VERDICTS))

@@ -23,6 +23,9 @@ _OPEN = stages.before("delivered")
 def deliver(desk, deal_id: int | str, code: str, number: str, issued_on: str, usage_notes: str,
             expires_on: str | None = None) -> dict:
     """Record a certificate handed to the client; expiry from the catalogue's validity unless given."""
+    validation.text(code, "code")
+    validation.text(number, "number")
+    validation.text(usage_notes, "notes", multiline=True)
     with desk.store.unit_of_work() as db:
         deal = deals.resolve_deal(desk, deal_id)
         access.require_deal_role(desk.user, deal, DELIVERERS, "deliver.cannot_deliver")
@@ -85,6 +88,8 @@ def visit_done(desk, visit_id: int | str, satisfaction: int | str, remarks: str 
                new_needs: str | None = None, open_deal_codes: list[str] | None = None,
                done_on: str | None = None) -> dict:
     """Record a follow-up visit; new qualification codes open a new deal for the client, linked here."""
+    validation.text(remarks, "remarks", multiline=True)
+    validation.text(new_needs, "needs", multiline=True)
     with desk.store.unit_of_work() as db:
         visit = _visit(desk, visit_id)
         access.require_deal_role(desk.user, visit["deal"], (), "visit.cannot_record")

@@ -74,6 +74,7 @@ def step(desk, deal_id: int | str, code: str, position: int | str, status: str =
 
 def delay(desk, deal_id: int | str, cause: str, days: int | str, client_told: bool) -> dict:
     """Record a delay with its cause and whether the client was told; the expected date moves."""
+    validation.text(cause, "cause", multiline=True)
     with desk.store.unit_of_work() as db:
         deal, handed = _handed_over(desk, deal_id)
         if handed["outcome"]:
@@ -94,6 +95,7 @@ def delay(desk, deal_id: int | str, cause: str, days: int | str, client_told: bo
 
 def outcome(desk, deal_id: int | str, result: str, reason: str | None = None, on_date: str | None = None) -> dict:
     """The authority's decision; a rejection needs its reason, and may be followed by a new decision."""
+    validation.text(reason, "reason", multiline=True)
     with desk.store.unit_of_work() as db:
         deal, handed = _handed_over(desk, deal_id)
         result = (result or "").strip().lower()
@@ -210,7 +212,7 @@ def _step_list(desk, deal_id: int) -> str:
 
 def _skip_reason(status: str, reason: str | None, code: str, position: int | str) -> str | None:
     """A skipped step keeps why; any other status takes no reason, so none is silently dropped."""
-    reason = (reason or "").strip() or None
+    reason = (validation.text(reason, "reason", multiline=True) or "").strip() or None
     if status == "skipped" and not reason:
         raise InputError("process.skip_reason_required", code=(code or "").strip().upper(), position=position)
     if status != "skipped" and reason:

@@ -19,7 +19,7 @@ nothing and answers with that decision (who, when).
 
 from __future__ import annotations
 
-from zizhi.core import audit, clock
+from zizhi.core import audit, clock, validation
 from zizhi.core.errors import InputError, Refused, UserError
 from zizhi.core.i18n import t
 from zizhi.core.pipeline.quote_records import resolve_quote
@@ -81,6 +81,7 @@ def _decide(desk, quote_id: int | str, verdict: str, reason: str | None) -> dict
     The same verdict again (a second press, two colleagues at once) is no error and no second
     record: the existing decision is returned with ``note`` saying who decided it and when.
     """
+    validation.text(reason, "reason", multiline=True)
     with desk.store.unit_of_work() as db:
         if desk.user["role"] not in REVIEWERS:
             raise Refused("review.legal_only", role=desk.user["role"])

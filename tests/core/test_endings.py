@@ -144,3 +144,12 @@ def test_the_credit_check_still_counts_what_a_terminated_contract_is_owed(li, ma
     contracts.new_contract(li, draft["id"])
     deals.lose(li, draft["id"], "客户放弃")  # a void draft owes nothing
     assert contracts.outstanding_of_client(li, client) == 286_200
+
+
+@pytest.mark.parametrize("reason", ["价格\u202e高太", "客户\x1b[2J放弃"])
+def test_a_reason_with_hidden_direction_or_control_characters_is_refused(li, manager, desk, paid, reason):
+    before = dump(desk)
+    with pytest.raises(InputError) as caught:
+        deals.cancel(manager, paid["id"], reason)
+    assert "reason" in caught.value.message("en")
+    assert dump(desk) == before

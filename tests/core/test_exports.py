@@ -82,6 +82,7 @@ def test_a_rendered_quote_is_an_export_and_a_file_that_cannot_be_written_leaves_
     text = render_quote(li, str(quote["id"]))
     assert "13812345678" in text
     target = tmp_path / "out" / "报价单.md"
+    target.parent.mkdir()
     assert render_quote(li, str(quote["id"]), "markdown", str(target)) == str(target) and target.exists()
     assert [(e["detail"]["form"], e["detail"].get("file")) for e in export_rows(desk)] == [
         ("file", str(target)), ("document", None)]

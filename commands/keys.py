@@ -52,10 +52,11 @@ def remove(
 
     Example: zizhi user key remove wang.fang
     """
+    from zizhi.core import paths
     from zizhi.core.i18n import t
     from zizhi.core.people.keys import remove_keys
 
-    gone = remove_keys(desk(ctx), login, fingerprint)
+    gone = remove_keys(desk(ctx), login, paths.database_path(ctx.find_root().obj.db), fingerprint)
     output(gone, json, lambda rows: [echo(t("keys.removed", **row)) for row in rows])
 
 

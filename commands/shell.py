@@ -30,8 +30,26 @@ def shell(
     identity.bind(login, ctx.find_root().obj.db)
     for name in ("ZIZHI_USER", "ZIZHI_DB"):
         os.environ.pop(name, None)
-    words = shlex.split(os.environ.get("SSH_ORIGINAL_COMMAND", ""))
+    _require_active(login, ctx.find_root().obj.db)
+    sent = os.environ.get("SSH_ORIGINAL_COMMAND", "")
+    try:
+        words = shlex.split(sent)
+    except ValueError:  # an unbalanced quote
+        raise Refused("identity.not_zizhi", command=sent) from None
     if words and os.path.basename(words[0]) != "zizhi":
         raise Refused("identity.not_zizhi", command=words[0])
     app(args=words[1:], prog_name="zizhi")
     sys.exit(0)
+
+
+def _require_active(login: str, db) -> None:
+    """A leaver's key (deactivated, or never a user) runs nothing — not even what reads no database."""
+    from zizhi.core.paths import database_path
+    from zizhi.core.people.users import acting_user
+    from zizhi.core.store import Store
+
+    store = Store(database_path(db))
+    try:
+        acting_user(store, login)
+    finally:
+        store.close()

@@ -21,6 +21,7 @@ class Desk:
         self.store = store
         self.user = user
         self._settings = settings
+        store.on_begin = self._still_on_duty
 
     @property
     def settings(self) -> Settings:
@@ -31,6 +32,16 @@ class Desk:
     @settings.setter
     def settings(self, value: Settings) -> None:
         self._settings = value
+
+    def _still_on_duty(self, db) -> None:
+        """Re-read who is acting as each operation begins, inside its transaction.
+
+        An app session lasts all day: a colleague deactivated or demoted meanwhile (or an admin
+        acting as someone, who is no longer an admin) must not keep the rights of the morning.
+        """
+        from zizhi.core.people.users import still_acting
+
+        still_acting(db, self.user)
 
     @property
     def role(self) -> str:
@@ -75,17 +86,18 @@ def init_database(db: str | Path | None = None, admin: str | None = None) -> lis
     The creating account holds the file and could change it with any SQLite tool, so it is an
     admin in name too (cron runs under it); ``admin`` names the person who will run the team.
     """
-    from zizhi.core import identity, paths
+    from zizhi.core import identity, paths, validation
     from zizhi.core.errors import UserError
     from zizhi.core.people import users as people
 
     path = paths.database_path(db)
     if path.exists() and path.stat().st_size:
         raise UserError("db.exists", path=str(path))
-    admins = list(dict.fromkeys(login for login in (identity.real_login(), admin and admin.strip()) if login))
+    named = [validation.login(admin, "admin")] if admin is not None else []
+    admins = list(dict.fromkeys([identity.real_login(), *named]))
     store = Store(path, create=True)
     try:
-        people.found(store, admins)
+        people.register_first_admins(store, admins)
     finally:
         store.close()
     return admins

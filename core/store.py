@@ -13,7 +13,7 @@ import sqlite3
 import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from zizhi.core import schema_state
 from zizhi.core.errors import Busy, ConfigError, Damaged, UserError
@@ -33,6 +33,8 @@ class Store:
             raise UserError("db.missing", path=str(self.path))
         self.conn = _connect(self.path)
         self.lock = threading.RLock()
+        # Called with the connection as each unit of work begins (the desk re-reads who is acting).
+        self.on_begin: Callable[[sqlite3.Connection], None] | None = None
         ensure_schema(self)
 
     def close(self) -> None:
@@ -56,6 +58,8 @@ class Store:
             except sqlite3.OperationalError as exc:
                 raise _translated(exc) from None
             try:
+                if self.on_begin is not None:
+                    self.on_begin(self.conn)
                 yield self.conn
             except BaseException as exc:
                 if self.conn.in_transaction:

@@ -84,6 +84,15 @@ def shown(value: str, width: int = 60) -> str:
     return _UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", value[:width])
 
 
+def login(value: str | None, field: str = "login") -> str:
+    """A login: one word of letters (any script), digits, '.', '_', '@' or '-', not starting with
+    '-' or '.', so it can stand in an SSH key's forced command and never reads as an option."""
+    found = (value or "").strip()
+    if not re.fullmatch(r"[^\W_][\w.@-]*|_[\w.@-]*", found) or len(found) > 64:
+        raise InputError("people.login_format", value=shown(found), field=field)
+    return found
+
+
 def credit_code(value: str | None) -> str | None:
     """A unified social credit code, checked by its GB 32100-2015 check digit, in upper case."""
     if value is None or not value.strip():

@@ -36,6 +36,14 @@ class ZizhiApp(App):
         if keys:
             self.set_keymap(keys)
 
+    def get_system_commands(self, screen):
+        """Textual's palette commands, less Screenshot: it would write the screen — client data —
+        to a file of the account running the app, which on a team server is the service account's."""
+        return (command for command in super().get_system_commands(screen) if command.title != "Screenshot")
+
+    def deliver_screenshot(self, *args, **kwargs) -> None:
+        """No screenshots to files (see :meth:`get_system_commands`), whatever asks for one."""
+
     def on_mount(self) -> None:
         self._retitle()
         self._record_lapsed_quotes()

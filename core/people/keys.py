@@ -12,12 +12,11 @@ import base64
 import binascii
 import hashlib
 import os
-import re
 import shlex
 import sys
 from pathlib import Path
 
-from zizhi.core import audit
+from zizhi.core import audit, validation
 from zizhi.core.errors import InputError, Refused, UserError
 
 BEGIN = "# zizhi: the lines below are kept by `zizhi user key`; edit them with it, not by hand"
@@ -71,8 +70,7 @@ def list_keys(desk) -> list[dict]:
 def add_key(desk, login: str, key_text: str, db_path: Path) -> dict:
     """Bind a public key to ``login`` (an active user) on this database; one key, one person."""
     kind, blob, comment = parse_key(key_text)
-    if not re.fullmatch(r"[\w.@-]+", login or ""):
-        raise InputError("keys.login", value=login)
+    login = validation.login(login)
     with desk.store.unit_of_work() as db:
         _require_admin(desk)
         user = db.execute("SELECT id, active FROM users WHERE login = ?", [login]).fetchone()
@@ -86,40 +84,46 @@ def add_key(desk, login: str, key_text: str, db_path: Path) -> dict:
             if blob in line.split():
                 raise UserError("keys.duplicate", fingerprint=fingerprint(blob))
         line = f'command="{_forced_command(login, db_path)}",{OPTIONS} {kind} {blob} {comment or login}'.rstrip()
-        _write(path, before, [*kept, line], after)
         entry = _entry(line)
         audit.record(db, desk.user, "user.key.add", "user", user[0], login=login, fingerprint=entry["fingerprint"])
+        _write(path, before, [*kept, line], after)  # last: a refused audit row leaves the file as it was
     return entry
 
 
-def remove_keys(desk, login: str, fingerprint_or_all: str | None = None) -> list[dict]:
-    """Remove ``login``'s key with that fingerprint, or all their keys when none is named."""
+def remove_keys(desk, login: str, db_path: Path, fingerprint_or_all: str | None = None) -> list[dict]:
+    """Remove ``login``'s key to this database with that fingerprint, or all of them when none is
+    named; keys bound to another database in the same file are that database's to remove."""
+    database = str(Path(db_path).resolve())
     with desk.store.unit_of_work() as db:
         _require_admin(desk)
         path = authorized_keys_path()
         before, kept, after = _read(path)
-        gone = [line for line in kept if _entry(line)["login"] == login
-                and fingerprint_or_all in (None, _entry(line)["fingerprint"])]
+        gone = [line for line in kept if (entry := _entry(line))["login"] == login
+                and entry["database"] == database and fingerprint_or_all in (None, entry["fingerprint"])]
         if not gone:
             raise UserError("keys.none", login=login)
-        _write(path, before, [line for line in kept if line not in gone], after)
         user_id = db.execute("SELECT id FROM users WHERE login = ?", [login]).fetchone()
         for line in gone:
             audit.record(db, desk.user, "user.key.remove", "user", user_id[0] if user_id else None,
                          login=login, fingerprint=_entry(line)["fingerprint"])
+        _write(path, before, [line for line in kept if line not in gone], after)
     return [_entry(line) for line in gone]
 
 
 def _forced_command(login: str, db_path: Path) -> str:
     """The command sshd runs for this key: this Zizhi, this database, this person."""
     exe = Path(sys.argv[0]).resolve() if Path(sys.argv[0]).name == "zizhi" else Path(sys.executable).with_name("zizhi")
-    return " ".join(shlex.quote(word) for word in (str(exe), "--db", str(Path(db_path).resolve()), "shell", login))
+    words = (str(exe), "--db", str(Path(db_path).resolve()), "shell", "--", login)
+    return " ".join(shlex.quote(word) for word in words)
 
 
 def _entry(line: str) -> dict:
     options, key = _split_options(line)
     kind, blob, comment = (key.split(None, 2) + [""])[:3]
-    command = shlex.split(options.split('"')[1]) if '"' in options else []
+    try:
+        command = shlex.split(options.split('"')[1]) if '"' in options else []
+    except ValueError:  # an unbalanced quote, from a hand edit
+        command = []
     return {"login": command[-1] if command else "", "type": kind, "fingerprint": fingerprint(blob),
             "comment": comment, "database": command[2] if len(command) > 3 else ""}
 
@@ -141,6 +145,8 @@ def _read(path: Path) -> tuple[list[str], list[str], list[str]]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
         return [], [], []
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError("keys.file", path=str(path), detail=getattr(exc, "strerror", None) or str(exc)) from None
     if BEGIN not in lines:
         return lines, [], []
     start = lines.index(BEGIN)
@@ -151,13 +157,16 @@ def _read(path: Path) -> tuple[list[str], list[str], list[str]]:
 def _write(path: Path, before: list[str], kept: list[str], after: list[str]) -> None:
     from zizhi.core.paths import private_dir
 
-    private_dir(path.parent)
     text = "\n".join([*before, BEGIN, *kept, END, *after]) + "\n"
-    temporary = path.with_name(path.name + ".zizhi-new")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(text)
-    os.replace(temporary, path)
+    try:
+        private_dir(path.parent)
+        temporary = path.with_name(path.name + ".zizhi-new")
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise UserError("keys.file", path=str(path), detail=exc.strerror or str(exc)) from None
 
 
 def _require_admin(desk) -> None:

@@ -31,6 +31,18 @@ def acting_user(store, real: str, claimed: str | None = None) -> dict:
     return {**other, "acting_admin_id": user["id"], "acting_admin": real}
 
 
+def still_acting(db, user: dict) -> None:
+    """Refresh ``user``'s role from the database; refuse if they (or the admin acting as them) left."""
+    found = db.execute("SELECT login, role, active FROM users WHERE id = ?", [user["id"]]).fetchone()
+    if not found or not found[2]:
+        raise Refused("people.inactive", login=user["login"])
+    user["role"] = found[1]
+    if user.get("acting_admin_id"):
+        admin = db.execute("SELECT role, active FROM users WHERE id = ?", [user["acting_admin_id"]]).fetchone()
+        if not admin or not admin[1] or admin[0] not in ADMINS:
+            raise Refused("people.act_as_admins_only", login=user["acting_admin"], other=user["login"])
+
+
 def _on_record(store, login: str) -> dict:
     user = store.one("SELECT * FROM users WHERE login = ?", [login])
     if not user:
@@ -40,7 +52,7 @@ def _on_record(store, login: str) -> dict:
     return user
 
 
-def found(store, admins: list[str]) -> None:
+def register_first_admins(store, admins: list[str]) -> None:
     """Register the first admins of a new database; refused once it has any user.
 
     Checked inside the unit of work, so two ``zizhi init`` racing on one file make one set of admins.
@@ -49,6 +61,7 @@ def found(store, admins: list[str]) -> None:
         if db.execute("SELECT count(*) FROM users").fetchone()[0]:
             raise UserError("db.exists", path=str(store.path))
         for login in admins:
+            login = validation.login(login, "admin")
             user_id = _insert(db, login, login, "admin", None, None)
             audit.record(db, {"id": user_id}, "user.bootstrap", "user", user_id, login=login, role="admin")
 
@@ -66,10 +79,8 @@ def add_user(desk, login: str, name: str | None, role: str, email: str | None = 
     """Create a colleague's account; admins only. Salespeople start off duty."""
     with desk.store.unit_of_work() as db:
         _require(desk, ADMINS, "people.admins_only")
-        login = validation.text((login or "").strip(), "login")
+        login = validation.login(login)
         validation.text(name, "name")
-        if not login or any(c.isspace() for c in login):
-            raise InputError("people.login_format", value=login)
         role = choose("role", role, "role")
         if not role:
             raise InputError("input.required", field="role")

@@ -10,13 +10,13 @@ import datetime as dt
 
 from zizhi.core import access, clock
 from zizhi.core.money import from_basis_points
-from zizhi.core.pipeline.stages import STAGES
+from zizhi.core.pipeline.stages import STAGES, still_open
 
 
 def pipeline(desk, owner: str | None = None) -> dict:
     """Stage by stage: count, value, weighted value (fen) and the stuck deals, for open deals."""
     cond, params = access.visible_deals(desk.user)
-    where = [cond, "d.stage NOT IN ('lost', 'cancelled')"]
+    where = [cond, still_open()]
     if owner:
         where.append("u.login = ?")
         params.append(owner)

@@ -16,7 +16,7 @@ from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.i18n import t
 from zizhi.core.money import format_fen, share
 from zizhi.core.pipeline import deals, endings
-from zizhi.core.pipeline.stages import ENDINGS
+from zizhi.core.pipeline.stages import ENDINGS, still_open
 
 DRAFTERS = ("legal",)  # besides the deal's owner, managers and admins
 CASHIERS = ("finance", "admin")
@@ -119,6 +119,7 @@ def record_payment(desk, contract_ref: int | str, amount: str | int, paid_on: st
     """Finance confirms money received (yuan text, or whole fen as an int); it pays the earliest
     unpaid instalments first, part payments too."""
     fen = _amount(amount, "amount")
+    validation.text(note, "note", multiline=True)
     paid_on = validation.happened(paid_on, "paid-on")
     with desk.store.unit_of_work() as db:
         if desk.user["role"] not in CASHIERS:
@@ -370,9 +371,9 @@ def outstanding_of_client(desk, client_id: int) -> int:
     """Fen the client still owes: every open deal's contract, and every signed contract of an ended
     deal (terminated, its balance stays owed until receivables settles it); void drafts owe nothing."""
     return desk.store.scalar(
-        """SELECT coalesce(sum(i.amount - i.paid), 0) FROM instalments i
+        f"""SELECT coalesce(sum(i.amount - i.paid), 0) FROM instalments i
            JOIN contracts k ON k.id = i.contract_id JOIN deals d ON d.id = k.deal_id
-           WHERE d.client_id = ? AND (d.stage NOT IN ('lost', 'cancelled') OR k.signed_on IS NOT NULL)""",
+           WHERE d.client_id = ? AND ({still_open()} OR k.signed_on IS NOT NULL)""",
         [client_id])
 
 

@@ -128,7 +128,7 @@ def list_deals(desk, stage: str | None = None, owner: str | None = None, client:
         where.append("d.stage = ?")
         params.append(_stage(stage))
     elif not include_closed:
-        where.append("d.stage NOT IN ('lost', 'cancelled')")
+        where.append(stages.still_open())
     if owner:
         where.append("u.login = ?")
         params.append(owner)
@@ -145,6 +145,7 @@ def list_deals(desk, stage: str | None = None, owner: str | None = None, client:
 
 def move(desk, deal_id: int | str, to_stage: str, note: str | None = None) -> dict:
     """Move a deal to ``to_stage``: forwards through every gate on the way; backwards by managers."""
+    validation.text(note, "note", multiline=True)
     with desk.store.unit_of_work() as db:
         deal = resolve_deal(desk, deal_id)
         target = check_move(desk, deal, to_stage, note)
@@ -260,7 +261,7 @@ def assess(desk, deal_id: int | str, findings: str, verdict: str = "reasonable",
 
 def resolve_block(desk, deal_id: int | str, resolution: str) -> dict:
     """A manager lifts the block of an unreasonable or unlawful need, saying how it was settled."""
-    if not (resolution or "").strip():
+    if not (validation.text(resolution, "resolution", multiline=True) or "").strip():
         raise InputError("input.required", field="resolution")
     with desk.store.unit_of_work() as db:
         if not access.is_manager(desk.user):

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from zizhi.core import audit, clock
 from zizhi.core.i18n import t
+from zizhi.core.pipeline.stages import still_open
 
 
 def follow_client(db, desk, client_id: int, owner: dict) -> list[int]:
     """Give ``owner`` every open deal of the client that someone else owns; the deals moved."""
     moving = db.execute(
-        """SELECT d.id, d.stage, u.login FROM deals d LEFT JOIN users u ON u.id = d.owner_id
-           WHERE d.client_id = ? AND d.stage NOT IN ('lost', 'cancelled') AND d.owner_id IS NOT ?
+        f"""SELECT d.id, d.stage, u.login FROM deals d LEFT JOIN users u ON u.id = d.owner_id
+           WHERE d.client_id = ? AND {still_open()} AND d.owner_id IS NOT ?
            ORDER BY d.id""", [client_id, owner["id"]]).fetchall()
     now = clock.stamp()
     for deal_id, stage, former in moving:

@@ -21,6 +21,7 @@ _BEFORE_PROCESSING = stages.before("processing")
 
 def handover(desk, deal_id: int | str, operator_login: str, note: str | None = None) -> dict:
     """Hand the deal to an operations colleague; expected completion from the longest standard time."""
+    validation.text(note, "note", multiline=True)
     with desk.store.unit_of_work() as db:
         deal = deals.resolve_deal(desk, deal_id)
         access.require_deal_role(desk.user, deal, (), "process.cannot_hand_over")
@@ -164,7 +165,7 @@ def list_overdue(desk) -> list[dict]:
                    CAST(julianday(?) - julianday(h.expected_on) AS INTEGER) AS days_overdue
             FROM handovers h JOIN deals d ON d.id = h.deal_id JOIN clients c ON c.id = d.client_id
             LEFT JOIN users o ON o.id = d.owner_id JOIN users op ON op.id = h.operator_id
-            WHERE h.outcome IS NULL AND h.expected_on < ? AND d.stage NOT IN ('lost', 'cancelled')
+            WHERE h.outcome IS NULL AND h.expected_on < ? AND {stages.still_open()}
               AND {cond}
             ORDER BY h.expected_on""", [today, today, *params])
 

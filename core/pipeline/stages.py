@@ -10,6 +10,11 @@ STAGES = ("inquiry", "assessment", "proposal", "contract", "payment", "processin
 ENDINGS = ("lost", "cancelled")
 
 
+def still_open(alias: str = "d") -> str:
+    """The SQL condition that a deal has not ended (lost or cancelled), for queries of open deals."""
+    return f"{alias}.stage NOT IN (" + ", ".join(f"'{ending}'" for ending in ENDINGS) + ")"
+
+
 def before(stage: str) -> tuple[str, ...]:
     """The stages a deal passes through before reaching ``stage``."""
     return STAGES[:STAGES.index(stage)]

@@ -90,9 +90,10 @@ def test_over_a_key_no_other_database_and_no_server_file_can_be_named(team, tmp_
 
 
 def test_over_a_key_only_zizhi_commands_run(team):
-    for command in ("bash -c id", "scp -t /tmp", "rm -rf /", "'unbalanced"):
+    for command in ("bash -c id", "scp -t /tmp", "rm -rf /", "zizhi client list 'unbalanced"):
         result = ssh(team, "li", command)
-        assert result.returncode != 0 and result.stderr.count("\n") == 1, (command, result.stderr)
+        assert (result.returncode, result.stderr.count("\n")) == (1, 1), (command, result.stderr)
+        assert "Only zizhi commands run here" in result.stderr
     no_terminal = ssh(team, "li", "")
     assert no_terminal.returncode == 2
 
@@ -118,7 +119,7 @@ def test_keys_bind_people_and_keep_the_admins_own_lines(cli, env, tmp_path, monk
     lines = keys.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "ssh-ed25519 AAAAadminsown root@server"
     wang_line = next(line for line in lines if "wang@laptop" in line)
-    assert f'--db {env / "zizhi.db"} shell wang.fang",restrict,pty ssh-ed25519 ' in wang_line
+    assert f'--db {env / "zizhi.db"} shell -- wang.fang",restrict,pty ssh-ed25519 ' in wang_line
     assert stat.S_IMODE(keys.stat().st_mode) == 0o600
     assert [k["login"] for k in cli.json("user", "key", "list")] == ["wang.fang", "li"]
     assert "one key belongs to one person" in cli("user", "key", "add", "li", WANG_KEY, code=1).stderr
@@ -129,3 +130,34 @@ def test_keys_bind_people_and_keep_the_admins_own_lines(cli, env, tmp_path, monk
     assert keys.read_text(encoding="utf-8").splitlines()[0] == "ssh-ed25519 AAAAadminsown root@server"
     actions = [e["action"] for e in cli.json("audit", "list", "--action", "user.key")]
     assert actions == ["user.key.remove", "user.key.add", "user.key.add"]
+
+
+def test_a_leavers_key_runs_nothing_even_what_reads_no_database(cli, team):
+    cli("user", "add", "gone", "--role", "finance")
+    cli("user", "edit", "gone", "--inactive")
+    for command in ("zizhi config show", "zizhi client list", ""):
+        result = ssh(team, "gone", command)
+        assert result.returncode == 1 and "deactivated" in result.stderr, (command, result.stderr)
+    assert ssh(team, "nobody", "zizhi config show").returncode == 1
+
+
+def test_an_admin_login_that_could_read_as_an_option_is_refused(env, tmp_path):
+    for login in ("-x", "a b", 'he"llo', ".hidden"):
+        result = run_zizhi("--db", str(tmp_path / "t.db"), "init", "--admin", login, env_root=env)
+        assert result.returncode == 65 and "not a valid login" in result.stderr, (login, result.stderr)
+        assert not (tmp_path / "t.db").exists() or (tmp_path / "t.db").stat().st_size == 0
+
+
+def test_removing_a_persons_key_leaves_their_keys_to_other_databases(cli, env, tmp_path, monkeypatch):
+    keys = tmp_path / "authorized_keys"
+    monkeypatch.setenv("ZIZHI_AUTHORIZED_KEYS", str(keys))
+    other = tmp_path / "other.db"
+    assert run_zizhi("--db", str(other), "init", "--admin", "boss", env_root=env).returncode == 0
+    assert run_zizhi("--db", str(other), "--as", "boss", "user", "add", "li", "--role", "sales", env_root=env,
+                     extra_env={"ZIZHI_AUTHORIZED_KEYS": str(keys)}).returncode == 0
+    added = run_zizhi("--db", str(other), "--as", "boss", "user", "key", "add", "li", LI_KEY, env_root=env,
+                      extra_env={"ZIZHI_AUTHORIZED_KEYS": str(keys)})
+    assert added.returncode == 0, added.stderr
+    cli("user", "key", "add", "li", WANG_KEY)
+    cli("user", "key", "remove", "li")
+    assert [(k["login"], k["database"]) for k in cli.json("user", "key", "list")] == [("li", str(other))]

@@ -54,7 +54,7 @@ CHANGES = {"client edit", "client archive", "client assign", "log add", "log edi
            "user exam", "user train", "deal new", "deal edit", "deal move", "deal assess", "deal resolve",
            "deal lose", "deal cancel", "quote new", "quote line", "quote send", "quote accept", "quote reject",
            "quote approve", "quote expire", "review approve", "review reject", "contract new", "contract sign",
-           "contract file", "contract pay", "contract allow-payments", "process handover", "process step", "process delay",
+           "contract file", "contract pay", "contract allow-payments", "backup", "restore", "audit verify", "process handover", "process step", "process delay",
            "process outcome", "deliver", "visit done"}
 # What the user typed comes back (client add), nothing of the clients is read (SSH keys, a new database),
 # or another command runs (shell: the command sent over the key, swept above as itself).
@@ -116,7 +116,9 @@ def changes(other: dict) -> list[tuple[str, ...]]:
             ("process", "handover", deal, "--to", "sun"), ("process", "step", done, "TRADE-RIGHTS", "1"),
             ("process", "delay", done, "--cause", "x", "--days", "1"), ("process", "outcome", done, "approved"),
             ("deliver", done, "--code", "TRADE-RIGHTS", "--number", "1", "--notes", "x"),
-            ("visit", "done", str(other["visit"]), "--satisfaction", "5")]
+            ("visit", "done", str(other["visit"]), "--satisfaction", "5"),
+            # the whole database at once: admins (backup, restore) and managers (verify) only
+            ("backup", "/tmp/zizhi-no-leak-copy.db"), ("restore", "/tmp/zizhi-no-leak-copy.db"), ("audit", "verify")]
 
 
 # ---------------------------------------------------------------- two books on one database

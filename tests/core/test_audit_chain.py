@@ -18,9 +18,13 @@ def state(tmp_path, monkeypatch):
     monkeypatch.setenv("ZIZHI_STATE", str(tmp_path / "state"))
 
 
+# The first rows of every test database: its two admins, the account that made it and boss.
+FOUNDERS = 2
+
+
 @pytest.fixture
 def trail(desk):
-    """An admin's desk with a few audit rows: the bootstrap and five clients added."""
+    """An admin's desk with a few audit rows: the founders' and five clients added."""
     for n in range(5):
         clients.add_client(desk, name=f"测试公司{n}有限公司")
     return desk
@@ -45,8 +49,8 @@ def broken(desk) -> Tampered:
 
 def test_an_untouched_trail_verifies_and_names_its_head(trail):
     report = audit.verify(trail)
-    assert report["rows"] == 6 and report["head_id"] == 6
-    assert report["head_hash"] == trail.store.scalar("SELECT hash FROM audit WHERE id = 6")
+    assert report["rows"] == FOUNDERS + 5 and report["head_id"] == FOUNDERS + 5
+    assert report["head_hash"] == trail.store.scalar("SELECT hash FROM audit WHERE id = ?", [FOUNDERS + 5])
 
 
 def test_each_row_chains_to_the_one_before(trail):
@@ -82,14 +86,14 @@ def test_a_row_inserted_out_of_turn_is_named(trail):
     tamper(trail, "DROP TRIGGER audit_chained",
            "INSERT INTO audit (at, action, entity) VALUES ('2026-11-27 09:00:00', 'user.add', 'user')")
     error = broken(trail)
-    assert (error.key, error.params["id"]) == ("audit.broken_unhashed", 7)
+    assert (error.key, error.params["id"]) == ("audit.broken_unhashed", FOUNDERS + 6)
 
 
 def test_rows_cut_from_the_end_after_a_verify_are_noticed(trail):
     audit.verify(trail)
     tamper(trail, "DELETE FROM audit WHERE id >= 5")
     error = broken(trail)
-    assert (error.key, error.params["id"], error.params["last"]) == ("audit.broken_truncated", 6, 4)
+    assert (error.key, error.params["id"], error.params["last"]) == ("audit.broken_truncated", FOUNDERS + 5, 4)
     assert "deleted from its end" in error.message()
 
 
@@ -105,7 +109,7 @@ def test_a_trail_rebuilt_by_hand_from_an_edited_row_is_noticed_by_the_remembered
                      f"hash = '{row['hash']}' WHERE id = {row['id']}")
     tamper(trail, *edits)
     error = broken(trail)
-    assert (error.key, error.params["id"]) == ("audit.broken_rewritten", 6)
+    assert (error.key, error.params["id"]) == ("audit.broken_rewritten", FOUNDERS + 5)
 
 
 def test_verify_is_for_managers_and_admins(trail, li, manager):

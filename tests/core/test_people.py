@@ -28,6 +28,18 @@ def test_only_an_admin_may_act_as_someone_else_and_is_named_beside_them(desk, ad
     assert (acting["login"], acting["acting_admin"]) == ("li", "boss")
 
 
+def test_a_session_loses_at_once_the_rights_its_user_lost_meanwhile(desk, desk_as):
+    people.add_user(desk, "adm2", "副管理员", "admin")
+    second = desk_as("adm2")
+    people.edit_user(desk, "adm2", role="manager")
+    with pytest.raises(Refused):
+        people.add_user(second, "mallory", None, "admin")
+    people.edit_user(desk, "adm2", active=False)
+    with pytest.raises(Refused, match="deactivated"):
+        people.record_training(second, "boss", "合规培训")
+    assert desk.store.scalar("SELECT count(*) FROM users WHERE login = 'mallory'") == 0
+
+
 def test_a_new_database_is_made_only_on_purpose(tmp_path):
     with pytest.raises(UserError) as caught:
         open_desk(db=tmp_path / "typo" / "zizhi.db", lang="en")

@@ -24,7 +24,7 @@ def dump(path) -> list[str]:
 
 
 def written_by_a_newer_zizhi(path) -> None:
-    Store(path).close()
+    Store(path, create=True).close()
     with sqlite3.connect(path) as conn:
         conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('zizhi', 'm999_future', 'x')")
     conn.close()
@@ -32,7 +32,7 @@ def written_by_a_newer_zizhi(path) -> None:
 
 def before_the_audit_chain(path) -> None:
     """The file as the previous Zizhi left it: audit rows without hashes, one migration fewer."""
-    store = Store(path)
+    store = Store(path, create=True)
     with store.unit_of_work() as db:
         for n in range(3):
             audit.record(db, None, "test.old", "test", n)
@@ -61,7 +61,7 @@ def test_a_newer_database_is_refused_naming_both_versions_and_left_as_it_was(tmp
 def test_an_older_database_is_copied_beside_itself_then_migrated_and_its_rows_chained(tmp_path, capfd):
     path = tmp_path / "zizhi.db"
     before_the_audit_chain(path)
-    store = Store(path)
+    store = Store(path, create=True)
     try:
         assert schema_state.version(store.conn) == KNOWN
         rows = store.rows("SELECT prev_hash, hash FROM audit ORDER BY id")
@@ -75,16 +75,16 @@ def test_an_older_database_is_copied_beside_itself_then_migrated_and_its_rows_ch
     conn.close()
     said = capfd.readouterr().err
     assert said.count(str(copies[0])) == 1 and f"schema {KNOWN - 1} is older" in said
-    Store(path).close()
+    Store(path, create=True).close()
     assert capfd.readouterr().err == ""  # said once: an up-to-date file is opened quietly
 
 
 def test_a_new_database_needs_no_backup(tmp_path):
-    Store(tmp_path / "zizhi.db").close()
+    Store(tmp_path / "zizhi.db", create=True).close()
     assert [p.name for p in tmp_path.iterdir() if ".bak" in p.name] == []
 
 
-OPEN = "import sys; from zizhi.core.store import Store; Store(sys.argv[1]).close()"
+OPEN = "import sys; from zizhi.core.store import Store; Store(sys.argv[1], create=True).close()"
 
 
 def test_processes_opening_an_older_file_at_once_migrate_it_and_each_copy_is_the_version_it_names(tmp_path):

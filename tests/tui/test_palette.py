@@ -52,3 +52,11 @@ def test_every_palette_command_is_an_action_described_in_both_languages():
             assert hasattr(screen, f"action_{action}"), (screen.__name__, action)
             for key in (f"tui.cmd.{name}", f"tui.cmd.{name}.help"):
                 assert all(MESSAGES[key]), key
+
+
+async def test_the_palette_offers_no_screenshot_to_a_file(app, settle):
+    """On a team server a screenshot would be client data in the service account's files."""
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Quit" in titles and "Screenshot" not in titles

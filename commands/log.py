@@ -19,13 +19,13 @@ def add(
     summary: Annotated[str, typer.Option("--summary", help="What the client asked or cared about.")],
     details: Annotated[Opt, typer.Option("--details", help="Longer notes.")] = None,
     next_step: Annotated[Opt, typer.Option("--next", help="The agreed next step.")] = None,
-    next_date: Annotated[Opt, typer.Option("--next-date", help="When the next step is due (YYYY-MM-DD).")] = None,
-    at: Annotated[Opt, typer.Option("--at", help="When it happened (default now): YYYY-MM-DD [HH:MM].")] = None,
+    next_date: Annotated[Opt, typer.Option("--next-date", help="When the next step is due: 2026-12-01, 12-01, 明天, 下周一, 3天后, +3d, next mon …")] = None,
+    at: Annotated[Opt, typer.Option("--at", help="When it happened (default now): a date as for --next-date, 昨天 or 周一 looking back, [HH:MM].")] = None,
     json: Json = False,
 ) -> None:
     """Log a call, visit, email, chat or meeting with a client.
 
-    Example: zizhi log add 42 --channel phone --summary 询问进出口权办理时间 --next 发送报价 --next-date 2026-12-01
+    Example: zizhi log add 42 --channel phone --summary 询问进出口权办理时间 --next 发送报价 --next-date 下周一
     """
     from zizhi.core.clients.interactions import log_interaction
 

@@ -19,7 +19,7 @@ def happened(value: str | None, field: str) -> str:
     from zizhi.core import clock
 
     today = clock.today().isoformat()
-    day = date(value, field) or today
+    day = date(value, field, past=True) or today
     if day > today:
         raise InputError("input.date_in_future", field=field, value=day, today=today)
     return day
@@ -142,17 +142,13 @@ def email(value: str | None) -> str | None:
     return value.strip()
 
 
-def date(value: str | dt.date | None, field: str = "date") -> str | None:
-    """An ISO date 'YYYY-MM-DD' (also accepts 2026/12/1 and 2026年12月1日)."""
+def date(value: str | dt.date | None, field: str = "date", *, past: bool = False) -> str | None:
+    """A date as people write it — 2026-12-05, 12-05, 明天, 下周一, +3d … (core/dates.py) — as
+    ISO 'YYYY-MM-DD'. ``past``: the field records what has happened, so 12-05 is the last one."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = value.strip()
-    match = re.fullmatch(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?", text)
-    if not match:
-        raise InputError("input.date_format", field=field, value=value)
-    try:
-        return dt.date(*(int(g) for g in match.groups())).isoformat()
-    except ValueError:
-        raise InputError("input.date_format", field=field, value=value) from None
+    from zizhi.core import dates
+
+    return dates.parse_date(text(value, field), field, past=past)

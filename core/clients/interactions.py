@@ -125,15 +125,18 @@ def _clean(values: dict, creating: bool) -> dict:
 
 
 def _moment(value: str | None) -> str:
-    """When the contact happened: now, a date, or 'YYYY-MM-DD HH:MM'."""
+    """When the contact happened: now, a day in any form core/dates.py reads (昨天, 周一, 11-26),
+    or such a day and a time ('昨天 15:30', '2026-11-26 15:30')."""
     if not value:
         return clock.stamp()
-    text = str(value).strip()
-    if len(text) <= 11:
-        return f"{validation.date(text, 'at')} 00:00:00"
-    import datetime as dt
+    import re
 
-    try:
-        return dt.datetime.fromisoformat(text).isoformat(sep=" ", timespec="seconds")
-    except ValueError:
-        raise InputError("input.date_format", field="at", value=value) from None
+    text = validation.ascii_digits(str(value).strip()).replace("：", ":")
+    timed = re.fullmatch(r"(.+?)[ T](\d{1,2}):(\d{2})(?::(\d{2}))?", text, re.ASCII)
+    day = validation.date(timed[1] if timed else text, "at", past=True)
+    if not timed:
+        return f"{day} 00:00:00"
+    hour, minute, second = int(timed[2]), int(timed[3]), int(timed[4] or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise InputError("input.date_format", field="at", value=value)
+    return f"{day} {hour:02d}:{minute:02d}:{second:02d}"

@@ -16,7 +16,7 @@ from zizhi.core.i18n import t
 from zizhi.core.money import format_fen
 from zizhi.core.pipeline import contracts
 from zizhi.tui import labels
-from zizhi.tui.screens.form import FormScreen, choice_field, text_field
+from zizhi.tui.screens.form import FormScreen, choice_field, date_field, text_field
 
 
 class ContractForm(FormScreen):
@@ -44,8 +44,7 @@ class SignForm(FormScreen):
         self.contract = contract
 
     def fields(self) -> Iterable[tuple[str, Widget]]:
-        yield labels.column("signed_on"), text_field("signed_on", clock.today().isoformat(),
-                                                     placeholder=t("tui.form.date_hint"))
+        yield labels.column("signed_on"), date_field("signed_on", clock.today().isoformat(), past=True)
 
     def save(self, values: dict[str, str]) -> dict:
         return contracts.sign(self.desk, self.contract["id"], values["signed_on"] or None)
@@ -80,8 +79,7 @@ class PaymentForm(FormScreen):
         due = next((i["amount"] - i["paid"] for i in self.contract["instalments"] if i["paid"] < i["amount"]), 0)
         yield labels.column("amount"), text_field("amount", format_fen(due, symbol=False) if due else "",
                                                   placeholder=t("tui.form.value_hint"))
-        yield labels.column("paid_on"), text_field("paid_on", clock.today().isoformat(),
-                                                   placeholder=t("tui.form.date_hint"))
+        yield labels.column("paid_on"), date_field("paid_on", clock.today().isoformat(), past=True)
         yield labels.column("note"), text_field("note")
 
     def save(self, values: dict[str, str]) -> dict:

@@ -23,7 +23,8 @@ from zizhi.core.i18n import current_language, t
 from zizhi.core.people import users as people
 from zizhi.core.pipeline import deals, endings
 from zizhi.tui import labels
-from zizhi.tui.screens.form import FormScreen, choice_field, text_field
+from zizhi.tui.screens.form import FormScreen, choice_field, date_field, text_field
+from zizhi.tui.widgets.date_field import DateField
 
 HITS_SHOWN = 3
 DEBOUNCE_SECONDS = 0.2
@@ -56,14 +57,15 @@ class DealForm(FormScreen):
             *(Selection(Text(f"{q.code}  {_name(q)}"), q.code) for q in catalogue), id="f-codes", compact=True)
         yield labels.column("value"), text_field("value", placeholder=t("tui.form.value_hint"))
         yield labels.column("title"), text_field("title", placeholder=t("tui.form.title_hint"))
-        yield labels.column("expected_close"), text_field("expected_close", placeholder=t("tui.form.date_hint"))
+        yield labels.column("expected_close"), date_field("expected_close")
 
     def on_mount(self) -> None:
         self.query_one("#f-codes" if self.client else "#f-client").focus()
 
     def values(self) -> dict[str, str]:
         """The typed fields, and the chosen codes as ``CODE,CODE`` (read here, on the app's thread)."""
-        found = {name: str(widget.value) for name, widget in self.inputs().items() if isinstance(widget, Input)}
+        typed = (Input, DateField)
+        found = {name: str(widget.value) for name, widget in self.inputs().items() if isinstance(widget, typed)}
         found["codes"] = ",".join(self.query_one("#f-codes", SelectionList).selected)
         return found
 

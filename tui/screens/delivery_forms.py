@@ -15,7 +15,7 @@ from zizhi.core import clock
 from zizhi.core.i18n import t
 from zizhi.core.pipeline import delivery
 from zizhi.tui import labels
-from zizhi.tui.screens.form import FormScreen, choice_field, text_field
+from zizhi.tui.screens.form import FormScreen, choice_field, date_field, text_field
 
 
 class DeliverForm(FormScreen):
@@ -30,10 +30,9 @@ class DeliverForm(FormScreen):
     def fields(self) -> Iterable[tuple[str, Widget]]:
         yield labels.column("code"), choice_field("code", [(c, c) for c in self.codes], self.codes[0])
         yield t("tui.deal.number"), text_field("number")
-        yield labels.column("issued_on"), text_field("issued_on", clock.today().isoformat(),
-                                                     placeholder=t("tui.form.date_hint"))
+        yield labels.column("issued_on"), date_field("issued_on", clock.today().isoformat(), past=True)
         yield labels.column("usage_notes"), text_field("usage_notes")
-        yield labels.column("expires_on"), text_field("expires_on", placeholder=t("tui.form.expiry_hint"))
+        yield labels.column("expires_on"), date_field("expires_on", placeholder=t("tui.form.expiry_hint"))
 
     def on_mount(self) -> None:
         self.query_one("#f-number").focus()

@@ -23,6 +23,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from zizhi.core.errors import ZizhiError
 from zizhi.core.i18n import t
 from zizhi.tui import keymap
+from zizhi.tui.widgets.date_field import DateField
 from zizhi.tui.work import DeskWork
 
 # Core errors that name their field only in the message text.
@@ -153,6 +154,11 @@ def _field_of(error: BaseException | None) -> str:
 
 def text_field(name: str, value: str | None = None, placeholder: str = "") -> Input:
     return Input(value or "", placeholder=placeholder, id=f"f-{name}", compact=True)
+
+
+def date_field(name: str, value: str | None = None, placeholder: str = "", *, past: bool = False) -> DateField:
+    """A date field that shows the day it means beside what is typed (``past``: what has happened)."""
+    return DateField(name, value or "", placeholder=placeholder or t("tui.form.date_hint"), past=past)
 
 
 def choice_field(name: str, options: list[tuple[str, str]], value: str | None = None,

@@ -14,7 +14,7 @@ from zizhi.core.clients import interactions
 from zizhi.core.i18n import t
 from zizhi.core.vocab import LOG_CHANNELS
 from zizhi.tui import labels
-from zizhi.tui.screens.form import FormScreen, choice_field, text_field
+from zizhi.tui.screens.form import FormScreen, choice_field, date_field, text_field
 
 
 class LogForm(FormScreen):
@@ -30,7 +30,7 @@ class LogForm(FormScreen):
         yield labels.column("summary"), text_field("summary")
         yield labels.column("details"), text_field("details")
         yield t("tui.field.next_step"), text_field("next_step")
-        yield t("tui.field.next_date"), text_field("next_date", placeholder=t("tui.form.date_hint"))
+        yield t("tui.field.next_date"), date_field("next_date")
 
     def save(self, values: dict[str, str]) -> dict:
         return interactions.log_interaction(self.desk, str(self.client["id"]),

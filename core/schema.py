@@ -48,7 +48,7 @@ def m013_audit_acting_admin(db) -> None:
 
 
 for _migration in (*people.MIGRATIONS, *clients.MIGRATIONS, m004_audit, *clients.LATER, *pipeline.MIGRATIONS,
-                   m013_audit_acting_admin):
+                   m013_audit_acting_admin, *clients.LAST):
     migrations()(_migration)
 
 

@@ -1,24 +1,29 @@
 """One search box for clients: any part of the name, contact, phone, credit code, email or
 notes, or the pinyin (full or initials) of the name and contact.
 
-The app asks for a first page (20 rows) on every keystroke, so the first page must cost the
-same whether a word is in every client (公司, h, 13) or in five, at 100,000 clients or 300,000.
-Results come in a fixed order: clients whose *name* holds the first word, then the others, each
-part by urgency, name and id. Each part is found in one of two ways, cheapest first:
+The app asks for a first page (20 rows) on every keystroke, so the first page must cost about
+the same whether a word is in every client (公司, h, 13) or in five, at 100,000 clients or
+300,000. Results come in a fixed order: clients whose *name* holds the first word, then the
+others, each part by urgency, name and id. That order is what makes a common word cheap: its top
+20 are near the start of an index kept in that order, so nothing else needs ranking. Each part
+is found in one of two ways:
 
-- **Walk**: read the walk index (``m014_instant_search``: the search document stored in result
-  order, per owner too) from its start and keep the rows that match. A word in 1 client of 250
-  fills a page within ``WALK_BUDGET`` entries, index only; the top 20 never need the other
-  99,000 ranked.
-- **Look up**: a word rarer than that is in few documents, so a trigram index names them all —
-  a phrase query for three characters or more, and for one or two the index terms the word
-  begins (both documents end in two spaces, so every character begins a term). Those few are
-  checked and ranked.
+- **Look up**, when a probe of a trigram index names at most ``FEW`` clients: those are checked
+  and ranked. A long word's probes are its last trigram and then the phrase; a one- or
+  two-character word's is the range of index terms it begins (both trigram documents end in two
+  spaces, so every character begins a term) — one- and two-character grams need no table of
+  their own. Names have their own index, so a word rare in names but common elsewhere (13, in
+  every phone) finds its name matches without reading every phone.
+- **Walk** otherwise: read the walk index (``m014_instant_search``: the search document stored
+  in result order, per owner too) from its start, index only, and stop at a full page. A word in
+  1 client of 250 fills a page within ``WALK_BUDGET`` entries. If the walk falls short (trigrams
+  common but the whole word rare, or few of the user's clients hold it) the whole query is looked
+  up after all.
 
-A common word ends in the walk, a rare one costs one bounded walk plus a few hundred look-ups,
-so neither grows with the number of clients the way a scan does (figures in the README, from
+So a common word never ranks the 99,000 others, a rare one never reads them, and a one- or
+two-character word is never the full scan it was (figures in the README, from
 ``bench/search.py``). Every candidate is checked with the same LIKE over the same fields, so the
-result is exactly what a scan would give.
+result is exactly what a scan gives.
 """
 
 from __future__ import annotations

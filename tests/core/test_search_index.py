@@ -83,7 +83,7 @@ def queries(desk) -> list[str]:
     """Every kind of prefix a user types, taken from real clients of the file."""
     some = desk.store.rows("SELECT name, city, phone, credit_code, contact, pinyin FROM clients "
                            "WHERE owner_id IS NOT NULL ORDER BY id LIMIT 3")
-    texts = ["公司", "有限", "h", "13", "138", "9", "x", "不存在", "zz", "Q", "@", "公司 13"]
+    texts = ["公司", "有限", "h", "13", "138", "9", "x", "不存在", "zz", "Q", "@", "公司 13", "É", "_", "%", "a_b"]
     for c in some:
         trade = c["name"][len(c["city"]):]
         initials = c["pinyin"].split()[1]
@@ -190,3 +190,20 @@ def test_the_due_count_is_the_count_of_the_due_list(desk, add_sales, desk_as):
         desk.store.conn.execute("UPDATE clients SET next_date = ? WHERE id = ?", [day, row["id"]])
     assert clients.count_clients(desk, due=True) == len(clients.list_clients(desk, due=True)) == 2
     assert clients.count_clients(desk) == 3
+
+
+def test_the_total_follows_adding_archiving_and_assigning(desk, add_sales, desk_as):
+    add_sales("li", "李娜")
+    add_sales("wang", "王强")
+    li = desk_as("li")
+    first = clients.add_client(desk, name="总数一有限公司", owner="li")[0]
+    clients.add_client(desk, name="总数二有限公司", owner="li")
+    clients.add_client(li, name="总数三有限公司")
+    clients.add_client(desk, name="总数四有限公司")
+    assert (clients.count_clients(desk), clients.count_clients(li)) == (4, 3)
+    clients.archive(desk, str(first["id"]))
+    assert (clients.count_clients(desk), clients.count_clients(li)) == (3, 2)
+    assert clients.count_clients(desk, archived=True) == 1
+    clients.assign(desk, "总数二有限公司", "wang")
+    assert (clients.count_clients(desk), clients.count_clients(li)) == (3, 1)
+    assert clients.count_clients(desk) == len(clients.list_clients(desk))

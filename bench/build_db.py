@@ -3,8 +3,8 @@
     python bench/build_db.py PATH [--clients 100000] [--seed 7] [--replace]
 
 Creates PATH if it is missing (its admin is the account running this, as with ``zizhi init``),
-opens a desk on it and calls ``core.demo.fill_demo``. On an existing file it adds more clients, unless --replace deletes the
-file first. "Today" is the real date unless ZIZHI_NOW says otherwise.
+opens a desk on it and calls ``core.demo.fill_demo``. On an existing file it adds more clients,
+unless --replace deletes the file first. "Today" is the real date unless ZIZHI_NOW says otherwise.
 """
 
 from __future__ import annotations

@@ -116,6 +116,23 @@ def m014_instant_search(db) -> None:
     - ``clients_due``: how many are due, for everyone, from the index alone (a salesperson's
       count has ``clients_due_by_owner``); ``client_totals``: how many each owner has.
     """
+    _padded_trigram_indexes(db)
+    db.execute("CREATE INDEX clients_due ON clients(next_date) WHERE next_date IS NOT NULL AND archived_at IS NULL")
+    _client_totals(db)
+    # Partial only in name (pinyin is never NULL): a query must say pinyin IS NOT NULL to use them,
+    # so the planner never takes these wide indexes for a count or a list.
+    for index, owner in (("clients_search_walk", ""), ("clients_search_walk_by_owner", "owner_id, ")):
+        db.execute(f"CREATE INDEX {index} ON clients({owner}urgency_rank, name, id, {search_doc()}, "
+                   "archived_at, next_date) WHERE pinyin IS NOT NULL")
+
+
+def _padded_trigram_indexes(db) -> None:
+    """The document index rebuilt with its padding, the names index beside it, and their triggers.
+
+    The document is re-indexed only when a field of it changes (a logged contact moves next_date
+    without touching it); the names index keeps no text of its own (contentless), so a change
+    removes the old name by giving it back.
+    """
     db.execute("DROP TRIGGER clients_search_insert")
     db.execute("DROP TRIGGER clients_search_update")
     db.execute("DROP TABLE client_search")
@@ -124,7 +141,7 @@ def m014_instant_search(db) -> None:
     db.execute("CREATE VIRTUAL TABLE client_search_terms USING fts5vocab(client_search, instance)")
     db.execute("CREATE VIRTUAL TABLE client_name_terms USING fts5vocab(client_names, instance)")
     doc, fields = f"{search_doc('NEW.')} || '  '", ", ".join((*SEARCH_FIELDS, "pinyin"))
-    name = "NEW.name || '  '"
+    name, old_name = "NEW.name || '  '", "OLD.name || '  '"
     db.execute(f"""CREATE TRIGGER clients_search_insert AFTER INSERT ON clients BEGIN
         INSERT INTO client_search(rowid, doc) VALUES (NEW.id, {doc});
         INSERT INTO client_names(rowid, name) VALUES (NEW.id, {name}); END""")
@@ -132,20 +149,13 @@ def m014_instant_search(db) -> None:
         DELETE FROM client_search WHERE rowid = OLD.id;
         INSERT INTO client_search(rowid, doc) VALUES (NEW.id, {doc}); END""")
     db.execute(f"""CREATE TRIGGER clients_names_update AFTER UPDATE OF name ON clients BEGIN
-        INSERT INTO client_names(client_names, rowid, name) VALUES ('delete', OLD.id, OLD.name || '  ');
+        INSERT INTO client_names(client_names, rowid, name) VALUES ('delete', OLD.id, {old_name});
         INSERT INTO client_names(rowid, name) VALUES (NEW.id, {name}); END""")
-    db.execute("""CREATE TRIGGER clients_search_delete AFTER DELETE ON clients BEGIN
+    db.execute(f"""CREATE TRIGGER clients_search_delete AFTER DELETE ON clients BEGIN
         DELETE FROM client_search WHERE rowid = OLD.id;
-        INSERT INTO client_names(client_names, rowid, name) VALUES ('delete', OLD.id, OLD.name || '  '); END""")
+        INSERT INTO client_names(client_names, rowid, name) VALUES ('delete', OLD.id, {old_name}); END""")
     db.execute(f"INSERT INTO client_search(rowid, doc) SELECT id, {search_doc()} || '  ' FROM clients")
     db.execute("INSERT INTO client_names(rowid, name) SELECT id, name || '  ' FROM clients")
-    db.execute("CREATE INDEX clients_due ON clients(next_date) WHERE next_date IS NOT NULL AND archived_at IS NULL")
-    _client_totals(db)
-    # Partial only in name (pinyin is never NULL): a query must say pinyin IS NOT NULL to use them,
-    # so the planner never takes these wide indexes for a count or a list.
-    for index, owner in (("clients_search_walk", ""), ("clients_search_walk_by_owner", "owner_id, ")):
-        db.execute(f"CREATE INDEX {index} ON clients({owner}urgency_rank, name, id, {search_doc()}, "
-                   "archived_at, next_date) WHERE pinyin IS NOT NULL")
 
 
 def _client_totals(db) -> None:

@@ -20,8 +20,10 @@ is found in one of two ways:
   common but the whole word rare, or few of the user's clients hold it) the whole query is looked
   up after all.
 
-So a common word never ranks the 99,000 others, a rare one never reads them, and a one- or
-two-character word is never the full scan it was (figures in the README, from
+A table of one- and two-character grams beside the trigram index was the other choice: ~200 rows
+a client (20 million at 100,000, written by every demo and edit), and 公司 would still have to
+rank the 96,000 clients it finds. So a common word never ranks the 99,000 others, a rare one
+never reads them, and a one- or two-character word is never the full scan it was (figures in the README, from
 ``bench/search.py``). Every candidate is checked with the same LIKE over the same fields, so the
 result is exactly what a scan gives.
 """

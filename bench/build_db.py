@@ -2,9 +2,9 @@
 
     python bench/build_db.py PATH [--clients 100000] [--seed 7] [--replace]
 
-Opens a desk on PATH as ``admin`` (the first user of a new file becomes admin) and calls
-``core.demo.fill_demo``. On an existing file it adds more clients, unless --replace deletes the
-file first. "Today" is the real date unless ZIZHI_NOW says otherwise.
+Creates PATH if it is missing (its admin is the account running this, as with ``zizhi init``),
+opens a desk on it and calls ``core.demo.fill_demo``. On an existing file it adds more clients,
+unless --replace deletes the file first. "Today" is the real date unless ZIZHI_NOW says otherwise.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ def main() -> None:
     parser.add_argument("path", type=Path)
     parser.add_argument("--clients", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--as", dest="login", default="admin", help="acting admin (default: admin)")
+    parser.add_argument("--as", dest="login", default=None, help="acting admin (default: your own account)")
     parser.add_argument("--replace", action="store_true", help="delete PATH (and its -wal/-shm) first")
     args = parser.parse_args()
     if args.replace:
@@ -33,7 +33,7 @@ def main() -> None:
     from zizhi.core.demo import fill_demo
     from zizhi.core.desk import open_desk
 
-    desk = open_desk(db=args.path, as_user=args.login, lang="en")
+    desk = open_desk(db=args.path, as_user=args.login, lang="en", create=True)
     opened = time.perf_counter()
     counts = fill_demo(desk, clients=args.clients, seed=args.seed)
     filled = time.perf_counter()

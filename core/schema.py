@@ -63,7 +63,7 @@ def m014_audit_chain(db) -> None:
 
 
 for _migration in (*people.MIGRATIONS, *clients.MIGRATIONS, m004_audit, *clients.LATER, *pipeline.MIGRATIONS,
-                   m013_audit_acting_admin, m014_audit_chain):
+                   m013_audit_acting_admin, m014_audit_chain, *clients.LAST):
     migrations()(_migration)
 
 

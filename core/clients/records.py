@@ -191,9 +191,15 @@ def list_page(desk, limit: int = 50, offset: int = 0, **filters) -> tuple[list[d
     return rows[:limit], len(rows) > limit
 
 
-def count_clients(desk, archived: bool = False) -> int:
+def count_clients(desk, archived: bool = False, due: bool = False) -> int:
+    """How many clients the user sees (the app's total); ``due``: of those, how many are due."""
     cond, params = access.visible(desk.user)
+    if not archived and not due:  # kept per owner by triggers (clients/schema.py)
+        return desk.store.scalar(f"SELECT coalesce(sum(active), 0) FROM client_totals c WHERE {cond}", params)
     state = "IS NOT NULL" if archived else "IS NULL"
+    if due:
+        condition, today = follow_ups.due_condition()
+        cond, params = f"{cond} AND {condition}", [*params, *today]
     return desk.store.scalar(f"SELECT count(*) FROM clients c WHERE {cond} AND c.archived_at {state}", params)
 
 

@@ -98,16 +98,15 @@ def test_renaming_updates_what_search_finds(desk, archived_book):
     assert found(desk, "100%") == ["阿里巴巴进出口有限公司"]  # notes kept
 
 
-def test_a_long_search_word_uses_the_trigram_index(desk, archived_book, monkeypatch):
-    captured = []
-    original = desk.store.rows
+def test_a_rare_word_is_looked_up_in_the_trigram_index_and_a_common_one_walked(desk, archived_book, monkeypatch):
+    statements = []
+    desk.store.conn.set_trace_callback(statements.append)
+    assert found(desk, "huawei") == ["华为技术有限公司"]
+    assert any("client_search MATCH" in sql for sql in statements)
+    assert not any("clients_search_walk" in sql for sql in statements)
 
-    def spy(sql, params=()):
-        captured.append((sql, list(params)))
-        return original(sql, params)
-
-    monkeypatch.setattr(desk.store, "rows", spy)
-    search.search_clients(desk, "huawei")
-    sql, params = captured[-1]
-    plan = " ".join(row["detail"] for row in original("EXPLAIN QUERY PLAN " + sql, params))
-    assert "VIRTUAL TABLE INDEX 0:L" in plan, plan
+    statements.clear()
+    monkeypatch.setattr(search, "FEW", 1)  # 有限公司 is in more names than that: it is common here
+    assert found(desk, "有限公司") == ["海湾化工有限公司", "华为技术有限公司", "百分百贸易有限公司"]
+    assert any("INDEXED BY clients_search_walk" in sql for sql in statements)
+    desk.store.conn.set_trace_callback(None)

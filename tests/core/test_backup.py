@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import contextmanager
 
 import pytest
 
@@ -99,22 +100,29 @@ for n in range(1, 100000):
 """
 
 
-def test_a_backup_taken_while_another_process_writes_holds_every_write_committed_before_it(desk, tmp_path):
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(desk.store.path)],
+@contextmanager
+def writing_process(path, until: int):
+    """Another process appending numbered audit rows to ``path``; yields the numbers it committed
+    so far, once there are ``until`` of them, and is killed at the end."""
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path)],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     committed: list[int] = []
-    reader = threading.Thread(target=lambda: committed.extend(int(line) for line in writer.stdout), daemon=True)
-    reader.start()
+    threading.Thread(target=lambda: committed.extend(int(line) for line in writer.stdout), daemon=True).start()
     try:
-        while len(committed) < 300 and writer.poll() is None:
+        while len(committed) < until and writer.poll() is None:
             time.sleep(0.05)
+        yield writer, committed
+    finally:
+        writer.kill()
+        writer.wait()
+
+
+def test_a_backup_taken_while_another_process_writes_holds_every_write_committed_before_it(desk, tmp_path):
+    with writing_process(desk.store.path, until=300) as (writer, committed):
         before = committed[-1]
         backup.backup(desk, tmp_path / "copy.db")
         time.sleep(0.3)
         assert writer.poll() is None and committed[-1] > before  # it really kept writing meanwhile
-    finally:
-        writer.kill()
-        writer.wait()
     restored = tmp_path / "restored" / "zizhi.db"
     backup.restore(restored, tmp_path / "copy.db", "boss")
     assert integrity(restored) == "ok"
@@ -189,20 +197,10 @@ def test_no_write_slips_between_the_replaced_copy_and_the_restore(desk, tmp_path
     """Another process writing throughout: each of its writes is in the replaced database or
     was made on the restored one — none is lost between the two, and its chain carries on."""
     backup.backup(desk, tmp_path / "copy.db")
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(desk.store.path)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    committed: list[int] = []
-    reader = threading.Thread(target=lambda: committed.extend(int(line) for line in writer.stdout), daemon=True)
-    reader.start()
-    try:
-        while len(committed) < 100 and writer.poll() is None:
-            time.sleep(0.05)
+    with writing_process(desk.store.path, until=100) as (writer, _):
         report = backup.restore(desk.store.path, tmp_path / "copy.db", "boss")
         time.sleep(0.5)
         assert writer.poll() is None, writer.stderr.read()
-    finally:
-        writer.kill()
-        writer.wait()
     ids = "SELECT entity_id FROM audit WHERE action = 'test.write' ORDER BY id"
     kept = [row["entity_id"] for row in desk.store.rows(ids)]
     with sqlite3.connect(tmp_path / "data" / report["replaced"]) as conn:

@@ -8,6 +8,7 @@ script's output and a cron mail stay readable. Messages are in the user's langua
 
 import datetime as dt
 import errno
+import os
 import re
 import sqlite3
 import sys
@@ -50,8 +51,9 @@ def one_line_errors(ctx: typer.Context | None, args: list[str] = ()) -> Iterator
         _say(ctx, args, failure.message if failure else partial(internal_line, exc))
         raise typer.Exit(failure.exit_code if failure else INTERNAL) from None
     except OSError as exc:
-        if exc.errno == errno.EPIPE:
-            raise  # the reader went away (| head): Typer exits quietly
+        if exc.errno == errno.EPIPE:  # the reader had all it wanted (| head): not an error
+            _silence_stdout()
+            raise typer.Exit(0) from None
         _say(ctx, args, partial(internal_line, exc))
         raise typer.Exit(INTERNAL) from None
     except Exception as exc:
@@ -98,6 +100,13 @@ def _lang_option(args: list[str]) -> str | None:
         if word == "--lang" and here + 1 < len(args):
             return args[here + 1]
     return None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the flush at exit does not meet the closed pipe again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def internal_line(exc: BaseException) -> str:

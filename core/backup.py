@@ -17,7 +17,7 @@ import sqlite3
 from pathlib import Path
 
 from zizhi.core import audit, audit_chain, schema_state, snapshot, trail_heads
-from zizhi.core.errors import ConfigError, Refused, UserError
+from zizhi.core.errors import ConfigError, InputError, Refused, UserError
 from zizhi.core.paths import private_dir
 
 ADMINS = ("admin",)
@@ -47,23 +47,24 @@ def backup(desk, target: str | Path, force: bool = False) -> dict:
 
 
 def check_target(target: Path, database: Path, force: bool) -> Path:
-    """Refuse, in one line, a target that is a folder, the database itself, or cannot be written."""
+    """Refuse, in one line, a target that is a folder, the database itself, or cannot be written
+    (bad input, exit 65, as for any ``-o`` target); an existing file only with ``force``."""
     absolute = Path(os.path.abspath(target))
     live = database.resolve()
     if absolute.resolve() in (live, live.with_name(live.name + "-wal"), live.with_name(live.name + "-shm")):
-        raise UserError("backup.is_database", path=str(target))
+        raise InputError("backup.is_database", path=str(target))
     if absolute.is_dir():
-        raise UserError("backup.is_folder", path=str(target))
+        raise InputError("backup.is_folder", path=str(target))
     folder = absolute.parent
     if not folder.is_dir():
-        raise UserError("backup.no_folder", path=str(target), folder=str(folder))
+        raise InputError("backup.no_folder", path=str(target), folder=str(folder))
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise UserError("backup.cannot_write", path=str(target), folder=str(folder))
+        raise InputError("backup.cannot_write", path=str(target), folder=str(folder))
     if absolute.exists() or absolute.is_symlink():
         if not force:
-            raise UserError("backup.exists", path=str(target))
+            raise InputError("backup.exists", path=str(target))
         if not absolute.is_file():
-            raise UserError("backup.not_a_file", path=str(target))
+            raise InputError("backup.not_a_file", path=str(target))
     return absolute
 
 

@@ -39,7 +39,7 @@ def test_backup_and_restore_as_separate_processes(cli):
     assert json.loads(taken.stdout)["integrity"] == "ok"
     assert stat.S_IMODE((cli.root / "nightly.db").stat().st_mode) == 0o600
     again = run_zizhi("--as", "boss", "backup", str(cli.root / "nightly.db"), env_root=cli.root)
-    assert again.returncode == 1 and "--force" in one_line(again)
+    assert again.returncode == 65 and "--force" in one_line(again)
     cli("client", "add", "--name", "小米科技有限责任公司")
     restored = run_zizhi("--as", "boss", "restore", str(cli.root / "nightly.db"), env_root=cli.root)
     assert restored.returncode == 0, restored.stderr
@@ -53,7 +53,7 @@ def test_a_backup_target_that_will_not_do_is_one_line(cli):
     before = cli.dump()
     for target, words in ((cli.root, "is a folder"), (cli.root / "no" / "x.db", "does not exist"),
                           (cli.root / "zizhi.db", "database itself")):
-        result = cli("backup", str(target), code=1)
+        result = cli("backup", str(target), code=65)
         assert words in one_line(result)
     assert cli.dump() == before
 

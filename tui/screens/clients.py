@@ -224,9 +224,15 @@ class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
 
     @on(DataTable.RowHighlighted, "#clients")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key.value:
-            self._show_detail(int(event.row_key.value))
-        forward = self.window.wants(event.cursor_row)
+        """Show the client under the cursor and read on near an edge.
+
+        The table as it is now, not the event: refilling the table passes through row 0, and
+        that highlight arrives after the cursor has moved on.
+        """
+        table = self.query_one(ClientTable)
+        if table.client_id is not None:
+            self._show_detail(table.client_id)
+        forward = self.window.wants(table.cursor_row)
         if forward is not None:
             self._read_on(forward)
 

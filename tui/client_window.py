@@ -35,6 +35,10 @@ class ClientWindow:
         self.more_before, self.more_after = (more, False) if last else (False, more)
         self.start = max((total or 0) - len(rows), 0) if last else 0
 
+    def refill(self, rows: list[dict], more: bool) -> None:
+        """The same stretch read again after a change: it starts where it did, more before it."""
+        self.rows, self.more_after = rows, more
+
     def key(self, forward: bool) -> tuple | None:
         """The key to read the next page from, towards the end or the start; None when empty."""
         if not self.rows:

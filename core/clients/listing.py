@@ -28,20 +28,21 @@ def page_key(row: dict, due: bool = False) -> tuple:
 
 
 def page(desk, due: bool = False, after: tuple | None = None, before: tuple | None = None,
-         last: bool = False, limit: int = 100) -> tuple[list[dict], bool]:
+         since: tuple | None = None, last: bool = False, limit: int = 100) -> tuple[list[dict], bool]:
     """Up to ``limit`` visible clients in list order, and whether more lie beyond them.
 
-    From the start by default; just past the key ``after``; just before the key ``before``;
+    From the start by default; just past the key ``after``; from the key ``since`` on (that
+    row included: the rows shown, read again after a change); just before the key ``before``;
     or the last ``limit`` of the list when ``last``. Rows come back in list order either way;
     "beyond" means past the end read towards (the start, for ``before`` and ``last``).
     """
     where, params = _filter(desk, due)
     columns = [f"c.{column}" for column in order(due)]
     backwards = before is not None or last
-    key = before if before is not None else after
-    if key is not None:
-        where.append(f"({', '.join(columns)}) {'<' if backwards else '>'} ({', '.join('?' * len(key))})")
-        params += list(key)
+    for key, operator in ((after, ">"), (since, ">="), (before, "<")):
+        if key is not None:
+            where.append(f"({', '.join(columns)}) {operator} ({', '.join('?' * len(key))})")
+            params += list(key)
     direction = " DESC" if backwards else ""
     rows = desk.store.rows(
         f"""SELECT {LIST_COLUMNS}, c.urgency_rank FROM clients c LEFT JOIN users u ON u.id = c.owner_id

@@ -82,3 +82,10 @@ def test_archived_clients_are_not_in_the_list(book):
     clients.archive(book, str(first["id"]))
     assert first["id"] not in walk_forward(book)
     assert listing.count(book) == 22
+
+
+def test_the_rows_shown_can_be_read_again_from_their_first(book):
+    whole = ids(clients.list_clients(book, limit=1000))
+    rows, _ = listing.page(book, limit=10)
+    again, more = listing.page(book, since=listing.page_key(rows[4]), limit=6)
+    assert ids(again) == whole[4:10] and more

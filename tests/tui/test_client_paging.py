@@ -115,6 +115,20 @@ async def test_scrolling_up_from_the_end_reads_the_earlier_pages(app, settle, cr
         assert crowd.index(cursor_name(app)) == at - 1
 
 
+async def test_refreshing_deep_in_the_list_keeps_the_place(app, settle, crowd):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("end", "up", "up")
+        await settle(pilot)
+        assert cursor_name(app) == crowd[-3]
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert cursor_name(app) == crowd[-3] and status(app) == f"{len(crowd)} clients"
+        await pilot.press("down", "down")
+        await settle(pilot)
+        assert cursor_name(app) == crowd[-1]
+
+
 async def test_the_due_view_counts_what_is_due(app, settle, desk):
     from zizhi.core.clients.listing import count
 

@@ -58,6 +58,7 @@ class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
         total: int | None
         last: bool = False
         jump: bool = False  # Home or End: the cursor goes to the first or last row
+        since: tuple | None = None  # the rows shown read again from this key (after a change)
 
     @dataclass
     class PageLoaded(Message):
@@ -111,43 +112,55 @@ class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
         """The clients on the table, by id."""
         return {row["id"]: row for row in self.window.rows}
 
-    def reload(self, last: bool = False, jump: bool = False) -> None:
-        """Read the list afresh for the current search and filter: its first page, or ``last`` page.
+    def reload(self, last: bool = False, jump: bool = False, stay: bool = False) -> None:
+        """Read the list afresh for the current search and filter: its first page, or ``last`` page,
+        or (``stay``, after a change) the rows shown, so a person deep in the list stays there.
 
         The client list is counted each time it is read afresh, so the total stays true after
         an edit; a search shows how many it matched instead.
         """
         self._generation += 1
         self._paging.clear()
-        self._load_rows(self._generation, self.search_text, self.due, last, jump)
+        since = self.window.key(False) if stay and self.window.more_before and not self.search_text else None
+        self._load_rows(self._generation, self.search_text, self.due, last, jump, since)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="rows")
-    def _load_rows(self, generation: int, query: str, due: bool, last: bool, jump: bool) -> None:
+    def _load_rows(self, generation: int, query: str, due: bool, last: bool, jump: bool,
+                   since: tuple | None) -> None:
         worker = get_current_worker()
         if query:
             rows, more, total = search_clients(self.desk, query, limit=PAGE, due=due), False, None
         else:
-            total = listing.count(self.desk, due=due)
+            total = None if jump else listing.count(self.desk, due=due)  # Home and End keep the count
             if worker.is_cancelled:
                 return
-            rows, more = listing.page(self.desk, due=due, last=last, limit=PAGE)
+            size = max(len(self.window.rows), PAGE) if since else PAGE
+            rows, more = listing.page(self.desk, due=due, last=last, since=since, limit=size)
         if not worker.is_cancelled:
-            self.post_message(self.RowsLoaded(generation, query, due, rows, more, total, last, jump))
+            self.post_message(self.RowsLoaded(generation, query, due, rows, more, total, last, jump, since))
 
     def on_clients_screen_rows_loaded(self, message: RowsLoaded) -> None:
         if message.generation != self._generation:
             return  # the person typed on; a newer query is on its way
-        self.total = message.total
-        self.window.reset(message.rows, message.more, message.due, message.total, message.last)
+        if message.total is not None or message.query:
+            self.total = message.total
+        if message.since:
+            self.window.refill(message.rows, message.more)
+        else:
+            self.window.reset(message.rows, message.more, message.due, self.total, message.last)
         table = self.query_one(ClientTable)
         keep, self._keep = self._keep, None
         if message.jump:
             table.show_rows(message.rows)
             table.move_cursor(row=table.row_count - 1 if message.last else 0)
+        elif message.since:
+            table.slide(message.rows)
+            if keep is not None:
+                table.select_client(keep)
         else:
             table.show_rows(message.rows, keep=keep if keep is not None else table.client_id)
         self._edges_shown()
-        self.query_one("#list-status", Static).update(Text(self._status(message)))
+        self.query_one("#list-status", Static).update(Text(self._status(message, self.total)))
         self._show_detail(table.client_id)
 
     def _read_on(self, forward: bool) -> None:
@@ -185,14 +198,14 @@ class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
         """Home or End past the rows loaded: read the list's first or last page."""
         self.reload(last=event.last, jump=True)
 
-    def _status(self, loaded: RowsLoaded) -> str:
+    def _status(self, loaded: RowsLoaded, total: int | None) -> str:
         today = clock.today().isoformat()
         if loaded.query:
             shown = len(loaded.rows)
             text = t("tui.status.matches_more" if shown >= PAGE else "tui.status.matches",
                      shown=shown, query=loaded.query)
             return text + (" · " + t("tui.status.due_filter", date=today) if loaded.due else "")
-        total = loaded.total or 0
+        total = total or 0
         if loaded.due:
             return t("tui.status.due", total=f"{total:,}", date=today)
         if total == 0:
@@ -253,7 +266,7 @@ class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
         self.set_class(False, "-due")
         self.query_one("#search", Input).value = name
         self._keep = client_id
-        self.reload()
+        self.reload(stay=True)
         self.action_focus_table()
 
     async def relabel(self) -> None:
@@ -277,7 +290,7 @@ class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
         self.reload()
 
     def action_refresh(self) -> None:
-        self.reload()
+        self.reload(stay=True)
         self._show_detail(self._detail_id, force=True)
 
     def action_back(self) -> None:
@@ -355,4 +368,4 @@ class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
         """Reload after a change, the cursor staying on the client if it still matches the filter."""
         self._keep = client_id
         self._show_detail(client_id, force=True)
-        self.reload()
+        self.reload(stay=True)

@@ -20,20 +20,17 @@ MARGIN = 40  # rows from an edge at which the next page is fetched: more than a 
 
 @dataclass
 class ClientWindow:
-    """The rows on the table, in list order, and where they stand in the whole list."""
+    """The rows on the table, in list order, and whether the list goes on before and after them."""
 
     due: bool = False
     rows: list[dict] = field(default_factory=list)
     more_before: bool = False
     more_after: bool = False
-    start: int = 0  # how many clients of the list come before rows[0]
 
-    def reset(self, rows: list[dict], more: bool, due: bool, total: int | None = None,
-              last: bool = False) -> None:
-        """A fresh window: the first page (or, ``last``, the final page of ``total`` clients)."""
+    def reset(self, rows: list[dict], more: bool, due: bool, last: bool = False) -> None:
+        """A fresh window: the list's first page (or, ``last``, its final page)."""
         self.rows, self.due = rows, due
         self.more_before, self.more_after = (more, False) if last else (False, more)
-        self.start = max((total or 0) - len(rows), 0) if last else 0
 
     def refill(self, rows: list[dict], more: bool) -> None:
         """The same stretch read again after a change: it starts where it did, more before it."""
@@ -53,11 +50,9 @@ class ClientWindow:
             dropped = max(len(self.rows) - CAPACITY, 0)
             if dropped:
                 self.rows = self.rows[dropped:]
-                self.start += dropped
                 self.more_before = True
         else:
             self.rows = rows + self.rows
-            self.start = max(self.start - len(rows), 0)
             self.more_before = more
             dropped = max(len(self.rows) - CAPACITY, 0)
             if dropped:

@@ -122,11 +122,12 @@ class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
         self._generation += 1
         self._paging.clear()
         since = self.window.key(False) if stay and self.window.more_before and not self.search_text else None
-        self._load_rows(self._generation, self.search_text, self.due, last, jump, since)
+        size = max(len(self.window.rows), PAGE) if since else PAGE
+        self._load_rows(self._generation, self.search_text, self.due, last, jump, since, size)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="rows")
     def _load_rows(self, generation: int, query: str, due: bool, last: bool, jump: bool,
-                   since: tuple | None) -> None:
+                   since: tuple | None, size: int) -> None:
         worker = get_current_worker()
         if query:
             rows, more, total = search_clients(self.desk, query, limit=PAGE, due=due), False, None
@@ -134,7 +135,6 @@ class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
             total = None if jump else listing.count(self.desk, due=due)  # Home and End keep the count
             if worker.is_cancelled:
                 return
-            size = max(len(self.window.rows), PAGE) if since else PAGE
             rows, more = listing.page(self.desk, due=due, last=last, since=since, limit=size)
         if not worker.is_cancelled:
             self.post_message(self.RowsLoaded(generation, query, due, rows, more, total, last, jump, since))
@@ -147,7 +147,7 @@ class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
         if message.since:
             self.window.refill(message.rows, message.more)
         else:
-            self.window.reset(message.rows, message.more, message.due, self.total, message.last)
+            self.window.reset(message.rows, message.more, message.due, message.last)
         table = self.query_one(ClientTable)
         keep, self._keep = self._keep, None
         if message.jump:
@@ -266,7 +266,7 @@ class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
         self.set_class(False, "-due")
         self.query_one("#search", Input).value = name
         self._keep = client_id
-        self.reload(stay=True)
+        self.reload()
         self.action_focus_table()
 
     async def relabel(self) -> None:

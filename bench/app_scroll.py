@@ -11,6 +11,8 @@ headless with ``run_test()`` at 120×40, waits for the first rows, then measures
 - keystrokes: for each of 华, 华为, hw and 138, typed a character at a time into the search
   box ``GAP_S`` apart (a brisk typist), from pressing the key to the status line naming what
   was typed (the query ran and its rows are on the table). The box is emptied between queries.
+  Beside each, the core's ``search_clients`` alone for the same text in the same process, so
+  what the app adds can be told from what the search costs.
 
 Keys are sent to the app as a terminal would send them, not with ``Pilot.press`` (which then
 waits for the whole process to fall idle, tens of milliseconds more). The clock stops when the
@@ -58,7 +60,9 @@ def main() -> None:
         _row(label, [run[key] for run in runs], unit)
     for query in QUERIES:
         for n in range(1, len(query) + 1):
-            _row(f"key → screen updated: `{query[:n]}`", [run["keys"][query][n - 1] for run in runs], "ms")
+            _row(f"typing `{query}`: key {n} (`{query[:n]}`) → screen updated",
+                 [run["keys"][query][n - 1] for run in runs], "ms")
+            _row(f"… `search_clients('{query[:n]}')` alone", [run["core"][query[:n]] for run in runs], "ms")
     print(f"\nlast client: {runs[-1]['last']}")
 
 
@@ -93,8 +97,10 @@ def _child(path: str, login: str) -> None:
     from textual.widgets import Static
 
     from zizhi.core.clients import listing
+    from zizhi.core.clients.search import search_clients
     from zizhi.core.desk import open_desk
     from zizhi.tui.app import ZizhiApp
+    from zizhi.tui.client_window import PAGE
     from zizhi.tui.widgets.client_table import ClientTable
 
     desk = open_desk(db=path, as_user=login)
@@ -142,6 +148,12 @@ def _child(path: str, login: str) -> None:
                 await pilot.press("escape")
                 await until(pilot, lambda: "“" not in status())
             report["rss_peak"] = _memory()["VmHWM"]
+            report["core"] = {}
+            for query in QUERIES:
+                for n in range(1, len(query) + 1):
+                    started = time.perf_counter()
+                    search_clients(desk, query[:n], limit=PAGE)
+                    report["core"][query[:n]] = (time.perf_counter() - started) * 1000
             return report
 
     report = asyncio.run(run())

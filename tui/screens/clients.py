@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
-from textual.worker import get_current_worker
+from textual.worker import NoActiveWorker, get_current_worker
 
 from zizhi.core import access, clock
 from zizhi.core.clients import listing
@@ -98,6 +98,7 @@ class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.desk.store.give_up_reads_when(_superseded)
         self.query_one(ClientTable).focus()
         self.reload()
 
@@ -129,13 +130,16 @@ class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
     def _load_rows(self, generation: int, query: str, due: bool, last: bool, jump: bool,
                    since: tuple | None, size: int) -> None:
         worker = get_current_worker()
-        if query:
-            rows, more, total = search_clients(self.desk, query, limit=PAGE, due=due), False, None
-        else:
-            total = None if jump else listing.count(self.desk, due=due)  # Home and End keep the count
+        try:
+            if query:
+                rows, more, total = search_clients(self.desk, query, limit=PAGE, due=due), False, None
+            else:
+                total = None if jump else listing.count(self.desk, due=due)  # Home and End keep the count
+                rows, more = listing.page(self.desk, due=due, last=last, since=since, limit=size)
+        except ZizhiError:
             if worker.is_cancelled:
-                return
-            rows, more = listing.page(self.desk, due=due, last=last, since=since, limit=size)
+                return  # typed past: the read was stopped part-way (see _superseded)
+            raise
         if not worker.is_cancelled:
             self.post_message(self.RowsLoaded(generation, query, due, rows, more, total, last, jump, since))
 
@@ -369,3 +373,16 @@ class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
         self._keep = client_id
         self._show_detail(client_id, force=True)
         self.reload(stay=True)
+
+
+def _superseded() -> bool:
+    """In the thread of a client-list read: has the person typed past it? Then it may stop.
+
+    Asked by SQLite while a statement runs (``Store.give_up_reads_when``); every other thread,
+    and every other worker — a save, a client's record — always reads on.
+    """
+    try:
+        worker = get_current_worker()
+    except NoActiveWorker:
+        return False
+    return worker.group == "rows" and worker.is_cancelled

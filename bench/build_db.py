@@ -2,9 +2,9 @@
 
     python bench/build_db.py PATH [--clients 100000] [--seed 7] [--replace]
 
-Creates PATH if it is missing (its admin is the account running this, as with ``zizhi init``),
-opens a desk on it and calls ``core.demo.fill_demo``. On an existing file it adds more clients,
-unless --replace deletes the file first. "Today" is the real date unless ZIZHI_NOW says otherwise.
+Creates PATH with ``admin`` as its admin if it is missing, opens a desk on it as ``admin`` and calls
+``core.demo.fill_demo``. On an existing file it adds more clients, unless --replace deletes the
+file first. "Today" is the real date unless ZIZHI_NOW says otherwise.
 """
 
 from __future__ import annotations
@@ -31,9 +31,11 @@ def main() -> None:
 
     started = time.perf_counter()
     from zizhi.core.demo import fill_demo
-    from zizhi.core.desk import open_desk
+    from zizhi.core.desk import init_database, open_desk
 
-    desk = open_desk(db=args.path, as_user=args.login, lang="en", create=True)
+    if not args.path.exists():  # a database is only ever created on purpose
+        init_database(args.path, admin=args.login)
+    desk = open_desk(db=args.path, as_user=args.login, lang="en")
     opened = time.perf_counter()
     counts = fill_demo(desk, clients=args.clients, seed=args.seed)
     filled = time.perf_counter()

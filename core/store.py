@@ -40,6 +40,16 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
+    def give_up_reads_when(self, stale: Callable[[], bool]) -> None:
+        """Stop a statement part-way once ``stale()`` says no one is waiting for its answer.
+
+        The app searches on every keystroke: a scan for the previous key would otherwise hold the
+        connection while the query for the current one waits behind it. SQLite asks ``stale``
+        every few thousand steps, in the thread running the statement; a stopped statement
+        raises ``db.error`` there, and the asker, which no longer wants it, drops it.
+        """
+        self.conn.set_progress_handler(lambda: 1 if stale() else 0, 5_000)
+
     @contextmanager
     def unit_of_work(self) -> Iterator[sqlite3.Connection]:
         """One ``BEGIN IMMEDIATE`` transaction: all of it is written, or none of it.

@@ -178,7 +178,8 @@ def list_clients(desk, owner: str | None = None, size: str | None = None, indust
         condition, today = follow_ups.due_condition()
         where.append(condition)
         params += today
-    order = "c.next_date, c.urgency_rank, c.name" if due else "c.urgency_rank, c.name"
+    # The id last: no two rows tie, so pages never overlap or skip (the app pages by key, listing.py).
+    order = "c.next_date, c.urgency_rank, c.name, c.id" if due else "c.urgency_rank, c.name, c.id"
     return desk.store.rows(
         f"""SELECT {LIST_COLUMNS} FROM clients c LEFT JOIN users u ON u.id = c.owner_id
             WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ? OFFSET ?""",

@@ -327,3 +327,17 @@ def test_a_folder_where_the_database_should_be_keeps_its_mode(tmp_path):
     with pytest.raises(UserError) as refused:
         Store(folder)
     assert refused.value.key == "db.cannot_open" and mode(folder) == 0o755
+
+
+def test_a_read_no_one_waits_for_any_more_stops_part_way(desk):
+    """The app's superseded search stops instead of holding the connection; the rest read on."""
+    long_read = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000) SELECT count(*) FROM n"
+    stale = threading.Event()
+    desk.store.give_up_reads_when(stale.is_set)
+    assert desk.store.scalar(long_read) == 300000
+    stale.set()
+    with pytest.raises(UserError) as refused:
+        desk.store.scalar(long_read)
+    assert refused.value.key == "db.error"
+    stale.clear()
+    assert desk.store.scalar(long_read) == 300000

@@ -224,7 +224,7 @@ async def test_p_c_and_the_palette_go_between_clients_board_and_deals(app, deals
         assert isinstance(app.screen, PipelineScreen)
         await pilot.press("c")
         await settle(pilot, QUICK)
-        assert type(app.screen).__name__ == "ClientsScreen" and "4 of 4 clients" in status(app)
+        assert type(app.screen).__name__ == "ClientsScreen" and status(app) == "4 clients"
         await run_palette(pilot, settle, "pipeline")
         assert isinstance(app.screen, PipelineScreen)
         await run_palette(pilot, settle, f"#{deals.deal_ids['恒通']}")

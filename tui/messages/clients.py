@@ -10,12 +10,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "搜索客户：名称、联系人、电话、信用代码、拼音（hw、huawei）…"),
     "tui.status.empty": ("No clients yet: press a to add one (or run `zizhi demo` for a demo team and clients).",
                          "还没有客户：按 a 新增（或运行 `zizhi demo` 生成演示团队和客户）。"),
-    "tui.status.page": ("{shown} of {total} clients", "共 {total} 个客户，显示 {shown} 个"),
-    "tui.status.page_more": ("first {shown} of {total} clients — type to search", "共 {total} 个客户，显示前 {shown} 个——输入以搜索"),
+    # The whole list's size, which the table scrolls through a few pages at a time.
+    "tui.status.clients": ("{total} clients", "{total} 个客户"),
+    "tui.status.clients_one": ("1 client", "1 个客户"),
     "tui.status.matches": ("{shown} matching “{query}”", "匹配“{query}”：{shown} 个"),
     "tui.status.matches_more": ("first {shown} matching “{query}” — type more to narrow", "匹配“{query}”的前 {shown} 个——继续输入以缩小范围"),
-    "tui.status.due": ("{shown} with a follow-up due by {date}", "截至 {date} 跟进到期：{shown} 个"),
-    "tui.status.due_more": ("first {shown} with a follow-up due by {date}", "截至 {date} 跟进到期的前 {shown} 个"),
+    "tui.status.due": ("{total} due — follow-ups dated {date} or earlier", "{total} 个待跟进——跟进日期不晚于 {date}"),
     "tui.status.due_filter": ("only follow-ups due by {date}", "仅显示截至 {date} 到期的跟进"),
 
     # a client's detail

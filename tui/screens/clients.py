@@ -1,8 +1,10 @@
-"""The client desk: search as you type, one page of clients, the selected one's record and log.
+"""The client desk: search as you type, the whole client list, the selected one's record and log.
 
 Only a count and the first page are read at start, so the screen appears at once at 100,000
-clients; typing is debounced and each query replaces the last (``exclusive`` workers), and
-results for a query the person has already typed past are dropped.
+clients; scrolling reads the next page by key as the cursor nears the edge of what is loaded
+(``tui/client_window.py``), and Home and End read the first or last page of the list. Every
+keystroke queries at once, with no pause: each query replaces the last (``exclusive``
+workers), and results for a query the person has already typed past are dropped.
 """
 
 from __future__ import annotations
@@ -15,17 +17,18 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
-from textual.worker import get_current_worker
+from textual.worker import NoActiveWorker, get_current_worker
 
 from zizhi.core import access, clock
+from zizhi.core.clients import listing
 from zizhi.core.clients.interactions import list_interactions
-from zizhi.core.clients.records import count_clients, get_client, list_clients
+from zizhi.core.clients.records import get_client
 from zizhi.core.clients.search import search_clients
 from zizhi.core.errors import ZizhiError
 from zizhi.core.i18n import t
 from zizhi.tui import keymap
+from zizhi.tui.client_window import PAGE, ClientWindow
 from zizhi.tui.screens.client_form import ClientForm
 from zizhi.tui.screens.help import HelpScreen
 from zizhi.tui.screens.log_form import LogForm
@@ -33,8 +36,6 @@ from zizhi.tui.widgets.client_detail import ClientDetail
 from zizhi.tui.widgets.client_table import ClientTable
 from zizhi.tui.work import DeskWork
 
-PAGE = 100
-DEBOUNCE_SECONDS = 0.15
 LOG_SHOWN = 20
 
 
@@ -47,10 +48,26 @@ class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
 
     @dataclass
     class RowsLoaded(Message):
+        """A fresh list: search results, or the first (``last``: final) page of the client list."""
+
+        generation: int
         query: str
         due: bool
         rows: list[dict]
+        more: bool
         total: int | None
+        last: bool = False
+        jump: bool = False  # Home or End: the cursor goes to the first or last row
+        since: tuple | None = None  # the rows shown read again from this key (after a change)
+
+    @dataclass
+    class PageLoaded(Message):
+        """The next page past one edge of the rows shown (``forward``: past the bottom)."""
+
+        generation: int
+        forward: bool
+        rows: list[dict]
+        more: bool
 
     @dataclass
     class DetailLoaded(Message):
@@ -62,11 +79,13 @@ class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
         self.desk = desk
         self.due = False
         self.total: int | None = None
-        self.rows: dict[int, dict] = {}
+        self.window = ClientWindow()
         self.client: dict | None = None
         self._detail_id: int | None = None
         self._keep: int | None = None
-        self._debounce: Timer | None = None
+        # Each fresh list gets a number; pages and results read for an older one are dropped.
+        self._generation = 0
+        self._paging: set[bool] = set()  # the directions a page is being read in
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -79,8 +98,9 @@ class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.desk.store.give_up_reads_when(_superseded)
         self.query_one(ClientTable).focus()
-        self.reload(count=True)
+        self.reload()
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -88,47 +108,113 @@ class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
     def search_text(self) -> str:
         return self.query_one("#search", Input).value.strip()
 
-    def reload(self, count: bool = False) -> None:
-        """Fetch the page for the current search and filter (and the client count if asked)."""
-        if self._debounce:
-            self._debounce.stop()
-        self._load_rows(self.search_text, self.due, count or self.total is None)
+    @property
+    def rows(self) -> dict[int, dict]:
+        """The clients on the table, by id."""
+        return {row["id"]: row for row in self.window.rows}
+
+    def reload(self, last: bool = False, jump: bool = False, stay: bool = False) -> None:
+        """Read the list afresh for the current search and filter: its first page, or ``last`` page,
+        or (``stay``, after a change) the rows shown, so a person deep in the list stays there.
+
+        The client list is counted each time it is read afresh, so the total stays true after
+        an edit; a search shows how many it matched instead.
+        """
+        self._generation += 1
+        self._paging.clear()
+        since = self.window.key(False) if stay and self.window.more_before and not self.search_text else None
+        size = max(len(self.window.rows), PAGE) if since else PAGE
+        self._load_rows(self._generation, self.search_text, self.due, last, jump, since, size)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="rows")
-    def _load_rows(self, query: str, due: bool, count: bool) -> None:
-        total = count_clients(self.desk) if count else None
-        if query:
-            rows = search_clients(self.desk, query, limit=PAGE, due=due)
-        else:
-            rows = list_clients(self.desk, due=due, limit=PAGE)
-        if not get_current_worker().is_cancelled:
-            self.post_message(self.RowsLoaded(query, due, rows, total))
+    def _load_rows(self, generation: int, query: str, due: bool, last: bool, jump: bool,
+                   since: tuple | None, size: int) -> None:
+        worker = get_current_worker()
+        try:
+            if query:
+                rows, more, total = search_clients(self.desk, query, limit=PAGE, due=due), False, None
+            else:
+                total = None if jump else listing.count(self.desk, due=due)  # Home and End keep the count
+                rows, more = listing.page(self.desk, due=due, last=last, since=since, limit=size)
+        except ZizhiError:
+            if worker.is_cancelled:
+                return  # typed past: the read was stopped part-way (see _superseded)
+            raise
+        if not worker.is_cancelled:
+            self.post_message(self.RowsLoaded(generation, query, due, rows, more, total, last, jump, since))
 
     def on_clients_screen_rows_loaded(self, message: RowsLoaded) -> None:
-        if message.total is not None:
-            self.total = message.total
-        if message.query != self.search_text or message.due != self.due:
+        if message.generation != self._generation:
             return  # the person typed on; a newer query is on its way
+        if message.total is not None or message.query:
+            self.total = message.total
+        if message.since:
+            self.window.refill(message.rows, message.more)
+        else:
+            self.window.reset(message.rows, message.more, message.due, message.last)
         table = self.query_one(ClientTable)
         keep, self._keep = self._keep, None
-        self.rows = {row["id"]: row for row in message.rows}
-        table.show_rows(message.rows, keep=keep if keep is not None else table.client_id)
-        self.query_one("#list-status", Static).update(Text(self._status(message)))
+        if message.jump:
+            table.show_rows(message.rows)
+            table.move_cursor(row=table.row_count - 1 if message.last else 0)
+        elif message.since:
+            table.slide(message.rows)
+            if keep is not None:
+                table.select_client(keep)
+        else:
+            table.show_rows(message.rows, keep=keep if keep is not None else table.client_id)
+        self._edges_shown()
+        self.query_one("#list-status", Static).update(Text(self._status(message, self.total)))
         self._show_detail(table.client_id)
 
-    def _status(self, loaded: RowsLoaded) -> str:
-        shown, full = len(loaded.rows), len(loaded.rows) >= PAGE
+    def _read_on(self, forward: bool) -> None:
+        """Read the page past one edge of the window, unless it is already on its way."""
+        key = self.window.key(forward)
+        if forward in self._paging or key is None:
+            return
+        self._paging.add(forward)
+        self._load_page(self._generation, self.window.due, forward, key)
+
+    @work(thread=True, exit_on_error=False, group="page")
+    def _load_page(self, generation: int, due: bool, forward: bool, key: tuple) -> None:
+        side = {"after": key} if forward else {"before": key}
+        rows, more = listing.page(self.desk, due=due, limit=PAGE, **side)
+        self.post_message(self.PageLoaded(generation, forward, rows, more))
+
+    def on_clients_screen_page_loaded(self, message: PageLoaded) -> None:
+        if message.generation != self._generation:
+            return  # the list was read afresh meanwhile
+        self._paging.discard(message.forward)
+        table = self.query_one(ClientTable)
+        dropped = self.window.extend(message.rows, message.more, message.forward)
+        if message.forward and not dropped:
+            table.append_rows(message.rows)
+        else:
+            table.slide(self.window.rows)
+        self._edges_shown()
+
+    def _edges_shown(self) -> None:
+        table = self.query_one(ClientTable)
+        table.more_before, table.more_after = self.window.more_before, self.window.more_after
+
+    @on(ClientTable.EdgeWanted)
+    def _edge_wanted(self, event: ClientTable.EdgeWanted) -> None:
+        """Home or End past the rows loaded: read the list's first or last page."""
+        self.reload(last=event.last, jump=True)
+
+    def _status(self, loaded: RowsLoaded, total: int | None) -> str:
         today = clock.today().isoformat()
         if loaded.query:
-            text = t("tui.status.matches_more" if full else "tui.status.matches", shown=shown, query=loaded.query)
+            shown = len(loaded.rows)
+            text = t("tui.status.matches_more" if shown >= PAGE else "tui.status.matches",
+                     shown=shown, query=loaded.query)
             return text + (" · " + t("tui.status.due_filter", date=today) if loaded.due else "")
+        total = total or 0
         if loaded.due:
-            return t("tui.status.due_more" if full else "tui.status.due", shown=shown, date=today)
-        total = self.total or 0
+            return t("tui.status.due", total=f"{total:,}", date=today)
         if total == 0:
             return t("tui.status.empty")
-        return t("tui.status.page_more" if shown < total else "tui.status.page",
-                 shown=f"{shown:,}", total=f"{total:,}")
+        return t("tui.status.clients_one") if total == 1 else t("tui.status.clients", total=f"{total:,}")
 
     def _show_detail(self, client_id: int | None, force: bool = False) -> None:
         if client_id is None:
@@ -155,14 +241,21 @@ class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
 
     @on(DataTable.RowHighlighted, "#clients")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key.value:
-            self._show_detail(int(event.row_key.value))
+        """Show the client under the cursor and read on near an edge.
+
+        The table as it is now, not the event: refilling the table passes through row 0, and
+        that highlight arrives after the cursor has moved on.
+        """
+        table = self.query_one(ClientTable)
+        if table.client_id is not None:
+            self._show_detail(table.client_id)
+        forward = self.window.wants(table.cursor_row)
+        if forward is not None:
+            self._read_on(forward)
 
     @on(Input.Changed, "#search")
     def _search_changed(self) -> None:
-        if self._debounce:
-            self._debounce.stop()
-        self._debounce = self.set_timer(DEBOUNCE_SECONDS, self.reload)
+        self.reload()
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
@@ -201,7 +294,7 @@ class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
         self.reload()
 
     def action_refresh(self) -> None:
-        self.reload(count=True)
+        self.reload(stay=True)
         self._show_detail(self._detail_id, force=True)
 
     def action_back(self) -> None:
@@ -266,7 +359,6 @@ class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
         for warning in result["warnings"]:
             self.notify(t("client.similar_name", name=warning), severity="warning", timeout=10)
         if result["created"]:
-            self.total = None  # count again
             self.open_client(client["id"], client["name"])
         else:
             self._refresh_around(client["id"])
@@ -280,4 +372,17 @@ class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
         """Reload after a change, the cursor staying on the client if it still matches the filter."""
         self._keep = client_id
         self._show_detail(client_id, force=True)
-        self.reload()
+        self.reload(stay=True)
+
+
+def _superseded() -> bool:
+    """In the thread of a client-list read: has the person typed past it? Then it may stop.
+
+    Asked by SQLite while a statement runs (``Store.give_up_reads_when``); every other thread,
+    and every other worker — a save, a client's record — always reads on.
+    """
+    try:
+        worker = get_current_worker()
+    except NoActiveWorker:
+        return False
+    return worker.group == "rows" and worker.is_cancelled

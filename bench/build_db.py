@@ -2,8 +2,8 @@
 
     python bench/build_db.py PATH [--clients 100000] [--seed 7] [--replace]
 
-Opens a desk on PATH as ``admin`` (the first user of a new file becomes admin) and calls
-``core.demo.fill_demo``. On an existing file it adds more clients, unless --replace deletes the
+Creates PATH on purpose (``init_database``, with ``admin`` as its admin) when it is missing, opens a
+desk on it as ``admin`` and calls ``core.demo.fill_demo``. On an existing file it adds more clients, unless --replace deletes the
 file first. "Today" is the real date unless ZIZHI_NOW says otherwise.
 """
 
@@ -31,8 +31,10 @@ def main() -> None:
 
     started = time.perf_counter()
     from zizhi.core.demo import fill_demo
-    from zizhi.core.desk import open_desk
+    from zizhi.core.desk import init_database, open_desk
 
+    if not args.path.exists():
+        init_database(args.path, admin=args.login)
     desk = open_desk(db=args.path, as_user=args.login, lang="en")
     opened = time.perf_counter()
     counts = fill_demo(desk, clients=args.clients, seed=args.seed)
@@ -42,7 +44,7 @@ def main() -> None:
     done = time.perf_counter()
     size = args.path.stat().st_size / 1e6
     print(f"{args.path}: {counts['clients']:,} clients, {counts['interactions']:,} log entries, "
-          f"{counts['tags']:,} tags, {counts['users']} new colleagues")
+          f"{counts['tags']:,} tags, {counts['users']} new colleagues, {counts.get('deals', 0):,} deals")
     print(f"open {opened - started:.2f} s · fill_demo {filled - opened:.2f} s "
           f"({counts['clients'] / (filled - opened):,.0f} clients/s) · checkpoint {done - filled:.2f} s · "
           f"file {size:.0f} MB")

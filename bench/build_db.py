@@ -2,9 +2,10 @@
 
     python bench/build_db.py PATH [--clients 100000] [--seed 7] [--replace]
 
-Creates PATH on purpose (``init_database``, with ``admin`` as its admin) when it is missing, opens a
-desk on it as ``admin`` and calls ``core.demo.fill_demo``. On an existing file it adds more clients, unless --replace deletes the
-file first. "Today" is the real date unless ZIZHI_NOW says otherwise.
+Creates PATH on purpose (``init_database``, with ``admin`` as its admin) when it is missing, opens
+a desk on it as ``admin`` and calls ``core.demo.fill_demo``. On an existing file it adds more
+clients (and their deals), unless --replace deletes the file first. "Today" is the real date
+unless ZIZHI_NOW says otherwise.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ skipped or delayed, certificates (some expiring soon), after-sales visits due, a
 or cancelled with their reasons.
 
 Why in bulk rather than through the operations: a deal carried to after-sales is some twenty
-operations, each its own transaction with its reads and audit record — minutes for the 25,000
+operations, each its own transaction with its reads and audit record — minutes for the 23,000
 deals of a 100,000-client demo. So the rows are written as those operations would write them,
 with the core's own pure rules (``pricing.price_lines`` and ``approval_reasons``,
 ``contracts.default_schedule``, ``delivery.expiry_from_validity``), dated backwards from the
@@ -305,6 +305,7 @@ class _Book:
         self.company = settings.general.company.model_dump()
         self.sales_limit = getattr(settings.pricing.discount_limits, "sales", 0)
         self.encoded: dict[tuple, list[str]] = {}
+        self.contracts: list[dict] = []
 
     def write(self, plan: _Plan, client: dict) -> None:
         _Deal(self, plan, client).write()
@@ -336,16 +337,15 @@ class _Book:
         pattern = self.desk.settings.pricing.contracts.number_pattern
         taken = {r[0] for r in self.conn.execute("SELECT number FROM contracts")}
         last = dict(self.conn.execute("SELECT year, max(seq) FROM contracts GROUP BY year").fetchall())
-        number, created, year, seq = (_TABLES["contracts"].index(c) for c in ("number", "created_at", "year", "seq"))
-        for row in sorted(self.rows["contracts"], key=lambda r: r[created]):
-            row[year] = int(row[created][:4])
+        for row in sorted(self.contracts, key=lambda r: r["created_at"]):
+            year = row["year"] = int(row["created_at"][:4])
             while True:
-                last[row[year]] = last.get(row[year], 0) + 1
-                row[number] = pattern.format(year=row[year], seq=last[row[year]])
-                if row[number] not in taken:
+                last[year] = last.get(year, 0) + 1
+                row["number"] = pattern.format(year=year, seq=last[year])
+                if row["number"] not in taken:
                     break
-            row[seq] = last[row[year]]
-        self.rows["contracts"] = [tuple(r) for r in self.rows["contracts"]]
+            row["seq"] = last[year]
+        self.rows["contracts"] = [tuple(row.values()) for row in self.contracts]
 
 
 class _Deal:
@@ -378,10 +378,9 @@ class _Deal:
             self.add("visits", self.id, self.client["id"], *visit)
         open_ = self.stage not in ("lost", "cancelled", "processing", "delivered", "aftersales")
         close = self.day(-self.rng.randint(5, 40)) if open_ else None
-        entries = self.book.entries
-        self.add("deals", self.id, self.client["id"], self.owner, " + ".join(entries[c]["name_zh"] for c in self.plan.codes),
-                 self.stage, self.value, close, self.client["channel"], self.blocked, self.end_reason, self.since,
-                 self.created, self.moment.later())
+        title = " + ".join(self.book.entries[c]["name_zh"] for c in self.plan.codes)
+        self.add("deals", self.id, self.client["id"], self.owner, title, self.stage, self.value, close,
+                 self.client["channel"], self.blocked, self.end_reason, self.since, self.created, self.moment.later())
         for code in self.plan.codes:
             self.add("deal_qualifications", self.id, code, 1)
 
@@ -424,9 +423,9 @@ class _Deal:
     # -- quotes ---------------------------------------------------------------------------
     def _lines(self, discount: int) -> list[dict]:
         entries = self.book.entries
-        return [{"code": c, "name": entries[c]["name_zh"], "quantity": 1, "government_fee": entries[c]["government_fee"],
-                 "service_fee": entries[c]["service_fee"], "list_service_fee": entries[c]["service_fee"],
-                 "discount": discount} for c in self.plan.codes]
+        return [{"code": c, "name": entries[c]["name_zh"], "quantity": 1,
+                 "government_fee": entries[c]["government_fee"], "service_fee": entries[c]["service_fee"],
+                 "list_service_fee": entries[c]["service_fee"], "discount": discount} for c in self.plan.codes]
 
     def _priced(self, lines: list[dict], expedited: bool = False) -> tuple[list[dict], dict]:
         return price_lines(lines, expedited, self.book.pricing)
@@ -501,27 +500,26 @@ class _Deal:
                                           "discount_amount", "surcharge_amount", "tax_amount", "total")}
                     for line in self.quote["lines"]]
         guarantee = self.rng.choice(words.GUARANTEES) if terms.guarantee_required else None
-        self.contract = {"id": self.book.next_contract, "schedule": [list(s) for s in schedule], "paid": [],
-                         "signed": None, "row": [self.book.next_contract, self.id, self.quote["id"], None,
-                                                 self.client["name"], self.book.company["name"],
-                                                 json.dumps(services, ensure_ascii=False), total,
-                                                 settings.pricing.contracts.penalty, None, None, None, self.owner,
-                                                 created, self.client["credit_rating"], terms.prepayment, guarantee,
-                                                 None, None]}
+        row = dict.fromkeys(_TABLES["contracts"])
+        row.update(id=self.book.next_contract, deal_id=self.id, quote_id=self.quote["id"],
+                   client_party=self.client["name"], company_party=self.book.company["name"],
+                   services=json.dumps(services, ensure_ascii=False), total=total,
+                   penalty=settings.pricing.contracts.penalty, created_by=self.owner, created_at=created,
+                   credit_rating=self.client["credit_rating"], prepayment=terms.prepayment, guarantee=guarantee)
+        self.contract = {"id": row["id"], "schedule": [list(s) for s in schedule], "paid": [], "row": row}
         self.book.next_contract += 1
-        self.book.rows["contracts"].append(self.contract["row"])
+        self.book.contracts.append(row)  # numbered and written by the book's flush
 
     def _sign(self, at: str) -> None:
-        signed = at[:10]
-        self.contract["row"][9] = signed
+        signed = self.contract["row"]["signed_on"] = at[:10]
         for item in self.contract["schedule"]:  # nothing falls due before signing
             item[0] = max(item[0], signed)
 
     def _file(self, at: str) -> None:
         row = self.contract["row"]
-        row[10] = at[:10]
+        row["filed_finance_on"] = at[:10]
         if "finance_only" not in self.flags:
-            row[11] = at[:10]
+            row["filed_legal_on"] = at[:10]
 
     def _to_payment(self, at: str) -> None:
         self._move(at, "payment")

@@ -275,7 +275,8 @@ def test_every_deal_belongs_to_its_clients_owner_and_nothing_is_dated_after_now(
            UNION ALL SELECT at FROM payments UNION ALL SELECT delivered_at FROM certificates
            UNION ALL SELECT at FROM reviews UNION ALL SELECT done_on FROM visits WHERE done_on IS NOT NULL)""")
     assert moments[0]["latest"] < TODAY
-    early = desk.store.rows("SELECT d.id FROM deals d JOIN clients c ON c.id = d.client_id WHERE d.created_at < c.created_at")
+    early = desk.store.rows(
+        "SELECT d.id FROM deals d JOIN clients c ON c.id = d.client_id WHERE d.created_at < c.created_at")
     assert early == []
 
 
@@ -346,7 +347,8 @@ def test_contracts_add_up_to_their_quote_and_take_the_prepayment_their_rating_as
         assert quote["status"] == "accepted" and quote["total"] == contract["total"] == sum(i["amount"] for i in items)
         assert items[0]["amount"] >= share(contract["total"], policy[contract["credit_rating"]].prepayment)
         assert contract["created_at"] >= quote["decided_at"]
-        paid = desk.store.scalar("SELECT coalesce(sum(amount), 0) FROM payments WHERE contract_id = ?", [contract["id"]])
+        paid = desk.store.scalar("SELECT coalesce(sum(amount), 0) FROM payments WHERE contract_id = ?",
+                                 [contract["id"]])
         assert paid == sum(i["paid"] for i in items)
         if contract["signed_on"]:
             assert contract["created_at"][:10] <= contract["signed_on"] <= min(i["due_on"] for i in items)

@@ -373,7 +373,7 @@ class _Deal:
         if self.contract:
             self._instalments()
         if self.handover:
-            self.add("handovers", *self.handover)
+            self.add("handovers", *(self.handover[c] for c in _TABLES["handovers"]))
         for visit in self.visits:
             self.add("visits", self.id, self.client["id"], *visit)
         open_ = self.stage not in ("lost", "cancelled", "processing", "delivered", "aftersales")
@@ -534,26 +534,28 @@ class _Deal:
         self.contract["paid"].append((amount, at[:10]))
 
     def _instalments(self) -> None:
-        left = {}
-        for amount, paid_on in self.contract["paid"]:
-            for position, (_, due) in enumerate(self.contract["schedule"]):
-                take = min(amount, due - left.get(position, (0, None))[0])
+        """The schedule with each payment filling the earliest unpaid instalments, as
+        ``contracts.record_payment`` fills them."""
+        schedule = self.contract["schedule"]
+        paid, paid_on = [0] * len(schedule), [None] * len(schedule)
+        for amount, on in self.contract["paid"]:
+            for index, (_, due) in enumerate(schedule):
+                take = min(amount, due - paid[index])
                 if take > 0:
-                    left[position] = (left.get(position, (0, None))[0] + take, paid_on)
-                    amount -= take
+                    paid[index], paid_on[index], amount = paid[index] + take, on, amount - take
                 if not amount:
                     break
-        for position, (due_on, amount) in enumerate(self.contract["schedule"]):
-            paid, paid_on = left.get(position, (0, None))
-            self.add("instalments", self.contract["id"], position + 1, due_on, amount, paid, paid_on)
+        for index, (due_on, amount) in enumerate(schedule):
+            self.add("instalments", self.contract["id"], index + 1, due_on, amount, paid[index], paid_on[index])
 
     # -- processing and delivery ----------------------------------------------------------
     def _handover(self, at: str) -> None:
         self._move(at, "processing")
         self.steps = [(code, n, text) for code in self.plan.codes
-                 for n, text in enumerate(self.book.catalogue[code].steps, start=1)]
+                      for n, text in enumerate(self.book.catalogue[code].steps, start=1)]
         expected = dt.date.fromisoformat(at[:10]) + dt.timedelta(days=self.plan.longest)
-        self.handover = [self.id, self.team["operations"], self.owner, at, expected.isoformat(), None, None]
+        self.handover = {"deal_id": self.id, "operator_id": self.team["operations"], "handed_by": self.owner,
+                         "at": at, "expected_on": expected.isoformat(), "outcome": None, "outcome_on": None}
         if "steps" in self.flags:
             done = self.rng.randint(min(2, len(self.steps) - 1), len(self.steps) - 1)
             self._steps(self.moment.back, self.plan.tail, done=max(done, 1))
@@ -562,7 +564,7 @@ class _Deal:
             when = self.moment.back - self.rng.randint(1, self.plan.tail - 1)
             self.add("delays", self.id, self.rng.choice(words.DELAY_CAUSES), days, 1, self.team["operations"],
                      f"{self.day(when)} 15:{self.rng.randint(0, 59):02d}:00")
-            self.handover[4] = (expected + dt.timedelta(days=days)).isoformat()
+            self.handover["expected_on"] = (expected + dt.timedelta(days=days)).isoformat()
 
     def _steps(self, start: int, span: int, done: int) -> None:
         """The first ``done`` steps done (or skipped) over ``span`` days after the hand-over
@@ -581,11 +583,10 @@ class _Deal:
     def _outcome(self, at: str) -> None:
         handed = self.plan.backs[self.plan.story.phases.index("handover")]
         self._steps(handed, max(1, handed - self.moment.back), done=len(self.steps))
-        self.handover[5:] = ["approved", at[:10]]
-        self.outcome_on = at[:10]
+        self.handover.update(outcome="approved", outcome_on=at[:10])
 
     def _deliver(self, at: str) -> None:
-        issued = dt.date.fromisoformat(self.outcome_on)
+        issued = dt.date.fromisoformat(self.handover["outcome_on"])
         settings = self.book.desk.settings
         for code in self.plan.codes:
             months = self.book.catalogue[code].validity_months

@@ -2,9 +2,10 @@
 
     python bench/build_db.py PATH [--clients 100000] [--seed 7] [--replace]
 
-Creates PATH with ``admin`` as its admin if it is missing, opens a desk on it as ``admin`` and calls
-``core.demo.fill_demo``. On an existing file it adds more clients, unless --replace deletes the
-file first. "Today" is the real date unless ZIZHI_NOW says otherwise.
+Creates PATH on purpose (``init_database``, with ``admin`` as its admin) when it is missing, opens
+a desk on it as ``admin`` and calls ``core.demo.fill_demo``. On an existing file it adds more
+clients (and their deals), unless --replace deletes the file first. "Today" is the real date
+unless ZIZHI_NOW says otherwise.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def main() -> None:
     done = time.perf_counter()
     size = args.path.stat().st_size / 1e6
     print(f"{args.path}: {counts['clients']:,} clients, {counts['interactions']:,} log entries, "
-          f"{counts['tags']:,} tags, {counts['users']} new colleagues")
+          f"{counts['tags']:,} tags, {counts['users']} new colleagues, {counts.get('deals', 0):,} deals")
     print(f"open {opened - started:.2f} s · fill_demo {filled - opened:.2f} s "
           f"({counts['clients'] / (filled - opened):,.0f} clients/s) · checkpoint {done - filled:.2f} s · "
           f"file {size:.0f} MB")

@@ -1,4 +1,5 @@
-"""Demo data (issue item 11): a sales team and N clients with their contact history.
+"""Demo data (issue item 11): a sales team and N clients with their contact history, and deals
+across the whole pipeline for about one in four of them (:mod:`zizhi.core.demo_deals`).
 
 Written in bulk inside one unit of work, so 100,000 clients take seconds, not minutes, and an
 error leaves nothing half-written. The rows keep every rule the core enforces elsewhere: owners
@@ -22,7 +23,7 @@ from itertools import accumulate
 
 from stdnum.cn.uscc import calc_check_digit
 
-from zizhi.core import audit, clock
+from zizhi.core import audit, clock, demo_deals
 from zizhi.core.clients import pinyin
 from zizhi.core.demo_words import (
     CARES,
@@ -78,6 +79,8 @@ def fill_demo(desk, clients: int = 300, seed: int = 7, add: bool = False) -> dic
                next_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", logs)
         desk.store.conn.executemany("INSERT INTO client_tags (client_id, tag) VALUES (?, ?)", tags)
         counts.update(clients=len(rows), interactions=len(logs), tags=len(tags))
+        counts.update(demo_deals.add_deals(desk.store.conn, desk, random.Random(f"{seed}:deals:{start}"), rows,
+                                           _COLUMNS))
         audit.record(db, desk.user, "demo.fill", "database", None, seed=seed, **counts)
     return counts
 

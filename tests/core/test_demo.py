@@ -2,11 +2,15 @@
 
 Each test fills a real SQLite file with 200 clients (the shipped configuration, the clock fixed
 at 2026-11-27) and checks the result with the core's own functions: the validators, the search,
-the lists and ``refresh_follow_up``.
+the lists and ``refresh_follow_up``. The deals are checked the same way: every gate a deal has
+passed still holds (``gates.check_leave``), quotes re-price to their stored figures, and the
+operations carry a sample of them on to their next step.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import unicodedata
 from collections import defaultdict
 
@@ -20,8 +24,17 @@ from zizhi.core.clients.interactions import refresh_follow_up
 from zizhi.core.clients.records import list_clients
 from zizhi.core.clients.search import search_clients
 from zizhi.core.desk import init_database, open_desk
-from zizhi.core.errors import Refused
+from zizhi.core.errors import Refused, UserError
+from zizhi.core.money import share
 from zizhi.core.paths import SHIPPED_CONFIG
+from zizhi.core.pipeline import contracts, deals, processing, quotes, reviews
+from zizhi.core.pipeline.board import pipeline
+from zizhi.core.pipeline.delivery import expiry_from_validity, list_visits, visit_done
+from zizhi.core.pipeline.gates import GateRefused, check_leave
+from zizhi.core.pipeline.pricing import FIGURES, approval_reasons, price_lines
+from zizhi.core.pipeline.quotes import expire_overdue
+from zizhi.core.pipeline.reviews import decision
+from zizhi.core.pipeline.stages import ENDINGS, STAGES
 
 N = 200
 
@@ -231,3 +244,191 @@ def test_demo_refuses_a_database_that_already_has_clients(desk):
     with pytest.raises(UserError, match="already holds clients"):
         demo.fill_demo(desk, clients=5)
     assert demo.fill_demo(desk, clients=5, add=True)["clients"] == 5
+
+
+# -- the pipeline ---------------------------------------------------------------------------
+
+
+def deals_of(desk, where: str = "1", params=()) -> list[dict]:
+    return desk.store.rows(f"SELECT * FROM deals WHERE {where} ORDER BY id", list(params))
+
+
+def test_the_board_has_deals_in_every_stage_some_stuck_and_some_ended(desk, filled):
+    board = pipeline(desk)
+    counts = {row["stage"]: row["count"] for row in board["stages"]}
+    assert all(counts[stage] > 0 for stage in STAGES), counts
+    assert {d["stage"] for d in board["stuck"]} >= {"inquiry", "proposal", "payment", "processing", "delivered"}
+    assert 0 < len(board["stuck"]) < board["totals"]["count"] // 2
+    ended = deals_of(desk, "stage IN ('lost', 'cancelled')")
+    assert {d["stage"] for d in ended} == {"lost", "cancelled"}
+    assert all(d["end_reason"] for d in ended)
+    assert filled["deals"] == len(deals_of(desk))
+    assert N // 5 <= filled["deals"] <= N // 3
+
+
+def test_every_deal_belongs_to_its_clients_owner_and_nothing_is_dated_after_now(desk, filled):
+    mismatched = desk.store.rows(
+        "SELECT d.id FROM deals d JOIN clients c ON c.id = d.client_id WHERE d.owner_id IS NOT c.owner_id")
+    assert mismatched == []
+    moments = desk.store.rows(
+        """SELECT max(at) AS latest FROM (SELECT at FROM deal_stages UNION ALL SELECT created_at FROM quotes
+           UNION ALL SELECT at FROM payments UNION ALL SELECT delivered_at FROM certificates
+           UNION ALL SELECT at FROM reviews UNION ALL SELECT done_on FROM visits WHERE done_on IS NOT NULL)""")
+    assert moments[0]["latest"] < TODAY
+    early = desk.store.rows(
+        "SELECT d.id FROM deals d JOIN clients c ON c.id = d.client_id WHERE d.created_at < c.created_at")
+    assert early == []
+
+
+def test_every_gate_a_deal_has_passed_still_holds_and_its_history_hops_one_stage_at_a_time(desk, filled):
+    for deal in deals_of(desk):
+        history = desk.store.rows("SELECT * FROM deal_stages WHERE deal_id = ? ORDER BY id", [deal["id"]])
+        assert [h["at"] for h in history] == sorted(h["at"] for h in history)
+        assert history[0]["from_stage"] is None and history[-1]["to_stage"] == deal["stage"]
+        assert deal["stage_since"] == history[-1]["at"]
+        for hop in history[1:]:
+            if hop["to_stage"] in ENDINGS:
+                assert hop["note"] == deal["end_reason"]
+            else:
+                assert STAGES.index(hop["to_stage"]) == STAGES.index(hop["from_stage"]) + 1
+        reached = history[-1]["from_stage"] if deal["stage"] in ENDINGS else deal["stage"]
+        for stage in STAGES[:STAGES.index(reached)]:
+            check_leave(desk.store.conn, deal, stage)
+
+
+def test_one_deal_is_blocked_as_unlawful_and_its_gate_says_so(desk, filled):
+    blocked = deals_of(desk, "blocked = 1")
+    assert blocked and all(d["stage"] == "assessment" for d in blocked)
+    (assessment,) = desk.store.rows("SELECT * FROM assessments WHERE deal_id = ?", [blocked[0]["id"]])
+    assert assessment["verdict"] == "unlawful" and assessment["explanation"]
+    with pytest.raises(GateRefused) as gate:
+        check_leave(desk.store.conn, blocked[0], "assessment")
+    assert gate.value.key == "gate.assessment_blocked"
+    with pytest.raises(UserError) as moving:
+        deals.move(desk, blocked[0]["id"], "proposal")
+    assert moving.value.key == "deal.blocked"
+
+
+def test_quotes_in_every_status_each_reviewed_priced_and_approved_as_sending_requires(desk, filled):
+    quotes = desk.store.rows("SELECT * FROM quotes ORDER BY id")
+    assert {q["status"] for q in quotes} == {"draft", "sent", "accepted", "rejected", "expired"}
+    for quote in quotes:
+        lines = desk.store.rows("SELECT * FROM quote_lines WHERE quote_id = ? ORDER BY position", [quote["id"]])
+        snapshot = json.loads(quote["snapshot"])
+        priced, totals = price_lines(lines, bool(quote["expedited"]), snapshot["pricing"])
+        assert [quote[f"{f.removesuffix('_amount')}_total" if f != "total" else f] for f in FIGURES] == \
+            [totals[f] for f in FIGURES]
+        assert all(line[f] == p[f] for line, p in zip(lines, priced) for f in FIGURES)
+        limit = desk.settings.pricing.discount_limits.sales
+        assert bool(approval_reasons(lines, "sales", limit, snapshot["pricing"]["price_floor"])) == \
+            bool(quote["needs_approval"])
+        if quote["status"] != "draft":
+            assert decision(desk, quote)["status"] == "approved", quote["id"]
+            assert not quote["needs_approval"] or quote["approved_by"]
+    assert any(q["needs_approval"] and q["approved_by"] for q in quotes)
+    assert any(q["status"] == "draft" and decision(desk, q)["status"] == "pending" for q in quotes)
+
+
+def test_expired_quotes_have_lapsed_and_nothing_is_left_for_the_expiry_run(desk, filled):
+    expired = desk.store.rows("SELECT * FROM quotes WHERE status = 'expired'")
+    assert expired and all(q["valid_until"] < TODAY[:10] and q["sent_at"] for q in expired)
+    assert all(q["valid_until"] >= TODAY[:10] for q in desk.store.rows("SELECT * FROM quotes WHERE status = 'sent'"))
+    assert expire_overdue(desk) == []
+
+
+def test_contracts_add_up_to_their_quote_and_take_the_prepayment_their_rating_asks(desk, filled):
+    contracts = desk.store.rows("SELECT * FROM contracts")
+    assert any(not c["signed_on"] for c in contracts) and any(c["signed_on"] for c in contracts)
+    policy = desk.settings.pricing.credit_policy
+    for contract in contracts:
+        items = desk.store.rows("SELECT * FROM instalments WHERE contract_id = ? ORDER BY position", [contract["id"]])
+        quote = desk.store.one("SELECT * FROM quotes WHERE id = ?", [contract["quote_id"]])
+        assert quote["status"] == "accepted" and quote["total"] == contract["total"] == sum(i["amount"] for i in items)
+        assert items[0]["amount"] >= share(contract["total"], policy[contract["credit_rating"]].prepayment)
+        assert contract["created_at"] >= quote["decided_at"]
+        paid = desk.store.scalar("SELECT coalesce(sum(amount), 0) FROM payments WHERE contract_id = ?",
+                                 [contract["id"]])
+        assert paid == sum(i["paid"] for i in items)
+        if contract["signed_on"]:
+            assert contract["created_at"][:10] <= contract["signed_on"] <= min(i["due_on"] for i in items)
+    partly = desk.store.rows(
+        """SELECT k.id FROM contracts k JOIN instalments i ON i.contract_id = k.id AND i.position = 1
+           WHERE i.paid > 0 AND i.paid < i.amount""")
+    assert partly
+    numbers = [c["number"] for c in sorted(contracts, key=lambda c: c["created_at"])]
+    assert len(set(numbers)) == len(numbers)
+
+
+def test_one_deal_is_delayed_and_not_overdue_while_others_are_overdue(desk, filled):
+    delayed = desk.store.rows("SELECT * FROM delays")
+    assert delayed and all(d["client_told"] and d["cause"] for d in delayed)
+    shown = processing.progress(desk, delayed[0]["deal_id"])
+    assert not shown["overdue"] and shown["delays"]
+    statuses = {s["status"] for s in shown["steps"]}
+    assert "skipped" in statuses and statuses & {"pending", "in_progress"}
+    assert all(s["reason"] for s in shown["steps"] if s["status"] == "skipped")
+    assert processing.list_overdue(desk)
+
+
+def test_delivered_deals_have_their_certificates_and_visits_some_expiring_or_due(desk, filled):
+    for deal in deals_of(desk, "stage IN ('delivered', 'aftersales')"):
+        certificates = desk.store.rows("SELECT * FROM certificates WHERE deal_id = ?", [deal["id"]])
+        codes = desk.store.rows("SELECT code FROM deal_qualifications WHERE deal_id = ?", [deal["id"]])
+        assert sorted(c["code"] for c in certificates) == sorted(c["code"] for c in codes)
+        for certificate in certificates:
+            months = desk.settings.catalogue.get(certificate["code"]).validity_months
+            expected = expiry_from_validity(dt.date.fromisoformat(certificate["issued_on"]), months)
+            assert certificate["expires_on"] == (expected.isoformat() if expected else None)
+        assert desk.store.scalar("SELECT count(*) FROM visits WHERE deal_id = ?", [deal["id"]]) == \
+            len(desk.settings.pricing.aftersales.visit_offsets_days)
+        done = desk.store.scalar("SELECT count(*) FROM visits WHERE deal_id = ? AND done_on IS NOT NULL", [deal["id"]])
+        assert (done > 0) == (deal["stage"] == "aftersales")
+    soon = desk.store.rows("SELECT * FROM certificates WHERE expires_on BETWEEN ? AND date(?, '+60 days')",
+                           [TODAY[:10], TODAY[:10]])
+    assert soon
+    assert list_visits(desk, due=True)
+
+
+def test_the_next_step_of_each_kind_of_demo_deal_is_accepted_by_the_core(desk, filled, desk_as):
+    """The demo is consistent when the operations carry its deals on without complaint."""
+    sent = desk.store.one("SELECT q.id, u.login FROM quotes q JOIN deals d ON d.id = q.deal_id "
+                          "JOIN users u ON u.id = d.owner_id WHERE q.status = 'sent' LIMIT 1")
+    assert quotes.accept_quote(desk_as(sent["login"]), sent["id"])["status"] == "accepted"
+    pending = next(q for q in desk.store.rows("SELECT * FROM quotes WHERE status = 'draft'")
+                   if decision(desk, q)["status"] == "pending")
+    assert reviews.approve(desk_as("zhou.jing"), pending["id"])["status"] == "approved"
+    short = desk.store.one(
+        """SELECT k.id AS contract, d.id AS deal, u.login, i.amount - i.paid AS owed FROM contracts k
+           JOIN deals d ON d.id = k.deal_id JOIN users u ON u.id = d.owner_id
+           JOIN instalments i ON i.contract_id = k.id AND i.position = 1 WHERE i.paid > 0 AND i.paid < i.amount""")
+    contracts.record_payment(desk_as("sun.li"), short["contract"], short["owed"])
+    assert processing.handover(desk_as(short["login"]), short["deal"], "wu.hao")["stage"] == "processing"
+    visit = list_visits(desk, due=True)[0]
+    owner = desk.store.scalar("SELECT u.login FROM deals d JOIN users u ON u.id = d.owner_id WHERE d.id = ?",
+                              [visit["deal_id"]])
+    assert visit_done(desk_as(owner), visit["id"], 5)["stage"] == "aftersales"
+
+
+def test_the_same_seed_gives_the_same_deals(desk, filled, tmp_path):
+    init_database(tmp_path / "again.db", admin="boss")
+    other = open_desk(db=tmp_path / "again.db", as_user="boss", lang="en")
+    try:
+        demo.fill_demo(other, clients=N, seed=7)
+        for table in ("deals", "deal_stages", "quotes", "quote_lines", "contracts", "instalments", "processing_steps",
+                      "certificates", "visits"):
+            same = f"SELECT * FROM {table} ORDER BY rowid"
+            assert other.store.rows(same) == desk.store.rows(same), table
+    finally:
+        other.close()
+
+
+def test_adding_clients_adds_deals_for_the_new_clients_only(desk, filled):
+    before = deals_of(desk)
+    again = demo.fill_demo(desk, clients=N, seed=7, add=True)
+    after = deals_of(desk)
+    assert after[:len(before)] == before
+    added = after[len(before):]
+    assert len(added) == again["deals"] > 0
+    assert all(d["client_id"] > N for d in added)
+    numbers = [r["number"] for r in desk.store.rows("SELECT number FROM contracts")]
+    assert len(set(numbers)) == len(numbers)

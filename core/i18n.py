@@ -101,9 +101,6 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
     return text
 
 
-SURFACES = ("cli", "tui")
-
-
 def how(key: str, surface: str = "cli", lang: str | None = None, **params: object) -> str:
     """The way forward of message ``key`` as said where it is shown: ``<key>.how`` names a command
     (the CLI, and the default), ``<surface>.how.<key>`` (e.g. ``tui.how.review.pending``) what to

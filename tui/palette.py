@@ -69,8 +69,10 @@ class DeskCommands(Provider):
                       text=label, help=help_text)
             for found in its_deals:
                 label = t("tui.cmd.open_found_deal", id=found["id"], title=found["title"])
+                help_text = t("tui.cmd.open_found_deal.help", client=found["client"],
+                              stage=t(f"stage.{found['stage']}"))
                 yield Hit(OPEN_SCORE * 0.9, Content(label), partial(self.app.open_deal, found["id"]), text=label,
-                          help=t("tui.cmd.open_found_deal.help", client=found["client"], stage=t(f"stage.{found['stage']}")))
+                          help=help_text)
 
 
 def _found(desk, query: str) -> list[tuple[dict, list[dict]]]:

@@ -138,3 +138,13 @@ async def test_the_palette_finds_clients_and_deals_from_every_screen(app, deals,
         assert names(app) == ["宁波海天国际贸易有限公司"]
         await run_palette(pilot, settle, f"#{deals.deal_ids['恒通']}")  # from the clients screen to a deal
         assert isinstance(app.screen, DealScreen) and app.screen.deal_id == deals.deal_ids["恒通"]
+
+
+async def test_a_deal_number_in_the_palette_opens_it_before_the_board_was_ever_shown(app, deals, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await run_palette(pilot, settle, f"#{deals.deal_ids['海天']}")
+        assert isinstance(app.screen, DealScreen) and app.screen.deal_id == deals.deal_ids["海天"]
+        await pilot.press("escape")
+        await settle(pilot, QUICK)
+        assert isinstance(app.screen, PipelineScreen)

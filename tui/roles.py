@@ -52,6 +52,10 @@ RULES: dict[str, Callable[[dict, dict], None]] = {
 }
 
 
+# Keys kept out of the footer to make room, shown to the role whose daily work they are.
+ROLE_KEYS = {"legal": ("deal.review",)}
+
+
 def own_record(user: dict) -> dict:
     """With nothing chosen yet, a key is offered when the role may use it on a record of its own
     (a salesperson's client or deal; other roles own none)."""
@@ -94,10 +98,14 @@ class RoleKeys:
         return all(self.may(found) for found in ids)
 
     def offered(self, found: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
-        """``found`` with the keys the role may not use left out of the footer (they still answer)."""
-        return {key: active if self.may(active.binding.id) else
-                active._replace(binding=replace(active.binding, show=False))
+        """``found`` with the keys the role may not use left out of the footer (they still answer),
+        and the role's own work (legal's review) brought in."""
+        own = ROLE_KEYS.get(self.desk.user["role"], ())  # type: ignore[attr-defined]
+        return {key: active._replace(binding=replace(active.binding, show=self._shows(active.binding, own)))
                 for key, active in found.items()}
+
+    def _shows(self, binding, own: tuple[str, ...]) -> bool:
+        return self.may(binding.id) and (binding.show or binding.id in own)
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:

@@ -87,6 +87,13 @@ async def test_legal_is_offered_only_what_legal_may_do(deals, settle):
         assert not any(hit.startswith("New deal") for hit in hits)
 
 
+async def test_legal_sees_its_review_key_on_a_deal_and_not_the_salesperson_s(deals, settle):
+    async with app_as(deals, "wang", "legal") as app, app.run_test(size=SIZE) as pilot:
+        await open_deal(pilot, settle)
+        assert "Legal: approve" in footer(app)
+        assert not {"Advance", "Assess", "New quote", "Send"} & footer(app)
+
+
 async def test_a_salesperson_sees_the_keys_of_their_own_deal(deals, settle):
     async with app_as(deals, "li") as app, app.run_test(size=SIZE) as pilot:
         await open_board(pilot, settle)

@@ -17,4 +17,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.how.contract.pay_unsigned": ("s on the contract tab", "在合同页按 s"),
     "tui.how.process.not_handed_over": ("H on the processing tab", "在办理页按 H"),
     "tui.how.deliver.not_approved": ("o on the processing tab", "在办理页按 o"),
+    "tui.how.gate.steps_pending": ("mark each done, or skip it with the reason, with t on the processing tab", "请在办理页按 t 逐项标记完成，或注明原因跳过"),
+    "tui.how.quote.not_editable": ("make a new version with N on the quote tab", "请在报价页按 N 制作新版本"),
+    "tui.how.quote.not_draft_to_send": ("make a new version with N on the quote tab", "请在报价页按 N 制作新版本"),
+    "tui.how.quote.not_sent": ("send a draft with S on the quote tab", "草稿请先在报价页按 S 发送"),
+    "tui.how.quote.expired": ("make a new version with N on the quote tab and send it", "请在报价页按 N 制作新版本并发送"),
+    "tui.how.contract.file_unsigned": ("s on the contract tab", "在合同页按 s"),
+    "tui.how.contract.no_accepted_quote": ("A on the quote tab", "在报价页按 A"),
 }

@@ -76,6 +76,12 @@ def require_add(user: dict) -> None:
         raise Refused("access.cannot_add", role=user["role"])
 
 
+def require_open_deal(user: dict) -> None:
+    """Deals are opened by the sales side too: legal, finance and operations take them on later."""
+    if user["role"] not in ("sales", *EDIT_ALL):
+        raise Refused("access.cannot_open_deal", role=user["role"])
+
+
 def require_assign(user: dict) -> None:
     if user["role"] not in ASSIGNERS:
         raise Refused("access.cannot_assign", role=user["role"])

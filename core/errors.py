@@ -20,15 +20,21 @@ class ZizhiError(Exception):
         self.params = params
         super().__init__(key)
 
-    def message(self, lang: str | None = None) -> str:
-        """The message in ``lang``; a role or stage named in it is shown in that language too."""
-        from zizhi.core.i18n import t
+    def message(self, lang: str | None = None, surface: str = "cli") -> str:
+        """The message in ``lang``; a role or stage named in it is shown in that language too.
+
+        A message whose way forward differs by where it is read has a ``{how}`` placeholder:
+        ``surface`` ("cli" or "tui") picks the text that fills it (:func:`core.i18n.how`), so one
+        message key names a command in a terminal and a key in the app.
+        """
+        from zizhi.core.i18n import how, t
 
         params = dict(self.params)
         for name in WORDS:
             value = params.get(name)
             if isinstance(value, str) and t(f"{WORDS[name]}.{value}", lang=lang) != f"{WORDS[name]}.{value}":
                 params[name] = t(f"{WORDS[name]}.{value}", lang=lang)
+        params.setdefault("how", how(self.key, surface, lang, **params))
         return t(self.key, lang=lang, **params)
 
     def __str__(self) -> str:

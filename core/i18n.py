@@ -91,9 +91,21 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
         text = key
     else:
         text = entry[1] if (lang or current_language()) == "zh" else entry[0]
+    if "{how}" in text and "how" not in params:  # said outside an error: the CLI's way forward
+        params["how"] = how(key, "cli", lang, **params)
     if params:
         try:
             return text.format(**params)
         except (KeyError, IndexError):
             return text
     return text
+
+
+def how(key: str, surface: str = "cli", lang: str | None = None, **params: object) -> str:
+    """The way forward of message ``key`` as said where it is shown: ``<key>.how`` names a command
+    (the CLI, and the default), ``<surface>.how.<key>`` (e.g. ``tui.how.review.pending``) what to
+    press in that surface. '' when the message has no ``{how}``."""
+    for found in (f"{surface}.how.{key}", f"{key}.how"):
+        if found in MESSAGES:
+            return t(found, lang=lang, **params)
+    return ""

@@ -91,6 +91,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "您不能为 {client} 记录沟通：该客户不归您负责。请经理将其分配给您。"),
     "access.cannot_add": ("Clients are added by salespeople, managers and admins (you are {role}).",
                           "客户由销售、经理或管理员添加（您的角色：{role}）。"),
+    "access.cannot_open_deal": ("Deals are opened by salespeople, managers and admins (you are {role}).",
+                                "商机由销售、经理和管理员新建（您的角色：{role}）。"),
     "access.cannot_assign": ("Only a manager or an admin can assign clients (you are {role}).",
                              "只有经理或管理员可以分配客户（您的角色：{role}）。"),
     "audit.managers_only": ("The audit trail is for managers and admins only.", "审计记录仅限经理和管理员查看。"),

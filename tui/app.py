@@ -85,6 +85,16 @@ class ZizhiApp(App):
     def action_show_mode(self, mode: str) -> None:
         self.switch_mode(mode)
 
+    def open_client(self, client_id: int, name: str) -> None:
+        """Show a client on the clients screen, from whichever screen asked (the palette)."""
+        self.switch_mode("clients")
+        self.get_screen_stack("clients")[0].open_client(client_id, name)
+
+    def open_deal(self, deal_id: int) -> None:
+        """Open a deal over the board, from whichever screen asked (the palette)."""
+        self.switch_mode("pipeline")
+        self.get_screen_stack("pipeline")[0].open_deal(deal_id)
+
 
 def run_app(desk) -> None:
     """Run the app full-screen until the person quits; the caller owns (and closes) the desk."""

@@ -129,10 +129,11 @@ _TYPED = {"slash": "/", "question_mark": "?", "escape": "esc", "right_square_bra
           "left_square_bracket": "["}
 
 
-def shown(*groups: tuple[Key, ...]) -> list[tuple[str, str]]:
-    """(keys as a person types them, description) for the help screen."""
+def shown(*groups: tuple[Key, ...], keep=lambda binding_id: True) -> list[tuple[str, str]]:
+    """(keys as a person types them, description) for the help screen; ``keep`` answers, by binding
+    id, which keys to list (those the acting user may use)."""
     return [(" ".join(_TYPED.get(k, k) for k in key.keys.split(",")), t(key.label))
-            for group in groups for key in group]
+            for group in groups for key in group if keep(key.id)]
 
 
 def translated(found: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:

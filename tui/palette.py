@@ -1,8 +1,9 @@
 """The command palette (ctrl+p): every action of the screen by name, and any client by search.
 
 Typing a client's name, pinyin or phone offers "Open client …" hits from the same search as the
-search box, run in a thread so the palette stays responsive. On the board, a deal number
-("#12") offers "Open deal #12".
+search box, each followed by the client's open deals, run in a thread so the palette stays
+responsive; a deal number ("#12") offers "Open deal #12". Both work from every screen (the app
+switches to the clients or the board). A screen's commands are those the acting user may use.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from textual.content import Content
 from zizhi.core.clients.search import search_clients
 from zizhi.core.errors import ZizhiError
 from zizhi.core.i18n import t
+from zizhi.core.pipeline.deals import list_deals
 
 OPEN_LIMIT = 5
 OPEN_SCORE = 0.5
+DEALS_PER_CLIENT = 3
 DEAL_NUMBER = re.compile(r"^\s*#?\s*(\d{1,9})\s*$")
 
 class DeskCommands(Provider):
@@ -28,8 +31,9 @@ class DeskCommands(Provider):
 
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         screen, app = self.screen, self.app
+        allowed = getattr(screen, "allowed_action", lambda action: True)
         found = [(t(f"tui.cmd.{name}"), t(f"tui.cmd.{name}.help"), getattr(screen, f"action_{action}"))
-                 for name, action in getattr(screen, "PALETTE", ())]
+                 for name, action in getattr(screen, "PALETTE", ()) if allowed(action)]
         found.append((t("tui.cmd.language"), t("tui.cmd.language.help"), app.action_switch_language))
         return found
 
@@ -46,22 +50,32 @@ class DeskCommands(Provider):
         async for hit in self._clients(query):
             yield hit
         deal = DEAL_NUMBER.match(query)
-        open_deal = getattr(self.screen, "open_deal", None)
-        if deal and open_deal is not None:
+        if deal:
             label = t("tui.cmd.open_deal_number", id=deal.group(1))
-            yield Hit(1.0, Content(label), partial(open_deal, int(deal.group(1))), text=label)
+            yield Hit(1.0, Content(label), partial(self.app.open_deal, int(deal.group(1))), text=label)
 
     async def _clients(self, query: str) -> Hits:
-        desk = getattr(self.screen, "desk", None)
-        open_client = getattr(self.screen, "open_client", None)
-        if desk is None or open_client is None or len(query.strip()) < 2:
+        """Clients found as the search box finds them, each followed by its open deals — from any screen."""
+        if len(query.strip()) < 2:
             return
         try:
-            rows = await asyncio.to_thread(search_clients, desk, query, OPEN_LIMIT)
+            rows = await asyncio.to_thread(_found, self.app.desk, query)
         except ZizhiError:  # e.g. the database is busy: the palette just offers fewer hits
             return
-        for row in rows:
+        for row, its_deals in rows:
             label = t("tui.cmd.open", name=row["name"])
             help_text = t("tui.cmd.open.help", contact=row["contact"] or "", city=row["city"] or "")
-            yield Hit(OPEN_SCORE, Content(label), partial(open_client, row["id"], row["name"]),
+            yield Hit(OPEN_SCORE, Content(label), partial(self.app.open_client, row["id"], row["name"]),
                       text=label, help=help_text)
+            for found in its_deals:
+                label = t("tui.cmd.open_found_deal", id=found["id"], title=found["title"])
+                help_text = t("tui.cmd.open_found_deal.help", client=found["client"],
+                              stage=t(f"stage.{found['stage']}"))
+                yield Hit(OPEN_SCORE * 0.9, Content(label), partial(self.app.open_deal, found["id"]), text=label,
+                          help=help_text)
+
+
+def _found(desk, query: str) -> list[tuple[dict, list[dict]]]:
+    """The clients a query finds and each one's open deals (a few), read in one worker thread."""
+    return [(row, list_deals(desk, client=str(row["id"]), limit=DEALS_PER_CLIENT))
+            for row in search_clients(desk, query, OPEN_LIMIT)]

@@ -26,8 +26,9 @@ from zizhi.core.i18n import t
 
 
 def problem_text(error: BaseException | None) -> str:
+    """What the person reads: a core message names the app's key where the CLI names a command."""
     if isinstance(error, ZizhiError):
-        return str(error)
+        return error.message(surface="tui")
     return t("tui.note.unexpected", detail=f"{type(error).__name__}: {error}")
 
 

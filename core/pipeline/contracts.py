@@ -23,6 +23,23 @@ CASHIERS = ("finance", "admin")
 OFFICES = ("finance", "legal")
 
 
+def require_drafter(user: dict, deal: dict) -> None:
+    """Who draws up and signs a deal's contract: its owner, managers, admins and legal."""
+    access.require_deal_role(user, deal, DRAFTERS, "contract.cannot_draw_up")
+
+
+def require_filer(user: dict, deal: dict, office: str | None = None) -> None:
+    """Who marks a copy filed: the office receiving it (either office, before one is named), or the
+    deal's owner, managers and admins."""
+    access.require_deal_role(user, deal, (office,) if office else OFFICES, "contract.cannot_file")
+
+
+def require_cashier(user: dict) -> None:
+    """Money received is confirmed by finance (or an admin) alone."""
+    if user["role"] not in CASHIERS:
+        raise Refused("contract.finance_only", role=user["role"])
+
+
 def new_contract(desk, deal_id: int | str, instalments: list[tuple[str, str | int]] | None = None,
                  penalty: str | None = None, guarantee: str | None = None) -> dict:
     """Draw up the deal's contract from its accepted quote, after the client's credit assessment.
@@ -36,7 +53,7 @@ def new_contract(desk, deal_id: int | str, instalments: list[tuple[str, str | in
         raise InputError("input.required", field="penalty")
     with desk.store.unit_of_work() as db:
         deal = deals.resolve_deal(desk, deal_id)
-        access.require_deal_role(desk.user, deal, DRAFTERS, "contract.cannot_draw_up")
+        require_drafter(desk.user, deal)
         if deal["stage"] in ENDINGS:
             raise UserError("contract.deal_ended", deal=deal["id"], stage=deal["stage"])
         _refuse_second(db, deal["id"])
@@ -61,7 +78,7 @@ def sign(desk, contract_ref: int | str, signed_on: str | None = None) -> dict:
     signed_on = validation.happened(signed_on, "signed-on")
     with desk.store.unit_of_work() as db:
         contract = _resolve(desk, contract_ref)
-        access.require_deal_role(desk.user, contract["deal"], DRAFTERS, "contract.cannot_draw_up")
+        require_drafter(desk.user, contract["deal"])
         if contract["deal"]["stage"] in ENDINGS:
             raise UserError("contract.deal_ended", deal=contract["deal"]["id"], stage=contract["deal"]["stage"])
         if contract["signed_on"]:
@@ -98,8 +115,7 @@ def file_copy(desk, contract_ref: int | str, with_: str, on_date: str | None = N
     on_date = validation.happened(on_date, "date")
     with desk.store.unit_of_work() as db:
         contract = _resolve(desk, contract_ref)
-        if desk.user["role"] != office:
-            access.require_deal_role(desk.user, contract["deal"], (), "contract.cannot_file")
+        require_filer(desk.user, contract["deal"], office)
         if not contract["signed_on"]:
             raise UserError("contract.file_unsigned", number=contract["number"], id=contract["id"])
         if on_date < contract["signed_on"]:
@@ -122,8 +138,7 @@ def record_payment(desk, contract_ref: int | str, amount: str | int, paid_on: st
     validation.text(note, "note", multiline=True)
     paid_on = validation.happened(paid_on, "paid-on")
     with desk.store.unit_of_work() as db:
-        if desk.user["role"] not in CASHIERS:
-            raise Refused("contract.finance_only", role=desk.user["role"])
+        require_cashier(desk.user)
         contract = _resolve(desk, contract_ref)
         if not contract["signed_on"]:
             raise UserError("contract.pay_unsigned", number=contract["number"], id=contract["id"])

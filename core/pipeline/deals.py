@@ -39,6 +39,7 @@ def plan_deal(desk, client_ref: str, codes: list[str], title: str | None = None,
     validation.text(title, "title")
     client = resolve(desk, client_ref, include_archived=False)
     access.require_log(desk.user, client)
+    access.require_open_deal(desk.user)
     quantities = _qualifications(desk, codes)
     return {
         "client_id": client["id"], "owner_id": _owner(desk, client, owner), "value": _money(value, "value"),
@@ -264,8 +265,7 @@ def resolve_block(desk, deal_id: int | str, resolution: str) -> dict:
     if not (validation.text(resolution, "resolution", multiline=True) or "").strip():
         raise InputError("input.required", field="resolution")
     with desk.store.unit_of_work() as db:
-        if not access.is_manager(desk.user):
-            raise Refused("deal.resolve_managers_only", role=desk.user["role"])
+        require_resolver(desk.user)
         deal = resolve_deal(desk, deal_id)
         if not deal["blocked"]:
             raise UserError("deal.not_blocked", id=deal["id"])
@@ -296,9 +296,19 @@ def require_open(deal: dict) -> None:
 
 
 def _require_change(desk, deal: dict) -> None:
+    require_change(desk.user, deal)
+
+
+def require_change(user: dict, deal: dict) -> None:
     """The owner and managers change a deal; operations too once it is in their hands."""
     roles = ("operations",) if deal["stage"] in ("processing", "delivered") else ()
-    access.require_deal_role(desk.user, deal, roles, "deal.cannot_change")
+    access.require_deal_role(user, deal, roles, "deal.cannot_change")
+
+
+def require_resolver(user: dict) -> None:
+    """A stopped deal is resolved with oversight: by a manager or an admin."""
+    if not access.is_manager(user):
+        raise Refused("deal.resolve_managers_only", role=user["role"])
 
 
 def _history(db, deal_id: int, from_stage: str | None, to_stage: str, user_id: int, note: str | None) -> None:

@@ -20,6 +20,16 @@ DELIVERERS = ("operations",)
 _OPEN = stages.before("delivered")
 
 
+def require_deliverer(user: dict, deal: dict) -> None:
+    """Operations hand certificates over, and so may the deal's owner, managers and admins."""
+    access.require_deal_role(user, deal, DELIVERERS, "deliver.cannot_deliver")
+
+
+def require_visitor(user: dict, deal: dict) -> None:
+    """Follow-up visits are the deal owner's (or a manager's) to record."""
+    access.require_deal_role(user, deal, (), "visit.cannot_record")
+
+
 def deliver(desk, deal_id: int | str, code: str, number: str, issued_on: str, usage_notes: str,
             expires_on: str | None = None) -> dict:
     """Record a certificate handed to the client; expiry from the catalogue's validity unless given."""
@@ -28,7 +38,7 @@ def deliver(desk, deal_id: int | str, code: str, number: str, issued_on: str, us
     validation.text(usage_notes, "notes", multiline=True)
     with desk.store.unit_of_work() as db:
         deal = deals.resolve_deal(desk, deal_id)
-        access.require_deal_role(desk.user, deal, DELIVERERS, "deliver.cannot_deliver")
+        require_deliverer(desk.user, deal)
         code = (code or "").strip().upper()
         wanted = {q["code"]: q["quantity"] for q in deal["qualifications"]}
         if code not in wanted:
@@ -92,7 +102,7 @@ def visit_done(desk, visit_id: int | str, satisfaction: int | str, remarks: str 
     validation.text(new_needs, "needs", multiline=True)
     with desk.store.unit_of_work() as db:
         visit = _visit(desk, visit_id)
-        access.require_deal_role(desk.user, visit["deal"], (), "visit.cannot_record")
+        require_visitor(desk.user, visit["deal"])
         if visit["deal"]["stage"] == "delivered":
             deals.require_open(visit["deal"])
         if visit["done_on"]:

@@ -19,12 +19,22 @@ OUTCOMES = ("approved", "rejected")
 _BEFORE_PROCESSING = stages.before("processing")
 
 
+def require_hand_over(user: dict, deal: dict) -> None:
+    """The deal's owner, managers and admins hand it over to operations."""
+    access.require_deal_role(user, deal, (), "process.cannot_hand_over")
+
+
+def require_recorder(user: dict, deal: dict) -> None:
+    """Operations record processing, and so may the deal's owner, managers and admins."""
+    access.require_deal_role(user, deal, RECORDERS, "process.cannot_record")
+
+
 def handover(desk, deal_id: int | str, operator_login: str, note: str | None = None) -> dict:
     """Hand the deal to an operations colleague; expected completion from the longest standard time."""
     validation.text(note, "note", multiline=True)
     with desk.store.unit_of_work() as db:
         deal = deals.resolve_deal(desk, deal_id)
-        access.require_deal_role(desk.user, deal, (), "process.cannot_hand_over")
+        require_hand_over(desk.user, deal)
         login = (operator_login or "").strip()
         operator = _operator(desk, login)
         _refuse_second(db, deal["id"])
@@ -191,7 +201,7 @@ def _plan(desk, deal: dict) -> tuple[list[tuple[str, int, str]], int]:
 
 def _handed_over(desk, deal_id: int | str) -> tuple[dict, dict]:
     deal = deals.resolve_deal(desk, deal_id)
-    access.require_deal_role(desk.user, deal, RECORDERS, "process.cannot_record")
+    require_recorder(desk.user, deal)
     handed = _handover_row(desk, deal["id"])
     if not handed:
         raise UserError("process.not_handed_over", deal=deal["id"])

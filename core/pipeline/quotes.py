@@ -130,8 +130,7 @@ def approve_pricing(desk, quote_id: int | str, note: str) -> dict:
     if not (note or "").strip():
         raise InputError("quote.note_required")
     with desk.store.unit_of_work() as db:
-        if not access.is_manager(desk.user):
-            raise Refused("quote.managers_approve", role=desk.user["role"])
+        require_pricing_approver(desk.user)
         quote = stored_quote(desk, quote_id)
         _require_status(quote, "draft", "quote.not_editable")
         if not quote["needs_approval"]:
@@ -332,8 +331,18 @@ def _accepted(db, deal_id: int) -> tuple | None:
 # ---------------------------------------------------------------- checks and inputs
 
 def _require_quoting(desk, deal: dict) -> None:
+    require_quoting(desk.user, deal)
+
+
+def require_quoting(user: dict, deal: dict) -> None:
     """The deal's owner and managers prepare its quotes and record the client's answer."""
-    access.require_deal_role(desk.user, deal, (), "quote.cannot_change")
+    access.require_deal_role(user, deal, (), "quote.cannot_change")
+
+
+def require_pricing_approver(user: dict) -> None:
+    """Pricing beyond policy is approved with oversight: by a manager or an admin."""
+    if not access.is_manager(user):
+        raise Refused("quote.managers_approve", role=user["role"])
 
 
 def _require_status(quote: dict, status: str, key: str) -> None:

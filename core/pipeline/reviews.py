@@ -75,6 +75,12 @@ def require_approved(desk, quote: dict) -> None:
                     reason=review["reason"] or "")
 
 
+def require_reviewer(user: dict) -> None:
+    """Compliance reviews are legal's to decide."""
+    if user["role"] not in REVIEWERS:
+        raise Refused("review.legal_only", role=user["role"])
+
+
 def _decide(desk, quote_id: int | str, verdict: str, reason: str | None) -> dict:
     """Record legal's verdict on the current revision.
 
@@ -83,8 +89,7 @@ def _decide(desk, quote_id: int | str, verdict: str, reason: str | None) -> dict
     """
     validation.text(reason, "reason", multiline=True)
     with desk.store.unit_of_work() as db:
-        if desk.user["role"] not in REVIEWERS:
-            raise Refused("review.legal_only", role=desk.user["role"])
+        require_reviewer(desk.user)
         quote = resolve_quote(desk, quote_id)
         if quote["status"] != "draft":
             raise UserError("review.not_draft", quote=quote["id"], deal=quote["deal_id"],

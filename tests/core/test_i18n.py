@@ -258,8 +258,10 @@ def test_every_error_raised_in_core_has_a_message_with_its_values():
     for file, line, key, kwargs in error_calls():
         if key not in messages:
             problems.append(f"core/{file}:{line}: {key} has no message in the core's messages modules")
-        elif missing := placeholders(messages[key][0]) - kwargs:
+        elif missing := placeholders(messages[key][0]) - kwargs - {"how"}:
             problems.append(f"core/{file}:{line}: {key} is raised without {sorted(missing)}")
+        elif missing := placeholders(messages.get(f"{key}.how", ("",))[0]) - kwargs:
+            problems.append(f"core/{file}:{line}: {key}'s way forward needs {sorted(missing)}")
     assert problems == []
 
 

@@ -53,7 +53,7 @@ async def test_a_discount_updates_the_quote_totals_as_it_is_typed_and_a_bad_one_
         await pilot.press("N")
         await settle(pilot, QUICK)
         assert "¥3,180.00" in deal_text(app, "quote-totals")  # ¥3,000 service + 6 % VAT
-        await pilot.press("e")
+        await pilot.press("e", "tab", "tab")
         assert app.focused.id == "line-discount"
         await pilot.press("ctrl+u")  # clear "0%"
         await type_text(pilot, "10")

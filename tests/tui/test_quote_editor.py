@@ -1,4 +1,5 @@
-"""The quote editor: what is typed is previewed at once and saved once, on Enter.
+"""The quote editor: what is typed is previewed at once and saved once, on Enter; the keyboard
+never traps (the editor starts at its first field, Tab stays in it, typed keys stay in the field).
 
 Each save of a line is a new revision of the quote (which cancels a manager's pricing approval
 and makes legal's review stale) and an audit row, so typing must not write; Enter writes once;
@@ -7,9 +8,12 @@ Escape drops what was typed.
 
 from __future__ import annotations
 
-from tui_helpers import QUICK, SIZE, deal_text, open_deal
+from textual.widgets import Select, TabbedContent
+from tui_helpers import QUICK, SIZE, deal_text, open_deal, type_text
 
 from zizhi.core.pipeline import quotes
+from zizhi.tui.screens.deal import DealScreen
+from zizhi.tui.screens.deal_forms import AssessForm
 
 PAUSE = 0.3  # longer than the editor's pause in typing
 
@@ -31,7 +35,7 @@ async def test_a_typed_discount_is_previewed_keystroke_by_keystroke_and_saved_on
     before = stored(deals, quote["id"])
     async with app.run_test(size=SIZE) as pilot:
         await open_deal(pilot, settle, "right", "right")
-        await pilot.press("e")
+        await pilot.press("e", "tab", "tab")  # quantity → service fee → discount
         await settle(pilot, QUICK)
         assert app.focused.id == "line-discount"
         assert "¥3,180.00" in deal_text(app, "quote-totals")
@@ -79,7 +83,7 @@ async def test_a_bad_value_is_explained_and_enter_then_saves_nothing(app, deals,
         await open_deal(pilot, settle, "right", "right")
         await pilot.press("2")
         await settle(pilot, QUICK)
-        await pilot.press("e", "shift+tab", "shift+tab", "ctrl+u")  # discount → service fee → quantity
+        await pilot.press("e", "ctrl+u")  # the editor starts at its first field, the quantity
         assert app.focused.id == "line-quantity"
         for key in "0":
             await pilot.press(key)
@@ -90,3 +94,53 @@ async def test_a_bad_value_is_explained_and_enter_then_saves_nothing(app, deals,
         await settle(pilot, QUICK)
         assert error.has_class("shown")
     assert stored(deals, quote["id"]) == before
+
+
+async def test_the_line_editor_starts_at_its_first_field_and_tab_stays_inside_it(app, deals, settle):
+    quotes.new_quote(deals, deals.deal_ids["海天"])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_deal(pilot, settle, "right", "right")
+        await pilot.press("e")
+        await settle(pilot, QUICK)
+        order = []
+        for _ in range(4):
+            order.append(app.focused.id)
+            await pilot.press("tab")
+        assert order == ["line-quantity", "line-service_fee", "line-discount", "line-quantity"]
+        await pilot.press("shift+tab")  # from the service fee, back round
+        assert app.focused.id == "line-quantity"
+        await pilot.press("shift+tab")
+        assert app.focused.id == "line-discount"
+
+
+async def test_keys_typed_into_a_line_field_never_reach_the_deal_screen(app, deals, settle):
+    quote = quotes.new_quote(deals, deals.deal_ids["海天"])
+    before = stored(deals, quote["id"])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_deal(pilot, settle, "right", "right")
+        await pilot.press("e", "tab", "ctrl+u")  # the service fee
+        await type_text(pilot, "3p1S]5N")  # digits switch tabs, letters open forms — not in a field
+        await settle(pilot, PAUSE)
+        assert app.screen.query_one(TabbedContent).active == "quote"
+        assert isinstance(app.screen, DealScreen) and app.focused.id == "line-service_fee"
+        assert app.screen.query_one("#line-service_fee").value == "3p1S]5N"
+    assert stored(deals, quote["id"]) == before  # not sent, no new version, nothing moved
+
+
+async def test_enter_on_a_choice_field_opens_its_list_instead_of_saving(app, deals, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await open_deal(pilot, settle, "right")  # 上海恒通, at assessment
+        await pilot.press("a")
+        await settle(pilot, QUICK)
+        form = app.screen
+        assert isinstance(form, AssessForm)
+        verdict = form.query_one("#f-verdict", Select)
+        verdict.focus()
+        await pilot.press("enter")
+        await settle(pilot, QUICK)
+        assert verdict.expanded and app.screen is form
+        await pilot.press("down", "enter")  # Enter in the list chooses; it does not save the form
+        await settle(pilot, QUICK)
+        assert app.screen is form and not verdict.expanded and verdict.value != Select.NULL
+        assert not form.query_one("#form-error").has_class("shown")
+    assert not deals.store.rows("SELECT id FROM assessments WHERE deal_id = ?", [deals.deal_ids["恒通"]])

@@ -36,6 +36,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.cmd.open_deal": ("Open the selected deal", "打开所选商机"),
     "tui.cmd.open_deal.help": ("Its history, assessment, quote, contract, processing", "查看历程、评估、报价、合同、办理"),
     "tui.cmd.open_deal_number": ("Open deal #{id}", "打开商机 #{id}"),
+    "tui.cmd.open_found_deal": ("Open deal #{id} {title}", "打开商机 #{id} {title}"),
+    "tui.cmd.open_found_deal.help": ("{client} · {stage}", "{client} · {stage}"),
     "tui.cmd.forward": ("Move the deal to the next stage", "将商机推进到下一阶段"),
     "tui.cmd.forward.help": ("The stage's gate must be met; a refusal says what is missing", "须满足阶段条件；不满足时会说明缺少什么"),
     "tui.cmd.backward": ("Move the deal back a stage", "将商机回退一个阶段"),

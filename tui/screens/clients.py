@@ -29,17 +29,18 @@ from zizhi.core.errors import ZizhiError
 from zizhi.core.i18n import t
 from zizhi.tui import keymap
 from zizhi.tui.client_window import PAGE, ClientWindow
+from zizhi.tui.roles import RoleKeys, guarded
 from zizhi.tui.screens.client_form import ClientForm
 from zizhi.tui.screens.help import HelpScreen
 from zizhi.tui.screens.log_form import LogForm
 from zizhi.tui.widgets.client_detail import ClientDetail
 from zizhi.tui.widgets.client_table import ClientTable
-from zizhi.tui.work import DeskWork
+from zizhi.tui.work import DeskWork, problem_text
 
 LOG_SHOWN = 20
 
 
-class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
+class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     CSS_PATH = "../styles/clients.tcss"
     BINDINGS = keymap.bindings(keymap.DESK, keymap.CLIENTS)
     PALETTE = (("add", "add_client"), ("log", "log_interaction"), ("edit", "edit_client"),
@@ -308,11 +309,12 @@ class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
             search.value = ""
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(keymap.shown(keymap.DESK, keymap.CLIENTS, keymap.APP)))
+        self.app.push_screen(HelpScreen(keymap.shown(keymap.DESK, keymap.CLIENTS, keymap.APP, keep=self.may)))
 
     def action_show_pipeline(self) -> None:
         self.app.switch_mode("pipeline")
 
+    @guarded("clients.deal")
     def action_new_deal(self) -> None:
         """A deal for the selected client: the board's new-deal form, the client filled in."""
         row = self._selected()
@@ -335,7 +337,7 @@ class ClientsScreen(keymap.TranslatedBindings, DeskWork, Screen):
         try:
             rule(*args)
         except ZizhiError as refusal:
-            self.notify(refusal.message(), severity="error", timeout=8)
+            self.notify(problem_text(refusal), severity="error", timeout=8)
             return False
         return True
 

@@ -26,6 +26,7 @@ from zizhi.core.errors import InputError
 from zizhi.core.i18n import t
 from zizhi.tui import keymap
 from zizhi.tui.deal_view import gather
+from zizhi.tui.roles import RoleKeys, guarded
 from zizhi.tui.screens.deal_forms import AssessForm, EndDealForm, ResolveForm, contract_note
 from zizhi.tui.screens.help import HelpScreen
 from zizhi.tui.widgets.deal.contract import ContractPanel
@@ -42,7 +43,7 @@ KEYS = (keymap.DESK, keymap.DEAL, *keymap.DEAL_TABS.values())
 FOCUS = {"overview": "#history-pane", "quote": "#quote-lines"}
 
 
-class DealScreen(Screen):
+class DealScreen(RoleKeys, Screen):
     CSS_PATH = "../styles/deal.tcss"
     BINDINGS = keymap.bindings(*KEYS)
     PALETTE = (("forward", "move_forward"), ("backward", "move_backward"), ("assess", "assess"),
@@ -112,10 +113,14 @@ class DealScreen(Screen):
         self.query_one(ContractPanel).show(deal, view["contract"])
         self.query_one(ProcessingPanel).show(deal, view["progress"])
         self.query_one(DeliveryPanel).show(deal, view["certificates"], view["visits"])
+        self.refresh_bindings()  # what the person may do depends on the deal (its owner, its stage)
 
     @property
     def deal(self) -> dict | None:
         return self.view["deal"] if self.view else None
+
+    def role_subject(self) -> dict | None:
+        return self.deal
 
     # -- what the parts report -------------------------------------------------------------
 
@@ -168,25 +173,31 @@ class DealScreen(Screen):
 
     # -- the deal itself: stage, assessment, ending ----------------------------------------
 
+    @guarded("deal.forward")
     def action_move_forward(self) -> None:
         if self.deal:
             self.query_one(StageMover).step(self.deal, 1)
 
+    @guarded("deal.backward")
     def action_move_backward(self) -> None:
         if self.deal:
             self.query_one(StageMover).step(self.deal, -1)
 
+    @guarded("deal.assess")
     def action_assess(self) -> None:
         if self.deal:
             open_form(self, AssessForm(self.desk, self.deal), self._note("tui.note.assessed"))
 
+    @guarded("deal.resolve")
     def action_resolve_block(self) -> None:
         if self.deal:
             open_form(self, ResolveForm(self.desk, self.deal), self._note("tui.note.resolved"))
 
+    @guarded("deal.lose")
     def action_lose_deal(self) -> None:
         self._end("lost")
 
+    @guarded("deal.cancel")
     def action_cancel_deal(self) -> None:
         self._end("cancelled")
 
@@ -204,36 +215,44 @@ class DealScreen(Screen):
     def _quote(self) -> QuotePanel | None:
         return self.query_one(QuotePanel) if self.view is not None else None
 
+    @guarded("deal.quote")
     def action_new_quote(self) -> None:
         if panel := self._quote():
             self.action_tab("quote")
             panel.new_quote()
 
+    @guarded("deal.edit_line")
     def action_edit_line(self) -> None:
         if (panel := self._quote()) and panel.current():
             self.action_tab("quote")
             panel.focus_editor()
 
+    @guarded("deal.send")
     def action_send_quote(self) -> None:
         if panel := self._quote():
             panel.send()
 
+    @guarded("deal.accept")
     def action_accept_quote(self) -> None:
         if panel := self._quote():
             panel.accept()
 
+    @guarded("deal.reject")
     def action_reject_quote(self) -> None:
         if panel := self._quote():
             panel.reject()
 
+    @guarded("deal.approve_pricing")
     def action_approve_pricing(self) -> None:
         if panel := self._quote():
             panel.approve_pricing()
 
+    @guarded("deal.expedite")
     def action_toggle_expedited(self) -> None:
         if panel := self._quote():
             panel.toggle_expedited()
 
+    @guarded("deal.review")
     def action_approve_review(self) -> None:
         if panel := self._quote():
             panel.approve_review()
@@ -250,42 +269,52 @@ class DealScreen(Screen):
         self.action_tab(tab)
         return True
 
+    @guarded("deal.contract")
     def action_new_contract(self) -> None:
         if self._on_tab("contract"):
             self.query_one(ContractPanel).new_contract()
 
+    @guarded("deal.sign")
     def action_sign_contract(self) -> None:
         if self._on_tab("contract"):
             self.query_one(ContractPanel).sign()
 
+    @guarded("deal.file")
     def action_file_copy(self) -> None:
         if self._on_tab("contract"):
             self.query_one(ContractPanel).file_copy()
 
+    @guarded("deal.pay")
     def action_record_payment(self) -> None:
         if self._on_tab("contract"):
             self.query_one(ContractPanel).record_payment()
 
+    @guarded("deal.handover")
     def action_hand_over(self) -> None:
         if self._on_tab("processing"):
             self.query_one(ProcessingPanel).hand_over()
 
+    @guarded("deal.step")
     def action_mark_step(self) -> None:
         if self._on_tab("processing"):
             self.query_one(ProcessingPanel).mark_step()
 
+    @guarded("deal.delay")
     def action_record_delay(self) -> None:
         if self._on_tab("processing"):
             self.query_one(ProcessingPanel).record_delay()
 
+    @guarded("deal.outcome")
     def action_record_outcome(self) -> None:
         if self._on_tab("processing"):
             self.query_one(ProcessingPanel).record_outcome()
 
+    @guarded("deal.deliver")
     def action_deliver_certificate(self) -> None:
         if self._on_tab("delivery"):
             self.query_one(DeliveryPanel).deliver()
 
+    @guarded("deal.visit")
     def action_record_visit(self) -> None:
         if self._on_tab("delivery"):
             self.query_one(DeliveryPanel).record_visit()
@@ -305,7 +334,7 @@ class DealScreen(Screen):
         self.reload()
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(keymap.shown(*KEYS, keymap.APP)))
+        self.app.push_screen(HelpScreen(keymap.shown(*KEYS, keymap.APP, keep=self.may)))
 
     async def relabel(self) -> None:
         await self.recompose()
@@ -316,8 +345,8 @@ class DealScreen(Screen):
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
-        """In the current language; the keys of the tabs not open hidden from the footer, and on a
-        later tab the early keys too (they all still work)."""
+        """In the current language and only what the role may do (:class:`RoleKeys`); the keys of the
+        tabs not open hidden from the footer, and on a later tab the early keys too (they all still work)."""
         found = keymap.translated(super().active_bindings)
         try:
             tab = self.query_one(TabbedContent).active

@@ -27,6 +27,7 @@ from zizhi.core.pipeline.board import pipeline
 from zizhi.core.pipeline.deals import list_deals
 from zizhi.core.pipeline.stages import STAGES
 from zizhi.tui import keymap
+from zizhi.tui.roles import RoleKeys, guarded
 from zizhi.tui.screens.deal import DealScreen
 from zizhi.tui.screens.deal_forms import AssessForm, DealForm, EndDealForm, OwnerForm, contract_note
 from zizhi.tui.screens.help import HelpScreen
@@ -37,7 +38,7 @@ from zizhi.tui.work import DeskWork
 CARDS_PER_STAGE = 60
 
 
-class PipelineScreen(keymap.TranslatedBindings, DeskWork, Screen):
+class PipelineScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     CSS_PATH = "../styles/pipeline.tcss"
     BINDINGS = keymap.bindings(keymap.DESK, keymap.PIPELINE)
     PALETTE = (("open_deal", "open_deal"), ("forward", "move_forward"), ("backward", "move_backward"),
@@ -55,7 +56,7 @@ class PipelineScreen(keymap.TranslatedBindings, DeskWork, Screen):
         super().__init__()
         self.desk = desk
         self.owner: str | None = None
-        self.selected: int | None = None
+        self._selected: int | None = None
         self.deals: dict[int, dict] = {}
 
     def compose(self) -> ComposeResult:
@@ -163,6 +164,23 @@ class PipelineScreen(keymap.TranslatedBindings, DeskWork, Screen):
                 return
             index += step
 
+    @property
+    def selected(self) -> int | None:
+        return self._selected
+
+    @selected.setter
+    def selected(self, deal_id: int | None) -> None:
+        """The card the keys act on; the footer offers what the acting user may do to it."""
+        self._selected = deal_id
+        self.refresh_bindings()
+
+    def role_subject(self) -> dict | None:
+        deal = self.deals.get(self.selected or -1)
+        if deal is None:
+            return None
+        mine = deal["owner"] == self.desk.user["login"]
+        return {**deal, "owner_id": self.desk.user["id"] if mine else None}
+
     def _selected_deal(self) -> dict | None:
         deal = self.deals.get(self.selected or -1)
         if deal is None:
@@ -171,11 +189,13 @@ class PipelineScreen(keymap.TranslatedBindings, DeskWork, Screen):
 
     # -- moving ----------------------------------------------------------------------------
 
+    @guarded("pipeline.forward")
     def action_move_forward(self) -> None:
         deal = self._selected_deal()
         if deal:
             self.query_one(StageMover).step(deal, 1)
 
+    @guarded("pipeline.backward")
     def action_move_backward(self) -> None:
         deal = self._selected_deal()
         if deal:
@@ -210,6 +230,7 @@ class PipelineScreen(keymap.TranslatedBindings, DeskWork, Screen):
         self.selected = deal_id
         self.app.push_screen(DealScreen(self.desk, deal_id))
 
+    @guarded("pipeline.new")
     def action_new_deal(self) -> None:
         self.new_deal()
 
@@ -217,6 +238,7 @@ class PipelineScreen(keymap.TranslatedBindings, DeskWork, Screen):
         """The new-deal form, for ``client`` when one is given (from the clients screen)."""
         self.app.push_screen(DealForm(self.desk, client), callback=self._opened)
 
+    @guarded("pipeline.assess")
     def action_assess(self) -> None:
         deal = self._selected_deal()
         if deal:
@@ -227,9 +249,11 @@ class PipelineScreen(keymap.TranslatedBindings, DeskWork, Screen):
             self.done(t("tui.note.assessed", id=deal["id"]))
             self.reload()
 
+    @guarded("pipeline.lose")
     def action_lose_deal(self) -> None:
         self._end("lost")
 
+    @guarded("pipeline.cancel")
     def action_cancel_deal(self) -> None:
         self._end("cancelled")
 
@@ -274,7 +298,8 @@ class PipelineScreen(keymap.TranslatedBindings, DeskWork, Screen):
         self.app.switch_mode("clients")
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(keymap.shown(keymap.DESK, keymap.CARDS, keymap.PIPELINE, keymap.APP)))
+        self.app.push_screen(HelpScreen(keymap.shown(keymap.DESK, keymap.CARDS, keymap.PIPELINE, keymap.APP,
+                                                     keep=self.may)))
 
     async def relabel(self) -> None:
         await self.recompose()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.timer import Timer
@@ -27,6 +28,10 @@ PAUSE_SECONDS = 0.2
 
 
 class LineEditor(Horizontal):
+    """Tab and shift+tab go round its fields and stay in it (Escape, the screen's key, leaves)."""
+
+    BINDINGS = [Binding("tab", "next_field(1)", show=False), Binding("shift+tab", "next_field(-1)", show=False)]
+
     @dataclass
     class Edited(Message):
         """The person typed: ``typed`` is every field as it reads now."""
@@ -83,8 +88,14 @@ class LineEditor(Horizontal):
     def typed(self) -> dict[str, str]:
         return {name: self.query_one(f"#line-{name}", Input).value.strip() for name in EDITED}
 
-    def focus_field(self, field: str = "discount") -> None:
+    def focus_field(self, field: str = EDITED[0]) -> None:
         self.query_one(f"#line-{field}", Input).focus()
+
+    def action_next_field(self, step: int) -> None:
+        """The next field round, so Tab never carries what is typed next out to the screen's keys."""
+        fields = list(self.query(Input))
+        here = next((n for n, field in enumerate(fields) if field.has_focus), -step)
+        fields[(here + step) % len(fields)].focus()
 
     def _stop_pause(self) -> None:
         if self._pause is not None:

@@ -29,7 +29,7 @@ from zizhi.core.pipeline import quotes, reviews
 from zizhi.tui.screens.deal_forms import NoteForm
 from zizhi.tui.screens.quote_document import QuoteDocument
 from zizhi.tui.widgets.deal.line_editor import LineEditor
-from zizhi.tui.widgets.deal.line_preview import preview, read_line
+from zizhi.tui.widgets.deal.line_preview import EDITED, preview, read_line
 from zizhi.tui.widgets.deal.quote_lines import QuoteLines
 from zizhi.tui.widgets.deal.quote_text import status, totals, versions
 from zizhi.tui.widgets.deal.text import MISSING
@@ -170,7 +170,8 @@ class QuotePanel(Vertical):
         if self.previewing and self.quote is not None:
             self._draw(self.quote)
 
-    def focus_editor(self, field: str = "discount") -> None:
+    def focus_editor(self, field: str = EDITED[0]) -> None:
+        """Into the line editor at its first field (or ``field``), like any form."""
         editor = self.query_one(LineEditor)
         if self.quote is not None and self.quote["editable"] and editor.line is not None:
             editor.focus_field(field)

@@ -18,9 +18,14 @@ ASSIGNERS = ("manager", "admin")
 MANAGERS = ("manager", "admin")
 
 
+def sees_all(user: dict) -> bool:
+    """Whether ``user`` sees every client (else only their own), so a view can say whose it shows."""
+    return user["role"] in SEE_ALL
+
+
 def visible(user: dict, alias: str = "c") -> tuple[str, list]:
     """A SQL condition (and its parameters) limiting a query to the clients ``user`` may see."""
-    if user["role"] in SEE_ALL:
+    if sees_all(user):
         return "1=1", []
     return f"{alias}.owner_id = ?", [user["id"]]
 

@@ -17,6 +17,6 @@ async def test_an_empty_desk_says_how_to_begin(tmp_path, monkeypatch):
             await pilot.app.workers.wait_for_complete()
             await pilot.pause()
             status = str(app.screen.query_one("#list-status", Static).content)
-            assert "press a to add" in status and "zizhi demo" in status
+            assert "press a to add" in status and "zizhi --db demo.db demo" in status
     finally:
         desk.close()

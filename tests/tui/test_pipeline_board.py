@@ -108,6 +108,7 @@ async def test_moving_back_is_for_managers_and_says_so(deals, settle):
         async with app.run_test(size=SIZE) as pilot:
             await open_board(pilot, settle)
             assert cards(app, "proposal") == [deals.deal_ids["海天"]]
+            assert "your deals" in str(app.screen.query_one("#board-status").content)
             await pilot.press("right", "left_square_bracket")
             await settle(pilot, QUICK)
             assert "only a manager can move a deal back" in problem(app)

@@ -10,6 +10,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.board.stuck": ("⚠ {count} stuck", "⚠ 停滞 {count} 个"),
     "tui.board.owner": ("deals of {owner} (m: all)", "{owner} 的商机（m：全部）"),
     "tui.board.all_owners": ("everyone's deals", "全部负责人"),
+    "tui.board.own": ("your deals", "我的商机"),
     "tui.board.empty": ("No open deals: press n to open one.", "暂无进行中的商机：按 n 新建。"),
     "tui.board.count": ("{count} open", "{count} 个"),
     "tui.board.more": ("… {count} more (filter with m or o)", "……另有 {count} 个（用 m 或 o 筛选）"),

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.worker import get_current_worker
 
+from zizhi.core import access
 from zizhi.core.i18n import t
 from zizhi.core.money import format_fen
 from zizhi.core.pipeline.board import pipeline
@@ -107,8 +108,9 @@ class PipelineScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
             text.append("  ")
             text.append(t("tui.board.stuck", count=len(summary["stuck"])), style="bold")
         text.append("  ")
-        text.append(t("tui.board.owner", owner=self.owner) if self.owner else t("tui.board.all_owners"),
-                    style="italic")
+        whose = (t("tui.board.owner", owner=self.owner) if self.owner
+                 else t("tui.board.all_owners") if access.sees_all(self.desk.user) else t("tui.board.own"))
+        text.append(whose, style="italic")
         if not totals["count"]:
             text.append("  " + t("tui.board.empty"))
         return text

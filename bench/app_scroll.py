@@ -22,7 +22,6 @@ the worst run) as a Markdown table. Headless, so a real terminal adds its own dr
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import statistics
@@ -31,7 +30,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchlib import first_admin
+from benchlib import app_bench_options
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ("华", "华为", "hw", "138")
@@ -40,16 +39,10 @@ GAP_S = 0.15  # between keystrokes: five keys a second
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("path")
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--as", dest="login", default=None, help="acting user (default: the first admin)")
-    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        _child(args.path, args.login)
+    options = app_bench_options(__doc__, _child)
+    if options is None:
         return
-    login = args.login or first_admin(args.path)
+    args, login = options
     runs = [_run(args.path, login) for _ in range(args.runs)]
     print(f"{args.path}: {args.runs} runs, acting as {login}; status line: {runs[-1]['status']}\n")
     print("| what | median | worst |")

@@ -18,7 +18,6 @@ Headless rendering skips the terminal driver, so a real terminal adds a few mill
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import statistics
@@ -27,23 +26,17 @@ import sys
 import time
 from pathlib import Path
 
-from benchlib import first_admin
+from benchlib import app_bench_options
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT_S = 60
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("path")
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--as", dest="login", default=None, help="acting user (default: the first admin)")
-    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        _child(args.path, args.login)
+    options = app_bench_options(__doc__, _child)
+    if options is None:
         return
-    login = args.login or first_admin(args.path)
+    args, login = options
     print(f"{args.path}: {args.runs} runs, acting as {login}\n")
     print("| what | median ms | min ms | max ms |")
     print("|---|---:|---:|---:|")

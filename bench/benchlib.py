@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import sqlite3
+from typing import Callable
 
 
 def first_admin(path: str) -> str:
@@ -13,3 +15,18 @@ def first_admin(path: str) -> str:
     if not row:
         raise SystemExit(f"{path}: no admin user; build it with bench/build_db.py")
     return row[0]
+
+
+def app_bench_options(doc: str, child: Callable[[str, str | None], None]) -> tuple[argparse.Namespace, str] | None:
+    """The command line the app benches share (PATH, --runs, --as); a ``--child`` run — the app
+    process a bench times — is handed to ``child`` and None returned."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("path")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--as", dest="login", default=None, help="acting user (default: the first admin)")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.path, args.login)
+        return None
+    return args, args.login or first_admin(args.path)

@@ -20,6 +20,7 @@ from zizhi.core.errors import Busy, ConfigError, Damaged, UserError
 from zizhi.core.paths import private_dir
 
 BUSY_TIMEOUT_MS = 10_000
+_UMASK = threading.Lock()  # the umask is per process: threads opening at once must not restore each other's
 
 
 class Store:
@@ -178,6 +179,12 @@ def _connect(path: Path) -> sqlite3.Connection:
         os.chmod(path, 0o600)
     except OSError as exc:
         raise UserError("db.cannot_open", path=str(path), detail=exc.strerror or str(exc)) from None
+    with _UMASK:
+        return _connect_private(path)
+
+
+def _connect_private(path: Path) -> sqlite3.Connection:
+    """Connect with umask 077 so the -wal and -shm files SQLite creates are private too."""
     old_umask = os.umask(0o077)
     try:
         conn = sqlite3.connect(

@@ -44,7 +44,7 @@ async def test_a_valid_client_is_added_listed_and_selected(app, desk, settle):
         assert not isinstance(app.screen, ClientForm)
         assert "杭州新锐贸易有限公司" in names(app)
         table = app.screen.query_one(ClientTable)
-        assert str(table.get_row_at(table.cursor_row)[0]) == "杭州新锐贸易有限公司"
+        assert table.cell(table.cursor_row, "name") == "杭州新锐贸易有限公司"
         assert "赵磊" in detail(app)
     added = get_client(desk, "杭州新锐贸易有限公司")
     assert added["owner"] == "li" and added["urgency"] == "high"

@@ -18,9 +18,8 @@ QUICK = 0.02  # the board and the deal screen have no typing debounce to wait ou
 
 
 def names(app) -> list[str]:
-    """Client names in the table, top to bottom."""
-    table = app.screen.query_one(ClientTable)
-    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+    """Client names in the table, top to bottom, whole (the cells may end in "…")."""
+    return [row["name"] for row in app.screen.query_one(ClientTable).rows_held]
 
 
 def shown(widget: Static) -> str:

@@ -94,7 +94,7 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
             with Vertical(id="list-pane"):
                 yield Input(placeholder=t("tui.search.placeholder"), id="search")
                 yield Static(t("tui.status.loading"), id="list-status")
-                yield ClientTable(id="clients")
+                yield ClientTable(mine_only=not access.sees_all(self.desk.user), id="clients")
             yield ClientDetail(id="detail")
         yield Footer()
 

@@ -74,4 +74,4 @@ class DeskWork:
 
     def show_problem(self, message: str, error: BaseException | None = None) -> None:
         """Tell the person what went wrong; forms override this to say it inline."""
-        self.notify(message, severity="error", timeout=8)  # type: ignore[attr-defined]
+        self.notify(message, severity="error", timeout=8, markup=False)  # type: ignore[attr-defined]

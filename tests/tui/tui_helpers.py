@@ -35,6 +35,19 @@ def detail(app) -> str:
     return shown(pane.query_one("#detail-card", Static)) + shown(pane.query_one("#detail-log", Static))
 
 
+def screen_lines(app) -> list[str]:
+    """The screen in front as a person sees it, row by row: every widget as drawn, overlaps included."""
+    return ["".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()]
+
+
+def said(app) -> str:
+    """What the message line of the screen in front says, '' when it says nothing."""
+    from zizhi.tui.message_line import MessageLine
+
+    lines = app.screen.query(MessageLine)
+    return lines.first().text if lines and lines.first().display else ""
+
+
 def status(app) -> str:
     return str(app.screen.query_one("#list-status", Static).content)
 

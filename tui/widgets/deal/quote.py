@@ -183,7 +183,7 @@ class QuotePanel(Vertical):
     def current(self) -> dict | None:
         """The quote shown, or a word that there is none yet."""
         if self.quote is None:
-            self.notify(t("tui.note.no_quote"), severity="warning")
+            self.notify(t("tui.note.no_quote"), severity="warning", markup=False)
         return self.quote
 
     def new_quote(self) -> None:

@@ -2,30 +2,13 @@
 
 from __future__ import annotations
 
-from tui_helpers import SIZE, fill, said, screen_lines
+from tui_helpers import HUANSHENG, SIZE, log_contact_with_huansheng, said, screen_lines, with_huansheng
 
-from zizhi.core.clients.records import add_client
 from zizhi.core.errors import UserError
 from zizhi.core.i18n import choose_language
 from zizhi.tui.app import ZizhiApp
 from zizhi.tui.message_line import MessageLine
 from zizhi.tui.screens.log_form import LogForm
-
-HUANSHENG = "宁波环圣小家电有限公司"
-
-
-def with_huansheng(desk) -> None:
-    add_client(desk, name=HUANSHENG, contact="周敏", phone="13957400001", city="宁波", urgency="urgent")
-
-
-async def log_contact_with_huansheng(pilot, settle) -> None:
-    await pilot.press("slash", *"环圣", "enter")
-    await settle(pilot)
-    await pilot.press("l")
-    await settle(pilot)
-    await fill(pilot, channel="phone", summary="电话介绍出口资质", next_step="寄送材料", next_date="2026-12-01")
-    await pilot.press("ctrl+s")
-    await settle(pilot)
 
 
 async def test_a_chinese_confirmation_is_on_screen_whole(desk, settle):
@@ -104,3 +87,17 @@ async def test_a_message_said_while_a_form_is_open_shows_below_the_form(app, set
         await pilot.press("escape")
         await settle(pilot)
         assert said(app) == "✖ 数据库正忙，请稍后再试。"  # it follows to the screen in front
+
+
+async def test_what_one_action_says_shows_together_each_in_its_own_colour(app, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.notify("已新增客户 杭州新锐贸易有限公司。", markup=False)
+        app.notify("有名称相近的客户：杭州新锐贸易公司", severity="warning", markup=False)
+        app.notify("数据库正忙，请稍后再试。", severity="error", markup=False)
+        await settle(pilot)
+        line = app.screen.query_one(MessageLine)
+        rows = line.lines(line.content_size.width)
+        assert [row.plain[0] for row in rows] == ["✓", "!", "✖"]
+        info, warning, error = (row.spans[0].style for row in rows)
+        assert len({info.color, warning.color, error.color}) == 3 and error.bold

@@ -123,3 +123,26 @@ async def open_deal(pilot, settle, *keys: str) -> None:
     await open_board(pilot, settle)
     await pilot.press(*keys, "enter")
     await settle(pilot, QUICK)
+
+
+# -- the message line ----------------------------------------------------------------------
+
+HUANSHENG = "宁波环圣小家电有限公司"
+
+
+def with_huansheng(desk) -> None:
+    """A client whose name a toast used to cut (``宁波    小家电有限公司``)."""
+    from zizhi.core.clients.records import add_client
+
+    add_client(desk, name=HUANSHENG, contact="周敏", phone="13957400001", city="宁波", urgency="urgent")
+
+
+async def log_contact_with_huansheng(pilot, settle) -> None:
+    """Find 环圣 and log a phone call with it, as a salesperson would."""
+    await pilot.press("slash", *"环圣", "enter")
+    await settle(pilot)
+    await pilot.press("l")
+    await settle(pilot)
+    await fill(pilot, channel="phone", summary="电话介绍出口资质", next_step="寄送材料", next_date="2026-12-01")
+    await pilot.press("ctrl+s")
+    await settle(pilot)

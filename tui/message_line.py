@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from rich.errors import MarkupError
 from rich.text import Text
-from textual.app import App
+from textual.app import App, ScreenStackError
 from textual.css.query import NoMatches
 from textual.geometry import Size
 from textual.screen import Screen
@@ -146,7 +146,7 @@ class Messages:
         """Show the notes on the screen in front, giving it a message line the first time it needs one."""
         try:
             screen = self.app.screen
-        except Exception:  # no screen yet (starting) or any more (closing): nothing to show on
+        except ScreenStackError:  # no screen yet (starting) or any more (closing): nothing to show on
             return
         if not screen.is_mounted:
             screen.call_later(self.place)

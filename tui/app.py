@@ -8,12 +8,14 @@ each keeps its own stack of screens and forms; ``p`` and ``c`` switch between th
 
 from __future__ import annotations
 
-from textual import work
+from textual import events, work
 from textual.app import App
+from textual.message import Message
 
 from zizhi.core.i18n import choose_language, current_language, t
 from zizhi.core.pipeline import quotes
 from zizhi.tui import keymap, labels
+from zizhi.tui.message_line import Messages, Note
 from zizhi.tui.palette import DeskCommands
 from zizhi.tui.screens.clients import ClientsScreen
 from zizhi.tui.screens.pipeline import PipelineScreen
@@ -27,10 +29,18 @@ class ZizhiApp(App):
     COMMANDS = App.COMMANDS | {DeskCommands}
     DEFAULT_MODE = "clients"
 
+    class Said(Message):
+        """A note to show, posted so that ``notify`` may be called from any thread, as Textual's may."""
+
+        def __init__(self, note: Note) -> None:
+            super().__init__()
+            self.note = note
+
     def __init__(self, desk, keys: dict[str, str] | None = None) -> None:
         """``keys`` maps binding ids of :mod:`tui.keymap` to other keys, e.g. ``{"clients.add": "n"}``."""
         super().__init__()
         self.desk = desk
+        self.messages = Messages(self)
         self.add_mode("clients", lambda: ClientsScreen(desk))
         self.add_mode("pipeline", lambda: PipelineScreen(desk))
         if keys:
@@ -44,7 +54,27 @@ class ZizhiApp(App):
     def deliver_screenshot(self, *args, **kwargs) -> None:
         """No screenshots to files (see :meth:`get_system_commands`), whatever asks for one."""
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Every notification — the app's and Textual's — goes to the message line, never to a toast."""
+        note = Note(str(message), severity, self.NOTIFICATION_TIMEOUT if timeout is None else timeout, title, markup)
+        self.post_message(self.Said(note))
+
+    def on_zizhi_app_said(self, message: Said) -> None:
+        self.messages.say(message.note)
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key or a click is the person moving on: what was said fades a few seconds later."""
+        if isinstance(event, (events.Key, events.MouseDown)) and not event.is_forwarded:
+            self.messages.moved_on()
+        await super().on_event(event)
+
+    def _screen_changed(self, screen) -> None:
+        """A form opened or closed, a mode switched: what is said moves to the line of the screen in front."""
+        self.messages.place()
+
     def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, self._screen_changed)
         self._retitle()
         self._record_lapsed_quotes()
 

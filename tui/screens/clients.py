@@ -337,7 +337,7 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         try:
             rule(*args)
         except ZizhiError as refusal:
-            self.notify(problem_text(refusal), severity="error", timeout=8)
+            self.notify(problem_text(refusal), severity="error", timeout=8, markup=False)
             return False
         return True
 
@@ -349,7 +349,7 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     def _selected(self) -> dict | None:
         row = self.rows.get(self.query_one(ClientTable).client_id or -1)
         if row is None:
-            self.notify(t("tui.note.no_selection"), severity="warning")
+            self.notify(t("tui.note.no_selection"), severity="warning", markup=False)
         return row
 
     def _client_saved(self, result: dict | None) -> None:
@@ -357,9 +357,9 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         if not result:
             return
         client = result["client"]
-        self.notify(t("tui.note.added" if result["created"] else "tui.note.saved", name=client["name"]))
+        self.notify(t("tui.note.added" if result["created"] else "tui.note.saved", name=client["name"]), markup=False)
         for warning in result["warnings"]:
-            self.notify(t("client.similar_name", name=warning), severity="warning", timeout=10)
+            self.notify(t("client.similar_name", name=warning), severity="warning", timeout=10, markup=False)
         if result["created"]:
             self.open_client(client["id"], client["name"])
         else:
@@ -367,7 +367,7 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
 
     def _logged(self, entry: dict | None) -> None:
         if entry:
-            self.notify(t("tui.note.logged", name=entry["client"]))
+            self.notify(t("tui.note.logged", name=entry["client"]), markup=False)
             self._refresh_around(entry["client_id"])
 
     def _refresh_around(self, client_id: int) -> None:

@@ -154,7 +154,7 @@ class DealScreen(RoleKeys, Screen):
         A deal that cannot be read at all (not found, not visible) sends the person back, told why.
         """
         if self.view is None:
-            self.notify(message, severity="error", timeout=12)
+            self.notify(message, severity="error", timeout=12, markup=False)
             self.dismiss()
             return
         if self.query_one(TabbedContent).active == "quote" and isinstance(error, InputError):
@@ -163,13 +163,12 @@ class DealScreen(RoleKeys, Screen):
         line = self.query_one("#deal-problem", Static)
         line.update(Text("✖ " + message))
         line.add_class("shown")
-        self.notify(message, severity="error", timeout=12)
 
     def done(self, message: str) -> None:
         self.query_one("#deal-problem", Static).remove_class("shown")
         self.query_one(QuotePanel).clear_error()
         if message:
-            self.notify(message)
+            self.notify(message, markup=False)
 
     # -- the deal itself: stage, assessment, ending ----------------------------------------
 

@@ -186,7 +186,7 @@ class PipelineScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     def _selected_deal(self) -> dict | None:
         deal = self.deals.get(self.selected or -1)
         if deal is None:
-            self.notify(t("tui.note.no_deal"), severity="warning")
+            self.notify(t("tui.note.no_deal"), severity="warning", markup=False)
         return deal
 
     # -- moving ----------------------------------------------------------------------------
@@ -210,15 +210,14 @@ class PipelineScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         self.reload()
 
     def show_problem(self, message: str, error: BaseException | None = None) -> None:
-        """A refusal stays on the problem line (and in a notification) until something succeeds."""
+        """A refusal stays on the problem line until something succeeds (the message line would only repeat it)."""
         line = self.query_one("#board-problem", Static)
         line.update(Text("✖ " + message))
         line.add_class("shown")
-        self.notify(message, severity="error", timeout=12)
 
     def done(self, message: str) -> None:
         self.query_one("#board-problem", Static).remove_class("shown")
-        self.notify(message)
+        self.notify(message, markup=False)
 
     # -- forms -----------------------------------------------------------------------------
 

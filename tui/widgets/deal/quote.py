@@ -33,7 +33,7 @@ from zizhi.tui.widgets.deal.line_preview import EDITED, preview, read_line
 from zizhi.tui.widgets.deal.quote_lines import QuoteLines
 from zizhi.tui.widgets.deal.quote_text import status, totals, versions
 from zizhi.tui.widgets.deal.text import MISSING
-from zizhi.tui.work import report_failure
+from zizhi.tui.work import problem_text, report_failure
 
 
 class QuotePanel(Vertical):
@@ -132,7 +132,7 @@ class QuotePanel(Vertical):
         try:
             changed = read_line(line, typed)
         except InputError as error:
-            self.show_error(str(error))
+            self.show_error(problem_text(error))
             return
         self.clear_error()
         self._draw(preview(self.quote, code, changed), previewing=bool(changed))
@@ -144,7 +144,7 @@ class QuotePanel(Vertical):
         try:
             changed = read_line(line, message.typed)
         except InputError as error:
-            self.show_error(str(error))
+            self.show_error(problem_text(error))
             return
         if changed:
             wanted = {name: message.typed[name] for name in changed}
@@ -183,7 +183,7 @@ class QuotePanel(Vertical):
     def current(self) -> dict | None:
         """The quote shown, or a word that there is none yet."""
         if self.quote is None:
-            self.notify(t("tui.note.no_quote"), severity="warning")
+            self.notify(t("tui.note.no_quote"), severity="warning", markup=False)
         return self.quote
 
     def new_quote(self) -> None:

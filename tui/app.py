@@ -96,6 +96,11 @@ class ZizhiApp(App):
         self.get_screen_stack("pipeline")[0].open_deal(deal_id)
 
 
+def desk_app(desk) -> ZizhiApp:
+    """The app as ``zizhi`` runs it: around ``desk``, with the keys settings.toml rebinds."""
+    return ZizhiApp(desk, keys=desk.settings.general.keys)
+
+
 def run_app(desk) -> None:
     """Run the app full-screen until the person quits; the caller owns (and closes) the desk."""
-    ZizhiApp(desk, keys=desk.settings.general.keys).run()
+    desk_app(desk).run()

@@ -2,7 +2,8 @@
 
     python bench/app_start.py PATH [--runs 5] [--as LOGIN]
 
-Each run is a fresh Python process (so imports are paid as a person would pay them) that goes
+Each run is a fresh Python process, ``bench/app_start_child.py`` (so imports are paid as a person
+would pay them, and nothing of the bench's own), that goes
 the way a bare ``zizhi`` goes — imports ``commands.main`` (Typer and the command table) and
 ``tui.app``, opens the desk on PATH, builds the app with ``tui.app.desk_app`` (the keys of
 settings.toml bound) — then runs it headless with ``run_test()`` and polls until a DataTable on
@@ -42,18 +43,16 @@ from benchlib import app_bench_options
 
 ROOT = Path(__file__).resolve().parent.parent
 BARE = Path(__file__).resolve().parent / "bare_app.py"
+CHILD = Path(__file__).resolve().parent / "app_start_child.py"
 TIMEOUT_S = 60
 GOAL = 2.0  # the app's start within twice the bare app's
 
 
 def main() -> None:
-    options = app_bench_options(__doc__, _child)
-    if options is None:
-        return
-    args, login = options
+    args, login = app_bench_options(__doc__)
     folder = _steady_environment()
     _timed([str(BARE)])  # warm-up: modules compiled, the configuration checked once
-    _timed([__file__, args.path, "--as", login, "--child"])
+    _timed([str(CHILD), args.path, login])
     print(f"{args.path}: {args.runs} runs, acting as {login}\n")
     print("| what | median ms | min ms | max ms |")
     print("|---|---:|---:|---:|")
@@ -63,7 +62,7 @@ def main() -> None:
     bare, runs = [], []
     for n in range(args.runs):  # alternating which goes first
         pair = (lambda: bare.append(_timed([str(BARE)])),
-                lambda: runs.append(_timed([__file__, args.path, "--as", login, "--child"])))
+                lambda: runs.append(_timed([str(CHILD), args.path, login])))
         for run in pair if n % 2 == 0 else reversed(pair):
             run()
     for key, label in (("imports", "bare app: imports done (textual.app, DataTable)"),
@@ -111,46 +110,6 @@ def _timed(arguments: list[str]) -> dict:
     report = json.loads(done.stdout.strip().splitlines()[-1])
     report["total"] = (report.pop("rows_at") - started) * 1000
     return report
-
-
-def _child(path: str, login: str) -> None:
-    """Runs in the fresh process: start the app headless and report milestones as JSON."""
-    import asyncio
-
-    born = time.perf_counter()
-    sys.path.insert(0, str(ROOT))
-    import textual.app  # noqa: F401
-    from textual.widgets import DataTable
-
-    import zizhi.commands.main  # noqa: F401  (what the console script imports before anything)
-    from zizhi.tui.app import desk_app
-
-    imports = time.perf_counter()
-    from zizhi.core.desk import open_desk
-
-    desk = open_desk(db=path, as_user=login)
-    opened = time.perf_counter()
-
-    async def run() -> dict:
-        app = desk_app(desk)
-        async with app.run_test(size=(160, 48)) as pilot:
-            mounted = time.perf_counter()  # run_test yields once the app and its first screen are up
-            deadline = mounted + TIMEOUT_S
-            while time.perf_counter() < deadline:
-                tables = [t for t in app.screen.query(DataTable) if t.row_count]
-                if tables:
-                    return {"screen": mounted, "rows": time.perf_counter(), "rows_at": time.time(),
-                            "row_count": tables[0].row_count, "table": tables[0].id or type(tables[0]).__name__}
-                await pilot.pause(0.002)
-        raise SystemExit("no table with rows appeared")
-
-    found = asyncio.run(run())
-    desk.close()
-    ms = lambda moment: round((moment - born) * 1000, 1)
-    print(json.dumps({"imports": ms(imports), "desk": ms(opened), "screen": ms(found["screen"]),
-                      "rows": ms(found["rows"]), "rows_at": found["rows_at"],
-                      "row_count": found["row_count"], "table": found["table"]}))
-    os._exit(0)  # skip interpreter teardown; the parent already has what it needs
 
 
 if __name__ == "__main__":

@@ -13,12 +13,10 @@ from textual.app import App
 from textual.message import Message
 
 from zizhi.core.i18n import choose_language, current_language, t
-from zizhi.core.pipeline import quotes
 from zizhi.tui import keymap, labels
 from zizhi.tui.message_line import Messages, Note
 from zizhi.tui.palette import DeskCommands
 from zizhi.tui.screens.clients import ClientsScreen
-from zizhi.tui.screens.pipeline import PipelineScreen
 
 MODES = ("clients", "pipeline")
 
@@ -42,7 +40,7 @@ class ZizhiApp(App):
         self.desk = desk
         self.messages = Messages(self)
         self.add_mode("clients", lambda: ClientsScreen(desk))
-        self.add_mode("pipeline", lambda: PipelineScreen(desk))
+        self.add_mode("pipeline", lambda: _board(desk))
         if keys:
             self.set_keymap(keys)
 
@@ -85,6 +83,8 @@ class ZizhiApp(App):
         A lapsed quote already reads as expired everywhere; this only records it, so nothing
         the person sees waits for it, and a failure here is not theirs to handle.
         """
+        from zizhi.core.pipeline import quotes
+
         quotes.expire_overdue(self.desk)
 
     def _retitle(self) -> None:
@@ -126,6 +126,20 @@ class ZizhiApp(App):
         self.get_screen_stack("pipeline")[0].open_deal(deal_id)
 
 
+def _board(desk):
+    """The pipeline board, imported the first time it is shown: it and the deal screen behind it
+    (forms, quote editor, every pipeline rule) are a third of the app's code, and the app starts
+    on the clients."""
+    from zizhi.tui.screens.pipeline import PipelineScreen
+
+    return PipelineScreen(desk)
+
+
+def desk_app(desk) -> ZizhiApp:
+    """The app as ``zizhi`` runs it: around ``desk``, with the keys settings.toml rebinds."""
+    return ZizhiApp(desk, keys=desk.keys)
+
+
 def run_app(desk) -> None:
     """Run the app full-screen until the person quits; the caller owns (and closes) the desk."""
-    ZizhiApp(desk, keys=desk.settings.general.keys).run()
+    desk_app(desk).run()

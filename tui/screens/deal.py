@@ -19,7 +19,7 @@ from textual.binding import ActiveBinding
 from textual.css.query import NoMatches
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 from textual.worker import Worker, get_current_worker
 
 from zizhi.core.errors import InputError
@@ -36,6 +36,7 @@ from zizhi.tui.widgets.deal.overview import OverviewPanel
 from zizhi.tui.widgets.deal.panel import DealSaved, open_form
 from zizhi.tui.widgets.deal.processing import ProcessingPanel
 from zizhi.tui.widgets.deal.quote import QuotePanel
+from zizhi.tui.widgets.footer import FittedFooter
 from zizhi.tui.widgets.stage_mover import StageMover
 from zizhi.tui.work import Problem, failure
 
@@ -84,7 +85,7 @@ class DealScreen(RoleKeys, Screen):
             with TabPane(t("tui.deal.tab.delivery"), id="delivery"):
                 yield DeliveryPanel(self.desk, id="delivery-pane")
         yield StageMover(self.desk)
-        yield Footer()
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.reload()

@@ -36,6 +36,7 @@ from zizhi.tui.screens.log_form import LogForm
 from zizhi.tui.widgets.client_detail import ClientDetail
 from zizhi.tui.widgets.client_table import ClientTable
 from zizhi.tui.widgets.footer import FittedFooter
+from zizhi.tui.widgets.search_box import SearchBox
 from zizhi.tui.work import DeskWork, problem_text
 
 LOG_SHOWN = 20
@@ -93,7 +94,7 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         yield Header()
         with Horizontal(id="body"):
             with Vertical(id="list-pane"):
-                yield Input(placeholder=t("tui.search.placeholder"), id="search")
+                yield SearchBox(placeholder=t("tui.search.placeholder"), id="search")
                 yield Static(t("tui.status.loading"), id="list-status")
                 yield ClientTable(id="clients")
             yield ClientDetail(id="detail")

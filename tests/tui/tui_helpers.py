@@ -110,3 +110,11 @@ async def open_deal(pilot, settle, *keys: str) -> None:
     await open_board(pilot, settle)
     await pilot.press(*keys, "enter")
     await settle(pilot, QUICK)
+
+
+def screen_text(app) -> str:
+    """The whole screen as a person reads it, line by line (what an 80×24 terminal shows)."""
+    console = Console(width=app.size.width, height=app.size.height, record=True, file=io.StringIO(),
+                      legacy_windows=False)
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text()

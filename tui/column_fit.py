@@ -13,9 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.cells import cell_len
-from rich.text import Text
-
 
 @dataclass(frozen=True)
 class Column:
@@ -33,8 +30,13 @@ class Column:
     comfortable: int
     drop: int | None = None
 
+    @classmethod
+    def whole(cls, key: str, need: int, drop: int | None = None) -> Column:
+        """A column of figures: shown whole or not at all."""
+        return cls(key, need, need, need, drop)
 
-def fit(columns: list[Column], room: int, padding: int = 2) -> dict[str, int]:
+
+def widths(columns: list[Column], room: int, padding: int = 2) -> dict[str, int]:
     """Widths for the columns kept, in their order; ``padding`` is each column's own margin."""
     kept, dropped = list(columns), []
     while True:
@@ -72,21 +74,3 @@ def _squeeze(columns: list[Column], room: int, padding: int, floor) -> dict[str,
         widths[spare] -= 1
         over -= 1
     return widths
-
-
-def cut(text: Text, width: int) -> Text:
-    """``text`` in at most ``width`` cells, ending in "…" when it had to be shortened.
-
-    Rich's own ellipsis pads with a space where a wide character would straddle the edge
-    (``上海佳晨 …``); here the "…" follows the last whole character, its style kept.
-    """
-    if cell_len(text.plain) <= width:
-        return text
-    used, end = 0, 0
-    for end, char in enumerate(text.plain):
-        used += cell_len(char)
-        if used > width - 1:
-            break
-    shortened = text[:end]
-    shortened.append("…")
-    return shortened

@@ -5,11 +5,10 @@ either language."""
 from __future__ import annotations
 
 import pytest
-from rich.text import Text
 
 from zizhi.core.clients.records import add_client
 from zizhi.core.i18n import choose_language
-from zizhi.tui.column_fit import Column, cut, fit
+from zizhi.tui.column_fit import Column, widths
 from zizhi.tui.widgets.client_table import ClientTable
 
 NAME = Column("name", 28, 10, 24)
@@ -19,25 +18,27 @@ DATE = Column("date", 10, 10, 10)
 
 
 def test_everything_fits_when_there_is_room():
-    assert fit([NAME, PHONE, CITY, DATE], 100) == {"name": 28, "phone": 17, "city": 4, "date": 10}
+    assert widths([NAME, PHONE, CITY, DATE], 100) == {"name": 28, "phone": 17, "city": 4, "date": 10}
 
 
 def test_a_name_gives_way_before_a_column_is_dropped():
-    assert fit([NAME, PHONE, CITY, DATE], 64) == {"name": 25, "phone": 17, "city": 4, "date": 10}
+    assert widths([NAME, PHONE, CITY, DATE], 64) == {"name": 25, "phone": 17, "city": 4, "date": 10}
+
+
+def test_figures_are_dropped_lowest_priority_first_and_never_narrowed():
+    code, government, service = Column.whole("code", 12), Column.whole("gov", 9, 0), Column.whole("svc", 9, 1)
+    assert list(widths([code, government, service], 100)) == ["code", "gov", "svc"]
+    assert widths([code, government, service], 26) == {"code": 12, "svc": 9}
+    assert widths([code, government, service], 20) == {"code": 12}
 
 
 def test_a_phone_number_is_dropped_whole_rather_than_cut():
-    widths = fit([NAME, PHONE, CITY, DATE], 44)
-    assert "phone" not in widths and widths["date"] == 10 and sum(widths.values()) + 2 * len(widths) <= 44
+    kept = widths([NAME, PHONE, CITY, DATE], 44)
+    assert "phone" not in kept and kept["date"] == 10 and sum(kept.values()) + 2 * len(kept) <= 44
 
 
 def test_room_freed_by_a_wide_column_takes_back_a_narrow_one():
-    assert fit([NAME, PHONE, CITY, DATE], 48) == {"name": 28, "city": 4, "date": 10}
-
-
-def test_a_cut_chinese_name_ends_in_an_ellipsis_right_after_its_last_whole_character():
-    assert cut(Text("上海佳晨跨境电商有限公司"), 20).plain == "上海佳晨跨境电商有…"
-    assert cut(Text("上海佳晨"), 8).plain == "上海佳晨"
+    assert widths([NAME, PHONE, CITY, DATE], 48) == {"name": 28, "city": 4, "date": 10}
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])

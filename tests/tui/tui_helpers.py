@@ -145,3 +145,11 @@ async def log_contact_with_huansheng(pilot, settle) -> None:
     await fill(pilot, channel="phone", summary="电话介绍出口资质", next_step="寄送材料", next_date="2026-12-01")
     await pilot.press("ctrl+s")
     await settle(pilot)
+
+
+def screen_text(app) -> str:
+    """The whole screen as a person reads it, line by line (what an 80×24 terminal shows)."""
+    console = Console(width=app.size.width, height=app.size.height, record=True, file=io.StringIO(),
+                      legacy_windows=False)
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text()

@@ -8,8 +8,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.col.next": ("next follow-up", "下次跟进"),
     "tui.search.placeholder": ("Search clients: name, contact, phone, credit code, pinyin (hw, huawei)…",
                                "搜索客户：名称、联系人、电话、信用代码、拼音（hw、huawei）…"),
-    "tui.status.empty": ("No clients yet: press a to add one. A demo: zizhi --db demo.db demo",
-                         "还没有客户：按 a 新增。演示数据：zizhi --db demo.db demo"),
+    "tui.search.placeholder_short": ("Search name, phone, pinyin, code", "搜索：名称、电话、拼音、代码"),
+    # two lines, so the command is never broken across them
+    "tui.status.empty": ("No clients yet: press a to add one.\nA demo: zizhi --db demo.db demo",
+                         "还没有客户：按 a 新增。\n演示数据：zizhi --db demo.db demo"),
     # The whole list's size, which the table scrolls through a few pages at a time.
     "tui.status.clients": ("{total} clients", "{total} 个客户"),
     "tui.status.clients_one": ("1 client", "1 个客户"),

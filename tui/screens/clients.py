@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import NoActiveWorker, get_current_worker
 
 from zizhi.core import access, clock
@@ -35,6 +35,8 @@ from zizhi.tui.screens.help import HelpScreen
 from zizhi.tui.screens.log_form import LogForm
 from zizhi.tui.widgets.client_detail import ClientDetail
 from zizhi.tui.widgets.client_table import ClientTable
+from zizhi.tui.widgets.footer import FittedFooter
+from zizhi.tui.widgets.search_box import SearchBox
 from zizhi.tui.work import DeskWork, problem_text
 
 LOG_SHOWN = 20
@@ -92,11 +94,11 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         yield Header()
         with Horizontal(id="body"):
             with Vertical(id="list-pane"):
-                yield Input(placeholder=t("tui.search.placeholder"), id="search")
+                yield SearchBox(placeholder=t("tui.search.placeholder"), id="search")
                 yield Static(t("tui.status.loading"), id="list-status")
                 yield ClientTable(mine_only=not access.sees_all(self.desk.user), id="clients")
             yield ClientDetail(id="detail")
-        yield Footer()
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.desk.store.give_up_reads_when(_superseded)

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.worker import get_current_worker
 
 from zizhi.core import access
@@ -32,6 +32,7 @@ from zizhi.tui.roles import RoleKeys, guarded
 from zizhi.tui.screens.deal import DealScreen
 from zizhi.tui.screens.deal_forms import AssessForm, DealForm, EndDealForm, OwnerForm, contract_note
 from zizhi.tui.screens.help import HelpScreen
+from zizhi.tui.widgets.footer import FittedFooter
 from zizhi.tui.widgets.stage_column import DealList, StageColumn
 from zizhi.tui.widgets.stage_mover import StageMover
 from zizhi.tui.work import DeskWork
@@ -68,7 +69,7 @@ class PipelineScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
             for stage in STAGES:
                 yield StageColumn(stage)
         yield StageMover(self.desk)
-        yield Footer()
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.reload()

@@ -20,7 +20,8 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
 from zizhi.tui import labels
-from zizhi.tui.column_fit import Column, cut, fit
+from zizhi.tui.cells import fit
+from zizhi.tui.column_fit import Column, widths
 
 COLUMNS = ("name", "contact", "phone", "city", "urgency", "owner", "next_date")
 # (least, comfortable, drop order) in cells for the columns that may be cut with "…" — the
@@ -81,12 +82,12 @@ class ClientTable(DataTable):
 
     def _layout(self, rows: list[dict]) -> dict[str, int]:
         room = self.size.width - self.styles.scrollbar_size_vertical
-        return fit([_column(name, rows) for name in self._names], room, PADDING)
+        return widths([_column(name, rows) for name in self._names], room, PADDING)
 
     def _add_columns(self) -> None:
         self._widths = self._layout(self._rows)
         for name, width in self._widths.items():
-            self.add_column(cut(Text(labels.column(name)), width), key=name, width=width)
+            self.add_column(fit(labels.column(name), width), key=name, width=width)
 
     def _redraw(self) -> None:
         """Columns and rows afresh for the rows held; the client under the cursor stays there."""
@@ -123,7 +124,7 @@ class ClientTable(DataTable):
     def _add(self, rows: list[dict]) -> None:
         for row in rows:
             cells = _cells(row)
-            self.add_row(*(cut(cells[name], width) for name, width in self._widths.items()),
+            self.add_row(*(fit(cells[name], width) for name, width in self._widths.items()),
                          key=str(row["id"]))
 
     def slide(self, rows: list[dict]) -> None:
@@ -183,4 +184,4 @@ def _column(name: str, rows: list[dict]) -> Column:
     if name in CUT:
         least, comfortable, drop = CUT[name]
         return Column(name, need, min(least, need), comfortable, drop)
-    return Column(name, need, need, need, WHOLE_DROP.get(name))
+    return Column.whole(name, need, WHOLE_DROP.get(name))

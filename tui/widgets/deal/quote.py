@@ -17,7 +17,7 @@ from functools import partial
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Static
 from textual.worker import Worker
@@ -36,8 +36,11 @@ from zizhi.tui.widgets.deal.text import MISSING
 from zizhi.tui.work import problem_text, report_failure
 
 
-class QuotePanel(Vertical):
-    """The screen calls :meth:`show` and the action methods; listen for :class:`QuoteChanged`."""
+class QuotePanel(VerticalScroll, can_focus=False):
+    """The screen calls :meth:`show` and the action methods; listen for :class:`QuoteChanged`.
+
+    It scrolls when a short terminal cannot show the totals and status whole.
+    """
 
     @dataclass
     class QuoteChanged(Message):
@@ -83,7 +86,7 @@ class QuotePanel(Vertical):
         self.set_class(quote is None, "-empty")
         if quote is None:
             self.previewing = False
-            self.query_one(QuoteLines).clear()
+            self.query_one(QuoteLines).show([])
             self.query_one("#quote-totals", Static).update("")
             self.query_one("#quote-status", Static).update("")
             return

@@ -26,7 +26,8 @@ def new(
     Without --instalment the first instalment is the client's credit-policy prepayment share, due now.
     Example: zizhi contract new 12 --instalment 2026-12-01=10,000 --instalment 2027-01-15=8,100
     """
-    from zizhi.core.pipeline.contracts import new_contract, parse_instalments
+    from zizhi.core.pipeline.contracts import new_contract
+    from zizhi.core.pipeline.schedules import parse_instalments
 
     schedule = parse_instalments(instalment or [])
     output(new_contract(desk(ctx), deal, schedule, penalty, guarantee), json, _contract_text)

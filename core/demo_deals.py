@@ -11,7 +11,7 @@ Why in bulk rather than through the operations: a deal carried to after-sales is
 operations, each its own transaction with its reads and audit record — minutes for the 23,000
 deals of a 100,000-client demo. So the rows are written as those operations would write them,
 with the core's own pure rules (``pricing.price_lines`` and ``approval_reasons``,
-``contracts.default_schedule``, ``delivery.expiry_from_validity``), dated backwards from the
+``schedules.default_schedule``, ``delivery.expiry_from_validity``), dated backwards from the
 clock, and ``tests/core/test_demo.py`` and ``bench/verify_demo.py`` re-check every deal
 with the gates (``gates.check_leave``) and the operations' other checks. Every story ends at
 least a day ago, so nothing is dated later than now.
@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from zizhi.core import clock
 from zizhi.core import demo_words as words
-from zizhi.core.pipeline import contracts, delivery
+from zizhi.core.pipeline import delivery, schedules
 from zizhi.core.pipeline.pricing import FIGURES, approval_reasons, price_lines
 from zizhi.core.pipeline.quotes import _catalogue_entry, _pricing
 
@@ -494,7 +494,7 @@ class _Deal:
         terms = settings.pricing.credit_policy.get(self.client["credit_rating"])
         total = self.quote["totals"]["total"]
         signing = dt.date.fromisoformat(created[:10])
-        schedule = contracts.default_schedule(total, terms.prepayment, signing,
+        schedule = schedules.default_schedule(total, terms.prepayment, signing,
                                               signing + dt.timedelta(days=self.plan.longest))
         services = [{k: line[k] for k in ("code", "name", "quantity", "government_amount", "service_amount",
                                           "discount_amount", "surcharge_amount", "tax_amount", "total")}

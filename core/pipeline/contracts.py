@@ -4,8 +4,7 @@ A contract is made only after the client's credit is assessed: the rating's poli
 share to be prepaid (the first instalment, which the payment gate waits for), whether a
 guarantee is needed, and how much may be owed at once. The instalments always add up to the
 contract total to the fen; payments fill the earliest unpaid instalments first. The schedule and
-credit rules are in :mod:`zizhi.core.pipeline.schedules` (``parse_instalments`` is re-exported
-here, where the app's contract form reads it).
+credit rules are in :mod:`zizhi.core.pipeline.schedules`.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.i18n import t
 from zizhi.core.money import format_fen
 from zizhi.core.pipeline import deals, endings, schedules
-from zizhi.core.pipeline.schedules import parse_instalments as parse_instalments
 from zizhi.core.pipeline.stages import ENDINGS
 
 DRAFTERS = ("legal",)  # besides the deal's owner, managers and admins

@@ -14,7 +14,7 @@ from textual.widget import Widget
 from zizhi.core import clock
 from zizhi.core.i18n import t
 from zizhi.core.money import format_fen
-from zizhi.core.pipeline import contracts
+from zizhi.core.pipeline import contracts, schedules
 from zizhi.tui import labels
 from zizhi.tui.screens.form import FormScreen, choice_field, date_field, text_field
 
@@ -32,7 +32,7 @@ class ContractForm(FormScreen):
         yield labels.column("penalty"), text_field("penalty", placeholder=t("tui.form.penalty_hint"))
 
     def save(self, values: dict[str, str]) -> dict:
-        return contracts.new_contract(self.desk, self.deal["id"], contracts.parse_instalments([values["instalments"]]),
+        return contracts.new_contract(self.desk, self.deal["id"], schedules.parse_instalments([values["instalments"]]),
                                       penalty=values["penalty"] or None, guarantee=values["guarantee"] or None)
 
 

@@ -12,13 +12,6 @@ from zizhi.core.i18n import choose_language
 from zizhi.tui.app import ZizhiApp
 
 
-def test_client_desk(desk, settle, snap_compare):
-    async def ready(pilot):
-        await settle(pilot)
-
-    assert snap_compare(ZizhiApp(desk), terminal_size=SIZE, run_before=ready)
-
-
 def test_client_desk_in_chinese_filtered_to_due(desk, settle, snap_compare):
     choose_language("zh")
 

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from zizhi.core.i18n import current_language, t
 from zizhi.core.money import format_fen
 from zizhi.tui import keymap
-from zizhi.tui.cells import first_fitting
+from zizhi.tui.cells import first_fitting, fit, width
 
 MORE = "more"
 
@@ -70,13 +70,18 @@ class DealList(OptionList):
     def _card(self, deal: dict, idle_days: int | None) -> Text:
         style = self.get_component_rich_style
         card = Text(no_wrap=True, overflow="ellipsis")
-        if idle_days is not None:
-            card.append("⚠", style=style("deal-list--stuck", partial=True))
-        card.append(f"#{deal['id']} {deal['title']}\n", style=style("deal-list--title", partial=True))
-        card.append(f"{deal['client']}\n", style=style("deal-list--client", partial=True))
         # the scrollbar's room is kept whether or not it shows (scrollbar-gutter: stable)
         room = (self.size.width - self.styles.scrollbar_size_vertical
                 - self.get_component_styles("option-list--option").padding.width)
+        title_room = room
+        if idle_days is not None:
+            card.append("⚠", style=style("deal-list--stuck", partial=True))
+            title_room -= width("⚠")
+        card.append_text(fit(Text(f"#{deal['id']} {deal['title']}", style=style("deal-list--title", partial=True)),
+                             title_room))
+        card.append("\n")
+        card.append_text(fit(Text(deal["client"], style=style("deal-list--client", partial=True)), room))
+        card.append("\n")
         amount = fit_money(deal["value"], room)
         if idle_days is None:
             card.append(amount)
@@ -149,8 +154,8 @@ class StageColumn(Vertical):
         """Name (cut with "…" if it must be), count, and the weighted value written to fit whole."""
         head = self.query_one(".stage-head", Static)
         text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(t(f"stage.{self.stage}"), style="bold")
         count, room = summary["count"], head.content_region.width
+        text.append_text(fit(Text(t(f"stage.{self.stage}"), style="bold"), room))
         stuck = f" ⚠{summary['stuck']}" if summary["stuck"] else ""
         text.append(f"\n{first_fitting(room, t('tui.board.count', count=count) + stuck, f'{count}{stuck}')}\n")
         text.append(fit_money(summary["weighted"], head.content_region.width))

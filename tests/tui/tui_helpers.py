@@ -149,7 +149,4 @@ async def log_contact_with_huansheng(pilot, settle) -> None:
 
 def screen_text(app) -> str:
     """The whole screen as a person reads it, line by line (what an 80×24 terminal shows)."""
-    console = Console(width=app.size.width, height=app.size.height, record=True, file=io.StringIO(),
-                      legacy_windows=False)
-    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
-    return console.export_text()
+    return "\n".join(screen_lines(app))

@@ -77,15 +77,20 @@ async def test_adding_a_client_keeps_the_search_and_selects_the_new_row(app, set
         assert "赵磊" in detail(app) and "Added client 杭州新锐贸易有限公司." in notes(app)
 
 
-async def test_a_new_client_outside_the_search_is_said_and_the_search_kept(app, settle):
+async def test_a_new_client_outside_the_search_is_said_and_the_search_and_selection_kept(app, settle):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"宁波", "enter")
+        await pilot.press("slash", *"出口", "enter")
         await settle(pilot)
+        await pilot.press("down")
+        await settle(pilot)
+        assert names(app) == ["上海恒通进出口有限公司", "义乌小商品出口有限公司"]
         await add(pilot, settle, "杭州新锐贸易有限公司")
-        assert app.screen.query_one("#search", Input).value == "宁波"
-        assert names(app) == ["宁波海天国际贸易有限公司"]
-        assert "it is not among the clients found for “宁波”" in notes(app)
+        assert app.screen.query_one("#search", Input).value == "出口"
+        assert names(app) == ["上海恒通进出口有限公司", "义乌小商品出口有限公司"]
+        table = app.screen.query_one(ClientTable)
+        assert table.cursor_row == 1 and "刘洋" in detail(app)
+        assert "it is not among the clients found for “出口”" in notes(app)
         assert "Esc clears the search" in notes(app)
 
 

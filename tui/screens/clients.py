@@ -171,6 +171,8 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
             self.window.reset(message.rows, message.more, message.due, message.last)
         table = self.query_one(ClientTable)
         keep, self._keep = self._keep, None
+        if message.added:  # the new client, or — not in this view — the one selected before
+            keep = message.added["id"] if message.found else table.client_id
         if message.jump:
             table.show_rows(message.rows)
             table.move_cursor(row=table.row_count - 1 if message.last else 0)
@@ -371,7 +373,6 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         for warning in result["warnings"]:
             self.notify(t("client.similar_name", name=warning), severity="warning", timeout=10)
         if result["created"]:
-            self._keep = client["id"]
             self.reload(added={"id": client["id"], "name": client["name"]})
         else:
             self.notify(t("tui.note.saved", name=client["name"]))

@@ -17,16 +17,19 @@ def first_admin(path: str) -> str:
     return row[0]
 
 
-def app_bench_options(doc: str, child: Callable[[str, str | None], None]) -> tuple[argparse.Namespace, str] | None:
+def app_bench_options(doc: str, child: Callable[[str, str | None], None] | None = None
+                      ) -> tuple[argparse.Namespace, str] | None:
     """The command line the app benches share (PATH, --runs, --as); a ``--child`` run — the app
-    process a bench times — is handed to ``child`` and None returned."""
+    process a bench times — is handed to ``child`` and None returned. A bench whose app process
+    is a script of its own passes no ``child``."""
     parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("path")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--as", dest="login", default=None, help="acting user (default: the first admin)")
-    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    if child:
+        parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child:
+    if child and args.child:
         child(args.path, args.login)
         return None
     return args, args.login or first_admin(args.path)

@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from zizhi.commands.common import Json, desk, output, table
+from zizhi.commands.common import Json, desk, output, output_read, table
 
 app = typer.Typer(help="The audit trail of every change and export.", no_args_is_help=True)
 
@@ -24,13 +24,10 @@ def list_(
 
     Example: zizhi audit list --entity client --id 42
     """
-    from zizhi.core import exports
     from zizhi.core.audit import list_entries
 
-    d = desk(ctx)
-    rows = exports.read(d, "audit", lambda: list_entries(d, entity, entity_id, user, action, limit),
-                        command="audit list", as_json=json, of=entity, id=entity_id, user=user, action=action)
-    output(rows, json, _entries_table)
+    output_read(ctx, "audit list", "audit", lambda d: list_entries(d, entity, entity_id, user, action, limit), json,
+                _entries_table, of=entity, id=entity_id, user=user, action=action)
 
 
 def _entries_table(rows: list[dict]) -> None:

@@ -11,6 +11,8 @@ from zizhi.commands.common import (
     fields,
     more_hint,
     output,
+    output_read,
+    read_shown,
     table,
     table_of,
     warn,
@@ -115,13 +117,9 @@ def show(
 
     Example: zizhi client show 42
     """
-    from zizhi.core import exports
     from zizhi.core.clients.records import get_client
 
-    d = desk(ctx)
-    record = exports.read(d, "client", lambda: get_client(d, client), command="client show", as_json=json,
-                          client=client)
-    output(record, json, _client_text)
+    output_read(ctx, "client show", "client", lambda d: get_client(d, client), json, _client_text, client=client)
 
 
 @app.command("list")
@@ -144,14 +142,12 @@ def list_(
 
     Example: zizhi client list --due --owner wang.fang
     """
-    from zizhi.core import exports
     from zizhi.core.clients.records import list_page
 
-    d = desk(ctx)
     filters = {"owner": owner, "size": size, "industry": industry, "urgency": urgency, "channel": channel,
                "tag": tag, "city": city, "due": due, "archived": archived}
-    rows, more = exports.read(d, "client", lambda: list_page(d, limit, offset, **filters), command="client list",
-                              as_json=json, limit=limit, offset=offset, **filters)
+    rows, more = read_shown(ctx, "client list", "client", lambda d: list_page(d, limit, offset, **filters), json,
+                            limit=limit, offset=offset, **filters)
     output(rows, json, table_of(LIST_COLUMNS))
     if more:
         more_hint(offset + limit)
@@ -169,13 +165,11 @@ def search(
 
     Example: zizhi client search 华为   (also: zizhi client search hw)
     """
-    from zizhi.core import exports
     from zizhi.core.clients.search import search_clients
 
-    d = desk(ctx)
-    rows = exports.read(d, "client", lambda: search_clients(d, text, limit=limit, include_archived=archived),
-                        command="client search", as_json=json, text=text, archived=archived)
-    output(rows, json, table_of(LIST_COLUMNS))
+    output_read(ctx, "client search", "client",
+                lambda d: search_clients(d, text, limit=limit, include_archived=archived), json,
+                table_of(LIST_COLUMNS), text=text, archived=archived)
 
 
 @app.command("assign")

@@ -1,8 +1,9 @@
 """What every command shares: the lazily opened desk, and the one way a result is printed.
 
 A command hands its result to :func:`output`: JSON for scripts, else tables and fields for a
-person. Failures are not handled here but in ``commands.boundary``. Nothing here imports
-Textual, so cron commands stay light.
+person. A read command states only its name, what it reads and its filters to :func:`output_read`,
+which applies the one export rule (its audit record) for all of them. Failures are not handled
+here but in ``commands.boundary``. Nothing here imports Textual, so cron commands stay light.
 """
 
 import json
@@ -75,6 +76,23 @@ def output(data: Any, as_json: bool, render: Callable[[Any], None]) -> None:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
     else:
         render(data)
+
+
+def read_shown(ctx: typer.Context, command: str, entity: str, reader: Callable[[Any], Any], as_json: bool, /,
+               **filters: Any) -> Any:
+    """What ``reader`` (a core read, given the desk) returns for ``command`` to show, by the one rule of
+    what is an export (``core.exports.read``): a ``--json`` read or a long listing is audited under
+    ``entity`` with the ``filters`` the person gave."""
+    from zizhi.core import exports
+
+    d = desk(ctx)
+    return exports.read(d, entity, lambda: reader(d), command=command, as_json=as_json, **filters)
+
+
+def output_read(ctx: typer.Context, command: str, entity: str, reader: Callable[[Any], Any], as_json: bool,
+                render: Callable[[Any], None], /, **filters: Any) -> None:
+    """:func:`read_shown`, printed by :func:`output`: the whole of a read command."""
+    output(read_shown(ctx, command, entity, reader, as_json, **filters), as_json, render)
 
 
 def table_of(columns: list[str]) -> Callable[[Iterable[dict]], None]:

@@ -4,7 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from zizhi.commands.common import Json, Opt, desk, echo, fields, money_text, output, table
+from zizhi.commands.common import Json, Opt, desk, echo, fields, money_text, output, output_read, table
 
 app = typer.Typer(help="Contracts: from the accepted quote, signed, filed, paid.", no_args_is_help=True)
 
@@ -26,7 +26,8 @@ def new(
     Without --instalment the first instalment is the client's credit-policy prepayment share, due now.
     Example: zizhi contract new 12 --instalment 2026-12-01=10,000 --instalment 2027-01-15=8,100
     """
-    from zizhi.core.pipeline.contracts import new_contract, parse_instalments
+    from zizhi.core.pipeline.contracts import new_contract
+    from zizhi.core.pipeline.schedules import parse_instalments
 
     schedule = parse_instalments(instalment or [])
     output(new_contract(desk(ctx), deal, schedule, penalty, guarantee), json, _contract_text)
@@ -38,12 +39,10 @@ def show(ctx: typer.Context, contract: Contract, json: Json = False) -> None:
 
     Example: zizhi contract show ZZ-2026-0001
     """
-    from zizhi.core import exports
     from zizhi.core.pipeline.contracts import get_contract
 
-    d = desk(ctx)
-    output(exports.read(d, "contract", lambda: get_contract(d, contract), command="contract show", as_json=json,
-                        contract=contract), json, _contract_text)
+    output_read(ctx, "contract show", "contract", lambda d: get_contract(d, contract), json, _contract_text,
+                contract=contract)
 
 
 @app.command("sign")

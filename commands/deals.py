@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from zizhi.commands.common import Json, Opt, desk, echo, fields, money_text, output, table
+from zizhi.commands.common import Json, Opt, desk, echo, fields, money_text, output, output_read, table
 from zizhi.core import percent
 
 app = typer.Typer(help="Deals through the eight stages and their gates.", no_args_is_help=True)
@@ -64,12 +64,9 @@ def show(ctx: typer.Context, deal: Deal, json: Json = False) -> None:
 
     Example: zizhi deal show 12
     """
-    from zizhi.core import exports
     from zizhi.core.pipeline.deals import get_deal
 
-    d = desk(ctx)
-    output(exports.read(d, "deal", lambda: get_deal(d, deal), command="deal show", as_json=json, deal=deal),
-           json, _deal_text)
+    output_read(ctx, "deal show", "deal", lambda d: get_deal(d, deal), json, _deal_text, deal=deal)
 
 
 @app.command("list")
@@ -86,13 +83,10 @@ def list_(
 
     Example: zizhi deal list --stage proposal
     """
-    from zizhi.core import exports
     from zizhi.core.pipeline.deals import list_deals
 
-    d = desk(ctx)
-    rows = exports.read(d, "deal", lambda: list_deals(d, stage, owner, client, closed, limit), command="deal list",
-                        as_json=json, stage=stage, owner=owner, client=client, closed=closed, limit=limit)
-    output(rows, json, _deals_table)
+    output_read(ctx, "deal list", "deal", lambda d: list_deals(d, stage, owner, client, closed, limit), json,
+                _deals_table, stage=stage, owner=owner, client=client, closed=closed, limit=limit)
 
 
 @app.command("move")

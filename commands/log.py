@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from zizhi.commands.common import Json, Opt, desk, fields_of, output, table_of
+from zizhi.commands.common import Json, Opt, desk, fields_of, output, output_read, table_of
 
 app = typer.Typer(help="The communication log: record contact and the agreed next step.", no_args_is_help=True)
 
@@ -44,13 +44,11 @@ def list_(
 
     Example: zizhi log list 42
     """
-    from zizhi.core import exports
     from zizhi.core.clients.interactions import list_interactions
 
-    d = desk(ctx)
-    rows = exports.read(d, "log", lambda: list_interactions(d, client, limit), command="log list", as_json=json,
-                        client=client, limit=limit)
-    output(rows, json, table_of(["id", "at", "client", "user", "channel", "summary", "next_step", "next_date"]))
+    output_read(ctx, "log list", "log", lambda d: list_interactions(d, client, limit), json,
+                table_of(["id", "at", "client", "user", "channel", "summary", "next_step", "next_date"]),
+                client=client, limit=limit)
 
 
 @app.command("edit")

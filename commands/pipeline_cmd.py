@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from zizhi.commands.common import Json, Opt, desk, echo, money_text, output, table
+from zizhi.commands.common import Json, Opt, echo, money_text, output_read, table
 
 
 def pipeline(
@@ -16,12 +16,9 @@ def pipeline(
 
     Example: zizhi pipeline --owner wang.fang
     """
-    from zizhi.core import exports
     from zizhi.core.pipeline.board import pipeline as view
 
-    d = desk(ctx)
-    output(exports.read(d, "deal", lambda: view(d, owner), command="pipeline", as_json=json, owner=owner),
-           json, _board_text)
+    output_read(ctx, "pipeline", "deal", lambda d: view(d, owner), json, _board_text, owner=owner)
 
 
 def _board_text(data: dict) -> None:

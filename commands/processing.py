@@ -4,7 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from zizhi.commands.common import Json, Opt, desk, echo, fields, fields_of, output, table, table_of
+from zizhi.commands.common import Json, Opt, desk, echo, fields, fields_of, output, output_read, table, table_of
 
 app = typer.Typer(help="Processing: hand-over to operations, steps, delays, the authority's outcome.",
                   no_args_is_help=True)
@@ -33,12 +33,9 @@ def show(ctx: typer.Context, deal: Deal, json: Json = False) -> None:
 
     Example: zizhi process show 12
     """
-    from zizhi.core import exports
     from zizhi.core.pipeline.processing import progress
 
-    d = desk(ctx)
-    output(exports.read(d, "deal", lambda: progress(d, deal), command="process show", as_json=json, deal=deal),
-           json, _progress_text)
+    output_read(ctx, "process show", "deal", lambda d: progress(d, deal), json, _progress_text, deal=deal)
 
 
 @app.command("step")
@@ -119,13 +116,11 @@ def visit_list(ctx: typer.Context,
 
     Example: zizhi visit list --due
     """
-    from zizhi.core import exports
     from zizhi.core.pipeline.delivery import list_visits
 
-    d = desk(ctx)
-    rows = exports.read(d, "visit", lambda: list_visits(d, due=due, owner=owner, client=client),
-                        command="visit list", as_json=json, due=due, owner=owner, client=client)
-    output(rows, json, table_of(["id", "due_on", "client", "owner", "done_on", "satisfaction", "remarks"]))
+    output_read(ctx, "visit list", "visit", lambda d: list_visits(d, due=due, owner=owner, client=client), json,
+                table_of(["id", "due_on", "client", "owner", "done_on", "satisfaction", "remarks"]),
+                due=due, owner=owner, client=client)
 
 
 @visit_app.command("done")

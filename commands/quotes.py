@@ -4,7 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from zizhi.commands.common import Json, Opt, desk, echo, fields, money_text, output, table
+from zizhi.commands.common import Json, Opt, desk, echo, fields, money_text, output, output_read, table
 
 app = typer.Typer(help="Quotes: versions built from the catalogue, sent, accepted or rejected.", no_args_is_help=True)
 review_app = typer.Typer(help="Compliance review of a quote by legal (before it can be sent).", no_args_is_help=True)
@@ -63,12 +63,9 @@ def show(ctx: typer.Context, quote: Quote, json: Json = False) -> None:
 
     Example: zizhi quote show 7
     """
-    from zizhi.core import exports
     from zizhi.core.pipeline.quotes import get_quote
 
-    d = desk(ctx)
-    output(exports.read(d, "quote", lambda: get_quote(d, quote), command="quote show", as_json=json, quote=quote),
-           json, _quote_text)
+    output_read(ctx, "quote show", "quote", lambda d: get_quote(d, quote), json, _quote_text, quote=quote)
 
 
 @app.command("list")
@@ -77,12 +74,9 @@ def list_(ctx: typer.Context, deal: Annotated[str, typer.Argument(help="Deal num
 
     Example: zizhi quote list 12
     """
-    from zizhi.core import exports
     from zizhi.core.pipeline.quotes import list_quotes
 
-    d = desk(ctx)
-    output(exports.read(d, "quote", lambda: list_quotes(d, deal), command="quote list", as_json=json, deal=deal),
-           json, _quotes_table)
+    output_read(ctx, "quote list", "quote", lambda d: list_quotes(d, deal), json, _quotes_table, deal=deal)
 
 
 @app.command("expire")

@@ -12,6 +12,7 @@ from zizhi.commands.common import (
     echo,
     fields,
     output,
+    output_read,
     table,
     table_of,
 )
@@ -71,12 +72,10 @@ def list_(
 
     Example: zizhi user list --role sales
     """
-    from zizhi.core import exports
     from zizhi.core.people.users import list_users
 
-    d = desk(ctx)
-    output(exports.read(d, "user", lambda: list_users(d, role), command="user list", as_json=json, role=role),
-           json, table_of(["login", "name", "role", "on_duty", "clients"]))
+    output_read(ctx, "user list", "user", lambda d: list_users(d, role), json,
+                table_of(["login", "name", "role", "on_duty", "clients"]), role=role)
 
 
 @app.command("show")
@@ -89,12 +88,9 @@ def show(
 
     Example: zizhi user show wang.fang
     """
-    from zizhi.core import exports
     from zizhi.core.people.users import show_user
 
-    d = desk(ctx)
-    output(exports.read(d, "user", lambda: show_user(d, login), command="user show", as_json=json, login=login),
-           json, _user_text)
+    output_read(ctx, "user show", "user", lambda d: show_user(d, login), json, _user_text, login=login)
 
 
 @app.command("exam")

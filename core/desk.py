@@ -36,6 +36,17 @@ class Desk:
     def settings(self, value: Settings) -> None:
         self._settings = value
 
+    @property
+    def keys(self) -> dict[str, str]:
+        """The app's keys as settings.toml rebinds them. The app's first screen needs no other
+        setting, so while the files are as they passed their check they are read as written,
+        not through the schema (whose models cost more to build than the first screen)."""
+        if self._settings is None and configuration.unchanged_since_checked():
+            keys = configuration.configured_keys()
+            if keys is not None:
+                return keys
+        return self.settings.general.keys
+
     def _still_on_duty(self, db) -> None:
         """Re-read who is acting as each operation begins, inside its transaction.
 

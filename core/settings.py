@@ -72,6 +72,20 @@ def configured_language() -> str | None:
     return value if isinstance(value, str) else None
 
 
+def configured_keys() -> dict[str, str] | None:
+    """``keys`` from settings.toml as written, without building the schema: for the app's start,
+    which needs no other setting. Only sound while :func:`unchanged_since_checked` holds (the file
+    passed the schema as it is); None if it is not a table of strings after all (edited just now),
+    so the caller validates the files instead."""
+    try:
+        keys = tomllib.loads(source_of("settings.toml").read_text(encoding="utf-8")).get("keys", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    if isinstance(keys, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in keys.items()):
+        return keys
+    return None
+
+
 def _remembered() -> Path:
     from zizhi.core.paths import state_dir
 

@@ -8,17 +8,16 @@ each keeps its own stack of screens and forms; ``p`` and ``c`` switch between th
 
 from __future__ import annotations
 
-from textual import work
+from textual import events, work
 from textual.app import App
+from textual.message import Message
 from textual.worker import Worker
 
 from zizhi.core.i18n import choose_language, current_language, t
-from zizhi.core.people import preferences
-from zizhi.core.pipeline import quotes
 from zizhi.tui import keymap, labels
+from zizhi.tui.message_line import Messages, Note
 from zizhi.tui.palette import DeskCommands
 from zizhi.tui.screens.clients import ClientsScreen
-from zizhi.tui.screens.pipeline import PipelineScreen
 from zizhi.tui.work import failure
 
 MODES = ("clients", "pipeline")
@@ -30,12 +29,20 @@ class ZizhiApp(App):
     COMMANDS = App.COMMANDS | {DeskCommands}
     DEFAULT_MODE = "clients"
 
+    class Said(Message):
+        """A note to show, posted so that ``notify`` may be called from any thread, as Textual's may."""
+
+        def __init__(self, note: Note) -> None:
+            super().__init__()
+            self.note = note
+
     def __init__(self, desk, keys: dict[str, str] | None = None) -> None:
         """``keys`` maps binding ids of :mod:`tui.keymap` to other keys, e.g. ``{"clients.add": "n"}``."""
         super().__init__()
         self.desk = desk
+        self.messages = Messages(self)
         self.add_mode("clients", lambda: ClientsScreen(desk))
-        self.add_mode("pipeline", lambda: PipelineScreen(desk))
+        self.add_mode("pipeline", lambda: _board(desk))
         if keys:
             self.set_keymap(keys)
 
@@ -47,7 +54,27 @@ class ZizhiApp(App):
     def deliver_screenshot(self, *args, **kwargs) -> None:
         """No screenshots to files (see :meth:`get_system_commands`), whatever asks for one."""
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Every notification — the app's and Textual's — goes to the message line, never to a toast."""
+        note = Note(str(message), severity, self.NOTIFICATION_TIMEOUT if timeout is None else timeout, title, markup)
+        self.post_message(self.Said(note))
+
+    def on_zizhi_app_said(self, message: Said) -> None:
+        self.messages.say(message.note)
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key or a click is the person moving on: what was said fades a few seconds later."""
+        if isinstance(event, (events.Key, events.MouseDown)) and not event.is_forwarded:
+            self.messages.moved_on()
+        await super().on_event(event)
+
+    def _screen_changed(self, screen) -> None:
+        """A form opened or closed, a mode switched: what is said moves to the line of the screen in front."""
+        self.messages.place()
+
     def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, self._screen_changed)
         self._retitle()
         self._record_lapsed_quotes()
 
@@ -58,6 +85,8 @@ class ZizhiApp(App):
         A lapsed quote already reads as expired everywhere; this only records it, so nothing
         the person sees waits for it, and a failure here is not theirs to handle.
         """
+        from zizhi.core.pipeline import quotes
+
         quotes.expire_overdue(self.desk)
 
     def _retitle(self) -> None:
@@ -78,6 +107,8 @@ class ZizhiApp(App):
 
     @work(thread=True, exit_on_error=False, group="preferences")
     def _save_language(self, language: str) -> None:
+        from zizhi.core.people import preferences
+
         preferences.set_language(self.desk, language)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -110,6 +141,20 @@ class ZizhiApp(App):
         self.get_screen_stack("pipeline")[0].open_deal(deal_id)
 
 
+def _board(desk):
+    """The pipeline board, imported the first time it is shown: it and the deal screen behind it
+    (forms, quote editor, every pipeline rule) are a third of the app's code, and the app starts
+    on the clients."""
+    from zizhi.tui.screens.pipeline import PipelineScreen
+
+    return PipelineScreen(desk)
+
+
+def desk_app(desk) -> ZizhiApp:
+    """The app as ``zizhi`` runs it: around ``desk``, with the keys settings.toml rebinds."""
+    return ZizhiApp(desk, keys=desk.keys)
+
+
 def run_app(desk) -> None:
     """Run the app full-screen until the person quits; the caller owns (and closes) the desk."""
-    ZizhiApp(desk, keys=desk.settings.general.keys).run()
+    desk_app(desk).run()

@@ -42,11 +42,11 @@ CLIENTS = (
     Key("clients.add", "a", "add_client", "tui.key.add"),
     Key("clients.log", "l", "log_interaction", "tui.key.log"),
     Key("clients.edit", "e", "edit_client", "tui.key.edit"),
+    Key("clients.pipeline", "p", "show_pipeline", "tui.key.pipeline"),
     Key("clients.due", "d", "toggle_due", "tui.key.due"),
     Key("clients.refresh", "ctrl+r", "refresh", "tui.key.refresh", show=False),
     Key("clients.to_table", "down", "focus_table", "tui.key.table", show=False),
     Key("clients.back", "escape", "back", "tui.key.back", show=False),
-    Key("clients.pipeline", "p", "show_pipeline", "tui.key.pipeline"),
     Key("clients.deal", "n", "new_deal", "tui.key.new_deal", show=False),
 )
 CARDS = (

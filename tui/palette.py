@@ -16,10 +16,8 @@ from typing import Callable
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from zizhi.core.clients.search import search_clients
 from zizhi.core.errors import ZizhiError
 from zizhi.core.i18n import t
-from zizhi.core.pipeline.deals import list_deals
 
 OPEN_LIMIT = 5
 OPEN_SCORE = 0.5
@@ -76,6 +74,12 @@ class DeskCommands(Provider):
 
 
 def _found(desk, query: str) -> list[tuple[dict, list[dict]]]:
-    """The clients a query finds and each one's open deals (a few), read in one worker thread."""
+    """The clients a query finds and each one's open deals (a few), read in one worker thread.
+
+    Imported here, at the first search, not when the app starts: the deals' rules are not
+    needed before."""
+    from zizhi.core.clients.search import search_clients
+    from zizhi.core.pipeline.deals import list_deals
+
     return [(row, list_deals(desk, client=str(row["id"]), limit=DEALS_PER_CLIENT))
             for row in search_clients(desk, query, OPEN_LIMIT)]

@@ -2,7 +2,7 @@
 
 Every core call runs in a thread worker started with ``exit_on_error=False``; its failure comes
 back as a ``Worker.StateChanged`` to the node that started it. A ``ZizhiError`` is a mistake the
-user can fix and is shown as its one-line message — inline by forms, as a notification or a
+user can fix and is shown as its one-line message — inline by forms, on the message line or a
 problem line elsewhere. Anything else is a bug: its traceback goes to the Textual log, the person
 sees one line, and the app keeps running.
 
@@ -74,4 +74,4 @@ class DeskWork:
 
     def show_problem(self, message: str, error: BaseException | None = None) -> None:
         """Tell the person what went wrong; forms override this to say it inline."""
-        self.notify(message, severity="error", timeout=8)  # type: ignore[attr-defined]
+        self.notify(message, severity="error", timeout=8, markup=False)  # type: ignore[attr-defined]

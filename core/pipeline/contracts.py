@@ -3,20 +3,22 @@
 A contract is made only after the client's credit is assessed: the rating's policy sets the
 share to be prepaid (the first instalment, which the payment gate waits for), whether a
 guarantee is needed, and how much may be owed at once. The instalments always add up to the
-contract total to the fen; payments fill the earliest unpaid instalments first.
+contract total to the fen; payments fill the earliest unpaid instalments first. The schedule and
+credit rules are in :mod:`zizhi.core.pipeline.schedules` (``parse_instalments`` is re-exported
+here, where the app's contract form reads it).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
-from zizhi.core import access, audit, clock, money, percent, validation
+from zizhi.core import access, audit, clock, validation
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.i18n import t
-from zizhi.core.money import format_fen, share
-from zizhi.core.pipeline import deals, endings
-from zizhi.core.pipeline.stages import ENDINGS, still_open
+from zizhi.core.money import format_fen
+from zizhi.core.pipeline import deals, endings, schedules
+from zizhi.core.pipeline.schedules import parse_instalments as parse_instalments
+from zizhi.core.pipeline.stages import ENDINGS
 
 DRAFTERS = ("legal",)  # besides the deal's owner, managers and admins
 CASHIERS = ("finance", "admin")
@@ -59,12 +61,12 @@ def new_contract(desk, deal_id: int | str, instalments: list[tuple[str, str | in
         _refuse_second(db, deal["id"])
         quote = _accepted_quote(desk, deal)
         client = desk.store.one("SELECT id, name, credit_rating FROM clients WHERE id = ?", [deal["client_id"]])
-        rating, terms = _credit_terms(desk, client)
+        rating, terms = schedules.credit_terms(desk, client)
         guarantee = (guarantee or "").strip() or None
         if terms.guarantee_required and not guarantee:
             raise UserError("contract.guarantee_required", rating=rating, client=client["name"])
-        schedule = _schedule(desk, deal, quote["total"], terms, rating, instalments)
-        _check_credit_limit(desk, client, rating, terms, quote["total"], schedule[0][1])
+        schedule = schedules.checked_schedule(desk, deal, quote["total"], terms, rating, instalments)
+        schedules.check_credit_limit(desk, client, rating, terms, quote["total"], schedule[0][1])
         contract_id = _insert(db, desk, deal, quote, client, schedule, penalty, rating, terms, guarantee)
     return get_contract(desk, contract_id)
 
@@ -134,7 +136,7 @@ def record_payment(desk, contract_ref: int | str, amount: str | int, paid_on: st
                    note: str | None = None) -> dict:
     """Finance confirms money received (yuan text, or whole fen as an int); it pays the earliest
     unpaid instalments first, part payments too."""
-    fen = _amount(amount, "amount")
+    fen = schedules.positive_amount(amount, "amount")
     validation.text(note, "note", multiline=True)
     paid_on = validation.happened(paid_on, "paid-on")
     with desk.store.unit_of_work() as db:
@@ -194,22 +196,6 @@ def allow_payments(desk, contract_ref: int | str, reason: str) -> dict:
     return get_contract(desk, contract["id"])
 
 
-def parse_instalments(items: list[str]) -> list[tuple[str, str]] | None:
-    """'2026-12-01=1,000' items (or one text of them split by ';' or lines) → [(date, amount)].
-
-    None when nothing is given: the credit policy's default schedule applies.
-    """
-    schedule = []
-    for item in (part.strip() for text in items for part in text.replace("\n", ";").split(";")):
-        if not item:
-            continue
-        due, sep, amount = item.partition("=")
-        if not sep:
-            raise InputError("contract.instalment_option", value=item)
-        schedule.append((due.strip(), amount.strip()))
-    return schedule or None
-
-
 def get_contract(desk, contract_ref: int | str) -> dict:
     """The contract with its services, instalments, payments and what is still owed."""
     contract = _resolve(desk, contract_ref)
@@ -221,24 +207,6 @@ def contract_for_deal(desk, deal_id: int | str) -> dict | None:
     deal = deals.resolve_deal(desk, deal_id)
     found = desk.store.one("SELECT id FROM contracts WHERE deal_id = ?", [deal["id"]])
     return get_contract(desk, found["id"]) if found else None
-
-
-def split_evenly(total: int, parts: int) -> list[int]:
-    """``total`` fen in ``parts`` amounts differing by at most a fen, the larger ones first."""
-    if parts < 1:
-        raise InputError("contract.parts_positive", value=parts)
-    base, extra = divmod(total, parts)
-    return [base + 1] * extra + [base] * (parts - extra)
-
-
-def default_schedule(total: int, basis_points: int, signing: dt.date, delivery: dt.date) -> list[tuple[str, int]]:
-    """The prepayment share due on signing and the rest at delivery (one instalment if either is nil)."""
-    first = share(total, basis_points)
-    if first >= total:
-        return [(signing.isoformat(), total)]
-    if first <= 0:
-        return [(delivery.isoformat(), total)]
-    return [(signing.isoformat(), first), (max(delivery, signing).isoformat(), total - first)]
 
 
 def _resolve(desk, ref: int | str) -> dict:
@@ -284,19 +252,6 @@ def _accepted_quote(desk, deal: dict) -> dict:
     return quote
 
 
-def _schedule(desk, deal: dict, total: int, terms, rating: str, instalments) -> list[tuple[str, int]]:
-    """The instalments asked for, or the default; the first must cover the rating's prepayment share."""
-    required = share(total, terms.prepayment)
-    if instalments:
-        schedule = _custom_schedule(instalments, total)
-    else:
-        schedule = default_schedule(total, terms.prepayment, clock.today(), _delivery_date(desk, deal))
-    if schedule[0][1] < required:
-        raise UserError("contract.prepayment_short", rating=rating, share=percent.text(terms.prepayment),
-                        required=format_fen(required), first=format_fen(schedule[0][1]))
-    return schedule
-
-
 def _insert(db, desk, deal: dict, quote: dict, client: dict, schedule, penalty: str, rating: str, terms,
             guarantee: str | None) -> int:
     """Write the contract, numbered in the year's sequence, and its instalments; audit it."""
@@ -323,79 +278,6 @@ def _refuse_second(db, deal_id: int) -> None:
     existing = db.execute("SELECT id, number FROM contracts WHERE deal_id = ?", [deal_id]).fetchone()
     if existing:
         raise UserError("contract.exists", deal=deal_id, number=existing[1], id=existing[0])
-
-
-def _credit_terms(desk, client: dict):
-    rating = client["credit_rating"]
-    if not rating:
-        raise UserError("contract.unrated", client=client["name"], id=client["id"])
-    terms = desk.settings.pricing.credit_policy.get(rating)
-    if terms is None:
-        raise UserError("contract.rating_not_in_policy", client=client["name"], rating=rating, id=client["id"],
-                        allowed=", ".join(desk.settings.pricing.credit_policy))
-    return rating, terms
-
-
-def _custom_schedule(instalments, total: int) -> list[tuple[str, int]]:
-    schedule = []
-    for number, item in enumerate(instalments, start=1):
-        try:
-            due, amount = item
-        except (TypeError, ValueError):
-            raise InputError("contract.instalment_format", number=number, value=item) from None
-        field = f"instalment {number}"
-        due_on = validation.date(due, field)
-        if not due_on:
-            raise InputError("input.required", field=f"{field} date")
-        fen = _amount(amount, field)
-        if schedule and due_on < schedule[-1][0]:
-            raise InputError("contract.instalments_out_of_order", number=number, date=due_on,
-                             previous=schedule[-1][0])
-        schedule.append((due_on, fen))
-    scheduled = sum(amount for _, amount in schedule)
-    if scheduled != total:
-        key = "contract.schedule_short" if scheduled < total else "contract.schedule_over"
-        raise InputError(key, scheduled=format_fen(scheduled), total=format_fen(total),
-                         difference=format_fen(abs(total - scheduled)))
-    return schedule
-
-
-def _amount(value: str | int, field: str) -> int:
-    if isinstance(value, bool):
-        raise InputError("money.not_a_number", field=field, value=value)
-    fen = value if isinstance(value, int) else money.parse(value, field=field)
-    if fen <= 0:
-        raise InputError("contract.amount_positive", field=field, value=format_fen(fen))
-    return fen
-
-
-def _check_credit_limit(desk, client: dict, rating: str, terms, total: int, first: int) -> None:
-    """What the client would owe beyond the prepayment, with its other unpaid contracts, within the limit."""
-    credit = total - first
-    if credit <= 0:
-        return
-    owed = outstanding_of_client(desk, client["id"])
-    if owed + credit > terms.credit_limit:
-        room = max(terms.credit_limit - owed, 0)
-        raise UserError("contract.credit_limit", client=client["name"], rating=rating,
-                        limit=format_fen(terms.credit_limit), owed=format_fen(owed), credit=format_fen(credit),
-                        first=format_fen(total - room))
-
-
-def outstanding_of_client(desk, client_id: int) -> int:
-    """Fen the client still owes: every open deal's contract, and every signed contract of an ended
-    deal (terminated, its balance stays owed until receivables settles it); void drafts owe nothing."""
-    return desk.store.scalar(
-        f"""SELECT coalesce(sum(i.amount - i.paid), 0) FROM instalments i
-           JOIN contracts k ON k.id = i.contract_id JOIN deals d ON d.id = k.deal_id
-           WHERE d.client_id = ? AND ({still_open()} OR k.signed_on IS NOT NULL)""",
-        [client_id])
-
-
-def _delivery_date(desk, deal: dict) -> dt.date:
-    days = [q.standard_days for q in (desk.settings.catalogue.get(item["code"]) for item in deal["qualifications"])
-            if q is not None]
-    return clock.today() + dt.timedelta(days=max(days, default=0))
 
 
 def _services(desk, quote_id: int) -> list[dict]:

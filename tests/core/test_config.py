@@ -76,6 +76,31 @@ def test_the_configured_pass_mark_decides_who_goes_on_duty(isolated, desk_as):
     assert people.record_exam(boss, "li", 65)["on_duty"] == 1
 
 
+def _keys_file(config: Path, keys: str) -> None:
+    shipped = (SHIPPED_CONFIG / "settings.toml").read_text(encoding="utf-8")
+    (config / "settings.toml").write_text(shipped + "\n[keys]\n" + keys, encoding="utf-8")
+
+
+def test_the_app_keys_come_from_settings_toml_once_it_passed(isolated, desk_as, monkeypatch, tmp_path):
+    monkeypatch.setenv("ZIZHI_STATE", str(tmp_path / "state"))
+    _keys_file(isolated, '"clients.add" = "n"\n')
+    desk_as("boss")  # opening a desk checks the files and remembers they passed
+    desk = desk_as("boss")
+    assert desk.keys == {"clients.add": "n"}
+
+
+def test_app_keys_edited_wrong_after_the_check_are_refused_like_any_broken_file(isolated, desk_as, monkeypatch,
+                                                                                tmp_path):
+    monkeypatch.setenv("ZIZHI_STATE", str(tmp_path / "state"))
+    _keys_file(isolated, '"clients.add" = "n"\n')
+    desk_as("boss")
+    desk = desk_as("boss")  # the files had passed: this desk has not built the schema
+    _keys_file(isolated, '"clients.add" = 7\n')
+    with pytest.raises(ConfigError) as caught:
+        desk.keys
+    assert "settings.toml" in caught.value.message("en")
+
+
 def test_a_toml_syntax_error_names_the_file_and_line(monkeypatch):
     error, message = load_error(monkeypatch, "syntax_error")
     path = CASES / "syntax_error" / "pricing.toml"

@@ -19,7 +19,7 @@ from zizhi.core import audit, clock, money
 from zizhi.core.clients import records as clients
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.paths import SHIPPED_CONFIG
-from zizhi.core.pipeline import contracts, deals
+from zizhi.core.pipeline import contracts, deals, schedules
 from zizhi.core.pipeline.gates import GateRefused
 
 # TRADE-RIGHTS ¥1,500 + CUSTOMS-REG ¥1,200 service fees, no government fee, 6 % VAT on service.
@@ -365,7 +365,7 @@ SHARES = st.integers(min_value=0, max_value=10_000)
 @settings(max_examples=300, deadline=None)
 @given(total=AMOUNTS, parts=st.integers(min_value=1, max_value=24))
 def test_an_even_split_adds_up_exactly_and_differs_by_a_fen_at_most(total, parts):
-    split = contracts.split_evenly(total, parts)
+    split = schedules.split_evenly(total, parts)
     assert sum(split) == total and len(split) == parts
     assert max(split) - min(split) <= 1
 
@@ -374,7 +374,7 @@ def test_an_even_split_adds_up_exactly_and_differs_by_a_fen_at_most(total, parts
 @given(total=AMOUNTS, share=SHARES, days=st.integers(min_value=0, max_value=400))
 def test_the_default_schedule_adds_up_exactly_and_meets_the_share(total, share, days):
     today = dt.date(2026, 11, 27)
-    schedule = contracts.default_schedule(total, share, today, today + dt.timedelta(days=days))
+    schedule = schedules.default_schedule(total, share, today, today + dt.timedelta(days=days))
     assert sum(amount for _, amount in schedule) == total
     assert all(amount > 0 for _, amount in schedule)
     assert schedule[0][1] >= money.share(total, share) or share == 0
@@ -390,7 +390,7 @@ def test_every_contract_made_has_instalments_adding_up_to_its_total(li, data):
     deal = ready_deal(li, rating=rating, total=total)
     if data.draw(st.booleans(), label="custom"):
         first = money.share(total, li.settings.pricing.credit_policy[rating].prepayment)
-        rest = contracts.split_evenly(total - first, data.draw(st.integers(1, 4), label="parts"))
+        rest = schedules.split_evenly(total - first, data.draw(st.integers(1, 4), label="parts"))
         amounts = [first, *(a for a in rest if a)] if first else [a for a in rest if a]
         off = data.draw(st.sampled_from([0, 0, 1, -1]), label="off by")
         amounts[-1] += off

@@ -152,10 +152,10 @@ def test_today_is_the_clock_s_so_a_process_can_be_told_it():
 
 def test_a_contract_schedule_takes_spoken_due_dates(li):
     from tests.core.test_contracts import ready_deal
-    from zizhi.core.pipeline import contracts
+    from zizhi.core.pipeline import contracts, schedules
 
     deal = ready_deal(li)  # today is 2026-11-27; the total is ¥2,862.00
-    schedule = contracts.parse_instalments(["今天=1,500.00; 12月20日=1,000.00", "2027年1月20日=362.00"])
+    schedule = schedules.parse_instalments(["今天=1,500.00; 12月20日=1,000.00", "2027年1月20日=362.00"])
     contract = contracts.new_contract(li, deal["id"], instalments=schedule)
     assert [(i["due_on"], i["amount"]) for i in contract["instalments"]] == [
         ("2026-11-27", 150_000), ("2026-12-20", 100_000), ("2027-01-20", 36_200)]

@@ -17,12 +17,14 @@ from collections import defaultdict
 import pytest
 
 from tests.core.conftest import TODAY
-from zizhi.core import demo, demo_words, validation
+from zizhi.core import demo, validation
 from zizhi.core.audit import list_entries
 from zizhi.core.clients import pinyin
 from zizhi.core.clients.interactions import refresh_follow_up
 from zizhi.core.clients.records import list_clients
 from zizhi.core.clients.search import search_clients
+from zizhi.core.demo import clients as demo_clients
+from zizhi.core.demo import words as demo_words
 from zizhi.core.desk import init_database, open_desk
 from zizhi.core.errors import Refused, UserError
 from zizhi.core.money import share
@@ -127,7 +129,7 @@ def test_the_pinyin_column_is_what_pinyin_keys_makes_of_name_and_contact(desk, f
 
 
 def test_a_wrong_composed_pinyin_is_caught_and_every_row_computed_exactly(desk, monkeypatch):
-    monkeypatch.setattr(demo, "_keys", lambda name_parts, contact_parts: "wrong")
+    monkeypatch.setattr(demo_clients, "_keys", lambda name_parts, contact_parts: "wrong")
     demo.fill_demo(desk, clients=30)
     for client in all_clients(desk):
         assert client["pinyin"] == pinyin.keys(client["name"], client["contact"])

@@ -9,7 +9,7 @@ import pytest
 from tests.core.test_contracts import accept_quote, paid_deal, ready_deal
 from zizhi.core import audit
 from zizhi.core.errors import InputError, Refused, UserError
-from zizhi.core.pipeline import contracts, deals, endings
+from zizhi.core.pipeline import contracts, deals, endings, schedules
 
 
 def dump(desk) -> list[str]:
@@ -130,7 +130,7 @@ def test_the_credit_check_still_counts_what_a_terminated_contract_is_owed(li, ma
     contracts.sign(li, contract["id"])
     deals.cancel(manager, first["id"], "客户业务调整")
     client = first["client_id"]
-    assert contracts.outstanding_of_client(li, client) == 286_200
+    assert schedules.outstanding_of_client(li, client) == 286_200
 
     # ¥240,000 leaves ¥48,000 owed after the prepayment: within the limit alone, not with the ¥2,862.00 still owed.
     second = deal_for(li, client, total=24_000_000)
@@ -143,7 +143,7 @@ def test_the_credit_check_still_counts_what_a_terminated_contract_is_owed(li, ma
     draft = deal_for(li, client)
     contracts.new_contract(li, draft["id"])
     deals.lose(li, draft["id"], "客户放弃")  # a void draft owes nothing
-    assert contracts.outstanding_of_client(li, client) == 286_200
+    assert schedules.outstanding_of_client(li, client) == 286_200
 
 
 @pytest.mark.parametrize("reason", ["价格\u202e高太", "客户\x1b[2J放弃"])

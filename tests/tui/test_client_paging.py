@@ -31,7 +31,7 @@ def app(desk, crowd):
 
 def cursor_name(app) -> str:
     table = app.screen.query_one(ClientTable)
-    return str(table.get_row_at(table.cursor_row)[0])
+    return table.rows_held[table.cursor_row]["name"]
 
 
 async def answered(pilot) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Input
-from tui_helpers import SIZE, detail, names, status, type_text
+from tui_helpers import SIZE, detail, names, said, status, type_text
 
 from zizhi.tui.widgets.client_detail import ClientDetail
 from zizhi.tui.widgets.client_table import ClientTable
@@ -125,7 +125,7 @@ async def test_logging_needs_a_selected_client(app, settle):
         await pilot.press("l")
         await pilot.pause()
         assert type(app.screen).__name__ == "ClientsScreen"
-        assert any("Select a client first" in str(n.message) for n in app._notifications)
+        assert "Select a client first" in said(app)
 
 
 async def test_a_database_problem_is_one_line_and_the_app_keeps_running(app, settle, monkeypatch):
@@ -140,7 +140,7 @@ async def test_a_database_problem_is_one_line_and_the_app_keeps_running(app, set
         monkeypatch.setattr(screen_module, "search_clients", busy)
         await pilot.press("slash", "h", "w")
         await settle(pilot)
-        assert any("The database is busy" in str(n.message) for n in app._notifications)
+        assert "The database is busy" in said(app)
         assert app.is_running
         monkeypatch.undo()
         await pilot.press("escape", "escape")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from contextlib import asynccontextmanager
 
-from tui_helpers import QUICK, SIZE, deal_text, fill, open_board
+from tui_helpers import QUICK, SIZE, deal_text, fill, open_board, said
 
 from zizhi.core.clients import records as clients
 from zizhi.core.desk import open_desk
@@ -68,8 +68,8 @@ async def test_a_salesperson_is_told_first_and_refused_then_a_manager_terminates
     people.add_user(desk, "zhao", "赵经理", "manager")
     async with deal_screen_of(desk, "li", settle) as pilot:
         form = await cancel_form(pilot, settle)
-        said = str(form.query_one("#end-contract").content)
-        assert said.startswith("Contract ZZ-2026-0001 is signed: ending the deal terminates it") and "manager" in said
+        warned = str(form.query_one("#end-contract").content)
+        assert warned.startswith("Contract ZZ-2026-0001 is signed: ending the deal terminates it") and "manager" in warned
         await fill(pilot, reason="客户业务调整")
         await pilot.press("ctrl+s")
         await settle(pilot, QUICK)
@@ -83,7 +83,6 @@ async def test_a_salesperson_is_told_first_and_refused_then_a_manager_terminates
         await pilot.press("ctrl+s")
         await settle(pilot, QUICK)
         assert isinstance(pilot.app.screen, DealScreen)
-        assert any("Contract ZZ-2026-0001 is terminated as of 2026-11-27" in str(n.message)
-                   for n in pilot.app._notifications)
+        assert "Contract ZZ-2026-0001 is terminated as of 2026-11-27" in said(pilot.app)
         assert "terminated on 2026-11-27 with its deal (cancelled)" in deal_text(pilot.app, "contract-body")
     assert contracts.get_contract(desk, "ZZ-2026-0001")["ended_on"] == "2026-11-27"

@@ -4,7 +4,7 @@ looking at is lost — the search, the due view, the client or deal selected, th
 from __future__ import annotations
 
 from textual.widgets import Input, TabbedContent
-from tui_helpers import QUICK, SIZE, detail, names, open_board, run_palette, selected_card, status
+from tui_helpers import QUICK, SIZE, detail, names, open_board, run_palette, said, selected_card, status
 
 from zizhi.core.desk import open_desk
 from zizhi.core.i18n import choose_language, current_language
@@ -90,5 +90,4 @@ async def test_a_language_that_cannot_be_saved_still_switches_and_says_why(app, 
         await settle(pilot)
         await run_palette(pilot, settle, "switch language")
         assert current_language() == "zh" and status(app) == "4 个客户"
-        said = [str(note.message) for note in app._notifications]
-        assert any(text.startswith("语言已切换，但未能保存到下次启动") for text in said), said
+        assert "语言已切换，但未能保存到下次启动：数据库正被其他操作写入" in said(app)

@@ -29,7 +29,7 @@ async def test_a_logged_next_step_shows_as_the_follow_up(app, desk, settle):
         assert "视频会议介绍出口许可证" in text and "meeting" in text
         assert "2026-12-01" in text and "寄送材料清单" in text
         table = app.screen.query_one(ClientTable)
-        assert str(table.get_row_at(table.cursor_row)[6]) == "2026-12-01"
+        assert table.cell(table.cursor_row, "next_date") == "2026-12-01"
     assert list_interactions(desk, str(desk.ids["宁波海天国际贸易有限公司"]))[0]["next_step"] == "寄送材料清单"
 
 

@@ -157,3 +157,12 @@ async def test_a_deal_number_in_the_palette_opens_it_before_the_board_was_ever_s
         await pilot.press("escape")
         await settle(pilot, QUICK)
         assert isinstance(app.screen, PipelineScreen)
+
+
+async def test_a_refusal_on_the_processing_tab_names_the_app_s_key_not_a_command(app, deals, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await open_deal(pilot, settle)
+        await pilot.press("4", "t")
+        await settle(pilot, QUICK)
+        assert problem(app).endswith("has not been handed over to processing yet (H on the processing tab).")
+        assert "zizhi" not in problem(app)

@@ -6,7 +6,7 @@ before committing them.
 
 from __future__ import annotations
 
-from tui_helpers import SIZE, fill
+from tui_helpers import SIZE, fill, log_contact_with_huansheng, with_huansheng
 
 from zizhi.core.i18n import choose_language
 from zizhi.tui.app import ZizhiApp
@@ -41,3 +41,15 @@ def test_add_client_form_shows_a_bad_credit_code_inline(desk, settle, snap_compa
         await settle(pilot)
 
     assert snap_compare(ZizhiApp(desk), terminal_size=SIZE, run_before=bad_code)
+
+
+def test_a_chinese_confirmation_on_the_message_line(desk, settle, snap_compare):
+    """The confirmation Textual's toast used to cut (``宁波    小家电``): every character, above the footer."""
+    choose_language("zh")
+    with_huansheng(desk)
+
+    async def logged(pilot):
+        await settle(pilot)
+        await log_contact_with_huansheng(pilot, settle)
+
+    assert snap_compare(ZizhiApp(desk), terminal_size=SIZE, run_before=logged)

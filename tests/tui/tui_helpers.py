@@ -18,9 +18,8 @@ QUICK = 0.02  # the board and the deal screen have no typing debounce to wait ou
 
 
 def names(app) -> list[str]:
-    """Client names in the table, top to bottom."""
-    table = app.screen.query_one(ClientTable)
-    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+    """Client names in the table, top to bottom, whole (the cells may end in "…")."""
+    return [row["name"] for row in app.screen.query_one(ClientTable).rows_held]
 
 
 def shown(widget: Static) -> str:
@@ -33,6 +32,19 @@ def detail(app) -> str:
     """Everything the detail pane says: the record and the log."""
     pane = app.screen.query_one(ClientDetail)
     return shown(pane.query_one("#detail-card", Static)) + shown(pane.query_one("#detail-log", Static))
+
+
+def screen_lines(app) -> list[str]:
+    """The screen in front as a person sees it, row by row: every widget as drawn, overlaps included."""
+    return ["".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()]
+
+
+def said(app) -> str:
+    """What the message line of the screen in front says, '' when it says nothing."""
+    from zizhi.tui.message_line import MessageLine
+
+    lines = app.screen.query(MessageLine)
+    return lines.first().text if lines and lines.first().display else ""
 
 
 def status(app) -> str:
@@ -110,3 +122,34 @@ async def open_deal(pilot, settle, *keys: str) -> None:
     await open_board(pilot, settle)
     await pilot.press(*keys, "enter")
     await settle(pilot, QUICK)
+
+
+# -- the message line ----------------------------------------------------------------------
+
+HUANSHENG = "宁波环圣小家电有限公司"
+
+
+def with_huansheng(desk) -> None:
+    """A client whose name a toast used to cut (``宁波    小家电有限公司``)."""
+    from zizhi.core.clients.records import add_client
+
+    add_client(desk, name=HUANSHENG, contact="周敏", phone="13957400001", city="宁波", urgency="urgent")
+
+
+async def log_contact_with_huansheng(pilot, settle) -> None:
+    """Find 环圣 and log a phone call with it, as a salesperson would."""
+    await pilot.press("slash", *"环圣", "enter")
+    await settle(pilot)
+    await pilot.press("l")
+    await settle(pilot)
+    await fill(pilot, channel="phone", summary="电话介绍出口资质", next_step="寄送材料", next_date="2026-12-01")
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
+def screen_text(app) -> str:
+    """The whole screen as a person reads it, line by line (what an 80×24 terminal shows)."""
+    console = Console(width=app.size.width, height=app.size.height, record=True, file=io.StringIO(),
+                      legacy_windows=False)
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text()

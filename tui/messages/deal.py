@@ -6,7 +6,7 @@ Used by ``tui/screens/deal.py``, ``deal_forms.py`` and the widgets in ``tui/widg
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # tabs and sections
-    "tui.deal.tab.overview": ("1 History & assessment", "1 历程与评估"),
+    "tui.deal.tab.overview": ("1 History & needs", "1 历程与评估"),  # the five tabs fit 80 columns
     "tui.deal.tab.quote": ("2 Quote", "2 报价"),
     "tui.deal.tab.contract": ("3 Contract", "3 合同"),
     "tui.deal.tab.processing": ("4 Processing", "4 办理"),

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import NoActiveWorker, get_current_worker
 
 from zizhi.core import access
@@ -36,6 +36,8 @@ from zizhi.tui.screens.help import HelpScreen
 from zizhi.tui.screens.log_form import LogForm
 from zizhi.tui.widgets.client_detail import ClientDetail
 from zizhi.tui.widgets.client_table import ClientTable
+from zizhi.tui.widgets.footer import FittedFooter
+from zizhi.tui.widgets.search_box import SearchBox
 from zizhi.tui.work import DeskWork, problem_text
 
 LOG_SHOWN = 20
@@ -96,11 +98,11 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         yield Header()
         with Horizontal(id="body"):
             with Vertical(id="list-pane"):
-                yield Input(placeholder=t("tui.search.placeholder"), id="search")
+                yield SearchBox(placeholder=t("tui.search.placeholder"), id="search")
                 yield Static(t("tui.status.loading"), id="list-status")
-                yield ClientTable(id="clients")
+                yield ClientTable(mine_only=not access.sees_all(self.desk.user), id="clients")
             yield ClientDetail(id="detail")
-        yield Footer()
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.desk.store.give_up_reads_when(_superseded)
@@ -188,7 +190,7 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         self._show_detail(table.client_id)
         if message.added:
             self.notify(added_note(message.added["name"], message.query, message.found),
-                        timeout=5 if message.found else 12)
+                        timeout=5 if message.found else 12, markup=False)
 
     def _read_on(self, forward: bool) -> None:
         """Read the page past one edge of the window, unless it is already on its way."""
@@ -349,7 +351,7 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         try:
             rule(*args)
         except ZizhiError as refusal:
-            self.notify(problem_text(refusal), severity="error", timeout=8)
+            self.notify(problem_text(refusal), severity="error", timeout=8, markup=False)
             return False
         return True
 
@@ -361,7 +363,7 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     def _selected(self) -> dict | None:
         row = self.rows.get(self.query_one(ClientTable).client_id or -1)
         if row is None:
-            self.notify(t("tui.note.no_selection"), severity="warning")
+            self.notify(t("tui.note.no_selection"), severity="warning", markup=False)
         return row
 
     def _client_saved(self, result: dict | None) -> None:
@@ -371,16 +373,16 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
             return
         client = result["client"]
         for warning in result["warnings"]:
-            self.notify(t("client.similar_name", name=warning), severity="warning", timeout=10)
+            self.notify(t("client.similar_name", name=warning), severity="warning", timeout=10, markup=False)
         if result["created"]:
             self.reload(added={"id": client["id"], "name": client["name"]})
         else:
-            self.notify(t("tui.note.saved", name=client["name"]))
+            self.notify(t("tui.note.saved", name=client["name"]), markup=False)
             self._refresh_around(client["id"])
 
     def _logged(self, entry: dict | None) -> None:
         if entry:
-            self.notify(t("tui.note.logged", name=entry["client"]))
+            self.notify(t("tui.note.logged", name=entry["client"]), markup=False)
             self._refresh_around(entry["client_id"])
 
     def _refresh_around(self, client_id: int) -> None:

@@ -19,7 +19,7 @@ from textual.binding import ActiveBinding
 from textual.css.query import NoMatches
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 from textual.worker import Worker, get_current_worker
 
 from zizhi.core.errors import InputError
@@ -31,11 +31,12 @@ from zizhi.tui.screens.deal_forms import AssessForm, EndDealForm, ResolveForm, c
 from zizhi.tui.screens.help import HelpScreen
 from zizhi.tui.widgets.deal.contract import ContractPanel
 from zizhi.tui.widgets.deal.delivery import DeliveryPanel
-from zizhi.tui.widgets.deal.head import head
+from zizhi.tui.widgets.deal.head import DealHead
 from zizhi.tui.widgets.deal.overview import OverviewPanel
 from zizhi.tui.widgets.deal.panel import DealSaved, open_form
 from zizhi.tui.widgets.deal.processing import ProcessingPanel
 from zizhi.tui.widgets.deal.quote import QuotePanel
+from zizhi.tui.widgets.footer import FittedFooter
 from zizhi.tui.widgets.stage_mover import StageMover
 from zizhi.tui.work import Problem, failure
 
@@ -70,7 +71,7 @@ class DealScreen(RoleKeys, Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(t("tui.status.loading"), id="deal-head")
+        yield DealHead(t("tui.status.loading"), id="deal-head")
         yield Static("", id="deal-problem")
         with TabbedContent(initial="overview"):
             with TabPane(t("tui.deal.tab.overview"), id="overview"):
@@ -84,7 +85,7 @@ class DealScreen(RoleKeys, Screen):
             with TabPane(t("tui.deal.tab.delivery"), id="delivery"):
                 yield DeliveryPanel(self.desk, id="delivery-pane")
         yield StageMover(self.desk)
-        yield Footer()
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.reload()
@@ -104,9 +105,9 @@ class DealScreen(RoleKeys, Screen):
         view = self.view = message.view
         deal = view["deal"]
         self.quote_id = view["quote"]["id"] if view["quote"] else None
-        box = self.query_one("#deal-head", Static)
+        box = self.query_one(DealHead)
         box.border_title = Text(f"#{deal['id']} {deal['title']}")
-        box.update(head(deal))
+        box.show(deal)
         self.set_class(bool(deal["blocked"]), "-blocked")
         self.query_one(OverviewPanel).show(deal)
         self.query_one(QuotePanel).show(deal["id"], view["quotes"], view["quote"])
@@ -154,7 +155,7 @@ class DealScreen(RoleKeys, Screen):
         A deal that cannot be read at all (not found, not visible) sends the person back, told why.
         """
         if self.view is None:
-            self.notify(message, severity="error", timeout=12)
+            self.notify(message, severity="error", timeout=12, markup=False)
             self.dismiss()
             return
         if self.query_one(TabbedContent).active == "quote" and isinstance(error, InputError):
@@ -163,13 +164,12 @@ class DealScreen(RoleKeys, Screen):
         line = self.query_one("#deal-problem", Static)
         line.update(Text("✖ " + message))
         line.add_class("shown")
-        self.notify(message, severity="error", timeout=12)
 
     def done(self, message: str) -> None:
         self.query_one("#deal-problem", Static).remove_class("shown")
         self.query_one(QuotePanel).clear_error()
         if message:
-            self.notify(message)
+            self.notify(message, markup=False)
 
     # -- the deal itself: stage, assessment, ending ----------------------------------------
 

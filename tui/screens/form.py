@@ -23,8 +23,11 @@ from textual.widgets import Button, Input, Label, Select, Static
 from zizhi.core.errors import ZizhiError
 from zizhi.core.i18n import t
 from zizhi.tui import keymap
+from zizhi.tui.cells import width
 from zizhi.tui.widgets.date_field import DateField
 from zizhi.tui.work import DeskWork
+
+LABEL_CELLS = 18  # the widest label column; a longer label wraps onto a second line
 
 # Core errors that name their field only in the message text.
 FIELD_OF_ERROR = {
@@ -80,17 +83,39 @@ class FormScreen(keymap.TranslatedBindings, DeskWork, ModalScreen):
         raise NotImplementedError
 
     def compose(self) -> ComposeResult:
+        pairs = list(self.fields())
         with Vertical(id="form", classes=f"-columns-{self.COLUMNS}") as form:
             form.border_title = Text(self.title_text)
-            with Grid(id="fields"):
-                for label, widget in self.fields():
+            with Grid(id="fields") as grid:
+                # as wide as the longest label, up to LABEL_CELLS; a longer one wraps
+                cells = min(max((width(label) for label, _ in pairs), default=1), LABEL_CELLS)
+                grid.styles.grid_columns = " ".join([f"{cells} 1fr"] * self.COLUMNS)
+                for label, widget in pairs:
                     yield Label(label, classes="field-label")
                     yield widget
+                    if _typed_in(widget) is not None and _typed_in(widget).placeholder:
+                        yield Label("", classes="field-hint")
+                        yield Static(_typed_in(widget).placeholder, classes="field-hint")
             yield Static("", id="form-error")
             with Horizontal(id="form-buttons"):
                 yield Static(t("tui.form.hint"), id="form-hint")
                 yield Button(t("tui.form.save"), variant="primary", id="save")
                 yield Button(t("tui.form.cancel"), id="cancel")
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_hints)
+
+    def fit_hints(self) -> None:
+        """A hint too long for its field's placeholder shows whole on a line of its own below it."""
+        cells = list(self.query("#fields > *"))
+        for widget, gap, hint in zip(cells, cells[1:], cells[2:]):
+            typed = _typed_in(widget)
+            if typed is None or not hint.has_class("field-hint") or not isinstance(hint, Static):
+                continue
+            text = str(hint.content)
+            below = width(text) > typed.content_region.width > 0
+            typed.placeholder = "" if below else text
+            gap.display = hint.display = below
 
     def inputs(self) -> dict[str, Widget]:
         return {w.id[2:]: w for w in self.query("#fields > *") if (w.id or "").startswith("f-")}
@@ -141,6 +166,13 @@ class FormScreen(keymap.TranslatedBindings, DeskWork, ModalScreen):
     @on(Input.Submitted)
     def _enter_saves(self) -> None:
         self.action_save()
+
+
+def _typed_in(widget: Widget) -> Input | None:
+    """The input a field is typed in, if it has one."""
+    if isinstance(widget, Input):
+        return widget
+    return widget.typed_input if isinstance(widget, DateField) else None
 
 
 def _field_of(error: BaseException | None) -> str:

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.worker import get_current_worker
 
 from zizhi.core import access
@@ -32,6 +32,7 @@ from zizhi.tui.roles import RoleKeys, guarded
 from zizhi.tui.screens.deal import DealScreen
 from zizhi.tui.screens.deal_forms import AssessForm, DealForm, EndDealForm, OwnerForm, contract_note
 from zizhi.tui.screens.help import HelpScreen
+from zizhi.tui.widgets.footer import FittedFooter
 from zizhi.tui.widgets.stage_column import DealList, StageColumn
 from zizhi.tui.widgets.stage_mover import StageMover
 from zizhi.tui.work import DeskWork
@@ -68,7 +69,7 @@ class PipelineScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
             for stage in STAGES:
                 yield StageColumn(stage)
         yield StageMover(self.desk)
-        yield Footer()
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.reload()
@@ -186,7 +187,7 @@ class PipelineScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     def _selected_deal(self) -> dict | None:
         deal = self.deals.get(self.selected or -1)
         if deal is None:
-            self.notify(t("tui.note.no_deal"), severity="warning")
+            self.notify(t("tui.note.no_deal"), severity="warning", markup=False)
         return deal
 
     # -- moving ----------------------------------------------------------------------------
@@ -210,15 +211,14 @@ class PipelineScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         self.reload()
 
     def show_problem(self, message: str, error: BaseException | None = None) -> None:
-        """A refusal stays on the problem line (and in a notification) until something succeeds."""
+        """A refusal stays on the problem line until something succeeds (the message line would only repeat it)."""
         line = self.query_one("#board-problem", Static)
         line.update(Text("✖ " + message))
         line.add_class("shown")
-        self.notify(message, severity="error", timeout=12)
 
     def done(self, message: str) -> None:
         self.query_one("#board-problem", Static).remove_class("shown")
-        self.notify(message)
+        self.notify(message, markup=False)
 
     # -- forms -----------------------------------------------------------------------------
 

@@ -49,6 +49,11 @@ class DateField(Horizontal):
         self._input.value = text
 
     @property
+    def typed_input(self) -> Input:
+        """The input the date is typed in (the form fits its placeholder)."""
+        return self._input
+
+    @property
     def resolution(self) -> str:
         """What is shown beside the typed text."""
         return str(self.query_one(".date-resolution", Static).content)

@@ -9,24 +9,32 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from zizhi.core.i18n import t
+from zizhi.core.i18n import current_language, t
 from zizhi.core.money import format_fen
 from zizhi.tui import keymap
+from zizhi.tui.cells import first_fitting
 
 MORE = "more"
 
 
-def fit_money(fen: int, width: int) -> str:
-    """``format_fen``, without the fen when the column is too narrow for them."""
-    text = format_fen(fen)
-    return text[:-3] if cell_len(text) > width else text
+def money_forms(fen: int) -> tuple[str, str, str]:
+    """An amount written ever shorter and never cut: ``¥2,782.50``, whole yuan ``¥2,783``, then
+    thousands (``¥3k``) in English or 万 (``¥0万``) in Chinese — rounded, with its unit, so it
+    reads as what it is. The column head's tooltip and the deal have it exact."""
+    yuan = (fen + 50) // 100 if fen >= 0 else -((-fen + 50) // 100)
+    unit, word = (10_000, "万") if current_language() == "zh" else (1_000, "k")
+    return format_fen(fen), format_fen(yuan * 100)[:-3], f"{format_fen(round(yuan / unit) * 100)[:-3]}{word}"
+
+
+def fit_money(fen: int, room: int) -> str:
+    """The most exact of :func:`money_forms` that fits ``room`` cells."""
+    return first_fitting(room, *money_forms(fen))
 
 
 class DealList(OptionList):
@@ -35,8 +43,16 @@ class DealList(OptionList):
     BINDINGS = keymap.bindings(keymap.CARDS)
     COMPONENT_CLASSES: ClassVar[set[str]] = {"deal-list--stuck", "deal-list--client", "deal-list--title"}
 
+    shown: tuple[list[dict], dict[int, int], int] = ([], {}, 0)
+
+    def on_resize(self) -> None:
+        """A new width may write the amounts another way: draw the cards again."""
+        if self.shown[0]:
+            self.show(*self.shown)
+
     def show(self, deals: list[dict], stuck: dict[int, int], more: int) -> None:
         """Replace the cards, keeping the highlight on the same deal when it is still here."""
+        self.shown = (deals, stuck, more)
         keep = self.deal_id
         options: list[Option | None] = []
         for deal in deals:
@@ -58,12 +74,17 @@ class DealList(OptionList):
             card.append("⚠", style=style("deal-list--stuck", partial=True))
         card.append(f"#{deal['id']} {deal['title']}\n", style=style("deal-list--title", partial=True))
         card.append(f"{deal['client']}\n", style=style("deal-list--client", partial=True))
-        width = max(self.scrollable_content_region.width, 10)
+        # the scrollbar's room is kept whether or not it shows (scrollbar-gutter: stable)
+        room = (self.size.width - self.styles.scrollbar_size_vertical
+                - self.get_component_styles("option-list--option").padding.width)
+        amount = fit_money(deal["value"], room)
         if idle_days is None:
-            card.append(fit_money(deal["value"], width))
-        else:
-            card.append(f"{fit_money(deal['value'], width)} {t('tui.board.idle', days=idle_days)}",
-                        style=style("deal-list--stuck", partial=True))
+            card.append(amount)
+            return card
+        idle = t("tui.board.idle", days=idle_days)  # the fen go first when short of room, then the days
+        exact, yuan, _ = money_forms(deal["value"])
+        card.append(first_fitting(room, f"{exact} {idle}", f"{yuan} {idle}", amount),
+                    style=style("deal-list--stuck", partial=True))
         return card
 
     @property
@@ -111,17 +132,28 @@ class StageColumn(Vertical):
     def deals(self) -> DealList:
         return self.query_one(DealList)
 
+    summary: dict | None = None
+
+    def on_resize(self) -> None:
+        if self.summary is not None:
+            self._head(self.summary)
+
     def show(self, summary: dict, deals: list[dict], stuck: dict[int, int]) -> None:
-        head = self.query_one(".stage-head", Static)
-        width = max(head.content_region.width, 10)
-        text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(t(f"stage.{self.stage}"), style="bold")
-        count = t("tui.board.count", count=summary["count"])
-        text.append(f"\n{count} ⚠{summary['stuck']}\n" if summary["stuck"] else f"\n{count}\n")
-        text.append(fit_money(summary["weighted"], width))
-        head.update(text)
-        head.tooltip = t("tui.board.head_tip", value=format_fen(summary["value"]),
-                         weighted=format_fen(summary["weighted"]))
+        self.summary = summary
+        self._head(summary)
         self.set_class(bool(summary["stuck"]), "-stuck")
         self.set_class(not deals, "-empty")
         self.deals.show(deals, stuck, max(0, summary["count"] - len(deals)))
+
+    def _head(self, summary: dict) -> None:
+        """Name (cut with "…" if it must be), count, and the weighted value written to fit whole."""
+        head = self.query_one(".stage-head", Static)
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(t(f"stage.{self.stage}"), style="bold")
+        count, room = summary["count"], head.content_region.width
+        stuck = f" ⚠{summary['stuck']}" if summary["stuck"] else ""
+        text.append(f"\n{first_fitting(room, t('tui.board.count', count=count) + stuck, f'{count}{stuck}')}\n")
+        text.append(fit_money(summary["weighted"], head.content_region.width))
+        head.update(text)
+        head.tooltip = t("tui.board.head_tip", value=format_fen(summary["value"]),
+                         weighted=format_fen(summary["weighted"]))

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from zizhi.core.errors import UserError
 from zizhi.core.i18n import t
 from zizhi.core.money import format_fen
 from zizhi.core.pipeline.contracts import moved_note
@@ -21,7 +22,7 @@ from zizhi.core.pipeline.endings import state_lines
 from zizhi.tui.screens.contract_forms import ContractForm, FileCopyForm, PaymentForm, SignForm
 from zizhi.tui.widgets.deal.panel import open_form
 from zizhi.tui.widgets.deal.text import MISSING, grid, label, table, title
-from zizhi.tui.work import Problem
+from zizhi.tui.work import Problem, problem_text
 
 
 class ContractPanel(VerticalScroll):
@@ -43,8 +44,8 @@ class ContractPanel(VerticalScroll):
             return
         found = self.contract
         if found:
-            self.post_message(Problem(t("contract.exists", deal=self.deal["id"], number=found["number"],
-                                        id=found["id"])))
+            refusal = UserError("contract.exists", deal=self.deal["id"], number=found["number"], id=found["id"])
+            self.post_message(Problem(problem_text(refusal), refusal))
             return
         open_form(self, ContractForm(self.desk, self.deal), lambda c: t("tui.note.contract_made", number=c["number"]))
 

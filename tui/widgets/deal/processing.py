@@ -14,12 +14,13 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from zizhi.core.errors import UserError
 from zizhi.core.i18n import t
 from zizhi.tui.screens.form import FormScreen
 from zizhi.tui.screens.processing_forms import DelayForm, HandoverForm, OutcomeForm, StepForm
 from zizhi.tui.widgets.deal.panel import open_form
 from zizhi.tui.widgets.deal.text import MISSING, grid, label, table, title
-from zizhi.tui.work import Problem
+from zizhi.tui.work import Problem, problem_text
 
 STEP_STYLE = {"done": "green", "skipped": "yellow"}
 
@@ -57,7 +58,8 @@ class ProcessingPanel(VerticalScroll):
     def _handed_over(self, deal: dict) -> bool:
         if self.progress.get("handed_over"):
             return True
-        self.post_message(Problem(t("process.not_handed_over", deal=deal["id"])))
+        refusal = UserError("process.not_handed_over", deal=deal["id"])
+        self.post_message(Problem(problem_text(refusal), refusal))
         return False
 
     def _open(self, form: FormScreen, key: str) -> None:

@@ -17,7 +17,7 @@ from functools import partial
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Static
 from textual.worker import Worker
@@ -33,11 +33,14 @@ from zizhi.tui.widgets.deal.line_preview import EDITED, preview, read_line
 from zizhi.tui.widgets.deal.quote_lines import QuoteLines
 from zizhi.tui.widgets.deal.quote_text import status, totals, versions
 from zizhi.tui.widgets.deal.text import MISSING
-from zizhi.tui.work import report_failure
+from zizhi.tui.work import problem_text, report_failure
 
 
-class QuotePanel(Vertical):
-    """The screen calls :meth:`show` and the action methods; listen for :class:`QuoteChanged`."""
+class QuotePanel(VerticalScroll, can_focus=False):
+    """The screen calls :meth:`show` and the action methods; listen for :class:`QuoteChanged`.
+
+    It scrolls when a short terminal cannot show the totals and status whole.
+    """
 
     @dataclass
     class QuoteChanged(Message):
@@ -83,7 +86,7 @@ class QuotePanel(Vertical):
         self.set_class(quote is None, "-empty")
         if quote is None:
             self.previewing = False
-            self.query_one(QuoteLines).clear()
+            self.query_one(QuoteLines).show([])
             self.query_one("#quote-totals", Static).update("")
             self.query_one("#quote-status", Static).update("")
             return
@@ -132,7 +135,7 @@ class QuotePanel(Vertical):
         try:
             changed = read_line(line, typed)
         except InputError as error:
-            self.show_error(str(error))
+            self.show_error(problem_text(error))
             return
         self.clear_error()
         self._draw(preview(self.quote, code, changed), previewing=bool(changed))
@@ -144,7 +147,7 @@ class QuotePanel(Vertical):
         try:
             changed = read_line(line, message.typed)
         except InputError as error:
-            self.show_error(str(error))
+            self.show_error(problem_text(error))
             return
         if changed:
             wanted = {name: message.typed[name] for name in changed}
@@ -183,7 +186,7 @@ class QuotePanel(Vertical):
     def current(self) -> dict | None:
         """The quote shown, or a word that there is none yet."""
         if self.quote is None:
-            self.notify(t("tui.note.no_quote"), severity="warning")
+            self.notify(t("tui.note.no_quote"), severity="warning", markup=False)
         return self.quote
 
     def new_quote(self) -> None:

@@ -1,4 +1,9 @@
-"""A quote's lines as a table: one row per qualification, every figure of the line."""
+"""A quote's lines as a table: one row per qualification, every figure of the line that fits.
+
+Figures are never cut: when the pane is narrow the table drops whole columns instead, the least
+read first (surcharge, government fee, tax…) — their sums stay in the totals below, and the
+line's own figures in the quote document. The code and the line's total always stay.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,11 @@ from textual.widgets.data_table import RowDoesNotExist
 from zizhi.core import percent
 from zizhi.core.i18n import t
 from zizhi.core.money import format_fen
+from zizhi.tui.cells import width
+from zizhi.tui.column_fit import Column, widths
+
+# The order columns go in when the pane is too narrow for them all.
+DROP = ("surcharge", "government", "tax", "quantity", "service", "discount")
 
 
 def money(fen: int, negative: bool = False) -> Text:
@@ -22,25 +32,47 @@ class QuoteLines(DataTable):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self.lines: list[dict] = []
+        self.shown: list[str] = []
 
-    def on_mount(self) -> None:
-        for name in self.COLUMNS:
-            self.add_column(Text(t(f"tui.quote.col.{name}"), justify="left" if name == "code" else "right"), key=name)
+    def on_resize(self) -> None:
+        if self._fitting(self.lines) != self.shown:
+            self.show(self.lines)
+
+    def _fitting(self, lines: list[dict]) -> list[str]:
+        """The columns that fit whole, with the vertical scrollbar's room kept."""
+        needs = {name: width(t(f"tui.quote.col.{name}")) for name in self.COLUMNS}
+        for line in lines:
+            for name, cell in zip(self.COLUMNS, _cells(line)):
+                needs[name] = max(needs[name], width(cell))
+        room = self.size.width - self.styles.scrollbar_size_vertical
+        columns = [Column.whole(name, need, DROP.index(name) if name in DROP else None)
+                   for name, need in needs.items()]
+        return list(widths(columns, room, 2 * self.cell_padding))
 
     def show(self, lines: list[dict]) -> None:
         """Draw ``lines``: the same lines are updated in place, so the highlight does not move."""
-        if [line["code"] for line in lines] == [key.value for key in self.rows]:
+        self.lines = lines
+        shown = self._fitting(lines)
+        if shown == self.shown and [line["code"] for line in lines] == [key.value for key in self.rows]:
             for line in lines:
                 for name, cell in zip(self.COLUMNS, _cells(line)):
-                    self.update_cell(line["code"], name, cell, update_width=True)
+                    if name in shown:
+                        self.update_cell(line["code"], name, cell, update_width=True)
             return
-        keep = self.code
-        self.clear()
+        keep_code = self.code
+        self.clear(columns=shown != self.shown)
+        if shown != self.shown:
+            self.shown = shown
+            for name in shown:
+                self.add_column(Text(t(f"tui.quote.col.{name}"), justify="left" if name == "code" else "right"),
+                                key=name)
         for line in lines:
-            self.add_row(*_cells(line), key=line["code"])
-        if keep:
+            cells = dict(zip(self.COLUMNS, _cells(line)))
+            self.add_row(*(cells[name] for name in shown), key=line["code"])
+        if keep_code:
             try:
-                self.move_cursor(row=self.get_row_index(keep))
+                self.move_cursor(row=self.get_row_index(keep_code))
             except RowDoesNotExist:
                 pass
 

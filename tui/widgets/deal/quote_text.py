@@ -29,7 +29,7 @@ def totals(quote: dict, preview: bool = False) -> Table:
     """The quote's totals; a ``preview`` (figures typed, not saved) says how to save or drop it."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim", no_wrap=True)
-    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(justify="right")  # an amount is one word, never broken; the words and the note wrap
     rows = (("government", quote["government_total"], False), ("service", quote["service_total"], False),
             ("discount", quote["discount_total"], True), ("surcharge", quote["surcharge_total"], False),
             ("tax", quote["tax_total"], False))
@@ -38,7 +38,7 @@ def totals(quote: dict, preview: bool = False) -> Table:
     grid.add_row(Text(t("tui.quote.total.total"), style="bold"),
                  Text(format_fen(quote["total"]), style="bold reverse", justify="right"))
     if quote.get("total_in_words"):
-        grid.add_row("", Text(quote["total_in_words"], style="dim"))
+        grid.add_row("", Text(quote["total_in_words"], style="dim", overflow="fold"))  # wraps, never cut
     note = t("tui.quote.preview")  # its line is kept when blank, so the columns never shift
     grid.add_row("", Text(note if preview else " " * cell_len(note), style="bold yellow"))
     return grid

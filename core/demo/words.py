@@ -2,7 +2,8 @@
 industries, legal forms, people's names, and what salespeople write in the log.
 
 Plain data, weighted where the mix matters (most companies are 有限公司; phone calls outnumber
-visits), so the demo reads like a real sales team's desk. :mod:`zizhi.core.demo` draws from it.
+visits), so the demo reads like a real sales team's desk. The rest of :mod:`zizhi.core.demo`
+draws from it.
 """
 
 from __future__ import annotations
@@ -132,7 +133,7 @@ TRAININGS = [("出口管制政策更新解读", "3"), ("海关AEO认证实务", 
              ("单一窗口操作培训", "2.5"), ("合规审查要点：承诺与报价", "1.5")]
 MOBILE_PREFIXES = "130 131 132 133 135 136 137 138 139 150 151 152 155 156 158 159 166 177 180 182 185 186 187 188 189 199".split()
 
-# -- the demo's deals (core/demo_deals.py) --------------------------------------------------
+# -- the demo's deals (core/demo/deals.py) --------------------------------------------------
 # What clients ask for together (catalogue codes), weighted; combinations naming a code the
 # catalogue lacks are left out.
 DEAL_NEEDS = [(("TRADE-RIGHTS",), 14), (("TRADE-RIGHTS", "CUSTOMS-REG"), 16),

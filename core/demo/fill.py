@@ -1,0 +1,55 @@
+"""Fill a database with the demo (issue item 11): a sales team and N clients with their contact
+history (:mod:`zizhi.core.demo.clients`), and deals across the whole pipeline for about one in four
+of them (:mod:`zizhi.core.demo.deals`).
+
+Written in bulk inside one unit of work, so 100,000 clients take seconds, not minutes, and an
+error leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import random
+
+from zizhi.core import audit
+from zizhi.core.demo.clients import COLUMNS, Clients
+from zizhi.core.demo.deals import add_deals
+from zizhi.core.demo.team import ensure_team
+from zizhi.core.errors import Refused, UserError
+
+
+def fill_demo(desk, clients: int = 300, seed: int = 7, add: bool = False) -> dict:
+    """Add the demo team (once) and ``clients`` more clients with their logs; returns the counts.
+
+    Admins only: it writes users, exams and clients past the usual per-record checks.
+    """
+    with desk.store.unit_of_work() as db:
+        if desk.user["role"] != "admin":
+            raise Refused("people.admins_only", role=desk.user["role"])
+        if not add and db.execute("SELECT count(*) FROM clients").fetchone()[0]:
+            raise UserError("demo.not_empty", path=str(desk.store.path))
+        start = db.execute("SELECT coalesce(max(id), 0) + 1 FROM clients").fetchone()[0]
+        rng = random.Random(seed if start == 1 else f"{seed}:{start}")
+        counts = ensure_team(db, desk, rng)
+        rows, logs, tags = Clients(db, rng, start, desk.settings).make(clients)
+        _insert_clients(desk.store.conn, rows)
+        desk.store.conn.executemany(
+            """INSERT INTO interactions (client_id, user_id, at, channel, summary, details, next_step,
+               next_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", logs)
+        desk.store.conn.executemany("INSERT INTO client_tags (client_id, tag) VALUES (?, ?)", tags)
+        counts.update(clients=len(rows), interactions=len(logs), tags=len(tags))
+        counts.update(add_deals(desk.store.conn, desk, random.Random(f"{seed}:deals:{start}"), rows, COLUMNS))
+        audit.record(db, desk.user, "demo.fill", "database", None, seed=seed, **counts)
+    return counts
+
+
+def _insert_clients(conn, rows: list[tuple]) -> None:
+    """Stage the rows in a temporary table, then copy them in one statement.
+
+    The search-index trigger is far cheaper inside one big INSERT … SELECT than in one
+    statement per row: measured 7 s instead of 13 s for 100,000 clients.
+    """
+    columns = ", ".join(COLUMNS)
+    conn.execute(f"CREATE TEMP TABLE demo_clients AS SELECT {columns} FROM clients WHERE 0")
+    conn.executemany(f"INSERT INTO demo_clients VALUES ({', '.join('?' * len(COLUMNS))})", rows)
+    conn.execute(f"INSERT INTO clients ({columns}) SELECT {columns} FROM demo_clients ORDER BY id")
+    conn.execute("DROP TABLE temp.demo_clients")

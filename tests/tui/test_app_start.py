@@ -1,0 +1,58 @@
+"""The app starts on the clients without paying for what that screen does not use (README:
+Performance): a fresh process, as a bare ``zizhi`` starts it, with the configuration already checked."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from zizhi.core import settings
+from zizhi.core.paths import SHIPPED_CONFIG
+
+START = """
+import asyncio, json, sys
+from zizhi.core.desk import open_desk
+from zizhi.tui.app import desk_app
+
+LATER = ("zizhi.config.schema", "pydantic", "zizhi.tui.screens.pipeline", "zizhi.tui.screens.deal",
+         "zizhi.tui.widgets.deal.quote", "pypinyin", "fpdf")
+
+async def main():
+    desk = open_desk(db=sys.argv[1], as_user="boss", lang="en")
+    app = desk_app(desk)
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = app.screen.query_one("#clients")
+        while not table.row_count:
+            await pilot.pause(0.01)
+        loaded = [m for m in LATER if m in sys.modules]
+        await pilot.press("n")
+        await pilot.pause()
+        form = type(app.screen).__name__
+        await pilot.press("escape", "p")
+        await pilot.pause()
+        board = type(app.screen).__name__
+    print(json.dumps({"rows": table.row_count, "loaded": loaded, "form": form, "board": board}))
+
+asyncio.run(main())
+"""
+
+
+def test_the_app_starts_on_the_clients_with_its_keys_and_the_board_comes_when_asked(desk, tmp_path, monkeypatch):
+    config = tmp_path / "config"
+    shipped = (SHIPPED_CONFIG / "settings.toml").read_text(encoding="utf-8")
+    (config / "settings.toml").write_text(shipped + '\n[keys]\n"clients.add" = "n"\n', encoding="utf-8")
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("ZIZHI_")}
+    environment.update(ZIZHI_CONFIG=str(config), ZIZHI_STATE=str(tmp_path / "state"), ZIZHI_NOW="2026-11-27T09:00:00")
+    monkeypatch.setenv("ZIZHI_STATE", str(tmp_path / "state"))
+    settings.load()  # as any earlier command would: the files pass and that is remembered
+    settings.remember_checked()
+    done = subprocess.run([sys.executable, "-c", START, str(tmp_path / "z.db")], capture_output=True, text=True,
+                          timeout=120, env=environment)
+    assert done.returncode == 0, done.stderr[-3000:]
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["rows"] == 4
+    assert report["loaded"] == []
+    assert report["form"] == "ClientForm"  # settings.toml's key, read without the schema
+    assert report["board"] == "PipelineScreen"

@@ -82,7 +82,7 @@ def _say(ctx: typer.Context | None, args: list[str], text) -> None:
 
 
 def _choose_language(ctx: typer.Context | None, args: list[str]) -> None:
-    """The command's precedence (``--lang``, ``ZIZHI_LANG``, settings, locale) from what was parsed."""
+    """The command's precedence (``--lang``, ``ZIZHI_LANG``, the saved choice, settings, locale) from what was parsed."""
     from zizhi.commands.common import Globals
 
     root = ctx.find_root() if ctx is not None else None

@@ -35,7 +35,8 @@ class Globals:
         return self._desk
 
     def language(self) -> str:
-        """Choose the language without opening the database (for config commands)."""
+        """Choose the language without opening the database (for config commands); once it is
+        open, the language the person saved comes before settings.toml, as the desk chose it."""
         from zizhi.core.errors import ConfigError
         from zizhi.core.i18n import choose_language
         from zizhi.core.settings import load
@@ -44,7 +45,7 @@ class Globals:
             configured = load().general.language
         except ConfigError:  # a broken config is reported by the command itself
             configured = None
-        return choose_language(self.lang, configured)
+        return choose_language(self.lang, getattr(self._desk, "own_language", None) or configured)
 
 
 def desk(ctx: typer.Context):

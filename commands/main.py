@@ -131,7 +131,7 @@ def main(
     ctx: typer.Context,
     db: Annotated[Optional[str], typer.Option("--db", envvar="ZIZHI_DB", help="Database file (default: your user data folder).")] = None,
     as_user: Annotated[Optional[str], typer.Option("--as", help="Admins: act as this login, audited (default: ZIZHI_USER, then yourself).")] = None,
-    lang: Annotated[Optional[str], typer.Option("--lang", callback=_language, help="Language of messages: zh or en (default: ZIZHI_LANG, config, locale).")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", callback=_language, help="Language of messages: zh or en (default: ZIZHI_LANG, then your saved choice, config, locale).")] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
 ) -> None:
     """Zizhi (资质): the sales desk for foreign-trade qualification services.

@@ -131,6 +131,28 @@ def train(
     output(record_training(desk(ctx), login, topic, date, hours, trainer, notes), json, _user_text)
 
 
+@app.command("language")
+def language(
+    ctx: typer.Context,
+    lang: Annotated[str, typer.Argument(help="zh or en; 'default' forgets your choice.")],
+    json: Json = False,
+) -> None:
+    """Choose the language Zizhi speaks to you at every start (the app's language switch saves it too).
+
+    --lang still chooses for one command; 'default' leaves it to settings.toml, then the locale.
+    Example: zizhi user language zh
+    """
+    from zizhi.core.i18n import t
+    from zizhi.core.people.preferences import set_language
+
+    d = desk(ctx)
+    chosen = set_language(d, None if lang == "default" else lang)
+    login = d.user.get("acting_admin") or d.user["login"]
+    said = (t("people.language_saved", lang=chosen, login=login, language=t(f"language.{chosen}", lang=chosen))
+            if chosen else t("people.language_forgotten", login=login))
+    output({"login": login, "language": chosen}, json, lambda _: echo(said))
+
+
 def _user_text(user: dict) -> None:
     from zizhi.core.i18n import t
 

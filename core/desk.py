@@ -17,10 +17,13 @@ from zizhi.core.store import Store
 class Desk:
     """``settings`` are loaded (and validated) when first used, unless already loaded to open the desk."""
 
-    def __init__(self, store: Store, user: dict, settings: Settings | None = None) -> None:
+    def __init__(self, store: Store, user: dict, settings: Settings | None = None,
+                 own_language: str | None = None) -> None:
         self.store = store
         self.user = user
         self._settings = settings
+        # The language the person at the keyboard saved (core/people/preferences.py), or None.
+        self.own_language = own_language
         store.on_begin = self._still_on_duty
 
     @property
@@ -68,8 +71,13 @@ def open_desk(db: str | Path | None = None, as_user: str | None = None,
 
     ``create`` makes a missing database with the operating-system account as its admin — for the
     app on its default path; anything else must find the file there (``zizhi init`` makes it).
+
+    The language: ``lang`` (``--lang``), else ``ZIZHI_LANG``, else the one the person last chose
+    (saved with them in the database), else settings.toml, else the locale. Until the person is
+    known — a refusal to open — settings.toml stands in for their choice.
     """
     from zizhi.core import identity, paths
+    from zizhi.core.people import preferences
     from zizhi.core.people import users as people
 
     settings = None
@@ -85,10 +93,13 @@ def open_desk(db: str | Path | None = None, as_user: str | None = None,
     store = Store(path)
     try:
         user = people.acting_user(store, identity.real_login(), identity.claimed_login(as_user))
+        saved = preferences.saved_language(store, user)
     except BaseException:
         store.close()
         raise
-    return Desk(store=store, user=user, settings=settings)
+    if saved:  # the person's own choice, over the shared settings.toml (core/people/preferences.py)
+        choose_language(lang, saved)
+    return Desk(store=store, user=user, settings=settings, own_language=saved)
 
 
 def init_database(db: str | Path | None = None, admin: str | None = None) -> list[str]:

@@ -1,7 +1,12 @@
 """The one translation layer: every user-facing string is a key looked up here.
 
 Languages are English (``en``) and Simplified Chinese (``zh``). The language is chosen once per
-process: ``--lang``, then ``ZIZHI_LANG``, then the ``language`` setting, then the locale.
+process: ``--lang``, then ``ZIZHI_LANG``, then the language the person saved (``core/desk.py``),
+then the ``language`` setting, then the locale.
+
+Plurals: a message that counts something takes the number as ``count``; when it is 1 the
+message ``<key>.one`` is used if there is one ("1 open deal", not "1 open deals"). Chinese has no
+plural, so its ``.one`` text is usually the plural's.
 """
 
 from __future__ import annotations
@@ -86,7 +91,7 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
 
     An unknown key is returned as-is so a missing translation shows up, not a crash.
     """
-    entry = MESSAGES.get(key)
+    entry = (MESSAGES.get(f"{key}.one") if params.get("count") == 1 else None) or MESSAGES.get(key)
     if entry is None:
         text = key
     else:

@@ -98,7 +98,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit.managers_only": ("The audit trail is for managers and admins only.", "审计记录仅限经理和管理员查看。"),
 
     # the audit hash chain (core/audit_chain.py, `zizhi audit verify`); exit 3 when broken
-    "audit.intact": ("audit trail intact: {rows} rows, head #{head_id} {short}; {remembered} earlier heads still in it",
+    "audit.intact": ("audit trail intact — rows: {rows}; head: #{head_id} {short}; earlier heads still in it: {remembered}",
                      "审计记录完好：{rows} 条，末条 #{head_id} {short}；此前记下的 {remembered} 个末条仍在其中"),
     "audit.broken_changed": ("audit trail: row {id} ({at}) was changed after it was written (its hash no longer matches); compare it with a backup (zizhi restore) and find who had the file.",
                              "审计记录：第 {id} 条（{at}）写入后被改动（哈希不再匹配）；请与备份比对（zizhi restore），并查明谁接触过数据库文件。"),

@@ -11,12 +11,14 @@ from __future__ import annotations
 from textual import events, work
 from textual.app import App
 from textual.message import Message
+from textual.worker import Worker
 
 from zizhi.core.i18n import choose_language, current_language, t
 from zizhi.tui import keymap, labels
 from zizhi.tui.message_line import Messages, Note
 from zizhi.tui.palette import DeskCommands
 from zizhi.tui.screens.clients import ClientsScreen
+from zizhi.tui.work import failure
 
 MODES = ("clients", "pipeline")
 
@@ -93,14 +95,27 @@ class ZizhiApp(App):
         self.sub_title = t("tui.subtitle", name=user["name"], role=labels.word("role", user["role"]))
 
     async def action_switch_language(self) -> None:
-        """Chinese ⇄ English for the rest of this run; every label of every open screen is re-read."""
-        choose_language("en" if current_language() == "zh" else "zh")
+        """Chinese ⇄ English; every label of every open screen is re-read, and the choice is saved
+        with the person (:mod:`core.people.preferences`), so the next start opens in it too."""
+        self._save_language(choose_language("en" if current_language() == "zh" else "zh"))
         self._retitle()
         for screen in self._screens():
             relabel = getattr(screen, "relabel", None)
             if relabel:
                 await relabel()
         self.refresh_bindings()
+
+    @work(thread=True, exit_on_error=False, group="preferences")
+    def _save_language(self, language: str) -> None:
+        from zizhi.core.people import preferences
+
+        preferences.set_language(self.desk, language)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A language that could not be saved still shows for this run; the person is told why."""
+        problem = failure(event) if event.worker.group == "preferences" else None
+        if problem is not None:
+            self.notify(t("tui.note.language_not_saved", problem=problem.text), severity="warning", timeout=10)
 
     def _screens(self) -> list:
         """Every screen of every mode opened so far, so the one not in front is relabelled too."""

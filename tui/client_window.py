@@ -32,6 +32,10 @@ class ClientWindow:
         self.rows, self.due = rows, due
         self.more_before, self.more_after = (more, False) if last else (False, more)
 
+    def centre(self, rows: list[dict], more_before: bool, more_after: bool, due: bool) -> None:
+        """A fresh window around one client (one just added), the list going on either side."""
+        self.rows, self.due, self.more_before, self.more_after = rows, due, more_before, more_after
+
     def refill(self, rows: list[dict], more: bool) -> None:
         """The same stretch read again after a change: it starts where it did, more before it."""
         self.rows, self.more_after = rows, more

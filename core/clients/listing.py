@@ -53,6 +53,24 @@ def page(desk, due: bool = False, after: tuple | None = None, before: tuple | No
     return (rows[::-1] if backwards else rows), more
 
 
+def around(desk, client_id: int, due: bool = False, limit: int = 100) -> tuple[list[dict], bool, bool] | None:
+    """About ``limit`` rows of the list with client ``client_id`` among them — half a page before
+    it, the rest from it on — and whether more lie before and after; None when the list (``due``:
+    the due list) does not hold that client, e.g. one just added with no follow-up due.
+
+    What the app shows after a client is added: the list where the new client stands, not its start.
+    """
+    where, params = _filter(desk, due)
+    row = desk.store.one(f"SELECT {', '.join('c.' + c for c in order(due))} FROM clients c "
+                         f"WHERE c.id = ? AND {' AND '.join(where)}", [client_id, *params])
+    if row is None:
+        return None
+    key = page_key(row, due)
+    before, more_before = page(desk, due=due, before=key, limit=limit // 2)
+    after, more_after = page(desk, due=due, since=key, limit=limit - len(before))
+    return before + after, more_before, more_after
+
+
 def count(desk, due: bool = False) -> int:
     """How many clients the list holds: all visible ones, or those whose follow-up is due."""
     where, params = _filter(desk, due)

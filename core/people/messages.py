@@ -31,8 +31,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "考核：{login} 的角色是 {role}；入职考核仅适用于销售。"),
     "people.still_owns_clients": ("user: {login} still owns {count} clients; reassign them first (`zizhi client assign CLIENT LOGIN`).",
                                   "用户：{login} 仍负责 {count} 个客户，请先重新分配（`zizhi client assign 客户 登录名`）。"),
+    "people.still_owns_clients.one": ("user: {login} still owns {count} client; reassign it first (`zizhi client assign CLIENT LOGIN`).",
+                                      "用户：{login} 仍负责 {count} 个客户，请先重新分配（`zizhi client assign 客户 登录名`）。"),
     "people.not_yourself": ("user: you cannot change your own role or deactivate yourself; ask another admin.",
                             "用户：不能修改自己的角色或停用自己，请联系其他管理员。"),
+
+    "people.language_unknown": ("language: '{value}' is not a language Zizhi speaks ({allowed}).",
+                                "语言：'{value}' 不是资质系统支持的语言（{allowed}）。"),
+    "people.language_saved": ("Zizhi now speaks {language} to {login} at every start (--lang still chooses for one command).",
+                              "资质系统此后每次启动都对 {login} 使用{language}（单个命令仍可用 --lang 另选）。"),
+    "people.language_forgotten": ("{login} has no language of their own now: settings.toml, then the locale, decide.",
+                                  "{login} 已不再指定语言：由 settings.toml 决定，其次是系统区域设置。"),
+    "language.en": ("English", "英文"),
+    "language.zh": ("Chinese", "中文"),
 
     # `zizhi user show`
     "user.exams": ("Exams:", "考核记录："),

@@ -5,6 +5,7 @@ Plain functions; :mod:`zizhi.core.schema` registers every area's migrations in o
 
 from __future__ import annotations
 
+from zizhi.core.i18n import LANGUAGES
 from zizhi.core.vocab import ROLES, sql_in
 
 
@@ -45,4 +46,11 @@ def m001_people(db) -> None:
         ) STRICT""")
 
 
+def m015_user_language(db) -> None:
+    """The language each person last chose in the app (NULL: none chosen), kept with them rather
+    than in a file: on a team server everyone shares one operating-system account and its files."""
+    db.execute(f"ALTER TABLE users ADD COLUMN language TEXT CHECK (language IN {sql_in(LANGUAGES)})")
+
+
 MIGRATIONS = (m001_people,)
+LAST = (m015_user_language,)  # after every earlier migration, as first applied

@@ -103,7 +103,7 @@ def moved_note(contract: dict) -> str | None:
     moved = contract.get("moved_instalments")
     if not moved:
         return None
-    return t("contract.instalments_moved", positions=", ".join(str(p) for p, _ in moved),
+    return t("contract.instalments_moved", count=len(moved), positions=", ".join(str(p) for p, _ in moved),
              dates=", ".join(d for _, d in moved), date=contract["signed_on"])
 
 

@@ -185,7 +185,7 @@ def _still_wanted(db, deal: dict, wanted: dict[str, int], code: str, number: str
     counts = dict(db.execute("SELECT code, count(*) FROM certificates WHERE deal_id = ? GROUP BY code",
                              [deal["id"]]).fetchall())
     if counts.get(code, 0) >= wanted[code]:
-        raise UserError("deliver.already_delivered", deal=deal["id"], code=code, quantity=wanted[code])
+        raise UserError("deliver.already_delivered", deal=deal["id"], code=code, count=wanted[code])
     taken = db.execute("SELECT deal_id FROM certificates WHERE code = ? AND number = ?", [code, number]).fetchone()
     if taken:
         raise UserError("deliver.duplicate_number", code=code, number=number, deal=taken[0])

@@ -73,7 +73,7 @@ def test_a_deal_from_inquiry_to_aftersales(team):
     refused(cli, "deliver", "1", "--code", "TRADE-RIGHTS", "--number", "0324", "--issued", "2026-11-27",
             "--notes", "长期有效", user="op", says="approved")
     before = cli.dump()
-    refused(cli, "process", "outcome", "1", "approved", user="op", says="8 processing step(s) not done: CUSTOMS-REG 1 ")
+    refused(cli, "process", "outcome", "1", "approved", user="op", says="8 processing steps not done: CUSTOMS-REG 1 ")
     assert cli.dump() == before
     for row in progress["steps"][:7]:
         cli("process", "step", "1", row["code"], str(row["position"]), user="op")

@@ -28,3 +28,16 @@ def test_only_admins_add_users_and_roles_are_checked(cli):
     assert "'boss'" in bad.stderr and "sales" in bad.stderr
     bad_score = cli("user", "exam", "zhao", "120", code=65)
     assert "120" in bad_score.stderr
+
+
+def test_the_language_chosen_is_spoken_at_every_start_until_forgotten(cli, monkeypatch):
+    for name in ("ZIZHI_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert cli.json("user", "language", "zh")["language"] == "zh"
+    assert "客户：在您可查看的客户中找不到 '999'" in cli("client", "show", "999", code=1).stderr
+    assert "client: no client '999'" in cli("--lang", "en", "client", "show", "999", code=1).stderr
+    bad = cli("user", "language", "fr", code=65)
+    assert "'fr' 不是资质系统支持的语言" in bad.stderr
+    assert "已不再指定语言" in cli("user", "language", "default").stdout
+    assert "client: no client '999'" in cli("client", "show", "999", code=1).stderr

@@ -273,7 +273,7 @@ def test_nothing_falls_due_before_the_signing(li):
     signed = contracts.sign(li, contract["id"])
     assert [i["due_on"] for i in signed["instalments"]] == ["2026-12-03", "2026-12-03", "2026-12-20"]
     assert signed["moved_instalments"] == [[1, "2026-11-20"], [2, "2026-12-01"]]
-    assert contracts.moved_note(signed) == ("Instalment(s) 1, 2, due 2026-11-20, 2026-12-01, now fall due on the "
+    assert contracts.moved_note(signed) == ("Instalments 1, 2, due 2026-11-20, 2026-12-01, now fall due on the "
                                             "signing date 2026-12-03: nothing falls due before signing.")
 
 

@@ -278,3 +278,22 @@ def test_a_role_named_in_a_message_is_in_the_message_language():
     refusal = Refused("access.cannot_assign", role="finance")
     assert "财务" in refusal.message("zh") and "finance" not in refusal.message("zh")
     assert "(you are finance)" in refusal.message("en")
+
+
+def test_a_count_of_one_reads_in_the_singular_and_keeps_its_way_forward():
+    assert "still owns 1 client; reassign it first" in i18n.t("people.still_owns_clients", "en", login="li", count=1)
+    assert "still owns 2 clients; reassign them first" in i18n.t("people.still_owns_clients", "en", login="li",
+                                                                 count=2)
+    one = i18n.t("gate.steps_pending", "en", deal=3, count=1, steps="CIQ-FILING 1")
+    assert one.startswith("deal 3: 1 processing step not done: CIQ-FILING 1; mark each done (`zizhi process step 3")
+    assert "仍负责 1 个客户" in i18n.t("people.still_owns_clients", "zh", login="li", count=1)
+
+
+def test_every_singular_has_its_plural_and_no_placeholder_of_its_own():
+    written = {key: texts for _, _, key, texts in written_messages()}
+    singulars = [key for key in written if key.endswith(".one")]
+    assert len(singulars) >= 5
+    for key in singulars:
+        plural = written.get(key.removesuffix(".one"))
+        assert plural is not None, key
+        assert placeholders(written[key][0]) <= placeholders(plural[0]), key

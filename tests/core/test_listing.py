@@ -89,3 +89,24 @@ def test_the_rows_shown_can_be_read_again_from_their_first(book):
     rows, _ = listing.page(book, limit=10)
     again, more = listing.page(book, since=listing.page_key(rows[4]), limit=6)
     assert ids(again) == whole[4:10] and more
+
+
+@pytest.mark.parametrize("due", [False, True])
+def test_the_rows_around_a_client_are_the_list_there_with_the_client_among_them(book, due):
+    whole = ids(clients.list_clients(book, due=due, limit=1000))
+    for client_id in whole:
+        rows, more_before, more_after = listing.around(book, client_id, due=due, limit=4)
+        start = whole.index(ids(rows)[0])
+        assert ids(rows) == whole[start:start + len(rows)] and client_id in ids(rows)
+        assert ids(rows).index(client_id) <= 2, "half a page before it, the rest after"
+        assert (more_before, more_after) == (start > 0, start + len(rows) < len(whole))
+
+
+def test_a_client_the_list_does_not_hold_has_no_rows_around_it(book, desk_as):
+    li = desk_as("li")
+    not_due = next(i for i in ids(clients.list_clients(book, limit=1000))
+                   if i not in ids(clients.list_clients(book, due=True, limit=1000)))
+    assert listing.around(book, not_due, due=True) is None
+    others = next(i for i in ids(clients.list_clients(book, limit=1000))
+                  if i not in ids(clients.list_clients(li, limit=1000)))
+    assert listing.around(li, others) is None, "another salesperson's client is not in li's list"

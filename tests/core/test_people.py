@@ -208,7 +208,7 @@ def test_an_admin_corrects_a_role_and_deactivates_an_account(desk, add_sales, de
 
 def test_a_salesperson_with_clients_must_hand_them_over_first(desk, li):
     clients.add_client(li, name="宁波恒通进出口贸易有限公司")
-    with pytest.raises(UserError, match="still owns 1 clients"):
+    with pytest.raises(UserError, match="still owns 1 client; reassign it first"):
         people.edit_user(desk, "li", active=False)
     with pytest.raises(Refused):
         people.edit_user(li, "li", name="李")

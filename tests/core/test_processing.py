@@ -173,7 +173,7 @@ def test_approval_waits_until_every_step_is_done_or_skipped_with_a_reason(desk, 
     with pytest.raises(GateRefused) as caught:
         processing.outcome(ops, deal, "approved")
     assert str(caught.value) == (
-        f"deal {deal}: 1 processing step(s) not done: TRADE-RIGHTS 4 领取备案登记表; mark each done "
+        f"deal {deal}: 1 processing step not done: TRADE-RIGHTS 4 领取备案登记表; mark each done "
         f"(`zizhi process step {deal} CODE N`) or skip it with the reason "
         f"(`zizhi process step {deal} CODE N --skip --reason TEXT`).")
     assert processing.progress(ops, deal)["outcome"] is None and rows(desk, "audit") == before

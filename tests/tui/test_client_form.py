@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.widgets import Input, Select, Static
-from tui_helpers import SIZE, detail, fill, names, said
+from tui_helpers import SIZE, detail, fill, names, said, status
 
 from zizhi.core.clients.records import count_clients, get_client
 from zizhi.tui.screens.client_form import ClientForm
@@ -48,6 +48,60 @@ async def test_a_valid_client_is_added_listed_and_selected(app, desk, settle):
         assert "赵磊" in detail(app)
     added = get_client(desk, "杭州新锐贸易有限公司")
     assert added["owner"] == "li" and added["urgency"] == "high"
+
+
+async def add(pilot, settle, name: str, **fields: str) -> None:
+    """Add a client with the form, as typed from the clients screen (``a``, the fields, ctrl+s)."""
+    await pilot.press("a")
+    await settle(pilot)
+    await fill(pilot, name=name, **fields)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    assert not isinstance(pilot.app.screen, ClientForm)
+
+
+async def test_adding_a_client_keeps_the_search_and_selects_the_new_row(app, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"有限公司", "enter")
+        await settle(pilot)
+        await add(pilot, settle, "杭州新锐贸易有限公司", contact="赵磊")
+        assert app.screen.query_one("#search", Input).value == "有限公司"
+        assert len(names(app)) == 5 and "宁波海天国际贸易有限公司" in names(app)
+        table = app.screen.query_one(ClientTable)
+        assert str(table.get_row_at(table.cursor_row)[0]) == "杭州新锐贸易有限公司"
+        assert "赵磊" in detail(app) and "Added client 杭州新锐贸易有限公司." in said(app)
+
+
+async def test_a_new_client_outside_the_search_is_said_and_the_search_and_selection_kept(app, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"出口", "enter")
+        await settle(pilot)
+        await pilot.press("down")
+        await settle(pilot)
+        assert names(app) == ["上海恒通进出口有限公司", "义乌小商品出口有限公司"]
+        await add(pilot, settle, "杭州新锐贸易有限公司")
+        assert app.screen.query_one("#search", Input).value == "出口"
+        assert names(app) == ["上海恒通进出口有限公司", "义乌小商品出口有限公司"]
+        table = app.screen.query_one(ClientTable)
+        assert table.cursor_row == 1 and "刘洋" in detail(app)
+        assert "it is not among the clients found for “出口” (Esc clears the search)" in " ".join(said(app).split())
+
+
+async def test_a_new_client_with_nothing_due_leaves_the_due_view_as_it_was(app, desk, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        await add(pilot, settle, "杭州新锐贸易有限公司")
+        assert names(app) == ["华为技术有限公司"] and status(app).startswith("1 due")
+        assert "it has no follow-up due, so the due list does not show it (d shows every client)" in " ".join(
+            said(app).split())
+        await pilot.press("d")
+        await settle(pilot)
+        assert "杭州新锐贸易有限公司" in names(app) and status(app) == "5 clients"
+    assert count_clients(desk) == 5
 
 
 async def test_a_required_name_keeps_the_form_open(app, desk, settle):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Input
-from tui_helpers import SIZE, names, status
+from tui_helpers import SIZE, fill, names, run_palette, status
 
 from zizhi.core.clients.records import list_clients
 from zizhi.core.demo import fill_demo
@@ -157,3 +157,30 @@ async def test_every_keystroke_is_answered_without_waiting(app, settle, crowd):
         await answered(pilot)
         assert app.screen.query_one("#search", Input).value == ""
         assert status(app).endswith(" clients") and "“" not in status(app)
+
+
+async def test_a_client_added_beyond_the_rows_read_is_shown_where_it_stands_and_selected(app, settle, desk):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await fill(pilot, name="杭州新锐贸易有限公司", urgency="low")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        whole = [row["name"] for row in list_clients(desk, limit=1000)]
+        assert whole.index("杭州新锐贸易有限公司") > 200, "far past the first page the screen had read"
+        assert cursor_name(app) == "杭州新锐贸易有限公司" and status(app) == f"{len(whole)} clients"
+        shown = names(app)
+        assert shown == whole[whole.index(shown[0]):][:len(shown)]  # the list as it runs there
+        await pilot.press("home")
+        await settle(pilot)
+        assert cursor_name(app) == whole[0]
+
+
+async def test_switching_language_deep_in_the_list_keeps_the_place(app, settle, crowd):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("end", "up", "up")
+        await settle(pilot)
+        await run_palette(pilot, settle, "switch language")
+        assert cursor_name(app) == crowd[-3] and status(app) == f"{len(crowd)} 个客户"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input
 from tui_helpers import SIZE, detail, names, said, status, type_text
 
@@ -164,3 +165,52 @@ async def test_a_salesperson_sees_only_their_clients_and_owns_what_they_add(desk
         assert isinstance(app.screen, ClientForm)
         assert app.screen.query_one("#f-owner", Select).value == "li"
     li.close()
+
+
+async def test_a_long_log_entry_wraps_under_its_own_text_not_at_the_pane_edge(app, desk, settle):
+    from textual.geometry import Region
+    from textual.widgets import Static
+
+    from zizhi.core.clients.interactions import log_interaction
+
+    summary = "客户询问进出口经营权、海关备案和检验检疫备案能否一并办理，以及加急办理的费用和所需材料清单"
+    log_interaction(desk, str(desk.ids["宁波海天国际贸易有限公司"]), "phone", summary,
+                    next_step="发送三项资质的合并报价单并附上材料清单与办理周期说明", next_date="2026-12-01",
+                    at="2026-11-26 10:00")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down")
+        await settle(pilot)
+        log = app.screen.query_one("#detail-log", Static)
+        width = log.content_region.width
+        lines = [strip.text.rstrip() for strip in log.render_lines(Region(0, 0, width, log.virtual_size.height))]
+        start = next(i for i, line in enumerate(lines) if line.strip().startswith("客户询问"))
+        wrapped = [line for line in lines[start:] if line.strip()][:4]
+        assert "".join(line.strip() for line in wrapped[:3]).startswith(summary[:30]), wrapped
+        assert all(line.startswith("  ") and not line.startswith("   ") for line in wrapped[:3]), wrapped
+        arrow = next(i for i, line in enumerate(lines) if "→ 2026-12-01" in line)
+        assert lines[arrow].startswith("  → ") and lines[arrow + 1].startswith("    ") and lines[arrow + 1].strip()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_search_hints_pinyin_examples_find_clients_of_a_fresh_demo(tmp_path, monkeypatch, lang):
+    """The hint is the first thing a new user tries, on the demo the README starts from."""
+    import re
+
+    from zizhi.core.clients.search import search_clients
+    from zizhi.core.demo import fill_demo
+    from zizhi.core.desk import init_database, open_desk
+    from zizhi.core.i18n import t
+
+    (tmp_path / "config").mkdir()
+    monkeypatch.setenv("ZIZHI_CONFIG", str(tmp_path / "config"))
+    init_database(tmp_path / "demo.db", admin="boss")
+    demo = open_desk(db=tmp_path / "demo.db", as_user="boss", lang="en")
+    try:
+        fill_demo(demo)
+        examples = re.search(r"[（(]([a-z]+)[,、]\s*([a-z]+)[)）]", t("tui.search.placeholder", lang)).groups()
+        for word in examples:
+            found = [row["name"] for row in search_clients(demo, word, limit=10)]  # the first screenful
+            assert any(name.startswith("宁波") for name in found), (word, found)
+    finally:
+        demo.close()

@@ -231,3 +231,10 @@ async def test_p_c_and_the_palette_go_between_clients_board_and_deals(app, deals
         assert isinstance(app.screen, PipelineScreen)
         await run_palette(pilot, settle, f"#{deals.deal_ids['恒通']}")
         assert isinstance(app.screen, DealScreen) and app.screen.deal_id == deals.deal_ids["恒通"]
+
+
+async def test_one_open_deal_is_counted_in_the_singular(app, desk, settle):
+    core_deals.open_deal(desk, str(desk.ids["华为技术有限公司"]), ["TRADE-RIGHTS"], value="30,000")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_board(pilot, settle)
+        assert str(app.screen.query_one("#board-status").content).startswith("1 open deal · value ¥30,000.00")

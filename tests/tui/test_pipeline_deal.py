@@ -3,6 +3,7 @@ follow the discount as it is typed, and the later sections read from their core 
 
 from __future__ import annotations
 
+import pytest
 from tui_helpers import QUICK, SIZE, deal_text, fill, open_deal, problem, type_text
 
 from zizhi.core.pipeline import deals as core_deals
@@ -199,3 +200,21 @@ def reviewed_quote(desk, deal_id: int) -> dict:
     finally:
         legal.close()
     return quote
+
+
+@pytest.mark.parametrize("lang, label", [("en", "explanation"), ("zh", "向客户说明")])
+async def test_every_label_of_the_assessment_form_reads_whole_beside_its_field(app, deals, settle, lang, label):
+    from rich.cells import cell_len
+    from textual.widgets import Label
+
+    from zizhi.core.i18n import choose_language
+
+    choose_language(lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_deal(pilot, settle, "right")
+        await pilot.press("a")
+        await settle(pilot, QUICK)
+        assert isinstance(app.screen, AssessForm)
+        labels = list(app.screen.query(".field-label").results(Label))
+        assert [str(item.content) for item in labels][-1] == label
+        assert all(cell_len(str(item.content)) <= item.content_region.width for item in labels)

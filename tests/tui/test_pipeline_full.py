@@ -143,7 +143,7 @@ async def test_a_deal_goes_from_inquiry_to_aftersales_in_the_app(staff, settle):
     clock.set_now("2026-12-04 10:00:00")
     async with app_as(desk, "sun", settle, deal_id) as pilot:  # operations: steps, a delay, the decision
         error = await form(pilot, settle, "o", OutcomeForm)
-        assert "3 processing step(s) not done: CIQ-FILING 1 " in error, error
+        assert "3 processing steps not done: CIQ-FILING 1 " in error, error
         await press(pilot, settle, "escape")
         for _ in range(2):
             assert await form(pilot, settle, "t", StepForm) == ""

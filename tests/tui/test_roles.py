@@ -29,9 +29,11 @@ def test_a_way_forward_names_the_command_in_a_terminal_and_the_key_in_the_app():
 
 
 def test_every_way_forward_exists_for_each_surface_in_both_languages():
-    with_how = {key for key, texts in MESSAGES.items() if all("{how}" in text for text in texts)}
+    # A singular (``<key>.one``, core/i18n.py) is said with its plural's way forward.
+    messages = {key: texts for key, texts in MESSAGES.items() if not key.endswith(".one")}
+    with_how = {key for key, texts in messages.items() if all("{how}" in text for text in texts)}
     assert len(with_how) >= 10
-    assert {key for key, texts in MESSAGES.items() if any("{how}" in text for text in texts)} == with_how
+    assert {key for key, texts in messages.items() if any("{how}" in text for text in texts)} == with_how
     for key in with_how:
         assert f"{key}.how" in MESSAGES and f"tui.how.{key}" in MESSAGES, key
     assert {key[len("tui.how."):] for key in MESSAGES if key.startswith("tui.how.")} == with_how

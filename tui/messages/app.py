@@ -22,7 +22,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.help.palette": ("ctrl+p opens the command palette: every action, searchable by name.",
                          "ctrl+p 打开命令面板：所有操作都可按名称搜索。"),
     "tui.cmd.language": ("Switch language: 中文", "切换语言：English"),
-    "tui.cmd.language.help": ("Show the app in Chinese", "以英文显示"),
+    "tui.cmd.language.help": ("Show the app in Chinese, at the next start too", "以英文显示，下次启动也是"),
+    "tui.note.language_not_saved": ("The language changed for now but could not be saved for the next start: {problem}",
+                                    "语言已切换，但未能保存到下次启动：{problem}"),
     "tui.cmd.help": ("Show keys", "显示快捷键"),
     "tui.cmd.help.help": ("Every key of this screen", "本屏幕的全部快捷键"),
 

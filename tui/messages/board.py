@@ -7,6 +7,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # the board
     "tui.board.totals": ("{count} open deals · value {value} · weighted {weighted}",
                          "进行中商机 {count} 个 · 金额 {value} · 加权 {weighted}"),
+    "tui.board.totals.one": ("{count} open deal · value {value} · weighted {weighted}",
+                             "进行中商机 {count} 个 · 金额 {value} · 加权 {weighted}"),
     "tui.board.stuck": ("⚠ {count} stuck", "⚠ 停滞 {count} 个"),
     "tui.board.owner": ("deals of {owner} (m: all)", "{owner} 的商机（m：全部）"),
     "tui.board.all_owners": ("everyone's deals", "全部负责人"),

@@ -6,15 +6,15 @@ Used by ``tui/screens/clients.py``, ``client_form.py``, ``log_form.py`` and ``tu
 MESSAGES: dict[str, tuple[str, str]] = {
     # the list and its search
     "tui.col.next": ("next follow-up", "下次跟进"),
-    "tui.search.placeholder": ("Search clients: name, contact, phone, credit code, pinyin (hw, huawei)…",
-                               "搜索客户：名称、联系人、电话、信用代码、拼音（hw、huawei）…"),
+    "tui.search.placeholder": ("Search clients: name, contact, phone, credit code, pinyin (nb, ningbo)…",
+                               "搜索客户：名称、联系人、电话、信用代码、拼音（nb、ningbo）…"),
     "tui.search.placeholder_short": ("Search name, phone, pinyin, code", "搜索：名称、电话、拼音、代码"),
     # two lines, so the command is never broken across them
     "tui.status.empty": ("No clients yet: press a to add one.\nA demo: zizhi --db demo.db demo",
                          "还没有客户：按 a 新增。\n演示数据：zizhi --db demo.db demo"),
     # The whole list's size, which the table scrolls through a few pages at a time.
     "tui.status.clients": ("{total} clients", "{total} 个客户"),
-    "tui.status.clients_one": ("1 client", "1 个客户"),
+    "tui.status.clients.one": ("{total} client", "{total} 个客户"),
     "tui.status.matches": ("{shown} matching “{query}”", "匹配“{query}”：{shown} 个"),
     "tui.status.matches_more": ("first {shown} matching “{query}” — type more to narrow", "匹配“{query}”的前 {shown} 个——继续输入以缩小范围"),
     "tui.status.due": ("{total} due — follow-ups dated {date} or earlier", "{total} 个待跟进——跟进日期不晚于 {date}"),
@@ -60,6 +60,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
     # after an action
     "tui.note.added": ("Added client {name}.", "已新增客户 {name}。"),
+    "tui.note.added_unshown_search": ("Added client {name}; it is not among the clients found for “{query}” (Esc clears the search).",
+                                      "已新增客户 {name}；它不在“{query}”的搜索结果中（按 Esc 清除搜索）。"),
+    "tui.note.added_unshown_due": ("Added client {name}; it has no follow-up due, so the due list does not show it (d shows every client).",
+                                   "已新增客户 {name}；它没有到期的跟进，不在到期列表中（按 d 显示全部客户）。"),
     "tui.note.saved": ("Saved client {name}.", "已保存客户 {name}。"),
     "tui.note.logged": ("Logged contact with {name}.", "已记录与 {name} 的沟通。"),
     "tui.note.no_selection": ("Select a client first (arrows in the table, or / to search).",

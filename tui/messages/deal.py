@@ -42,7 +42,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.deal.not_handed_over": ("Not handed over to processing yet.", "尚未移交办理。"),
     "tui.deal.operator": ("operator", "办理人"),
     "tui.deal.expected": ("expected", "预计完成"),
-    "tui.deal.days_overdue": ("{days} days late", "已逾期 {days} 天"),
+    "tui.deal.days_overdue": ("{count} days late", "已逾期 {count} 天"),
+    "tui.deal.days_overdue.one": ("{count} day late", "已逾期 {count} 天"),
     "tui.deal.outcome": ("decision", "审批结果"),
     "tui.deal.step": ("step", "步骤"),
     "tui.deal.status": ("status", "状态"),
@@ -69,6 +70,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
     # the needs assessment
     "tui.form.assess": ("Needs assessment of deal {id}: {title}", "商机 {id} 需求评估：{title}"),
+    "tui.field.explanation": ("explanation", "向客户说明"),
     "tui.form.explanation_hint": ("what the client was told (needed unless reasonable)", "向客户所作的说明（结论不合理或不合法时必填）"),
     "tui.form.resolve": ("Resolve the block of deal {id}: {title}", "解除商机 {id} 的暂停：{title}"),
     "tui.verdict.reasonable": ("reasonable", "合理"),

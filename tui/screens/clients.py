@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import NoActiveWorker, get_current_worker
 
-from zizhi.core import access, clock
+from zizhi.core import access
 from zizhi.core.clients import listing
 from zizhi.core.clients.interactions import list_interactions
 from zizhi.core.clients.records import get_client
@@ -28,6 +28,7 @@ from zizhi.core.clients.search import search_clients
 from zizhi.core.errors import ZizhiError
 from zizhi.core.i18n import t
 from zizhi.tui import keymap
+from zizhi.tui.client_status import added_note, list_status
 from zizhi.tui.client_window import PAGE, ClientWindow
 from zizhi.tui.roles import RoleKeys, guarded
 from zizhi.tui.screens.client_form import ClientForm
@@ -62,6 +63,9 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         last: bool = False
         jump: bool = False  # Home or End: the cursor goes to the first or last row
         since: tuple | None = None  # the rows shown read again from this key (after a change)
+        added: dict | None = None  # a client just added, read with the rows around it when the view holds it
+        found: bool = True  # False: the view does not hold ``added`` (it was kept as it was)
+        more_before: bool = False  # rows read around ``added``: the list goes on before them
 
     @dataclass
     class PageLoaded(Message):
@@ -116,35 +120,45 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         """The clients on the table, by id."""
         return {row["id"]: row for row in self.window.rows}
 
-    def reload(self, last: bool = False, jump: bool = False, stay: bool = False) -> None:
+    def reload(self, last: bool = False, jump: bool = False, stay: bool = False, added: dict | None = None) -> None:
         """Read the list afresh for the current search and filter: its first page, or ``last`` page,
-        or (``stay``, after a change) the rows shown, so a person deep in the list stays there.
+        or (``stay``, after a change) the rows shown, so a person deep in the list stays there;
+        or the rows around a client just ``added``, when the view holds it (else as ``stay``).
 
         The client list is counted each time it is read afresh, so the total stays true after
         an edit; a search shows how many it matched instead.
         """
         self._generation += 1
         self._paging.clear()
+        stay = stay or added is not None
         since = self.window.key(False) if stay and self.window.more_before and not self.search_text else None
         size = max(len(self.window.rows), PAGE) if since else PAGE
-        self._load_rows(self._generation, self.search_text, self.due, last, jump, since, size)
+        self._load_rows(self._generation, self.search_text, self.due, last, jump, since, size, added)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="rows")
     def _load_rows(self, generation: int, query: str, due: bool, last: bool, jump: bool,
-                   since: tuple | None, size: int) -> None:
+                   since: tuple | None, size: int, added: dict | None) -> None:
         worker = get_current_worker()
+        found, before = True, False
         try:
             if query:
                 rows, more, total = search_clients(self.desk, query, limit=PAGE, due=due), False, None
+                found = added is None or any(row["id"] == added["id"] for row in rows)
             else:
                 total = None if jump else listing.count(self.desk, due=due)  # Home and End keep the count
-                rows, more = listing.page(self.desk, due=due, last=last, since=since, limit=size)
+                stretch = listing.around(self.desk, added["id"], due, PAGE) if added else None
+                if stretch:
+                    (rows, before, more), since = stretch, None
+                else:
+                    found = added is None
+                    rows, more = listing.page(self.desk, due=due, last=last, since=since, limit=size)
         except ZizhiError:
             if worker.is_cancelled:
                 return  # typed past: the read was stopped part-way (see _superseded)
             raise
         if not worker.is_cancelled:
-            self.post_message(self.RowsLoaded(generation, query, due, rows, more, total, last, jump, since))
+            self.post_message(self.RowsLoaded(generation, query, due, rows, more, total, last, jump, since,
+                                              added, found, before))
 
     def on_clients_screen_rows_loaded(self, message: RowsLoaded) -> None:
         if message.generation != self._generation:
@@ -153,10 +167,14 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
             self.total = message.total
         if message.since:
             self.window.refill(message.rows, message.more)
+        elif message.added and message.found and not message.query:
+            self.window.centre(message.rows, message.more_before, message.more, message.due)
         else:
             self.window.reset(message.rows, message.more, message.due, message.last)
         table = self.query_one(ClientTable)
         keep, self._keep = self._keep, None
+        if message.added:  # the new client, or — not in this view — the one selected before
+            keep = message.added["id"] if message.found else table.client_id
         if message.jump:
             table.show_rows(message.rows)
             table.move_cursor(row=table.row_count - 1 if message.last else 0)
@@ -167,8 +185,12 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         else:
             table.show_rows(message.rows, keep=keep if keep is not None else table.client_id)
         self._edges_shown()
-        self.query_one("#list-status", Static).update(Text(self._status(message, self.total)))
+        status = list_status(message.query, len(message.rows), PAGE, message.due, self.total)
+        self.query_one("#list-status", Static).update(Text(status))
         self._show_detail(table.client_id)
+        if message.added:
+            self.notify(added_note(message.added["name"], message.query, message.found),
+                        timeout=5 if message.found else 12, markup=False)
 
     def _read_on(self, forward: bool) -> None:
         """Read the page past one edge of the window, unless it is already on its way."""
@@ -204,20 +226,6 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     def _edge_wanted(self, event: ClientTable.EdgeWanted) -> None:
         """Home or End past the rows loaded: read the list's first or last page."""
         self.reload(last=event.last, jump=True)
-
-    def _status(self, loaded: RowsLoaded, total: int | None) -> str:
-        today = clock.today().isoformat()
-        if loaded.query:
-            shown = len(loaded.rows)
-            text = t("tui.status.matches_more" if shown >= PAGE else "tui.status.matches",
-                     shown=shown, query=loaded.query)
-            return text + (" · " + t("tui.status.due_filter", date=today) if loaded.due else "")
-        total = total or 0
-        if loaded.due:
-            return t("tui.status.due", total=f"{total:,}", date=today)
-        if total == 0:
-            return t("tui.status.empty")
-        return t("tui.status.clients_one") if total == 1 else t("tui.status.clients", total=f"{total:,}")
 
     def _show_detail(self, client_id: int | None, force: bool = False) -> None:
         if client_id is None:
@@ -277,13 +285,17 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         self.action_focus_table()
 
     async def relabel(self) -> None:
-        """Rebuild the widgets in the current language, keeping the search and the filter."""
-        query = self.search_text
+        """Rebuild the widgets in the current language, keeping the search, the filter, the client
+        selected and where in the list the person was (the rows shown are read again)."""
+        search = self.query_one("#search", Input)
+        query, typing, keep = search.value, search.has_focus, self.query_one(ClientTable).client_id
         await self.recompose()
-        self.query_one("#search", Input).value = query
-        self._detail_id = None
-        self.action_focus_table()
-        self.reload()
+        search = self.query_one("#search", Input)
+        with search.prevent(Input.Changed):  # read once, below, not again for the restored text
+            search.value = query
+        self._detail_id, self._keep = None, keep
+        search.focus() if typing else self.action_focus_table()
+        self.reload(stay=True)
 
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()
@@ -355,16 +367,17 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         return row
 
     def _client_saved(self, result: dict | None) -> None:
-        """A new client is searched for by name, so it is on screen whatever the filter was."""
+        """The view stays as it was; a new client is selected in it, or the person is told it is
+        not in this view (said once the list is read: :func:`tui.client_status.added_note`)."""
         if not result:
             return
         client = result["client"]
-        self.notify(t("tui.note.added" if result["created"] else "tui.note.saved", name=client["name"]), markup=False)
         for warning in result["warnings"]:
             self.notify(t("client.similar_name", name=warning), severity="warning", timeout=10, markup=False)
         if result["created"]:
-            self.open_client(client["id"], client["name"])
+            self.reload(added={"id": client["id"], "name": client["name"]})
         else:
+            self.notify(t("tui.note.saved", name=client["name"]), markup=False)
             self._refresh_around(client["id"])
 
     def _logged(self, entry: dict | None) -> None:

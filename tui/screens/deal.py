@@ -337,7 +337,10 @@ class DealScreen(RoleKeys, Screen):
         self.app.push_screen(HelpScreen(keymap.shown(*KEYS, keymap.APP, keep=self.may)))
 
     async def relabel(self) -> None:
+        """Rebuild in the current language, on the tab the person was reading."""
+        tab = self.query_one(TabbedContent).active
         await self.recompose()
+        self.query_one(TabbedContent).active = tab
         self.reload()
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:

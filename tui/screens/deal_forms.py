@@ -179,7 +179,7 @@ class AssessForm(FormScreen):
         yield labels.column("findings"), text_field("findings")
         yield labels.column("verdict"), choice_field(
             "verdict", [(t(f"tui.verdict.{v}"), v) for v in deals.VERDICTS], "reasonable", allow_blank=False)
-        yield labels.column("explanation"), text_field("explanation", placeholder=t("tui.form.explanation_hint"))
+        yield t("tui.field.explanation"), text_field("explanation", placeholder=t("tui.form.explanation_hint"))
 
     def on_mount(self) -> None:
         self.query_one("#f-findings").focus()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -103,9 +104,20 @@ def _log(entries: list[dict]) -> Group:
         head.append(labels.word("channel", entry["channel"]), style="cyan")
         head.append(f"  {entry['user']}", style="dim")
         parts.append(head)
-        parts.append(Text(f"  {entry['summary']}"))
+        parts.append(_indented(Text(entry["summary"])))
         if entry.get("details"):
-            parts.append(Text(f"  {entry['details']}", style="dim"))
+            parts.append(_indented(Text(entry["details"], style="dim")))
         if entry.get("next_date"):
-            parts.append(Text(f"  → {entry['next_date']} {entry.get('next_step') or ''}", style="green"))
+            arrow = Table.grid(padding=(0, 1, 0, 0))
+            arrow.add_column(no_wrap=True)
+            arrow.add_column(ratio=1)
+            arrow.add_row(Text("→", style="green"), Text(f"{entry['next_date']} {entry.get('next_step') or ''}",
+                                                         style="green"))
+            parts.append(_indented(arrow))
     return Group(*parts)
+
+
+def _indented(line) -> Padding:
+    """A log line set in under its heading, wrapped lines too: leading spaces in the text itself
+    would indent only the first line, and a long summary would run back to the pane's edge."""
+    return Padding(line, (0, 0, 0, 2))

@@ -76,7 +76,7 @@ def progress_text(progress: dict) -> Group:
     rows.add_row(label(t("tui.deal.operator")), Text(f"{progress.get('operator') or MISSING}  {handed_at}"))
     expected = Text(progress.get("expected_on") or MISSING)
     if progress.get("overdue"):
-        expected.append(f"  {t('tui.deal.days_overdue', days=progress.get('days_overdue', 0))}", style="bold red")
+        expected.append(f"  {t('tui.deal.days_overdue', count=progress.get('days_overdue', 0))}", style="bold red")
     rows.add_row(label(t("tui.deal.expected")), expected)
     if progress.get("outcome"):
         outcome = Text(t(f"tui.outcome.{progress['outcome']}"), style="bold")

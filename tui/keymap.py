@@ -39,11 +39,12 @@ DESK = (
 )
 CLIENTS = (
     Key("clients.search", "slash", "focus_search", "tui.key.search", key_display="/"),
-    Key("clients.add", "a", "add_client", "tui.key.add"),
-    Key("clients.log", "l", "log_interaction", "tui.key.log"),
-    Key("clients.edit", "e", "edit_client", "tui.key.edit"),
-    Key("clients.pipeline", "p", "show_pipeline", "tui.key.pipeline"),
+    # the morning's order — due follow-ups, log each call — first: a narrow footer keeps these
     Key("clients.due", "d", "toggle_due", "tui.key.due"),
+    Key("clients.log", "l", "log_interaction", "tui.key.log"),
+    Key("clients.add", "a", "add_client", "tui.key.add"),
+    Key("clients.pipeline", "p", "show_pipeline", "tui.key.pipeline"),
+    Key("clients.edit", "e", "edit_client", "tui.key.edit"),
     Key("clients.refresh", "ctrl+r", "refresh", "tui.key.refresh", show=False),
     Key("clients.to_table", "down", "focus_table", "tui.key.table", show=False),
     Key("clients.back", "escape", "back", "tui.key.back", show=False),

@@ -72,7 +72,7 @@ async def test_the_footer_shows_no_key_without_its_word(app, settle, lang):
         assert all(key.description for key in shown)
         assert sum(key.outer_size.width for key in shown) <= footer.size.width
         last = screen_text(app).splitlines()[-1]
-        assert ("p Pipeline" if lang == "en" else "p 商机看板") in last, last
+        assert ("d Due follow-ups" if lang == "en" else "d 到期跟进") in last, last
 
 
 async def test_every_hint_shows_whole_in_its_field_or_below_it(deals, settle, lang):

@@ -90,3 +90,13 @@ def require_open_deal(user: dict) -> None:
 def require_assign(user: dict) -> None:
     if user["role"] not in ASSIGNERS:
         raise Refused("access.cannot_assign", role=user["role"])
+
+
+RECEIVABLES = ("sales", "manager", "admin", "finance")
+
+
+def require_receivables(user: dict) -> None:
+    """Money owed is read by the sales side (their own clients' — see :func:`visible`) and finance;
+    legal and operations work on deals, not on debts."""
+    if user["role"] not in RECEIVABLES:
+        raise Refused("access.no_receivables", role=user["role"])

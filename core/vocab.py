@@ -12,6 +12,7 @@ SIZES = ("micro", "small", "medium", "large")
 URGENCIES = ("urgent", "high", "normal", "low")
 CHANNELS = ("trade_show", "online", "referral", "inquiry", "other")
 LOG_CHANNELS = ("phone", "email", "visit", "chat", "meeting", "other")
+PAYMENT_METHODS = ("bank_transfer", "cash", "cheque", "acceptance_bill", "online", "other")
 
 ALIASES = {
     "size": {"微型": "micro", "小型": "small", "中型": "medium", "大型": "large",
@@ -22,11 +23,15 @@ ALIASES = {
                 "tradeshow": "trade_show", "show": "trade_show", "web": "online"},
     "log_channel": {"电话": "phone", "邮件": "email", "拜访": "visit", "上门": "visit",
                     "微信": "chat", "聊天": "chat", "会议": "meeting", "其他": "other"},
+    "payment_method": {"银行转账": "bank_transfer", "转账": "bank_transfer", "bank": "bank_transfer",
+                       "transfer": "bank_transfer", "现金": "cash", "支票": "cheque", "check": "cheque",
+                       "承兑汇票": "acceptance_bill", "汇票": "acceptance_bill", "在线支付": "online",
+                       "网银": "online", "其他": "other"},
     "role": {"销售": "sales", "经理": "manager", "财务": "finance", "法务": "legal",
              "运营": "operations", "管理员": "admin"},
 }
 ALLOWED = {"size": SIZES, "urgency": URGENCIES, "channel": CHANNELS,
-           "log_channel": LOG_CHANNELS, "role": ROLES}
+           "log_channel": LOG_CHANNELS, "payment_method": PAYMENT_METHODS, "role": ROLES}
 
 
 def sql_in(values: tuple[str, ...]) -> str:

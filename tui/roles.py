@@ -18,6 +18,7 @@ from textual.binding import ActiveBinding
 from zizhi.core import access
 from zizhi.core.errors import Refused
 from zizhi.core.pipeline import contracts, deals, delivery, processing, quotes, reviews
+from zizhi.core.receivables import ledger
 from zizhi.tui.work import problem_text
 
 
@@ -44,7 +45,7 @@ RULES: dict[str, Callable[[dict, dict], None]] = {
     "deal.contract": contracts.require_drafter,
     "deal.sign": contracts.require_drafter,
     "deal.file": contracts.require_filer,
-    "deal.pay": _of_user(contracts.require_cashier),
+    "deal.pay": _of_user(ledger.require_cashier),
     "deal.handover": processing.require_hand_over,
     **{key: processing.require_recorder for key in _RECORDING},
     "deal.deliver": delivery.require_deliverer,

@@ -12,6 +12,7 @@ from zizhi.core.demo.plans import Needs
 from zizhi.core.demo.team import Team
 from zizhi.core.pipeline.pricing import FIGURES
 from zizhi.core.pipeline.quotes import _catalogue_entry, _pricing
+from zizhi.core.receivables.schema import replay_unallocated
 
 TABLES = {
     "deals": ("id", "client_id", "owner_id", "title", "stage", "value", "expected_close", "channel", "blocked",
@@ -30,7 +31,7 @@ TABLES = {
                   "penalty", "signed_on", "filed_finance_on", "filed_legal_on", "created_by", "created_at",
                   "credit_rating", "prepayment", "guarantee", "year", "seq"),
     "instalments": ("contract_id", "position", "due_on", "amount", "paid", "paid_on"),
-    "payments": ("contract_id", "amount", "paid_on", "user_id", "at", "note"),
+    "payments": ("client_id", "contract_id", "amount", "paid_on", "user_id", "at", "note"),
     "handovers": ("deal_id", "operator_id", "handed_by", "at", "expected_on", "outcome", "outcome_on"),
     "processing_steps": ("deal_id", "code", "position", "step", "status", "on_date", "reason"),
     "delays": ("deal_id", "cause", "days", "client_told", "user_id", "at"),
@@ -78,6 +79,7 @@ class Book:
                 self.conn.executemany(
                     f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                     self.rows[table])
+        replay_unallocated(self.conn)
         return {"deals": len(self.rows["deals"]), "quotes": len(self.rows["quotes"]),
                 "contracts": len(self.rows["contracts"]), "certificates": len(self.rows["certificates"])}
 

@@ -198,7 +198,7 @@ class Deal:
         self._payment(at, amount)
 
     def _payment(self, at: str, amount: int) -> None:
-        self.add("payments", self.contract["id"], amount, at[:10], self.team["finance"], at, None)
+        self.add("payments", self.client["id"], self.contract["id"], amount, at[:10], self.team["finance"], at, None)
         self.contract["paid"].append((amount, at[:10]))
 
     def _instalments(self) -> None:

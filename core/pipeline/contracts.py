@@ -14,12 +14,10 @@ import json
 from zizhi.core import access, audit, clock, validation
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.i18n import t
-from zizhi.core.money import format_fen
-from zizhi.core.pipeline import deals, endings, schedules
+from zizhi.core.pipeline import deals, schedules
 from zizhi.core.pipeline.stages import ENDINGS
 
 DRAFTERS = ("legal",)  # besides the deal's owner, managers and admins
-CASHIERS = ("finance", "admin")
 OFFICES = ("finance", "legal")
 
 
@@ -32,12 +30,6 @@ def require_filer(user: dict, deal: dict, office: str | None = None) -> None:
     """Who marks a copy filed: the office receiving it (either office, before one is named), or the
     deal's owner, managers and admins."""
     access.require_deal_role(user, deal, (office,) if office else OFFICES, "contract.cannot_file")
-
-
-def require_cashier(user: dict) -> None:
-    """Money received is confirmed by finance (or an admin) alone."""
-    if user["role"] not in CASHIERS:
-        raise Refused("contract.finance_only", role=user["role"])
 
 
 def new_contract(desk, deal_id: int | str, instalments: list[tuple[str, str | int]] | None = None,
@@ -132,41 +124,15 @@ def file_copy(desk, contract_ref: int | str, with_: str, on_date: str | None = N
 
 def record_payment(desk, contract_ref: int | str, amount: str | int, paid_on: str | None = None,
                    note: str | None = None) -> dict:
-    """Finance confirms money received (yuan text, or whole fen as an int); it pays the earliest
-    unpaid instalments first, part payments too."""
-    fen = schedules.positive_amount(amount, "amount")
-    validation.text(note, "note", multiline=True)
-    paid_on = validation.happened(paid_on, "paid-on")
-    with desk.store.unit_of_work() as db:
-        require_cashier(desk.user)
-        contract = _resolve(desk, contract_ref)
-        if not contract["signed_on"]:
-            raise UserError("contract.pay_unsigned", number=contract["number"], id=contract["id"])
-        endings.require_payable(contract)
-        if paid_on < contract["signed_on"]:
-            raise InputError("contract.paid_before_signing", field="paid-on", value=paid_on,
-                             number=contract["number"], signed=contract["signed_on"])
-        if fen > contract["outstanding"]:
-            raise UserError("contract.overpayment", number=contract["number"], amount=format_fen(fen),
-                            outstanding=format_fen(contract["outstanding"]))
-        left, applied = fen, []
-        for item in contract["instalments"]:
-            take = min(left, item["amount"] - item["paid"])
-            if take <= 0:
-                continue
-            db.execute("UPDATE instalments SET paid = paid + ?, paid_on = ? WHERE id = ?",
-                       [take, paid_on, item["id"]])
-            applied.append([item["position"], take])
-            left -= take
-            if not left:
-                break
-        cursor = db.execute(
-            "INSERT INTO payments (contract_id, amount, paid_on, user_id, at, note) VALUES (?, ?, ?, ?, ?, ?)",
-            [contract["id"], fen, paid_on, desk.user["id"], clock.stamp(), (note or "").strip() or None])
-        audit.record(db, desk.user, "contract.pay", "contract", contract["id"], payment=cursor.lastrowid,
-                     amount=fen, paid_on=paid_on, instalments=applied,
-                     allowed_after_ending=contract["payments_allowed_at"])
-    return get_contract(desk, contract["id"])
+    """Finance confirms money received for this contract (yuan text, or whole fen as an int): it
+    pays the earliest unpaid instalments first, part payments too; anything beyond what the
+    contract still owes is the client's credit (:mod:`zizhi.core.receivables.ledger`)."""
+    from zizhi.core.receivables import ledger
+
+    payment = ledger.record_payment(desk, None, amount, paid_on, note=note, contract_ref=contract_ref)
+    contract = get_contract(desk, contract_ref)
+    contract["credit_added"] = payment["unused"]
+    return contract
 
 
 def allow_payments(desk, contract_ref: int | str, reason: str) -> dict:
@@ -207,6 +173,12 @@ def contract_for_deal(desk, deal_id: int | str) -> dict | None:
     return get_contract(desk, found["id"]) if found else None
 
 
+def resolve_contract(desk, ref: int | str) -> dict:
+    """The contract (by id or number) with its deal, instalments and payments; NotFound when the
+    user may not see its deal."""
+    return _resolve(desk, ref)
+
+
 def _resolve(desk, ref: int | str) -> dict:
     """A contract by id or number, visible as its deal is; with instalments and payments."""
     text = str(ref).strip()
@@ -228,13 +200,17 @@ def _resolve(desk, ref: int | str) -> dict:
                                                           [row["payments_allowed_by"]])
     row["services"] = json.loads(row["services"])
     row["instalments"] = desk.store.rows(
-        "SELECT id, position, due_on, amount, paid, paid_on FROM instalments WHERE contract_id = ? ORDER BY position",
-        [row["id"]])
+        """SELECT id, position, due_on, amount, paid, paid_on, written_off FROM instalments WHERE contract_id = ?
+           ORDER BY position""", [row["id"]])
     row["payments"] = desk.store.rows(
-        """SELECT p.id, p.amount, p.paid_on, u.login AS user, p.at, p.note FROM payments p
-           JOIN users u ON u.id = p.user_id WHERE p.contract_id = ? ORDER BY p.paid_on, p.id""", [row["id"]])
+        """SELECT p.id, sum(a.amount) AS amount, p.paid_on, u.login AS user, p.at, p.note,
+                  r.on_date AS reversed_on FROM payments p JOIN allocations a ON a.payment_id = p.id
+           JOIN instalments i ON i.id = a.instalment_id JOIN users u ON u.id = p.user_id
+           LEFT JOIN reversals r ON r.payment_id = p.id
+           WHERE i.contract_id = ? GROUP BY p.id ORDER BY p.paid_on, p.id""", [row["id"]])
     row["paid"] = sum(i["paid"] for i in row["instalments"])
-    row["outstanding"] = row["total"] - row["paid"]
+    row["written_off"] = sum(i["written_off"] for i in row["instalments"])
+    row["outstanding"] = row["total"] - row["paid"] - row["written_off"]
     row["required_payment"] = row["instalments"][0]["amount"] if row["instalments"] else 0
     row["prepayment_met"] = row["paid"] >= row["required_payment"]
     return row

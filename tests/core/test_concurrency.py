@@ -17,6 +17,7 @@ from zizhi.core import clock
 from zizhi.core.clients import records as clients
 from zizhi.core.people import users as people
 from zizhi.core.pipeline import contracts, deals, quotes, reviews
+from zizhi.core.receivables import ledger
 
 ROUNDS = 2
 
@@ -39,7 +40,8 @@ def payable(li, finance):
 
 
 def test_many_full_payments_of_one_contract_at_once_pay_it_exactly_once(db_path, finance, desk_as, payable):
-    """Four clerks record the whole amount at the same moment: one is accepted, three are told it is paid."""
+    """Four clerks record the whole amount at the same moment: the contract is paid once, and the
+    three other receipts wait on the client's account as credit — never paid twice over."""
     people.add_user(desk_as("boss"), "sun", "孙丽", "finance")
     for _ in range(ROUNDS):
         contract = payable()
@@ -48,8 +50,22 @@ def test_many_full_payments_of_one_contract_at_once_pay_it_exactly_once(db_path,
                  for login in ("qian", "sun", "qian", "sun")]
         outcomes = race(db_path, calls, clock.stamp())
         after = contracts.get_contract(finance, contract["id"])
-        assert sorted(outcomes) == ["contract.overpayment"] * 3 + ["ok"], outcomes
+        assert outcomes == ["ok"] * 4, outcomes
         assert (after["paid"], after["outstanding"], len(after["payments"])) == (amount, 0, 1)
+        assert ledger.balance(finance, after["client_id"])["credit"] == 3 * amount
+
+
+def test_one_bank_slip_entered_by_two_clerks_at_once_is_recorded_once(db_path, finance, desk_as, payable):
+    people.add_user(desk_as("boss"), "sun", "孙丽", "finance")
+    for round_ in range(ROUNDS):
+        contract = payable()
+        calls = [Call(login, "receivables.ledger.record_payment", (None, contract["total"]),
+                      (("contract_ref", contract["id"]), ("reference", f"ICBC-{round_}")))
+                 for login in ("qian", "sun")]
+        outcomes = race(db_path, calls, clock.stamp())
+        position = ledger.balance(finance, contract["client_id"])
+        assert sorted(outcomes) == ["ar.duplicate_reference", "ok"], outcomes
+        assert (position["owed"], position["credit"]) == (0, 0)
 
 
 def test_two_approvals_of_one_quote_revision_leave_one_record(db_path, legal, desk_as, quote):  # noqa: F811

@@ -277,7 +277,7 @@ def test_nothing_falls_due_before_the_signing(li):
                                             "signing date 2026-12-03: nothing falls due before signing.")
 
 
-def test_only_finance_records_payments_earliest_instalment_first_never_beyond_the_total(li, finance, desk, rows):
+def test_only_finance_records_payments_earliest_instalment_first_the_rest_as_credit(li, finance, desk, rows):
     deal = ready_deal(li)
     contract = contracts.new_contract(li, deal["id"])
     with pytest.raises(UserError, match="not signed yet; payments are recorded against a signed contract"):
@@ -301,16 +301,15 @@ def test_only_finance_records_payments_earliest_instalment_first_never_beyond_th
     assert [(p["amount"], p["user"], p["note"]) for p in spanning["payments"]] == [
         (100_000, "qian", None), (100_000, "qian", "工行转账")]
 
-    with pytest.raises(UserError) as caught:
-        contracts.record_payment(finance, contract["id"], "862.01")
-    assert "¥862.01 is more than contract ZZ-2026-0001 still owes (¥862.00)" in message(caught)
     with pytest.raises(InputError, match="not a positive amount"):
         contracts.record_payment(finance, contract["id"], "-5")
-    settled = contracts.record_payment(desk, contract["id"], 86_200)
+    settled = contracts.record_payment(desk, contract["id"], "862.01")
     assert (settled["outstanding"], [i["paid"] for i in settled["instalments"]]) == (0, [143_100, 143_100])
+    assert settled["credit_added"] == 1  # the fen too many waits on the client's account
     assert rows(desk, "payments") == 3
-    assert [e["detail"]["instalments"] for e in audit.list_entries(desk, action="contract.pay")] == [
-        [[2, 86_200]], [[1, 43_100], [2, 56_900]], [[1, 100_000]]]
+    assert [e["detail"]["allocations"] for e in audit.list_entries(desk, action="payment.record")] == [
+        [["ZZ-2026-0001:2", 86_200]], [["ZZ-2026-0001:1", 43_100], ["ZZ-2026-0001:2", 56_900]],
+        [["ZZ-2026-0001:1", 100_000]]]
 
 
 def test_the_payment_gate_waits_for_the_first_instalment(li, finance):

@@ -100,7 +100,7 @@ def test_no_payment_on_a_terminated_contract_until_a_manager_allows_it(li, manag
         contracts.allow_payments(manager, "ZZ-2026-0001", "再次")
     settled = contracts.record_payment(finance, "ZZ-2026-0001", "500")
     assert settled["paid"] == 143_100 + 50_000
-    assert audit.list_entries(desk, action="contract.pay")[0]["detail"]["allowed_after_ending"] == "2026-11-27 09:00:00"
+    assert audit.list_entries(desk, action="payment.record")[0]["detail"]["allowed_after_ending"] == "2026-11-27 09:00:00"
     assert audit.list_entries(desk, action="contract.allow_payments")[0]["detail"]["reason"] == "客户同意按已办事项结算"
 
 

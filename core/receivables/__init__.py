@@ -1,0 +1,1 @@
+"""Money owed: the ledger of payments, reversals, refunds and write-offs, and what it adds up to."""

@@ -165,6 +165,18 @@ class Contracts(Strict):
         return value
 
 
+class Receivables(Strict):
+    # Aging buckets: days overdue at which each bucket ends; past the last, "over N days".
+    aging_buckets: list[Annotated[int, Field(gt=0)]] = Field(default=[30, 60, 90, 120], min_length=1)
+
+    @field_validator("aging_buckets")
+    @classmethod
+    def _rising(cls, value: list[int]) -> list[int]:
+        if value != sorted(set(value)):
+            raise ValueError("aging_buckets must rise, e.g. [30, 60, 90, 120]")
+        return value
+
+
 class Pricing(Strict):
     tax: Tax
     surcharges: Surcharges
@@ -177,6 +189,7 @@ class Pricing(Strict):
     aftersales: Aftersales
     onboarding: Onboarding
     contracts: Contracts = Contracts()
+    receivables: Receivables = Receivables()
 
     @field_validator("stages")
     @classmethod

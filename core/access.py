@@ -30,6 +30,13 @@ def visible(user: dict, alias: str = "c") -> tuple[str, list]:
     return f"{alias}.owner_id = ?", [user["id"]]
 
 
+def visible_named(user: dict, alias: str = "c") -> tuple[str, dict]:
+    """:func:`visible` for a query with named parameters (``:viewer_id``)."""
+    if sees_all(user):
+        return "1=1", {}
+    return f"{alias}.owner_id = :viewer_id", {"viewer_id": user["id"]}
+
+
 def visible_deals(user: dict, deal: str = "d", client: str = "c") -> tuple[str, list]:
     """A SQL condition (and its parameters) limiting a query of deals to those ``user`` may see.
 

@@ -106,6 +106,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.new_needs": ("new needs", "新需求"),
     "col.new_deal_id": ("new deal", "新商机"),
 
+    # receivables: payments, credit, aging
+    "col.method": ("method", "方式"),
+    "col.reference": ("reference", "参考号"),
+    "col.contract": ("contract", "合同"),
+    "col.reversed_on": ("reversed", "冲销日期"),
+    "col.instalment": ("instalment", "分期"),
+    "col.owed": ("owed", "欠款"),
+    "col.overdue": ("overdue", "已逾期"),
+    "col.credit": ("credit on account", "账上预收"),
+    "col.unused": ("credit left", "剩余预收"),
+    "col.written_off": ("written off", "已核销"),
+    "col.as_of": ("as of", "截至"),
+    "col.oldest_due": ("oldest due", "最早到期"),
+    "col.not_due": ("not yet due", "未到期"),
+
     # deals, the pipeline board and the qualification catalogue
     "col.title": ("title", "标题"),
     "col.stage": ("stage", "阶段"),

@@ -1,0 +1,196 @@
+"""`zizhi ar …` — money owed: payments received, credit, reversals, refunds, write-offs, aging."""
+
+from typing import Annotated, Optional
+
+import typer
+
+from zizhi.commands.common import Json, Opt, desk, echo, fields, money_text, output, output_read, table
+
+app = typer.Typer(help="Receivables: payments, credit, reversals, refunds, write-offs and the aging report.",
+                  no_args_is_help=True)
+
+Client = Annotated[str, typer.Argument(help="Client id, credit code or name.")]
+Amount = Annotated[str, typer.Argument(help="Amount in yuan, e.g. 10,000 or 8,650.50.")]
+Reason = Annotated[str, typer.Option("--reason", help="Why (kept in the ledger and the audit trail).")]
+Day = Annotated[Opt, typer.Option("--date", help="The day it happened (default today; 今天, 昨天, 12-05 …).")]
+Method = Annotated[Opt, typer.Option("--method", help="bank_transfer (default), cash, cheque, acceptance_bill, online, other.")]
+Reference = Annotated[Opt, typer.Option("--reference", help="The bank slip's reference: one slip is recorded once.")]
+
+
+@app.command("pay")
+def pay(ctx: typer.Context, client: Client, amount: Amount, date: Day = None, method: Method = None,
+        reference: Reference = None,
+        contract: Annotated[Opt, typer.Option("--contract", help="Fill only this contract's instalments.")] = None,
+        note: Annotated[Opt, typer.Option("--note", help="Remark.")] = None, json: Json = False) -> None:
+    """Record money received from a client (finance): it fills their open instalments oldest first;
+    what is left over is credit on their account.
+
+    Example: zizhi ar pay 宁波海天国际贸易有限公司 10,000 --reference ICBC-0042
+    """
+    from zizhi.core.receivables.ledger import record_payment
+
+    output(record_payment(desk(ctx), client, amount, date, method, reference, note, contract), json, _payment_text)
+
+
+@app.command("reverse")
+def reverse(ctx: typer.Context, payment: Annotated[str, typer.Argument(help="Payment id (see `zizhi ar payments`).")],
+            reason: Reason, date: Day = None, json: Json = False) -> None:
+    """Reverse a mistaken payment (finance): it stops paying its instalments; the record stays.
+
+    Example: zizhi ar reverse 12 --reason 重复登记
+    """
+    from zizhi.core.receivables.ledger import reverse_payment
+
+    output(reverse_payment(desk(ctx), payment, reason, date), json, _payment_text)
+
+
+@app.command("apply-credit")
+def apply_credit(ctx: typer.Context, client: Client, date: Day = None,
+                 contract: Annotated[Opt, typer.Option("--contract", help="Only this contract's instalments.")] = None,
+                 json: Json = False) -> None:
+    """Use the client's credit on account for their open instalments, oldest first (finance)."""
+    from zizhi.core.receivables.ledger import apply_credit as apply
+
+    output(apply(desk(ctx), client, date, contract), json, _balance_text)
+
+
+@app.command("refund")
+def refund(ctx: typer.Context, client: Client, amount: Amount, reason: Reason, date: Day = None,
+           method: Method = None, reference: Reference = None, json: Json = False) -> None:
+    """Record money returned to a client out of their credit on account (finance)."""
+    from zizhi.core.receivables.ledger import refund as give_back
+
+    output(give_back(desk(ctx), client, amount, reason, date, method, reference), json, _balance_text)
+
+
+@app.command("write-off")
+def write_off(ctx: typer.Context,
+              instalment: Annotated[str, typer.Argument(help="CONTRACT:POSITION, e.g. ZZ-2026-0001:2.")],
+              reason: Reason,
+              amount: Annotated[Opt, typer.Option("--amount", help="Part of what is owed (default all of it).")] = None,
+              date: Day = None, json: Json = False) -> None:
+    """Write off what an instalment still owes (managers), saying why; aging and reports see it."""
+    from zizhi.core.receivables.ledger import write_off as give_up
+
+    output(give_up(desk(ctx), instalment, reason, amount, date), json, _instalment_text)
+
+
+@app.command("balance")
+def balance(ctx: typer.Context, client: Client,
+            as_of: Annotated[Opt, typer.Option("--as-of", help="The books as they stood at the end of this day.")] = None,
+            json: Json = False) -> None:
+    """What a client owes (overdue and not yet due), instalment by instalment, and their credit."""
+    from zizhi.core.receivables.ledger import balance as position
+
+    output_read(ctx, "ar balance", "receivable", lambda d: position(d, client, as_of), json, _balance_text,
+                client=client, as_of=as_of)
+
+
+@app.command("payments")
+def payments(ctx: typer.Context, client: Annotated[Optional[str], typer.Argument(help="Only this client's.")] = None,
+             limit: Annotated[int, typer.Option("--limit", help="How many, newest first.")] = 50,
+             json: Json = False) -> None:
+    """The latest payments received, newest first."""
+    from zizhi.core.receivables.ledger import list_payments
+
+    output_read(ctx, "ar payments", "payment", lambda d: list_payments(d, client, limit), json, _payments_text,
+                client=client, limit=limit)
+
+
+@app.command("aging")
+def aging(ctx: typer.Context,
+          as_of: Annotated[Opt, typer.Option("--as-of", help="Age the books as they stood at the end of this day.")] = None,
+          by: Annotated[str, typer.Option("--by", help="client or owner.")] = "client",
+          csv: Annotated[bool, typer.Option("--csv", help="CSV (UTF-8 with BOM, for Excel).")] = False,
+          json: Json = False) -> None:
+    """The aging report: what is owed, in buckets of days overdue; the buckets add up to the total.
+
+    Example: zizhi ar aging --as-of 2026-10-31 --by owner
+    """
+    from zizhi.core.receivables.aging import aging as report
+
+    output_read(ctx, "ar aging", "receivable", lambda d: report(d, as_of, by), json or csv,
+                _aging_csv if csv and not json else _aging_text, as_of=as_of, by=by)
+
+
+def _payment_text(payment: dict) -> None:
+    from zizhi.core.i18n import t
+
+    fields({**payment, "amount": money_text(payment["amount"]), "method": t(f"payment_method.{payment['method']}")},
+           ["id", "client", "amount", "paid_on", "method", "reference"])
+    for item in payment["allocations"]:
+        echo(f"  → {item['contract']}:{item['position']}  {money_text(item['amount'])}  {item['on_date']}")
+    if payment["reversal"]:
+        echo(t("ar.reversed_line", date=payment["reversal"]["on_date"], reason=payment["reversal"]["reason"]))
+    elif payment["unused"]:
+        echo(t("ar.credit_line", amount=money_text(payment["unused"])))
+
+
+def _instalment_text(item: dict) -> None:
+    money = ("amount", "paid", "written_off")
+    fields({**item, "instalment": item["label"], **{k: money_text(item[k]) for k in money}},
+           ["instalment", "due_on", *money])
+
+
+def _payments_text(rows: list[dict]) -> None:
+    from zizhi.core.i18n import t
+
+    table([{**row, "amount": money_text(row["amount"]), "method": t(f"payment_method.{row['method']}")} for row in rows],
+          ["id", "paid_on", "client", "amount", "method", "reference", "contract", "reversed_on"])
+
+
+def _balance_text(position: dict) -> None:
+    money = ("owed", "overdue", "credit")
+    fields({**position, **{k: money_text(position[k]) for k in money}}, ["client", "as_of", *money])
+    table([{"instalment": f"{item['contract']}:{item['position']}", "due_on": item["due_on"],
+            **{k: money_text(item[k]) for k in ("amount", "paid", "written_off", "owed")}}
+           for item in position["instalments"]], ["instalment", "due_on", "amount", "paid", "written_off", "owed"])
+
+
+def _aging_rows(report: dict) -> tuple[list[str], list[list[str]]]:
+    from zizhi.core.i18n import t
+
+    heads = [t("col.client" if report["by"] == "client" else "col.owner"), *map(_bucket_label, report["buckets"]),
+             t("col.total")]
+    lines = [[row["name"], *(money_text(row["buckets"][b]) for b in report["buckets"]), money_text(row["total"])]
+             for row in report["rows"]]
+    lines.append([t("ar.total_row"), *(money_text(report["totals"][b]) for b in report["buckets"]),
+                  money_text(report["total"])])
+    return heads, lines
+
+
+def _aging_text(report: dict) -> None:
+    from rich.cells import cell_len
+
+    from zizhi.core.i18n import t
+
+    echo(t("ar.aging_head", as_of=report["as_of"], count=len(report["rows"])))
+    heads, lines = _aging_rows(report)
+    widths = [max(cell_len(line[i]) for line in [heads, *lines]) for i in range(len(heads))]
+    for line in [heads, *lines]:
+        cells = [line[0] + " " * (widths[0] - cell_len(line[0]))]
+        cells += [" " * (w - cell_len(v)) + v for v, w in zip(line[1:], widths[1:])]
+        echo("  ".join(cells).rstrip())
+
+
+def _aging_csv(report: dict) -> None:
+    import csv
+    import io
+    import sys
+
+    heads, lines = _aging_rows(report)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(heads)
+    writer.writerows(lines)
+    sys.stdout.write("\ufeff" + buffer.getvalue())
+
+
+def _bucket_label(name: str) -> str:
+    from zizhi.core.i18n import t
+
+    if name == "not_due":
+        return t("col.not_due")
+    if name.startswith("over_"):
+        return t("ar.bucket_over", days=name[5:])
+    return t("ar.bucket_days", days=name)

@@ -4,7 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from zizhi.commands.common import Json, Opt, desk, echo, fields, money_text, output, output_read, table
+from zizhi.commands.common import Json, Opt, desk, echo, fields, money_text, output, output_read, read_shown, table
 
 app = typer.Typer(help="Receivables: payments, credit, reversals, refunds, write-offs and the aging report.",
                   no_args_is_help=True)
@@ -109,8 +109,11 @@ def aging(ctx: typer.Context,
     """
     from zizhi.core.receivables.aging import aging as report
 
-    output_read(ctx, "ar aging", "receivable", lambda d: report(d, as_of, by), json or csv,
-                _aging_csv if csv and not json else _aging_text, as_of=as_of, by=by)
+    found = read_shown(ctx, "ar aging", "receivable", lambda d: report(d, as_of, by), json or csv, as_of=as_of, by=by)
+    if csv and not json:
+        _aging_csv(found)
+    else:
+        output(found, json, _aging_text)
 
 
 def _payment_text(payment: dict) -> None:

@@ -48,7 +48,10 @@ def reverse(ctx: typer.Context, payment: Annotated[str, typer.Argument(help="Pay
 def apply_credit(ctx: typer.Context, client: Client, date: Day = None,
                  contract: Annotated[Opt, typer.Option("--contract", help="Only this contract's instalments.")] = None,
                  json: Json = False) -> None:
-    """Use the client's credit on account for their open instalments, oldest first (finance)."""
+    """Use the client's credit on account for their open instalments, oldest first (finance).
+
+    Example: zizhi ar apply-credit 宁波海天国际贸易有限公司
+    """
     from zizhi.core.receivables.ledger import apply_credit as apply
 
     output(apply(desk(ctx), client, date, contract), json, _balance_text)
@@ -57,7 +60,10 @@ def apply_credit(ctx: typer.Context, client: Client, date: Day = None,
 @app.command("refund")
 def refund(ctx: typer.Context, client: Client, amount: Amount, reason: Reason, date: Day = None,
            method: Method = None, reference: Reference = None, json: Json = False) -> None:
-    """Record money returned to a client out of their credit on account (finance)."""
+    """Record money returned to a client out of their credit on account (finance).
+
+    Example: zizhi ar refund 宁波海天国际贸易有限公司 500 --reason 多付退回
+    """
     from zizhi.core.receivables.ledger import refund as give_back
 
     output(give_back(desk(ctx), client, amount, reason, date, method, reference), json, _balance_text)
@@ -69,7 +75,10 @@ def write_off(ctx: typer.Context,
               reason: Reason,
               amount: Annotated[Opt, typer.Option("--amount", help="Part of what is owed (default all of it).")] = None,
               date: Day = None, json: Json = False) -> None:
-    """Write off what an instalment still owes (managers), saying why; aging and reports see it."""
+    """Write off what an instalment still owes (managers), saying why; aging and reports see it.
+
+    Example: zizhi ar write-off ZZ-2026-0001:2 --reason 客户已注销，无法追偿
+    """
     from zizhi.core.receivables.ledger import write_off as give_up
 
     output(give_up(desk(ctx), instalment, reason, amount, date), json, _instalment_text)
@@ -79,7 +88,10 @@ def write_off(ctx: typer.Context,
 def balance(ctx: typer.Context, client: Client,
             as_of: Annotated[Opt, typer.Option("--as-of", help="The books as they stood at the end of this day.")] = None,
             json: Json = False) -> None:
-    """What a client owes (overdue and not yet due), instalment by instalment, and their credit."""
+    """What a client owes (overdue and not yet due), instalment by instalment, and their credit.
+
+    Example: zizhi ar balance 宁波海天国际贸易有限公司 --as-of 2026-10-31
+    """
     from zizhi.core.receivables.ledger import balance as position
 
     output_read(ctx, "ar balance", "receivable", lambda d: position(d, client, as_of), json, _balance_text,
@@ -90,7 +102,10 @@ def balance(ctx: typer.Context, client: Client,
 def payments(ctx: typer.Context, client: Annotated[Optional[str], typer.Argument(help="Only this client's.")] = None,
              limit: Annotated[int, typer.Option("--limit", help="How many, newest first.")] = 50,
              json: Json = False) -> None:
-    """The latest payments received, newest first."""
+    """The latest payments received, newest first.
+
+    Example: zizhi ar payments 宁波海天国际贸易有限公司
+    """
     from zizhi.core.receivables.ledger import list_payments
 
     output_read(ctx, "ar payments", "payment", lambda d: list_payments(d, client, limit), json, _payments_text,

@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 
 from zizhi.core import access, audit, clock, validation
-from zizhi.core.errors import InputError, NotFound, Refused, UserError
+from zizhi.core.errors import InputError, Refused, UserError
 from zizhi.core.i18n import t
 from zizhi.core.pipeline import deals, schedules
+from zizhi.core.pipeline.contract_records import resolve as _resolve
 from zizhi.core.pipeline.stages import ENDINGS
 
 DRAFTERS = ("legal",)  # besides the deal's owner, managers and admins
@@ -171,49 +172,6 @@ def contract_for_deal(desk, deal_id: int | str) -> dict | None:
     deal = deals.resolve_deal(desk, deal_id)
     found = desk.store.one("SELECT id FROM contracts WHERE deal_id = ?", [deal["id"]])
     return get_contract(desk, found["id"]) if found else None
-
-
-def resolve_contract(desk, ref: int | str) -> dict:
-    """The contract (by id or number) with its deal, instalments and payments; NotFound when the
-    user may not see its deal."""
-    return _resolve(desk, ref)
-
-
-def _resolve(desk, ref: int | str) -> dict:
-    """A contract by id or number, visible as its deal is; with instalments and payments."""
-    text = str(ref).strip()
-    if validation.whole_number(text) is not None:
-        row = desk.store.one("SELECT * FROM contracts WHERE id = ?", [validation.whole_number(text)])
-    else:
-        row = desk.store.one("SELECT * FROM contracts WHERE number = ?", [text])
-    if not row:
-        raise NotFound("contract.not_found", ref=text)
-    try:
-        deal = deals.resolve_deal(desk, row["deal_id"])
-    except NotFound:
-        raise NotFound("contract.not_found", ref=text) from None
-    row["deal"] = deal
-    row["client_id"] = deal["client_id"]
-    row["deal_stage"] = deal["stage"]
-    if row["payments_allowed_by"]:
-        row["payments_allowed_login"] = desk.store.scalar("SELECT login FROM users WHERE id = ?",
-                                                          [row["payments_allowed_by"]])
-    row["services"] = json.loads(row["services"])
-    row["instalments"] = desk.store.rows(
-        """SELECT id, position, due_on, amount, paid, paid_on, written_off FROM instalments WHERE contract_id = ?
-           ORDER BY position""", [row["id"]])
-    row["payments"] = desk.store.rows(
-        """SELECT p.id, sum(a.amount) AS amount, p.paid_on, u.login AS user, p.at, p.note,
-                  r.on_date AS reversed_on FROM payments p JOIN allocations a ON a.payment_id = p.id
-           JOIN instalments i ON i.id = a.instalment_id JOIN users u ON u.id = p.user_id
-           LEFT JOIN reversals r ON r.payment_id = p.id
-           WHERE i.contract_id = ? GROUP BY p.id ORDER BY p.paid_on, p.id""", [row["id"]])
-    row["paid"] = sum(i["paid"] for i in row["instalments"])
-    row["written_off"] = sum(i["written_off"] for i in row["instalments"])
-    row["outstanding"] = row["total"] - row["paid"] - row["written_off"]
-    row["required_payment"] = row["instalments"][0]["amount"] if row["instalments"] else 0
-    row["prepayment_met"] = row["paid"] >= row["required_payment"]
-    return row
 
 
 def _accepted_quote(desk, deal: dict) -> dict:

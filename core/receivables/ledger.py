@@ -214,7 +214,7 @@ def _allocate(db, desk, payment_id: int, fen: int, open_items: list[dict], on_da
 def _payer(desk, client_ref, contract_ref) -> tuple[dict, dict | None]:
     """The paying client and the named contract (which must be theirs), both visible to the user."""
     from zizhi.core.clients.records import resolve
-    from zizhi.core.pipeline.contracts import resolve_contract
+    from zizhi.core.pipeline.contract_records import resolve as resolve_contract
 
     contract = resolve_contract(desk, contract_ref) if contract_ref is not None else None
     if client_ref is None:

@@ -123,7 +123,7 @@ def payment(db, payment_id: int) -> dict | None:
 
 def find_instalment(desk, ref: str) -> dict:
     """An instalment by ``CONTRACT:POSITION`` (contract number or id), visible as its deal is."""
-    from zizhi.core.pipeline.contracts import resolve_contract
+    from zizhi.core.pipeline.contract_records import resolve as resolve_contract
 
     contract_ref, _, position = str(ref).strip().rpartition(":")
     if not contract_ref:

@@ -49,13 +49,15 @@ def book(login: str):
 
 READS = {"client show", "client list", "client search", "log list", "user list", "user show", "audit list",
          "deal show", "deal list", "quote show", "quote list", "quote render", "contract show",
-         "process show", "visit list", "pipeline", "catalogue list", "catalogue show"}
+         "process show", "visit list", "pipeline", "catalogue list", "catalogue show", "ar aging", "ar balance",
+         "ar payments"}
 CHANGES = {"client edit", "client archive", "client assign", "log add", "log edit", "user add", "user edit",
            "user exam", "user train", "deal new", "deal edit", "deal move", "deal assess", "deal resolve",
            "deal lose", "deal cancel", "quote new", "quote line", "quote send", "quote accept", "quote reject",
            "quote approve", "quote expire", "review approve", "review reject", "contract new", "contract sign",
            "contract file", "contract pay", "contract allow-payments", "backup", "restore", "audit verify", "process handover", "process step", "process delay",
-           "process outcome", "deliver", "visit done"}
+           "process outcome", "deliver", "visit done", "ar pay", "ar reverse", "ar apply-credit", "ar refund",
+           "ar write-off"}
 # What the user typed comes back (client add), nothing of the clients is read (SSH keys, a new database,
 # the person's own language), or another command runs (shell: the command sent over the key, swept above as itself).
 OUTSIDE = {"client add", "config check", "config init", "config path", "config show", "demo", "init", "shell",
@@ -80,11 +82,13 @@ def reads(own: dict, other: dict) -> list[tuple[str, ...]]:
              ("client", "list", "--due"), ("log", "list"), ("deal", "list"), ("deal", "list", "--closed"),
              ("deal", "list", "--owner", "wang"), ("visit", "list"), ("visit", "list", "--owner", "wang"),
              ("pipeline",), ("pipeline", "--owner", "wang"), ("user", "list"), ("user", "show", "wang"),
-             ("user", "show", "li"), ("audit", "list"), ("catalogue", "list"), ("catalogue", "show", "TRADE-RIGHTS")]
+             ("user", "show", "li"), ("audit", "list"), ("catalogue", "list"), ("catalogue", "show", "TRADE-RIGHTS"),
+             ("ar", "aging"), ("ar", "aging", "--by", "owner"), ("ar", "aging", "--csv"), ("ar", "payments")]
     found = []
     for ids in (own, other):
         for client in ids["clients"]:
-            found += [("client", "show", str(client)), ("log", "list", str(client)),
+            found += [("client", "show", str(client)), ("log", "list", str(client)), ("ar", "balance", str(client)),
+                      ("ar", "payments", str(client)),
                       ("deal", "list", "--client", str(client)), ("visit", "list", "--client", str(client))]
         found += [("deal", "show", str(ids["quoted"])), ("deal", "show", str(ids["delivered"])),
                   ("quote", "list", str(ids["quoted"])), ("quote", "show", str(ids["quote"])),
@@ -117,6 +121,8 @@ def changes(other: dict) -> list[tuple[str, ...]]:
             ("process", "delay", done, "--cause", "x", "--days", "1"), ("process", "outcome", done, "approved"),
             ("deliver", done, "--code", "TRADE-RIGHTS", "--number", "1", "--notes", "x"),
             ("visit", "done", str(other["visit"]), "--satisfaction", "5"),
+            ("ar", "pay", client, "1"), ("ar", "reverse", "1", "--reason", "x"), ("ar", "apply-credit", client),
+            ("ar", "refund", client, "1", "--reason", "x"), ("ar", "write-off", f"{contract}:1", "--reason", "x"),
             # the whole database at once: admins (backup, restore) and managers (verify) only
             ("backup", "/tmp/zizhi-no-leak-copy.db"), ("restore", "/tmp/zizhi-no-leak-copy.db"), ("audit", "verify")]
 

@@ -236,6 +236,22 @@ def _set_tags(db, client_id: int, tags: list[str]) -> None:
         db.execute("INSERT OR IGNORE INTO client_tags (client_id, tag) VALUES (?, ?)", [client_id, tag])
 
 
+def field_problems(desk, fields: dict, creating: bool = False) -> list[UserError | InputError]:
+    """Every field's own mistake at once (a bad credit code *and* a bad phone), each by the rule
+    :func:`add_client` and :func:`edit_client` apply, so a form can point at all of them together
+    instead of one per save. Rules across fields and records (a credit code already on file) are left to the save."""
+    problems = []
+    if creating and "name" not in fields:  # a name typed but blank is refused below, as the save would
+        problems.append(InputError("input.required", field="name"))
+    for key, value in fields.items():
+        try:
+            _clean(desk, {key: value}, creating=False)
+        except (InputError, UserError) as problem:  # a bad value, or an owner or referrer not found
+            problem.params.setdefault("field", key)  # which field it came from, when it does not say
+            problems.append(problem)
+    return problems
+
+
 def _clean(desk, fields: dict, creating: bool) -> dict:
     """Validate and normalise user input into column values; the first bad field is refused."""
     unknown = set(fields) - set(FIELDS)

@@ -177,16 +177,24 @@ def advance(db, desk, deal: dict, target: str, note: str | None = None) -> None:
     Hand-over, delivery and after-sales visits call this with their own records, so the stage
     change and the record that justifies it are written together or not at all.
     """
-    forwards = not stages.is_backwards(deal["stage"], target)
+    if not stages.is_backwards(deal["stage"], target):
+        check_gates(db, deal, target)
     current = deal["stage"]
     for step in stages.hops(deal["stage"], target):
-        if forwards:
-            check_leave(db, deal, current)
         _history(db, deal["id"], current, step, desk.user["id"], note)
         current = step
     db.execute("UPDATE deals SET stage = ?, stage_since = ?, updated_at = ? WHERE id = ?",
                [target, clock.stamp(), clock.stamp(), deal["id"]])
     audit.record(db, desk.user, "deal.move", "deal", deal["id"], stage=[deal["stage"], target])
+
+
+def check_gates(db, deal: dict, target: str) -> None:
+    """Refuse a forward move to ``target`` unless the gate of every stage left on the way is met
+    (asked by :func:`advance`, and by a form before it opens)."""
+    current = deal["stage"]
+    for step in stages.hops(deal["stage"], target):
+        check_leave(db, deal, current)
+        current = step
 
 
 def end_deal(desk, deal_id: int | str, ending: str, reason: str) -> dict:

@@ -38,16 +38,11 @@ def deliver(desk, deal_id: int | str, code: str, number: str, issued_on: str, us
     validation.text(usage_notes, "notes", multiline=True)
     with desk.store.unit_of_work() as db:
         deal = deals.resolve_deal(desk, deal_id)
-        require_deliverer(desk.user, deal)
+        _ready(desk, db, deal)
         code = (code or "").strip().upper()
         wanted = {q["code"]: q["quantity"] for q in deal["qualifications"]}
         if code not in wanted:
             raise InputError("deliver.not_in_deal", deal=deal["id"], code=code, codes=", ".join(wanted))
-        deals.require_open(deal)
-        decided = desk.store.one("SELECT outcome FROM handovers WHERE deal_id = ?", [deal["id"]])
-        if not decided or decided["outcome"] != "approved":
-            raise UserError("deliver.not_approved", deal=deal["id"])
-        gates.require_steps_settled(db, deal)
         number = (number or "").strip()
         if not number:
             raise InputError("input.required", field="number")
@@ -75,6 +70,24 @@ def deliver(desk, deal_id: int | str, code: str, number: str, issued_on: str, us
     certificate = _certificate(desk, certificate_id)
     certificate.update(deal_delivered=complete, visits=visits)
     return certificate
+
+
+def check_deliver(desk, deal_id: int | str) -> None:
+    """Refuse now what :func:`deliver` would refuse whatever is typed — the role, an ended or
+    blocked deal, no approval from the authority, steps unsettled — so the app says it before its
+    form opens."""
+    with desk.store.unit_of_work() as db:
+        _ready(desk, db, deals.resolve_deal(desk, deal_id))
+
+
+def _ready(desk, db, deal: dict) -> None:
+    """The delivery's checks that need nothing typed."""
+    require_deliverer(desk.user, deal)
+    deals.require_open(deal)
+    decided = db.execute("SELECT outcome FROM handovers WHERE deal_id = ?", [deal["id"]]).fetchone()
+    if not decided or decided[0] != "approved":
+        raise UserError("deliver.not_approved", deal=deal["id"])
+    gates.require_steps_settled(db, deal)
 
 
 def undelivered(deal: dict, certificates: list[dict]) -> list[str]:

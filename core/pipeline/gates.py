@@ -41,8 +41,8 @@ def _proposal(db, deal: dict) -> None:
 
 
 def _contract(db, deal: dict) -> None:
-    row = db.execute("SELECT id, signed_on, filed_finance_on, filed_legal_on FROM contracts WHERE deal_id = ?",
-                     [deal["id"]]).fetchone()
+    row = db.execute("SELECT number, signed_on, filed_finance_on, filed_legal_on FROM contracts WHERE deal_id = ?",
+                     [deal["id"]]).fetchone()  # named by its number (ZZ-2026-0029), as the screen and the paper do
     if not row:
         raise GateRefused("gate.contract_missing", deal=deal["id"])
     if not row[1]:

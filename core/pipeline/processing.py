@@ -34,17 +34,11 @@ def handover(desk, deal_id: int | str, operator_login: str, note: str | None = N
     validation.text(note, "note", multiline=True)
     with desk.store.unit_of_work() as db:
         deal = deals.resolve_deal(desk, deal_id)
-        require_hand_over(desk.user, deal)
+        moving = _ready(desk, db, deal)
         login = (operator_login or "").strip()
         operator = _operator(desk, login)
-        _refuse_second(db, deal["id"])
         steps, days = _plan(desk, deal)
         note = (note or "").strip() or None
-        moving = deal["stage"] in _BEFORE_PROCESSING
-        if moving:
-            deals.check_move(desk, deal, "processing", note)
-        elif deal["stage"] != "processing":
-            raise UserError("process.wrong_stage", deal=deal["id"], stage=deal["stage"])
         expected = (clock.today() + dt.timedelta(days=days)).isoformat()
         if moving:
             deals.advance(db, desk, deal, "processing", note)
@@ -56,6 +50,27 @@ def handover(desk, deal_id: int | str, operator_login: str, note: str | None = N
         audit.record(db, desk.user, "process.handover", "deal", deal["id"], operator=login,
                      expected_on=expected, steps=len(steps))
     return progress(desk, deal["id"])
+
+
+def check_hand_over(desk, deal_id: int | str) -> None:
+    """Refuse now what :func:`handover` would refuse whatever is typed — the role, a second
+    hand-over, the stage, a gate on the way (unsigned, unfiled, unpaid) — so the app says it
+    before its form opens, not after the person filled it in."""
+    with desk.store.unit_of_work() as db:
+        _ready(desk, db, deals.resolve_deal(desk, deal_id))
+
+
+def _ready(desk, db, deal: dict) -> bool:
+    """The hand-over's checks that need nothing typed; True when the deal moves to processing."""
+    require_hand_over(desk.user, deal)
+    _refuse_second(db, deal["id"])
+    if deal["stage"] in _BEFORE_PROCESSING:
+        deals.check_move(desk, deal, "processing")
+        deals.check_gates(db, deal, "processing")
+        return True
+    if deal["stage"] != "processing":
+        raise UserError("process.wrong_stage", deal=deal["id"], stage=deal["stage"])
+    return False
 
 
 def step(desk, deal_id: int | str, code: str, position: int | str, status: str = "done",

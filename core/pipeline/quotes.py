@@ -41,7 +41,7 @@ def new_quote(desk, deal_id: int | str, expedited: bool = False, valid_days: int
         snapshot = {"pricing": _pricing(desk), "catalogue": entries, **_parties(desk, deal)}
         accepted = _accepted(db, deal["id"])
         if accepted:
-            raise UserError("quote.deal_has_accepted", deal=deal["id"], version=accepted[1], quote=accepted[0])
+            raise UserError("quote.deal_has_accepted", deal=deal["id"], quote=f"{deal['id']}-v{accepted[1]}")
         version = db.execute("SELECT coalesce(max(version), 0) + 1 FROM quotes WHERE deal_id = ?",
                              [deal["id"]]).fetchone()[0]
         quote_id = db.execute(
@@ -81,7 +81,7 @@ def add_line(desk, quote_id: int | str, code: str, quantity: int | str = 1, disc
         quote = _editable(desk, quote_id)
         entry = _catalogue_entry(desk, code)
         if any(line["code"] == entry["code"] for line in quote["lines"]):
-            raise UserError("quote.line_exists", quote=quote["id"], code=entry["code"])
+            raise UserError("quote.line_exists", quote=number(quote), code=entry["code"])
         position = max(line["position"] for line in quote["lines"]) + 1
         _insert_line(db, quote["id"], position, entry, read_quantity(quantity))
         line = _line(stored_quote(desk, quote["id"]), entry["code"])
@@ -98,7 +98,7 @@ def remove_line(desk, quote_id: int | str, code: str) -> dict:
         quote = _editable(desk, quote_id)
         line = _line(quote, code)
         if len(quote["lines"]) == 1:
-            raise UserError("quote.last_line", quote=quote["id"], code=line["code"])
+            raise UserError("quote.last_line", quote=number(quote), code=line["code"])
         db.execute("DELETE FROM quote_lines WHERE id = ?", [line["id"]])
         _edited(db, desk, quote)
         audit.record(db, desk.user, "quote.remove_line", "quote", quote["id"], code=line["code"])
@@ -134,9 +134,9 @@ def approve_pricing(desk, quote_id: int | str, note: str) -> dict:
         quote = stored_quote(desk, quote_id)
         _require_status(quote, "draft", "quote.not_editable")
         if not quote["needs_approval"]:
-            raise UserError("quote.no_approval_needed", quote=quote["id"])
+            raise UserError("quote.no_approval_needed", quote=number(quote))
         if quote["approved_by"]:
-            raise UserError("quote.already_approved", quote=quote["id"], by=quote["approved_by_login"],
+            raise UserError("quote.already_approved", quote=number(quote), by=quote["approved_by_login"],
                             at=quote["approved_at"])
         db.execute("UPDATE quotes SET approved_by = ?, approved_at = ?, approval_note = ? WHERE id = ?",
                    [desk.user["id"], clock.stamp(), note.strip(), quote["id"]])
@@ -153,11 +153,11 @@ def send_quote(desk, quote_id: int | str) -> dict:
         _require_status(quote, "draft", "quote.not_draft_to_send")
         deals.require_open(quote["deal"])
         if lapsed(quote):
-            raise UserError("quote.validity_passed", quote=quote["id"], deal=quote["deal_id"],
+            raise UserError("quote.validity_passed", quote=number(quote), deal=quote["deal_id"],
                             version=quote["version"], date=quote["valid_until"])
         require_approved(desk, quote)
         if quote["needs_approval"] and not quote["approved_by"]:
-            raise UserError("quote.needs_pricing_approval", quote=quote["id"], deal=quote["deal_id"],
+            raise UserError("quote.needs_pricing_approval", quote=number(quote), deal=quote["deal_id"],
                             version=quote["version"],
                             reasons=reasons_text(quote["snapshot"].get("approval_reasons", [])))
         snapshot = {**quote["snapshot"], **_parties(desk, quote["deal"])}
@@ -174,7 +174,7 @@ def accept_quote(desk, quote_id: int | str, note: str | None = None) -> dict:
         quote = stored_quote(desk, quote_id)
         _require_quoting(desk, quote["deal"])
         if quote["status"] == "expired":
-            raise UserError("quote.expired", quote=quote["id"], deal=quote["deal_id"], version=quote["version"],
+            raise UserError("quote.expired", quote=number(quote), deal=quote["deal_id"], version=quote["version"],
                             date=quote["valid_until"])
         accepted = _accepted(db, quote["deal_id"])
         if accepted and accepted[0] != quote["id"]:
@@ -347,7 +347,7 @@ def require_pricing_approver(user: dict) -> None:
 
 def _require_status(quote: dict, status: str, key: str) -> None:
     if quote["status"] != status:
-        raise UserError(key, quote=quote["id"], deal=quote["deal_id"], version=quote["version"],
+        raise UserError(key, quote=number(quote), deal=quote["deal_id"], version=quote["version"],
                         status=t(f"quote.status.{quote['status']}"))
 
 
@@ -356,7 +356,7 @@ def _line(quote: dict, code: str) -> dict:
     for line in quote["lines"]:
         if line["code"] == wanted:
             return line
-    raise NotFound("quote.no_such_line", quote=quote["id"], code=wanted,
+    raise NotFound("quote.no_such_line", quote=number(quote), code=wanted,
                    codes=", ".join(line["code"] for line in quote["lines"]))
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from zizhi.core import audit, clock, validation
 from zizhi.core.errors import InputError, Refused, UserError
 from zizhi.core.i18n import t
-from zizhi.core.pipeline.quote_records import resolve_quote
+from zizhi.core.pipeline.quote_records import number, resolve_quote
 
 REVIEWERS = ("legal",)
 
@@ -71,7 +71,7 @@ def require_approved(desk, quote: dict) -> None:
     if status == "approved":
         return
     key = "review.pending" if status == "pending" else ("review.rejected" if status == "rejected" else "review.outdated")
-    raise UserError(key, quote=quote["id"], deal=quote["deal_id"], version=quote["version"],
+    raise UserError(key, quote=number(quote), deal=quote["deal_id"], version=quote["version"],
                     reason=review["reason"] or "")
 
 
@@ -92,7 +92,7 @@ def _decide(desk, quote_id: int | str, verdict: str, reason: str | None) -> dict
         require_reviewer(desk.user)
         quote = resolve_quote(desk, quote_id)
         if quote["status"] != "draft":
-            raise UserError("review.not_draft", quote=quote["id"], deal=quote["deal_id"],
+            raise UserError("review.not_draft", quote=number(quote), deal=quote["deal_id"],
                             version=quote["version"], status=t(f"quote.status.{quote['status']}"))
         latest = decision(desk, quote)
         repeated = latest["status"] == verdict
@@ -104,6 +104,6 @@ def _decide(desk, quote_id: int | str, verdict: str, reason: str | None) -> dict
                          quote["id"], revision=quote["revision"], reason=reason)
     status = review_status(desk, quote["id"])
     if repeated:
-        status["note"] = t("review.already_decided", quote=quote["id"], revision=quote["revision"],
+        status["note"] = t("review.already_decided", quote=number(quote), revision=quote["revision"],
                            decision=t(f"review.word.{verdict}"), reviewer=latest["reviewer"], at=latest["at"])
     return status

@@ -89,6 +89,6 @@ def test_legal_approving_the_same_revision_again_is_told_who_did_and_nothing_is_
     cli("review", "approve", str(quote["id"]), user="fa")
     before = cli.dump()
     again = cli("review", "approve", str(quote["id"]), user="fa")
-    assert again.stdout.startswith(f"Quote {quote['id']} (revision 1) is already approved by fa at 2026-11-27 09:00:00;")
+    assert again.stdout.startswith(f"Quote {quote['deal_id']}-v1 (revision 1) is already approved by fa at 2026-11-27 09:00:00;")
     assert cli.dump() == before
     assert cli.json("review", "approve", str(quote["id"]), user="fa")["status"] == "approved"

@@ -54,6 +54,16 @@ def test_a_bad_field_is_refused_and_nothing_is_written(desk, rows, field, value,
     assert rows(desk, "clients") == 0
 
 
+def test_every_bad_field_is_named_at_once_by_the_rules_the_save_applies(desk, rows):
+    typed = dict(name="", phone="12345", email="x@y", credit_code=GOOD_CODE[:-1] + "M", referrer="无此客户", city="宁波")
+    found = clients.field_problems(desk, typed, creating=True)
+    assert [problem.params["field"] for problem in found] == ["name", "phone", "email", "credit_code", "referrer"]
+    assert [problem.key for problem in found][1:4] == ["client.phone_format", "client.email_format",
+                                                      "client.credit_code_check_digit"]
+    assert clients.field_problems(desk, dict(name="宁波港贸易有限公司", phone="13812345678"), creating=True) == []
+    assert rows(desk, "clients") == 0
+
+
 def test_a_referral_records_the_referrer_and_the_channel(desk):
     first, _ = clients.add_client(desk, name="华为技术有限公司")
     second, _ = clients.add_client(desk, name="深圳市前海贸易有限公司", referrer="华为技术有限公司")

@@ -267,7 +267,7 @@ def test_a_sent_quote_cannot_be_edited(li, quote, send):
 
 def test_a_quote_is_not_sent_before_legal_approves_it(li, legal, quote):
     with pytest.raises(UserError, match=r"legal has not approved its compliance review; ask legal to run "
-                                        rf"`zizhi review approve {quote['id']}`"):
+                                        rf"`zizhi review approve {quote['deal_id']}-v1`"):
         quotes.send_quote(li, quote["id"])
     reviews.approve(legal, quote["id"])
     sent = quotes.send_quote(li, quote["id"])

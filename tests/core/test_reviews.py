@@ -46,7 +46,7 @@ def test_a_quote_changed_after_approval_needs_a_new_review(li, legal, quote):
     status = reviews.review_status(li, quote["id"])
     assert (status["status"], status["revision"], status["reviewed_revision"]) == ("outdated", 2, 1)
     with pytest.raises(UserError, match=r"was changed after legal's review; ask legal to review it again "
-                                        rf"\(`zizhi review approve {quote['id']}`\)"):
+                                        rf"\(`zizhi review approve {quote['deal_id']}-v1`\)"):
         quotes.send_quote(li, quote["id"])
     reviews.approve(legal, quote["id"])
     assert quotes.send_quote(li, quote["id"])["status"] == "sent"
@@ -70,8 +70,8 @@ def test_a_review_is_audited(desk, legal, quote):
 def test_messages_read_in_chinese_too(li, quote):
     with pytest.raises(UserError) as refused:
         quotes.send_quote(li, quote["id"])
-    assert refused.value.message("zh") == (f"报价 {quote['id']}（商机 {quote['deal_id']} 第 1 版）：法务尚未通过合规审查；"
-                                           f"请法务执行 `zizhi review approve {quote['id']}`。")
+    assert refused.value.message("zh") == (f"报价 {quote['deal_id']}-v1：法务尚未通过合规审查；"
+                                           f"请法务执行 `zizhi review approve {quote['deal_id']}-v1`。")
 
 
 def test_the_same_verdict_again_records_nothing_and_says_who_decided(desk, legal, quote, rows):
@@ -80,7 +80,7 @@ def test_the_same_verdict_again_records_nothing_and_says_who_decided(desk, legal
     records, audited = rows(desk, "reviews"), rows(desk, "audit")
     again = reviews.approve(legal, quote["id"], "再按一次")
     assert (again["status"], again["reviewer"], again["reason"]) == ("approved", "zhou", "服务承诺与资质目录一致")
-    assert again["note"] == (f"Quote {quote['id']} (revision 1) is already approved by zhou at 2026-11-27 09:00:00; "
+    assert again["note"] == (f"Quote {quote['deal_id']}-v1 (revision 1) is already approved by zhou at 2026-11-27 09:00:00; "
                              "nothing to record.")
     assert (rows(desk, "reviews"), rows(desk, "audit")) == (records, audited)
     assert len(again["history"]) == 1

@@ -57,9 +57,12 @@ async def test_a_typed_discount_is_previewed_keystroke_by_keystroke_and_saved_on
         totals = deal_text(app, "quote-totals")
         assert "¥2,782.50" in totals and "not saved" not in totals
 
-        await pilot.press("enter")  # the same values again: nothing to save, nothing written
+        assert app.focused.id == "quote-lines", "saved: back to the lines"
+
+        await pilot.press("e", "tab", "tab", "enter")  # the same values again: nothing to save, nothing written
         await settle(pilot, QUICK)
         assert stored(deals, quote["id"]) == (revision, total, audits)
+        assert app.focused.id == "line-discount"
 
         await pilot.press("ctrl+u")
         for key in "20":

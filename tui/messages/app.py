@@ -14,6 +14,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.form.date_hint": ("2026-12-05, tomorrow, next mon, +3d", "2026-12-05、明天、下周一、3天后"),
     "tui.date.unreadable": ("not a date", "不是日期"),
     "tui.form.hint": ("ctrl+s save · esc cancel", "ctrl+s 保存 · esc 取消"),
+    "tui.form.fields_to_fix": ("Not saved: {count} fields need fixing — {fields} (marked in the form).",
+                               "未保存：{count} 项需要修改——{fields}（已在表单中标出）。"),
+    "tui.form.list_joint": (", ", "、"),
     "tui.field.reason": ("reason", "原因"),
     "tui.field.note": ("why", "原因说明"),
 

@@ -39,6 +39,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.quote.approved_by": ("approved by {by}", "已由 {by} 审批"),
     "tui.quote.decision": ("client's answer", "客户答复"),
     "tui.quote.reason.discount": ("{code}: discount {discount} over your limit {limit}", "{code}：折扣 {discount} 超过您的权限 {limit}"),
+    "tui.quote.reason.discount_of": ("{code}: discount {discount} over the {role} limit {limit}",
+                                     "{code}：折扣 {discount} 超过{role}的权限 {limit}"),
     "tui.quote.reason.floor": ("{code}: net price {price} under the floor {floor}", "{code}：折后单价 {price} 低于底价 {floor}"),
 
     # legal's review

@@ -84,11 +84,20 @@ class ClientForm(FormScreen):
         if current is not Select.NULL and any(login == current for _, login in message.logins):
             select.value = current
 
+    def sent(self, values: dict[str, str]) -> dict[str, str]:
+        """What the save gives the core: a new client's filled fields, or an edit's changed ones."""
+        if self.client is None:
+            return {k: v for k, v in values.items() if v}
+        return {k: v for k, v in values.items() if v != self.initial.get(k, "")}
+
+    def problems(self, values: dict[str, str]) -> list:
+        return clients.field_problems(self.desk, self.sent(values), creating=self.client is None)
+
     def save(self, values: dict[str, str]) -> dict:
         if self.client is None:
-            client, warnings = clients.add_client(self.desk, **{k: v for k, v in values.items() if v})
+            client, warnings = clients.add_client(self.desk, **self.sent(values))
             return {"client": client, "warnings": warnings, "created": True}
-        changed = {k: v for k, v in values.items() if v != self.initial.get(k, "")}
+        changed = self.sent(values)
         client = clients.edit_client(self.desk, str(self.client["id"]), **changed) if changed else self.client
         return {"client": client, "warnings": [], "created": False}
 

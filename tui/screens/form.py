@@ -3,7 +3,11 @@
 Saving runs the subclass's core call in a thread worker. Success dismisses the form with the
 result; a ``ZizhiError`` (bad credit code, missing next date…) is shown inline, the field it is
 about gets the focus, and the form keeps everything the person typed, so they fix one field
-instead of starting over.
+instead of starting over. A form whose core checks each field on its own (:meth:`FormScreen.problems`)
+reports every bad field at once, not one per save.
+
+A refused save is always in sight: the fields scroll while the error lines and the buttons stay put,
+the first bad field is scrolled to and focused, and the message line says what was refused.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from zizhi.core.i18n import t
 from zizhi.tui import keymap
 from zizhi.tui.cells import width
 from zizhi.tui.widgets.date_field import DateField
-from zizhi.tui.work import DeskWork
+from zizhi.tui.work import DeskWork, problem_text
 
 LABEL_CELLS = 18  # the widest label column; a longer label wraps onto a second line
 
@@ -68,11 +72,17 @@ class FormScreen(keymap.TranslatedBindings, DeskWork, ModalScreen):
     class Saved(Message):
         result: Any
 
+    @dataclass
+    class Refused(Message):
+        """The fields' own checks found mistakes; nothing was saved."""
+        problems: list[ZizhiError]
+
     def __init__(self, desk, title: str) -> None:
         super().__init__()
         self.desk = desk
         self.title_text = title
         self.saving = False
+        self.labels: dict[str, str] = {}  # field name → its label, to name it in the message line
 
     def fields(self) -> Iterable[tuple[str, Widget]]:
         """(label, input widget with id ``f-<core field name>``) pairs, in tab order."""
@@ -82,8 +92,14 @@ class FormScreen(keymap.TranslatedBindings, DeskWork, ModalScreen):
         """The core call; runs in a worker thread, so it must not touch widgets."""
         raise NotImplementedError
 
+    def problems(self, values: dict[str, str]) -> list[ZizhiError]:
+        """Each field's mistake by the core's own per-field checks, before :meth:`save` (worker thread);
+        a form whose core refuses at the first bad field overrides this to report them all."""
+        return []
+
     def compose(self) -> ComposeResult:
         pairs = list(self.fields())
+        self.labels = {(widget.id or "")[2:]: label for label, widget in pairs}
         with Vertical(id="form", classes=f"-columns-{self.COLUMNS}") as form:
             form.border_title = Text(self.title_text)
             with Grid(id="fields") as grid:
@@ -96,11 +112,12 @@ class FormScreen(keymap.TranslatedBindings, DeskWork, ModalScreen):
                     if _typed_in(widget) is not None and _typed_in(widget).placeholder:
                         yield Label("", classes="field-hint")
                         yield Static(_typed_in(widget).placeholder, classes="field-hint")
-            yield Static("", id="form-error")
-            with Horizontal(id="form-buttons"):
-                yield Static(t("tui.form.hint"), id="form-hint")
-                yield Button(t("tui.form.save"), variant="primary", id="save")
-                yield Button(t("tui.form.cancel"), id="cancel")
+            with Vertical(id="form-foot"):
+                yield Static("", id="form-error")
+                with Horizontal(id="form-buttons"):
+                    yield Static(t("tui.form.hint"), id="form-hint")
+                    yield Button(t("tui.form.save"), variant="primary", id="save")
+                    yield Button(t("tui.form.cancel"), id="cancel")
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.fit_hints)
@@ -139,21 +156,43 @@ class FormScreen(keymap.TranslatedBindings, DeskWork, ModalScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="form-save")
     def _run_save(self, values: dict[str, str]) -> None:
+        problems = self.problems(values)
+        if problems:
+            self.post_message(self.Refused(problems))
+            return
         self.post_message(self.Saved(self.save(values)))
 
     def on_form_screen_saved(self, message: Saved) -> None:
         self.saving = False
         self.dismiss(message.result)
 
+    def on_form_screen_refused(self, message: Refused) -> None:
+        self.show_problems([(problem_text(error), error) for error in message.problems])
+
     def show_problem(self, message: str, error: BaseException | None = None) -> None:
+        self.show_problems([(message, error)])
+
+    def show_problems(self, problems: list[tuple[str, BaseException | None]]) -> None:
+        """Every problem inline, every bad field marked; the first bad field is focused and in view,
+        and the message line says what was refused, so nothing is hidden below the fold."""
         self.saving = False
         box = self.query_one("#form-error", Static)
-        box.update(Text(message))
+        box.update(Text("\n".join(text for text, _ in problems)))
         box.add_class("shown")
-        widget = self.inputs().get(_field_of(error))
-        if widget is not None:
+        bad = [widget for _, error in problems if (widget := self.inputs().get(_field_of(error))) is not None]
+        for widget in bad:
             widget.add_class("-invalid")
-            widget.focus()
+        if bad:
+            bad[0].focus(scroll_visible=False)
+            self.call_after_refresh(self.query_one("#form").scroll_to_center, bad[0], animate=False)
+        self.notify(self._refusal_line(problems), severity="error", timeout=8, markup=False)
+
+    def _refusal_line(self, problems: list[tuple[str, BaseException | None]]) -> str:
+        """One problem says itself; several are counted and their fields named."""
+        if len(problems) == 1:
+            return problems[0][0]
+        named = [self.labels.get(_field_of(error)) or text for text, error in problems]
+        return t("tui.form.fields_to_fix", count=len(problems), fields=t("tui.form.list_joint").join(named))
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:

@@ -17,7 +17,7 @@ from zizhi.core.i18n import t
 from zizhi.core.pipeline import delivery
 from zizhi.tui import labels
 from zizhi.tui.screens.delivery_forms import DeliverForm, VisitForm
-from zizhi.tui.widgets.deal.panel import open_form
+from zizhi.tui.widgets.deal.panel import open_form, open_when_ready
 from zizhi.tui.widgets.deal.text import table, title
 from zizhi.tui.work import Problem
 
@@ -44,8 +44,10 @@ class DeliveryPanel(VerticalScroll):
         if not codes:
             self.post_message(Problem(t("tui.note.all_delivered", id=self.deal["id"])))
             return
-        open_form(self, DeliverForm(self.desk, self.deal, codes),
-                  lambda c: t("tui.note.delivered", code=c["code"], number=c["number"]))
+        deal = self.deal  # asked of the core first: no approval, steps unsettled refuse before the form opens
+        open_when_ready(self, lambda: delivery.check_deliver(self.desk, deal["id"]),
+                        lambda: DeliverForm(self.desk, deal, codes),
+                        lambda c: t("tui.note.delivered", code=c["code"], number=c["number"]))
 
     def record_visit(self) -> None:
         if self.deal is None:

@@ -16,9 +16,10 @@ from textual.widgets import Static
 
 from zizhi.core.errors import UserError
 from zizhi.core.i18n import t
+from zizhi.core.pipeline import processing
 from zizhi.tui.screens.form import FormScreen
 from zizhi.tui.screens.processing_forms import DelayForm, HandoverForm, OutcomeForm, StepForm
-from zizhi.tui.widgets.deal.panel import open_form
+from zizhi.tui.widgets.deal.panel import open_form, open_when_ready
 from zizhi.tui.widgets.deal.text import MISSING, grid, label, table, title
 from zizhi.tui.work import Problem, problem_text
 
@@ -40,8 +41,10 @@ class ProcessingPanel(VerticalScroll):
         self.query_one("#processing-body", Static).update(progress_text(progress))
 
     def hand_over(self) -> None:
-        if self.deal is not None:
-            self._open(HandoverForm(self.desk, self.deal), "tui.note.handed_over")
+        """Asks the core first: an unsigned, unfiled or unpaid contract refuses before the form opens."""
+        if (deal := self.deal) is not None:
+            open_when_ready(self, lambda: processing.check_hand_over(self.desk, deal["id"]),
+                            lambda: HandoverForm(self.desk, deal), self._note("tui.note.handed_over"))
 
     def mark_step(self) -> None:
         if self.deal is not None and self._handed_over(self.deal):
@@ -63,9 +66,11 @@ class ProcessingPanel(VerticalScroll):
         return False
 
     def _open(self, form: FormScreen, key: str) -> None:
-        def note(progress: dict) -> str:
-            return t(key, id=progress["deal_id"], stage=t(f"stage.{progress['stage']}"))
-        open_form(self, form, note)
+        open_form(self, form, self._note(key))
+
+    @staticmethod
+    def _note(key: str):
+        return lambda progress: t(key, id=progress["deal_id"], stage=t(f"stage.{progress['stage']}"))
 
 
 def progress_text(progress: dict) -> Group:

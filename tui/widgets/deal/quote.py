@@ -49,6 +49,7 @@ class QuotePanel(VerticalScroll, can_focus=False):
         quote: dict
         note: str = ""
         reread: bool = False
+        line_saved: bool = False  # Enter saved the line editor's line: back to the lines and all their keys
 
     @dataclass
     class DocumentReady(Message):
@@ -92,7 +93,7 @@ class QuotePanel(VerticalScroll, can_focus=False):
             return
         self.set_class(not quote["editable"], "-locked")
         self._draw(quote)
-        self.query_one("#quote-status", Static).update(status(quote))
+        self.query_one("#quote-status", Static).update(status(quote, self.desk.user["role"]))
         editor = self.query_one(LineEditor)
         editor.edit(self._line(self.query_one(QuoteLines).code))
         if editor.typing and editor.line is not None:
@@ -156,7 +157,8 @@ class QuotePanel(VerticalScroll, can_focus=False):
     @work(thread=True, exclusive=True, exit_on_error=False, group="quote-line")
     def _save_line(self, quote_id: int, code: str, changes: dict[str, str]) -> None:
         quote = quotes.set_line(self.desk, quote_id, code, **changes)
-        self.post_message(self.QuoteChanged(quote, t("tui.note.line_saved", number=quote["number"], code=code)))
+        self.post_message(self.QuoteChanged(quote, t("tui.note.line_saved", number=quote["number"], code=code),
+                                            line_saved=True))
 
     def leave_editor(self) -> bool:
         """Escape in the line editor: drop what was typed and go back to the lines. False if not in it."""
@@ -268,6 +270,8 @@ class QuotePanel(VerticalScroll, can_focus=False):
         if message.reread:
             return
         quote = message.quote
+        if message.line_saved and self.query_one(LineEditor).typing:
+            self.query_one(QuoteLines).focus()  # the footer shows the deal's keys again, not the editor's two
         self.quotes = [dict(q, total=quote["total"], status=quote["status"]) if q["id"] == quote["id"] else q
                        for q in self.quotes]
         self._stored(quote)

@@ -44,7 +44,7 @@ def totals(quote: dict, preview: bool = False) -> Table:
     return grid
 
 
-def status(quote: dict) -> Table:
+def status(quote: dict, viewer_role: str = "") -> Table:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column()
@@ -67,16 +67,19 @@ def status(quote: dict) -> Table:
         else:
             approval = Text(t("tui.quote.needs_approval"), style="bold yellow")
         for reason in quote.get("approval_reasons", []):
-            approval.append("\n" + _reason(reason), style="yellow")
+            approval.append("\n" + _reason(reason, viewer_role), style="yellow")
         grid.add_row(t("tui.quote.pricing"), approval)
     if quote.get("decision_note"):
         grid.add_row(t("tui.quote.decision"), Text(quote["decision_note"]))
     return grid
 
 
-def _reason(reason: dict) -> str:
+def _reason(reason: dict, viewer_role: str) -> str:
+    """A discount over the limit of whoever priced the quote (the deal owner's role): "your limit" only
+    to those held to that same limit — legal or a manager reading it sees whose limit it is."""
     if reason["rule"] == "discount":
-        return t("tui.quote.reason.discount", code=reason["code"], discount=percent.text(reason["discount"]),
-                 limit=percent.text(reason["limit"]))
+        key = "tui.quote.reason.discount" if viewer_role == reason.get("role") else "tui.quote.reason.discount_of"
+        return t(key, code=reason["code"], discount=percent.text(reason["discount"]),
+                 limit=percent.text(reason["limit"]), role=t(f"role.{reason.get('role')}"))
     return t("tui.quote.reason.floor", code=reason["code"], price=format_fen(reason["price"]),
              floor=format_fen(reason["floor"]))

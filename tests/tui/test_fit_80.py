@@ -16,9 +16,9 @@ from zizhi.core.pipeline import deals as core_deals
 from zizhi.core.pipeline import quotes
 from zizhi.core.pipeline.board import pipeline
 from zizhi.tui.app import ZizhiApp
+from zizhi.tui.card_text import money_forms
 from zizhi.tui.cells import width
 from zizhi.tui.screens.contract_forms import ContractForm
-from zizhi.tui.widgets.stage_column import money_forms
 
 NARROW = (80, 24)
 CUT_AMOUNT = re.compile(r"¥[\d,.]*…")  # an amount that lost its end to an ellipsis

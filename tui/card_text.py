@@ -10,6 +10,8 @@ screen has it always. Nothing here knows Textual.
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from rich.style import Style
 from rich.text import Text
 
@@ -21,15 +23,20 @@ ROUGHLY = "≈"
 TITLE_KEEPS = 4  # cells of the title a card keeps before its number gives way: two Chinese characters
 
 
-def money_forms(fen: int) -> tuple[str, str, str]:
-    """An amount written ever shorter and never cut: ``¥2,782.50``, whole yuan ``≈¥2,783``, then
-    thousands (``≈¥3k``) in English or 万 (``≈¥0万``) in Chinese, each with "≈" unless it is still
-    the exact amount (``¥3,000``, ``¥3k``). The column head's tooltip and the deal have it exact."""
+def money_forms(fen: int) -> tuple[str, ...]:
+    """An amount written ever shorter and never cut: ``¥2,782.50``, whole yuan ``≈¥2,783``,
+    thousands (``≈¥3k``) or 万 (``≈¥0万``), then millions (``≈¥1.6M``) or 亿 (``≈¥0.2亿``) — each
+    with "≈" unless it is still the exact amount (``¥3,000``, ``¥3k``). The column head's tooltip
+    and the deal have it exact."""
     yuan = (fen + 50) // 100 if fen >= 0 else -((-fen + 50) // 100)
-    unit, word = (10_000, "万") if current_language() == "zh" else (1_000, "k")
+    (unit, word), (big, big_word) = (((10_000, "万"), (100_000_000, "亿")) if current_language() == "zh"
+                                     else ((1_000, "k"), (1_000_000, "M")))
     units = round(yuan / unit)
+    tenths = (Decimal(abs(yuan)) / big).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    sign = "-" if yuan < 0 else ""
     return (format_fen(fen), _roughly(yuan * 100 != fen) + format_fen(yuan * 100)[:-3],
-            _roughly(units * unit * 100 != fen) + f"{format_fen(units * 100)[:-3]}{word}")
+            _roughly(units * unit * 100 != fen) + f"{format_fen(units * 100)[:-3]}{word}",
+            _roughly(tenths * big * 100 != abs(fen)) + f"{sign}¥{tenths.normalize():,f}{big_word}")
 
 
 def _roughly(rounded: bool) -> str:
@@ -60,7 +67,7 @@ def card(deal: dict, idle_days: int | None, room: int, styles: dict[str, Style])
     amount = fit_money(deal["value"], room)
     if idle_days is not None:  # the fen go first when short of room, then the days
         idle = t("tui.board.idle", days=idle_days)
-        exact, yuan, _ = money_forms(deal["value"])
+        exact, yuan, *_ = money_forms(deal["value"])
         amount = first_fitting(room, f"{exact} {idle}", f"{yuan} {idle}", amount)
     found.append(amount, style=styles["stuck"] if idle_days is not None else "")
     if not numbered and width(amount) + 1 + width(number) <= room:

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from textual import events, work
 from textual.app import App
+from textual.command import CommandPalette
 from textual.message import Message
+from textual.theme import ThemeProvider
 from textual.worker import Worker
 
 from zizhi.core.i18n import choose_language, current_language, t
 from zizhi.tui import keymap, labels
 from zizhi.tui.message_line import Messages, Note
-from zizhi.tui.palette import DeskCommands
+from zizhi.tui.palette import DeskCommands, translated_system
 from zizhi.tui.screens.clients import ClientsScreen
 from zizhi.tui.work import failure
 
@@ -49,7 +51,17 @@ class ZizhiApp(App):
     def get_system_commands(self, screen):
         """Textual's palette commands, less Screenshot: it would write the screen — client data —
         to a file of the account running the app, which on a team server is the service account's."""
-        return (command for command in super().get_system_commands(screen) if command.title != "Screenshot")
+        return translated_system(command for command in super().get_system_commands(screen)
+                                 if command.title != "Screenshot")
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, its search field's hint in the person's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=t("tui.sys.search")))
+
+    def search_themes(self) -> None:
+        """The theme list (the palette's Theme command), its hint in the person's language."""
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=t("tui.sys.search_themes")))
 
     def deliver_screenshot(self, *args, **kwargs) -> None:
         """No screenshots to files (see :meth:`get_system_commands`), whatever asks for one."""

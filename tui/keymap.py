@@ -64,6 +64,8 @@ PIPELINE = (
     Key("pipeline.owner", "o", "choose_owner", "tui.key.owner", show=False),
     Key("pipeline.assess", "a", "assess", "tui.key.assess", show=False),
     Key("pipeline.clients", "c", "show_clients", "tui.key.clients"),
+    # esc steps back, as on every screen: the board was opened from the clients
+    Key("pipeline.back", "escape", "show_clients", "tui.key.clients", show=False),
     Key("pipeline.left", "left", "column(-1)", "tui.key.column_left", show=False),
     Key("pipeline.right", "right", "column(1)", "tui.key.column_right", show=False),
     Key("pipeline.refresh", "ctrl+r", "refresh", "tui.key.refresh", show=False),

@@ -83,3 +83,24 @@ def _found(desk, query: str) -> list[tuple[dict, list[dict]]]:
 
     return [(row, list_deals(desk, client=str(row["id"]), limit=DEALS_PER_CLIENT))
             for row in search_clients(desk, query, OPEN_LIMIT)]
+
+
+# Textual's own palette commands, by their English title and help: said in the person's language.
+SYSTEM_TITLES = {"Theme": "tui.sys.theme", "Quit": "tui.sys.quit", "Keys": "tui.sys.keys",
+                 "Maximize": "tui.sys.maximize", "Minimize": "tui.sys.minimize"}
+SYSTEM_HELP = {"Change the current theme": "tui.sys.theme.help",
+               "Quit the application as soon as possible": "tui.sys.quit.help",
+               "Show help for the focused widget and a summary of available keys": "tui.sys.keys.help",
+               "Hide the keys and widget help panel": "tui.sys.keys.hide",
+               "Maximize the focused widget": "tui.sys.maximize.help",
+               "Minimize the widget and restore to normal size": "tui.sys.minimize.help"}
+
+
+def translated_system(commands):
+    """Textual's system commands with title and help in the current language: a Chinese desk
+    otherwise reads "Quit the application as soon as possible" among its own commands. A command
+    a later Textual adds keeps its English words until it is listed here."""
+    for command in commands:
+        title, help_text = SYSTEM_TITLES.get(command.title), SYSTEM_HELP.get(command.help)
+        yield command._replace(title=t(title) if title else command.title,
+                               help=t(help_text) if help_text else command.help)

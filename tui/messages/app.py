@@ -31,6 +31,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.cmd.help": ("Show keys", "显示快捷键"),
     "tui.cmd.help.help": ("Every key of this screen", "本屏幕的全部快捷键"),
 
+    # Textual's own palette commands and search fields (tui/palette.py, tui/app.py)
+    "tui.sys.search": ("Search for commands…", "搜索命令…"),
+    "tui.sys.search_themes": ("Search for themes…", "搜索主题…"),
+    "tui.sys.theme": ("Theme", "主题"),
+    "tui.sys.theme.help": ("Change the current theme", "更换界面主题"),
+    "tui.sys.quit": ("Quit", "退出"),
+    "tui.sys.quit.help": ("Quit the application as soon as possible", "立即退出程序"),
+    "tui.sys.keys": ("Keys", "按键面板"),
+    "tui.sys.keys.help": ("Show help for the focused widget and a summary of available keys",
+                          "显示当前控件的说明和可用按键"),
+    "tui.sys.keys.hide": ("Hide the keys and widget help panel", "隐藏按键和控件说明面板"),
+    "tui.sys.maximize": ("Maximize", "最大化"),
+    "tui.sys.maximize.help": ("Maximize the focused widget", "最大化当前控件"),
+    "tui.sys.minimize": ("Minimize", "还原"),
+    "tui.sys.minimize.help": ("Minimize the widget and restore to normal size", "将控件还原为正常大小"),
+
     # yes and no in the deal's sections and forms
     "tui.yes": ("yes", "是"),
     "tui.no": ("no", "否"),

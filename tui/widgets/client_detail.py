@@ -17,6 +17,7 @@ from textual.widgets import Static
 from zizhi.core.clients import follow_ups
 from zizhi.core.i18n import t
 from zizhi.tui import labels
+from zizhi.tui.wrapping import Wrapped
 
 FIELDS = ("credit_code", "contact", "phone", "email", "address", "city", "industry", "size",
           "urgency", "channel", "referrer_name", "credit_rating", "owner", "tags", "needs",
@@ -73,11 +74,11 @@ def _card(client: dict) -> FieldList:
         elif name in WORDS:
             value = labels.word(WORDS[name], value)
         if value:
-            rows.append((labels.column(name), Text(str(value))))
+            rows.append((labels.column(name), Wrapped(str(value))))
     rows.append((t("tui.detail.last_contact"), Text((client.get("last_contact_at") or "")[:10] or t("tui.detail.none"))))
     rows.append((t("tui.detail.next"), _next(client.get("next_date"))))
     if client.get("next_date"):
-        rows.append((t("tui.field.next_step"), Text(client.get("next_step") or "")))
+        rows.append((t("tui.field.next_step"), Wrapped(client.get("next_step") or "")))
     return FieldList(rows)
 
 
@@ -104,14 +105,14 @@ def _log(entries: list[dict]) -> Group:
         head.append(labels.word("channel", entry["channel"]), style="cyan")
         head.append(f"  {entry['user']}", style="dim")
         parts.append(head)
-        parts.append(_indented(Text(entry["summary"])))
+        parts.append(_indented(Wrapped(entry["summary"])))
         if entry.get("details"):
-            parts.append(_indented(Text(entry["details"], style="dim")))
+            parts.append(_indented(Wrapped(entry["details"], style="dim")))
         if entry.get("next_date"):
             arrow = Table.grid(padding=(0, 1, 0, 0))
             arrow.add_column(no_wrap=True)
             arrow.add_column(ratio=1)
-            arrow.add_row(Text("→", style="green"), Text(f"{entry['next_date']} {entry.get('next_step') or ''}",
+            arrow.add_row(Text("→", style="green"), Wrapped(f"{entry['next_date']} {entry.get('next_step') or ''}",
                                                          style="green"))
             parts.append(_indented(arrow))
     return Group(*parts)

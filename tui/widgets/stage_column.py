@@ -15,26 +15,11 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from zizhi.core.i18n import current_language, t
+from zizhi.core.i18n import t
 from zizhi.core.money import format_fen
-from zizhi.tui import keymap
-from zizhi.tui.cells import first_fitting, fit, width
+from zizhi.tui import card_text, keymap
 
 MORE = "more"
-
-
-def money_forms(fen: int) -> tuple[str, str, str]:
-    """An amount written ever shorter and never cut: ``¥2,782.50``, whole yuan ``¥2,783``, then
-    thousands (``¥3k``) in English or 万 (``¥0万``) in Chinese — rounded, with its unit, so it
-    reads as what it is. The column head's tooltip and the deal have it exact."""
-    yuan = (fen + 50) // 100 if fen >= 0 else -((-fen + 50) // 100)
-    unit, word = (10_000, "万") if current_language() == "zh" else (1_000, "k")
-    return format_fen(fen), format_fen(yuan * 100)[:-3], f"{format_fen(round(yuan / unit) * 100)[:-3]}{word}"
-
-
-def fit_money(fen: int, room: int) -> str:
-    """The most exact of :func:`money_forms` that fits ``room`` cells."""
-    return first_fitting(room, *money_forms(fen))
 
 
 class DealList(OptionList):
@@ -68,29 +53,12 @@ class DealList(OptionList):
             self.highlighted = 0 if deals else None
 
     def _card(self, deal: dict, idle_days: int | None) -> Text:
-        style = self.get_component_rich_style
-        card = Text(no_wrap=True, overflow="ellipsis")
         # the scrollbar's room is kept whether or not it shows (scrollbar-gutter: stable)
         room = (self.size.width - self.styles.scrollbar_size_vertical
                 - self.get_component_styles("option-list--option").padding.width)
-        title_room = room
-        if idle_days is not None:
-            card.append("⚠", style=style("deal-list--stuck", partial=True))
-            title_room -= width("⚠")
-        card.append_text(fit(Text(f"#{deal['id']} {deal['title']}", style=style("deal-list--title", partial=True)),
-                             title_room))
-        card.append("\n")
-        card.append_text(fit(Text(deal["client"], style=style("deal-list--client", partial=True)), room))
-        card.append("\n")
-        amount = fit_money(deal["value"], room)
-        if idle_days is None:
-            card.append(amount)
-            return card
-        idle = t("tui.board.idle", days=idle_days)  # the fen go first when short of room, then the days
-        exact, yuan, _ = money_forms(deal["value"])
-        card.append(first_fitting(room, f"{exact} {idle}", f"{yuan} {idle}", amount),
-                    style=style("deal-list--stuck", partial=True))
-        return card
+        styles = {name: self.get_component_rich_style(f"deal-list--{name}", partial=True)
+                  for name in ("stuck", "title", "client")}
+        return card_text.card(deal, idle_days, room, styles)
 
     @property
     def deal_id(self) -> int | None:
@@ -151,14 +119,10 @@ class StageColumn(Vertical):
         self.deals.show(deals, stuck, max(0, summary["count"] - len(deals)))
 
     def _head(self, summary: dict) -> None:
-        """Name (cut with "…" if it must be), count, and the weighted value written to fit whole."""
+        """The head is written for the column's own width (its padding and border taken off), which
+        is already the new one when the column hears of a resize — the head's may not be yet."""
         head = self.query_one(".stage-head", Static)
-        text = Text(no_wrap=True, overflow="ellipsis")
-        count, room = summary["count"], head.content_region.width
-        text.append_text(fit(Text(t(f"stage.{self.stage}"), style="bold"), room))
-        stuck = f" ⚠{summary['stuck']}" if summary["stuck"] else ""
-        text.append(f"\n{first_fitting(room, t('tui.board.count', count=count) + stuck, f'{count}{stuck}')}\n")
-        text.append(fit_money(summary["weighted"], head.content_region.width))
-        head.update(text)
+        room = self.content_region.width - head.styles.padding.width
+        head.update(card_text.head(self.stage, summary, room))
         head.tooltip = t("tui.board.head_tip", value=format_fen(summary["value"]),
                          weighted=format_fen(summary["weighted"]))

@@ -23,6 +23,7 @@ from zizhi.core import percent
 from zizhi.core.i18n import t
 from zizhi.core.money import format_fen
 from zizhi.tui.widgets.deal.line_preview import EDITED
+from zizhi.tui.widgets.fitted_label import FittedLabel
 
 PAUSE_SECONDS = 0.2
 
@@ -52,7 +53,7 @@ class LineEditor(Horizontal):
         self._pause: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield Label("", id="line-name")
+        yield FittedLabel(id="line-name")
         for name in EDITED:
             yield Label(t(f"tui.quote.edit.{name}"), classes="line-label")
             yield Input(id=f"line-{name}", compact=True, classes=f"line-{name}")
@@ -83,7 +84,7 @@ class LineEditor(Horizontal):
                 self.query_one(f"#line-{name}", Input).value = value
         name = Text(f"{line['code']} ", style="bold")
         name.append(line.get("name") or "")
-        self.query_one("#line-name", Label).update(name)
+        self.query_one("#line-name", FittedLabel).show(name)
 
     def typed(self) -> dict[str, str]:
         return {name: self.query_one(f"#line-{name}", Input).value.strip() for name in EDITED}

@@ -10,29 +10,33 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
 from zizhi.core.i18n import t
-from zizhi.tui import labels
-from zizhi.tui.widgets.deal.text import MISSING, indented, stage, table, title
+from zizhi.tui.widgets.deal.history import history
+from zizhi.tui.widgets.deal.text import indented, title
 
 
 class OverviewPanel(Horizontal):
-    """The screen calls :meth:`show` with the deal."""
+    """The screen calls :meth:`show` with the deal; the history is laid out again for a new width."""
+
+    deal: dict | None = None
 
     def compose(self) -> ComposeResult:
         yield VerticalScroll(Static(id="history"), id="history-pane")
         yield VerticalScroll(Static(id="assessments"), id="assessments-pane")
 
     def show(self, deal: dict) -> None:
-        self.query_one("#history", Static).update(history(deal))
+        self.deal = deal
+        self._history()
         self.query_one("#assessments", Static).update(assessments(deal))
 
+    def on_resize(self) -> None:
+        if self.deal is not None:
+            self._history()
 
-def history(deal: dict) -> Group:
-    rows = table(t("tui.deal.at"), labels.column("from_stage"), labels.column("to_stage"), t("tui.deal.by"),
-                 labels.column("note"))
-    for row in deal["history"]:
-        rows.add_row(Text(row["at"][:16]), Text(stage(row["from_stage"]) or MISSING, style="dim"),
-                     Text(stage(row["to_stage"]), style="bold"), Text(row["user"]), Text(row["note"] or ""))
-    return Group(title("tui.deal.history"), rows)
+    def _history(self) -> None:
+        pane = self.query_one("#history-pane", VerticalScroll)
+        # the panes' widths are set when the panel's is; the scrollbar's room is kept whether or not it shows
+        room = pane.content_region.width - pane.styles.scrollbar_size_vertical
+        self.query_one("#history", Static).update(history(self.deal, room))
 
 
 def assessments(deal: dict) -> Group:

@@ -101,9 +101,12 @@ def selected_card(app) -> tuple[str, int | None]:
 
 
 def problem(app) -> str:
-    """The board's or deal screen's problem line, when it is shown."""
-    line = app.screen.query_one("#board-problem, #deal-problem", Static)
-    return str(line.content) if line.has_class("shown") else ""
+    """The refusals and failures the message line of the screen in front says, '' when none."""
+    from zizhi.tui.message_line import MessageLine
+
+    lines = app.screen.query(MessageLine)
+    notes = lines.first().notes if lines and lines.first().display else ()
+    return " ".join(note.text for note in notes if note.severity == "error")
 
 
 async def open_board(pilot, settle) -> None:

@@ -269,6 +269,7 @@ class PipelineScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
             self.selected = None
             self.reload()
 
+    @guarded("pipeline.mine")
     def action_toggle_mine(self) -> None:
         mine = self.desk.user["login"]
         self._filter(None if self.owner == mine else mine)

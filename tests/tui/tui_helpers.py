@@ -29,9 +29,9 @@ def shown(widget: Static) -> str:
 
 
 def detail(app) -> str:
-    """Everything the detail pane says: the record and the log."""
+    """Everything the detail pane says, top to bottom: the call, the log, the record."""
     pane = app.screen.query_one(ClientDetail)
-    return shown(pane.query_one("#detail-card", Static)) + shown(pane.query_one("#detail-log", Static))
+    return "".join(shown(pane.query_one(f"#detail-{part}", Static)) for part in ("card", "log", "record"))
 
 
 def screen_lines(app) -> list[str]:

@@ -94,6 +94,13 @@ def require_open_deal(user: dict) -> None:
         raise Refused("access.cannot_open_deal", role=user["role"])
 
 
+def require_own_deals(user: dict) -> None:
+    """The sales side holds deals of its own; legal, finance and operations work on others' deals,
+    so "my deals" means nothing to them (they choose whose deals to see instead)."""
+    if user["role"] not in ("sales", *EDIT_ALL):
+        raise Refused("access.no_own_deals", role=user["role"])
+
+
 def require_assign(user: dict) -> None:
     if user["role"] not in ASSIGNERS:
         raise Refused("access.cannot_assign", role=user["role"])

@@ -93,6 +93,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "客户由销售、经理或管理员添加（您的角色：{role}）。"),
     "access.cannot_open_deal": ("Deals are opened by salespeople, managers and admins (you are {role}).",
                                 "商机由销售、经理和管理员新建（您的角色：{role}）。"),
+    "access.no_own_deals": ("Only salespeople, managers and admins have deals of their own (you are {role}).",
+                            "只有销售、经理和管理员有自己负责的商机（您的角色：{role}）。"),
     "access.cannot_assign": ("Only a manager or an admin can assign clients (you are {role}).",
                              "只有经理或管理员可以分配客户（您的角色：{role}）。"),
     "audit.managers_only": ("The audit trail is for managers and admins only.", "审计记录仅限经理和管理员查看。"),

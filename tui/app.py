@@ -9,9 +9,10 @@ each keeps its own stack of screens and forms; ``p`` and ``c`` switch between th
 from __future__ import annotations
 
 from textual import events, work
-from textual.app import App
+from textual.app import App, ScreenStackError
 from textual.command import CommandPalette
 from textual.message import Message
+from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.worker import Worker
 
@@ -32,11 +33,14 @@ class ZizhiApp(App):
     DEFAULT_MODE = "clients"
 
     class Said(Message):
-        """A note to show, posted so that ``notify`` may be called from any thread, as Textual's may."""
+        """A note to show, posted so that ``notify`` may be called from any thread, as Textual's may;
+        it keeps the screen in front when it was said, which is where it shows."""
 
-        def __init__(self, note: Note) -> None:
+        def __init__(self, note: Note, screen: Screen | None, mode: str) -> None:
             super().__init__()
             self.note = note
+            self.screen = screen
+            self.mode = mode
 
     def __init__(self, desk, keys: dict[str, str] | None = None) -> None:
         """``keys`` maps binding ids of :mod:`tui.keymap` to other keys, e.g. ``{"clients.add": "n"}``."""
@@ -70,10 +74,14 @@ class ZizhiApp(App):
                markup: bool = True) -> None:
         """Every notification — the app's and Textual's — goes to the message line, never to a toast."""
         note = Note(str(message), severity, self.NOTIFICATION_TIMEOUT if timeout is None else timeout, title, markup)
-        self.post_message(self.Said(note))
+        try:
+            screen = self.screen
+        except ScreenStackError:  # starting or closing: the next screen in front shows it
+            screen = None
+        self.post_message(self.Said(note, screen, self.current_mode))
 
     def on_zizhi_app_said(self, message: Said) -> None:
-        self.messages.say(message.note)
+        self.messages.say(message.note, message.screen, message.mode)
 
     async def on_event(self, event: events.Event) -> None:
         """A key or a click is the person moving on: what was said fades a few seconds later."""
@@ -82,7 +90,7 @@ class ZizhiApp(App):
         await super().on_event(event)
 
     def _screen_changed(self, screen) -> None:
-        """A form opened or closed, a mode switched: what is said moves to the line of the screen in front."""
+        """A form closed: what it said moves to the screen it returns to (:meth:`Messages.place`)."""
         self.messages.place()
 
     def on_mount(self) -> None:

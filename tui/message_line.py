@@ -9,6 +9,13 @@ Everything that calls ``notify()`` — the screens, the forms, Textual itself �
 (``ZizhiApp.notify``). What is said stays until the next action says something else, or until a
 few seconds after the person moves on (a key or a click), so it is read before it goes: someone
 who looks away from the screen finds it still there.
+
+What is said shows once, on the screen in front when it was said. A help panel or a form opened
+over that screen leaves it there (seen behind the modal, not copied into the modal's bottom row);
+switching to the other mode (clients ⇄ board) leaves it behind, and it is there again on coming
+back. Only when its screen closes (a form saved or cancelled) does it move to the screen now in
+front of the same mode, so it is not lost unread. An action that switches mode and then speaks
+(a new deal from the clients screen) speaks on the screen it switched to, which is what it is about.
 """
 
 from __future__ import annotations
@@ -109,18 +116,23 @@ class MessageLine(Widget):
 
 
 class Messages:
-    """What the app has said and not yet taken back, shown on the line of the screen in front."""
+    """What the app has said and not yet taken back, and the screen it was said on."""
 
     def __init__(self, app: App) -> None:
         self.app = app
         self.notes: tuple[Note, ...] = ()
+        self.home: Screen | None = None  # the screen in front when the notes were said
+        self.mode: str | None = None  # the mode (screen stack) that screen belongs to
         self._moved_on = False  # has the person acted since the notes were said?
         self._fading: Timer | None = None
+        self._showing: MessageLine | None = None
 
-    def say(self, note: Note) -> None:
-        """Add ``note`` to what the last action said, or start afresh if the person has acted since."""
-        if self._moved_on:
+    def say(self, note: Note, screen: Screen | None = None, mode: str | None = None) -> None:
+        """Add ``note`` to what the last action said on ``screen``, or start afresh if the person
+        has acted since or it is said on another screen."""
+        if self._moved_on or screen is not self.home:
             self.notes = ()
+        self.home, self.mode = screen, mode
         self._moved_on = False
         self._stop_fading()
         self.notes = (*self.notes, note)[-MAX_NOTES:]
@@ -143,10 +155,9 @@ class Messages:
             self._fading = None
 
     def place(self) -> None:
-        """Show the notes on the screen in front, giving it a message line the first time it needs one."""
-        try:
-            screen = self.app.screen
-        except ScreenStackError:  # no screen yet (starting) or any more (closing): nothing to show on
+        """Show the notes on their screen's line (giving it one the first time) and on no other."""
+        screen = self._home()
+        if screen is None:  # nothing said yet, or the app is starting or closing
             return
         if not screen.is_mounted:
             screen.call_later(self.place)
@@ -156,8 +167,22 @@ class Messages:
             line = MessageLine()
             line.set_class(bool(screen.query(Footer)), "-above-footer")
             screen.mount(line)
+        if self._showing is not None and self._showing is not line and self._showing.is_attached:
+            self._showing.show(())
         if line is not None:
             line.show(self.notes)
+        self._showing = line
+
+    def _home(self) -> Screen | None:
+        """The screen the notes were said on while it is open; once it has closed, the screen now
+        in front of its mode (what a form said is read on the screen it returns to)."""
+        try:
+            stack = self.app.get_screen_stack(self.mode)
+        except (KeyError, ScreenStackError):
+            return None
+        if self.home not in stack:
+            self.home = stack[-1] if stack else None
+        return self.home
 
 
 def _line_of(screen: Screen) -> MessageLine | None:

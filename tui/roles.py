@@ -28,8 +28,15 @@ def _of_user(rule: Callable[[dict], None]) -> Callable[[dict, dict], None]:
 
 
 _QUOTING = ("deal.quote", "deal.edit_line", "deal.send", "deal.accept", "deal.reject", "deal.expedite")
-_CHANGING = ("pipeline.forward", "pipeline.backward", "pipeline.lose", "pipeline.cancel", "pipeline.assess",
-             "deal.forward", "deal.backward", "deal.assess", "deal.lose", "deal.cancel")
+_CHANGING = ("pipeline.forward", "pipeline.lose", "pipeline.cancel", "pipeline.assess",
+             "deal.forward", "deal.assess", "deal.lose", "deal.cancel")
+
+
+def _moving_back(user: dict, deal: dict) -> None:
+    """Back a stage: the move's own checks in its order — may change the deal, then may move it back."""
+    deals.require_change(user, deal)
+    deals.require_mover_back(user, deal)
+
 _RECORDING = ("deal.step", "deal.delay", "deal.outcome")
 
 RULES: dict[str, Callable[[dict, dict], None]] = {
@@ -38,6 +45,9 @@ RULES: dict[str, Callable[[dict, dict], None]] = {
     "clients.deal": _of_user(access.require_open_deal),
     "pipeline.new": _of_user(access.require_open_deal),
     **{key: deals.require_change for key in _CHANGING},
+    "pipeline.backward": _moving_back,
+    "deal.backward": _moving_back,
+    "pipeline.mine": _of_user(access.require_own_deals),
     "deal.resolve": _of_user(deals.require_resolver),
     **{key: quotes.require_quoting for key in _QUOTING},
     "deal.review": _of_user(reviews.require_reviewer),

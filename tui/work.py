@@ -2,8 +2,8 @@
 
 Every core call runs in a thread worker started with ``exit_on_error=False``; its failure comes
 back as a ``Worker.StateChanged`` to the node that started it. A ``ZizhiError`` is a mistake the
-user can fix and is shown as its one-line message — inline by forms, on the message line or a
-problem line elsewhere. Anything else is a bug: its traceback goes to the Textual log, the person
+user can fix and is shown as its one-line message — inline by forms (and the quote's line editor),
+on the message line everywhere else. Anything else is a bug: its traceback goes to the Textual log, the person
 sees one line, and the app keeps running.
 
 A screen says the problem itself (:class:`DeskWork`, or its own ``show_problem``); a widget that

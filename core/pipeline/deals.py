@@ -164,8 +164,8 @@ def check_move(desk, deal: dict, to_stage: str, note: str | None = None) -> str:
     if target == deal["stage"]:
         raise UserError("deal.already_there", id=deal["id"], stage=target)
     backwards = stages.is_backwards(deal["stage"], target)
-    if backwards and not access.is_manager(desk.user):
-        raise Refused("deal.backwards_managers_only", id=deal["id"], stage=target)
+    if backwards:
+        require_mover_back(desk.user, deal, target)
     if backwards and not (note or "").strip():
         raise InputError("deal.backwards_needs_note")
     return target
@@ -311,6 +311,14 @@ def require_change(user: dict, deal: dict) -> None:
     """The owner and managers change a deal; operations too once it is in their hands."""
     roles = ("operations",) if deal["stage"] in ("processing", "delivered") else ()
     access.require_deal_role(user, deal, roles, "deal.cannot_change")
+
+
+def require_mover_back(user: dict, deal: dict, stage: str | None = None) -> None:
+    """Moving a deal back undoes a gate it passed: oversight's call, a manager's or an admin's.
+    ``stage`` is where to (the stage before the deal's own when not named)."""
+    if not access.is_manager(user):
+        target = stage or stages.previous_stage(deal["stage"]) or deal["stage"]
+        raise Refused("deal.backwards_managers_only", id=deal["id"], stage=target)
 
 
 def require_resolver(user: dict) -> None:

@@ -138,3 +138,16 @@ def test_a_deal_without_channel_gets_one_by_edit_and_then_moves(li):
     edited = deals.edit_deal(li, opened["id"], channel="转介绍", probability="35%", value="1,500")
     assert (edited["channel"], edited["probability_used"], edited["value"]) == ("referral", 3500, 150_000)
     assert deals.move(li, opened["id"], "assessment")["stage"] == "assessment"
+
+
+@pytest.mark.parametrize("role", ["finance", "legal", "operations"])
+def test_only_the_sales_side_has_deals_of_its_own_or_moves_one_back(role):
+    from zizhi.core import access
+
+    with pytest.raises(Refused, match="deals of their own"):
+        access.require_own_deals({"id": 9, "role": role})
+    with pytest.raises(Refused, match="only a manager can move a deal back to assessment"):
+        deals.require_mover_back({"id": 9, "role": role}, {"id": 3, "stage": "proposal"})
+    for holder in ("sales", "manager", "admin"):
+        access.require_own_deals({"id": 9, "role": holder})
+    deals.require_mover_back({"id": 9, "role": "manager"}, {"id": 3, "stage": "proposal"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Input
-from tui_helpers import SIZE, detail, names, said, status, type_text
+from tui_helpers import SIZE, detail, names, said, screen_text, status, type_text
 
 from zizhi.tui.widgets.client_detail import ClientDetail
 from zizhi.tui.widgets.client_table import ClientTable
@@ -73,6 +73,20 @@ async def test_selecting_a_row_shows_its_record_and_log(app, settle):
         text = detail(app)
         assert "王芳" in text and "上门介绍海关备案服务" in text and "回访确认材料" in text
         assert app.screen.query_one(ClientDetail).border_title == "上海恒通进出口有限公司"
+
+
+async def test_the_detail_pane_puts_what_a_call_needs_first_and_the_record_after(app, settle):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)  # 华为 selected
+        on_screen = screen_text(app)  # the pane as first shown, nothing scrolled
+        for words in ("张伟", "13812345678", "last contact 2026-11-20", "2026-11-25 (overdue)", "next step",
+                      "询问进出口经营权办理流程"):
+            assert words in on_screen, words
+        text = detail(app)
+        read = ["张伟", "13812345678", "last contact", "(overdue)", "next step", "Communication log",
+                "询问进出口经营权办理流程", "Record", "914403001922038216", "深圳", "通信设备", "large", "trade show"]
+        where = [text.index(words) for words in read]
+        assert where == sorted(where)  # in that order, every field still there
 
 
 async def test_d_shows_only_due_follow_ups_and_again_shows_all(app, settle):

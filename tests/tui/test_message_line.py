@@ -2,13 +2,29 @@
 
 from __future__ import annotations
 
-from tui_helpers import HUANSHENG, SIZE, log_contact_with_huansheng, said, screen_lines, with_huansheng
+from tui_helpers import (
+    HUANSHENG,
+    QUICK,
+    SIZE,
+    log_contact_with_huansheng,
+    open_board,
+    open_deal,
+    said,
+    screen_lines,
+    screen_text,
+    with_huansheng,
+)
 
 from zizhi.core.errors import UserError
 from zizhi.core.i18n import choose_language
 from zizhi.tui.app import ZizhiApp
 from zizhi.tui.message_line import MessageLine
+from zizhi.tui.screens.clients import ClientsScreen
+from zizhi.tui.screens.help import HelpScreen
 from zizhi.tui.screens.log_form import LogForm
+from zizhi.tui.screens.pipeline import PipelineScreen
+
+REFUSAL = "You may not change client 上海佳晨跨境电商有限公司: only its owner, a manager or an admin may."
 
 
 async def test_a_chinese_confirmation_is_on_screen_whole(desk, settle):
@@ -101,3 +117,69 @@ async def test_what_one_action_says_shows_together_each_in_its_own_colour(app, s
         assert [row.plain[0] for row in rows] == ["✓", "!", "✖"]
         info, warning, error = (row.spans[0].style for row in rows)
         assert len({info.color, warning.color, error.color}) == 3 and error.bold
+
+
+async def test_opening_help_or_a_form_leaves_the_message_where_it_was_said_and_the_footer_whole(app, settle):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.notify(REFUSAL, severity="error", markup=False)
+        await settle(pilot)
+        for key, modal in (("question_mark", HelpScreen), ("l", LogForm)):
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, modal)
+            rows = screen_lines(app)
+            assert sum("✖ You may" in row for row in rows) <= 1  # never a second copy
+            assert "✖" not in rows[-1] and "Help" in rows[-1]  # the bottom row is still the footer
+            assert said(app) == ""  # the modal has no line of its own for what was said before it
+            await pilot.press("escape")
+            await settle(pilot)
+            assert isinstance(app.screen, ClientsScreen)
+            assert said(app).replace("\n", " ").startswith("✖ " + REFUSAL[:40])  # still there, whole, once
+            assert sum("✖" in row for row in screen_lines(app)) == 1
+
+
+async def test_a_message_said_on_the_clients_stays_with_the_clients(app, deals, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"不存在", "enter")
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        assert "Select a client first" in said(app)
+        await open_board(pilot, settle)
+        assert isinstance(app.screen, PipelineScreen)
+        assert said(app) == "" and "Select a client first" not in screen_text(app)
+        await pilot.press("c")
+        await settle(pilot, QUICK)
+        assert isinstance(app.screen, ClientsScreen) and "Select a client first" in said(app)
+
+
+async def test_a_deal_opened_from_the_clients_is_announced_on_the_board_it_shows_on(app, deals, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")  # a new deal for 华为, the selected client
+        await settle(pilot, QUICK)
+        app.screen.query_one("#f-codes").select("ORIGIN-REG")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot, QUICK)
+        assert isinstance(app.screen, PipelineScreen) and "Opened deal" in said(app)
+        await pilot.press("c")
+        await settle(pilot, QUICK)
+        assert said(app) == ""
+
+
+async def test_the_deal_screen_says_a_refusal_in_the_one_place_it_said_the_last_confirmation(app, deals, settle):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_deal(pilot, settle, "right", "right")  # 宁波海天, at proposal, no quote yet
+        await pilot.press("N")
+        await settle(pilot, QUICK)
+        assert said(app).startswith("✓ ")
+        await pilot.press("right_square_bracket")  # the gate: no accepted quote
+        await settle(pilot, QUICK)
+        assert said(app).startswith("✖ ") and "no accepted quote" in said(app).replace("\n", " ")
+        text = screen_text(app)
+        assert "✓" not in text and text.count("✖") == 1  # the old confirmation gone, the refusal shown once
+        line = app.screen.query_one(MessageLine).region
+        assert line.bottom == 23  # just above the footer, not under the deal's head

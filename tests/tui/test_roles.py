@@ -166,3 +166,54 @@ async def test_a_refusal_on_the_processing_tab_names_the_app_s_key_not_a_command
         await settle(pilot, QUICK)
         assert problem(app).endswith("has not been handed over to processing yet (H on the processing tab).")
         assert "zizhi" not in problem(app)
+
+
+async def help_lists(pilot, settle) -> set[str]:
+    """The descriptions the help screen lists (it is closed again)."""
+    await pilot.press("question_mark")
+    await settle(pilot, QUICK)
+    listed = {description for _, description in pilot.app.screen.keys}
+    await pilot.press("escape")
+    await settle(pilot, QUICK)
+    return listed
+
+
+async def test_only_a_manager_or_admin_is_offered_moving_a_deal_back(deals, settle):
+    async with app_as(deals, "li") as app, app.run_test(size=SIZE) as pilot:
+        await open_board(pilot, settle)
+        assert "Advance" in footer(app) and "Back a stage" not in footer(app)
+        assert "Back a stage" not in await help_lists(pilot, settle)
+        hits = await palette_hits(pilot, settle, "back a stage")
+        assert "Move the deal back a stage" not in hits
+        await pilot.press("escape")
+        await pilot.press("enter")  # li's 华为 deal
+        await settle(pilot, QUICK)
+        assert isinstance(app.screen, DealScreen)
+        assert "Back a stage" not in await help_lists(pilot, settle)
+        hits = await palette_hits(pilot, settle, "back a stage")
+        assert "Move the deal back a stage" not in hits
+        await pilot.press("escape", "left_square_bracket")  # pressed anyway: refused at once, in the core's words
+        await settle(pilot, QUICK)
+        assert "only a manager can move a deal back" in problem(app)
+    async with app_as(deals, "boss") as app, app.run_test(size=SIZE) as pilot:
+        await open_board(pilot, settle)
+        assert "Back a stage" in footer(app)
+        await pilot.press("enter")
+        await settle(pilot, QUICK)
+        assert "Back a stage" in await help_lists(pilot, settle)
+
+
+async def test_mine_is_offered_only_to_roles_that_hold_deals(deals, settle):
+    async with app_as(deals, "sun", "finance") as app, app.run_test(size=SIZE) as pilot:
+        await open_board(pilot, settle)
+        assert "Mine" not in footer(app)
+        assert "Mine" not in await help_lists(pilot, settle)
+        hits = await palette_hits(pilot, settle, "only my deals")
+        assert "Show only my deals" not in hits
+        await pilot.press("escape", "m")
+        await settle(pilot, QUICK)
+        assert "Only salespeople, managers and admins have deals of their own" in problem(app)
+        assert "everyone's deals" in str(app.screen.query_one("#board-status").content)  # the board as it was
+    async with app_as(deals, "li") as app, app.run_test(size=SIZE) as pilot:
+        await open_board(pilot, settle)
+        assert "Mine" in footer(app) and "Mine" in await help_lists(pilot, settle)

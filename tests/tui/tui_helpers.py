@@ -29,9 +29,9 @@ def shown(widget: Static) -> str:
 
 
 def detail(app) -> str:
-    """Everything the detail pane says: the record and the log."""
+    """Everything the detail pane says, top to bottom: the call, the log, the record."""
     pane = app.screen.query_one(ClientDetail)
-    return shown(pane.query_one("#detail-card", Static)) + shown(pane.query_one("#detail-log", Static))
+    return "".join(shown(pane.query_one(f"#detail-{part}", Static)) for part in ("card", "log", "record"))
 
 
 def screen_lines(app) -> list[str]:
@@ -101,9 +101,12 @@ def selected_card(app) -> tuple[str, int | None]:
 
 
 def problem(app) -> str:
-    """The board's or deal screen's problem line, when it is shown."""
-    line = app.screen.query_one("#board-problem, #deal-problem", Static)
-    return str(line.content) if line.has_class("shown") else ""
+    """The refusals and failures the message line of the screen in front says, '' when none."""
+    from zizhi.tui.message_line import MessageLine
+
+    lines = app.screen.query(MessageLine)
+    notes = lines.first().notes if lines and lines.first().display else ()
+    return " ".join(note.text for note in notes if note.severity == "error")
 
 
 async def open_board(pilot, settle) -> None:

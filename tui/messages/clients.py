@@ -26,6 +26,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.detail.next": ("follow-up", "下次跟进"),
     "tui.detail.none": ("none", "无"),
     "tui.detail.log": ("Communication log", "沟通记录"),
+    "tui.detail.record": ("Record", "客户资料"),
     "tui.detail.no_log": ("Nothing logged yet — press l to log a contact.", "暂无沟通记录——按 l 记录一次沟通。"),
     "tui.detail.overdue": ("overdue", "已逾期"),
     "tui.detail.due_today": ("due today", "今天到期"),

@@ -5,7 +5,8 @@ The screen reads everything in one worker (:func:`tui.deal_view.gather`) and han
 its records; its keys (every one also a palette command) call the part's methods, opening the
 part's tab first, so each works from any tab. The parts post up what happened — a quote the core
 returned, a form saved, a problem to show — and the screen says it and reads the deal again.
-Problems show in one place, :meth:`DealScreen.show_problem`.
+Problems show in one place, :meth:`DealScreen.show_problem`: the message line, like everything
+the screen says (a line editor's own mistake shows under the editor).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from textual.binding import ActiveBinding
 from textual.css.query import NoMatches
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane
 from textual.worker import Worker, get_current_worker
 
 from zizhi.core.errors import InputError
@@ -72,7 +73,6 @@ class DealScreen(RoleKeys, Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield DealHead(t("tui.status.loading"), id="deal-head")
-        yield Static("", id="deal-problem")
         with TabbedContent(initial="overview"):
             with TabPane(t("tui.deal.tab.overview"), id="overview"):
                 yield OverviewPanel()
@@ -150,23 +150,21 @@ class DealScreen(RoleKeys, Screen):
             self.show_problem(problem.text, problem.error)
 
     def show_problem(self, message: str, error: BaseException | None = None) -> None:
-        """On the quote tab a problem with a line shows under the line editor; else on the problem line.
+        """On the quote tab a problem with a line shows under the line editor, beside the field it
+        is about; any other on the message line — the one place this screen speaks, so a refusal
+        never shows in one place while an older confirmation still shows in another.
 
         A deal that cannot be read at all (not found, not visible) sends the person back, told why.
         """
-        if self.view is None:
-            self.notify(message, severity="error", timeout=12, markup=False)
-            self.dismiss()
-            return
-        if self.query_one(TabbedContent).active == "quote" and isinstance(error, InputError):
+        if self.view is not None and self.query_one(TabbedContent).active == "quote" \
+                and isinstance(error, InputError):
             self.query_one(QuotePanel).show_error(message)
             return
-        line = self.query_one("#deal-problem", Static)
-        line.update(Text("✖ " + message))
-        line.add_class("shown")
+        self.notify(message, severity="error", timeout=12 if self.view is None else 8, markup=False)
+        if self.view is None:
+            self.dismiss()
 
     def done(self, message: str) -> None:
-        self.query_one("#deal-problem", Static).remove_class("shown")
         self.query_one(QuotePanel).clear_error()
         if message:
             self.notify(message, markup=False)

@@ -2,8 +2,8 @@
 
 Counts and weighted values come from ``core.pipeline.pipeline`` (every open deal); the cards from
 ``core.deals.list_deals``, a page per stage, so a large team's board still opens at once. A
-move runs ``core.deals.move`` in a worker: a refused gate stays on the problem line, in the
-core's words, until the next thing succeeds; a move that passes reloads the board with the
+move runs ``core.deals.move`` in a worker: a refused gate is said on the message line, in the
+core's words, like everything else the board says; a move that passes reloads the board with the
 selection following the card into its new column. (The move itself is
 :class:`~zizhi.tui.widgets.stage_mover.StageMover`'s, shared with the deal screen.)
 """
@@ -64,7 +64,6 @@ class PipelineScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(t("tui.status.loading"), id="board-status")
-        yield Static("", id="board-problem")
         with Horizontal(id="board"):
             for stage in STAGES:
                 yield StageColumn(stage)
@@ -210,14 +209,7 @@ class PipelineScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         self.selected = deal["id"]
         self.reload()
 
-    def show_problem(self, message: str, error: BaseException | None = None) -> None:
-        """A refusal stays on the problem line until something succeeds (the message line would only repeat it)."""
-        line = self.query_one("#board-problem", Static)
-        line.update(Text("✖ " + message))
-        line.add_class("shown")
-
     def done(self, message: str) -> None:
-        self.query_one("#board-problem", Static).remove_class("shown")
         self.notify(message, markup=False)
 
     # -- forms -----------------------------------------------------------------------------
@@ -277,6 +269,7 @@ class PipelineScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
             self.selected = None
             self.reload()
 
+    @guarded("pipeline.mine")
     def action_toggle_mine(self) -> None:
         mine = self.desk.user["login"]
         self._filter(None if self.owner == mine else mine)

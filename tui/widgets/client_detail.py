@@ -1,4 +1,7 @@
-"""The selected client: its record, where the follow-up stands, and its communication log.
+"""The selected client, in the order a salesperson reads it before a call: whom to ask for and
+the number to dial, when they last spoke and what is due next, then what was said lately (the
+log) — and only then the record that seldom changes (credit code, address, business scope, notes).
+At 80×24 the pane shows the first part without scrolling; the rest is a scroll away, nothing left out.
 
 Rendered with Rich ``Text`` and grids, never markup, so user text shows exactly as typed.
 """
@@ -19,9 +22,9 @@ from zizhi.core.i18n import t
 from zizhi.tui import labels
 from zizhi.tui.wrapping import Wrapped
 
-FIELDS = ("credit_code", "contact", "phone", "email", "address", "city", "industry", "size",
-          "urgency", "channel", "referrer_name", "credit_rating", "owner", "tags", "needs",
-          "business_scope", "notes")
+CALL = ("contact", "phone")  # read before every call, so first
+RECORD = ("credit_code", "email", "address", "city", "industry", "size", "urgency", "channel",
+          "referrer_name", "credit_rating", "owner", "tags", "needs", "business_scope", "notes")
 WORDS = {"size": "size", "urgency": "urgency", "channel": "channel"}
 
 
@@ -31,6 +34,7 @@ class ClientDetail(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static(id="detail-card")
         yield Static(id="detail-log")
+        yield Static(id="detail-record")
 
     def on_mount(self) -> None:
         self.clear()
@@ -39,11 +43,13 @@ class ClientDetail(VerticalScroll, can_focus=True):
         self.border_title = ""
         self.query_one("#detail-card", Static).update(Text(t("tui.detail.empty"), style="dim"))
         self.query_one("#detail-log", Static).update("")
+        self.query_one("#detail-record", Static).update("")
 
     def show(self, client: dict, log: list[dict]) -> None:
         self.border_title = Text(client["name"])
         self.query_one("#detail-card", Static).update(_card(client))
         self.query_one("#detail-log", Static).update(_log(log))
+        self.query_one("#detail-record", Static).update(_record(client))
         self.scroll_home(animate=False)
 
 
@@ -66,8 +72,24 @@ class FieldList:
 
 
 def _card(client: dict) -> FieldList:
+    """Whom to call and where the follow-up stands."""
+    rows = _fields(client, CALL)
+    rows.append((t("tui.detail.last_contact"), Text((client.get("last_contact_at") or "")[:10] or t("tui.detail.none"))))
+    rows.append((t("tui.detail.next"), _next(client.get("next_date"))))
+    if client.get("next_date"):
+        rows.append((t("tui.field.next_step"), Wrapped(client.get("next_step") or "")))
+    return FieldList(rows)
+
+
+def _record(client: dict) -> Group:
+    """The rest of the record, under its own heading after the log."""
+    return Group(Text(""), Text(t("tui.detail.record"), style="bold underline"), FieldList(_fields(client, RECORD)))
+
+
+def _fields(client: dict, names: tuple[str, ...]) -> list[tuple[str, Text]]:
+    """(label, value) of each field that has a value, in the order named."""
     rows = []
-    for name in FIELDS:
+    for name in names:
         value = client.get(name)
         if name == "tags":
             value = ", ".join(value or [])
@@ -75,11 +97,7 @@ def _card(client: dict) -> FieldList:
             value = labels.word(WORDS[name], value)
         if value:
             rows.append((labels.column(name), Wrapped(str(value))))
-    rows.append((t("tui.detail.last_contact"), Text((client.get("last_contact_at") or "")[:10] or t("tui.detail.none"))))
-    rows.append((t("tui.detail.next"), _next(client.get("next_date"))))
-    if client.get("next_date"):
-        rows.append((t("tui.field.next_step"), Wrapped(client.get("next_step") or "")))
-    return FieldList(rows)
+    return rows
 
 
 def _next(date: str | None) -> Text:

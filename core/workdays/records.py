@@ -1,0 +1,96 @@
+"""The calendar on record: a year's exceptions shown, a new year imported, coverage checked.
+
+The State Council publishes next year's holidays in the autumn (usually November); until it is
+imported, deadlines reaching into that year are provisional. So from 1 November a missing next
+year is a warning, for ``zizhi calendar check`` in cron and for ``zizhi config check``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from zizhi.core import audit, clock
+from zizhi.core.errors import InputError, Refused
+from zizhi.core.workdays import days, schedule_file
+
+ADMINS = ("admin",)
+WARN_FROM = (11, 1)  # month, day: from here on next year's schedule should be on record
+
+
+def year_days(store, year: int | str | None = None) -> dict:
+    """The year's holidays and make-up workdays, and whether the year is covered at all."""
+    year = _year(year)
+    rows = store.rows("""SELECT date, kind, name, source FROM calendar WHERE date BETWEEN ? AND ? ORDER BY date""",
+                      [f"{year:04d}-01-01", f"{year:04d}-12-31"])
+    for row in rows:
+        row["weekday"] = dt.date.fromisoformat(row["date"]).isoweekday()
+    origin = store.one("""SELECT y.source, y.origin, y.imported_at, u.login AS imported_by FROM calendar_years y
+                          LEFT JOIN users u ON u.id = y.imported_by WHERE y.year = ?""", [year])
+    return {"year": year, "covered": origin is not None, "provisional": origin is None,
+            **(origin or {"source": None, "origin": None, "imported_at": None, "imported_by": None}), "days": rows}
+
+
+def coverage(store, today: dt.date | None = None) -> dict:
+    """Which years are covered, and the warning due today when next year is missing."""
+    today = today or clock.today()
+    years = store.rows("""SELECT y.year, y.source, y.origin, y.imported_at, u.login AS imported_by,
+                                 (SELECT count(*) FROM calendar c WHERE c.date BETWEEN y.year || '-01-01'
+                                  AND y.year || '-12-31') AS days
+                          FROM calendar_years y LEFT JOIN users u ON u.id = y.imported_by ORDER BY y.year""")
+    covered = {row["year"] for row in years}
+    missing = next_year_missing(covered, today)
+    return {"today": today.isoformat(), "years": years, "first": min(covered, default=None),
+            "last": max(covered, default=None), "this_year_covered": today.year in covered,
+            "next_year_missing": missing}
+
+
+def next_year_missing(covered, today: dt.date) -> int | None:
+    """Next year's number when it is 1 November or later and next year is not on record."""
+    if (today.month, today.day) >= WARN_FROM and today.year + 1 not in covered:
+        return today.year + 1
+    return None
+
+
+def import_file(desk, path: str | Path) -> dict:
+    """Import a year's schedule (admins): it replaces whatever the year held, all of it or none."""
+    schedule = schedule_file.read(path)
+    store = desk.store
+    try:
+        with store.unit_of_work() as db:
+            if desk.user["role"] not in ADMINS:
+                raise Refused("calendar.admins_only", role=desk.user["role"])
+            replaced = db.execute("SELECT source, origin FROM calendar_years WHERE year = ?",
+                                  [schedule.year]).fetchone()
+            at, origin = clock.stamp(), Path(path).name
+            db.execute("DELETE FROM calendar WHERE date BETWEEN ? AND ?",
+                       [f"{schedule.year:04d}-01-01", f"{schedule.year:04d}-12-31"])
+            db.executemany("""INSERT INTO calendar (date, kind, name, source, imported_by, imported_at)
+                              VALUES (?, ?, ?, 'import', ?, ?)""",
+                           [(*day, desk.user["id"], at) for day in schedule.days])
+            db.execute("""INSERT OR REPLACE INTO calendar_years (year, source, origin, imported_by, imported_at)
+                          VALUES (?, 'import', ?, ?, ?)""", [schedule.year, origin, desk.user["id"], at])
+            summary = _summary(schedule, origin, replaced)
+            audit.record(db, desk.user, "calendar.import", "calendar", schedule.year, **summary)
+    finally:
+        days.forget(store)
+    return summary
+
+
+def _summary(schedule: schedule_file.Schedule, origin: str, replaced) -> dict:
+    kinds = [kind for _, kind, _ in schedule.days]
+    return {"year": schedule.year, "file": origin, "listed": schedule.listed, "holidays": kinds.count("holiday"),
+            "workdays": kinds.count("workday"), "replaced": f"{replaced[0]}: {replaced[1]}" if replaced else None}
+
+
+def _year(value: int | str | None) -> int:
+    if value is None or value == "":
+        return clock.today().year
+    try:
+        year = int(str(value).strip())
+    except ValueError:
+        year = 0
+    if not schedule_file.FIRST_YEAR <= year <= schedule_file.LAST_YEAR:
+        raise InputError("input.number_range", field="year", value=value, low=schedule_file.FIRST_YEAR,
+                         high=schedule_file.LAST_YEAR)
+    return year

@@ -165,6 +165,11 @@ class Contracts(Strict):
         return value
 
 
+class Receivables(Strict):
+    # An instalment due on a holiday or weekend moves to the next working day when the schedule is made.
+    move_due_dates_to_workdays: bool = True
+
+
 class Pricing(Strict):
     tax: Tax
     surcharges: Surcharges
@@ -177,6 +182,7 @@ class Pricing(Strict):
     aftersales: Aftersales
     onboarding: Onboarding
     contracts: Contracts = Contracts()
+    receivables: Receivables = Receivables()
 
     @field_validator("stages")
     @classmethod

@@ -1,6 +1,9 @@
 """Processing (rulebook §6.4): the hand-over to operations, the catalogue's steps, delays and
 the authority's decision.
 
+The expected completion is counted in working days (``core.workdays``): hand-over plus the
+longest standard time, moved on by each delay, skipping holidays and counting 调休 weekends.
+
 The hand-over moves the deal into *processing* through ``deals.advance``, so it meets the same
 gate as any other move: a signed, filed contract and the required payment received.
 """
@@ -12,6 +15,7 @@ import datetime as dt
 from zizhi.core import access, audit, clock, validation
 from zizhi.core.errors import InputError, NotFound, UserError
 from zizhi.core.pipeline import deals, gates, stages
+from zizhi.core.workdays import days as workdays
 
 RECORDERS = ("operations",)
 STATUSES = ("pending", "in_progress", "done", "skipped")
@@ -30,7 +34,8 @@ def require_recorder(user: dict, deal: dict) -> None:
 
 
 def handover(desk, deal_id: int | str, operator_login: str, note: str | None = None) -> dict:
-    """Hand the deal to an operations colleague; expected completion from the longest standard time."""
+    """Hand the deal to an operations colleague; expected completion the longest standard time in
+    working days after today."""
     validation.text(note, "note", multiline=True)
     with desk.store.unit_of_work() as db:
         deal = deals.resolve_deal(desk, deal_id)
@@ -45,7 +50,7 @@ def handover(desk, deal_id: int | str, operator_login: str, note: str | None = N
             deals.check_move(desk, deal, "processing", note)
         elif deal["stage"] != "processing":
             raise UserError("process.wrong_stage", deal=deal["id"], stage=deal["stage"])
-        expected = (clock.today() + dt.timedelta(days=days)).isoformat()
+        expected = workdays.add_workdays(desk.store, clock.today(), days).isoformat()
         if moving:
             deals.advance(db, desk, deal, "processing", note)
         db.execute("INSERT INTO handovers (deal_id, operator_id, handed_by, at, expected_on) VALUES (?, ?, ?, ?, ?)",
@@ -84,7 +89,8 @@ def step(desk, deal_id: int | str, code: str, position: int | str, status: str =
 
 
 def delay(desk, deal_id: int | str, cause: str, days: int | str, client_told: bool) -> dict:
-    """Record a delay with its cause and whether the client was told; the expected date moves."""
+    """Record a delay with its cause and whether the client was told; the expected date moves on by
+    that many working days."""
     validation.text(cause, "cause", multiline=True)
     with desk.store.unit_of_work() as db:
         deal, handed = _handed_over(desk, deal_id)
@@ -94,7 +100,7 @@ def delay(desk, deal_id: int | str, cause: str, days: int | str, client_told: bo
         if not cause:
             raise InputError("input.required", field="cause")
         days = _number(days, "days")
-        expected = (dt.date.fromisoformat(handed["expected_on"]) + dt.timedelta(days=days)).isoformat()
+        expected = workdays.add_workdays(desk.store, handed["expected_on"], days).isoformat()
         cursor = db.execute(
             "INSERT INTO delays (deal_id, cause, days, client_told, user_id, at) VALUES (?, ?, ?, ?, ?, ?)",
             [deal["id"], cause, days, int(bool(client_told)), desk.user["id"], clock.stamp()])
@@ -142,17 +148,19 @@ def _operator(desk, login: str) -> dict:
 
 
 def progress(desk, deal_id: int | str) -> dict:
-    """Where processing stands: steps, delays, the expected date and whether it is overdue."""
+    """Where processing stands: steps, delays, the expected date (provisional when it was counted
+    through a year whose holidays are not on record) and whether it is overdue."""
     deal = deals.resolve_deal(desk, deal_id)
     handed = _handover_row(desk, deal["id"])
     result = {"deal_id": deal["id"], "client": deal["client"], "title": deal["title"], "stage": deal["stage"],
               "handed_over": handed is not None, "steps": [], "delays": [], "expected_on": None,
-              "overdue": False, "days_overdue": 0, "steps_done": 0}
+              "expected_provisional": False, "overdue": False, "days_overdue": 0, "steps_done": 0}
     if not handed:
         return result
     result.update({k: handed[k] for k in ("operator", "handed_by", "expected_on", "outcome",
                                           "outcome_reason", "outcome_on")})
     result["handed_over_at"] = handed["at"]
+    result["expected_provisional"] = workdays.is_provisional(desk.store, handed["expected_on"], handed["at"][:10])
     result["steps"] = desk.store.rows(
         """SELECT code, position, step, status, on_date, reason FROM processing_steps WHERE deal_id = ?
            ORDER BY code, position""", [deal["id"]])

@@ -52,6 +52,24 @@ def next_year_missing(covered, today: dt.date) -> int | None:
     return None
 
 
+def next_year_missing_in(path: Path, today: dt.date | None = None) -> int | None:
+    """:func:`next_year_missing` for a database file, read-only and without opening a desk (for
+    ``zizhi config check``); None when the file is not there or predates the calendar."""
+    import sqlite3
+
+    if not Path(path).is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            covered = {row[0] for row in conn.execute("SELECT year FROM calendar_years")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:  # no calendar yet (migrated on next open) or no database: not this check's to say
+        return None
+    return next_year_missing(covered, today or clock.today())
+
+
 def import_file(desk, path: str | Path) -> dict:
     """Import a year's schedule (admins): it replaces whatever the year held, all of it or none."""
     schedule = schedule_file.read(path)

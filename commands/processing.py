@@ -67,7 +67,9 @@ def delay(ctx: typer.Context, deal: Deal,
           days: Annotated[int, typer.Option("--days", min=0, help="How many working days it pushes the expected date.")],
           told: Annotated[bool, typer.Option("--told/--not-told", help="Whether the client was told.")] = False,
           json: Json = False) -> None:
-    """Record a delay with its cause and whether the client was told; the expected date moves on by --days working days.
+    """Record a delay with its cause and whether the client was told.
+
+    The expected date moves on by --days working days.
 
     Example: zizhi process delay 12 --cause 商务局系统升级暂停受理 --days 5 --told
     """

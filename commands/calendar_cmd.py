@@ -45,7 +45,9 @@ def import_file(ctx: typer.Context,
     def said(result: dict) -> None:
         echo(t("calendar.imported", **result))
         if result["replaced"]:
-            echo(t("calendar.replaced", year=result["year"], before=result["replaced"]))
+            before = result["replaced"]
+            echo(t("calendar.replaced", year=result["year"], origin=before["origin"],
+                   source=t(f"calendar.source.{before['source']}")))
 
     output(summary, json, said)
 

@@ -11,9 +11,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # the calendar on record (workdays/records.py)
     "calendar.admins_only": ("Only an admin can import the holiday calendar (you are {role}).",
                              "只有管理员可以导入节假日安排（您的角色：{role}）。"),
-    "calendar.imported": ("{year}: {holidays} holidays on weekdays and {workdays} make-up workdays imported from {file} ({listed} days listed).",
+    "calendar.imported": ("{year} imported from {file}: days off on weekdays {holidays}, make-up workdays on weekends {workdays} ({listed} days listed).",
                           "{year} 年：已从 {file} 导入 {holidays} 个工作日放假、{workdays} 个周末调休上班（文件共列出 {listed} 天）。"),
-    "calendar.replaced": ("It replaces what {year} held before ({before}).", "已替换 {year} 年原有的安排（{before}）。"),
+    "calendar.replaced": ("It replaces what {year} held before (from {origin}, {source}).", "已替换 {year} 年原有的安排（来自 {origin}，{source}）。"),
     "calendar.covered": ("Years covered: {first}–{last} ({count} years).", "已覆盖年份：{first}–{last}（共 {count} 年）。"),
     "calendar.none_covered": ("No year is covered: every date is provisional until a schedule is imported.",
                               "尚未覆盖任何年份：在导入节假日安排之前，所有日期都是暂定的。"),

@@ -98,7 +98,7 @@ def import_file(desk, path: str | Path) -> dict:
 def _summary(schedule: schedule_file.Schedule, origin: str, replaced) -> dict:
     kinds = [kind for _, kind, _ in schedule.days]
     return {"year": schedule.year, "file": origin, "listed": schedule.listed, "holidays": kinds.count("holiday"),
-            "workdays": kinds.count("workday"), "replaced": f"{replaced[0]}: {replaced[1]}" if replaced else None}
+            "workdays": kinds.count("workday"), "replaced": {"source": replaced[0], "origin": replaced[1]} if replaced else None}
 
 
 def _year(value: int | str | None) -> int:

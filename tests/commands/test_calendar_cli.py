@@ -44,8 +44,10 @@ def test_check_warns_from_november_until_next_year_is_imported(env, tmp_path):
     schedule.write_text(json.dumps(SCHEDULE_2027, ensure_ascii=False), encoding="utf-8")
     imported = run_zizhi("calendar", "import", str(schedule), env_root=env)
     assert imported.returncode == 0, imported.stderr
-    assert imported.stdout.strip() == ("2027: 3 holidays on weekdays and 2 make-up workdays imported from 2027.json "
-                                       "(5 days listed).")
+    assert imported.stdout.strip() == ("2027 imported from 2027.json: days off on weekdays 3, make-up workdays on "
+                                       "weekends 2 (5 days listed).")
+    again = run_zizhi("--lang", "zh", "calendar", "import", str(schedule), env_root=env)
+    assert again.stdout.splitlines()[-1] == "已替换 2027 年原有的安排（来自 2027.json，导入）。"
     covered = run_zizhi("calendar", "check", env_root=env)
     assert covered.returncode == 0 and "Years covered: 2004–2027 (24 years)." in covered.stdout
     assert "2027: from 2027.json (imported," in covered.stdout and covered.stderr == ""

@@ -173,7 +173,7 @@ def test_only_an_admin_imports_and_a_refusal_changes_nothing(desk, desk_as, tmp_
     assert entry["user"] == "boss" and entry["entity_id"] == 2027 and entry["detail"]["holidays"] == 3
     assert summary["replaced"] is None
     again = records.import_file(desk, path)
-    assert again["replaced"] == "import: 2027.json"
+    assert again["replaced"] == {"source": "import", "origin": "2027.json"}
 
 
 def test_next_year_is_missing_from_the_first_of_november(store):

@@ -48,6 +48,8 @@ def import_file(ctx: typer.Context,
             before = result["replaced"]
             echo(t("calendar.replaced", year=result["year"], origin=before["origin"],
                    source=t(f"calendar.source.{before['source']}")))
+        if result["deadlines_moved"]:
+            echo(t("calendar.deadlines_moved", count=result["deadlines_moved"]))
 
     output(summary, json, said)
 

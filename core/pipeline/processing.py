@@ -133,6 +133,44 @@ def outcome(desk, deal_id: int | str, result: str, reason: str | None = None, on
     return progress(desk, deal["id"])
 
 
+def open_deadlines_from(desk, db, first_day: str) -> dict[int, tuple[str, str]]:
+    """Open hand-overs expected on or after ``first_day`` whose date is what the calendar in force
+    counts — {deal: (stored, counted)}; one whose catalogue times changed since is left out."""
+    found = {}
+    for deal_id, at, stored in db.execute(
+            "SELECT deal_id, at, expected_on FROM handovers WHERE outcome IS NULL AND expected_on >= ?", [first_day]):
+        counted = _counted(desk, db, deal_id, at)
+        if counted == stored:
+            found[deal_id] = (stored, counted)
+    return found
+
+
+def recount_deadlines(desk, db, before: dict[int, tuple[str, str]]) -> int:
+    """Count again, on the calendar as it now is, the deadlines :func:`open_deadlines_from` found:
+    a year's holidays just imported move the dates that were provisional. Audited per deal."""
+    moved = 0
+    for deal_id, (stored, _) in before.items():
+        counted = _counted(desk, db, deal_id, db.execute("SELECT at FROM handovers WHERE deal_id = ?",
+                                                         [deal_id]).fetchone()[0])
+        if counted and counted != stored:
+            db.execute("UPDATE handovers SET expected_on = ? WHERE deal_id = ?", [counted, deal_id])
+            audit.record(db, desk.user, "process.recounted", "deal", deal_id, expected_on=[stored, counted])
+            moved += 1
+    return moved
+
+
+def _counted(desk, db, deal_id: int, at: str) -> str | None:
+    """The expected date the hand-over at ``at`` and the deal's delays give on today's calendar."""
+    codes = [row[0] for row in db.execute("SELECT code FROM deal_qualifications WHERE deal_id = ?", [deal_id])]
+    entries = [desk.settings.catalogue.get(code) for code in codes]
+    if not entries or None in entries:
+        return None
+    expected = workdays.add_workdays(desk.store, at[:10], max(q.standard_days for q in entries))
+    for (days,) in db.execute("SELECT days FROM delays WHERE deal_id = ? ORDER BY id", [deal_id]).fetchall():
+        expected = workdays.add_workdays(desk.store, expected, days)
+    return expected.isoformat()
+
+
 def eligible_operators(desk) -> list[dict]:
     """Who a deal may be handed to: active colleagues in operations (the rule :func:`handover` applies)."""
     return desk.store.rows("SELECT id, login, name FROM users WHERE role = 'operations' AND active = 1 ORDER BY login")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from zizhi.core import audit, clock
 from zizhi.core.errors import InputError, Refused
+from zizhi.core.pipeline import processing
 from zizhi.core.workdays import days, schedule_file
 
 ADMINS = ("admin",)
@@ -71,7 +72,8 @@ def next_year_missing_in(path: Path, today: dt.date | None = None) -> int | None
 
 
 def import_file(desk, path: str | Path) -> dict:
-    """Import a year's schedule (admins): it replaces whatever the year held, all of it or none."""
+    """Import a year's schedule (admins): it replaces whatever the year held, all of it or none, and
+    the open processing deadlines counted into that year are counted again on it."""
     schedule = schedule_file.read(path)
     store = desk.store
     try:
@@ -80,6 +82,7 @@ def import_file(desk, path: str | Path) -> dict:
                 raise Refused("calendar.admins_only", role=desk.user["role"])
             replaced = db.execute("SELECT source, origin FROM calendar_years WHERE year = ?",
                                   [schedule.year]).fetchone()
+            deadlines = processing.open_deadlines_from(desk, db, f"{schedule.year:04d}-01-01")
             at, origin = clock.stamp(), Path(path).name
             db.execute("DELETE FROM calendar WHERE date BETWEEN ? AND ?",
                        [f"{schedule.year:04d}-01-01", f"{schedule.year:04d}-12-31"])
@@ -88,7 +91,9 @@ def import_file(desk, path: str | Path) -> dict:
                            [(*day, desk.user["id"], at) for day in schedule.days])
             db.execute("""INSERT OR REPLACE INTO calendar_years (year, source, origin, imported_by, imported_at)
                           VALUES (?, 'import', ?, ?, ?)""", [schedule.year, origin, desk.user["id"], at])
-            summary = _summary(schedule, origin, replaced)
+            days.forget(store)  # this connection's own change: data_version does not move for it
+            summary = {**_summary(schedule, origin, replaced), "deadlines_moved": processing.recount_deadlines(
+                desk, db, deadlines)}
             audit.record(db, desk.user, "calendar.import", "calendar", schedule.year, **summary)
     finally:
         days.forget(store)

@@ -3,14 +3,18 @@ catalogue's steps tracked, delays recorded with their cause, the authority's dec
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.core.test_contracts import paid_deal, ready_deal
+from tests.core.test_workdays import YEAR_2027
 from zizhi.core import audit, clock
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.people import users as people
 from zizhi.core.pipeline import contracts, deals, processing
 from zizhi.core.pipeline.gates import GateRefused
+from zizhi.core.workdays import records
 
 
 @pytest.fixture
@@ -154,12 +158,20 @@ def test_a_deadline_across_national_day_counts_its_make_up_saturday(li, ops, fin
     assert processing.delay(ops, deal["id"], "节后窗口排队", 1, client_told=True)["expected_on"] == "2026-10-14"
 
 
-def test_a_deadline_beyond_the_years_on_record_is_provisional(li, finance, ops):
+def test_a_deadline_beyond_the_years_on_record_is_provisional_until_the_year_is_imported(li, finance, ops, desk,
+                                                                                        tmp_path):
     clock.set_now("2026-12-28 09:00:00")
     deal = paid_deal(li, finance)
     progress = processing.handover(li, deal["id"], "sun")
     assert progress["expected_on"] == "2027-01-06"  # 2027's holidays are not on record: the weekly rule
     assert progress["expected_provisional"] is True
+    schedule = tmp_path / "2027.json"
+    schedule.write_text(json.dumps(YEAR_2027, ensure_ascii=False), encoding="utf-8")
+    assert records.import_file(desk, schedule)["deadlines_moved"] == 1
+    progress = processing.progress(li, deal["id"])  # 1 January 2027 is a holiday after all
+    assert (progress["expected_on"], progress["expected_provisional"]) == ("2027-01-07", False)
+    assert audit.list_entries(desk, action="process.recounted")[0]["detail"]["expected_on"] == [
+        "2027-01-06", "2027-01-07"]
 
 
 def test_progress_is_overdue_past_the_expected_date_until_decided(li, ops, handed):

@@ -37,6 +37,8 @@ def init(
 def check(ctx: typer.Context) -> None:
     """Validate the configuration in force; every problem is listed with file, line and key.
 
+    From 1 November it also warns (on stderr) when the database has no holiday calendar for next
+    year yet; `zizhi calendar check` says the same and exits 1 for cron.
     Example: zizhi config check
     """
     from zizhi.core.i18n import t
@@ -50,6 +52,19 @@ def check(ctx: typer.Context) -> None:
         raise typer.Exit(78)
     for name in ("catalogue.toml", "pricing.toml", "settings.toml"):
         echo(t("config.ok", path=str(source_of(name))))
+    _calendar_warning(ctx)
+
+
+def _calendar_warning(ctx: typer.Context) -> None:
+    """The warning `zizhi calendar check` gives when next year's holidays are missing, from 1 November."""
+    from zizhi.commands.common import warn
+    from zizhi.core.i18n import t
+    from zizhi.core.paths import database_path
+    from zizhi.core.workdays.records import next_year_missing_in
+
+    missing = next_year_missing_in(database_path(ctx.find_root().obj.db))
+    if missing:
+        warn(t("calendar.next_year_missing", year=missing))
 
 
 @app.command("show")

@@ -27,6 +27,7 @@ register(MESSAGES)
 NOUNS = {
     "deliver": ("processing", "deliver"), "pipeline": ("pipeline_cmd", "pipeline"), "demo": ("demo_cmd", "demo"),
     "client": ("clients", "app"), "log": ("log", "app"), "user": ("users", "app"), "config": ("config_cmd", "app"),
+    "calendar": ("calendar_cmd", "app"),
     "audit": ("audit_cmd", "app"), "catalogue": ("catalogue", "app"), "deal": ("deals", "app"),
     "quote": ("quotes", "app"), "review": ("quotes", "review_app"), "contract": ("contracts", "app"),
     "process": ("processing", "app"), "visit": ("processing", "visit_app"),

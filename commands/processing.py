@@ -20,6 +20,9 @@ def handover(ctx: typer.Context, deal: Deal,
              json: Json = False) -> None:
     """Hand a paid deal to operations; it moves to processing through the same gate as any move.
 
+    Completion is expected the longest standard time later, counted in working days (holidays
+    skipped, 调休 weekends worked); past the years on record the date is marked provisional.
+
     Example: zizhi process handover 12 --to wu.hao
     """
     from zizhi.core.pipeline.processing import handover as hand_over
@@ -61,10 +64,12 @@ def step(ctx: typer.Context, deal: Deal,
 @app.command("delay")
 def delay(ctx: typer.Context, deal: Deal,
           cause: Annotated[str, typer.Option("--cause", help="Why it is late.")],
-          days: Annotated[int, typer.Option("--days", min=0, help="How many days it pushes the expected date.")],
+          days: Annotated[int, typer.Option("--days", min=0, help="How many working days it pushes the expected date.")],
           told: Annotated[bool, typer.Option("--told/--not-told", help="Whether the client was told.")] = False,
           json: Json = False) -> None:
     """Record a delay with its cause and whether the client was told.
+
+    The expected date moves on by --days working days.
 
     Example: zizhi process delay 12 --cause 商务局系统升级暂停受理 --days 5 --told
     """
@@ -151,6 +156,11 @@ def _certificate_text(result: dict) -> None:
 
 
 def _progress_text(progress: dict) -> None:
+    if progress.get("expected_provisional"):
+        from zizhi.core.i18n import t
+
+        expected = progress["expected_on"]
+        progress = {**progress, "expected_on": t("workdays.provisional", date=expected, year=expected[:4])}
     fields(progress, ["deal_id", "client", "title", "stage", "operator", "handed_over_at", "expected_on",
                       "days_overdue", "outcome", "outcome_reason"])
     if progress["steps"]:

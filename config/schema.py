@@ -168,6 +168,8 @@ class Contracts(Strict):
 class Receivables(Strict):
     # Aging buckets: days overdue at which each bucket ends; past the last, "over N days".
     aging_buckets: list[Annotated[int, Field(gt=0)]] = Field(default=[30, 60, 90, 120], min_length=1)
+    # An instalment due on a holiday or weekend moves to the next working day when the schedule is made.
+    move_due_dates_to_workdays: bool = True
 
     @field_validator("aging_buckets")
     @classmethod

@@ -150,4 +150,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.name_zh": ("name (zh)", "中文名称"),
     "col.name_en": ("name (en)", "英文名称"),
     "col.permits": ("permits", "用途"),
+    # the working-day calendar
+    "col.date": ("date", "日期"),
+    "col.weekday": ("day", "星期"),
+    "col.kind": ("kind", "类型"),
 }

@@ -14,6 +14,7 @@ from zizhi.core.demo.days import Moment
 from zizhi.core.demo.plans import Plan
 from zizhi.core.pipeline import delivery, schedules
 from zizhi.core.pipeline.pricing import FIGURES, approval_reasons, price_lines
+from zizhi.core.workdays import days as workdays
 
 
 class Deal:
@@ -162,8 +163,11 @@ class Deal:
         terms = settings.pricing.credit_policy.get(self.client["credit_rating"])
         total = self.quote["totals"]["total"]
         signing = dt.date.fromisoformat(created[:10])
+        store = self.book.desk.store
         schedule = schedules.default_schedule(total, terms.prepayment, signing,
-                                              signing + dt.timedelta(days=self.plan.longest))
+                                              workdays.add_workdays(store, signing, self.plan.longest))
+        if settings.pricing.receivables.move_due_dates_to_workdays:
+            schedule = schedules.on_workdays(store, schedule)
         services = [{k: line[k] for k in ("code", "name", "quantity", "government_amount", "service_amount",
                                           "discount_amount", "surcharge_amount", "tax_amount", "total")}
                     for line in self.quote["lines"]]
@@ -221,7 +225,8 @@ class Deal:
         self._move(at, "processing")
         self.steps = [(code, n, text) for code in self.plan.codes
                       for n, text in enumerate(self.book.catalogue[code].steps, start=1)]
-        expected = dt.date.fromisoformat(at[:10]) + dt.timedelta(days=self.plan.longest)
+        store = self.book.desk.store
+        expected = workdays.add_workdays(store, at[:10], self.plan.longest)
         self.handover = {"deal_id": self.id, "operator_id": self.team["operations"], "handed_by": self.owner,
                          "at": at, "expected_on": expected.isoformat(), "outcome": None, "outcome_on": None}
         if "steps" in self.flags:
@@ -232,7 +237,7 @@ class Deal:
             when = self.moment.back - self.rng.randint(1, self.plan.tail - 1)
             self.add("delays", self.id, self.rng.choice(words.DELAY_CAUSES), days, 1, self.team["operations"],
                      f"{self.day(when)} 15:{self.rng.randint(0, 59):02d}:00")
-            self.handover["expected_on"] = (expected + dt.timedelta(days=days)).isoformat()
+            self.handover["expected_on"] = workdays.add_workdays(store, expected, days).isoformat()
 
     def _steps(self, start: int, span: int, done: int) -> None:
         """The first ``done`` steps done (or skipped) over ``span`` days after the hand-over

@@ -1,6 +1,9 @@
 """Processing (rulebook §6.4): the hand-over to operations, the catalogue's steps, delays and
 the authority's decision.
 
+The expected completion is counted in working days (``core.workdays``): hand-over plus the
+longest standard time, moved on by each delay, skipping holidays and counting 调休 weekends.
+
 The hand-over moves the deal into *processing* through ``deals.advance``, so it meets the same
 gate as any other move: a signed, filed contract and the required payment received.
 """
@@ -12,6 +15,7 @@ import datetime as dt
 from zizhi.core import access, audit, clock, validation
 from zizhi.core.errors import InputError, NotFound, UserError
 from zizhi.core.pipeline import deals, gates, stages
+from zizhi.core.workdays import days as workdays
 
 RECORDERS = ("operations",)
 STATUSES = ("pending", "in_progress", "done", "skipped")
@@ -30,7 +34,8 @@ def require_recorder(user: dict, deal: dict) -> None:
 
 
 def handover(desk, deal_id: int | str, operator_login: str, note: str | None = None) -> dict:
-    """Hand the deal to an operations colleague; expected completion from the longest standard time."""
+    """Hand the deal to an operations colleague; expected completion the longest standard time in
+    working days after today."""
     validation.text(note, "note", multiline=True)
     with desk.store.unit_of_work() as db:
         deal = deals.resolve_deal(desk, deal_id)
@@ -39,7 +44,7 @@ def handover(desk, deal_id: int | str, operator_login: str, note: str | None = N
         operator = _operator(desk, login)
         steps, days = _plan(desk, deal)
         note = (note or "").strip() or None
-        expected = (clock.today() + dt.timedelta(days=days)).isoformat()
+        expected = workdays.add_workdays(desk.store, clock.today(), days).isoformat()
         if moving:
             deals.advance(db, desk, deal, "processing", note)
         db.execute("INSERT INTO handovers (deal_id, operator_id, handed_by, at, expected_on) VALUES (?, ?, ?, ?, ?)",
@@ -99,7 +104,8 @@ def step(desk, deal_id: int | str, code: str, position: int | str, status: str =
 
 
 def delay(desk, deal_id: int | str, cause: str, days: int | str, client_told: bool) -> dict:
-    """Record a delay with its cause and whether the client was told; the expected date moves."""
+    """Record a delay with its cause and whether the client was told; the expected date moves on by
+    that many working days."""
     validation.text(cause, "cause", multiline=True)
     with desk.store.unit_of_work() as db:
         deal, handed = _handed_over(desk, deal_id)
@@ -109,7 +115,7 @@ def delay(desk, deal_id: int | str, cause: str, days: int | str, client_told: bo
         if not cause:
             raise InputError("input.required", field="cause")
         days = _number(days, "days")
-        expected = (dt.date.fromisoformat(handed["expected_on"]) + dt.timedelta(days=days)).isoformat()
+        expected = workdays.add_workdays(desk.store, handed["expected_on"], days).isoformat()
         cursor = db.execute(
             "INSERT INTO delays (deal_id, cause, days, client_told, user_id, at) VALUES (?, ?, ?, ?, ?, ?)",
             [deal["id"], cause, days, int(bool(client_told)), desk.user["id"], clock.stamp()])
@@ -142,6 +148,44 @@ def outcome(desk, deal_id: int | str, result: str, reason: str | None = None, on
     return progress(desk, deal["id"])
 
 
+def open_deadlines_from(desk, db, first_day: str) -> dict[int, tuple[str, str]]:
+    """Open hand-overs expected on or after ``first_day`` whose date is what the calendar in force
+    counts — {deal: (stored, counted)}; one whose catalogue times changed since is left out."""
+    found = {}
+    for deal_id, at, stored in db.execute(
+            "SELECT deal_id, at, expected_on FROM handovers WHERE outcome IS NULL AND expected_on >= ?", [first_day]):
+        counted = _counted(desk, db, deal_id, at)
+        if counted == stored:
+            found[deal_id] = (stored, counted)
+    return found
+
+
+def recount_deadlines(desk, db, before: dict[int, tuple[str, str]]) -> int:
+    """Count again, on the calendar as it now is, the deadlines :func:`open_deadlines_from` found:
+    a year's holidays just imported move the dates that were provisional. Audited per deal."""
+    moved = 0
+    for deal_id, (stored, _) in before.items():
+        counted = _counted(desk, db, deal_id, db.execute("SELECT at FROM handovers WHERE deal_id = ?",
+                                                         [deal_id]).fetchone()[0])
+        if counted and counted != stored:
+            db.execute("UPDATE handovers SET expected_on = ? WHERE deal_id = ?", [counted, deal_id])
+            audit.record(db, desk.user, "process.recounted", "deal", deal_id, expected_on=[stored, counted])
+            moved += 1
+    return moved
+
+
+def _counted(desk, db, deal_id: int, at: str) -> str | None:
+    """The expected date the hand-over at ``at`` and the deal's delays give on today's calendar."""
+    codes = [row[0] for row in db.execute("SELECT code FROM deal_qualifications WHERE deal_id = ?", [deal_id])]
+    entries = [desk.settings.catalogue.get(code) for code in codes]
+    if not entries or None in entries:
+        return None
+    expected = workdays.add_workdays(desk.store, at[:10], max(q.standard_days for q in entries))
+    for (days,) in db.execute("SELECT days FROM delays WHERE deal_id = ? ORDER BY id", [deal_id]).fetchall():
+        expected = workdays.add_workdays(desk.store, expected, days)
+    return expected.isoformat()
+
+
 def eligible_operators(desk) -> list[dict]:
     """Who a deal may be handed to: active colleagues in operations (the rule :func:`handover` applies)."""
     return desk.store.rows("SELECT id, login, name FROM users WHERE role = 'operations' AND active = 1 ORDER BY login")
@@ -157,17 +201,19 @@ def _operator(desk, login: str) -> dict:
 
 
 def progress(desk, deal_id: int | str) -> dict:
-    """Where processing stands: steps, delays, the expected date and whether it is overdue."""
+    """Where processing stands: steps, delays, the expected date (provisional when it was counted
+    through a year whose holidays are not on record) and whether it is overdue."""
     deal = deals.resolve_deal(desk, deal_id)
     handed = _handover_row(desk, deal["id"])
     result = {"deal_id": deal["id"], "client": deal["client"], "title": deal["title"], "stage": deal["stage"],
               "handed_over": handed is not None, "steps": [], "delays": [], "expected_on": None,
-              "overdue": False, "days_overdue": 0, "steps_done": 0}
+              "expected_provisional": False, "overdue": False, "days_overdue": 0, "steps_done": 0}
     if not handed:
         return result
     result.update({k: handed[k] for k in ("operator", "handed_by", "expected_on", "outcome",
                                           "outcome_reason", "outcome_on")})
     result["handed_over_at"] = handed["at"]
+    result["expected_provisional"] = workdays.is_provisional(desk.store, handed["expected_on"], handed["at"][:10])
     result["steps"] = desk.store.rows(
         """SELECT code, position, step, status, on_date, reason FROM processing_steps WHERE deal_id = ?
            ORDER BY code, position""", [deal["id"]])

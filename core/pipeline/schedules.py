@@ -14,6 +14,7 @@ from zizhi.core import clock, money, percent, validation
 from zizhi.core.errors import InputError, UserError
 from zizhi.core.money import format_fen, share
 from zizhi.core.pipeline.stages import still_open
+from zizhi.core.workdays import days as workdays
 
 
 def parse_instalments(items: list[str]) -> list[tuple[str, str]] | None:
@@ -45,12 +46,18 @@ def credit_terms(desk, client: dict):
 
 
 def checked_schedule(desk, deal: dict, total: int, terms, rating: str, instalments) -> list[tuple[str, int]]:
-    """The instalments asked for, or the default; the first must cover the rating's prepayment share."""
+    """The instalments asked for, or the default; the first must cover the rating's prepayment share.
+
+    A due date on a holiday or a weekend moves to the next working day when pricing.toml's
+    ``[receivables] move_due_dates_to_workdays`` says so (the default): no one pays on a holiday.
+    """
     required = share(total, terms.prepayment)
     if instalments:
         schedule = _custom_schedule(instalments, total)
     else:
         schedule = default_schedule(total, terms.prepayment, clock.today(), _delivery_date(desk, deal))
+    if desk.settings.pricing.receivables.move_due_dates_to_workdays:
+        schedule = on_workdays(desk.store, schedule)
     if schedule[0][1] < required:
         raise UserError("contract.prepayment_short", rating=rating, share=percent.text(terms.prepayment),
                         required=format_fen(required), first=format_fen(schedule[0][1]))
@@ -65,6 +72,11 @@ def default_schedule(total: int, basis_points: int, signing: dt.date, delivery: 
     if first <= 0:
         return [(delivery.isoformat(), total)]
     return [(signing.isoformat(), first), (max(delivery, signing).isoformat(), total - first)]
+
+
+def on_workdays(store, schedule: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Each instalment due on a non-working day moved to the next working day (order is kept)."""
+    return [(workdays.next_workday(store, due).isoformat(), amount) for due, amount in schedule]
 
 
 def split_evenly(total: int, parts: int) -> list[int]:
@@ -133,6 +145,7 @@ def _custom_schedule(instalments, total: int) -> list[tuple[str, int]]:
 
 
 def _delivery_date(desk, deal: dict) -> dt.date:
+    """When processing should be done: the longest standard time, in working days, from today."""
     days = [q.standard_days for q in (desk.settings.catalogue.get(item["code"]) for item in deal["qualifications"])
             if q is not None]
-    return clock.today() + dt.timedelta(days=max(days, default=0))
+    return workdays.add_workdays(desk.store, clock.today(), max(days, default=0))

@@ -67,7 +67,7 @@ def test_a_deal_from_inquiry_to_aftersales(team):
     refused(cli, "contract", "pay", contract["number"], "1,000", user="li", says="finance")
     cli("contract", "pay", contract["number"], "1,431.00", user="cw")
     progress = cli.json("process", "handover", "1", "--to", "op", user="li")
-    assert progress["stage"] == "processing" and progress["expected_on"] == "2026-12-04"
+    assert progress["stage"] == "processing" and progress["expected_on"] == "2026-12-08"
     cli("process", "delay", "1", "--cause", "系统升级暂停受理", "--days", "3", "--told", user="op")
 
     refused(cli, "deliver", "1", "--code", "TRADE-RIGHTS", "--number", "0324", "--issued", "2026-11-27",

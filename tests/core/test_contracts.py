@@ -104,9 +104,9 @@ def test_a_contract_is_refused_without_an_accepted_quote_then_made_from_it(li, d
     assert [s["code"] for s in contract["services"]] == ["CUSTOMS-REG", "TRADE-RIGHTS"]
     assert contract["total"] == TOTAL
     assert contract["penalty"].startswith("任何一方违反本合同约定的")
-    # Rating B prepays 50 % on signing; the rest is due at delivery, the longest standard time (7 days) away.
+    # Rating B prepays 50 % on signing; the rest is due at delivery, the longest standard time (7 working days) away.
     assert [(i["due_on"], i["amount"]) for i in contract["instalments"]] == [
-        ("2026-11-27", 143_100), ("2026-12-04", 143_100)]
+        ("2026-11-27", 143_100), ("2026-12-08", 143_100)]
     assert (contract["credit_rating"], contract["prepayment"]) == ("B", 5000)
     assert (contract["paid"], contract["outstanding"], contract["prepayment_met"]) == (0, TOTAL, False)
     assert contracts.contract_for_deal(li, deal["id"])["id"] == contract["id"]
@@ -218,6 +218,26 @@ def test_numbers_follow_the_configured_pattern_and_restart_each_year(isolated, l
     assert contracts.new_contract(li, ready_deal(li)["id"])["number"] == "HX2027-001"
 
 
+def test_an_instalment_due_on_a_holiday_moves_to_the_next_working_day_unless_configured_not_to(isolated, li):
+    # Sunday 20 December → Monday 21; 2027 is not on record, so its weekdays are worked and Sunday 10 October is not.
+    asked = [("2026-11-27", 143_100), ("2026-12-20", 43_100), ("2027-10-01", 50_000), ("2027-10-10", 50_000)]
+    contract = contracts.new_contract(li, ready_deal(li)["id"], instalments=asked)
+    assert [i["due_on"] for i in contract["instalments"]] == ["2026-11-27", "2026-12-21", "2027-10-01", "2027-10-11"]
+    # Made on the eve of National Day: the rest is due 7 working days on — 8, 9, 10 (the 调休 Saturday), 12–15 October.
+    clock.set_now("2026-09-30 09:00:00")
+    deal = ready_deal(li, name="国庆前签约的客户")
+    assert [i["due_on"] for i in contracts.new_contract(li, deal["id"])["instalments"]] == ["2026-09-30", "2026-10-15"]
+    text = (SHIPPED_CONFIG / "pricing.toml").read_text(encoding="utf-8")
+    (isolated / "pricing.toml").write_text(text.replace("move_due_dates_to_workdays = true",
+                                                        "move_due_dates_to_workdays = false"), encoding="utf-8")
+    from zizhi.core import settings
+
+    li.settings = settings.load()
+    clock.set_now("2026-11-27 09:00:00")
+    contract = contracts.new_contract(li, ready_deal(li)["id"], instalments=asked)
+    assert [i["due_on"] for i in contract["instalments"]] == ["2026-11-27", "2026-12-20", "2027-10-01", "2027-10-10"]
+
+
 def test_a_pattern_without_a_sequence_is_a_config_error(isolated):
     from zizhi.core import settings
     from zizhi.core.errors import ConfigError
@@ -268,10 +288,10 @@ def test_signing_and_filing_open_the_gate_to_payment(li, finance, desk):
 
 def test_nothing_falls_due_before_the_signing(li):
     contract = contracts.new_contract(li, ready_deal(li)["id"], instalments=[
-        ("2026-11-20", 143_100), ("2026-12-01", 100_000), ("2026-12-20", 43_100)])
+        ("2026-11-20", 143_100), ("2026-12-01", 100_000), ("2026-12-21", 43_100)])
     clock.set_now("2026-12-03 15:00:00")
     signed = contracts.sign(li, contract["id"])
-    assert [i["due_on"] for i in signed["instalments"]] == ["2026-12-03", "2026-12-03", "2026-12-20"]
+    assert [i["due_on"] for i in signed["instalments"]] == ["2026-12-03", "2026-12-03", "2026-12-21"]
     assert signed["moved_instalments"] == [[1, "2026-11-20"], [2, "2026-12-01"]]
     assert contracts.moved_note(signed) == ("Instalments 1, 2, due 2026-11-20, 2026-12-01, now fall due on the "
                                             "signing date 2026-12-03: nothing falls due before signing.")

@@ -155,7 +155,7 @@ def test_a_contract_schedule_takes_spoken_due_dates(li):
     from zizhi.core.pipeline import contracts, schedules
 
     deal = ready_deal(li)  # today is 2026-11-27; the total is ¥2,862.00
-    schedule = schedules.parse_instalments(["今天=1,500.00; 12月20日=1,000.00", "2027年1月20日=362.00"])
+    schedule = schedules.parse_instalments(["今天=1,500.00; 12月21日=1,000.00", "2027年1月20日=362.00"])
     contract = contracts.new_contract(li, deal["id"], instalments=schedule)
     assert [(i["due_on"], i["amount"]) for i in contract["instalments"]] == [
-        ("2026-11-27", 150_000), ("2026-12-20", 100_000), ("2027-01-20", 36_200)]
+        ("2026-11-27", 150_000), ("2026-12-21", 100_000), ("2027-01-20", 36_200)]

@@ -3,14 +3,18 @@ catalogue's steps tracked, delays recorded with their cause, the authority's dec
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.core.test_contracts import paid_deal, ready_deal
+from tests.core.test_workdays import YEAR_2027
 from zizhi.core import audit, clock
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.people import users as people
 from zizhi.core.pipeline import contracts, deals, processing
 from zizhi.core.pipeline.gates import GateRefused
+from zizhi.core.workdays import records
 
 
 @pytest.fixture
@@ -50,7 +54,8 @@ def test_handover_goes_to_operations_only(li, desk, ops, paid, rows):
     progress = processing.handover(li, paid["id"], "sun", note="材料已齐")
     assert (progress["operator"], progress["handed_by"]) == ("sun", "li")
     assert progress["handed_over_at"] == "2026-11-27 09:00:00"
-    assert progress["expected_on"] == "2026-12-04"  # TRADE-RIGHTS takes 7 days, CUSTOMS-REG 5
+    # TRADE-RIGHTS takes 7 working days, CUSTOMS-REG 5: from Friday 27 November, Tuesday 8 December
+    assert progress["expected_on"] == "2026-12-08" and progress["expected_provisional"] is False
     assert [(s["code"], s["position"], s["status"]) for s in progress["steps"]][:2] == [
         ("CUSTOMS-REG", 1, "pending"), ("CUSTOMS-REG", 2, "pending")]
     assert len(progress["steps"]) == 8 and progress["steps"][4]["step"] == "核对营业执照经营范围（必要时先办变更）"
@@ -121,10 +126,10 @@ def test_a_delay_is_recorded_with_its_cause_and_moves_the_expected_date(li, ops,
         processing.delay(ops, deal, "系统维护", -2, client_told=True)
     progress = processing.delay(ops, deal, "商务部系统升级暂停受理", 5, client_told=True)
     progress = processing.delay(li, deal, "客户补充材料", "2", client_told=False)
-    assert progress["expected_on"] == "2026-12-11"
+    assert progress["expected_on"] == "2026-12-17"  # 5 and then 2 working days after 8 December
     assert [(d["cause"], d["days"], d["client_told"], d["user"]) for d in progress["delays"]] == [
         ("商务部系统升级暂停受理", 5, 1, "sun"), ("客户补充材料", 2, 0, "li")]
-    assert audit.list_entries(desk, action="process.delay")[0]["detail"]["expected_on"] == ["2026-12-09", "2026-12-11"]
+    assert audit.list_entries(desk, action="process.delay")[0]["detail"]["expected_on"] == ["2026-12-15", "2026-12-17"]
 
 
 def test_an_outcome_is_approved_or_rejected_with_a_reason(ops, handed):
@@ -144,10 +149,35 @@ def test_an_outcome_is_approved_or_rejected_with_a_reason(ops, handed):
         processing.delay(ops, deal, "迟到的延误", 1, client_told=True)
 
 
+def test_a_deadline_across_national_day_counts_its_make_up_saturday(li, ops, finance):
+    clock.set_now("2026-09-28 09:00:00")
+    deal = paid_deal(li, finance)
+    progress = processing.handover(li, deal["id"], "sun")
+    # 7 working days from Monday 28 September: 29, 30 September, then 8, 9, 10 (调休 Saturday), 12, 13 October.
+    assert progress["expected_on"] == "2026-10-13" and progress["expected_provisional"] is False
+    assert processing.delay(ops, deal["id"], "节后窗口排队", 1, client_told=True)["expected_on"] == "2026-10-14"
+
+
+def test_a_deadline_beyond_the_years_on_record_is_provisional_until_the_year_is_imported(li, finance, ops, desk,
+                                                                                        tmp_path):
+    clock.set_now("2026-12-28 09:00:00")
+    deal = paid_deal(li, finance)
+    progress = processing.handover(li, deal["id"], "sun")
+    assert progress["expected_on"] == "2027-01-06"  # 2027's holidays are not on record: the weekly rule
+    assert progress["expected_provisional"] is True
+    schedule = tmp_path / "2027.json"
+    schedule.write_text(json.dumps(YEAR_2027, ensure_ascii=False), encoding="utf-8")
+    assert records.import_file(desk, schedule)["deadlines_moved"] == 1
+    progress = processing.progress(li, deal["id"])  # 1 January 2027 is a holiday after all
+    assert (progress["expected_on"], progress["expected_provisional"]) == ("2027-01-07", False)
+    assert audit.list_entries(desk, action="process.recounted")[0]["detail"]["expected_on"] == [
+        "2027-01-06", "2027-01-07"]
+
+
 def test_progress_is_overdue_past_the_expected_date_until_decided(li, ops, handed):
     deal = handed["deal_id"]
     assert processing.progress(li, deal)["overdue"] is False
-    clock.set_now("2026-12-06 09:00:00")
+    clock.set_now("2026-12-10 09:00:00")  # expected on Tuesday 8 December
     late = processing.progress(li, deal)
     assert (late["overdue"], late["days_overdue"]) == (True, 2)
     assert [(r["deal_id"], r["operator"], r["days_overdue"]) for r in processing.list_overdue(li)] == [(deal, "sun", 2)]

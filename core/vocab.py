@@ -12,6 +12,9 @@ SIZES = ("micro", "small", "medium", "large")
 URGENCIES = ("urgent", "high", "normal", "low")
 CHANNELS = ("trade_show", "online", "referral", "inquiry", "other")
 LOG_CHANNELS = ("phone", "email", "visit", "chat", "meeting", "other")
+# How a client's credit was checked: the public registry (国家企业信用信息公示系统), a rating agency, or
+# what the client's own payments showed.
+CREDIT_METHODS = ("registry", "third_party", "payment_history")
 
 ALIASES = {
     "size": {"微型": "micro", "小型": "small", "中型": "medium", "大型": "large",
@@ -22,11 +25,14 @@ ALIASES = {
                 "tradeshow": "trade_show", "show": "trade_show", "web": "online"},
     "log_channel": {"电话": "phone", "邮件": "email", "拜访": "visit", "上门": "visit",
                     "微信": "chat", "聊天": "chat", "会议": "meeting", "其他": "other"},
+    "credit_method": {"公示系统": "registry", "信用公示": "registry", "第三方": "third_party",
+                      "评级机构": "third_party", "agency": "third_party", "付款记录": "payment_history",
+                      "回款记录": "payment_history", "history": "payment_history"},
     "role": {"销售": "sales", "经理": "manager", "财务": "finance", "法务": "legal",
              "运营": "operations", "管理员": "admin"},
 }
 ALLOWED = {"size": SIZES, "urgency": URGENCIES, "channel": CHANNELS,
-           "log_channel": LOG_CHANNELS, "role": ROLES}
+           "log_channel": LOG_CHANNELS, "role": ROLES, "credit_method": CREDIT_METHODS}
 
 
 def sql_in(values: tuple[str, ...]) -> str:

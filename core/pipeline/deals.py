@@ -181,7 +181,7 @@ def advance(db, desk, deal: dict, target: str, note: str | None = None) -> None:
     current = deal["stage"]
     for step in stages.hops(deal["stage"], target):
         if forwards:
-            check_leave(db, deal, current)
+            check_leave(db, deal, current, desk.settings)
         _history(db, deal["id"], current, step, desk.user["id"], note)
         current = step
     db.execute("UPDATE deals SET stage = ?, stage_since = ?, updated_at = ? WHERE id = ?",

@@ -94,7 +94,7 @@ def test_a_rating_without_a_recorded_check_makes_no_contract(li, rows):
     clients.edit_client(li, str(deal["client_id"]), credit_rating="B")  # typed on the client form
     with pytest.raises(UserError) as caught:
         contracts.new_contract(li, deal["id"])
-    assert (f"is rated B but no credit check is recorded" in message(caught)
+    assert ("is rated B but no credit check is recorded" in message(caught)
             and f"`zizhi credit check {deal['client_id']} --rating B --method registry`" in message(caught))
     assert "信用评估" in caught.value.message("zh")
     checks.record_check(li, str(deal["client_id"]), "C", "registry")

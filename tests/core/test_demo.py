@@ -304,7 +304,7 @@ def test_one_deal_is_blocked_as_unlawful_and_its_gate_says_so(desk, filled):
     (assessment,) = desk.store.rows("SELECT * FROM assessments WHERE deal_id = ?", [blocked[0]["id"]])
     assert assessment["verdict"] == "unlawful" and assessment["explanation"]
     with pytest.raises(GateRefused) as gate:
-        check_leave(desk.store.conn, blocked[0], "assessment")
+        check_leave(desk.store.conn, blocked[0], "assessment", desk.settings)
     assert gate.value.key == "gate.assessment_blocked"
     with pytest.raises(UserError) as moving:
         deals.move(desk, blocked[0]["id"], "proposal")

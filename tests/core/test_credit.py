@@ -215,3 +215,37 @@ def test_a_payment_late_within_60_days_keeps_the_rating(li, colleagues):
 
 def message(caught) -> str:
     return caught.value.message("en")
+
+
+# ---------------------------------------------------------------- the policy's settings
+
+def test_a_credit_policy_that_cannot_work_names_the_file_line_and_key(isolated):
+    from zizhi.core import settings
+    from zizhi.core.paths import SHIPPED_CONFIG
+
+    text = (SHIPPED_CONFIG / "pricing.toml").read_text(encoding="utf-8")
+    broken = text.replace('guarantee_required = false\ncredit_limit = "200,000.00"\nrecheck_days = 180',
+                          'guarantee_required = false\ncredit_limit = "200,000.00"\nrecheck_days = 0\n'
+                          'guarantee_or_prepayment = "100%"')
+    (isolated / "pricing.toml").write_text(broken, encoding="utf-8")
+    lines = broken.splitlines()
+    found = settings.problems()
+    path = isolated / "pricing.toml"
+    assert f"{path}:{lines.index('recheck_days = 0') + 1}: credit_policy.B.recheck_days: " \
+           "Input should be greater than 0" in found
+    alternative = lines.index('guarantee_or_prepayment = "100%"') + 1
+    assert (f"{path}:{alternative}: credit_policy.B.guarantee_or_prepayment: "
+            "an alternative to a guarantee needs guarantee_required = true (got '100%')") in found
+
+
+def test_a_policy_written_before_re_checks_existed_re_checks_after_a_year(isolated):
+    from zizhi.core import settings
+    from zizhi.core.paths import SHIPPED_CONFIG
+
+    text = (SHIPPED_CONFIG / "pricing.toml").read_text(encoding="utf-8")
+    older = "\n".join(line for line in text.splitlines()
+                      if not line.startswith(("recheck_days", "guarantee_or_prepayment")))
+    (isolated / "pricing.toml").write_text(older, encoding="utf-8")
+    policy = settings.load().pricing.credit_policy
+    assert {terms.recheck_days for terms in policy.values()} == {365}
+    assert policy["D"].guarantee_or_prepayment is None

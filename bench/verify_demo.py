@@ -93,7 +93,9 @@ def _follow_ups(conn: sqlite3.Connection) -> list[str]:
 
 def _deals(conn: sqlite3.Connection) -> list[str]:
     """Each deal's history hops one stage at a time to where it is, and every gate it passed holds."""
-    problems = []
+    from zizhi.core.settings import load
+
+    settings, problems = load(), []
     history: dict[int, list[tuple]] = {}
     for deal_id, start, end, at in conn.execute(
             "SELECT deal_id, from_stage, to_stage, at FROM deal_stages ORDER BY deal_id, id"):
@@ -114,7 +116,7 @@ def _deals(conn: sqlite3.Connection) -> list[str]:
         reached = hops[-1][0] if stage in ENDINGS else stage
         for passed in STAGES[:STAGES.index(reached)]:
             try:
-                check_leave(conn, {"id": deal_id, "channel": channel}, passed)
+                check_leave(conn, {"id": deal_id, "channel": channel}, passed, settings)
             except GateRefused as exc:
                 problems.append(f"deal {deal_id} at {stage}: the {passed} gate fails: {exc.key}")
     return problems

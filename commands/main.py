@@ -29,7 +29,7 @@ NOUNS = {
     "client": ("clients", "app"), "log": ("log", "app"), "user": ("users", "app"), "config": ("config_cmd", "app"),
     "calendar": ("calendar_cmd", "app"),
     "audit": ("audit_cmd", "app"), "catalogue": ("catalogue", "app"), "deal": ("deals", "app"),
-    "quote": ("quotes", "app"), "review": ("quotes", "review_app"), "contract": ("contracts", "app"),
+    "quote": ("quotes", "app"), "review": ("quotes", "review_app"), "contract": ("contracts", "app"), "credit": ("credit", "app"),
     "process": ("processing", "app"), "visit": ("processing", "visit_app"),
     "init": ("setup_cmd", "init"), "shell": ("shell", "shell"),
     "backup": ("backup_cmd", "backup"), "restore": ("backup_cmd", "restore"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from zizhi.core.pipeline.stages import STAGES
 
@@ -118,6 +118,22 @@ class CreditTerms(Strict):
     prepayment: Percent
     guarantee_required: bool
     credit_limit: Fen = Field(ge=0)
+    # A rating checked longer ago than this is checked again before a new contract. Files written
+    # before the rule have none: a year, the longest a registry extract is commonly accepted for.
+    recheck_days: int = Field(default=365, gt=0, le=3650)
+    # With guarantee_required: the share that, prepaid instead, stands in for the guarantee ("100%").
+    guarantee_or_prepayment: Percent | None = None
+
+    @field_validator("guarantee_or_prepayment")
+    @classmethod
+    def _alternative(cls, value: int | None, info: ValidationInfo) -> int | None:
+        if value is None:
+            return value
+        if not info.data.get("guarantee_required"):
+            raise ValueError("an alternative to a guarantee needs guarantee_required = true")
+        if "prepayment" in info.data and value <= info.data["prepayment"]:
+            raise ValueError("must be more than prepayment, the share prepaid with a guarantee")
+        return value
 
 
 class DunningStep(Strict):

@@ -101,6 +101,18 @@ def require_own_deals(user: dict) -> None:
         raise Refused("access.no_own_deals", role=user["role"])
 
 
+CREDIT_CHECKERS = ("finance",)  # besides the client's owner, managers and admins
+
+
+def require_credit_check(user: dict, client: dict) -> None:
+    """A credit check is recorded by the client's salesperson, who assesses before contracting,
+    by finance, who sees the payments, or by managers and admins; legal and operations do not rate."""
+    if is_manager(user) or user["role"] in CREDIT_CHECKERS or (user["role"] == "sales"
+                                                               and client["owner_id"] == user["id"]):
+        return
+    raise Refused("access.cannot_check_credit", client=client["name"], role=user["role"])
+
+
 def require_assign(user: dict) -> None:
     if user["role"] not in ASSIGNERS:
         raise Refused("access.cannot_assign", role=user["role"])

@@ -13,6 +13,9 @@ URGENCIES = ("urgent", "high", "normal", "low")
 CHANNELS = ("trade_show", "online", "referral", "inquiry", "other")
 LOG_CHANNELS = ("phone", "email", "visit", "chat", "meeting", "other")
 PAYMENT_METHODS = ("bank_transfer", "cash", "cheque", "acceptance_bill", "online", "other")
+# How a client's credit was checked: the public registry (国家企业信用信息公示系统), a rating agency, or
+# what the client's own payments showed.
+CREDIT_METHODS = ("registry", "third_party", "payment_history")
 
 ALIASES = {
     "size": {"微型": "micro", "小型": "small", "中型": "medium", "大型": "large",
@@ -27,11 +30,15 @@ ALIASES = {
                        "transfer": "bank_transfer", "现金": "cash", "支票": "cheque", "check": "cheque",
                        "承兑汇票": "acceptance_bill", "汇票": "acceptance_bill", "在线支付": "online",
                        "网银": "online", "其他": "other"},
+    "credit_method": {"公示系统": "registry", "信用公示": "registry", "第三方": "third_party",
+                      "评级机构": "third_party", "agency": "third_party", "付款记录": "payment_history",
+                      "回款记录": "payment_history", "history": "payment_history"},
     "role": {"销售": "sales", "经理": "manager", "财务": "finance", "法务": "legal",
              "运营": "operations", "管理员": "admin"},
 }
 ALLOWED = {"size": SIZES, "urgency": URGENCIES, "channel": CHANNELS,
-           "log_channel": LOG_CHANNELS, "payment_method": PAYMENT_METHODS, "role": ROLES}
+           "log_channel": LOG_CHANNELS, "payment_method": PAYMENT_METHODS, "role": ROLES,
+           "credit_method": CREDIT_METHODS}
 
 
 def sql_in(values: tuple[str, ...]) -> str:

@@ -1,5 +1,6 @@
 """Fill a database with the demo (issue item 11): a sales team and N clients with their contact
-history (:mod:`zizhi.core.demo.clients`), and deals across the whole pipeline for about one in four
+history (:mod:`zizhi.core.demo.clients`), a credit check behind each rating
+(:mod:`zizhi.core.demo.credit`), and deals across the whole pipeline for about one in four
 of them (:mod:`zizhi.core.demo.deals`).
 
 Written in bulk inside one unit of work, so 100,000 clients take seconds, not minutes, and an
@@ -12,6 +13,7 @@ import random
 
 from zizhi.core import audit
 from zizhi.core.demo.clients import COLUMNS, Clients
+from zizhi.core.demo.credit import credit_checks
 from zizhi.core.demo.deals import add_deals
 from zizhi.core.demo.team import ensure_team
 from zizhi.core.errors import Refused, UserError
@@ -36,7 +38,11 @@ def fill_demo(desk, clients: int = 300, seed: int = 7, add: bool = False) -> dic
             """INSERT INTO interactions (client_id, user_id, at, channel, summary, details, next_step,
                next_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", logs)
         desk.store.conn.executemany("INSERT INTO client_tags (client_id, tag) VALUES (?, ?)", tags)
-        counts.update(clients=len(rows), interactions=len(logs), tags=len(tags))
+        checks = credit_checks(random.Random(f"{seed}:credit:{start}"), rows, COLUMNS, desk.settings, desk.user["id"])
+        desk.store.conn.executemany(
+            """INSERT INTO credit_checks (client_id, rating, method, checked_on, notes, guarantor, guarantee_amount,
+               guarantee_document, user_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", checks)
+        counts.update(clients=len(rows), interactions=len(logs), tags=len(tags), credit_checks=len(checks))
         counts.update(add_deals(desk.store.conn, desk, random.Random(f"{seed}:deals:{start}"), rows, COLUMNS))
         audit.record(db, desk.user, "demo.fill", "database", None, seed=seed, **counts)
     return counts

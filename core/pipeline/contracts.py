@@ -1,10 +1,10 @@
 """Contracts and payments (rulebook §6.3, §7.2): from the accepted quote to money received.
 
-A contract is made only after the client's credit is assessed: the rating's policy sets the
-share to be prepaid (the first instalment, which the payment gate waits for), whether a
-guarantee is needed, and how much may be owed at once. The instalments always add up to the
-contract total to the fen; payments fill the earliest unpaid instalments first. The schedule and
-credit rules are in :mod:`zizhi.core.pipeline.schedules`.
+A contract is made only after the client's credit is checked and recorded: the rating's policy
+(:mod:`zizhi.core.credit.policy`) sets the share to be prepaid (the first instalment, which the
+payment gate waits for), whether a guarantee is needed, and how much may be owed at once. The
+instalments always add up to the contract total to the fen; payments fill the earliest unpaid
+instalments first. The schedule and credit limit are in :mod:`zizhi.core.pipeline.schedules`.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 
 from zizhi.core import access, audit, clock, validation
+from zizhi.core.credit import policy
 from zizhi.core.errors import InputError, Refused, UserError
 from zizhi.core.i18n import t
 from zizhi.core.pipeline import deals, schedules
@@ -52,13 +53,10 @@ def new_contract(desk, deal_id: int | str, instalments: list[tuple[str, str | in
         _refuse_second(db, deal["id"])
         quote = _accepted_quote(desk, deal)
         client = desk.store.one("SELECT id, name, credit_rating FROM clients WHERE id = ?", [deal["client_id"]])
-        rating, terms = schedules.credit_terms(desk, client)
-        guarantee = (guarantee or "").strip() or None
-        if terms.guarantee_required and not guarantee:
-            raise UserError("contract.guarantee_required", rating=rating, client=client["name"])
-        schedule = schedules.checked_schedule(desk, deal, quote["total"], terms, rating, instalments)
-        schedules.check_credit_limit(desk, client, rating, terms, quote["total"], schedule[0][1])
-        contract_id = _insert(db, desk, deal, quote, client, schedule, penalty, rating, terms, guarantee)
+        credit = policy.for_new_contract(desk, db, client, guarantee)
+        schedule = schedules.checked_schedule(desk, deal, quote["total"], credit, instalments)
+        schedules.check_credit_limit(desk, client, credit.rating, credit.terms, quote["total"], schedule[0][1])
+        contract_id = _insert(db, desk, deal, quote, client, schedule, penalty, credit)
     return get_contract(desk, contract_id)
 
 
@@ -184,8 +182,7 @@ def _accepted_quote(desk, deal: dict) -> dict:
     return quote
 
 
-def _insert(db, desk, deal: dict, quote: dict, client: dict, schedule, penalty: str, rating: str, terms,
-            guarantee: str | None) -> int:
+def _insert(db, desk, deal: dict, quote: dict, client: dict, schedule, penalty: str, credit) -> int:
     """Write the contract, numbered in the year's sequence, and its instalments; audit it."""
     services = json.dumps(_services(desk, quote["id"]), ensure_ascii=False)
     year = clock.today().year
@@ -195,14 +192,14 @@ def _insert(db, desk, deal: dict, quote: dict, client: dict, schedule, penalty: 
            penalty, created_by, created_at, credit_rating, prepayment, guarantee, year, seq)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [deal["id"], quote["id"], number, client["name"], desk.settings.general.company.name, services,
-         quote["total"], penalty, desk.user["id"], clock.stamp(), rating, terms.prepayment, guarantee, year,
-         seq]).lastrowid
+         quote["total"], penalty, desk.user["id"], clock.stamp(), credit.rating, credit.share, credit.guarantee,
+         year, seq]).lastrowid
     for position, (due_on, amount) in enumerate(schedule, start=1):
         db.execute("INSERT INTO instalments (contract_id, position, due_on, amount) VALUES (?, ?, ?, ?)",
                    [contract_id, position, due_on, amount])
     audit.record(db, desk.user, "contract.new", "contract", contract_id, deal_id=deal["id"],
-                 number=number, total=quote["total"], instalments=[a for _, a in schedule], rating=rating,
-                 guarantee=guarantee)
+                 number=number, total=quote["total"], instalments=[a for _, a in schedule], rating=credit.rating,
+                 credit_check=credit.check["id"], prepayment=credit.share, guarantee=credit.guarantee)
     return contract_id
 
 

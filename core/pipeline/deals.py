@@ -178,7 +178,7 @@ def advance(db, desk, deal: dict, target: str, note: str | None = None) -> None:
     change and the record that justifies it are written together or not at all.
     """
     if not stages.is_backwards(deal["stage"], target):
-        check_gates(db, deal, target)
+        check_gates(db, deal, target, desk.settings)
     current = deal["stage"]
     for step in stages.hops(deal["stage"], target):
         _history(db, deal["id"], current, step, desk.user["id"], note)
@@ -188,12 +188,12 @@ def advance(db, desk, deal: dict, target: str, note: str | None = None) -> None:
     audit.record(db, desk.user, "deal.move", "deal", deal["id"], stage=[deal["stage"], target])
 
 
-def check_gates(db, deal: dict, target: str) -> None:
+def check_gates(db, deal: dict, target: str, settings) -> None:
     """Refuse a forward move to ``target`` unless the gate of every stage left on the way is met
     (asked by :func:`advance`, and by a form before it opens)."""
     current = deal["stage"]
     for step in stages.hops(deal["stage"], target):
-        check_leave(db, deal, current)
+        check_leave(db, deal, current, settings)
         current = step
 
 

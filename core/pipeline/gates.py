@@ -16,9 +16,12 @@ class GateRefused(UserError):
     """A stage change the rulebook does not allow yet."""
 
 
-def check_leave(db, deal: dict, stage: str) -> None:
-    """Refuse leaving ``stage`` (forwards) unless its gate is met."""
+def check_leave(db, deal: dict, stage: str, settings) -> None:
+    """Refuse leaving ``stage`` (forwards) unless its gate is met; ``settings`` holds the credit
+    policy, which the way into processing applies again (:mod:`zizhi.core.credit.policy`)."""
     GATES[stage](db, deal)
+    if stage == "payment":
+        _credit(db, deal, settings)
 
 
 def _inquiry(db, deal: dict) -> None:
@@ -63,6 +66,16 @@ def _payment(db, deal: dict) -> None:
 
         raise GateRefused("gate.payment_short", deal=deal["id"], required=format_fen(required),
                           paid=format_fen(paid))
+
+
+def _credit(db, deal: dict, settings) -> None:
+    """What the client's current credit check asks to be prepaid (or guaranteed) before work starts."""
+    from zizhi.core.credit import policy
+
+    shortfall = policy.processing_shortfall(db, settings, deal["id"])
+    if shortfall:
+        key, params = shortfall
+        raise GateRefused(key, **params)
 
 
 def _processing(db, deal: dict) -> None:

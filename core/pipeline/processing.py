@@ -71,7 +71,7 @@ def _ready(desk, db, deal: dict) -> bool:
     _refuse_second(db, deal["id"])
     if deal["stage"] in _BEFORE_PROCESSING:
         deals.check_move(desk, deal, "processing")
-        deals.check_gates(db, deal, "processing")
+        deals.check_gates(db, deal, "processing", desk.settings)
         return True
     if deal["stage"] != "processing":
         raise UserError("process.wrong_stage", deal=deal["id"], stage=deal["stage"])

@@ -1,16 +1,17 @@
-"""A contract's instalment schedule and the client's credit (rulebook §6.3, §7.2).
+"""A contract's instalment schedule and the client's credit limit (rulebook §6.3, §7.2).
 
-The rating's credit policy sets the share to be prepaid (the first instalment, which the payment
-gate waits for) and how much the client may owe at once; the instalments, asked for or the
-default, always add up to the contract total to the fen. Kept apart from ``contracts`` because
-these are the rules of money owed, read by the demo and the forms as well as by drawing up.
+The credit policy (:mod:`zizhi.core.credit.policy`) sets the share to be prepaid (the first
+instalment, which the payment gate waits for) and how much the client may owe at once; the
+instalments, asked for or the default, always add up to the contract total to the fen. Kept apart
+from ``contracts`` because these are the rules of money owed, read by the demo and the forms as
+well as by drawing up.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from zizhi.core import clock, money, percent, validation
+from zizhi.core import clock, money, validation
 from zizhi.core.errors import InputError, UserError
 from zizhi.core.money import format_fen, share
 from zizhi.core.pipeline.stages import still_open
@@ -33,34 +34,22 @@ def parse_instalments(items: list[str]) -> list[tuple[str, str]] | None:
     return schedule or None
 
 
-def credit_terms(desk, client: dict):
-    """The client's rating and its policy terms: no contract for a client unrated or rated outside the policy."""
-    rating = client["credit_rating"]
-    if not rating:
-        raise UserError("contract.unrated", client=client["name"], id=client["id"])
-    terms = desk.settings.pricing.credit_policy.get(rating)
-    if terms is None:
-        raise UserError("contract.rating_not_in_policy", client=client["name"], rating=rating, id=client["id"],
-                        allowed=", ".join(desk.settings.pricing.credit_policy))
-    return rating, terms
-
-
-def checked_schedule(desk, deal: dict, total: int, terms, rating: str, instalments) -> list[tuple[str, int]]:
-    """The instalments asked for, or the default; the first must cover the rating's prepayment share.
+def checked_schedule(desk, deal: dict, total: int, credit, instalments) -> list[tuple[str, int]]:
+    """The instalments asked for, or the default; the first must cover the share the credit policy
+    asks (``credit``: :class:`zizhi.core.credit.policy.Credit`).
 
     A due date on a holiday or a weekend moves to the next working day when pricing.toml's
     ``[receivables] move_due_dates_to_workdays`` says so (the default): no one pays on a holiday.
     """
-    required = share(total, terms.prepayment)
+    from zizhi.core.credit import policy
+
     if instalments:
         schedule = _custom_schedule(instalments, total)
     else:
-        schedule = default_schedule(total, terms.prepayment, clock.today(), _delivery_date(desk, deal))
+        schedule = default_schedule(total, credit.share, clock.today(), _delivery_date(desk, deal))
     if desk.settings.pricing.receivables.move_due_dates_to_workdays:
         schedule = on_workdays(desk.store, schedule)
-    if schedule[0][1] < required:
-        raise UserError("contract.prepayment_short", rating=rating, share=percent.text(terms.prepayment),
-                        required=format_fen(required), first=format_fen(schedule[0][1]))
+    policy.require_first_instalment(credit, total, schedule[0][1])
     return schedule
 
 

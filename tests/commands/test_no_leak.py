@@ -50,12 +50,12 @@ def book(login: str):
 READS = {"client show", "client list", "client search", "log list", "user list", "user show", "audit list",
          "deal show", "deal list", "quote show", "quote list", "quote render", "contract show",
          "process show", "visit list", "pipeline", "catalogue list", "catalogue show", "ar aging", "ar balance",
-         "ar payments"}
+         "ar payments", "credit show"}
 CHANGES = {"client edit", "client archive", "client assign", "log add", "log edit", "user add", "user edit",
            "user exam", "user train", "deal new", "deal edit", "deal move", "deal assess", "deal resolve",
            "deal lose", "deal cancel", "quote new", "quote line", "quote send", "quote accept", "quote reject",
            "quote approve", "quote expire", "review approve", "review reject", "contract new", "contract sign",
-           "contract file", "contract pay", "contract allow-payments", "backup", "restore", "audit verify", "process handover", "process step", "process delay",
+           "contract file", "contract pay", "contract allow-payments", "credit check", "backup", "restore", "audit verify", "process handover", "process step", "process delay",
            "process outcome", "deliver", "visit done", "ar pay", "ar reverse", "ar apply-credit", "ar refund",
            "ar write-off"}
 # What the user typed comes back (client add), nothing of the clients is read (SSH keys, a new database,
@@ -88,7 +88,7 @@ def reads(own: dict, other: dict) -> list[tuple[str, ...]]:
     for ids in (own, other):
         for client in ids["clients"]:
             found += [("client", "show", str(client)), ("log", "list", str(client)), ("ar", "balance", str(client)),
-                      ("ar", "payments", str(client)),
+                      ("ar", "payments", str(client)), ("credit", "show", str(client)),
                       ("deal", "list", "--client", str(client)), ("visit", "list", "--client", str(client))]
         found += [("deal", "show", str(ids["quoted"])), ("deal", "show", str(ids["delivered"])),
                   ("quote", "list", str(ids["quoted"])), ("quote", "show", str(ids["quote"])),
@@ -117,6 +117,7 @@ def changes(other: dict) -> list[tuple[str, ...]]:
             ("review", "reject", quote, "--reason", "x"), ("contract", "new", deal), ("contract", "sign", contract),
             ("contract", "file", contract, "--with", "legal"), ("contract", "pay", contract, "1"),
             ("contract", "allow-payments", contract, "--reason", "x"),
+            ("credit", "check", client, "--rating", "A", "--method", "registry"),
             ("process", "handover", deal, "--to", "sun"), ("process", "step", done, "TRADE-RIGHTS", "1"),
             ("process", "delay", done, "--cause", "x", "--days", "1"), ("process", "outcome", done, "approved"),
             ("deliver", done, "--code", "TRADE-RIGHTS", "--number", "1", "--notes", "x"),

@@ -54,6 +54,8 @@ def test_a_deal_from_inquiry_to_aftersales(team):
 
     refused(cli, "contract", "new", "1", user="li", says="rate the client first")
     cli("client", "edit", "1", "--rating", "B", user="li")
+    refused(cli, "contract", "new", "1", user="li", says="no credit check is recorded")
+    cli("credit", "check", "1", "--rating", "B", "--method", "registry", "--note", "公示系统无异常", user="li")
     contract = cli.json("contract", "new", "1", user="li")
     assert sum(i["amount"] for i in contract["instalments"]) == contract["total"] == 286_200
     refused(cli, "deal", "move", "1", "payment", user="li", says="not signed yet")

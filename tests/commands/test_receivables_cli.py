@@ -18,6 +18,7 @@ def owing(cli: Cli) -> dict:
     cli("user", "add", "cw", "--role", "finance")
     cli("client", "add", "--name", "宁波恒通进出口贸易有限公司", "--owner", "li", "--channel", "trade-show",
         "--rating", "B")
+    cli("credit", "check", "恒通", "--rating", "B", "--method", "registry", user="li")
     cli("deal", "new", "--client", "恒通", "--qualification", "TRADE-RIGHTS", "--qualification", "CUSTOMS-REG",
         user="li")
     cli("deal", "assess", "1", "--findings", "需要进出口经营权和海关备案", user="li")

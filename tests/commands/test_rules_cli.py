@@ -16,6 +16,7 @@ def signed(cli: Cli) -> Cli:
         cli("user", "add", login, "--role", role)
     cli("client", "add", "--name", "宁波恒通进出口贸易有限公司", "--owner", "li", "--channel", "trade-show",
         "--rating", "B")
+    cli("credit", "check", "恒通", "--rating", "B", "--method", "registry", user="li")
     cli("deal", "new", "--client", "恒通", "-q", "TRADE-RIGHTS", "-q", "CUSTOMS-REG", user="li")
     cli("deal", "assess", "1", "--findings", "需要进出口经营权和海关备案", user="li")
     cli("deal", "move", "1", "proposal", user="li")

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from zizhi.core import audit, clock, money
 from zizhi.core.clients import records as clients
+from zizhi.core.credit import checks
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.paths import SHIPPED_CONFIG
 from zizhi.core.pipeline import contracts, deals, schedules
@@ -57,9 +58,11 @@ def accept_quote(desk, deal: dict, total: int | None = None) -> int:
 
 def proposal_deal(sales, rating: str | None = "B", codes=("TRADE-RIGHTS", "CUSTOMS-REG"),
                   name: str | None = None) -> dict:
-    """A deal of a new client, assessed and at the proposal stage (no quote yet)."""
+    """A deal of a new client (its credit checked and rated ``rating``), assessed and at the proposal stage."""
     client, _ = clients.add_client(sales, name=name or f"宁波恒通进出口贸易有限公司{clock.stamp()}",
-                                   channel="trade_show", credit_rating=rating)
+                                   channel="trade_show")
+    if rating:
+        checks.record_check(sales, str(client["id"]), rating, "registry", notes="公示系统无异常")
     deal = deals.open_deal(sales, str(client["id"]), list(codes))
     deals.assess(sales, deal["id"], "需求合理，经营范围已含进出口")
     return deals.move(sales, deal["id"], "proposal")
@@ -139,20 +142,33 @@ def test_an_unrated_client_must_be_rated_first(li):
     deal = ready_deal(li, rating=None)
     with pytest.raises(UserError) as caught:
         contracts.new_contract(li, deal["id"])
-    assert f"rate the client first: `zizhi client edit {deal['client_id']} --rating B`" in message(caught)
-    assert "zizhi client edit" in caught.value.message("zh")
-    clients.edit_client(li, str(deal["client_id"]), credit_rating="A")
+    assert f"rate the client first: `zizhi credit check {deal['client_id']} --rating B --method registry`" in message(caught)
+    assert "zizhi credit check" in caught.value.message("zh")
+    checks.record_check(li, str(deal["client_id"]), "A", "third_party")
     contract = contracts.new_contract(li, deal["id"])
     assert contract["instalments"][0]["amount"] == 85_860  # A prepays 30 %
 
 
-def test_a_rating_whose_policy_requires_a_guarantee_needs_one_recorded(li):
+def test_a_rating_whose_policy_requires_a_guarantee_is_prepaid_in_full_without_one(li, rows):
+    """D gives a guarantee or prepays 100 %: without a guarantee the default schedule is one instalment,
+    and a schedule prepaying less is refused naming both ways forward."""
     deal = ready_deal(li, rating="D")
-    with pytest.raises(UserError, match="requires a guarantee from clients rated D.*--guarantee"):
-        contracts.new_contract(li, deal["id"])
+    before = rows(li, "contracts")
+    with pytest.raises(UserError) as caught:
+        contracts.new_contract(li, deal["id"], instalments=[("2026-11-27", "1,431.00"), ("2026-12-27", "1,431.00")])
+    assert "clients rated D must give a guarantee or prepay 100% of the total (¥2,862.00)" in message(caught)
+    assert "--guarantor" in message(caught) and "担保" in caught.value.message("zh")
+    assert rows(li, "contracts") == before
+    contract = contracts.new_contract(li, deal["id"])
+    assert [(i["due_on"], i["amount"]) for i in contract["instalments"]] == [("2026-11-27", TOTAL)]
+    assert contract["guarantee"] is None and contract["prepayment"] == 10_000
+
+
+def test_a_guarantee_lets_a_d_client_prepay_the_policys_share(li):
+    deal = ready_deal(li, rating="D")
     contract = contracts.new_contract(li, deal["id"], guarantee="母公司宁波恒通集团出具连带责任担保函（2026-11-20）")
     assert contract["guarantee"].startswith("母公司")
-    assert [(i["due_on"], i["amount"]) for i in contract["instalments"]] == [("2026-11-27", TOTAL)]  # D prepays 100 %
+    assert contract["instalments"][0]["amount"] == TOTAL // 2  # D prepays 50 % with a guarantee
 
 
 @pytest.mark.parametrize(("second", "says"), [("1,000.00", "¥362.00 short"), ("1,400.00", "¥38.00 too much")])

@@ -295,7 +295,7 @@ def test_every_gate_a_deal_has_passed_still_holds_and_its_history_hops_one_stage
                 assert STAGES.index(hop["to_stage"]) == STAGES.index(hop["from_stage"]) + 1
         reached = history[-1]["from_stage"] if deal["stage"] in ENDINGS else deal["stage"]
         for stage in STAGES[:STAGES.index(reached)]:
-            check_leave(desk.store.conn, deal, stage)
+            check_leave(desk.store.conn, deal, stage, desk.settings)
 
 
 def test_one_deal_is_blocked_as_unlawful_and_its_gate_says_so(desk, filled):
@@ -304,7 +304,7 @@ def test_one_deal_is_blocked_as_unlawful_and_its_gate_says_so(desk, filled):
     (assessment,) = desk.store.rows("SELECT * FROM assessments WHERE deal_id = ?", [blocked[0]["id"]])
     assert assessment["verdict"] == "unlawful" and assessment["explanation"]
     with pytest.raises(GateRefused) as gate:
-        check_leave(desk.store.conn, blocked[0], "assessment")
+        check_leave(desk.store.conn, blocked[0], "assessment", desk.settings)
     assert gate.value.key == "gate.assessment_blocked"
     with pytest.raises(UserError) as moving:
         deals.move(desk, blocked[0]["id"], "proposal")

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 
 from tui_helpers import QUICK, SIZE, deal_text, fill, open_board, said
 
-from zizhi.core.clients import records as clients
+from zizhi.core.credit import checks
 from zizhi.core.desk import open_desk
 from zizhi.core.people import users as people
 from zizhi.core.pipeline import contracts, deals, quotes, reviews
@@ -21,7 +21,7 @@ def signed_deal(desk) -> dict:
     """Li's deal for 宁波海天 (rated A) with contract ZZ-2026-0001 signed and nothing paid."""
     people.add_user(desk, "wang", "王律师", "legal")
     client = desk.ids["宁波海天国际贸易有限公司"]
-    clients.edit_client(desk, str(client), credit_rating="A")
+    checks.record_check(desk, str(client), "A", "registry")
     deal = deals.open_deal(desk, str(client), ["CIQ-FILING"], value="1,000")
     deals.assess(desk, deal["id"], "新设外贸企业，需报检备案")
     deals.move(desk, deal["id"], "proposal")

@@ -122,7 +122,7 @@ async def test_a_reviewed_quote_is_sent_accepted_and_opens_the_contract_stage(ap
 
 
 async def test_a_delivered_deal_shows_its_contract_processing_certificate_and_visits(app, deals, settle):
-    from zizhi.core.clients import records as clients
+    from zizhi.core.credit import checks
     from zizhi.core.desk import open_desk
     from zizhi.core.people import users as people
     from zizhi.core.pipeline import contracts, delivery, processing, quotes, reviews
@@ -130,7 +130,7 @@ async def test_a_delivered_deal_shows_its_contract_processing_certificate_and_vi
     haitian = deals.deal_ids["海天"]
     for login, name, role in (("wang", "王律师", "legal"), ("zhao", "赵会计", "finance"), ("sun", "孙专员", "operations")):
         people.add_user(deals, login, name, role)
-    clients.edit_client(deals, str(deals.ids["宁波海天国际贸易有限公司"]), credit_rating="A")
+    checks.record_check(deals, str(deals.ids["宁波海天国际贸易有限公司"]), "A", "registry")
     quote = quotes.new_quote(deals, haitian)
     legal, finance = (open_desk(db=deals.store.path, as_user=login, lang="en") for login in ("wang", "zhao"))
     try:

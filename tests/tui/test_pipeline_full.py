@@ -11,7 +11,7 @@ import pytest
 from tui_helpers import QUICK, SIZE, deal_text, fill, open_board, problem, said
 
 from zizhi.core import clock
-from zizhi.core.clients import records as clients
+from zizhi.core.credit import checks
 from zizhi.core.desk import open_desk
 from zizhi.core.people import users as people
 from zizhi.core.pipeline import deals as core_deals
@@ -30,7 +30,7 @@ def staff(desk):
     for login, name, role in (("wang", "王律师", "legal"), ("zhao", "赵会计", "finance"),
                               ("sun", "孙专员", "operations")):
         people.add_user(desk, login, name, role)
-    clients.edit_client(desk, str(desk.ids["宁波海天国际贸易有限公司"]), credit_rating="A")
+    checks.record_check(desk, str(desk.ids["宁波海天国际贸易有限公司"]), "A", "registry")
     return desk
 
 

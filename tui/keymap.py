@@ -45,6 +45,7 @@ CLIENTS = (
     Key("clients.add", "a", "add_client", "tui.key.add"),
     Key("clients.pipeline", "p", "show_pipeline", "tui.key.pipeline"),
     Key("clients.edit", "e", "edit_client", "tui.key.edit"),
+    Key("clients.credit", "c", "check_credit", "tui.key.credit", show=False),
     Key("clients.refresh", "ctrl+r", "refresh", "tui.key.refresh", show=False),
     Key("clients.to_table", "down", "focus_table", "tui.key.table", show=False),
     Key("clients.back", "escape", "back", "tui.key.back", show=False),

@@ -42,6 +42,7 @@ _RECORDING = ("deal.step", "deal.delay", "deal.outcome")
 RULES: dict[str, Callable[[dict, dict], None]] = {
     "clients.add": _of_user(access.require_add),
     "clients.edit": access.require_edit,
+    "clients.credit": access.require_credit_check,
     "clients.deal": _of_user(access.require_open_deal),
     "pipeline.new": _of_user(access.require_open_deal),
     **{key: deals.require_change for key in _CHANGING},

@@ -14,6 +14,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.key.add": ("Add client", "新增客户"),
     "tui.key.log": ("Log contact", "记录沟通"),
     "tui.key.edit": ("Edit", "编辑"),
+    "tui.key.credit": ("Credit check", "信用评估"),
     "tui.key.due": ("Due follow-ups", "到期跟进"),
     "tui.key.back": ("Back", "返回"),
     "tui.key.table": ("To the list", "到列表"),

@@ -32,6 +32,7 @@ from zizhi.tui.client_status import added_note, list_status
 from zizhi.tui.client_window import PAGE, ClientWindow
 from zizhi.tui.roles import RoleKeys, guarded
 from zizhi.tui.screens.client_form import ClientForm
+from zizhi.tui.screens.credit_form import CreditForm
 from zizhi.tui.screens.help import HelpScreen
 from zizhi.tui.screens.log_form import LogForm
 from zizhi.tui.widgets.client_detail import ClientDetail
@@ -345,6 +346,18 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         if row and self.client and self.client["id"] == row["id"] \
                 and self._allowed(access.require_edit, self.desk.user, self.client):
             self.app.push_screen(ClientForm(self.desk, self.client), callback=self._client_saved)
+
+    def action_check_credit(self) -> None:
+        row = self._selected()
+        if row and self.client and self.client["id"] == row["id"] \
+                and self._allowed(access.require_credit_check, self.desk.user, self.client):
+            self.app.push_screen(CreditForm(self.desk, self.client), callback=self._credit_checked)
+
+    def _credit_checked(self, standing: dict | None) -> None:
+        if standing:
+            self.notify(t("tui.note.credit_checked", name=standing["client"], rating=standing["rating"]),
+                        markup=False)
+            self._refresh_around(standing["client_id"])
 
     def _allowed(self, rule, *args) -> bool:
         """Ask the core's rule before opening a form the acting user could never save."""

@@ -19,7 +19,7 @@ from textual.worker import Worker
 from zizhi.core.i18n import choose_language, current_language, t
 from zizhi.tui import keymap, labels
 from zizhi.tui.message_line import Messages, Note
-from zizhi.tui.palette import DeskCommands, translated_system
+from zizhi.tui.palette import DeskCommands, Palette, translated_system
 from zizhi.tui.screens.clients import ClientsScreen
 from zizhi.tui.work import failure
 
@@ -61,11 +61,11 @@ class ZizhiApp(App):
     def action_command_palette(self) -> None:
         """Textual's palette, its search field's hint in the person's language."""
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=t("tui.sys.search")))
+            self.push_screen(Palette(id="--command-palette", placeholder=t("tui.sys.search")))
 
     def search_themes(self) -> None:
         """The theme list (the palette's Theme command), its hint in the person's language."""
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=t("tui.sys.search_themes")))
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder=t("tui.sys.search_themes")))
 
     def deliver_screenshot(self, *args, **kwargs) -> None:
         """No screenshots to files (see :meth:`get_system_commands`), whatever asks for one."""

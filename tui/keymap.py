@@ -81,6 +81,7 @@ DEAL = (
     Key("deal.forward", "right_square_bracket", "move_forward", "tui.key.forward", key_display="]"),
     Key("deal.backward", "left_square_bracket", "move_backward", "tui.key.backward", key_display="[", show=False),
     Key("deal.assess", "a", "assess", "tui.key.assess"),
+    Key("deal.edit", "E", "edit_deal", "tui.key.edit_deal", show=False),
     Key("deal.resolve", "R", "resolve_block", "tui.key.resolve", show=False),
     Key("deal.quote", "N", "new_quote", "tui.key.new_quote"),
     Key("deal.edit_line", "e", "edit_line", "tui.key.edit_line"),

@@ -13,8 +13,11 @@ import re
 from functools import partial
 from typing import Callable
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.widgets.option_list import Option
 
 from zizhi.core.errors import ZizhiError
 from zizhi.core.i18n import t
@@ -104,3 +107,21 @@ def translated_system(commands):
         title, help_text = SYSTEM_TITLES.get(command.title), SYSTEM_HELP.get(command.help)
         yield command._replace(title=t(title) if title else command.title,
                                help=t(help_text) if help_text else command.help)
+
+
+class Palette(CommandPalette):
+    """Textual's palette, its "No matches found" in the person's language. Textual writes that line
+    inline in a private method, so the method is restated here with the translated words; a test
+    (tests/tui/test_palette.py) fails if a later Textual renames it."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:  # with nothing typed the palette is discovering: no "no matches" there
+                self.query_one(CommandList).add_option(
+                    Option(Align.center(Text(t("tui.sys.no_matches"), style="not bold")), disabled=True,
+                           id=self._NO_MATCHES))
+            self._list_visible = bool(search_value)
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)

@@ -29,7 +29,7 @@ def _of_user(rule: Callable[[dict], None]) -> Callable[[dict, dict], None]:
 
 _QUOTING = ("deal.quote", "deal.edit_line", "deal.send", "deal.accept", "deal.reject", "deal.expedite")
 _CHANGING = ("pipeline.forward", "pipeline.lose", "pipeline.cancel", "pipeline.assess",
-             "deal.forward", "deal.assess", "deal.lose", "deal.cancel")
+             "deal.forward", "deal.assess", "deal.edit", "deal.lose", "deal.cancel")
 
 
 def _moving_back(user: dict, deal: dict) -> None:

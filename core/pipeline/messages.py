@@ -44,8 +44,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "deal.qualifications": ("qualifications: {codes}", "资质：{codes}"),
 
     # stage gates: what a deal needs before it moves on (pipeline/gates.py)
-    "gate.inquiry_channel": ("deal {deal}: the inquiry has no channel; record where it came from (`zizhi deal edit {deal} --channel online`).",
-                             "商机 {deal}：咨询未记录来源渠道，请先补充（`zizhi deal edit {deal} --channel online`）。"),
+    "gate.inquiry_channel": ("deal {deal}: the inquiry has no channel; record where it came from ({how}).",
+                             "商机 {deal}：咨询未记录来源渠道，请先补充（{how}）。"),
+    "gate.inquiry_channel.how": ("`zizhi deal edit {deal} --channel online`", "`zizhi deal edit {deal} --channel online`"),
     "gate.assessment_missing": ("deal {deal}: no needs assessment yet; {how}.",
                                 "商机 {deal}：尚未进行需求评估；{how}。"),
     "gate.assessment_missing.how": ("record one with `zizhi deal assess {deal} --findings TEXT`", "请用 `zizhi deal assess {deal} --findings 内容` 记录"),

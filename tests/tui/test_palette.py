@@ -60,3 +60,20 @@ async def test_the_palette_offers_no_screenshot_to_a_file(app, settle):
         await settle(pilot)
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "Quit" in titles and "Screenshot" not in titles
+
+
+async def test_a_palette_search_with_no_hits_says_so_in_chinese(app, settle):
+    from textual.command import CommandList
+
+    from zizhi.core.i18n import choose_language
+
+    choose_language("zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for char in "zzzqqq":
+            await pilot.press(char)
+        await settle(pilot, 0.8)
+        prompts = [str(option.prompt.renderable) for option in app.screen.query_one(CommandList).options]
+        assert prompts == ["没有找到匹配项"]

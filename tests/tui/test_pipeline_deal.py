@@ -218,3 +218,24 @@ async def test_every_label_of_the_assessment_form_reads_whole_beside_its_field(a
         labels = list(app.screen.query(".field-label").results(Label))
         assert [str(item.content) for item in labels][-1] == label
         assert all(cell_len(str(item.content)) <= item.content_region.width for item in labels)
+
+
+async def test_a_deal_without_its_channel_is_told_to_press_e_and_moves_once_it_is_recorded(app, deals, settle):
+    with deals.store.unit_of_work() as db:  # an inquiry whose source nobody recorded
+        db.execute("UPDATE deals SET channel = NULL WHERE id = ?", [deals.deal_ids["华为"]])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_deal(pilot, settle)  # 华为, at inquiry
+        await pilot.press("right_square_bracket")
+        await settle(pilot, QUICK)
+        assert "the inquiry has no channel; record where it came from (E on the deal screen)" in problem(app)
+        await pilot.press("E")
+        await settle(pilot, QUICK)
+        await fill(pilot, channel="trade_show", value="32,000")
+        await pilot.press("ctrl+s")
+        await settle(pilot, QUICK)
+        assert isinstance(app.screen, DealScreen)
+        await pilot.press("right_square_bracket")
+        await settle(pilot, QUICK)
+    deal = core_deals.get_deal(deals, deals.deal_ids["华为"])
+    assert (deal["stage"], deal["channel"], deal["value"]) == ("assessment", "trade_show", 3_200_000)
+    assert deal["probability"] is None, "a probability nobody touched stays the stage's"

@@ -33,6 +33,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
     # Textual's own palette commands and search fields (tui/palette.py, tui/app.py)
     "tui.sys.search": ("Search for commands…", "搜索命令…"),
+    "tui.sys.no_matches": ("No matches found", "没有找到匹配项"),
     "tui.sys.search_themes": ("Search for themes…", "搜索主题…"),
     "tui.sys.theme": ("Theme", "主题"),
     "tui.sys.theme.help": ("Change the current theme", "更换界面主题"),

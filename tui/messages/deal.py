@@ -22,7 +22,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.deal.told": ("told the client", "向客户说明"),
     "tui.deal.resolved": ("resolved {at}", "{at} 已处理"),
     "tui.deal.contract": ("Contract", "合同"),
-    "tui.deal.no_contract": ("No contract yet (after an accepted quote: `zizhi contract new DEAL`).", "尚无合同（报价被接受后：`zizhi contract new 商机`）。"),
     "tui.deal.number": ("number", "编号"),
     "tui.deal.parties": ("parties", "签约方"),
     "tui.deal.total": ("total", "总额"),
@@ -69,6 +68,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                      "尚未移交办理——合同备案并收款后，按 H 移交。"),
 
     # the needs assessment
+    "tui.form.edit_deal": ("Deal {id}: {title}", "商机 {id}：{title}"),
+    "tui.form.probability_hint": ("e.g. 40% (blank: the stage's)", "如 40%（留空：按阶段默认）"),
+    "tui.note.deal_edited": ("Deal {id} saved.", "商机 {id} 已保存。"),
     "tui.form.assess": ("Needs assessment of deal {id}: {title}", "商机 {id} 需求评估：{title}"),
     "tui.field.explanation": ("explanation", "向客户说明"),
     "tui.form.explanation_hint": ("what the client was told (needed unless reasonable)", "向客户所作的说明（结论不合理或不合法时必填）"),
@@ -78,6 +80,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.verdict.unlawful": ("unlawful", "不合法"),
 
     # the command palette
+    "tui.cmd.edit_deal": ("Edit the deal", "编辑商机"),
+    "tui.cmd.edit_deal.help": ("Title, estimated value, expected close, channel, probability",
+                               "标题、预估金额、预计成交日期、来源渠道、成交概率"),
     "tui.cmd.assess": ("Assess the deal's needs", "进行需求评估"),
     "tui.cmd.assess.help": ("Findings, verdict, what the client was told", "评估内容、结论、向客户的说明"),
     "tui.cmd.resolve": ("Resolve the deal's block", "解除商机暂停"),

@@ -42,6 +42,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.key.tab_processing": ("Processing", "办理"),
     "tui.key.tab_delivery": ("Certificates & visits", "证书与回访"),
     "tui.key.assess": ("Assess", "需求评估"),
+    "tui.key.edit_deal": ("Edit deal", "编辑商机"),
     "tui.key.resolve": ("Resolve block", "解除暂停"),
     "tui.key.new_quote": ("New quote", "新报价"),
     "tui.key.edit_line": ("Edit line", "改报价行"),

@@ -48,7 +48,7 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     CSS_PATH = "../styles/clients.tcss"
     BINDINGS = keymap.bindings(keymap.DESK, keymap.CLIENTS)
     PALETTE = (("add", "add_client"), ("log", "log_interaction"), ("edit", "edit_client"),
-               ("search", "focus_search"), ("due", "toggle_due"), ("refresh", "refresh"),
+               ("credit", "check_credit"), ("search", "focus_search"), ("due", "toggle_due"), ("refresh", "refresh"),
                ("pipeline", "show_pipeline"), ("deal_for_client", "new_deal"), ("help", "help"))
 
     @dataclass

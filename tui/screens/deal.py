@@ -28,7 +28,7 @@ from zizhi.core.i18n import t
 from zizhi.tui import keymap
 from zizhi.tui.deal_view import gather
 from zizhi.tui.roles import RoleKeys, guarded
-from zizhi.tui.screens.deal_forms import AssessForm, EndDealForm, ResolveForm, contract_note
+from zizhi.tui.screens.deal_forms import AssessForm, DealEditForm, EndDealForm, ResolveForm, contract_note
 from zizhi.tui.screens.help import HelpScreen
 from zizhi.tui.widgets.deal.contract import ContractPanel
 from zizhi.tui.widgets.deal.delivery import DeliveryPanel
@@ -49,7 +49,8 @@ class DealScreen(RoleKeys, Screen):
     CSS_PATH = "../styles/deal.tcss"
     BINDINGS = keymap.bindings(*KEYS)
     PALETTE = (("forward", "move_forward"), ("backward", "move_backward"), ("assess", "assess"),
-               ("resolve", "resolve_block"), ("new_quote", "new_quote"), ("edit_line", "edit_line"),
+               ("edit_deal", "edit_deal"), ("resolve", "resolve_block"), ("new_quote", "new_quote"),
+               ("edit_line", "edit_line"),
                ("send_quote", "send_quote"), ("accept_quote", "accept_quote"), ("reject_quote", "reject_quote"),
                ("quote_document", "quote_document"), ("expedite", "toggle_expedited"),
                ("approve_review", "approve_review"), ("approve_pricing", "approve_pricing"), ("lose", "lose_deal"),
@@ -180,6 +181,11 @@ class DealScreen(RoleKeys, Screen):
     def action_move_backward(self) -> None:
         if self.deal:
             self.query_one(StageMover).step(self.deal, -1)
+
+    @guarded("deal.edit")
+    def action_edit_deal(self) -> None:
+        if self.deal:
+            open_form(self, DealEditForm(self.desk, self.deal), self._note("tui.note.deal_edited"))
 
     @guarded("deal.assess")
     def action_assess(self) -> None:

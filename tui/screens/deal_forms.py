@@ -18,10 +18,12 @@ from textual.widget import Widget
 from textual.widgets import Input, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from zizhi.core import money, percent
 from zizhi.core.clients.search import search_clients
 from zizhi.core.i18n import current_language, t
 from zizhi.core.people import users as people
 from zizhi.core.pipeline import deals, endings
+from zizhi.core.vocab import CHANNELS
 from zizhi.tui import labels
 from zizhi.tui.screens.form import FormScreen, choice_field, date_field, text_field
 from zizhi.tui.widgets.date_field import DateField
@@ -164,6 +166,41 @@ class MoveBackForm(FormScreen):
 
     def save(self, values: dict[str, str]) -> dict:
         return deals.move(self.desk, str(self.deal["id"]), self.stage, values["note"])
+
+
+class DealEditForm(FormScreen):
+    """Correct a deal's title, estimated value, expected close, source channel or own probability.
+
+    The fields start as the deal stands; only what the person changed is sent to the core, so a
+    probability left as the stage's default stays the stage's default.
+    """
+
+    COLUMNS = 2
+
+    def __init__(self, desk, deal: dict) -> None:
+        super().__init__(desk, t("tui.form.edit_deal", id=deal["id"], title=deal["title"]))
+        self.deal = deal
+        self.before: dict[str, str] = {}
+
+    def fields(self) -> Iterable[tuple[str, Widget]]:
+        deal = self.deal
+        self.before = {"title": deal["title"] or "", "value": money.format_fen(deal["value"] or 0, symbol=False),
+                       "expected_close": deal["expected_close"] or "", "channel": deal["channel"] or "",
+                       "probability": percent.text(deal["probability"], "")}
+        yield labels.column("title"), text_field("title", self.before["title"])
+        yield labels.column("value"), text_field("value", self.before["value"])
+        yield labels.column("expected_close"), date_field("expected_close", self.before["expected_close"])
+        yield labels.column("channel"), choice_field("channel", labels.options("channel", CHANNELS),
+                                                     self.before["channel"])
+        yield labels.column("probability_used"), text_field("probability", self.before["probability"],
+                                                       placeholder=t("tui.form.probability_hint"))
+
+    def on_mount(self) -> None:
+        self.query_one("#f-title").focus()
+
+    def save(self, values: dict[str, str]) -> dict:
+        changed = {name: value for name, value in values.items() if value != self.before.get(name, "")}
+        return deals.edit_deal(self.desk, str(self.deal["id"]), **changed)
 
 
 class AssessForm(FormScreen):

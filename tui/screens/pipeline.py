@@ -59,6 +59,7 @@ class PipelineScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         self.desk = desk
         self.owner: str | None = None
         self._selected: int | None = None
+        self._wanted: int | None = None  # a deal just opened, to select once the board is read again
         self.deals: dict[int, dict] = {}
 
     def compose(self) -> ComposeResult:
@@ -116,7 +117,11 @@ class PipelineScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         return text
 
     def _restore_selection(self) -> None:
-        """Focus the selected deal wherever it now is, else the first card on the board."""
+        """Focus the selected deal wherever it now is, else the first card on the board.
+
+        A deal just opened wins over whatever card the closing form handed the focus back to."""
+        if self._wanted is not None:
+            self.selected, self._wanted = self._wanted, None
         if self.selected in self.deals:
             column = self._column(self.deals[self.selected]["stage"])
             column.deals.select_deal(self.selected)
@@ -259,7 +264,7 @@ class PipelineScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     def _opened(self, deal: dict | None) -> None:
         if deal:
             self.done(t("tui.note.deal_opened", id=deal["id"], title=deal["title"]))
-            self.selected = deal["id"]
+            self._wanted = deal["id"]
             self.reload()
 
     def _ended(self, deal: dict | None) -> None:

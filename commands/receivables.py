@@ -205,10 +205,6 @@ def _aging_csv(report: dict) -> None:
 
 
 def _bucket_label(name: str) -> str:
-    from zizhi.core.i18n import t
+    from zizhi.core.receivables.aging import bucket_label
 
-    if name == "not_due":
-        return t("col.not_due")
-    if name.startswith("over_"):
-        return t("ar.bucket_over", days=name[5:])
-    return t("ar.bucket_days", days=name)
+    return bucket_label(name)

@@ -23,7 +23,7 @@ from zizhi.tui.palette import DeskCommands, Palette, translated_system
 from zizhi.tui.screens.clients import ClientsScreen
 from zizhi.tui.work import failure
 
-MODES = ("clients", "pipeline")
+MODES = ("clients", "pipeline", "receivables")
 
 
 class ZizhiApp(App):
@@ -49,6 +49,7 @@ class ZizhiApp(App):
         self.messages = Messages(self)
         self.add_mode("clients", lambda: ClientsScreen(desk))
         self.add_mode("pipeline", lambda: _board(desk))
+        self.add_mode("receivables", lambda: _receivables(desk))
         if keys:
             self.set_keymap(keys)
 
@@ -155,10 +156,17 @@ class ZizhiApp(App):
         self.switch_mode("clients")
         self.get_screen_stack("clients")[0].open_client(client_id, name)
 
-    def open_deal(self, deal_id: int) -> None:
-        """Open a deal over the board, from whichever screen asked (the palette)."""
+    def open_deal(self, deal_id: int, tab: str = "overview") -> None:
+        """Open a deal over the board, from whichever screen asked (the palette, a debt), on ``tab``."""
         self.switch_mode("pipeline")
-        self.get_screen_stack("pipeline")[0].open_deal(deal_id)
+        self.get_screen_stack("pipeline")[0].open_deal(deal_id, tab)
+
+
+def _receivables(desk):
+    """Money owed, imported the first time it is shown (most of the day is spent elsewhere)."""
+    from zizhi.tui.screens.receivables import ReceivablesScreen
+
+    return ReceivablesScreen(desk)
 
 
 def _board(desk):

@@ -44,6 +44,7 @@ CLIENTS = (
     Key("clients.log", "l", "log_interaction", "tui.key.log"),
     Key("clients.add", "a", "add_client", "tui.key.add"),
     Key("clients.pipeline", "p", "show_pipeline", "tui.key.pipeline"),
+    Key("clients.receivables", "r", "show_receivables", "tui.key.receivables"),
     Key("clients.edit", "e", "edit_client", "tui.key.edit"),
     Key("clients.credit", "c", "check_credit", "tui.key.credit", show=False),
     Key("clients.refresh", "ctrl+r", "refresh", "tui.key.refresh", show=False),
@@ -65,6 +66,7 @@ PIPELINE = (
     Key("pipeline.owner", "o", "choose_owner", "tui.key.owner", show=False),
     Key("pipeline.assess", "a", "assess", "tui.key.assess", show=False),
     Key("pipeline.clients", "c", "show_clients", "tui.key.clients"),
+    Key("pipeline.receivables", "r", "show_receivables", "tui.key.receivables", show=False),
     # esc steps back, as on every screen: the board was opened from the clients
     Key("pipeline.back", "escape", "show_clients", "tui.key.clients", show=False),
     Key("pipeline.left", "left", "column(-1)", "tui.key.column_left", show=False),
@@ -117,6 +119,15 @@ DEAL_DELIVERY = (
 DEAL_TABS = {"contract": DEAL_CONTRACT, "processing": DEAL_PROCESSING, "delivery": DEAL_DELIVERY}
 # Keys of the early stages, left out of the footer on the later tabs to make room (they still work).
 DEAL_EARLY = ("deal.assess", "deal.quote", "deal.edit_line", "deal.send", "deal.accept", "deal.document")
+RECEIVABLES = (
+    Key("ar.pay", "p", "record_payment", "tui.key.client_payment"),
+    Key("ar.reverse", "v", "reverse_payment", "tui.key.reverse"),
+    Key("ar.as_of", "d", "as_of", "tui.key.as_of"),
+    Key("ar.clients", "c", "show_clients", "tui.key.clients"),
+    Key("ar.pipeline", "b", "show_pipeline", "tui.key.pipeline"),
+    Key("ar.back", "escape", "show_clients", "tui.key.clients", show=False),
+    Key("ar.refresh", "ctrl+r", "refresh", "tui.key.refresh", show=False),
+)
 FORM = (
     Key("form.save", "ctrl+s", "save", "tui.key.save", priority=True),
     Key("form.cancel", "escape", "cancel", "tui.key.cancel"),

@@ -28,6 +28,17 @@ def bucket_names(limits: list[int]) -> list[str]:
     return [*names, f"over_{limits[-1]}"]
 
 
+def bucket_label(name: str) -> str:
+    """A bucket's column title in the person's language: "not yet due", "1-30 days", "over 120 days"."""
+    from zizhi.core.i18n import t
+
+    if name == "not_due":
+        return t("col.not_due")
+    if name.startswith("over_"):
+        return t("ar.bucket_over", days=name[5:])
+    return t("ar.bucket_days", days=name)
+
+
 def bucket_of(days_overdue: int, limits: list[int]) -> int:
     """The index into :func:`bucket_names` for an instalment this many days past due (≤ 0: not due)."""
     if days_overdue <= 0:

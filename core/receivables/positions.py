@@ -142,7 +142,7 @@ def client_position(conn, client: dict, as_of: str) -> dict:
     """The client's open instalments on ``as_of``, what is due and not yet due, their credit."""
     paid, written_off = amounts(as_of)
     items = _rows(conn,
-        f"""SELECT k.number AS contract, i.position, i.due_on, i.amount, {paid} AS paid,
+        f"""SELECT k.number AS contract, k.deal_id, i.position, i.due_on, i.amount, {paid} AS paid,
                    {written_off} AS written_off
             FROM instalments i JOIN contracts k ON k.id = i.contract_id JOIN deals d ON d.id = k.deal_id
             WHERE d.client_id = :c AND k.signed_on IS NOT NULL AND k.signed_on <= :d

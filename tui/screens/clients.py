@@ -49,7 +49,7 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     BINDINGS = keymap.bindings(keymap.DESK, keymap.CLIENTS)
     PALETTE = (("add", "add_client"), ("log", "log_interaction"), ("edit", "edit_client"),
                ("credit", "check_credit"), ("search", "focus_search"), ("due", "toggle_due"), ("refresh", "refresh"),
-               ("pipeline", "show_pipeline"), ("deal_for_client", "new_deal"), ("help", "help"))
+               ("pipeline", "show_pipeline"), ("receivables", "show_receivables"), ("deal_for_client", "new_deal"), ("help", "help"))
 
     @dataclass
     class RowsLoaded(Message):
@@ -328,6 +328,10 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
 
     def action_show_pipeline(self) -> None:
         self.app.switch_mode("pipeline")
+
+    @guarded("clients.receivables")
+    def action_show_receivables(self) -> None:
+        self.app.switch_mode("receivables")
 
     @guarded("clients.deal")
     def action_new_deal(self) -> None:

@@ -64,17 +64,19 @@ class DealScreen(RoleKeys, Screen):
     class Loaded(Message):
         view: dict
 
-    def __init__(self, desk, deal_id: int) -> None:
+    def __init__(self, desk, deal_id: int, tab: str = "overview") -> None:
+        """``tab``: the section to open on (the receivables screen opens a debt's contract)."""
         super().__init__()
         self.desk = desk
         self.deal_id = deal_id
+        self.first_tab = tab
         self.view: dict | None = None
         self.quote_id: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield DealHead(t("tui.status.loading"), id="deal-head")
-        with TabbedContent(initial="overview"):
+        with TabbedContent(initial=self.first_tab):
             with TabPane(t("tui.deal.tab.overview"), id="overview"):
                 yield OverviewPanel()
             with TabPane(t("tui.deal.tab.quote"), id="quote"):

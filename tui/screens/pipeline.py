@@ -46,7 +46,7 @@ class PipelineScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     PALETTE = (("open_deal", "open_deal"), ("forward", "move_forward"), ("backward", "move_backward"),
                ("new_deal", "new_deal"), ("assess", "assess"), ("lose", "lose_deal"), ("cancel_deal", "cancel_deal"),
                ("mine", "toggle_mine"), ("owner", "choose_owner"), ("clients", "show_clients"),
-               ("refresh_board", "refresh"), ("help", "help"))
+               ("receivables", "show_receivables"), ("refresh_board", "refresh"), ("help", "help"))
 
     @dataclass
     class BoardLoaded(Message):
@@ -224,10 +224,10 @@ class PipelineScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         if deal:
             self.app.push_screen(DealScreen(self.desk, deal["id"]))
 
-    def open_deal(self, deal_id: int) -> None:
-        """Open a deal by number (the palette's "Open deal #12")."""
+    def open_deal(self, deal_id: int, tab: str = "overview") -> None:
+        """Open a deal by number (the palette's "Open deal #12"), on ``tab``."""
         self.selected = deal_id
-        self.app.push_screen(DealScreen(self.desk, deal_id))
+        self.app.push_screen(DealScreen(self.desk, deal_id, tab))
 
     @guarded("pipeline.new")
     def action_new_deal(self) -> None:
@@ -296,6 +296,10 @@ class PipelineScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
 
     def action_show_clients(self) -> None:
         self.app.switch_mode("clients")
+
+    @guarded("pipeline.receivables")
+    def action_show_receivables(self) -> None:
+        self.app.switch_mode("receivables")
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(keymap.shown(keymap.DESK, keymap.CARDS, keymap.PIPELINE, keymap.APP,

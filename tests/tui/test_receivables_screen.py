@@ -1,0 +1,159 @@
+"""Money owed in the app: the aging table, one client's open instalments, a payment and its reversal
+recorded with the keyboard, a past day read again, and the deal behind a debt one key away."""
+
+from __future__ import annotations
+
+import pytest
+from tui_helpers import QUICK, SIZE, fill, problem, said, shown
+
+from zizhi.core import clock
+from zizhi.core.credit import checks
+from zizhi.core.desk import open_desk
+from zizhi.core.money import format_fen
+from zizhi.core.people import users as people
+from zizhi.core.pipeline import contracts, quotes, reviews
+from zizhi.core.pipeline import deals as core_deals
+from zizhi.core.receivables import aging, ledger
+from zizhi.tui.app import ZizhiApp
+from zizhi.tui.screens.deal import DealScreen
+from zizhi.tui.screens.receivables import ReceivablesScreen
+from zizhi.tui.screens.receivables_forms import ClientPaymentForm, ReversalForm
+from zizhi.tui.widgets.aging_table import AgingTable
+
+HAITIAN = "宁波海天国际贸易有限公司"
+
+
+@pytest.fixture
+def owing(deals):
+    """海天's export-licence contract, signed 2026-11-27; the books read on 2026-12-21, when its
+    first instalment is 24 days late."""
+    haitian = deals.deal_ids["海天"]
+    people.add_user(deals, "wang", "王律师", "legal")
+    checks.record_check(deals, str(deals.ids[HAITIAN]), "A", "registry")
+    quote = quotes.new_quote(deals, haitian)
+    legal = open_desk(db=deals.store.path, as_user="wang", lang="en")
+    try:
+        reviews.approve(legal, quote["id"])
+    finally:
+        legal.close()
+    quotes.send_quote(deals, quote["id"])
+    quotes.accept_quote(deals, quote["id"])
+    core_deals.move(deals, haitian, "contract")
+    contract = contracts.new_contract(deals, haitian)
+    contracts.sign(deals, contract["id"])
+    clock.set_now("2026-12-21 09:00:00")
+    deals.contract = contracts.get_contract(deals, contract["id"])
+    return deals
+
+
+async def open_receivables(pilot, settle) -> None:
+    await settle(pilot)
+    await pilot.press("r")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ReceivablesScreen)
+
+
+def client_side(app) -> str:
+    return "".join(shown(app.screen.query_one(f"#{name}")) for name in ("ar-position", "ar-payments"))
+
+
+async def test_the_aging_table_shows_who_owes_what_and_how_late(app, owing, settle):
+    first = owing.contract["instalments"][0]
+    async with app.run_test(size=SIZE) as pilot:
+        await open_receivables(pilot, settle)
+        table = app.screen.query_one(AgingTable)
+        assert table.cell(0, "client") == HAITIAN
+        report = aging.aging(owing)
+        assert table.cell(0, "total") == format_fen(report["total"]) == format_fen(owing.contract["total"])
+        assert table.cell(0, "1-30") == format_fen(report["total"]), "24 and 3 days late: both in 1-30"
+        assert f"{owing.contract['number']}:1" in str(app.screen.query_one("#ar-instalments").get_option_at_index(0).prompt)
+        assert format_fen(first["amount"]) in str(app.screen.query_one("#ar-instalments").get_option_at_index(0).prompt)
+        status = str(app.screen.query_one("#ar-status").content)
+        assert "As of 2026-12-21" in status and "owed by 1 client" in status
+        instalments = app.screen.query_one("#ar-instalments")
+        assert f"{owing.contract['number']}:1" in str(instalments.get_option_at_index(0).prompt)
+        assert "24 days late" in str(instalments.get_option_at_index(0).prompt)
+
+
+async def test_finance_records_a_payment_then_reverses_it_and_the_books_are_as_before(app, owing, settle):
+    before = ledger.balance(owing, str(owing.ids[HAITIAN]))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_receivables(pilot, settle)
+        await pilot.press("p")
+        await settle(pilot, QUICK)
+        assert isinstance(app.screen, ClientPaymentForm)
+        await fill(pilot, amount="1,000", reference="CMB20261221-0042")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "¥1,000.00 from 宁波海天国际贸易有限公司 recorded." in said(app)
+        assert "¥1,000.00" in client_side(app)
+        await pilot.press("v")
+        await settle(pilot, QUICK)
+        assert isinstance(app.screen, ReversalForm)
+        await fill(pilot, reason="银行退回：账号错误")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "reversed" in said(app) and "reversed" in client_side(app)
+    after = ledger.balance(owing, str(owing.ids[HAITIAN]))
+    assert (after["owed"], after["credit"]) == (before["owed"], before["credit"])
+
+
+async def test_the_same_bank_slip_twice_is_refused_in_the_form(app, owing, settle):
+    ledger.record_payment(owing, owing.ids[HAITIAN], "500", reference="CMB-1")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_receivables(pilot, settle)
+        await pilot.press("p")
+        await settle(pilot, QUICK)
+        await fill(pilot, amount="500", reference="CMB-1")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ClientPaymentForm)
+        assert "one bank slip is recorded once" in str(app.screen.query_one("#form-error").content)
+    assert len(ledger.list_payments(owing, owing.ids[HAITIAN])) == 1
+
+
+async def test_a_past_day_reads_as_it_stood_and_enter_opens_the_deal_on_its_contract(app, owing, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await open_receivables(pilot, settle)
+        await pilot.press("d")
+        await settle(pilot, QUICK)
+        await fill(pilot, as_of="2026-11-30")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        status = str(app.screen.query_one("#ar-status").content)
+        assert "As of 2026-11-30" in status and "a past day" in status
+        assert "3 days late" in str(app.screen.query_one("#ar-instalments").get_option_at_index(0).prompt)
+        await pilot.press("enter")  # into the client's instalments
+        await pilot.press("enter")  # the deal behind the first
+        await settle(pilot)
+        assert isinstance(app.screen, DealScreen)
+        assert app.screen.query_one("TabbedContent").active == "contract"
+
+
+async def test_a_salesperson_reads_debts_but_is_told_finance_records_payments(owing, settle):
+    own = open_desk(db=owing.store.path, as_user="li", lang="en")
+    try:
+        app = ZizhiApp(own)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_receivables(pilot, settle)
+            assert app.screen.query_one(AgingTable).cell(0, "client") == HAITIAN
+            await pilot.press("p")
+            await settle(pilot, QUICK)
+            assert not isinstance(app.screen, ClientPaymentForm)
+            assert "finance" in problem(app)
+    finally:
+        own.close()
+
+
+async def test_legal_has_no_receivables_key(owing, settle):
+    own = open_desk(db=owing.store.path, as_user="wang", lang="en")
+    try:
+        app = ZizhiApp(own)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("r")
+            await settle(pilot)
+            assert not isinstance(app.screen, ReceivablesScreen)
+            assert "legal" in problem(app)
+    finally:
+        own.close()

@@ -1,0 +1,244 @@
+"""Money owed: the aging report, one client's open instalments and payments, and finance's forms.
+
+Finance starts the day here: who owes what and how late, most overdue first (the same report as
+``zizhi ar aging``, on any as-of day). The selected client's side shows what they owe instalment by
+instalment — enter opens the deal behind one, on its contract tab — their credit on account and
+their latest payments. A payment is recorded for the client (it fills their oldest instalments
+first), a mistaken one reversed; both are finance's alone, and a salesperson sees only their own
+clients' debts, as everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from zizhi.core import clock
+from zizhi.core.i18n import t
+from zizhi.core.money import format_fen
+from zizhi.core.receivables import aging, ledger
+from zizhi.tui import keymap
+from zizhi.tui.roles import RoleKeys, guarded
+from zizhi.tui.screens.help import HelpScreen
+from zizhi.tui.screens.receivables_forms import AsOfForm, ClientPaymentForm, ReversalForm
+from zizhi.tui.widgets.aging_table import AgingTable
+from zizhi.tui.widgets.footer import FittedFooter
+from zizhi.tui.work import DeskWork
+
+SHOWN = 300  # rows of the report on screen, most overdue first; the status says how many more
+PAYMENTS_SHOWN = 5
+
+
+class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
+    BINDINGS = keymap.bindings(keymap.DESK, keymap.RECEIVABLES)
+    CSS_PATH = "../styles/receivables.tcss"
+    PALETTE = (("client_payment", "record_payment"), ("reverse", "reverse_payment"), ("as_of", "as_of"),
+               ("refresh_ar", "refresh"), ("clients", "show_clients"), ("pipeline", "show_pipeline"),
+               ("help", "help"))
+
+    @dataclass
+    class ReportLoaded(Message):
+        report: dict
+
+    @dataclass
+    class ClientLoaded(Message):
+        position: dict
+        payments: list[dict]
+
+    def __init__(self, desk) -> None:
+        super().__init__()
+        self.desk = desk
+        self.as_of: str | None = None  # None: today
+        self.position: dict | None = None
+        self.payments: list[dict] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(t("tui.status.loading"), id="ar-status")
+        with Horizontal(id="ar-body"):
+            yield AgingTable(id="aging")
+            with Vertical(id="ar-client"):
+                yield Static("", id="ar-position")
+                yield OptionList(id="ar-instalments", compact=True)
+                with VerticalScroll(id="ar-payments-pane"):
+                    yield Static("", id="ar-payments")
+        yield FittedFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(AgingTable).focus()
+        self.reload()
+
+    async def relabel(self) -> None:
+        await self.recompose()
+        self.reload()
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self._load(self.as_of)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="aging")
+    def _load(self, as_of: str | None) -> None:
+        report = aging.aging(self.desk, as_of=as_of)
+        report["shown"] = report["rows"][:SHOWN]
+        self.post_message(self.ReportLoaded(report))
+
+    def on_receivables_screen_report_loaded(self, message: ReportLoaded) -> None:
+        table = self.query_one(AgingTable)
+        keep = self.position["client_id"] if self.position else None
+        table.show(message.report, keep=keep)
+        self.query_one("#ar-status", Static).update(_status(message.report))
+        if table.client_id is not None:
+            self._load_client(table.client_id, message.report["as_of"])
+        else:
+            self._show_client(None, [])
+
+    @on(DataTable.RowHighlighted, "#aging")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        table = self.query_one(AgingTable)
+        if table.client_id is not None and table.report is not None:
+            self._load_client(table.client_id, table.report["as_of"])
+
+    @on(DataTable.RowSelected, "#aging")
+    def _row_chosen(self) -> None:
+        """Enter on a client: down into their instalments."""
+        instalments = self.query_one("#ar-instalments", OptionList)
+        if instalments.option_count:
+            instalments.focus()
+            instalments.highlighted = 0
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="ar-client")
+    def _load_client(self, client_id: int, as_of: str) -> None:
+        position = ledger.balance(self.desk, client_id, as_of=as_of)
+        payments = ledger.list_payments(self.desk, client_id, limit=PAYMENTS_SHOWN)
+        self.post_message(self.ClientLoaded(position, payments))
+
+    def on_receivables_screen_client_loaded(self, message: ClientLoaded) -> None:
+        self._show_client(message.position, message.payments)
+
+    def _show_client(self, position: dict | None, payments: list[dict]) -> None:
+        self.position, self.payments = position, payments
+        pane = self.query_one("#ar-client", Vertical)
+        pane.border_title = Text(position["client"]) if position else ""
+        self.query_one("#ar-position", Static).update(_position(position) if position else
+                                                      Text(t("tui.ar.nothing_owed"), style="dim"))
+        instalments = self.query_one("#ar-instalments", OptionList)
+        instalments.clear_options()
+        for item in position["instalments"] if position else ():
+            instalments.add_option(Option(_instalment(item, position["as_of"])))
+        self.query_one("#ar-payments", Static).update(_payments(payments))
+
+    @on(OptionList.OptionSelected, "#ar-instalments")
+    def _open_instalment(self, event: OptionList.OptionSelected) -> None:
+        """Enter on an instalment: the deal behind it, on its contract tab."""
+        if self.position is not None:
+            self.app.open_deal(self.position["instalments"][event.option_index]["deal_id"], tab="contract")
+
+    # -- keys ------------------------------------------------------------------------------
+
+    @guarded("ar.pay")
+    def action_record_payment(self) -> None:
+        if self._client_chosen():
+            self.app.push_screen(ClientPaymentForm(self.desk, self.position), callback=self._paid)
+
+    def _paid(self, payment: dict | None) -> None:
+        if payment:
+            self.notify(t("tui.note.client_paid", amount=format_fen(payment["amount"]), client=payment["client"]),
+                        markup=False)
+            self.reload()
+
+    @guarded("ar.reverse")
+    def action_reverse_payment(self) -> None:
+        if not self._client_chosen():
+            return
+        if not any(not payment["reversed_on"] for payment in self.payments):
+            self.notify(t("tui.note.no_payment_to_reverse", client=self.position["client"]), severity="warning",
+                        markup=False)
+            return
+        self.app.push_screen(ReversalForm(self.desk, self.position["client"], self.payments), callback=self._reversed)
+
+    def _reversed(self, payment: dict | None) -> None:
+        if payment:
+            self.notify(t("tui.note.reversed", id=payment["id"], amount=format_fen(payment["amount"])), markup=False)
+            self.reload()
+
+    def action_as_of(self) -> None:
+        day = self.as_of or clock.today().isoformat()
+        self.app.push_screen(AsOfForm(self.desk, day), callback=self._dated)
+
+    def _dated(self, day: str | None) -> None:
+        if day:
+            self.as_of = None if day == clock.today().isoformat() else day
+            self.reload()
+
+    def action_refresh(self) -> None:
+        self.reload()
+
+    def action_show_clients(self) -> None:
+        self.app.switch_mode("clients")
+
+    def action_show_pipeline(self) -> None:
+        self.app.switch_mode("pipeline")
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(keymap.shown(keymap.DESK, keymap.RECEIVABLES, keymap.APP, keep=self.may)))
+
+    def _client_chosen(self) -> bool:
+        if self.position is None:
+            self.notify(t("tui.note.no_selection"), severity="warning", markup=False)
+        return self.position is not None
+
+
+def _status(report: dict) -> Text:
+    overdue = report["total"] - report["totals"]["not_due"]
+    text = Text(t("tui.ar.status", as_of=report["as_of"], total=format_fen(report["total"]),
+                  overdue=format_fen(overdue), count=len(report["rows"])))
+    if len(report["rows"]) > len(report["shown"]):
+        text.append("  " + t("tui.ar.more", shown=len(report["shown"]), count=len(report["rows"])), style="dim")
+    if report["as_of"] != clock.today().isoformat():
+        text.append("  " + t("tui.ar.past"), style="bold yellow")
+    return text
+
+
+def _position(position: dict) -> Table:
+    rows = Table.grid(padding=(0, 1))
+    rows.add_column(style="dim", no_wrap=True)
+    rows.add_column(justify="right", no_wrap=True)
+    for key in ("owed", "overdue", "credit"):
+        rows.add_row(t(f"col.{key}"), Text(format_fen(position[key]), style="bold" if key == "overdue" else ""))
+    return rows
+
+
+def _instalment(item: dict, as_of: str) -> Text:
+    """Two lines: which instalment and when due; what it owes and how late."""
+    late = (dt.date.fromisoformat(as_of) - dt.date.fromisoformat(item["due_on"])).days
+    text = Text(f"{item['contract']}:{item['position']}  ", style="bold")
+    text.append(t("tui.ar.due", date=item["due_on"]))
+    text.append("\n  " + format_fen(item["owed"]))
+    if late > 0:
+        text.append("  " + t("tui.ar.days_late", count=late), style="bold red" if late > 30 else "yellow")
+    return text
+
+
+def _payments(payments: list[dict]) -> Group:
+    lines = [Text(t("tui.ar.payments"), style="bold")]
+    if not payments:
+        lines.append(Text(t("tui.ar.no_payments"), style="dim"))
+    for payment in payments:
+        line = Text(f"#{payment['id']} {payment['paid_on']}  {format_fen(payment['amount'])}")
+        if payment["reversed_on"]:
+            line.stylize("strike dim")
+            line.append("  " + t("tui.ar.reversed"), style="dim")
+        lines.append(line)
+    return Group(*lines)

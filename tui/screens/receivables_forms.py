@@ -1,0 +1,90 @@
+"""The receivables screen's forms: money received from a client, a mistaken payment reversed, and
+the day the books are read as of.
+
+Each is the core's own operation (:mod:`zizhi.core.receivables.ledger`) — the same as ``zizhi ar pay``
+and ``zizhi ar reverse`` — so the app meets the same refusals: finance alone takes money, one bank
+slip is recorded once, a reversal needs its reason.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from textual.widget import Widget
+
+from zizhi.core import clock, validation
+from zizhi.core.i18n import t
+from zizhi.core.money import format_fen
+from zizhi.core.receivables import ledger
+from zizhi.core.vocab import PAYMENT_METHODS
+from zizhi.tui import labels
+from zizhi.tui.screens.form import FormScreen, choice_field, date_field, text_field
+
+
+class ClientPaymentForm(FormScreen):
+    """Money received from a client: it fills their open instalments oldest first (those of the
+    contract chosen, when one is), and what is left over stays on their account as credit."""
+
+    COLUMNS = 2
+
+    def __init__(self, desk, position: dict) -> None:
+        super().__init__(desk, t("tui.form.client_payment", name=position["client"]))
+        self.position = position
+
+    def fields(self) -> Iterable[tuple[str, Widget]]:
+        items = self.position["instalments"]
+        overdue = sum(item["owed"] for item in items if item["due_on"] <= clock.today().isoformat())
+        contracts = sorted({item["contract"] for item in items})
+        yield labels.column("amount"), text_field("amount", format_fen(overdue, symbol=False) if overdue else "",
+                                                  placeholder=t("tui.form.amount_hint"))
+        yield labels.column("paid_on"), date_field("paid_on", clock.today().isoformat(), past=True)
+        yield labels.column("method"), choice_field("method", labels.options("payment_method", PAYMENT_METHODS),
+                                                    "bank_transfer", allow_blank=False)
+        yield labels.column("reference"), text_field("reference", placeholder=t("tui.form.reference_hint"))
+        yield labels.column("contract"), choice_field("contract", [(number, number) for number in contracts],
+                                                      prompt=t("tui.form.any_contract"))
+        yield labels.column("note"), text_field("note")
+
+    def on_mount(self) -> None:
+        self.query_one("#f-amount").focus()
+
+    def save(self, values: dict[str, str]) -> dict:
+        return ledger.record_payment(self.desk, self.position["client_id"], values["amount"],
+                                     paid_on=values["paid_on"] or None, method=values["method"],
+                                     reference=values["reference"] or None, note=values["note"] or None,
+                                     contract_ref=values["contract"] or None)
+
+
+class ReversalForm(FormScreen):
+    """A mistaken payment undone by a reversal entry — never deleted or edited — with the reason."""
+
+    def __init__(self, desk, client: str, payments: list[dict]) -> None:
+        super().__init__(desk, t("tui.form.reverse", name=client))
+        self.payments = [payment for payment in payments if not payment["reversed_on"]]
+
+    def fields(self) -> Iterable[tuple[str, Widget]]:
+        choices = [(f"#{p['id']}  {p['paid_on']}  {format_fen(p['amount'])}  {p['reference'] or ''}".rstrip(),
+                    str(p["id"])) for p in self.payments]
+        yield t("tui.field.payment"), choice_field("payment", choices, choices[0][1] if choices else None)
+        yield t("tui.field.reason"), text_field("reason")
+        yield t("tui.field.reversed_on"), date_field("on", clock.today().isoformat(), past=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#f-reason").focus()
+
+    def save(self, values: dict[str, str]) -> dict:
+        return ledger.reverse_payment(self.desk, values["payment"], values["reason"], on_date=values["on"] or None)
+
+
+class AsOfForm(FormScreen):
+    """The day the books are read as of: last month's end reproduces last month's report."""
+
+    def __init__(self, desk, as_of: str) -> None:
+        super().__init__(desk, t("tui.form.as_of"))
+        self.as_of = as_of
+
+    def fields(self) -> Iterable[tuple[str, Widget]]:
+        yield labels.column("as_of"), date_field("as_of", self.as_of)
+
+    def save(self, values: dict[str, str]) -> str:
+        return validation.date(values["as_of"], "as-of") or clock.today().isoformat()

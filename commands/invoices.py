@@ -98,7 +98,8 @@ def _invoice_text(invoice: dict) -> None:
     if invoice["voided"]:
         echo(t("invoice.voided_line", date=invoice["voided"]["on_date"], reason=invoice["voided"]["reason"]))
     if invoice["reversed_by"]:
-        echo(t("invoice.reversed_line", **invoice["reversed_by"]))
+        red = invoice["reversed_by"]
+        echo(t("invoice.reversed_line", number=red["number"], date=red["on_date"], reason=red["reason"]))
 
 
 def _list_text(rows: list[dict]) -> None:

@@ -52,6 +52,8 @@ def test_an_invoice_is_voided_in_its_month_or_red_lettered_and_holds_its_payment
     paid("invoice", "issue", "恒通", user="cw")
     red = paid.json("invoice", "red", "FP202600002", "--reason", "服务内容变更", user="cw")
     assert (red["number"], red["amount"], red["reverses"]) == ("FP202600003", -143_100, "FP202600002")
+    original = paid("invoice", "show", "FP202600002", user="li").stdout
+    assert "reversed by red-letter invoice FP202600003 on 2026-11-27: 服务内容变更" in original
     listed = paid("invoice", "list", "恒通", user="cw").stdout
     assert "red letter" in listed and "reversed by red letter" in listed and "voided" in listed
     again = paid("invoice", "void", "FP202600002", "--reason", "x", user="cw", code=1)

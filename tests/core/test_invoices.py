@@ -215,3 +215,17 @@ def test_two_clerks_invoicing_one_payment_at_once_issue_one_invoice(db_path, des
         assert sorted(outcomes) == sorted(["ok", refused]), outcomes
         listed = invoices.list_invoices(finance, owing["client_id"])
         assert [i["amount"] for i in listed] == [1_000 + r for r in range(round_, -1, -1)]
+
+
+def test_the_number_pattern_comes_from_config_and_a_pattern_without_a_sequence_is_refused(isolated, finance,
+                                                                                           owing, paid):
+    from zizhi.core.errors import ConfigError
+
+    text = (SHIPPED_CONFIG / "pricing.toml").read_text(encoding="utf-8")
+    (isolated / "pricing.toml").write_text(text.replace('"FP{year}{seq:05d}"', '"HX-{year}-{seq:03d}"'),
+                                           encoding="utf-8")
+    finance.settings = settings.load()
+    assert invoices.issue_invoice(finance, owing["client_id"])["number"] == "HX-2026-001"
+    (isolated / "pricing.toml").write_text(text.replace('"FP{year}{seq:05d}"', '"FP{year}"'), encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"pricing.toml:\d+: invoices.number_pattern: the pattern needs \{seq\}"):
+        settings.load()

@@ -172,13 +172,31 @@ class Contracts(Strict):
     @field_validator("number_pattern")
     @classmethod
     def _pattern(cls, value: str) -> str:
-        if "{seq" not in value:
-            raise ValueError('the pattern needs {seq}, e.g. "ZZ-{year}-{seq:04d}"')
-        try:
-            value.format(year=2026, seq=1)
-        except (KeyError, IndexError, ValueError):
-            raise ValueError('only {year} and {seq} may appear, e.g. "ZZ-{year}-{seq:04d}"') from None
-        return value
+        return _number_pattern(value, "ZZ-{year}-{seq:04d}")
+
+
+def _number_pattern(value: str, example: str) -> str:
+    """A numbering pattern: {seq} required, {year} allowed, nothing else."""
+    if "{seq" not in value:
+        raise ValueError(f'the pattern needs {{seq}}, e.g. "{example}"')
+    try:
+        value.format(year=2026, seq=1)
+    except (KeyError, IndexError, ValueError):
+        raise ValueError(f'only {{year}} and {{seq}} may appear, e.g. "{example}"') from None
+    return value
+
+
+class Invoices(Strict):
+    # The invoice number: {year} and {seq} (the sequence within the year), e.g. "FP{year}{seq:05d}".
+    number_pattern: Text = "FP{year}{seq:05d}"
+    # Invoicing ahead of payment (up to what the client's signed contracts still ask) is an
+    # exception a company allows on purpose; by default an invoice follows confirmed payment.
+    invoice_in_advance: bool = False
+
+    @field_validator("number_pattern")
+    @classmethod
+    def _pattern(cls, value: str) -> str:
+        return _number_pattern(value, "FP{year}{seq:05d}")
 
 
 class Receivables(Strict):
@@ -208,6 +226,7 @@ class Pricing(Strict):
     onboarding: Onboarding
     contracts: Contracts = Contracts()
     receivables: Receivables = Receivables()
+    invoices: Invoices = Invoices()
 
     @field_validator("stages")
     @classmethod

@@ -16,6 +16,8 @@ PAYMENT_METHODS = ("bank_transfer", "cash", "cheque", "acceptance_bill", "online
 # How a client's credit was checked: the public registry (国家企业信用信息公示系统), a rating agency, or
 # what the client's own payments showed.
 CREDIT_METHODS = ("registry", "third_party", "payment_history")
+# The two kinds of VAT invoice (发票): 普通发票 and 专用发票, the one the buyer deducts input VAT with.
+INVOICE_TYPES = ("normal", "special")
 
 ALIASES = {
     "size": {"微型": "micro", "小型": "small", "中型": "medium", "大型": "large",
@@ -33,12 +35,14 @@ ALIASES = {
     "credit_method": {"公示系统": "registry", "信用公示": "registry", "第三方": "third_party",
                       "评级机构": "third_party", "agency": "third_party", "付款记录": "payment_history",
                       "回款记录": "payment_history", "history": "payment_history"},
+    "invoice_type": {"普通发票": "normal", "增值税普通发票": "normal", "普票": "normal", "普通": "normal",
+                     "专用发票": "special", "增值税专用发票": "special", "专票": "special", "专用": "special"},
     "role": {"销售": "sales", "经理": "manager", "财务": "finance", "法务": "legal",
              "运营": "operations", "管理员": "admin"},
 }
 ALLOWED = {"size": SIZES, "urgency": URGENCIES, "channel": CHANNELS,
            "log_channel": LOG_CHANNELS, "payment_method": PAYMENT_METHODS, "role": ROLES,
-           "credit_method": CREDIT_METHODS}
+           "credit_method": CREDIT_METHODS, "invoice_type": INVOICE_TYPES}
 
 
 def sql_in(values: tuple[str, ...]) -> str:

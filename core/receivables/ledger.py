@@ -13,7 +13,7 @@ from __future__ import annotations
 from zizhi.core import access, audit, clock, validation, vocab
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.money import format_fen
-from zizhi.core.receivables import positions
+from zizhi.core.receivables import invoice_book, positions
 
 CASHIERS = ("finance", "admin")
 
@@ -92,6 +92,7 @@ def reverse_payment(desk, payment_ref: str | int, reason: str, on_date: str | No
         if payment["reversal"]:
             raise UserError("ar.already_reversed", id=payment["id"], date=payment["reversal"]["on_date"],
                             reason=payment["reversal"]["reason"])
+        invoice_book.refuse_reversing_invoiced(db, payment)
         if on_date < payment["paid_on"]:
             raise InputError("ar.reversed_before_paid", field="date", value=on_date, id=payment["id"],
                              paid_on=payment["paid_on"])
@@ -125,6 +126,7 @@ def refund(desk, client_ref: str | int, amount: str | int, reason: str, on_date:
         if fen > credit:
             raise UserError("ar.refund_beyond_credit", client=client["name"], amount=format_fen(fen),
                             credit=format_fen(credit))
+        invoice_book.refuse_refunding_invoiced(db, client, fen)
         refund_id = db.execute(
             """INSERT INTO refunds (client_id, amount, on_date, method, reference, reason, user_id, at)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",

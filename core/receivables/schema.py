@@ -9,7 +9,7 @@ a trigger refuses any change that would make them exceed the instalment.
 
 from __future__ import annotations
 
-from zizhi.core.vocab import PAYMENT_METHODS, sql_in
+from zizhi.core.vocab import INVOICE_TYPES, PAYMENT_METHODS, sql_in
 
 LEDGER = ("payments", "allocations", "reversals", "refunds", "write_offs")
 
@@ -120,4 +120,66 @@ def replay_unallocated(conn) -> None:
                 break
 
 
+def m210_invoices(db) -> None:
+    """Invoices (发票), the payments each covers, and voidings: all append-only.
+
+    A red-letter invoice (红字发票) is an invoice row of its own, negative, naming the one it
+    reverses, with negative links mirroring that one's; a voided invoice (作废) keeps its row and
+    gains a voiding. What an invoice covers of a payment counts while it is not voided, so the
+    links of live invoices never exceed a payment — a trigger holds that even against a shell.
+    """
+    db.execute(f"""
+        CREATE TABLE invoices (
+            id INTEGER PRIMARY KEY,
+            number TEXT NOT NULL UNIQUE,
+            year INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            client_id INTEGER NOT NULL REFERENCES clients(id),
+            type TEXT NOT NULL CHECK (type IN {sql_in(INVOICE_TYPES)}),
+            on_date TEXT NOT NULL,
+            amount INTEGER NOT NULL CHECK (amount <> 0),
+            buyer TEXT NOT NULL,
+            tax_id TEXT NOT NULL,
+            address_phone TEXT,
+            bank TEXT,
+            bank_account TEXT,
+            reverses_id INTEGER UNIQUE REFERENCES invoices(id),
+            reason TEXT,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            at TEXT NOT NULL,
+            UNIQUE (year, seq),
+            CHECK ((reverses_id IS NULL) = (amount > 0)),
+            CHECK (reverses_id IS NULL OR reason IS NOT NULL),
+            CHECK (type <> 'special' OR (address_phone IS NOT NULL AND bank IS NOT NULL AND bank_account IS NOT NULL))
+        ) STRICT""")
+    db.execute("CREATE INDEX invoices_by_client ON invoices(client_id, on_date)")
+    db.execute("""
+        CREATE TABLE invoice_payments (
+            invoice_id INTEGER NOT NULL REFERENCES invoices(id),
+            payment_id INTEGER NOT NULL REFERENCES payments(id),
+            amount INTEGER NOT NULL CHECK (amount <> 0),
+            PRIMARY KEY (invoice_id, payment_id)
+        ) STRICT""")
+    db.execute("CREATE INDEX invoice_payments_by_payment ON invoice_payments(payment_id)")
+    db.execute("""
+        CREATE TABLE invoice_voids (
+            invoice_id INTEGER PRIMARY KEY REFERENCES invoices(id),
+            on_date TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            at TEXT NOT NULL
+        ) STRICT""")
+    for table in INVOICING:
+        for verb in ("UPDATE", "DELETE"):
+            db.execute(f"""CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} BEGIN
+                SELECT RAISE(ABORT, 'invoices are kept as issued: void or red-letter instead'); END""")
+    db.execute("""CREATE TRIGGER invoice_payments_within_payment BEFORE INSERT ON invoice_payments
+        WHEN NEW.amount + coalesce((SELECT sum(l.amount) FROM invoice_payments l WHERE l.payment_id = NEW.payment_id
+              AND NOT EXISTS (SELECT 1 FROM invoice_voids v WHERE v.invoice_id = l.invoice_id)), 0)
+             NOT BETWEEN 0 AND (SELECT amount FROM payments WHERE id = NEW.payment_id) BEGIN
+        SELECT RAISE(ABORT, 'a payment cannot be invoiced beyond its amount'); END""")
+
+
+INVOICING = ("invoices", "invoice_payments", "invoice_voids")
 MIGRATIONS = (m120_receivables_ledger,)
+LAST = (m210_invoices,)  # after every earlier migration, as first applied

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.commands.conftest import Cli
+from tests.core.conftest import credit_code
 from tests.core.test_delivery import NOTES, approved_deal
 from zizhi.commands.main import NOUNS, _build
 from zizhi.core import clock, i18n
@@ -27,6 +28,7 @@ from zizhi.core.clients import records as clients
 from zizhi.core.desk import init_database, open_desk
 from zizhi.core.people import users as people
 from zizhi.core.pipeline import deals, delivery, quotes
+from zizhi.core.receivables import invoices
 
 # Disjoint alphabets: nothing of one book can turn up in the other's by chance.
 ALPHABETS = {"li": "甲乙丙丁戊己庚辛", "wang": "子丑寅卯辰巳午未"}
@@ -50,14 +52,14 @@ def book(login: str):
 READS = {"client show", "client list", "client search", "log list", "user list", "user show", "audit list",
          "deal show", "deal list", "quote show", "quote list", "quote render", "contract show",
          "process show", "visit list", "pipeline", "catalogue list", "catalogue show", "ar aging", "ar balance",
-         "ar payments", "credit show"}
+         "ar payments", "credit show", "invoice list", "invoice show"}
 CHANGES = {"client edit", "client archive", "client assign", "log add", "log edit", "user add", "user edit",
            "user exam", "user train", "deal new", "deal edit", "deal move", "deal assess", "deal resolve",
            "deal lose", "deal cancel", "quote new", "quote line", "quote send", "quote accept", "quote reject",
            "quote approve", "quote expire", "review approve", "review reject", "contract new", "contract sign",
            "contract file", "contract pay", "contract allow-payments", "credit check", "backup", "restore", "audit verify", "process handover", "process step", "process delay",
            "process outcome", "deliver", "visit done", "ar pay", "ar reverse", "ar apply-credit", "ar refund",
-           "ar write-off"}
+           "ar write-off", "invoice issue", "invoice void", "invoice red"}
 # What the user typed comes back (client add), nothing of the clients is read (SSH keys, a new database,
 # the person's own language, the holiday calendar), or another command runs (shell: the command sent over the key, swept above as itself).
 OUTSIDE = {"client add", "config check", "config init", "config path", "config show", "demo", "init", "shell",
@@ -83,17 +85,19 @@ def reads(own: dict, other: dict) -> list[tuple[str, ...]]:
              ("deal", "list", "--owner", "wang"), ("visit", "list"), ("visit", "list", "--owner", "wang"),
              ("pipeline",), ("pipeline", "--owner", "wang"), ("user", "list"), ("user", "show", "wang"),
              ("user", "show", "li"), ("audit", "list"), ("catalogue", "list"), ("catalogue", "show", "TRADE-RIGHTS"),
-             ("ar", "aging"), ("ar", "aging", "--by", "owner"), ("ar", "aging", "--csv"), ("ar", "payments")]
+             ("ar", "aging"), ("ar", "aging", "--by", "owner"), ("ar", "aging", "--csv"), ("ar", "payments"),
+             ("invoice", "list")]
     found = []
     for ids in (own, other):
         for client in ids["clients"]:
             found += [("client", "show", str(client)), ("log", "list", str(client)), ("ar", "balance", str(client)),
-                      ("ar", "payments", str(client)), ("credit", "show", str(client)),
+                      ("ar", "payments", str(client)), ("credit", "show", str(client)), ("invoice", "list", str(client)),
                       ("deal", "list", "--client", str(client)), ("visit", "list", "--client", str(client))]
         found += [("deal", "show", str(ids["quoted"])), ("deal", "show", str(ids["delivered"])),
                   ("quote", "list", str(ids["quoted"])), ("quote", "show", str(ids["quote"])),
                   ("quote", "render", str(ids["quote"])), ("quote", "render", str(ids["quote"]), "--format", "markdown"),
-                  ("contract", "show", str(ids["contract"])), ("process", "show", str(ids["delivered"]))]
+                  ("contract", "show", str(ids["contract"])), ("process", "show", str(ids["delivered"])),
+                  ("invoice", "show", ids["invoice"])]
     searches = [("client", "search", word) for c in other["book"] for word in (c["stem"], c["phone"], c["contact"])]
     return lists + searches + found
 
@@ -124,6 +128,8 @@ def changes(other: dict) -> list[tuple[str, ...]]:
             ("visit", "done", str(other["visit"]), "--satisfaction", "5"),
             ("ar", "pay", client, "1"), ("ar", "reverse", "1", "--reason", "x"), ("ar", "apply-credit", client),
             ("ar", "refund", client, "1", "--reason", "x"), ("ar", "write-off", f"{contract}:1", "--reason", "x"),
+            ("invoice", "issue", client), ("invoice", "void", other["invoice"], "--reason", "x"),
+            ("invoice", "red", other["invoice"], "--reason", "x"),
             # the whole database at once: admins (backup, restore) and managers (verify) only
             ("backup", "/tmp/zizhi-no-leak-copy.db"), ("restore", "/tmp/zizhi-no-leak-copy.db"), ("audit", "verify")]
 
@@ -162,7 +168,8 @@ def _book(desk, entries: list[dict], finance, ops) -> dict:
     done = approved_deal(desk, finance)
     first = entries[0]
     clients.edit_client(desk, str(done["client_id"]), name=f"{first['stem']}分公司", phone=first["phone"],
-                        contact=first["contact"], email=first["email"])
+                        contact=first["contact"], email=first["email"], credit_code=credit_code(done["client_id"]))
+    invoice = invoices.issue_invoice(finance, done["client_id"])["number"]
     for code in ("TRADE-RIGHTS", "CUSTOMS-REG"):
         delivery.deliver(ops, done["id"], code, f"N{done['id']}{code[:2]}", "2026-11-25", NOTES)
     visit = delivery.list_visits(desk, client=str(done["client_id"]))[0]["id"]
@@ -170,6 +177,7 @@ def _book(desk, entries: list[dict], finance, ops) -> dict:
     desk.close()
     return {"clients": [*made, done["client_id"]], "quoted": quoted["id"], "quote": quote["id"],
             "delivered": done["id"], "contract": contract, "visit": visit, "entry": log["id"], "book": entries,
+            "invoice": invoice,
             "deals": 2}
 
 

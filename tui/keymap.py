@@ -122,6 +122,7 @@ DEAL_EARLY = ("deal.assess", "deal.quote", "deal.edit_line", "deal.send", "deal.
 RECEIVABLES = (
     Key("ar.pay", "p", "record_payment", "tui.key.client_payment"),
     Key("ar.reverse", "v", "reverse_payment", "tui.key.reverse"),
+    Key("ar.invoice", "i", "issue_invoice", "tui.key.invoice"),
     Key("ar.as_of", "d", "as_of", "tui.key.as_of"),
     Key("ar.clients", "c", "show_clients", "tui.key.clients"),
     Key("ar.pipeline", "b", "show_pipeline", "tui.key.pipeline"),

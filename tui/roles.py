@@ -61,6 +61,7 @@ RULES: dict[str, Callable[[dict, dict], None]] = {
     "pipeline.receivables": _of_user(access.require_receivables),
     "ar.pay": _of_user(ledger.require_cashier),
     "ar.reverse": _of_user(ledger.require_cashier),
+    "ar.invoice": _of_user(ledger.require_cashier),
     "deal.handover": processing.require_hand_over,
     **{key: processing.require_recorder for key in _RECORDING},
     "deal.deliver": delivery.require_deliverer,

@@ -157,3 +157,30 @@ async def test_legal_has_no_receivables_key(owing, settle):
             assert "legal" in problem(app)
     finally:
         own.close()
+
+
+async def test_finance_invoices_what_was_paid_and_a_client_without_tax_id_is_told_where_to_add_it(app, owing, settle):
+    from zizhi.core.clients.records import edit_client
+    from zizhi.core.receivables import invoices
+    from zizhi.tui.screens.receivables_forms import InvoiceForm
+
+    ledger.record_payment(owing, owing.ids[HAITIAN], "954", reference="CMB-7")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_receivables(pilot, settle)
+        await pilot.press("i")
+        await settle(pilot, QUICK)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, InvoiceForm)
+        error = str(app.screen.query_one("#form-error").content)
+        assert "no unified social credit code" in error and "e on the clients screen" in error
+        await pilot.press("escape")
+        edit_client(owing, str(owing.ids[HAITIAN]), credit_code="91330200MA2H4X123B")
+        await pilot.press("i")
+        await settle(pilot, QUICK)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, InvoiceForm)
+        assert "for ¥954.00 issued to 宁波海天国际贸易有限公司" in said(app)
+        assert "¥954.00" in client_side(app) and "Latest invoices" in client_side(app)
+    assert [i["amount"] for i in invoices.list_invoices(owing, owing.ids[HAITIAN])] == [95_400]

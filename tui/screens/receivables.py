@@ -27,11 +27,11 @@ from textual.widgets.option_list import Option
 from zizhi.core import clock
 from zizhi.core.i18n import t
 from zizhi.core.money import format_fen
-from zizhi.core.receivables import aging, ledger
+from zizhi.core.receivables import aging, invoices, ledger
 from zizhi.tui import keymap
 from zizhi.tui.roles import RoleKeys, guarded
 from zizhi.tui.screens.help import HelpScreen
-from zizhi.tui.screens.receivables_forms import AsOfForm, ClientPaymentForm, ReversalForm
+from zizhi.tui.screens.receivables_forms import AsOfForm, ClientPaymentForm, InvoiceForm, ReversalForm
 from zizhi.tui.widgets.aging_table import AgingTable
 from zizhi.tui.widgets.footer import FittedFooter
 from zizhi.tui.work import DeskWork
@@ -43,7 +43,8 @@ PAYMENTS_SHOWN = 5
 class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     BINDINGS = keymap.bindings(keymap.DESK, keymap.RECEIVABLES)
     CSS_PATH = "../styles/receivables.tcss"
-    PALETTE = (("client_payment", "record_payment"), ("reverse", "reverse_payment"), ("as_of", "as_of"),
+    PALETTE = (("client_payment", "record_payment"), ("reverse", "reverse_payment"), ("invoice", "issue_invoice"),
+               ("as_of", "as_of"),
                ("refresh_ar", "refresh"), ("clients", "show_clients"), ("pipeline", "show_pipeline"),
                ("help", "help"))
 
@@ -55,6 +56,7 @@ class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     class ClientLoaded(Message):
         position: dict
         payments: list[dict]
+        invoices: list[dict]
 
     def __init__(self, desk) -> None:
         super().__init__()
@@ -122,12 +124,13 @@ class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     def _load_client(self, client_id: int, as_of: str) -> None:
         position = ledger.balance(self.desk, client_id, as_of=as_of)
         payments = ledger.list_payments(self.desk, client_id, limit=PAYMENTS_SHOWN)
-        self.post_message(self.ClientLoaded(position, payments))
+        issued = invoices.list_invoices(self.desk, client_id, limit=PAYMENTS_SHOWN)
+        self.post_message(self.ClientLoaded(position, payments, issued))
 
     def on_receivables_screen_client_loaded(self, message: ClientLoaded) -> None:
-        self._show_client(message.position, message.payments)
+        self._show_client(message.position, message.payments, message.invoices)
 
-    def _show_client(self, position: dict | None, payments: list[dict]) -> None:
+    def _show_client(self, position: dict | None, payments: list[dict], issued: list[dict] = ()) -> None:
         self.position, self.payments = position, payments
         pane = self.query_one("#ar-client", Vertical)
         pane.border_title = Text(position["client"]) if position else ""
@@ -137,7 +140,7 @@ class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         instalments.clear_options()
         for item in position["instalments"] if position else ():
             instalments.add_option(Option(_instalment(item, position["as_of"])))
-        self.query_one("#ar-payments", Static).update(_payments(payments))
+        self.query_one("#ar-payments", Static).update(Group(_payments(payments), Text(""), _invoices(issued)))
 
     @on(OptionList.OptionSelected, "#ar-instalments")
     def _open_instalment(self, event: OptionList.OptionSelected) -> None:
@@ -171,6 +174,17 @@ class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     def _reversed(self, payment: dict | None) -> None:
         if payment:
             self.notify(t("tui.note.reversed", id=payment["id"], amount=format_fen(payment["amount"])), markup=False)
+            self.reload()
+
+    @guarded("ar.invoice")
+    def action_issue_invoice(self) -> None:
+        if self._client_chosen():
+            self.app.push_screen(InvoiceForm(self.desk, self.position), callback=self._invoiced)
+
+    def _invoiced(self, invoice: dict | None) -> None:
+        if invoice:
+            self.notify(t("tui.note.invoiced", number=invoice["number"], amount=format_fen(invoice["amount"]),
+                          client=self.position["client"] if self.position else ""), markup=False)
             self.reload()
 
     def action_as_of(self) -> None:
@@ -240,5 +254,17 @@ def _payments(payments: list[dict]) -> Group:
         if payment["reversed_on"]:
             line.stylize("strike dim")
             line.append("  " + t("tui.ar.reversed"), style="dim")
+        lines.append(line)
+    return Group(*lines)
+
+
+def _invoices(issued: list[dict]) -> Group:
+    lines = [Text(t("tui.ar.invoices"), style="bold")]
+    if not issued:
+        lines.append(Text(t("tui.ar.no_invoices"), style="dim"))
+    for invoice in issued:
+        line = Text(f"{invoice['number']} {invoice['on_date']}  {format_fen(invoice['amount'])}")
+        if invoice["status"] != "issued":
+            line.append("  " + t(f"tui.ar.invoice_{invoice['status']}"), style="dim")
         lines.append(line)
     return Group(*lines)

@@ -15,8 +15,8 @@ from textual.widget import Widget
 from zizhi.core import clock, validation
 from zizhi.core.i18n import t
 from zizhi.core.money import format_fen
-from zizhi.core.receivables import ledger
-from zizhi.core.vocab import PAYMENT_METHODS
+from zizhi.core.receivables import invoices, ledger
+from zizhi.core.vocab import INVOICE_TYPES, PAYMENT_METHODS
 from zizhi.tui import labels
 from zizhi.tui.screens.form import FormScreen, choice_field, date_field, text_field
 
@@ -74,6 +74,33 @@ class ReversalForm(FormScreen):
 
     def save(self, values: dict[str, str]) -> dict:
         return ledger.reverse_payment(self.desk, values["payment"], values["reason"], on_date=values["on"] or None)
+
+
+class InvoiceForm(FormScreen):
+    """An invoice (发票) for what the client paid and was not yet invoiced — all of it unless an
+    amount is given. A special VAT invoice (专用发票) carries the buyer's bank details; left blank,
+    the core takes those of the client's last invoice."""
+
+    COLUMNS = 2
+
+    def __init__(self, desk, client: dict) -> None:
+        super().__init__(desk, t("tui.form.invoice", name=client["client"]))
+        self.client = client
+
+    def fields(self) -> Iterable[tuple[str, Widget]]:
+        yield labels.column("type"), choice_field("type", labels.options("invoice_type", INVOICE_TYPES), "normal",
+                                                  allow_blank=False)
+        yield labels.column("amount"), text_field("amount", placeholder=t("tui.form.invoice_all"))
+        yield labels.column("on_date"), date_field("on", clock.today().isoformat(), past=True)
+        yield labels.column("address_phone"), text_field("address_phone")
+        yield labels.column("bank"), text_field("bank")
+        yield labels.column("bank_account"), text_field("bank_account")
+
+    def save(self, values: dict[str, str]) -> dict:
+        return invoices.issue_invoice(self.desk, self.client["client_id"], amount=values["amount"] or None,
+                                      kind=values["type"], on_date=values["on"] or None,
+                                      address_phone=values["address_phone"] or None, bank=values["bank"] or None,
+                                      bank_account=values["bank_account"] or None)
 
 
 class AsOfForm(FormScreen):

@@ -143,6 +143,7 @@ class DunningStep(Strict):
     action: Literal[DUNNING_ACTIONS]
 
 
+DEFAULT_PAYMENT_INSTRUCTIONS = "请将款项汇入我司对公账户（开户行及账号以合同约定为准），汇款时请注明合同编号。"
 DEFAULT_LADDER = ((-3, "friendly_reminder"), (7, "reminder"), (15, "call"), (30, "letter"), (60, "visit"),
                   (90, "escalation"))
 
@@ -153,6 +154,9 @@ class Dunning(Strict):
     working_days: bool = True
     steps: list[DunningStep] = Field(
         default=[DunningStep(days=d, action=a) for d, a in DEFAULT_LADDER], min_length=1)
+    # The formal letter (催款函): how to pay, and the working days given to pay before further steps.
+    payment_instructions: Text = DEFAULT_PAYMENT_INSTRUCTIONS
+    letter_grace_days: int = Field(default=7, gt=0, le=60)
 
     @field_validator("steps")
     @classmethod

@@ -4,8 +4,8 @@ An open instalment (something still owed at the end of ``as_of``) stands on the 
 whose day has come. A promise to pay holds the ladder while it runs (from the day it was made to
 the day promised): nothing is asked of the client who said they would pay. Kept — paid at least
 the promised amount by the promised day, net of reversals — the ladder simply goes on by its
-dates afterwards; broken, the debt moves one step above where it stood when the promise was made,
-due at once. A part payment changes none of this: the rest keeps its place on the ladder. A step
+dates afterwards; broken, the debt moves one step above where it stands (by its dates, or where it
+stood when the promise was made, whichever is higher), due at once. A part payment changes none of this: the rest keeps its place on the ladder. A step
 is due until an action that answers it is logged.
 """
 
@@ -75,10 +75,12 @@ def stand(steps: Ladder, debt: dict, day: str, covers: list[dict], promises: dic
 
 
 def _moved_up(steps: Ladder, debt: dict, cover: dict, rung: Rung | None, since, reason, day: str):
-    """A broken promise: the step above the one the debt stood on when it was made, due the next
-    working day after the promised day (unless the dates have carried it higher already)."""
-    above = steps.after(debt["due_on"], cover["at_rung"])
+    """A broken promise: the step above the one the debt stood on — when the promise was made, or
+    by its dates on the first working day after the promised day, whichever is higher — due that day."""
     start = steps.next_workday(dt.date.fromisoformat(cover["promise_on"]) + dt.timedelta(days=1)).isoformat()
+    by_date = steps.reached(debt["due_on"], start)
+    stood = max((d for d in (cover["at_rung"], by_date and by_date.days) if d is not None), default=None)
+    above = steps.after(debt["due_on"], stood)
     if above is None or start > day or (rung is not None and rung.days >= above.days):
         return rung, since, reason
     return above, start, "broken_promise"

@@ -157,3 +157,19 @@ def test_the_log_is_history(li):
     for statement in ("UPDATE dunning_actions SET outcome = 'paid'", "DELETE FROM dunning_covers"):
         with pytest.raises(sqlite3.IntegrityError):
             li.store.conn.execute(statement)
+
+
+def test_a_promise_racing_the_payment_that_clears_the_debt_is_never_made_on_a_paid_debt(db_path, li, finance):
+    from tests.core.racing import Call, race
+
+    contract = owing(li)
+    first = f"{contract['number']}:1"
+    calls = [Call("li", "receivables.dunning.log_action", (first, "call"),
+                  (("promise_on", "2026-12-04"), ("promise_amount", "1,000"))),
+             Call("qian", "receivables.ledger.record_payment", (None, "1,000"), (("contract_ref", contract["id"]),))]
+    outcomes = race(db_path, calls, clock.stamp())
+    order = [r["action"] for r in reversed(li.store.rows(
+        "SELECT action FROM audit WHERE action IN ('dunning.log', 'payment.record') ORDER BY id DESC"))]
+    # the promise is checked against what is owed inside its transaction: made before the payment, or refused
+    assert (outcomes, order) in ((["ok", "ok"], ["dunning.log", "payment.record"]),
+                                 (["dunning.nothing_owed", "ok"], ["payment.record"])), (outcomes, order)

@@ -33,7 +33,7 @@ NOUNS = {
     "process": ("processing", "app"), "visit": ("processing", "visit_app"),
     "init": ("setup_cmd", "init"), "shell": ("shell", "shell"),
     "backup": ("backup_cmd", "backup"), "restore": ("backup_cmd", "restore"),
-    "ar": ("receivables", "app"), "invoice": ("invoices", "app"),
+    "ar": ("receivables", "app"), "invoice": ("invoices", "app"), "dunning": ("dunning", "app"),
 }
 
 

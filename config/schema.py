@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from zizhi.core.pipeline.stages import STAGES
+from zizhi.core.vocab import DUNNING_ACTIONS
 
 ROLES_WITH_DISCOUNT = ("sales", "manager", "admin")
 
@@ -137,8 +138,46 @@ class CreditTerms(Strict):
 
 
 class DunningStep(Strict):
-    days_overdue: int = Field(gt=0)
-    action: Literal["reminder", "call", "letter", "visit", "escalation"]
+    # Days from the instalment's due date: -3 is three days before it, 30 a month after.
+    days: int = Field(ge=-90, le=3650)
+    action: Literal[DUNNING_ACTIONS]
+
+
+DEFAULT_PAYMENT_INSTRUCTIONS = "请将款项汇入我司对公账户（开户行及账号以合同约定为准），汇款时请注明合同编号。"
+DEFAULT_LADDER = ((-3, "friendly_reminder"), (7, "reminder"), (15, "call"), (30, "letter"), (60, "visit"),
+                  (90, "escalation"))
+
+
+class Dunning(Strict):
+    # Count the steps' days in Chinese working days (调休 make-up Saturdays count); either way a step
+    # landing on a holiday or weekend moves to the next working day.
+    working_days: bool = True
+    steps: list[DunningStep] = Field(
+        default=[DunningStep(days=d, action=a) for d, a in DEFAULT_LADDER], min_length=1)
+    # The formal letter (催款函): how to pay, and the working days given to pay before further steps.
+    payment_instructions: Text = DEFAULT_PAYMENT_INSTRUCTIONS
+    letter_grace_days: int = Field(default=7, gt=0, le=60)
+
+    @field_validator("steps")
+    @classmethod
+    def _ladder_ascends(cls, value: list[DunningStep]) -> list[DunningStep]:
+        days = [step.days for step in value]
+        if days != sorted(set(days)):
+            raise ValueError("dunning steps must have rising days")
+        ranks = [DUNNING_ACTIONS.index(step.action) for step in value]
+        if ranks != sorted(ranks):
+            raise ValueError(f"dunning actions must not grow milder up the ladder ({', '.join(DUNNING_ACTIONS)})")
+        return value
+
+
+def _dunning_of_old_files(value: object) -> object:
+    """Files written before ``[dunning]`` was a table hold ``[[dunning]]`` steps counted in calendar
+    days overdue; they are read as that ladder."""
+    if isinstance(value, list):
+        steps = [{"days": s.get("days_overdue"), "action": s.get("action")} if isinstance(s, dict) else s
+                 for s in value]
+        return {"working_days": False, "steps": steps}
+    return value
 
 
 class Reminders(Strict):
@@ -219,7 +258,6 @@ class Pricing(Strict):
     quotes: Quotes
     discount_limits: DiscountLimits
     credit_policy: dict[Annotated[str, Field(pattern=r"^[A-Z]{1,3}$")], CreditTerms] = Field(min_length=1)
-    dunning: list[DunningStep] = Field(min_length=1)
     reminders: Reminders
     stages: dict[str, Stage]
     aftersales: Aftersales
@@ -227,6 +265,7 @@ class Pricing(Strict):
     contracts: Contracts = Contracts()
     receivables: Receivables = Receivables()
     invoices: Invoices = Invoices()
+    dunning: Annotated[Dunning, BeforeValidator(_dunning_of_old_files)] = Dunning()
 
     @field_validator("stages")
     @classmethod
@@ -237,14 +276,6 @@ class Pricing(Strict):
             raise ValueError(f"unknown stage {unknown[0]} (stages: {', '.join(STAGES)})")
         if missing:
             raise ValueError(f"stage {missing[0]} is missing")
-        return value
-
-    @field_validator("dunning")
-    @classmethod
-    def _ladder_ascends(cls, value: list[DunningStep]) -> list[DunningStep]:
-        days = [step.days_overdue for step in value]
-        if days != sorted(set(days)):
-            raise ValueError("dunning steps must have rising days_overdue")
         return value
 
 

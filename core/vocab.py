@@ -18,6 +18,10 @@ PAYMENT_METHODS = ("bank_transfer", "cash", "cheque", "acceptance_bill", "online
 CREDIT_METHODS = ("registry", "third_party", "payment_history")
 # The two kinds of VAT invoice (发票): 普通发票 and 专用发票, the one the buyer deducts input VAT with.
 INVOICE_TYPES = ("normal", "special")
+# The rungs of the dunning ladder, mildest first (a rung is answered by its own action or a later one),
+# and what came of an action.
+DUNNING_ACTIONS = ("friendly_reminder", "reminder", "call", "letter", "visit", "escalation")
+DUNNING_OUTCOMES = ("reached", "no_answer", "promised", "disputed", "refused", "paid")
 
 ALIASES = {
     "size": {"微型": "micro", "小型": "small", "中型": "medium", "大型": "large",
@@ -37,12 +41,19 @@ ALIASES = {
                       "回款记录": "payment_history", "history": "payment_history"},
     "invoice_type": {"普通发票": "normal", "增值税普通发票": "normal", "普票": "normal", "普通": "normal",
                      "专用发票": "special", "增值税专用发票": "special", "专票": "special", "专用": "special"},
+    "dunning_action": {"友情提醒": "friendly_reminder", "提醒": "reminder", "催告": "reminder", "电话": "call",
+                       "电话催收": "call", "催款函": "letter", "函": "letter", "上门": "visit", "拜访": "visit",
+                       "上报": "escalation", "升级": "escalation", "phone": "call"},
+    "dunning_outcome": {"已联系": "reached", "联系上": "reached", "未接通": "no_answer", "无人接听": "no_answer",
+                        "承诺付款": "promised", "承诺": "promised", "有异议": "disputed", "争议": "disputed",
+                        "拒绝": "refused", "拒付": "refused", "已付款": "paid", "已付": "paid"},
     "role": {"销售": "sales", "经理": "manager", "财务": "finance", "法务": "legal",
              "运营": "operations", "管理员": "admin"},
 }
 ALLOWED = {"size": SIZES, "urgency": URGENCIES, "channel": CHANNELS,
            "log_channel": LOG_CHANNELS, "payment_method": PAYMENT_METHODS, "role": ROLES,
-           "credit_method": CREDIT_METHODS, "invoice_type": INVOICE_TYPES}
+           "credit_method": CREDIT_METHODS, "invoice_type": INVOICE_TYPES, "dunning_action": DUNNING_ACTIONS,
+           "dunning_outcome": DUNNING_OUTCOMES}
 
 
 def sql_in(values: tuple[str, ...]) -> str:

@@ -183,3 +183,48 @@ def m210_invoices(db) -> None:
 INVOICING = ("invoices", "invoice_payments", "invoice_voids")
 MIGRATIONS = (m120_receivables_ledger,)
 LAST = (m210_invoices,)  # after every earlier migration, as first applied
+
+
+def m211_dunning(db) -> None:
+    """The dunning log: each action taken to collect a debt, what came of it and any promise to pay.
+
+    An action is logged against one instalment or against a client (all their open instalments);
+    ``dunning_covers`` says which instalments it was about, the ladder step each then stood at
+    (``at_rung``, in the step's days from the due date) and the step it answered (``rung``, none
+    when the action was milder than the step). Both are history: triggers refuse edits.
+    """
+    from zizhi.core.vocab import DUNNING_ACTIONS, DUNNING_OUTCOMES
+
+    db.execute(f"""
+        CREATE TABLE dunning_actions (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER NOT NULL REFERENCES clients(id),
+            instalment_id INTEGER REFERENCES instalments(id),
+            action TEXT NOT NULL CHECK (action IN {sql_in(DUNNING_ACTIONS)}),
+            outcome TEXT NOT NULL CHECK (outcome IN {sql_in(DUNNING_OUTCOMES)}),
+            on_date TEXT NOT NULL,
+            promise_on TEXT,
+            promise_amount INTEGER CHECK (promise_amount IS NULL OR promise_amount > 0),
+            note TEXT,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            at TEXT NOT NULL,
+            CHECK ((promise_on IS NULL) = (promise_amount IS NULL)),
+            CHECK (promise_on IS NULL OR promise_on >= on_date)
+        ) STRICT""")
+    db.execute("CREATE INDEX dunning_actions_by_client ON dunning_actions(client_id, on_date)")
+    db.execute("""
+        CREATE TABLE dunning_covers (
+            action_id INTEGER NOT NULL REFERENCES dunning_actions(id),
+            instalment_id INTEGER NOT NULL REFERENCES instalments(id),
+            at_rung INTEGER,
+            rung INTEGER,
+            PRIMARY KEY (action_id, instalment_id)
+        ) STRICT""")
+    db.execute("CREATE INDEX dunning_covers_by_instalment ON dunning_covers(instalment_id)")
+    for table in ("dunning_actions", "dunning_covers"):
+        for verb in ("UPDATE", "DELETE"):
+            db.execute(f"""CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} BEGIN
+                SELECT RAISE(ABORT, 'the dunning log is history: log a new action instead'); END""")
+
+
+DUNNING = (m211_dunning,)  # after credit's, as first applied

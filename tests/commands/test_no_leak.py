@@ -52,14 +52,15 @@ def book(login: str):
 READS = {"client show", "client list", "client search", "log list", "user list", "user show", "audit list",
          "deal show", "deal list", "quote show", "quote list", "quote render", "contract show",
          "process show", "visit list", "pipeline", "catalogue list", "catalogue show", "ar aging", "ar balance",
-         "ar payments", "credit show", "invoice list", "invoice show"}
+         "ar payments", "credit show", "invoice list", "invoice show", "dunning due", "dunning history",
+         "dunning letter"}
 CHANGES = {"client edit", "client archive", "client assign", "log add", "log edit", "user add", "user edit",
            "user exam", "user train", "deal new", "deal edit", "deal move", "deal assess", "deal resolve",
            "deal lose", "deal cancel", "quote new", "quote line", "quote send", "quote accept", "quote reject",
            "quote approve", "quote expire", "review approve", "review reject", "contract new", "contract sign",
            "contract file", "contract pay", "contract allow-payments", "credit check", "backup", "restore", "audit verify", "process handover", "process step", "process delay",
            "process outcome", "deliver", "visit done", "ar pay", "ar reverse", "ar apply-credit", "ar refund",
-           "ar write-off", "invoice issue", "invoice void", "invoice red"}
+           "ar write-off", "invoice issue", "invoice void", "invoice red", "dunning log"}
 # What the user typed comes back (client add), nothing of the clients is read (SSH keys, a new database,
 # the person's own language, the holiday calendar), or another command runs (shell: the command sent over the key, swept above as itself).
 OUTSIDE = {"client add", "config check", "config init", "config path", "config show", "demo", "init", "shell",
@@ -86,16 +87,19 @@ def reads(own: dict, other: dict) -> list[tuple[str, ...]]:
              ("pipeline",), ("pipeline", "--owner", "wang"), ("user", "list"), ("user", "show", "wang"),
              ("user", "show", "li"), ("audit", "list"), ("catalogue", "list"), ("catalogue", "show", "TRADE-RIGHTS"),
              ("ar", "aging"), ("ar", "aging", "--by", "owner"), ("ar", "aging", "--csv"), ("ar", "payments"),
-             ("invoice", "list")]
+             ("invoice", "list"),
+             ("dunning", "due"), ("dunning", "due", "--as-of", "2027-06-30"), ("dunning", "due", "--user", "wang")]
     found = []
     for ids in (own, other):
         for client in ids["clients"]:
             found += [("client", "show", str(client)), ("log", "list", str(client)), ("ar", "balance", str(client)),
                       ("ar", "payments", str(client)), ("credit", "show", str(client)), ("invoice", "list", str(client)),
+                      ("dunning", "history", str(client)),
                       ("deal", "list", "--client", str(client)), ("visit", "list", "--client", str(client))]
         found += [("deal", "show", str(ids["quoted"])), ("deal", "show", str(ids["delivered"])),
                   ("quote", "list", str(ids["quoted"])), ("quote", "show", str(ids["quote"])),
                   ("quote", "render", str(ids["quote"])), ("quote", "render", str(ids["quote"]), "--format", "markdown"),
+                  ("dunning", "letter", str(ids["contract"]), "--as-of", "2027-06-30"),
                   ("contract", "show", str(ids["contract"])), ("process", "show", str(ids["delivered"])),
                   ("invoice", "show", ids["invoice"])]
     searches = [("client", "search", word) for c in other["book"] for word in (c["stem"], c["phone"], c["contact"])]
@@ -130,6 +134,8 @@ def changes(other: dict) -> list[tuple[str, ...]]:
             ("ar", "refund", client, "1", "--reason", "x"), ("ar", "write-off", f"{contract}:1", "--reason", "x"),
             ("invoice", "issue", client), ("invoice", "void", other["invoice"], "--reason", "x"),
             ("invoice", "red", other["invoice"], "--reason", "x"),
+            ("dunning", "log", f"{contract}:1", "--action", "call", "--outcome", "reached"),
+            ("dunning", "log", client, "--action", "call", "--outcome", "reached"),
             # the whole database at once: admins (backup, restore) and managers (verify) only
             ("backup", "/tmp/zizhi-no-leak-copy.db"), ("restore", "/tmp/zizhi-no-leak-copy.db"), ("audit", "verify")]
 
@@ -214,7 +220,7 @@ def test_a_salesperson_sees_nothing_of_a_colleagues_clients(monkeypatch, li_book
         ids = fill(root / "zizhi.db", {"li": li_book, "wang": wang_book})
         hidden = secrets(wang_book)
         for args in reads(ids["li"], ids["wang"]):
-            for form in ((), ("--json",)) if args[:2] != ("quote", "render") else ((),):
+            for form in ((), ("--json",)) if args[:2] not in (("quote", "render"), ("dunning", "letter")) else ((),):
                 result = cli(*args, *form, user="li", code=None)
                 assert not leaked(result, hidden), (args, form, leaked(result, hidden))
                 assert result.exit_code in (0, 1), (args, result.stderr)

@@ -54,7 +54,7 @@ def test_shipped_defaults_load_as_exact_numbers():
     assert loaded.pricing.tax.service_vat == 600
     assert loaded.pricing.credit_policy["A"].credit_limit == 50_000_000
     assert loaded.pricing.onboarding.pass_mark == 80
-    assert [s.action for s in loaded.pricing.dunning][0] == "reminder"
+    assert [s.action for s in loaded.pricing.dunning.steps][0] == "friendly_reminder"
     assert all(path.parent == SHIPPED_CONFIG for path in loaded.sources.values())
     assert settings.problems() == []
 
@@ -142,7 +142,7 @@ def test_problems_lists_every_problem_in_every_file(monkeypatch):
     assert len(found) == 3
     catalogue, pricing, general = (folder / name for name in FILES)
     assert any(f"{catalogue}:{line_of(catalogue, '1500.5')}: qualification.1.service_fee" in p for p in found)
-    assert any(f"{pricing}:{line_of(pricing, 'sue')}: dunning.2.action" in p for p in found)
+    assert any(f"{pricing}:{line_of(pricing, 'sue')}: dunning.steps.2.action" in p for p in found)
     assert any(f"{general}:{line_of(general, 'fax')}: company.fax: unknown key" in p for p in found)
 
 
@@ -203,3 +203,12 @@ def test_effective_toml_shows_each_file_and_its_source():
     text = settings.effective_toml(settings.load())
     assert f"# pricing.toml — {SHIPPED_CONFIG / 'pricing.toml'}" in text
     assert 'service_vat = "6%"' in text
+
+
+def test_a_ladder_written_before_dunning_was_a_table_still_loads_in_calendar_days(isolated):
+    text = (SHIPPED_CONFIG / "pricing.toml").read_text(encoding="utf-8")
+    text = text[:text.index("[dunning]")] + "".join(
+        f'[[dunning]]\ndays_overdue = {d}\naction = "{a}"\n\n' for d, a in ((1, "reminder"), (7, "call")))
+    (isolated / "pricing.toml").write_text(text, encoding="utf-8")
+    ladder = settings.load().pricing.dunning
+    assert ladder.working_days is False and [(s.days, s.action) for s in ladder.steps] == [(1, "reminder"), (7, "call")]

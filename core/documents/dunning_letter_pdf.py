@@ -1,0 +1,93 @@
+"""The dunning letter as an A4 PDF, with the quote's embedded Chinese fonts (see :mod:`.quote_pdf`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from zizhi.core.documents.dunning_letter import COLUMNS, rows
+from zizhi.core.documents.dunning_letter_markdown import paragraphs
+from zizhi.core.documents.quote_pdf import font_files
+
+
+def as_pdf(letter: dict, path: str | Path) -> Path:
+    """Write the letter as an A4 PDF (0600: it holds client data)."""
+    from zizhi.core.paths import check_output, write_output
+
+    check_output(path)
+    return write_output(path, bytes(_render(letter)))
+
+
+def _render(letter: dict) -> bytearray:
+    from fpdf import FPDF
+    from fpdf.enums import WrapMode, XPos, YPos
+    from fpdf.fonts import FontFace
+
+    company, text = letter["company"], paragraphs(letter)
+    pdf = FPDF(format="A4", unit="mm")
+    for family, file in font_files().items():
+        pdf.add_font(family, fname=str(file))
+    pdf.set_margins(20, 18, 20)
+    pdf.set_auto_page_break(True, margin=18)
+    pdf.set_title(f"催款函 {letter['client']['name']}")
+    pdf.set_author(company["name"])
+    pdf.set_creator("Zizhi 资质")
+    pdf.set_lang("zh-CN")
+    pdf.add_page()
+    full = pdf.epw
+    line = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT}
+
+    def font(size: float, family: str = "sans", color: int = 0) -> None:
+        pdf.set_font(family, size=size)
+        pdf.set_text_color(color)
+
+    def prose(words: str, size: float = 10.5) -> None:
+        font(size, "serif")
+        pdf.multi_cell(full, 6.5, words.replace("**", ""), align="J", wrapmode=WrapMode.CHAR, **line)
+
+    font(20)
+    pdf.cell(full, 12, "催 款 函", align="C", **line)
+    font(9, color=90)
+    pdf.cell(full, 6, f"编号：{letter['number']}", align="R", **line)
+    pdf.ln(3)
+    font(11.5)
+    pdf.multi_cell(full, 7, f"致：{letter['client']['name']}", wrapmode=WrapMode.CHAR, **line)
+    pdf.ln(2)
+    prose(text["opening"])
+    pdf.ln(2)
+    font(8, color=90)
+    pdf.cell(full, 5, "金额单位：人民币元", align="R", **line)
+    font(8.5)
+    heading = FontFace(family="sans", emphasis="", size_pt=8.5, fill_color=(230, 233, 238))
+    with pdf.table(col_widths=(34, 16, 22, 24, 24, 24, 18), width=full, line_height=5,
+                   text_align=("LEFT", "CENTER", "CENTER", "RIGHT", "RIGHT", "RIGHT", "RIGHT"),
+                   headings_style=heading, wrapmode=WrapMode.CHAR, padding=1.2, v_align="MIDDLE") as table:
+        table.row(COLUMNS)
+        for cells in rows(letter):
+            table.row(cells)
+        table.row(["合计", "", "", "", "", letter["total_text"][1:], ""],
+                  style=FontFace(fill_color=(245, 246, 248)))
+    pdf.ln(2)
+    font(10.5)
+    pdf.cell(full, 7, f"大写：{letter['total_in_words']}", align="R", **line)
+    pdf.ln(2)
+    for title, body in (("违约责任", [f"合同 {c['number']} 约定：{c['penalty']}" for c in letter["contracts"]]),
+                        ("付款方式", [letter["payment_instructions"]])):
+        font(11.5)
+        pdf.set_draw_color(180)
+        pdf.cell(full, 8, title, border="B", **line)
+        pdf.ln(1.5)
+        for paragraph in body:
+            prose(paragraph)
+        pdf.ln(2)
+    prose(text["request"])
+    prose("　　特此函告。")
+    pdf.ln(8)
+    font(11)
+    for words in (company["name"], letter["date_zh"]):
+        pdf.cell(full, 7, words, align="R", **line)
+    font(8.5, color=90)
+    for words in (company.get("address"), company.get("phone") and f"电话：{company['phone']}",
+                  company.get("email") and f"邮箱：{company['email']}"):
+        if words:
+            pdf.cell(full, 5, words, align="R", **line)
+    return pdf.output()

@@ -1,0 +1,129 @@
+"""Where each open debt stands on the dunning ladder on a given day.
+
+An open instalment (something still owed at the end of ``as_of``) stands on the highest step
+whose day has come. A promise to pay holds the ladder while it runs (from the day it was made to
+the day promised): nothing is asked of the client who said they would pay. Kept — paid at least
+the promised amount by the promised day, net of reversals — the ladder simply goes on by its
+dates afterwards; broken, the debt moves one step above where it stands (by its dates, or where it
+stood when the promise was made, whichever is higher), due at once. A part payment changes none of this: the rest keeps its place on the ladder. A step
+is due until an action that answers it is logged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from zizhi.core import access
+from zizhi.core.receivables import positions
+from zizhi.core.receivables.ladder import Ladder, Rung
+
+
+def ladder(desk) -> Ladder:
+    return Ladder(desk.store, desk.settings.pricing.dunning)
+
+
+def open_debts(desk, day: str, client_id: int | None = None) -> list[dict]:
+    """Every instalment owed at the end of ``day`` among the clients the user may see, with the
+    client's owner (who duns them)."""
+    paid, written_off = positions.amounts(day)
+    cond, params = access.visible_named(desk.user, "c")
+    return desk.store.rows(
+        f"""SELECT * FROM (
+                SELECT i.id AS instalment_id, k.number AS contract, k.number || ':' || i.position AS instalment,
+                       i.position, i.due_on, i.amount, i.amount - {paid} - {written_off} AS owed,
+                       c.id AS client_id, c.name AS client, c.owner_id, u.login AS owner
+                FROM instalments i JOIN contracts k ON k.id = i.contract_id JOIN deals d ON d.id = k.deal_id
+                JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = c.owner_id
+                WHERE k.signed_on IS NOT NULL AND k.signed_on <= :d AND {cond}
+                  AND (:client IS NULL OR c.id = :client)
+            ) WHERE owed > 0 ORDER BY due_on, contract, position""",
+        {"d": day, "client": client_id, **params})
+
+
+def standings(desk, day: str, client_id: int | None = None) -> list[dict]:
+    """Each open debt of ``day`` with its step, whether that step is due, and its promise."""
+    debts = open_debts(desk, day, client_id)
+    if not debts:
+        return []
+    steps, logged = ladder(desk), _logged(desk, day, {d["instalment_id"] for d in debts})
+    promises = _promise_states(desk, day, {c["action_id"] for covers in logged.values() for c in covers
+                                           if c["promise_on"]})
+    return [stand(steps, debt, day, logged.get(debt["instalment_id"], []), promises) for debt in debts]
+
+
+def stand(steps: Ladder, debt: dict, day: str, covers: list[dict], promises: dict[int, str]) -> dict:
+    """One debt's place on the ladder on ``day``, given the actions logged about it by then."""
+    rung, since, reason = steps.reached(debt["due_on"], day), None, "ladder"
+    since = rung.on if rung else None
+    promise, held = None, False
+    for cover in covers:
+        if not cover["promise_on"]:
+            continue
+        state = promises[cover["action_id"]]
+        promise = {"action_id": cover["action_id"], "made_on": cover["on_date"], "on": cover["promise_on"],
+                   "amount": cover["promise_amount"], "state": state}
+        held = held or cover["on_date"] <= day <= cover["promise_on"]
+        if state == "broken":
+            rung, since, reason = _moved_up(steps, debt, cover, rung, since, reason, day)
+    answered = max((c["rung"] for c in covers if c["rung"] is not None), default=None)
+    due = rung is not None and not held and (answered is None or rung.days > answered)
+    overdue = (dt.date.fromisoformat(day) - dt.date.fromisoformat(debt["due_on"])).days
+    return {**debt, "days_overdue": overdue, "rung": _rung(rung), "since": since, "reason": reason,
+            "answered": answered, "due": due, "held": held, "promise": promise,
+            "flagged": bool(rung and rung.escalates) or _escalated(steps, debt, answered),
+            "actions": len({c["action_id"] for c in covers})}
+
+
+def _moved_up(steps: Ladder, debt: dict, cover: dict, rung: Rung | None, since, reason, day: str):
+    """A broken promise: the step above the one the debt stood on — when the promise was made, or
+    by its dates on the first working day after the promised day, whichever is higher — due that day."""
+    start = steps.next_workday(dt.date.fromisoformat(cover["promise_on"]) + dt.timedelta(days=1)).isoformat()
+    by_date = steps.reached(debt["due_on"], start)
+    stood = max((d for d in (cover["at_rung"], by_date and by_date.days) if d is not None), default=None)
+    above = steps.after(debt["due_on"], stood)
+    if above is None or start > day or (rung is not None and rung.days >= above.days):
+        return rung, since, reason
+    return above, start, "broken_promise"
+
+
+def _escalated(steps: Ladder, debt: dict, answered: int | None) -> bool:
+    rung = steps.at(debt["due_on"], answered)
+    return bool(rung and rung.escalates)
+
+
+def _rung(rung: Rung | None) -> dict | None:
+    return None if rung is None else {"days": rung.days, "action": rung.action, "on": rung.on}
+
+
+def _logged(desk, day: str, instalments: set[int]) -> dict[int, list[dict]]:
+    """The actions logged by the end of ``day`` about each of ``instalments``, oldest first."""
+    found: dict[int, list[dict]] = {}
+    for row in desk.store.rows(
+            """SELECT v.instalment_id, v.at_rung, v.rung, a.id AS action_id, a.action, a.on_date, a.promise_on,
+                      a.promise_amount
+               FROM dunning_covers v JOIN dunning_actions a ON a.id = v.action_id
+               WHERE a.on_date <= ? ORDER BY a.on_date, a.id""", [day]):
+        if row["instalment_id"] in instalments:
+            found.setdefault(row["instalment_id"], []).append(row)
+    return found
+
+
+def _promise_states(desk, day: str, action_ids: set[int]) -> dict[int, str]:
+    return {action_id: promise_state(desk, action_id, day) for action_id in action_ids}
+
+
+def promise_state(desk, action_id: int, day: str) -> str:
+    """``kept``, ``pending`` or ``broken`` on ``day``: paid towards the promised debts between the
+    promise and the promised day (a reversal made by ``day`` undoes its payment) against the amount."""
+    promise = desk.store.one("SELECT on_date, promise_on, promise_amount FROM dunning_actions WHERE id = ?",
+                             [action_id])
+    until = min(day, promise["promise_on"])
+    paid = desk.store.scalar(
+        """SELECT coalesce(sum(al.amount), 0) FROM allocations al
+           JOIN dunning_covers v ON v.instalment_id = al.instalment_id AND v.action_id = :a
+           LEFT JOIN reversals r ON r.payment_id = al.payment_id AND r.on_date <= :d
+           WHERE al.on_date BETWEEN :made AND :until AND r.id IS NULL""",
+        {"a": action_id, "d": day, "made": promise["on_date"], "until": until})
+    if paid >= promise["promise_amount"]:
+        return "kept"
+    return "pending" if day <= promise["promise_on"] else "broken"

@@ -51,4 +51,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "分期：'{value}' 不是“合同:期次”格式，例如 ZZ-2026-0001:2。"),
     "ar.instalment_not_found": ("instalment: contract {number} has {count} instalments; there is no '{ref}'.",
                                 "分期：合同 {number} 共 {count} 期，没有 '{ref}'。"),
+    "ar.period_format": ("{field}: '{value}' is not a month; write it as YYYY-MM, e.g. 2026-11.",
+                         "{field}：'{value}' 不是月份；请写成“年-月”，例如 2026-11。"),
+    "ar.period_or_dates": ("{field}: give a month ('{value}') or --from/--to dates, not both.",
+                           "{field}：请给出月份（'{value}'）或 --from/--to 日期，不要同时给出。"),
+    "ar.from_after_to": ("{field}: {value} is after the end of the period ({to}); the period runs from the earlier day.",
+                         "{field}：{value} 晚于期间结束日（{to}）；期间应从较早的日期开始。"),
 }

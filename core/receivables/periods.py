@@ -44,5 +44,7 @@ def eve(day: str) -> str:
     return (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
 
 
-def current() -> str:
-    return clock.today().isoformat()[:7]
+def previous() -> str:
+    """The last month that is over: the one a reconciliation is usually about."""
+    first = clock.today().replace(day=1)
+    return (first - dt.timedelta(days=1)).isoformat()[:7]

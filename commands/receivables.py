@@ -1,4 +1,5 @@
-"""`zizhi ar …` — money owed: payments received, credit, reversals, refunds, write-offs, aging."""
+"""`zizhi ar …` — money owed: payments received, credit, reversals, refunds, write-offs, aging, a client's
+statement and the month-end reconciliation."""
 
 from typing import Annotated, Optional
 
@@ -6,7 +7,8 @@ import typer
 
 from zizhi.commands.common import Json, Opt, desk, echo, fields, money_text, output, output_read, read_shown, table
 
-app = typer.Typer(help="Receivables: payments, credit, reversals, refunds, write-offs and the aging report.",
+app = typer.Typer(help="Receivables: payments, credit, reversals, refunds, write-offs, aging, statements and "
+                       "the month-end reconciliation.",
                   no_args_is_help=True)
 
 Client = Annotated[str, typer.Argument(help="Client id, credit code or name.")]
@@ -129,6 +131,124 @@ def aging(ctx: typer.Context,
         _aging_csv(found)
     else:
         output(found, json, _aging_text)
+
+
+Period = Annotated[Opt, typer.Option("--period", help="A month, YYYY-MM (e.g. 2026-11).")]
+
+
+@app.command("statement")
+def statement(ctx: typer.Context, client: Client,
+              start: Annotated[Opt, typer.Option("--from", help="First day (default the first of --to's month).")] = None,
+              end: Annotated[Opt, typer.Option("--to", help="Last day (default today).")] = None,
+              period: Period = None,
+              format: Annotated[str, typer.Option("--format", help="md (default), pdf or json.")] = "md",
+              to_file: Annotated[Opt, typer.Option("--output", "-o", help="File to write (required for pdf).")] = None,
+              ) -> None:
+    """A client's statement (对账单) for a month or between two days: opening balance, every dated
+    movement, closing balance — in Chinese, as Markdown or a PDF for the client.
+
+    Example: zizhi ar statement 宁波海天国际贸易有限公司 --period 2026-11 --format pdf -o 对账单-2026-11.pdf
+    """
+    from zizhi.core.receivables.statement import render_statement
+
+    found = render_statement(desk(ctx), client, start, end, period, format, to_file)
+    if isinstance(found, dict):  # --format json: the data, for a script
+        output(found, True, echo)
+    else:  # the Markdown, or the path of the file written
+        echo(found.rstrip("\n"))
+
+
+@app.command("reconcile")
+def reconcile(ctx: typer.Context, period: Period = None,
+              mark: Annotated[bool, typer.Option("--mark", help="Mark the month reconciled (finance).")] = False,
+              csv: Annotated[bool, typer.Option("--csv", help="CSV (UTF-8 with BOM, for Excel).")] = False,
+              json: Json = False) -> None:
+    """The month-end reconciliation: per client and in total, opening + new − received + reversed +
+    refunded − written off = closing; finance marks the month reconciled, and a later change
+    reaching back into it is flagged. The month defaults to the last one over.
+
+    Example: zizhi ar reconcile --period 2026-11 --mark
+    """
+    from zizhi.core.receivables import periods, reconciliation
+
+    month = period or periods.previous()
+    if mark:
+        found = reconciliation.mark_reconciled(desk(ctx), month)
+    else:
+        found = read_shown(ctx, "ar reconcile", "receivable", lambda d: reconciliation.reconcile(d, month),
+                           json or csv, period=month)
+    if csv and not json:
+        _reconcile_csv(found)
+    else:
+        output(found, json, _reconcile_text)
+
+
+TEXT_FIGURES = ("opening", "new", "received", "reversed", "refunded", "written_off", "closing")
+
+
+def _reconcile_rows(report: dict, figures: tuple[str, ...]) -> tuple[list[str], list[list[str]]]:
+    from zizhi.core.i18n import t
+
+    heads = [t("col.client"), *(t(f"ar.fig.{f}") for f in figures)]
+    lines = [[row["name"], *(money_text(row[f]) for f in figures)] for row in report["rows"]]
+    lines.append([t("ar.total_row"), *(money_text(report["totals"][f]) for f in figures)])
+    return heads, lines
+
+
+def _reconcile_text(report: dict) -> None:
+    from rich.cells import cell_len
+
+    from zizhi.core.i18n import t
+
+    echo(t("ar.recon_head", period=report["period"], start=report["from"], end=report["to"],
+           count=len(report["rows"])))
+    echo(t("ar.recon_rule"))
+    heads, lines = _reconcile_rows(report, TEXT_FIGURES)
+    widths = [max(cell_len(line[i]) for line in [heads, *lines]) for i in range(len(heads))]
+    for line in [heads, *lines]:
+        cells = [line[0] + " " * (widths[0] - cell_len(line[0]))]
+        cells += [" " * (w - cell_len(v)) + v for v, w in zip(line[1:], widths[1:])]
+        echo("  ".join(cells).rstrip())
+    totals = report["totals"]
+    echo(f"{t('ar.fig.closing')} = {t('ar.fig.closing_owed')} {money_text(totals['closing_owed'])} − "
+         f"{t('ar.fig.closing_credit')} {money_text(totals['closing_credit'])}; "
+         f"{t('ar.fig.due')} {money_text(totals['due'])}")
+    if not report["all_clients"]:
+        echo(t("ar.recon_mine"))
+    _mark_text(report)
+
+
+def _mark_text(report: dict) -> None:
+    from zizhi.core.i18n import t
+
+    mark = report["reconciled"]
+    if mark is None:
+        echo(t("ar.recon_not_marked", period=report["period"]))
+        return
+    if not mark["changed"]:
+        echo(t("ar.recon_marked", at=mark["at"], by=mark["by"]))
+        return
+    echo(t("ar.recon_changed", at=mark["at"], by=mark["by"]))
+    for figure, (then, now) in mark["differences"].items():
+        echo(t("ar.recon_difference", figure=t(f"ar.fig.{figure}"), then=money_text(then), now=money_text(now)))
+    for change in mark["changes"]:
+        echo(t("ar.recon_change", at=change["at"], kind=t(f"ar.kind.{change['kind']}"), ref=change["ref"],
+               client=change["client"], date=change["date"], amount=money_text(change["amount"])))
+
+
+def _reconcile_csv(report: dict) -> None:
+    import csv
+    import io
+    import sys
+
+    from zizhi.core.receivables.reconciliation import FIGURES
+
+    heads, lines = _reconcile_rows(report, FIGURES)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(heads)
+    writer.writerows(lines)
+    sys.stdout.write("\ufeff" + buffer.getvalue())
 
 
 def _payment_text(payment: dict) -> None:

@@ -18,6 +18,7 @@ from zizhi.core.i18n import t
 from zizhi.core.pipeline import deals, schedules
 from zizhi.core.pipeline.contract_records import resolve as _resolve
 from zizhi.core.pipeline.stages import ENDINGS
+from zizhi.core.receivables import reconciled
 
 DRAFTERS = ("legal",)  # besides the deal's owner, managers and admins
 OFFICES = ("finance", "legal")
@@ -83,7 +84,7 @@ def sign(desk, contract_ref: int | str, signed_on: str | None = None) -> dict:
         db.execute("UPDATE instalments SET due_on = ? WHERE contract_id = ? AND due_on < ?",
                    [signed_on, contract["id"], signed_on])
         audit.record(db, desk.user, "contract.sign", "contract", contract["id"], signed_on=signed_on,
-                     instalments_moved_to_signing=moved)
+                     instalments_moved_to_signing=moved, **reconciled.flag(db, signed_on))
     signed = get_contract(desk, contract["id"])
     signed["moved_instalments"] = moved
     return signed

@@ -13,7 +13,7 @@ from __future__ import annotations
 from zizhi.core import access, audit, clock, validation, vocab
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.money import format_fen
-from zizhi.core.receivables import invoice_book, positions
+from zizhi.core.receivables import invoice_book, positions, reconciled
 
 CASHIERS = ("finance", "admin")
 
@@ -54,7 +54,7 @@ def record_payment(desk, client_ref: str | int | None, amount: str | int, paid_o
         audit.record(db, desk.user, "payment.record", "payment", payment_id, client_id=client["id"],
                      contract_id=contract and contract["id"], amount=fen, paid_on=paid_on, method=method,
                      reference=reference, allocations=applied, credit=credit,
-                     allowed_after_ending=contract and contract["payments_allowed_at"])
+                     allowed_after_ending=contract and contract["payments_allowed_at"], **reconciled.flag(db, paid_on))
     return get_payment(desk, payment_id)
 
 
@@ -78,7 +78,7 @@ def apply_credit(desk, client_ref: str | int, on_date: str | None = None,
             if not open_items:
                 break
         audit.record(db, desk.user, "payment.apply_credit", "client", client["id"], on=on_date,
-                     allocations=applied, credit=positions.credit(db, client["id"]))
+                     allocations=applied, credit=positions.credit(db, client["id"]), **reconciled.flag(db, on_date))
     return balance(desk, str(client["id"]))
 
 
@@ -107,7 +107,8 @@ def reverse_payment(desk, payment_ref: str | int, reason: str, on_date: str | No
             positions.resum(db, instalment_id)
         audit.record(db, desk.user, "payment.reverse", "payment", payment["id"], on=on_date, reason=reason,
                      amount=payment["amount"], allocations=[[f"{a['contract']}:{a['position']}", a["amount"]]
-                                                            for a in payment["allocations"]])
+                                                            for a in payment["allocations"]],
+                     **reconciled.flag(db, on_date))
     return get_payment(desk, payment["id"])
 
 
@@ -132,7 +133,7 @@ def refund(desk, client_ref: str | int, amount: str | int, reason: str, on_date:
                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
             [client["id"], fen, on_date, method, reference, reason, desk.user["id"], clock.stamp()]).lastrowid
         audit.record(db, desk.user, "payment.refund", "client", client["id"], refund=refund_id, amount=fen,
-                     on=on_date, reason=reason)
+                     on=on_date, reason=reason, **reconciled.flag(db, on_date))
     return balance(desk, str(client["id"]))
 
 
@@ -157,7 +158,7 @@ def write_off(desk, instalment_ref: str, reason: str, amount: str | int | None =
                    [item["id"], fen, on_date, reason, desk.user["id"], clock.stamp()])
         positions.resum(db, item["id"])
         audit.record(db, desk.user, "instalment.write_off", "contract", item["contract_id"], instalment=item["id"],
-                     position=item["position"], amount=fen, on=on_date, reason=reason)
+                     position=item["position"], amount=fen, on=on_date, reason=reason, **reconciled.flag(db, on_date))
     return positions.find_instalment(desk, instalment_ref)
 
 

@@ -228,3 +228,26 @@ def m211_dunning(db) -> None:
 
 
 DUNNING = (m211_dunning,)  # after credit's, as first applied
+
+
+def m212_reconciled_periods(db) -> None:
+    """A month finance has reconciled: who marked it, when, and the totals it agreed then.
+
+    A period may be marked again after a later change (a new row: the latest mark is the one a
+    report compares with); no mark is edited or deleted.
+    """
+    db.execute("""
+        CREATE TABLE reconciled_periods (
+            id INTEGER PRIMARY KEY,
+            period TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            at TEXT NOT NULL,
+            totals TEXT NOT NULL
+        ) STRICT""")
+    db.execute("CREATE INDEX reconciled_periods_by_period ON reconciled_periods(period, at)")
+    for verb in ("UPDATE", "DELETE"):
+        db.execute(f"""CREATE TRIGGER reconciled_periods_no_{verb.lower()} BEFORE {verb} ON reconciled_periods BEGIN
+            SELECT RAISE(ABORT, 'a reconciled period is marked again, never edited or deleted'); END""")
+
+
+RECONCILIATION = (m212_reconciled_periods,)  # after dunning's, as first applied

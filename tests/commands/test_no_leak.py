@@ -53,7 +53,7 @@ READS = {"client show", "client list", "client search", "log list", "user list",
          "deal show", "deal list", "quote show", "quote list", "quote render", "contract show",
          "process show", "visit list", "pipeline", "catalogue list", "catalogue show", "ar aging", "ar balance",
          "ar payments", "credit show", "invoice list", "invoice show", "dunning due", "dunning history",
-         "dunning letter"}
+         "dunning letter", "ar statement", "ar reconcile"}
 CHANGES = {"client edit", "client archive", "client assign", "log add", "log edit", "user add", "user edit",
            "user exam", "user train", "deal new", "deal edit", "deal move", "deal assess", "deal resolve",
            "deal lose", "deal cancel", "quote new", "quote line", "quote send", "quote accept", "quote reject",
@@ -88,13 +88,15 @@ def reads(own: dict, other: dict) -> list[tuple[str, ...]]:
              ("user", "show", "li"), ("audit", "list"), ("catalogue", "list"), ("catalogue", "show", "TRADE-RIGHTS"),
              ("ar", "aging"), ("ar", "aging", "--by", "owner"), ("ar", "aging", "--csv"), ("ar", "payments"),
              ("invoice", "list"),
-             ("dunning", "due"), ("dunning", "due", "--as-of", "2027-06-30"), ("dunning", "due", "--user", "wang")]
+             ("dunning", "due"), ("dunning", "due", "--as-of", "2027-06-30"), ("dunning", "due", "--user", "wang"),
+             ("ar", "reconcile", "--period", "2026-11"), ("ar", "reconcile", "--period", "2026-11", "--csv")]
     found = []
     for ids in (own, other):
         for client in ids["clients"]:
             found += [("client", "show", str(client)), ("log", "list", str(client)), ("ar", "balance", str(client)),
                       ("ar", "payments", str(client)), ("credit", "show", str(client)), ("invoice", "list", str(client)),
                       ("dunning", "history", str(client)),
+                      ("ar", "statement", str(client)), ("ar", "statement", str(client), "--format", "json"),
                       ("deal", "list", "--client", str(client)), ("visit", "list", "--client", str(client))]
         found += [("deal", "show", str(ids["quoted"])), ("deal", "show", str(ids["delivered"])),
                   ("quote", "list", str(ids["quoted"])), ("quote", "show", str(ids["quote"])),
@@ -136,6 +138,7 @@ def changes(other: dict) -> list[tuple[str, ...]]:
             ("invoice", "red", other["invoice"], "--reason", "x"),
             ("dunning", "log", f"{contract}:1", "--action", "call", "--outcome", "reached"),
             ("dunning", "log", client, "--action", "call", "--outcome", "reached"),
+            ("ar", "reconcile", "--period", "2026-10", "--mark"),
             # the whole database at once: admins (backup, restore) and managers (verify) only
             ("backup", "/tmp/zizhi-no-leak-copy.db"), ("restore", "/tmp/zizhi-no-leak-copy.db"), ("audit", "verify")]
 
@@ -220,7 +223,8 @@ def test_a_salesperson_sees_nothing_of_a_colleagues_clients(monkeypatch, li_book
         ids = fill(root / "zizhi.db", {"li": li_book, "wang": wang_book})
         hidden = secrets(wang_book)
         for args in reads(ids["li"], ids["wang"]):
-            for form in ((), ("--json",)) if args[:2] not in (("quote", "render"), ("dunning", "letter")) else ((),):
+            for form in ((), ("--json",)) if args[:2] not in (("quote", "render"), ("dunning", "letter"),
+                                                               ("ar", "statement")) else ((),):
                 result = cli(*args, *form, user="li", code=None)
                 assert not leaked(result, hidden), (args, form, leaked(result, hidden))
                 assert result.exit_code in (0, 1), (args, result.stderr)

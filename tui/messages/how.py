@@ -3,7 +3,9 @@ the CLI command the message names in a terminal (``core.i18n.how``; shown by ``t
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "tui.how.deal.blocked": ("R on the deal screen", "在商机页按 R"),
-    "tui.how.deal.end_signed_managers_only": ("ask a manager to end it on the deal screen (L lose, x cancel)", "请经理在商机页结束（L 丢单，x 取消）"),
+    "tui.how.deal.end_signed_terminate": ("a manager terminates it from the command line, as the app has no key for it yet: `zizhi contract terminate {number} --reason TEXT`",
+                                          "应用中暂无对应按键，请经理在命令行终止：`zizhi contract terminate {number} --reason 原因`"),
+    "tui.how.contract.terminate_unsigned": ("cancel the deal with x on the deal screen", "请在商机页按 x 取消商机"),
     "tui.how.gate.assessment_missing": ("record one with a on the deal screen", "请在商机页按 a 记录"),
     "tui.how.gate.quote_not_accepted": ("A on the quote tab", "在报价页按 A"),
     "tui.how.gate.contract_missing": ("draw it up from the accepted quote with C on the deal screen", "请在商机页按 C 根据已接受的报价生成合同"),

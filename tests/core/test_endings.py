@@ -32,9 +32,9 @@ def test_a_deal_whose_contract_is_signed_is_not_lost_or_cancelled_even_by_a_mana
     with pytest.raises(UserError) as caught:
         end(actor, paid["id"], "客户业务调整")
     assert caught.value.message("en") == (
-        f"deal {paid['id']}: contract ZZ-2026-0001 is signed, so the deal is not lost or cancelled on its own: it "
-        "ends when a manager terminates the contract, and what is owed stays owed unless written off; ask a manager "
-        "to run `zizhi contract terminate ZZ-2026-0001 --reason TEXT`.")
+        f"deal {paid['id']}: contract ZZ-2026-0001 is signed; the deal ends only when a manager terminates it (what "
+        "is owed stays owed unless written off); ask a manager to run `zizhi contract terminate ZZ-2026-0001 "
+        "--reason TEXT`.")
     assert "`zizhi contract terminate ZZ-2026-0001 --reason 原因`" in caught.value.message("zh")
     assert "contract terminate ZZ-2026-0001" in caught.value.message("en", surface="tui")
     assert dump(desk) == before

@@ -3,8 +3,8 @@ the CLI command the message names in a terminal (``core.i18n.how``; shown by ``t
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "tui.how.deal.blocked": ("R on the deal screen", "在商机页按 R"),
-    "tui.how.deal.end_signed_terminate": ("a manager terminates it from the command line, as the app has no key for it yet: `zizhi contract terminate {number} --reason TEXT`",
-                                          "应用中暂无对应按键，请经理在命令行终止：`zizhi contract terminate {number} --reason 原因`"),
+    "tui.how.deal.end_signed_terminate": ("a manager runs `zizhi contract terminate {number}` (no key in the app yet)",
+                                          "请经理执行 `zizhi contract terminate {number}`（应用中暂无对应按键）"),
     "tui.how.contract.terminate_unsigned": ("cancel the deal with x on the deal screen", "请在商机页按 x 取消商机"),
     "tui.how.gate.assessment_missing": ("record one with a on the deal screen", "请在商机页按 a 记录"),
     "tui.how.gate.quote_not_accepted": ("A on the quote tab", "在报价页按 A"),

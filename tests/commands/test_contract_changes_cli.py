@@ -13,7 +13,7 @@ def test_an_amendment_is_shown_as_a_revision(cli, owing):  # noqa: F811
     cli("ar", "pay", "恒通", "1,431", user="cw")
     shown = cli("contract", "amend", NUMBER, "--instalment", "2026-11-27=1,431", "--instalment", "2026-12-15=700",
                 "--instalment", "2027-01-15=731", "--reason", "补充协议：尾款分两期", user="li").stdout
-    assert "revision 1 by li at 2026-11-27 09:00:00: ¥2,862.00 → ¥2,862.00; 补充协议：尾款分两期" in shown
+    assert "revision 1 by li at 2026-11-27 09:00:00: total ¥2,862.00 → ¥2,862.00; 补充协议：尾款分两期" in shown
     assert "2027-01-15" in shown
     again = cli.json("contract", "show", NUMBER, user="li")
     assert [(i["due_on"], i["amount"], i["paid"]) for i in again["instalments"]] == [

@@ -1,4 +1,5 @@
-"""`zizhi contract …` — the contract from the accepted quote: schedule, signing, filing, payment."""
+"""`zizhi contract …` — the contract from the accepted quote: schedule, signing, filing, payment,
+amendments and termination."""
 
 from typing import Annotated, Optional
 
@@ -6,7 +7,7 @@ import typer
 
 from zizhi.commands.common import Json, Opt, desk, echo, fields, money_text, output, output_read, table
 
-app = typer.Typer(help="Contracts: from the accepted quote, signed, filed, paid.", no_args_is_help=True)
+app = typer.Typer(help="Contracts: from the accepted quote, signed, filed, paid, amended, terminated.", no_args_is_help=True)
 
 Contract = Annotated[str, typer.Argument(help="Contract id or number.")]
 
@@ -103,6 +104,57 @@ def allow_payments(ctx: typer.Context, contract: Contract,
     output(allow(desk(ctx), contract, reason), json, _contract_text)
 
 
+@app.command("amend")
+def amend(
+    ctx: typer.Context,
+    contract: Contract,
+    instalment: Annotated[list[str], typer.Option(
+        "--instalment", help="DATE=AMOUNT of the new schedule, every instalment in date order; instalment N keeps "
+                             "what was paid on instalment N.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why, e.g. the supplementary agreement signed with the client.")],
+    total: Annotated[Opt, typer.Option("--total", help="The new contract total, when the scope changed (yuan).")] = None,
+    revision: Annotated[Optional[int], typer.Option(
+        "--revision", min=0, help="The revision you read (contract show); refused if amended since.")] = None,
+    json: Json = False,
+) -> None:
+    """Amend the contract's schedule (and total), recorded as a revision with the old schedule.
+
+    The new schedule adds up to the total and meets the credit policy; no instalment becomes smaller
+    than what is paid or written off on it (owner, legal, managers).
+    Example: zizhi contract amend ZZ-2026-0001 --instalment 2026-11-27=1,431 --instalment 2027-01-15=1,431 --reason 补充协议：尾款延期
+    """
+    from zizhi.core.pipeline.amendments import amend as amend_contract
+    from zizhi.core.pipeline.schedules import parse_instalments
+
+    output(amend_contract(desk(ctx), contract, parse_instalments(instalment), reason, total, revision), json,
+           _contract_text)
+
+
+@app.command("terminate")
+def terminate(
+    ctx: typer.Context,
+    contract: Contract,
+    reason: Annotated[str, typer.Option("--reason", help="Why the contract ends.")],
+    write_off: Annotated[bool, typer.Option("--write-off", help="Also write off everything still owed on it.")] = False,
+    json: Json = False,
+) -> None:
+    """Terminate a signed contract and cancel its deal (managers): the one way such a deal ends.
+
+    What is owed stays owed — it ages, and finance records payments on it — unless --write-off gives it up.
+    Example: zizhi contract terminate ZZ-2026-0001 --reason 客户业务调整，双方协商解除
+    """
+    from zizhi.core.pipeline.terminations import terminate as terminate_contract
+
+    output(terminate_contract(desk(ctx), contract, reason, write_off), json, _terminated_text)
+
+
+def _terminated_text(contract: dict) -> None:
+    from zizhi.core.pipeline.terminations import terminated_note
+
+    _contract_text(contract)
+    echo(terminated_note(contract))
+
+
 def _contract_text(contract: dict) -> None:
     money = {k: money_text(contract.get(k)) for k in ("total", "paid", "outstanding", "required_payment")}
     fields({**contract, **money}, ["number", "client_party", "company_party", "total", "credit_rating",
@@ -111,9 +163,13 @@ def _contract_text(contract: dict) -> None:
     echo("")
     table([{**i, "amount": money_text(i["amount"]), "paid": money_text(i["paid"])} for i in contract["instalments"]],
           ["position", "due_on", "amount", "paid", "paid_on"])
+    from zizhi.core.i18n import t
     from zizhi.core.pipeline.contracts import moved_note
     from zizhi.core.pipeline.endings import state_lines
 
-    for line in [*state_lines(contract), moved_note(contract)]:
+    revisions = [t("contract.revision_line", **{**r, "old_total": money_text(r["old_total"]),
+                                                "new_total": money_text(r["new_total"])})
+                 for r in contract.get("revisions", [])]
+    for line in [*revisions, *state_lines(contract), moved_note(contract)]:
         if line:
             echo(line)

@@ -1,4 +1,4 @@
-"""A contract as it is read: by id or number, with its deal, instalments, payments and what is owed.
+"""A contract as it is read: by id or number, with its deal, instalments, payments, revisions and what is owed.
 
 Read by the contract operations (:mod:`.contracts`) and by the receivables ledger, which must
 find a contract without importing the operations that call it.
@@ -42,6 +42,10 @@ def resolve(desk, ref: int | str) -> dict:
            JOIN instalments i ON i.id = a.instalment_id JOIN users u ON u.id = p.user_id
            LEFT JOIN reversals r ON r.payment_id = p.id
            WHERE i.contract_id = ? GROUP BY p.id ORDER BY p.paid_on, p.id""", [row["id"]])
+    row["revisions"] = desk.store.rows(
+        """SELECT r.number, r.reason, r.old_total, r.new_total, u.login AS user, r.at FROM contract_revisions r
+           JOIN users u ON u.id = r.user_id WHERE r.contract_id = ? ORDER BY r.number""", [row["id"]])
+    row["revision"] = len(row["revisions"])
     row["paid"] = sum(i["paid"] for i in row["instalments"])
     row["written_off"] = sum(i["written_off"] for i in row["instalments"])
     row["outstanding"] = row["total"] - row["paid"] - row["written_off"]

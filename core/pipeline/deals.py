@@ -200,8 +200,9 @@ def check_gates(db, deal: dict, target: str, settings) -> None:
 def end_deal(desk, deal_id: int | str, ending: str, reason: str) -> dict:
     """Close a deal as lost or cancelled; the reason is required and kept.
 
-    Its contract ends with it (``pipeline.endings``): a signed one only by a manager. The result
-    carries ``contract_ended`` — what became of the contract and the money on it — or None.
+    A contract never signed is void with it (``pipeline.endings``); a signed one is ended only by
+    terminating it (``pipeline.terminations``), so this refuses. The result carries
+    ``contract_ended`` — what became of the contract — or None.
     """
     from zizhi.core.pipeline import endings
 
@@ -211,10 +212,8 @@ def end_deal(desk, deal_id: int | str, ending: str, reason: str) -> dict:
         deal = resolve_deal(desk, deal_id)
         require_open(deal)
         _require_change(desk, deal)
-        contract = endings.end_contract(db, desk, deal, ending)
-        db.execute("UPDATE deals SET stage = ?, end_reason = ?, stage_since = ?, updated_at = ? WHERE id = ?",
-                   [ending, reason.strip(), clock.stamp(), clock.stamp(), deal["id"]])
-        _history(db, deal["id"], deal["stage"], ending, desk.user["id"], reason.strip())
+        contract = endings.end_contract(db, desk, deal)
+        record_ending(db, desk, deal, ending, reason.strip())
         audit.record(db, desk.user, f"deal.{ending}", "deal", deal["id"], reason=reason.strip(),
                      contract=contract and {k: contract[k] for k in ("number", "state", "paid", "outstanding")})
     ended = get_deal(desk, deal["id"])
@@ -222,12 +221,20 @@ def end_deal(desk, deal_id: int | str, ending: str, reason: str) -> dict:
     return ended
 
 
+def record_ending(db, desk, deal: dict, ending: str, reason: str) -> None:
+    """Write the deal's ending and its history line, inside the caller's unit of work (which
+    audits it): ending a deal, or terminating its signed contract (``pipeline.terminations``)."""
+    db.execute("UPDATE deals SET stage = ?, end_reason = ?, stage_since = ?, updated_at = ? WHERE id = ?",
+               [ending, reason, clock.stamp(), clock.stamp(), deal["id"]])
+    _history(db, deal["id"], deal["stage"], ending, desk.user["id"], reason)
+
+
 def ending_preview(desk, deal_id: int | str) -> dict | None:
-    """For the form that ends a deal: its contract at stake and whether the acting user may end it."""
+    """For the form that ends a deal: its contract at stake, void or to be terminated first."""
     from zizhi.core.pipeline import endings
 
     deal = resolve_deal(desk, deal_id)
-    return endings.contract_at_stake(desk.store.conn, deal["id"], desk.user)
+    return endings.contract_at_stake(desk.store.conn, deal["id"])
 
 
 def lose(desk, deal_id: int | str, reason: str) -> dict:

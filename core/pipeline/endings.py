@@ -1,28 +1,29 @@
 """What ending a deal does to its contract, and when money may still be taken on it.
 
-A deal lost or cancelled after its contract was signed is a broken agreement with money still
-owed one way or the other, so only a manager (or an admin) ends it, with the reason. Its
-contract is marked terminated on that day — never deleted or rewritten: what was paid and what
-is still outstanding stay on record, count against the client's credit, and are settled by the
-receivables work (collect or refund). A contract never signed is simply void.
+A contract never signed is simply void when its deal is lost or cancelled. A signed one is an
+agreement with money still owed one way or the other: its deal is not lost or cancelled here but
+ends only when a manager terminates the contract, with the reason
+(:mod:`zizhi.core.pipeline.terminations`) — never deleted or rewritten: what was paid and what is
+still outstanding stay on record, count against the client's credit and age until they are
+collected or written off.
 
-No payment is recorded on a terminated contract unless a manager allowed it, with the reason
-(a settlement agreed with the client: ``contracts.allow_payments``); finance then records
-payments as usual. ``deals.end_deal`` and ``contracts.record_payment`` call in here.
+No payment is recorded on an ended contract unless a manager allowed it, with the reason (a
+settlement agreed with the client: ``contracts.allow_payments``; terminating a contract with
+money still owed allows it). ``deals.end_deal`` and ``contracts.record_payment`` call in here.
 """
 
 from __future__ import annotations
 
-from zizhi.core import access, clock
-from zizhi.core.errors import Refused, UserError
+from zizhi.core import clock
+from zizhi.core.errors import UserError
 from zizhi.core.i18n import t
 from zizhi.core.money import format_fen
 from zizhi.core.pipeline.stages import ENDINGS
 
 
-def contract_at_stake(db, deal_id: int, user: dict | None = None) -> dict | None:
-    """The deal's contract as an ending would leave it: number, signed or void, paid, outstanding,
-    and (given the acting ``user``) whether ending it needs a manager."""
+def contract_at_stake(db, deal_id: int) -> dict | None:
+    """The deal's contract as an ending would leave it: number, terminated (signed) or void, paid
+    and outstanding."""
     row = db.execute(
         """SELECT k.id, k.number, k.signed_on, k.total, coalesce(sum(i.paid), 0) FROM contracts k
            LEFT JOIN instalments i ON i.contract_id = k.id WHERE k.deal_id = ? GROUP BY k.id""",
@@ -30,21 +31,18 @@ def contract_at_stake(db, deal_id: int, user: dict | None = None) -> dict | None
     if row is None:
         return None
     contract_id, number, signed_on, total, paid = row
-    found = {"id": contract_id, "number": number, "state": "terminated" if signed_on else "void",
-             "signed_on": signed_on, "total": total, "paid": paid, "outstanding": total - paid}
-    if user is not None:
-        found["needs_manager"] = bool(signed_on) and not access.is_manager(user)
-    return found
+    return {"id": contract_id, "number": number, "state": "terminated" if signed_on else "void",
+            "signed_on": signed_on, "total": total, "paid": paid, "outstanding": total - paid}
 
 
-def end_contract(db, desk, deal: dict, ending: str) -> dict | None:
-    """Inside the deal's ending: refuse a non-manager when the contract is signed, else mark it ended."""
-    found = contract_at_stake(db, deal["id"], desk.user)
+def end_contract(db, desk, deal: dict) -> dict | None:
+    """Inside the deal's ending: a draft is void with it; a signed contract refuses — it is
+    terminated first, which cancels the deal (``zizhi contract terminate``)."""
+    found = contract_at_stake(db, deal["id"])
     if found is None:
         return None
-    if found["needs_manager"]:
-        raise Refused("deal.end_signed_managers_only", id=deal["id"], number=found["number"], ending=ending,
-                      role=desk.user["role"], verb="lose" if ending == "lost" else "cancel")
+    if found["state"] == "terminated":
+        raise UserError("deal.end_signed_terminate", id=deal["id"], number=found["number"])
     found["ended_on"] = clock.today().isoformat()
     db.execute("UPDATE contracts SET ended_on = ?, ended_by = ? WHERE id = ?",
                [found["ended_on"], desk.user["id"], found["id"]])
@@ -65,6 +63,8 @@ def state_lines(contract: dict) -> list[str]:
     state = "terminated" if contract["signed_on"] else "void"
     lines = [t(f"contract.state_{state}", date=contract["ended_on"], stage=t(f"stage.{contract['deal_stage']}"),
                outstanding=format_fen(contract["outstanding"]))]
+    if contract.get("ended_reason"):
+        lines.append(t("contract.state_reason", reason=contract["ended_reason"]))
     if contract.get("payments_allowed_at"):
         lines.append(t("contract.state_payments_allowed", by=contract.get("payments_allowed_login") or "",
                        at=contract["payments_allowed_at"], reason=contract["payments_allowed_reason"]))

@@ -285,5 +285,36 @@ def m111_skipped_steps_and_ended_contracts(db) -> None:
         db.execute(f"ALTER TABLE contracts ADD COLUMN {column}")
 
 
+def m213_contract_revisions(db) -> None:
+    """A contract's amendments, each kept as a revision, and why a terminated contract ended.
+
+    A revision holds the schedule and total before and after, so an instalment the amendment
+    dropped or changed is still on record; revisions are history (triggers refuse editing them).
+    An instalment's amount may not fall below what is paid and written off on it.
+    """
+    db.execute("""
+        CREATE TABLE contract_revisions (
+            id INTEGER PRIMARY KEY,
+            contract_id INTEGER NOT NULL REFERENCES contracts(id),
+            number INTEGER NOT NULL CHECK (number > 0),
+            reason TEXT NOT NULL,
+            old_total INTEGER NOT NULL,
+            new_total INTEGER NOT NULL CHECK (new_total > 0),
+            old_schedule TEXT NOT NULL,
+            new_schedule TEXT NOT NULL,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            at TEXT NOT NULL,
+            UNIQUE (contract_id, number)
+        ) STRICT""")
+    for verb in ("UPDATE", "DELETE"):
+        db.execute(f"""CREATE TRIGGER contract_revisions_no_{verb.lower()} BEFORE {verb} ON contract_revisions
+            BEGIN SELECT RAISE(ABORT, 'contract revisions are history: amend the contract again instead'); END""")
+    db.execute("""CREATE TRIGGER instalments_amount_covers_paid BEFORE UPDATE OF amount ON instalments
+        WHEN NEW.amount < NEW.paid + NEW.written_off BEGIN
+        SELECT RAISE(ABORT, 'an instalment cannot be made smaller than what is paid or written off on it'); END""")
+    db.execute("ALTER TABLE contracts ADD COLUMN ended_reason TEXT")
+
+
 MIGRATIONS = (m101_deals, m102_quotes, m103_contracts, m104_processing, m105_delivery, m110_contract_terms_and_payments,
               m106_quote_revisions, m111_skipped_steps_and_ended_contracts)
+LAST = (m213_contract_revisions,)  # after every earlier migration, as first applied

@@ -58,7 +58,7 @@ CHANGES = {"client edit", "client archive", "client assign", "log add", "log edi
            "user exam", "user train", "deal new", "deal edit", "deal move", "deal assess", "deal resolve",
            "deal lose", "deal cancel", "quote new", "quote line", "quote send", "quote accept", "quote reject",
            "quote approve", "quote expire", "review approve", "review reject", "contract new", "contract sign",
-           "contract file", "contract pay", "contract allow-payments", "credit check", "backup", "restore", "audit verify", "process handover", "process step", "process delay",
+           "contract file", "contract pay", "contract allow-payments", "contract amend", "contract terminate", "credit check", "backup", "restore", "audit verify", "process handover", "process step", "process delay",
            "process outcome", "deliver", "visit done", "ar pay", "ar reverse", "ar apply-credit", "ar refund",
            "ar write-off", "invoice issue", "invoice void", "invoice red", "dunning log"}
 # What the user typed comes back (client add), nothing of the clients is read (SSH keys, a new database,
@@ -127,6 +127,9 @@ def changes(other: dict) -> list[tuple[str, ...]]:
             ("review", "reject", quote, "--reason", "x"), ("contract", "new", deal), ("contract", "sign", contract),
             ("contract", "file", contract, "--with", "legal"), ("contract", "pay", contract, "1"),
             ("contract", "allow-payments", contract, "--reason", "x"),
+            ("contract", "amend", contract, "--instalment", "2026-12-01=1", "--reason", "x"),
+            ("contract", "terminate", contract, "--reason", "x"), ("contract", "terminate", contract, "--reason", "x",
+                                                                  "--write-off"),
             ("credit", "check", client, "--rating", "A", "--method", "registry"),
             ("process", "handover", deal, "--to", "sun"), ("process", "step", done, "TRADE-RIGHTS", "1"),
             ("process", "delay", done, "--cause", "x", "--days", "1"), ("process", "outcome", done, "approved"),

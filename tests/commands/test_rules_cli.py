@@ -47,33 +47,36 @@ def test_impossible_dates_are_refused_with_the_date_they_conflict_with(signed):
     assert "paid-on: 2026-11-20 is before contract ZZ-2026-0001 was signed (2026-11-27)" in said
 
 
-def test_a_salesperson_cannot_cancel_a_signed_contract_a_manager_can_and_is_told_what_remains(signed):
+def test_a_signed_contract_is_not_cancelled_with_its_deal_but_terminated_by_a_manager(signed):
     cli = signed
     cli("contract", "sign", "ZZ-2026-0001", user="li")
-    said = refused(cli, "deal", "cancel", "1", "--reason", "客户业务调整", user="li")
-    assert "contract ZZ-2026-0001 is signed, so only a manager can end the deal as cancelled" in said
-    refused(cli, "deal", "cancel", "1", "--reason", " ", user="chen", code=65)
+    for user in ("li", "chen"):
+        said = refused(cli, "deal", "cancel", "1", "--reason", "客户业务调整", user=user)
+        assert "contract ZZ-2026-0001 is signed; the deal ends only when a manager terminates it" in said
+        assert "`zizhi contract terminate ZZ-2026-0001 --reason TEXT`" in said
+    refused(cli, "contract", "terminate", "ZZ-2026-0001", "--reason", "客户业务调整", user="li")
+    refused(cli, "contract", "terminate", "ZZ-2026-0001", "--reason", " ", user="chen", code=65)
 
-    shown = cli("deal", "cancel", "1", "--reason", "客户业务调整，暂停办理", user="chen").stdout
-    assert ("Contract ZZ-2026-0001 is terminated as of 2026-11-27: ¥0.00 paid, ¥2,862.00 outstanding. "
-            "The balance stays on record") in shown
+    shown = cli("contract", "terminate", "ZZ-2026-0001", "--reason", "客户业务调整，暂停办理", user="chen").stdout
+    assert ("Contract ZZ-2026-0001 is terminated as of 2026-11-27 and its deal cancelled: ¥0.00 paid, ¥2,862.00 "
+            "still owed") in shown
     contract = cli("contract", "show", "ZZ-2026-0001", user="chen").stdout
     assert "terminated on 2026-11-27 with its deal (cancelled); ¥2,862.00 outstanding stays on record." in contract
 
 
-def test_payments_on_a_terminated_contract_wait_for_a_managers_permission(signed):
+def test_payments_on_a_contract_terminated_and_written_off_wait_for_a_managers_permission(signed):
     cli = signed
     cli("contract", "sign", "ZZ-2026-0001", user="li")
-    cli("deal", "lose", "1", "--reason", "客户选择了其他代理", user="chen")
+    cli("contract", "terminate", "ZZ-2026-0001", "--reason", "客户已注销", "--write-off", user="chen")
     said = refused(cli, "contract", "pay", "ZZ-2026-0001", "500", user="cw")
-    assert "deal 1 has ended (lost) and the contract is terminated" in said and "allow-payments" in said
+    assert "deal 1 has ended (cancelled) and the contract is terminated" in said and "allow-payments" in said
     refused(cli, "contract", "allow-payments", "ZZ-2026-0001", "--reason", "结算", user="cw")
     refused(cli, "contract", "allow-payments", "ZZ-2026-0001", "--reason", "", user="chen", code=65)
 
-    allowed = cli("contract", "allow-payments", "ZZ-2026-0001", "--reason", "客户同意按已办事项结算", user="chen").stdout
-    assert "payments allowed by chen at 2026-11-27 09:00:00: 客户同意按已办事项结算" in allowed
+    allowed = cli("contract", "allow-payments", "ZZ-2026-0001", "--reason", "清算分配", user="chen").stdout
+    assert "payments allowed by chen at 2026-11-27 09:00:00: 清算分配" in allowed
     paid = cli.json("contract", "pay", "ZZ-2026-0001", "500", user="cw")
-    assert (paid["paid"], paid["outstanding"]) == (50_000, 236_200)
+    assert (paid["paid"], paid["outstanding"], paid["credit_added"]) == (0, 0, 50_000)  # all was written off
 
 
 def test_an_unsigned_contract_is_void_when_its_salesperson_loses_the_deal(signed):

@@ -1,6 +1,7 @@
-"""Ending a deal that has a contract: a signed one needs a manager and terminates the contract,
-its balance kept on record and counted against the client's credit; no payment on it without a
-manager's permission; a contract never signed is void."""
+"""Ending a deal that has a contract: a signed one is not lost or cancelled but terminated (by a
+manager, ``pipeline.terminations``), its balance kept on record and counted against the client's
+credit; no payment on an ended contract without a manager's permission; a contract never signed is
+void."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 from tests.core.test_contracts import accept_quote, paid_deal, ready_deal
 from zizhi.core import audit
 from zizhi.core.errors import InputError, Refused, UserError
-from zizhi.core.pipeline import contracts, deals, endings, schedules
+from zizhi.core.pipeline import contracts, deals, endings, schedules, terminations
 
 
 def dump(desk) -> list[str]:
@@ -24,45 +25,25 @@ def paid(li, finance):
 
 
 @pytest.mark.parametrize("end", [deals.cancel, deals.lose])
-def test_a_salesperson_cannot_end_a_deal_whose_contract_is_signed(li, desk, paid, end):
+@pytest.mark.parametrize("who", ["li", "manager"])
+def test_a_deal_whose_contract_is_signed_is_not_lost_or_cancelled_even_by_a_manager(request, desk, paid, end, who):
+    actor = request.getfixturevalue(who)
     before = dump(desk)
-    with pytest.raises(Refused) as caught:
-        end(li, paid["id"], "客户业务调整")
-    verb = "cancel" if end is deals.cancel else "lose"
-    ending = "cancelled" if end is deals.cancel else "lost"
+    with pytest.raises(UserError) as caught:
+        end(actor, paid["id"], "客户业务调整")
     assert caught.value.message("en") == (
-        f"deal {paid['id']}: contract ZZ-2026-0001 is signed, so only a manager can end the deal as {ending} "
-        f"(you are sales); ask a manager to run `zizhi deal {verb} {paid['id']} --reason TEXT`.")
-    assert "只有经理" in caught.value.message("zh")
+        f"deal {paid['id']}: contract ZZ-2026-0001 is signed; the deal ends only when a manager terminates it (what "
+        "is owed stays owed unless written off); ask a manager to run `zizhi contract terminate ZZ-2026-0001 "
+        "--reason TEXT`.")
+    assert "`zizhi contract terminate ZZ-2026-0001 --reason 原因`" in caught.value.message("zh")
+    assert "contract terminate ZZ-2026-0001" in caught.value.message("en", surface="tui")
     assert dump(desk) == before
-
-
-def test_a_manager_cancels_it_with_the_reason_and_the_contract_is_terminated(li, manager, desk, paid):
-    before = dump(desk)
-    with pytest.raises(InputError, match="needs the reason"):
-        deals.cancel(manager, paid["id"], " ")
-    assert dump(desk) == before
-    ended = deals.cancel(manager, paid["id"], "客户业务调整，暂停办理")
-    assert (ended["stage"], ended["end_reason"]) == ("cancelled", "客户业务调整，暂停办理")
-    found = ended["contract_ended"]
-    assert (found["number"], found["state"], found["paid"], found["outstanding"]) == (
-        "ZZ-2026-0001", "terminated", 143_100, 143_100)
-    assert endings.describe(found).startswith(
-        "Contract ZZ-2026-0001 is terminated as of 2026-11-27: ¥1,431.00 paid, ¥1,431.00 outstanding. "
-        "The balance stays on record")
-    contract = contracts.get_contract(li, "ZZ-2026-0001")
-    assert (contract["ended_on"], contract["outstanding"]) == ("2026-11-27", 143_100)
-    assert endings.state_lines(contract) == [
-        "terminated on 2026-11-27 with its deal (cancelled); ¥1,431.00 outstanding stays on record."]
-    entry = audit.list_entries(desk, action="deal.cancelled")[0]
-    assert entry["detail"]["contract"] == {"number": "ZZ-2026-0001", "state": "terminated", "paid": 143_100,
-                                           "outstanding": 143_100}
 
 
 def test_an_unsigned_contract_is_void_when_its_deal_is_lost(li):
     deal = ready_deal(li)
     contracts.new_contract(li, deal["id"])
-    assert deals.ending_preview(li, deal["id"])["needs_manager"] is False
+    assert deals.ending_preview(li, deal["id"])["state"] == "void"
     ended = deals.lose(li, deal["id"], "客户选择了其他代理")
     assert ended["contract_ended"]["state"] == "void"
     assert endings.describe(ended["contract_ended"]) == (
@@ -71,15 +52,16 @@ def test_an_unsigned_contract_is_void_when_its_deal_is_lost(li):
         contracts.sign(li, "ZZ-2026-0001")
 
 
-def test_the_form_is_told_beforehand_what_ending_does(li, manager, paid):
+def test_the_form_is_told_beforehand_what_ending_does(li, paid):
     ahead = deals.ending_preview(li, paid["id"])
-    assert ahead["needs_manager"] is True and deals.ending_preview(manager, paid["id"])["needs_manager"] is False
-    assert endings.describe(ahead, done=False).startswith("Contract ZZ-2026-0001 is signed: ending the deal "
-                                                          "terminates it (¥1,431.00 paid, ¥1,431.00 outstanding")
+    assert endings.describe(ahead, done=False) == (
+        "Contract ZZ-2026-0001 is signed (¥1,431.00 paid, ¥1,431.00 outstanding): the deal ends only when a manager "
+        "terminates the contract — `zizhi contract terminate ZZ-2026-0001 --reason TEXT`.")
 
 
-def test_no_payment_on_a_terminated_contract_until_a_manager_allows_it(li, manager, finance, desk, paid):
-    deals.cancel(manager, paid["id"], "客户业务调整")
+def test_no_payment_on_a_contract_terminated_with_nothing_owed_until_a_manager_allows_it(
+        li, manager, finance, desk, paid):
+    terminations.terminate(manager, "ZZ-2026-0001", "客户破产，余款核销", write_off=True)
     before = dump(desk)
     with pytest.raises(UserError) as caught:
         contracts.record_payment(finance, "ZZ-2026-0001", "500")
@@ -94,14 +76,15 @@ def test_no_payment_on_a_terminated_contract_until_a_manager_allows_it(li, manag
         contracts.allow_payments(manager, "ZZ-2026-0001", "")
     assert dump(desk) == before
 
-    allowed = contracts.allow_payments(manager, "ZZ-2026-0001", "客户同意按已办事项结算")
-    assert endings.state_lines(allowed)[1] == "payments allowed by zhao at 2026-11-27 09:00:00: 客户同意按已办事项结算"
+    allowed = contracts.allow_payments(manager, "ZZ-2026-0001", "破产清算分配")
+    assert endings.state_lines(allowed)[1:] == [
+        "why: 客户破产，余款核销", "payments allowed by zhao at 2026-11-27 09:00:00: 破产清算分配"]
     with pytest.raises(UserError, match="already allowed"):
         contracts.allow_payments(manager, "ZZ-2026-0001", "再次")
     settled = contracts.record_payment(finance, "ZZ-2026-0001", "500")
-    assert settled["paid"] == 143_100 + 50_000
+    assert (settled["paid"], settled["credit_added"]) == (143_100, 50_000)  # written off: nothing left to pay
     assert audit.list_entries(desk, action="payment.record")[0]["detail"]["allowed_after_ending"] == "2026-11-27 09:00:00"
-    assert audit.list_entries(desk, action="contract.allow_payments")[0]["detail"]["reason"] == "客户同意按已办事项结算"
+    assert audit.list_entries(desk, action="contract.allow_payments")[0]["detail"]["reason"] == "破产清算分配"
 
 
 def test_payments_on_an_open_deal_or_a_void_contract_need_no_permission_or_get_none(li, manager, paid):
@@ -128,7 +111,7 @@ def test_the_credit_check_still_counts_what_a_terminated_contract_is_owed(li, ma
     first = ready_deal(li, rating="C")
     contract = contracts.new_contract(li, first["id"])
     contracts.sign(li, contract["id"])
-    deals.cancel(manager, first["id"], "客户业务调整")
+    terminations.terminate(manager, contract["id"], "客户业务调整")
     client = first["client_id"]
     assert schedules.outstanding_of_client(li, client) == 286_200
 
@@ -149,7 +132,9 @@ def test_the_credit_check_still_counts_what_a_terminated_contract_is_owed(li, ma
 @pytest.mark.parametrize("reason", ["价格\u202e高太", "客户\x1b[2J放弃"])
 def test_a_reason_with_hidden_direction_or_control_characters_is_refused(li, manager, desk, paid, reason):
     before = dump(desk)
-    with pytest.raises(InputError) as caught:
-        deals.cancel(manager, paid["id"], reason)
-    assert "reason" in caught.value.message("en")
+    for end in (lambda: deals.cancel(manager, paid["id"], reason),
+                lambda: terminations.terminate(manager, "ZZ-2026-0001", reason)):
+        with pytest.raises(InputError) as caught:
+            end()
+        assert "reason" in caught.value.message("en")
     assert dump(desk) == before

@@ -1,17 +1,17 @@
-"""Ending a deal whose contract is signed, in the app: the form says what happens to the contract
-before anything is saved, a salesperson is told a manager must do it, and the manager's ending
-says the contract is terminated with its balance."""
+"""Ending a deal whose contract is signed, in the app: the form says before anything is saved that
+the deal ends only when a manager terminates the contract (a command, for now), and the ending is
+refused saying so, to a salesperson and a manager alike."""
 
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
 
-from tui_helpers import QUICK, SIZE, deal_text, fill, open_board, said
+from tui_helpers import QUICK, SIZE, fill, open_board
 
 from zizhi.core.credit import checks
 from zizhi.core.desk import open_desk
 from zizhi.core.people import users as people
-from zizhi.core.pipeline import contracts, deals, quotes, reviews
+from zizhi.core.pipeline import contracts, deals, quotes, reviews, terminations
 from zizhi.tui.app import ZizhiApp
 from zizhi.tui.screens.deal import DealScreen
 from zizhi.tui.screens.deal_forms import EndDealForm
@@ -63,26 +63,26 @@ async def cancel_form(pilot, settle) -> EndDealForm:
     return form
 
 
-async def test_a_salesperson_is_told_first_and_refused_then_a_manager_terminates_the_contract(desk, settle):
+async def test_the_form_says_first_that_the_contract_must_be_terminated_and_the_ending_is_refused(desk, settle):
     contract = signed_deal(desk)
     people.add_user(desk, "zhao", "赵经理", "manager")
-    async with deal_screen_of(desk, "li", settle) as pilot:
-        form = await cancel_form(pilot, settle)
-        warned = str(form.query_one("#end-contract").content)
-        assert warned.startswith("Contract ZZ-2026-0001 is signed: ending the deal terminates it") and "manager" in warned
-        await fill(pilot, reason="客户业务调整")
-        await pilot.press("ctrl+s")
-        await settle(pilot, QUICK)
-        assert pilot.app.screen is form
-        assert "only a manager can end the deal as cancelled" in str(form.query_one("#form-error").content)
+    for login in ("li", "zhao"):
+        async with deal_screen_of(desk, login, settle) as pilot:
+            form = await cancel_form(pilot, settle)
+            warned = str(form.query_one("#end-contract").content)
+            assert warned.startswith("Contract ZZ-2026-0001 is signed (¥0.00 paid") and "contract terminate" in warned
+            await fill(pilot, reason="客户业务调整")
+            await pilot.press("ctrl+s")
+            await settle(pilot, QUICK)
+            assert pilot.app.screen is form
+            refusal = str(form.query_one("#form-error").content)
+            assert "ends only when a manager terminates it" in refusal
+            assert "a manager runs `zizhi contract terminate ZZ-2026-0001`" in refusal
     assert deals.get_deal(desk, contract["deal_id"])["stage"] == "contract"
 
-    async with deal_screen_of(desk, "zhao", settle) as pilot:
-        await cancel_form(pilot, settle)
-        await fill(pilot, reason="客户业务调整，暂停办理")
-        await pilot.press("ctrl+s")
-        await settle(pilot, QUICK)
-        assert isinstance(pilot.app.screen, DealScreen)
-        assert "Contract ZZ-2026-0001 is terminated as of 2026-11-27" in said(pilot.app)
-        assert "terminated on 2026-11-27 with its deal (cancelled)" in deal_text(pilot.app, "contract-body")
-    assert contracts.get_contract(desk, "ZZ-2026-0001")["ended_on"] == "2026-11-27"
+    manager = open_desk(db=desk.store.path, as_user="zhao", lang="en")
+    try:
+        terminations.terminate(manager, "ZZ-2026-0001", "客户业务调整，暂停办理")
+    finally:
+        manager.close()
+    assert deals.get_deal(desk, contract["deal_id"])["stage"] == "cancelled"

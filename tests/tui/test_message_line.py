@@ -66,8 +66,7 @@ async def test_the_next_action_replaces_what_the_last_one_said(app, settle):
 
 
 async def test_a_long_refusal_wraps_and_is_read_whole_at_80_columns(app, settle):
-    refusal = UserError("deal.end_signed_managers_only", id=12, number="HT-2026-0012", ending="lost",
-                        role="sales", verb="lose").message(surface="tui")
+    refusal = UserError("deal.end_signed_terminate", id=12, number="HT-2026-0012").message(surface="tui")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         app.notify(refusal, severity="error", markup=False)

@@ -3,9 +3,11 @@ the CLI command the message names in a terminal (``core.i18n.how``; shown by ``t
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "tui.how.deal.blocked": ("R on the deal screen", "在商机页按 R"),
-    "tui.how.deal.end_signed_managers_only": ("ask a manager to end it on the deal screen (L lose, x cancel)", "请经理在商机页结束（L 丢单，x 取消）"),
     "tui.how.gate.inquiry_channel": ("E on the deal screen", "在商机页按 E"),
     "tui.how.invoice.no_tax_id": ("e on the clients screen", "在客户页按 e"),
+    "tui.how.deal.end_signed_terminate": ("a manager terminates the contract with T on the contract tab",
+                                          "请经理在合同页按 T 终止合同"),
+    "tui.how.contract.terminate_unsigned": ("cancel the deal with x on the deal screen", "请在商机页按 x 取消商机"),
     "tui.how.gate.assessment_missing": ("record one with a on the deal screen", "请在商机页按 a 记录"),
     "tui.how.gate.quote_not_accepted": ("A on the quote tab", "在报价页按 A"),
     "tui.how.gate.contract_missing": ("draw it up from the accepted quote with C on the deal screen", "请在商机页按 C 根据已接受的报价生成合同"),

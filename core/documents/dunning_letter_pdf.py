@@ -1,12 +1,13 @@
-"""The dunning letter as an A4 PDF, with the quote's embedded Chinese fonts (see :mod:`.quote_pdf`)."""
+"""The dunning letter as an A4 PDF, on the quote's page and embedded Chinese fonts (:mod:`.pdf_kit`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from zizhi.core.documents.dunning_letter import COLUMNS, rows
 from zizhi.core.documents.dunning_letter_markdown import paragraphs
-from zizhi.core.documents.quote_pdf import font_files
+from zizhi.core.documents.pdf_kit import a4, styler
 
 
 def as_pdf(letter: dict, path: str | Path) -> Path:
@@ -18,27 +19,18 @@ def as_pdf(letter: dict, path: str | Path) -> Path:
 
 
 def _render(letter: dict) -> bytearray:
-    from fpdf import FPDF
     from fpdf.enums import WrapMode, XPos, YPos
     from fpdf.fonts import FontFace
 
     company, text = letter["company"], paragraphs(letter)
-    pdf = FPDF(format="A4", unit="mm")
-    for family, file in font_files().items():
-        pdf.add_font(family, fname=str(file))
+    pdf = a4(f"催款函 {letter['client']['name']}", company["name"], dt.datetime.fromisoformat(letter["date"]),
+             f"催款函 {letter['number']}")
     pdf.set_margins(20, 18, 20)
-    pdf.set_auto_page_break(True, margin=18)
-    pdf.set_title(f"催款函 {letter['client']['name']}")
-    pdf.set_author(company["name"])
-    pdf.set_creator("Zizhi 资质")
-    pdf.set_lang("zh-CN")
-    pdf.add_page()
+    pdf.set_xy(20, 18)
     full = pdf.epw
     line = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT}
 
-    def font(size: float, family: str = "sans", color: int = 0) -> None:
-        pdf.set_font(family, size=size)
-        pdf.set_text_color(color)
+    font = styler(pdf)
 
     def prose(words: str, size: float = 10.5) -> None:
         font(size, "serif")

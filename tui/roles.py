@@ -17,7 +17,7 @@ from textual.binding import ActiveBinding
 
 from zizhi.core import access
 from zizhi.core.errors import Refused
-from zizhi.core.pipeline import contracts, deals, delivery, processing, quotes, reviews
+from zizhi.core.pipeline import contracts, deals, delivery, processing, quotes, reviews, terminations
 from zizhi.core.receivables import ledger
 from zizhi.tui.work import problem_text
 
@@ -56,6 +56,8 @@ RULES: dict[str, Callable[[dict, dict], None]] = {
     "deal.contract": contracts.require_drafter,
     "deal.sign": contracts.require_drafter,
     "deal.file": contracts.require_filer,
+    "deal.amend": contracts.require_drafter,
+    "deal.terminate": _of_user(terminations.require_terminator),
     "deal.pay": _of_user(ledger.require_cashier),
     "clients.receivables": _of_user(access.require_receivables),
     "pipeline.receivables": _of_user(access.require_receivables),

@@ -70,14 +70,14 @@ async def test_the_form_says_first_that_the_contract_must_be_terminated_and_the_
         async with deal_screen_of(desk, login, settle) as pilot:
             form = await cancel_form(pilot, settle)
             warned = str(form.query_one("#end-contract").content)
-            assert warned.startswith("Contract ZZ-2026-0001 is signed (¥0.00 paid") and "contract terminate" in warned
+            assert warned.startswith("Contract ZZ-2026-0001 is signed (¥0.00 paid") and "T on the contract tab" in warned
             await fill(pilot, reason="客户业务调整")
             await pilot.press("ctrl+s")
             await settle(pilot, QUICK)
             assert pilot.app.screen is form
             refusal = str(form.query_one("#form-error").content)
             assert "ends only when a manager terminates it" in refusal
-            assert "a manager runs `zizhi contract terminate ZZ-2026-0001`" in refusal
+            assert "a manager terminates the contract with T on the contract tab" in refusal
     assert deals.get_deal(desk, contract["deal_id"])["stage"] == "contract"
 
     manager = open_desk(db=desk.store.path, as_user="zhao", lang="en")

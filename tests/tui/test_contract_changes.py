@@ -3,7 +3,6 @@ terminates it (managers) — what is owed stays owed, or is written off in the s
 
 from __future__ import annotations
 
-from test_receivables_screen import HAITIAN, owing  # noqa: F401  (the fixture)
 from tui_helpers import QUICK, SIZE, fill, problem, said
 
 from zizhi.core.desk import open_desk

@@ -63,7 +63,6 @@ def test_the_statement_and_the_reconciliation_show_the_amendment_on_its_day(li, 
 
 def test_a_dropped_instalment_is_still_owed_on_the_days_it_was_in_force(li, finance, two):  # noqa: F811
     first, _ = two
-    client = first["client_id"]
     clock.set_now("2026-12-10 09:00:00")
     before = aging.aging(finance, as_of="2026-12-09")
     amendments.amend(li, first["number"], [("2027-01-15", first["total"])], "合并为一期，延至一月")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from zizhi.core import access
-from zizhi.core.receivables import positions
+from zizhi.core.receivables import in_force, positions
 from zizhi.core.receivables.ladder import Ladder, Rung
 
 
@@ -32,7 +32,7 @@ def open_debts(desk, day: str, client_id: int | None = None) -> list[dict]:
                 SELECT i.id AS instalment_id, k.number AS contract, k.number || ':' || i.position AS instalment,
                        i.position, i.due_on, i.amount, i.amount - {paid} - {written_off} AS owed,
                        c.id AS client_id, c.name AS client, c.owner_id, u.login AS owner
-                FROM instalments i JOIN contracts k ON k.id = i.contract_id JOIN deals d ON d.id = k.deal_id
+                FROM {in_force.instalments(day)} i JOIN contracts k ON k.id = i.contract_id JOIN deals d ON d.id = k.deal_id
                 JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = c.owner_id
                 WHERE k.signed_on IS NOT NULL AND k.signed_on <= :d AND {cond}
                   AND (:client IS NULL OR c.id = :client)

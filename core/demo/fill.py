@@ -53,7 +53,9 @@ def fill_demo(desk, clients: int = 300, seed: int = 7, add: bool = False) -> dic
         counts.update(act_out(desk, debts))
         counts["debts"] = len(debts)
         audit.record(db, desk.user, "demo.fill", "database", None, seed=seed, **counts)
-    counts["tour"] = {debt.story: debt.client["name"] for debt in reversed(debts)}  # the first set's
+    counts["tour"] = {}
+    for debt in debts:  # the first set's client of each story
+        counts["tour"].setdefault(debt.story, debt.client["name"])
     return counts
 
 

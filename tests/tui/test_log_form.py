@@ -47,8 +47,6 @@ async def test_a_next_step_without_a_date_is_refused_inline(app, desk, settle):
 
 
 async def test_the_log_form_says_a_blank_next_step_closes_the_current_follow_up(app, desk, settle):
-    from textual.widgets import Input
-
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)  # 华为 first: its follow-up 发送报价 was due 2026-11-25
         await pilot.press("l")

@@ -55,7 +55,7 @@ def stand(steps: Ladder, debt: dict, day: str, covers: list[dict], promises: dic
     """One debt's place on the ladder on ``day``, given the actions logged about it by then."""
     rung, since, reason = steps.reached(debt["due_on"], day), None, "ladder"
     since = rung.on if rung else None
-    promise, held = None, False
+    promise, held, broken = None, False, []
     for cover in covers:
         if not cover["promise_on"]:
             continue
@@ -64,12 +64,13 @@ def stand(steps: Ladder, debt: dict, day: str, covers: list[dict], promises: dic
                    "amount": cover["promise_amount"], "state": state}
         held = held or cover["on_date"] <= day <= cover["promise_on"]
         if state == "broken":
+            broken.append(cover["action_id"])
             rung, since, reason = _moved_up(steps, debt, cover, rung, since, reason, day)
     answered = max((c["rung"] for c in covers if c["rung"] is not None), default=None)
     due = rung is not None and not held and (answered is None or rung.days > answered)
     overdue = (dt.date.fromisoformat(day) - dt.date.fromisoformat(debt["due_on"])).days
     return {**debt, "days_overdue": overdue, "rung": _rung(rung), "since": since, "reason": reason,
-            "answered": answered, "due": due, "held": held, "promise": promise,
+            "answered": answered, "due": due, "held": held, "promise": promise, "broken_promises": broken,
             "flagged": bool(rung and rung.escalates) or _escalated(steps, debt, answered),
             "actions": len({c["action_id"] for c in covers})}
 

@@ -1,0 +1,116 @@
+"""The bad-debt risk score (rulebook §7.2's early warning): 0 to 100 from the signs a debt shows.
+
+Five signs each earn points by ``pricing.toml``'s ``[watch]``: how long it is overdue, how much is
+owed (on a logarithmic scale: a debt ten times larger is not ten times likelier to go bad), the
+client's credit rating, the promises to pay already broken and the dunning step reached. The
+score is their sum, capped at 100. Every sign earns at least as many points as a milder one, so
+a debt only looks riskier as it grows older, larger or further up the ladder, or breaks another
+promise. This module is pure — numbers in, a score and its reasons out — so the watch list, the
+cash forecast and the tests all reckon it the same way.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from zizhi.core.vocab import DUNNING_ACTIONS
+
+MAX_SCORE = 100
+
+
+@dataclass(frozen=True)
+class Signs:
+    """What a debt (an instalment, or all a client owes) shows on one day."""
+
+    days_overdue: int  # ≤ 0: not yet due
+    owed: int  # fen
+    rating: str | None
+    broken_promises: int
+    step: str | None  # the dunning action reached, if any
+
+
+@dataclass(frozen=True)
+class Part:
+    """One sign's share of the score: ``sign`` is overdue, amount, rating, broken_promises or step."""
+
+    sign: str
+    points: int
+    value: object
+
+
+@dataclass(frozen=True)
+class Risk:
+    score: int
+    parts: tuple[Part, ...]
+    capped: bool  # the signs added up to more than 100
+
+
+def score(signs: Signs, weights) -> Risk:
+    """The score of ``signs`` under ``weights`` (config.schema.Watch), with each sign's points."""
+    parts = (Part("overdue", overdue_points(signs.days_overdue, weights), signs.days_overdue),
+             Part("amount", amount_points(signs.owed, weights), signs.owed),
+             Part("rating", rating_points(signs.rating, weights), signs.rating),
+             Part("broken_promises", min(weights.broken_promises_max,
+                                         max(signs.broken_promises, 0) * weights.broken_promise_points),
+                  signs.broken_promises),
+             Part("step", weights.step_points[signs.step] if signs.step else 0, signs.step))
+    total = sum(part.points for part in parts)
+    return Risk(min(total, MAX_SCORE), parts, total > MAX_SCORE)
+
+
+def overdue_points(days: int, weights) -> int:
+    """The configured points per 30 days, in proportion to the days, rounded half up, capped."""
+    if days <= 0:
+        return 0
+    return min(weights.overdue_max, (days * weights.overdue_points_per_30_days * 2 + 30) // 60)
+
+
+def amount_points(owed: int, weights) -> int:
+    """Nothing up to ``small_amount``, ``amount_max`` from ``large_amount``, the logarithm between:
+    each doubling of the debt adds the same points."""
+    if owed <= weights.small_amount:
+        return 0
+    if owed >= weights.large_amount:
+        return weights.amount_max
+    reach = math.log(owed / weights.small_amount) / math.log(weights.large_amount / weights.small_amount)
+    return min(weights.amount_max, round(weights.amount_max * reach))
+
+
+def rating_points(rating: str | None, weights) -> int:
+    return weights.rating_points.get(rating, weights.unrated_points) if rating else weights.unrated_points
+
+
+def worst_step(steps) -> str | None:
+    """The step furthest up the ladder among ``steps`` (None where there is none)."""
+    found = [step for step in steps if step]
+    return max(found, key=DUNNING_ACTIONS.index) if found else None
+
+
+def explain(risk: Risk, lang: str | None = None) -> str:
+    """The score in words, sign by sign with its points: "45 days overdue (+30), rated C (+15), …".
+    Only signs that earn points are named; none at all reads "no warning signs"."""
+    from zizhi.core.i18n import t
+
+    said = [_part_text(part, lang) for part in risk.parts if part.points]
+    if not said:
+        return t("watch.no_signs", lang=lang)
+    if risk.capped:
+        said.append(t("watch.capped", lang=lang, most=MAX_SCORE))
+    return t("watch.separator", lang=lang).join(said)
+
+
+def _part_text(part: Part, lang: str | None) -> str:
+    from zizhi.core.i18n import t
+    from zizhi.core.money import format_fen
+
+    if part.sign == "overdue":
+        return t("watch.overdue", lang=lang, count=part.value, points=part.points)
+    if part.sign == "amount":
+        return t("watch.amount", lang=lang, amount=format_fen(part.value), points=part.points)
+    if part.sign == "rating":
+        key = "watch.rated" if part.value else "watch.unrated"
+        return t(key, lang=lang, rating=part.value or "", points=part.points)
+    if part.sign == "broken_promises":
+        return t("watch.broken_promises", lang=lang, count=part.value, points=part.points)
+    return t("watch.step", lang=lang, step=t(f"dunning_action.{part.value}", lang=lang), points=part.points)

@@ -1,0 +1,96 @@
+"""The watch list: which debts are turning bad, riskiest first, each score explained (rulebook §7.2).
+
+Every open instalment the user may see is scored (:mod:`.risk`) from where it stands on the
+dunning ladder on ``as_of`` (:mod:`.standing` — days overdue, step reached, promises broken)
+and its client's credit rating. A client is scored as one debt: all they owe, their oldest
+overdue days, every promise they broke, the highest step any of their instalments reached — so
+a client never scores below any of their instalments. The work is a fixed handful of queries
+whatever the number of clients: the debts in one, their logged actions in one, the ratings in
+one.
+"""
+
+from __future__ import annotations
+
+import json
+
+from zizhi.core import access, clock, validation
+from zizhi.core.receivables import risk, standing
+
+
+def watch_list(desk, as_of: str | None = None, limit: int | None = None) -> dict:
+    """The clients with any sign of risk on ``as_of`` (default today), riskiest first, at most
+    ``limit`` (``count`` says how many there are in all); each score explained, and each of the
+    client's open instalments scored and explained beneath."""
+    access.require_receivables(desk.user)
+    day = validation.date(as_of, "as-of") if as_of else clock.today().isoformat()
+    if limit is not None:
+        limit = validation.whole_in(str(limit), "limit", 1, 100_000)
+    weights = desk.settings.pricing.watch
+    at_risk = [client for client in client_risks(desk, day) if client["score"] > 0]
+    shown = [_explained(client, weights) for client in (at_risk[:limit] if limit else at_risk)]
+    return {"as_of": day, "count": len(at_risk), "clients": shown}
+
+
+def client_risks(desk, day: str) -> list[dict]:
+    """Every visible client owing something at the end of ``day``, scored, riskiest first, with
+    their open debts as :func:`standing.standings` finds them (``debts``)."""
+    access.require_receivables(desk.user)
+    weights = desk.settings.pricing.watch
+    debts = standing.standings(desk, day)
+    ratings = _ratings(desk, {debt["client_id"] for debt in debts})
+    clients: dict[int, list[dict]] = {}
+    for debt in debts:
+        clients.setdefault(debt["client_id"], []).append(debt)
+    found = [_client(items, ratings.get(client_id), weights) for client_id, items in clients.items()]
+    found.sort(key=lambda c: (-c["score"], -c["owed"], -c["days_overdue"], c["client"], c["client_id"]))
+    return found
+
+
+def _client(debts: list[dict], rating: str | None, weights) -> dict:
+    broken = {action for debt in debts for action in debt["broken_promises"]}
+    signs = risk.Signs(days_overdue=max(debt["days_overdue"] for debt in debts), owed=sum(d["owed"] for d in debts),
+                       rating=rating, broken_promises=len(broken),
+                       step=risk.worst_step(_step(debt) for debt in debts))
+    first, scored = debts[0], risk.score(signs, weights)
+    return {"client_id": first["client_id"], "client": first["client"], "owner": first["owner"],
+            "rating": rating, "owed": signs.owed,
+            "overdue": sum(debt["owed"] for debt in debts if debt["days_overdue"] > 0),
+            "days_overdue": max(signs.days_overdue, 0), "broken_promises": signs.broken_promises,
+            "step": signs.step, "flagged": any(debt["flagged"] for debt in debts), "score": scored.score,
+            "risk": scored, "debts": debts}
+
+
+def _explained(client: dict, weights) -> dict:
+    """A client as the watch list shows it: reasons in words, instalments scored, riskiest first."""
+    shown = {k: v for k, v in client.items() if k not in ("risk", "debts")}
+    instalments = [_instalment(debt, client["rating"], weights) for debt in client["debts"]]
+    instalments.sort(key=lambda i: (-i["score"], i["due_on"], i["instalment"]))
+    return {**shown, **_reasons(client["risk"]), "instalments": instalments}
+
+
+def _instalment(debt: dict, rating: str | None, weights) -> dict:
+    signs = risk.Signs(days_overdue=debt["days_overdue"], owed=debt["owed"], rating=rating,
+                       broken_promises=len(debt["broken_promises"]), step=_step(debt))
+    scored = risk.score(signs, weights)
+    return {"instalment": debt["instalment"], "contract": debt["contract"], "position": debt["position"],
+            "due_on": debt["due_on"], "owed": debt["owed"], "days_overdue": max(debt["days_overdue"], 0),
+            "step": signs.step, "broken_promises": signs.broken_promises, "flagged": debt["flagged"],
+            "score": scored.score, **_reasons(scored)}
+
+
+def _step(debt: dict) -> str | None:
+    return debt["rung"]["action"] if debt["rung"] else None
+
+
+def _reasons(scored: risk.Risk) -> dict:
+    return {"explanation": risk.explain(scored),
+            "parts": [{"sign": p.sign, "points": p.points} for p in scored.parts if p.points]}
+
+
+def _ratings(desk, client_ids: set[int]) -> dict[int, str | None]:
+    """The clients' current credit ratings, in one query."""
+    if not client_ids:
+        return {}
+    rows = desk.store.rows("SELECT id, credit_rating FROM clients WHERE id IN (SELECT value FROM json_each(?))",
+                           [json.dumps(sorted(client_ids))])
+    return {row["id"]: row["credit_rating"] for row in rows}

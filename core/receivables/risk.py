@@ -74,7 +74,7 @@ def amount_points(owed: int, weights) -> int:
     if owed >= weights.large_amount:
         return weights.amount_max
     reach = math.log(owed / weights.small_amount) / math.log(weights.large_amount / weights.small_amount)
-    return min(weights.amount_max, round(weights.amount_max * reach))
+    return min(weights.amount_max, math.floor(weights.amount_max * reach + 0.5))  # half up, as everywhere
 
 
 def rating_points(rating: str | None, weights) -> int:

@@ -1,7 +1,6 @@
 """How `zizhi ar watch` and `zizhi ar forecast` print: the watch list with each score's reasons, and
 the forecast as a table and a bar chart of block characters, Chinese labels aligned by cells."""
 
-from __future__ import annotations
 
 import shutil
 
@@ -26,9 +25,9 @@ def watch_text(found: dict) -> None:
         echo(f"{client['score']:>3}  {client['client']}  {client['owner'] or '-'}  {said}{flag}")
         echo(f"     {client['explanation']}")
         for item in client["instalments"]:
-            said = "" if item["explanation"] == client["explanation"] else f": {item['explanation']}"
-            echo(f"     · {item['instalment']}  {t('watch.due_on', due_on=item['due_on'])}  "
-                 f"{money_text(item['owed'])}  {item['score']}{said}")
+            said = "" if item["explanation"] == client["explanation"] else f"  {item['explanation']}"
+            echo(f"     · {item['score']:>3}  {item['instalment']}  {t('watch.due_on', due_on=item['due_on'])}  "
+                 f"{money_text(item['owed'])}{said}")
 
 
 def week_label(row: dict) -> str:

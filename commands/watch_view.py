@@ -1,7 +1,6 @@
 """How `zizhi ar watch` and `zizhi ar forecast` print: the watch list with each score's reasons, and
 the forecast as a table and a bar chart of block characters, Chinese labels aligned by cells."""
 
-
 import shutil
 
 from rich.cells import cell_len

@@ -24,14 +24,15 @@ def ladder(desk) -> Ladder:
 
 def open_debts(desk, day: str, client_id: int | None = None) -> list[dict]:
     """Every instalment owed at the end of ``day`` among the clients the user may see, with the
-    client's owner (who duns them)."""
+    client's owner (who duns them) and credit rating (the watch list weighs it)."""
     paid, written_off = positions.amounts(day)
     cond, params = access.visible_named(desk.user, "c")
     return desk.store.rows(
         f"""SELECT * FROM (
                 SELECT i.id AS instalment_id, k.number AS contract, k.number || ':' || i.position AS instalment,
                        i.position, i.due_on, i.amount, i.amount - {paid} - {written_off} AS owed,
-                       c.id AS client_id, c.name AS client, c.owner_id, u.login AS owner
+                       c.id AS client_id, c.name AS client, c.owner_id, u.login AS owner,
+                       c.credit_rating AS rating
                 FROM instalments i JOIN contracts k ON k.id = i.contract_id JOIN deals d ON d.id = k.deal_id
                 JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = c.owner_id
                 WHERE k.signed_on IS NOT NULL AND k.signed_on <= :d AND {cond}

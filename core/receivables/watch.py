@@ -5,28 +5,28 @@ dunning ladder on ``as_of`` (:mod:`.standing` — days overdue, step reached, pr
 and its client's credit rating. A client is scored as one debt: all they owe, their oldest
 overdue days, every promise they broke, the highest step any of their instalments reached — so
 a client never scores below any of their instalments. The work is a fixed handful of queries
-whatever the number of clients: the debts in one, their logged actions in one, the ratings in
-one.
+whatever the number of clients: the debts with their clients' ratings in one, their logged
+actions in one (and one per promise, to tell whether it was kept).
 """
 
 from __future__ import annotations
-
-import json
 
 from zizhi.core import access, clock, validation
 from zizhi.core.receivables import risk, standing
 
 
 def watch_list(desk, as_of: str | None = None, limit: int | None = None) -> dict:
-    """The clients with any sign of risk on ``as_of`` (default today), riskiest first, at most
-    ``limit`` (``count`` says how many there are in all); each score explained, and each of the
-    client's open instalments scored and explained beneath."""
+    """The clients at risk on ``as_of`` (default today) — money overdue or a promise to pay broken —
+    riskiest first, at most ``limit`` (``count`` says how many there are in all); each score
+    explained, and each of the client's open instalments scored and explained beneath. A client
+    owing only what is not yet due is left out: their score (the rating, the amount) still
+    discounts the cash forecast, but nothing has gone wrong yet."""
     access.require_receivables(desk.user)
     day = validation.date(as_of, "as-of") if as_of else clock.today().isoformat()
     if limit is not None:
         limit = validation.whole_in(str(limit), "limit", 1, 100_000)
     weights = desk.settings.pricing.watch
-    at_risk = [client for client in client_risks(desk, day) if client["score"] > 0]
+    at_risk = [client for client in client_risks(desk, day) if client["overdue"] or client["broken_promises"]]
     shown = [_explained(client, weights) for client in (at_risk[:limit] if limit else at_risk)]
     return {"as_of": day, "count": len(at_risk), "clients": shown}
 
@@ -36,12 +36,10 @@ def client_risks(desk, day: str) -> list[dict]:
     their open debts as :func:`standing.standings` finds them (``debts``)."""
     access.require_receivables(desk.user)
     weights = desk.settings.pricing.watch
-    debts = standing.standings(desk, day)
-    ratings = _ratings(desk, {debt["client_id"] for debt in debts})
     clients: dict[int, list[dict]] = {}
-    for debt in debts:
+    for debt in standing.standings(desk, day):
         clients.setdefault(debt["client_id"], []).append(debt)
-    found = [_client(items, ratings.get(client_id), weights) for client_id, items in clients.items()]
+    found = [_client(debts, debts[0]["rating"], weights) for debts in clients.values()]
     found.sort(key=lambda c: (-c["score"], -c["owed"], -c["days_overdue"], c["client"], c["client_id"]))
     return found
 
@@ -91,12 +89,3 @@ def _step(debt: dict) -> str | None:
 def _reasons(scored: risk.Risk) -> dict:
     return {"explanation": risk.explain(scored),
             "parts": [{"sign": p.sign, "points": p.points} for p in scored.parts if p.points]}
-
-
-def _ratings(desk, client_ids: set[int]) -> dict[int, str | None]:
-    """The clients' current credit ratings, in one query."""
-    if not client_ids:
-        return {}
-    rows = desk.store.rows("SELECT id, credit_rating FROM clients WHERE id IN (SELECT value FROM json_each(?))",
-                           [json.dumps(sorted(client_ids))])
-    return {row["id"]: row["credit_rating"] for row in rows}

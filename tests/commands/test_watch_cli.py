@@ -10,7 +10,7 @@ def test_the_watch_list_explains_each_score_in_english_and_chinese(cli, owing): 
     number = owing["number"]
     said = cli("ar", "watch", "--as-of", "2026-12-31", user="li").stdout.splitlines()
     assert said == [
-        "Watch list as of 2026-12-31: 1 client shows signs of a bad debt (score 0–100):",
+        "Watch list as of 2026-12-31: 1 client at risk (money overdue or a promise broken; score 0–100):",
         " 36  宁波恒通进出口贸易有限公司  li  owes ¥2,862.00, ¥2,862.00 overdue",
         "     34 days overdue (+23), owes ¥2,862.00 (+3), rated B (+5), at the phone call step (+5)",
         f"     ·  34  {number}:1  due 2026-11-27  ¥1,431.00  34 days overdue (+23), owes ¥1,431.00 (+1), rated B (+5), "
@@ -18,7 +18,7 @@ def test_the_watch_list_explains_each_score_in_english_and_chinese(cli, owing): 
         f"     ·  26  {number}:2  due 2026-12-08  ¥1,431.00  23 days overdue (+15), owes ¥1,431.00 (+1), rated B (+5), "
         "at the phone call step (+5)"]
     chinese = cli("--lang", "zh", "ar", "watch", "--as-of", "2026-12-31", user="li").stdout.splitlines()
-    assert chinese[0] == "风险预警（截至 2026-12-31）：1 个客户有坏账迹象（0–100 分）："
+    assert chinese[0] == "风险预警（截至 2026-12-31）：1 个客户有风险（欠款逾期或付款承诺未兑现；0–100 分）："
     assert chinese[2] == "     逾期 34 天（+23），欠款 ¥2,862.00（+3），信用等级 B（+5），已到“电话催收”阶段（+5）"
     found = cli.json("ar", "watch", "--as-of", "2026-12-31", user="cw")
     client = found["clients"][0]
@@ -32,8 +32,8 @@ def test_who_sees_the_watch_list(cli, owing):  # noqa: F811
     legal = cli("ar", "watch", user="fa", code=1)
     assert legal.stderr == "zizhi: Receivables are for sales, managers, finance and admins (you are legal).\n"
     other = cli("ar", "watch", "--as-of", "2026-12-31", user="zhao")
-    assert other.stdout == "Watch list as of 2026-12-31: no client shows any sign of a bad debt.\n"
-    assert "宁波恒通" in cli("ar", "watch", user="chen").stdout
+    assert other.stdout == "Watch list as of 2026-12-31: no client has money overdue or a promise broken.\n"
+    assert "宁波恒通" in cli("ar", "watch", "--as-of", "2026-12-31", user="chen").stdout
     assert cli.dump() == before  # a plain read writes nothing
 
 
@@ -50,7 +50,7 @@ def test_a_limit_says_what_it_left_out(cli, owing):  # noqa: F811
     cli("deal", "move", "2", "contract", user="li")
     contract = cli.json("contract", "new", "2", user="li")
     cli("contract", "sign", contract["number"], user="li")
-    shown = cli("ar", "watch", "--limit", "1", user="li")
+    shown = cli("ar", "watch", "--limit", "1", "--as-of", "2026-12-31", user="li")
     assert shown.stdout.splitlines()[1].split()[1] == "宁波恒达进出口贸易有限公司"  # rated D: the riskier
     assert shown.stderr == "(the riskiest 1 of 2 shown; --limit N for more)\n"
 

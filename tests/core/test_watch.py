@@ -139,3 +139,15 @@ def test_sales_see_their_own_clients_and_legal_none(li, wang, manager, finance, 
     with pytest.raises(Refused) as caught:
         watch.watch_list(desk_as("zhou"))
     assert "Receivables are for sales, managers, finance and admins" in caught.value.message("en")
+
+
+def test_a_client_owing_nothing_overdue_is_not_listed_but_still_discounts_the_forecast(li):
+    from zizhi.core.receivables import forecast
+
+    owing(li, schedule=(("2026-12-30", 100_000), ("2027-01-29", 100_000)))
+    assert watch.watch_list(li)["count"] == 0
+    client = watch.client_risks(li, "2026-11-27")[0]
+    assert (client["score"], client["overdue"], risk.explain(client["risk"], "en")) == (
+        7, 0, "owes ¥2,000.00 (+2), rated B (+5)")
+    found = forecast.forecast(li)
+    assert (found["due"], found["expected"]) == (200_000, 186_000)

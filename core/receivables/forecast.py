@@ -6,7 +6,7 @@ bad-debt risk (:mod:`.watch`): a client scoring 30 is expected to pay 70 % of it
 rounding rule: each instalment's expected amount is ``money.share(owed, 100 − score %)``, half a
 fen rounded away from zero, and a week's figure is the sum of its instalments'. So every week's
 expected amount is at most what falls due in it, and the weeks' dues add up exactly to what the
-aging report shows as owed on instalments due by the horizon.
+aging report shows as owed on instalments due by the horizon: they are its open instalments.
 
 The first week runs from ``as_of`` to its Sunday; the others Monday to Sunday.
 """
@@ -17,6 +17,7 @@ import datetime as dt
 
 from zizhi.core import access, clock, validation
 from zizhi.core.money import share
+from zizhi.core.receivables.aging import open_items
 from zizhi.core.receivables.watch import client_risks
 
 DEFAULT_WEEKS = 13
@@ -32,16 +33,15 @@ def forecast(desk, as_of: str | None = None, weeks: int | str = DEFAULT_WEEKS) -
     count = validation.whole_in(str(weeks), "weeks", 1, MAX_WEEKS)
     rows = week_rows(dt.date.fromisoformat(day), count)
     horizon, later = rows[-1]["to"], 0
-    for client in client_risks(desk, day):
-        keep = WHOLE - client["score"] * 100
-        for item in client["debts"]:
-            if item["due_on"] > horizon:
-                later += item["owed"]
-                continue
-            row = rows[_week_index(rows, item["due_on"])]
-            row["due"] += item["owed"]
-            row["expected"] += share(item["owed"], keep)
-            row["instalments"] += 1
+    keep = {client["client_id"]: WHOLE - client["score"] * 100 for client in client_risks(desk, day)}
+    for item in open_items(desk, day):
+        if item["due_on"] > horizon:
+            later += item["owed"]
+            continue
+        row = rows[_week_index(rows, item["due_on"])]
+        row["due"] += item["owed"]
+        row["expected"] += share(item["owed"], keep[item["client_id"]])
+        row["instalments"] += 1
     return {"as_of": day, "to": horizon, "weeks": rows, "due": sum(r["due"] for r in rows),
             "expected": sum(r["expected"] for r in rows), "later": later, "all_clients": access.sees_all(desk.user)}
 

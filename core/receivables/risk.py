@@ -39,23 +39,30 @@ class Part(NamedTuple):
     value: object
 
 
+SIGNS = ("overdue", "amount", "rating", "broken_promises", "step")
+
+
 class Risk(NamedTuple):
     score: int
-    parts: tuple[Part, ...]
+    signs: Signs
+    points: tuple[int, int, int, int, int]  # each sign's, in the order of SIGNS
     capped: bool  # the signs added up to more than 100
+
+    @property
+    def parts(self) -> tuple[Part, ...]:
+        values = (self.signs.days_overdue, self.signs.owed, self.signs.rating, self.signs.broken_promises,
+                  self.signs.step)
+        return tuple(Part(sign, points, value) for sign, points, value in zip(SIGNS, self.points, values))
 
 
 def score(signs: Signs, weights) -> Risk:
     """The score of ``signs`` under ``weights`` (config.schema.Watch), with each sign's points."""
-    parts = (Part("overdue", overdue_points(signs.days_overdue, weights), signs.days_overdue),
-             Part("amount", amount_points(signs.owed, weights), signs.owed),
-             Part("rating", rating_points(signs.rating, weights), signs.rating),
-             Part("broken_promises", min(weights.broken_promises_max,
-                                         max(signs.broken_promises, 0) * weights.broken_promise_points),
-                  signs.broken_promises),
-             Part("step", weights.step_points[signs.step] if signs.step else 0, signs.step))
-    total = sum(part.points for part in parts)
-    return Risk(min(total, MAX_SCORE), parts, total > MAX_SCORE)
+    points = (overdue_points(signs.days_overdue, weights), amount_points(signs.owed, weights),
+              rating_points(signs.rating, weights),
+              min(weights.broken_promises_max, max(signs.broken_promises, 0) * weights.broken_promise_points),
+              weights.step_points[signs.step] if signs.step else 0)
+    total = sum(points)
+    return Risk(min(total, MAX_SCORE), signs, points, total > MAX_SCORE)
 
 
 def overdue_points(days: int, weights) -> int:

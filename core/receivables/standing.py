@@ -12,6 +12,8 @@ is due until an action that answers it is logged.
 from __future__ import annotations
 
 import datetime as dt
+import json
+from typing import Collection
 
 from zizhi.core import access
 from zizhi.core.receivables import positions
@@ -22,9 +24,9 @@ def ladder(desk) -> Ladder:
     return Ladder(desk.store, desk.settings.pricing.dunning)
 
 
-def open_debts(desk, day: str, client_id: int | None = None) -> list[dict]:
-    """Every instalment owed at the end of ``day`` among the clients the user may see, with the
-    client's owner (who duns them) and credit rating (the watch list weighs it)."""
+def open_debts(desk, day: str, client_id: int | None = None, clients: Collection[int] | None = None) -> list[dict]:
+    """Every instalment owed at the end of ``day`` among the clients the user may see (or those of
+    them named), with the client's owner (who duns them) and credit rating (the watch list weighs it)."""
     paid, written_off = positions.amounts(day)
     cond, params = access.visible_named(desk.user, "c")
     return desk.store.rows(
@@ -37,13 +39,15 @@ def open_debts(desk, day: str, client_id: int | None = None) -> list[dict]:
                 JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = c.owner_id
                 WHERE k.signed_on IS NOT NULL AND k.signed_on <= :d AND {cond}
                   AND (:client IS NULL OR c.id = :client)
+                  AND (:clients IS NULL OR c.id IN (SELECT value FROM json_each(:clients)))
             ) WHERE owed > 0 ORDER BY due_on, contract, position""",
-        {"d": day, "client": client_id, **params})
+        {"d": day, "client": client_id, "clients": None if clients is None else json.dumps(sorted(clients)),
+         **params})
 
 
-def standings(desk, day: str, client_id: int | None = None) -> list[dict]:
+def standings(desk, day: str, client_id: int | None = None, clients: Collection[int] | None = None) -> list[dict]:
     """Each open debt of ``day`` with its step, whether that step is due, and its promise."""
-    debts = open_debts(desk, day, client_id)
+    debts = open_debts(desk, day, client_id, clients)
     if not debts:
         return []
     steps, logged = ladder(desk), _logged(desk, day, {d["instalment_id"] for d in debts})

@@ -39,10 +39,10 @@ def open_debts(desk, day: str, client_id: int | None = None, clients: Collection
                 JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = c.owner_id
                 WHERE k.signed_on IS NOT NULL AND k.signed_on <= :d AND {cond}
                   AND (:client IS NULL OR c.id = :client)
-                  AND (:clients IS NULL OR c.id IN (SELECT value FROM json_each(:clients)))
+                  {"" if clients is None else "AND c.id IN (SELECT value FROM json_each(:clients))"}
             ) WHERE owed > 0 ORDER BY due_on, contract, position""",
-        {"d": day, "client": client_id, "clients": None if clients is None else json.dumps(sorted(clients)),
-         **params})
+        {"d": day, "client": client_id, **params,
+         **({} if clients is None else {"clients": json.dumps(sorted(clients))})})
 
 
 def standings(desk, day: str, client_id: int | None = None, clients: Collection[int] | None = None) -> list[dict]:

@@ -29,4 +29,5 @@ def demo(
     ctx.find_root().obj.create = identity.binding() is None
 
     counts = fill_demo(desk(ctx), clients=clients, seed=seed, add=add)
-    output(counts, json, lambda done: echo(t("demo.done", **done)))
+    output(counts, json, lambda done: echo("\n".join([t("demo.done", **done), t("demo.tour", **done),
+                                                      *(f"  {story}: {name}" for story, name in done["tour"].items())])))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from contextlib import contextmanager
+from typing import Iterator
 
 _fixed: dt.datetime | None = None
 
@@ -47,3 +49,16 @@ def today() -> dt.date:
 def stamp() -> str:
     """The current moment as stored in the database: 'YYYY-MM-DD HH:MM:SS'."""
     return now().isoformat(sep=" ", timespec="seconds")
+
+
+@contextmanager
+def travel(moment: dt.datetime | dt.date | str) -> Iterator[None]:
+    """Fix the clock at ``moment`` for a while, then put it back as it was (the demo acts out its
+    story this way: each operation dated and stamped on the day it happens)."""
+    global _fixed
+    before = _fixed
+    set_now(moment)
+    try:
+        yield
+    finally:
+        _fixed = before

@@ -161,6 +161,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # demo data (core/demo.py, `zizhi demo`)
     "demo.done": ("Demo data: {users} colleagues, {clients} clients, {interactions} log entries, {deals} deals.",
                   "演示数据：{users} 名同事，{clients} 个客户，{interactions} 条沟通记录，{deals} 个商机。"),
+    "demo.tour": ("Money owed: {debts} debts, {payments} payments, {invoices} invoices, {dunning_actions} dunning actions; the client of each story (README: Money owed, on the demo):",
+                  "应收账款：{debts} 笔欠款，{payments} 笔收款，{invoices} 张发票，{dunning_actions} 次催款；各情景对应的客户（见 README“Money owed, on the demo”）："),
     "demo.not_empty": ("demo: {path} already holds clients; demo data goes into a new database (--db NEW.db), or add it anyway with --add.",
                        "演示：{path} 中已有客户；请将演示数据写入新数据库（--db 新文件.db），或加 --add 仍然添加。"),
 }

@@ -105,6 +105,8 @@ DEAL_CONTRACT = (
     Key("deal.sign", "s", "sign_contract", "tui.key.sign"),
     Key("deal.file", "f", "file_copy", "tui.key.file_copy"),
     Key("deal.pay", "p", "record_payment", "tui.key.payment"),
+    Key("deal.amend", "M", "amend_contract", "tui.key.amend", show=False),
+    Key("deal.terminate", "T", "terminate_contract", "tui.key.terminate", show=False),
 )
 DEAL_PROCESSING = (
     Key("deal.handover", "H", "hand_over", "tui.key.handover"),

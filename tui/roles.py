@@ -16,8 +16,8 @@ from typing import Callable
 from textual.binding import ActiveBinding
 
 from zizhi.core import access
-from zizhi.core.errors import Refused
-from zizhi.core.pipeline import contracts, deals, delivery, processing, quotes, reviews
+from zizhi.core.errors import UserError
+from zizhi.core.pipeline import contracts, deals, delivery, processing, quotes, reviews, terminations
 from zizhi.core.receivables import ledger
 from zizhi.tui.work import problem_text
 
@@ -28,8 +28,8 @@ def _of_user(rule: Callable[[dict], None]) -> Callable[[dict, dict], None]:
 
 
 _QUOTING = ("deal.quote", "deal.edit_line", "deal.send", "deal.accept", "deal.reject", "deal.expedite")
-_CHANGING = ("pipeline.forward", "pipeline.lose", "pipeline.cancel", "pipeline.assess",
-             "deal.forward", "deal.assess", "deal.edit", "deal.lose", "deal.cancel")
+_CHANGING = ("pipeline.forward", "pipeline.assess", "deal.forward", "deal.assess", "deal.edit")
+_ENDING = ("pipeline.lose", "pipeline.cancel", "deal.lose", "deal.cancel")
 
 
 def _moving_back(user: dict, deal: dict) -> None:
@@ -46,6 +46,7 @@ RULES: dict[str, Callable[[dict, dict], None]] = {
     "clients.deal": _of_user(access.require_open_deal),
     "pipeline.new": _of_user(access.require_open_deal),
     **{key: deals.require_change for key in _CHANGING},
+    **{key: deals.require_endable for key in _ENDING},
     "pipeline.backward": _moving_back,
     "deal.backward": _moving_back,
     "pipeline.mine": _of_user(access.require_own_deals),
@@ -56,6 +57,8 @@ RULES: dict[str, Callable[[dict, dict], None]] = {
     "deal.contract": contracts.require_drafter,
     "deal.sign": contracts.require_drafter,
     "deal.file": contracts.require_filer,
+    "deal.amend": contracts.require_drafter,
+    "deal.terminate": _of_user(terminations.require_terminator),
     "deal.pay": _of_user(ledger.require_cashier),
     "clients.receivables": _of_user(access.require_receivables),
     "pipeline.receivables": _of_user(access.require_receivables),
@@ -80,14 +83,14 @@ def own_record(user: dict) -> dict:
     return {"id": 0, "owner_id": owner, "name": "", "stage": "inquiry", "blocked": 0}
 
 
-def refusal(binding_id: str | None, user: dict, subject: dict | None = None) -> Refused | None:
+def refusal(binding_id: str | None, user: dict, subject: dict | None = None) -> UserError | None:
     """The core's refusal of this key for ``user`` on ``subject`` (a deal or a client), else None."""
     rule = RULES.get(binding_id or "")
     if rule is None:
         return None
     try:
         rule(user, subject or own_record(user))
-    except Refused as refused:
+    except UserError as refused:  # not the role's to do, or not this record's (a signed contract's deal)
         return refused
     return None
 

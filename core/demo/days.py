@@ -20,6 +20,18 @@ class Calendar:
             date = self.dates[back] = (self.today - dt.timedelta(days=back)).isoformat()
         return date
 
+    def workdays(self, store, count: int) -> str:
+        """The working day ``count`` working days from today (negative: before it), as ISO text."""
+        from zizhi.core.workdays import days as workdays
+
+        if count >= 0:
+            return workdays.add_workdays(store, self.today, count).isoformat()
+        day, left = self.today, -count
+        while left:
+            day -= dt.timedelta(days=1)
+            left -= workdays.is_workday(store, day)
+        return day.isoformat()
+
 
 class Moment:
     """A walk forward through the plan's days: each phase starts its day in office hours, and

@@ -168,6 +168,8 @@ class Deal:
                                               workdays.add_workdays(store, signing, self.plan.longest))
         if settings.pricing.receivables.move_due_dates_to_workdays:
             schedule = schedules.on_workdays(store, schedule)
+        if self.plan.story.due is not None:  # a debt story: the balance falls due on a chosen working day
+            schedule = [*schedule[:-1], (self.book.day.workdays(store, self.plan.story.due), schedule[-1][1])]
         services = [{k: line[k] for k in ("code", "name", "quantity", "government_amount", "service_amount",
                                           "discount_amount", "surcharge_amount", "tax_amount", "total")}
                     for line in self.quote["lines"]]

@@ -23,6 +23,7 @@ from zizhi.core import clock
 from zizhi.core.demo.book import Book
 from zizhi.core.demo.days import Calendar
 from zizhi.core.demo.deal_rows import Deal
+from zizhi.core.demo.debts import add_debts
 from zizhi.core.demo.dice import Dice
 from zizhi.core.demo.plans import Plan
 from zizhi.core.demo.stories import STORIES
@@ -32,8 +33,10 @@ SHARE = 4  # one owned client in SHARE opens a deal
 _TRIES = 6  # stories tried on one client before it goes without a deal
 
 
-def add_deals(conn, desk, rng, clients: list[tuple], columns: tuple[str, ...]) -> dict:
-    """Deals for some of ``clients`` (client rows just made, in ``columns`` order); returns the counts.
+def add_deals(conn, desk, rng, clients: list[tuple], columns: tuple[str, ...], debts_rng=None,
+              debt_sets: int = 0) -> tuple[dict, list]:
+    """Deals for some of ``clients`` (client rows just made, in ``columns`` order), and ``debt_sets``
+    sets of debt stories (:mod:`.debts`) on clients left without one; returns the counts and the debts.
 
     Written with the caller's connection inside its unit of work.
     """
@@ -47,7 +50,7 @@ def add_deals(conn, desk, rng, clients: list[tuple], columns: tuple[str, ...]) -
     order = list(range(len(owned)))
     rng.shuffle(order)
     pending = list(STORIES)
-    made = 0
+    made, used = 0, set()
     for position in order:
         if made >= wanted:
             break
@@ -58,5 +61,14 @@ def add_deals(conn, desk, rng, clients: list[tuple], columns: tuple[str, ...]) -
                 Deal(book, plan, client).write()
                 pending.append(pending.pop(attempt))
                 made += 1
+                used.add(position)
                 break
-    return book.flush()
+    free = [dict(zip(columns, owned[p])) for p in order if p not in used]
+    debts = add_debts(Dice(debts_rng), book, team, _with_balance(desk, free), debt_sets) if debt_sets else []
+    return book.flush(), debts
+
+
+def _with_balance(desk, clients: list[dict]) -> list[dict]:
+    """Rated clients whose contracts leave a balance after the prepayment (a debt to tell about)."""
+    policy = desk.settings.pricing.credit_policy
+    return [c for c in clients if c["credit_rating"] in policy and policy[c["credit_rating"]].prepayment < 10_000]

@@ -1,7 +1,9 @@
 """Fill a database with the demo (issue item 11): a sales team and N clients with their contact
 history (:mod:`zizhi.core.demo.clients`), a credit check behind each rating
 (:mod:`zizhi.core.demo.credit`), and deals across the whole pipeline for about one in four
-of them (:mod:`zizhi.core.demo.deals`).
+of them (:mod:`zizhi.core.demo.deals`), with debts at every step of the dunning ladder whose
+payments, reminders, promises, invoices and write-off are acted out through the core's own
+operations (:mod:`zizhi.core.demo.debts`, :mod:`zizhi.core.demo.collection`).
 
 Written in bulk inside one unit of work, so 100,000 clients take seconds, not minutes, and an
 error leaves nothing half-written.
@@ -13,8 +15,10 @@ import random
 
 from zizhi.core import audit
 from zizhi.core.demo.clients import COLUMNS, Clients
+from zizhi.core.demo.collection import act_out
 from zizhi.core.demo.credit import credit_checks
 from zizhi.core.demo.deals import add_deals
+from zizhi.core.demo.debts import PER_SET
 from zizhi.core.demo.team import ensure_team
 from zizhi.core.errors import Refused, UserError
 
@@ -43,8 +47,15 @@ def fill_demo(desk, clients: int = 300, seed: int = 7, add: bool = False) -> dic
             """INSERT INTO credit_checks (client_id, rating, method, checked_on, notes, guarantor, guarantee_amount,
                guarantee_document, user_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", checks)
         counts.update(clients=len(rows), interactions=len(logs), tags=len(tags), credit_checks=len(checks))
-        counts.update(add_deals(desk.store.conn, desk, random.Random(f"{seed}:deals:{start}"), rows, COLUMNS))
+        made, debts = add_deals(desk.store.conn, desk, random.Random(f"{seed}:deals:{start}"), rows, COLUMNS,
+                                random.Random(f"{seed}:debts:{start}"), max(1, round(clients / PER_SET)))
+        counts.update(made)
+        counts.update(act_out(desk, debts))
+        counts["debts"] = len(debts)
         audit.record(db, desk.user, "demo.fill", "database", None, seed=seed, **counts)
+    counts["tour"] = {}
+    for debt in debts:  # the first set's client of each story
+        counts["tour"].setdefault(debt.story, debt.client["name"])
     return counts
 
 

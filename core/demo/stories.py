@@ -33,6 +33,7 @@ class Story:
     tail: tuple[int, int] | str
     stuck: bool | None
     flags: frozenset = field(default_factory=frozenset)
+    due: int | None = None  # working days from today the contract's last instalment falls due (debts)
 
 
 def _story(name, phases, tail, stuck, *flags) -> Story:

@@ -43,6 +43,9 @@ def describe(line: dict) -> str:
     kind = line["kind"]
     if kind == "signed":
         return f"签订合同 {line['ref']}（共 {line['instalments']} 期，合计 {yuan(line['amount'])}）"
+    if kind == "amended":
+        return (f"合同 {line['ref']} 变更（第 {line['revision']} 次修订），合计 {yuan(line['old_total'])} → "
+                f"{yuan(line['new_total'])}：{line['reason']}")
     if kind == "due":
         left = f"期末尚欠 {yuan(line['outstanding'])}" if line["outstanding"] > 0 else "已结清"
         return f"{line['ref']} 到期 {yuan(line['amount'])}（{left}）"

@@ -18,7 +18,9 @@ from zizhi.core.pipeline.stages import ENDINGS, STAGES
 from zizhi.core.vocab import choose
 
 VERDICTS = ("reasonable", "unreasonable", "unlawful")
-_SELECT = """SELECT d.*, c.name AS client, u.login AS owner FROM deals d
+# A deal's signed contract, if any: ending the deal then means terminating it (see require_endable).
+SIGNED = "(SELECT k.number FROM contracts k WHERE k.deal_id = d.id AND k.signed_on IS NOT NULL) AS signed_contract"
+_SELECT = f"""SELECT d.*, c.name AS client, u.login AS owner, {SIGNED} FROM deals d
              JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = d.owner_id"""
 
 
@@ -139,7 +141,7 @@ def list_deals(desk, stage: str | None = None, owner: str | None = None, client:
     order = "CASE d.stage " + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate((*STAGES, *ENDINGS))) + " END"
     return desk.store.rows(
         f"""SELECT d.id, d.title, c.name AS client, u.login AS owner, d.stage, d.value, d.probability,
-                   d.expected_close, d.stage_since, d.blocked FROM deals d
+                   d.expected_close, d.stage_since, d.blocked, d.owner_id, {SIGNED} FROM deals d
             JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = d.owner_id
             WHERE {' AND '.join(where)} ORDER BY {order}, d.id DESC LIMIT ?""", [*params, limit])
 
@@ -211,7 +213,7 @@ def end_deal(desk, deal_id: int | str, ending: str, reason: str) -> dict:
     with desk.store.unit_of_work() as db:
         deal = resolve_deal(desk, deal_id)
         require_open(deal)
-        _require_change(desk, deal)
+        require_endable(desk.user, deal)
         contract = endings.end_contract(db, desk, deal)
         record_ending(db, desk, deal, ending, reason.strip())
         audit.record(db, desk.user, f"deal.{ending}", "deal", deal["id"], reason=reason.strip(),
@@ -318,6 +320,14 @@ def require_change(user: dict, deal: dict) -> None:
     """The owner and managers change a deal; operations too once it is in their hands."""
     roles = ("operations",) if deal["stage"] in ("processing", "delivered") else ()
     access.require_deal_role(user, deal, roles, "deal.cannot_change")
+
+
+def require_endable(user: dict, deal: dict) -> None:
+    """Lost or cancelled: whoever may change the deal ends it — unless its contract is signed, which
+    only terminating it ends (``pipeline.terminations``, managers), whoever asks."""
+    require_change(user, deal)
+    if deal.get("signed_contract"):
+        raise UserError("deal.end_signed_terminate", id=deal["id"], number=deal["signed_contract"])
 
 
 def require_mover_back(user: dict, deal: dict, stage: str | None = None) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from zizhi.core import clock
 from zizhi.core.errors import UserError
-from zizhi.core.i18n import t
+from zizhi.core.i18n import how, t
 from zizhi.core.money import format_fen
 from zizhi.core.pipeline.stages import ENDINGS
 
@@ -49,11 +49,13 @@ def end_contract(db, desk, deal: dict) -> dict | None:
     return found
 
 
-def describe(found: dict, done: bool = True) -> str:
-    """One line saying what happens (or happened) to the contract, money included."""
+def describe(found: dict, done: bool = True, surface: str = "cli") -> str:
+    """One line saying what happens (or happened) to the contract, money included; a way forward in
+    it names the command, or the app's key (``surface`` "tui")."""
     key = f"deal.contract_{found['state']}{'' if done else '_ahead'}"
-    return t(key, number=found["number"], paid=format_fen(found["paid"]),
-             outstanding=format_fen(found["outstanding"]), date=found.get("ended_on") or clock.today().isoformat())
+    params = {"number": found["number"], "paid": format_fen(found["paid"]),
+              "outstanding": format_fen(found["outstanding"]), "date": found.get("ended_on") or clock.today().isoformat()}
+    return t(key, **params, how=how(key, surface, **params))
 
 
 def state_lines(contract: dict) -> list[str]:

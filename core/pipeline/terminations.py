@@ -22,6 +22,12 @@ from zizhi.core.pipeline.contracts import get_contract
 from zizhi.core.pipeline.stages import ENDINGS
 
 
+def require_terminator(user: dict) -> None:
+    """Ending a signed contract is a manager's (or an admin's) decision."""
+    if not access.is_manager(user):
+        raise Refused("contract.terminate_managers_only_role", role=user["role"])
+
+
 def terminate(desk, contract_ref: int | str, reason: str, write_off: bool = False) -> dict:
     """End a signed contract and cancel its deal; with ``write_off``, give up what is still owed."""
     reason = (validation.text(reason, "reason", multiline=True) or "").strip()

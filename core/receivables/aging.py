@@ -14,7 +14,7 @@ import datetime as dt
 
 from zizhi.core import access, clock, validation
 from zizhi.core.errors import InputError
-from zizhi.core.receivables import positions
+from zizhi.core.receivables import in_force, positions
 
 GROUPINGS = ("client", "owner")
 
@@ -79,7 +79,7 @@ def open_items(desk, day: str) -> list[dict]:
         f"""SELECT * FROM (
                 SELECT c.id AS client_id, c.name AS client, coalesce(u.login, '') AS owner, k.number AS contract,
                        i.position, i.due_on, i.amount - {paid} - {written_off} AS owed
-                FROM instalments i JOIN contracts k ON k.id = i.contract_id JOIN deals d ON d.id = k.deal_id
+                FROM {in_force.instalments(day)} i JOIN contracts k ON k.id = i.contract_id JOIN deals d ON d.id = k.deal_id
                 JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = d.owner_id
                 WHERE k.signed_on IS NOT NULL AND k.signed_on <= :d AND {cond}
             ) WHERE owed > 0""",

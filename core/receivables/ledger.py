@@ -6,6 +6,7 @@ their open instalments oldest first â€” those of one contract when it is named â
 over stays on the client's account as a credit, applied to later instalments with
 :func:`apply_credit` or returned with :func:`refund`. Nothing here edits or deletes a ledger
 row; an instalment's ``paid`` and ``written_off`` are kept equal to the sums of its live rows.
+An entry may be back-dated only as far as keeps every past day's books right (:mod:`.dating`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from zizhi.core import access, audit, clock, validation, vocab
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.money import format_fen
-from zizhi.core.receivables import invoice_book, positions, reconciled
+from zizhi.core.receivables import dating, invoice_book, positions, reconciled
 
 CASHIERS = ("finance", "admin")
 
@@ -41,6 +42,7 @@ def record_payment(desk, client_ref: str | int | None, amount: str | int, paid_o
         client, contract = _payer(desk, client_ref, contract_ref)
         if contract is not None:
             _check_contract_takes(contract, paid_on)
+        dating.require_money_in_order(db, client["id"], client["name"], paid_on, "paid-on")
         if reference:
             _refuse_same_slip(db, client, reference)
         payment_id = db.execute(
@@ -65,6 +67,7 @@ def apply_credit(desk, client_ref: str | int, on_date: str | None = None,
     with desk.store.unit_of_work() as db:
         require_cashier(desk.user)
         client, contract = _payer(desk, client_ref, contract_ref)
+        dating.require_credit_in_order(db, client["id"], client["name"], on_date, "date")
         available = positions.credit(db, client["id"])
         if available <= 0:
             raise UserError("ar.no_credit", client=client["name"])
@@ -96,6 +99,7 @@ def reverse_payment(desk, payment_ref: str | int, reason: str, on_date: str | No
         if on_date < payment["paid_on"]:
             raise InputError("ar.reversed_before_paid", field="date", value=on_date, id=payment["id"],
                              paid_on=payment["paid_on"])
+        dating.require_credit_in_order(db, payment["client_id"], payment["client"], on_date, "date")
         unused = payment["amount"] - sum(a["amount"] for a in payment["allocations"])
         credit = positions.credit(db, payment["client_id"])
         if unused > credit:
@@ -123,6 +127,7 @@ def refund(desk, client_ref: str | int, amount: str | int, reason: str, on_date:
     with desk.store.unit_of_work() as db:
         require_cashier(desk.user)
         client, _ = _payer(desk, client_ref, None)
+        dating.require_credit_in_order(db, client["id"], client["name"], on_date, "date")
         credit = positions.credit(db, client["id"])
         if fen > credit:
             raise UserError("ar.refund_beyond_credit", client=client["name"], amount=format_fen(fen),
@@ -154,6 +159,10 @@ def write_off(desk, instalment_ref: str, reason: str, amount: str | int | None =
         if fen > owed:
             raise UserError("ar.write_off_beyond_owed", instalment=item["label"], amount=format_fen(fen),
                             owed=format_fen(owed))
+        client_id, client_name = db.execute(
+            """SELECT c.id, c.name FROM contracts k JOIN deals d ON d.id = k.deal_id JOIN clients c ON c.id = d.client_id
+               WHERE k.id = ?""", [item["contract_id"]]).fetchone()
+        dating.require_money_in_order(db, client_id, client_name, on_date, "date")
         db.execute("INSERT INTO write_offs (instalment_id, amount, on_date, reason, user_id, at) VALUES (?, ?, ?, ?, ?, ?)",
                    [item["id"], fen, on_date, reason, desk.user["id"], clock.stamp()])
         positions.resum(db, item["id"])

@@ -35,6 +35,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "{client} 没有可用 {credit} 预收款冲抵的欠款；预收款保留在账上（或用 `zizhi ar refund` 退款）。"),
     "ar.already_reversed": ("payment {id} was already reversed on {date} ({reason}).",
                             "付款 {id} 已于 {date} 冲销（{reason}）。"),
+    "ar.dated_before_latest": ("{field}: {value} is before the latest entry on {client}'s books ({latest}); entries are dated in order, so date this one {latest} or later.",
+                               "{field}：{value} 早于 {client} 账上最近一笔记录的日期（{latest}）；账目须按日期顺序登记，请填 {latest} 或之后的日期。"),
+    "ar.dated_before_reopened": ("{field}: {value} is before {latest}, when a payment of {client} was reversed or a contract amended; money received or written off is dated on or after that day.",
+                                 "{field}：{value} 早于 {latest}（{client} 当日有付款被冲销或合同变更）；收款或核销须登记在该日或之后。"),
     "ar.reversed_before_paid": ("date: '{value}' is before payment {id} was received ({paid_on}); a reversal is dated on or after it.",
                                 "日期：'{value}' 早于付款 {id} 的到账日期（{paid_on}）；冲销日期不得早于到账日期。"),
     "ar.credit_refunded": ("payment {id}: {unused} of it is credit on account, but only {credit} of credit is left (the rest was refunded); record the money coming back first.",
@@ -199,6 +203,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ar.kind.refund": ("refund", "退款"),
     "ar.kind.write_off": ("write-off", "核销"),
     "ar.kind.signed": ("contract signed", "签订合同"),
+    "ar.kind.amended": ("contract amended", "合同变更"),
     # the bad-debt early warning (core/receivables/risk.py, watch.py)
     "watch.overdue": ("{count} days overdue (+{points})", "逾期 {count} 天（+{points}）"),
     "watch.overdue.one": ("1 day overdue (+{points})", "逾期 1 天（+{points}）"),

@@ -4,8 +4,9 @@ A client's account has two balances, both read "as of" a day exactly as the agin
 the ledger read them (:mod:`.positions`):
 
 - **owed** — what the instalments of their signed contracts still ask; the aging total. A
-  contract adds its whole schedule the day it is signed (aging counts it from then, as "not yet
-  due"); money allocated to an instalment and a write-off take from it; a reversal puts back
+  contract adds its whole schedule (as signed) the day it is signed (aging counts it from then,
+  as "not yet due"); an amendment adds or takes its change of total the day it is made (aging
+  reads the schedule in force, :mod:`.in_force`); money allocated to an instalment and a write-off take from it; a reversal puts back
   what the reversed payment had paid.
 - **credit** — money received that pays nothing yet: a payment adds to it, each allocation
   (on receipt or later, "credit applied") takes from it, a refund returns it, a reversal takes
@@ -29,7 +30,7 @@ from collections import defaultdict
 from zizhi.core import access
 
 # Kinds in the order a day's events are listed.
-KINDS = ("signed", "due", "payment", "credit_applied", "reversal", "refund", "write_off")
+KINDS = ("signed", "amended", "due", "payment", "credit_applied", "reversal", "refund", "write_off")
 
 
 def events(conn, user: dict, start: str, end: str, client_id: int | None = None) -> list[dict]:
@@ -41,7 +42,7 @@ def events(conn, user: dict, start: str, end: str, client_id: int | None = None)
         cond += " AND c.id = :client"
         params = {**params, "client": client_id}
     params = {**params, "a": start, "b": end}
-    found = [*_signed(conn, cond, params), *_due(conn, cond, params), *_payments(conn, cond, params),
+    found = [*_signed(conn, cond, params), *_amended(conn, cond, params), *_due(conn, cond, params), *_payments(conn, cond, params),
              *_reversals(conn, cond, params), *_refunds(conn, cond, params), *_write_offs(conn, cond, params)]
     found.sort(key=lambda e: (e["date"], KINDS.index(e["kind"]), str(e["ref"])))
     return found
@@ -50,7 +51,7 @@ def events(conn, user: dict, start: str, end: str, client_id: int | None = None)
 def balances(conn, user: dict, day: str, client_id: int | None = None) -> dict[int, dict]:
     """``{client_id: {"owed", "credit"}}`` at the end of ``day`` — owed as the aging report sums it
     (its open instalments), credit as :func:`.positions.credit` does — for the clients with either."""
-    from zizhi.core.receivables import positions
+    from zizhi.core.receivables import in_force, positions
 
     cond, params = access.visible_named(user, "c")
     if client_id is not None:
@@ -61,7 +62,7 @@ def balances(conn, user: dict, day: str, client_id: int | None = None) -> dict[i
     for client, owed in conn.execute(
             f"""SELECT client_id, sum(owed) FROM (
                     SELECT c.id AS client_id, i.amount - {paid} - {written_off} AS owed
-                    FROM instalments i JOIN contracts k ON k.id = i.contract_id JOIN deals d ON d.id = k.deal_id
+                    FROM {in_force.instalments(day)} i JOIN contracts k ON k.id = i.contract_id JOIN deals d ON d.id = k.deal_id
                     JOIN clients c ON c.id = d.client_id
                     WHERE k.signed_on IS NOT NULL AND k.signed_on <= :d AND {cond}
                 ) WHERE owed > 0 GROUP BY client_id""", {"d": day, **params}).fetchall():
@@ -90,18 +91,40 @@ def net(event: dict) -> int:
 # ---------------------------------------------------------------- one query per kind of event
 
 def _signed(conn, cond: str, params: dict) -> list[dict]:
-    return [{"client_id": client, "date": day, "kind": "signed", "ref": number, "amount": total, "owed": total,
-             "credit": 0, "instalments": count}
-            for client, day, number, total, count in conn.execute(
-                f"""SELECT c.id, k.signed_on, k.number, sum(i.amount), count(i.id)
+    """Contracts signed, each with its whole schedule as signed (a later amendment is its own event)."""
+    from zizhi.core.receivables import in_force
+
+    total, count = in_force.signed_schedule("k")
+    return [{"client_id": client, "date": day, "kind": "signed", "ref": number, "amount": amount, "owed": amount,
+             "credit": 0, "instalments": instalments}
+            for client, day, number, amount, instalments in conn.execute(
+                f"""SELECT c.id, k.signed_on, k.number, {total}, {count}
                     FROM contracts k JOIN deals d ON d.id = k.deal_id JOIN clients c ON c.id = d.client_id
-                    JOIN instalments i ON i.contract_id = k.id
-                    WHERE k.signed_on BETWEEN :a AND :b AND {cond} GROUP BY k.id""", params).fetchall()]
+                    WHERE k.signed_on BETWEEN :a AND :b AND {cond}
+                      AND EXISTS (SELECT 1 FROM instalments i WHERE i.contract_id = k.id)""", params).fetchall()]
+
+
+def _amended(conn, cond: str, params: dict) -> list[dict]:
+    """Amendments of signed contracts, on the day each was made: the schedule's change of total is
+    owed from then (one made on the signing day is already in the signed schedule)."""
+    from zizhi.core.receivables.in_force import REVISION_DAY
+
+    day = REVISION_DAY.format(v="v")
+    return [{"client_id": client, "date": on, "kind": "amended", "ref": number, "amount": new - old,
+             "owed": new - old, "credit": 0, "revision": revision, "old_total": old, "new_total": new,
+             "reason": reason}
+            for client, on, number, revision, old, new, reason in conn.execute(
+                f"""SELECT c.id, {day}, k.number, v.number, v.old_total, v.new_total, v.reason
+                    FROM contract_revisions v JOIN contracts k ON k.id = v.contract_id JOIN deals d ON d.id = k.deal_id
+                    JOIN clients c ON c.id = d.client_id
+                    WHERE k.signed_on IS NOT NULL AND {day} > k.signed_on AND {day} BETWEEN :a AND :b AND {cond}""",
+                params).fetchall()]
 
 
 def _due(conn, cond: str, params: dict) -> list[dict]:
-    """Instalments falling due in the period, with what is still owed of each at its end."""
-    from zizhi.core.receivables import positions
+    """Instalments falling due in the period (by the schedule in force at its end), with what is
+    still owed of each then."""
+    from zizhi.core.receivables import in_force, positions
 
     paid, written_off = positions.amounts(params["b"])
     return [{"client_id": client, "date": day, "kind": "due", "ref": f"{number}:{position}", "amount": amount,
@@ -109,8 +132,8 @@ def _due(conn, cond: str, params: dict) -> list[dict]:
             for client, day, number, position, amount, outstanding in conn.execute(
                 f"""SELECT c.id, i.due_on, k.number, i.position, i.amount,
                            i.amount - {paid} - {written_off}
-                    FROM instalments i JOIN contracts k ON k.id = i.contract_id JOIN deals d ON d.id = k.deal_id
-                    JOIN clients c ON c.id = d.client_id
+                    FROM {in_force.instalments(params["b"])} i JOIN contracts k ON k.id = i.contract_id
+                    JOIN deals d ON d.id = k.deal_id JOIN clients c ON c.id = d.client_id
                     WHERE k.signed_on IS NOT NULL AND k.signed_on <= :b AND i.due_on BETWEEN :a AND :b
                       AND {cond}""", {**params, "d": params["b"]}).fetchall()]
 

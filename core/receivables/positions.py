@@ -17,6 +17,7 @@ from typing import Iterator
 
 from zizhi.core import clock, validation
 from zizhi.core.errors import NotFound
+from zizhi.core.receivables import in_force
 
 # Paid and written off as of :d, per instalment, from the dated rows.
 PAID_AS_OF = """coalesce((SELECT sum(a.amount) FROM allocations a
@@ -144,7 +145,7 @@ def client_position(conn, client: dict, as_of: str) -> dict:
     items = _rows(conn,
         f"""SELECT k.number AS contract, k.deal_id, i.position, i.due_on, i.amount, {paid} AS paid,
                    {written_off} AS written_off
-            FROM instalments i JOIN contracts k ON k.id = i.contract_id JOIN deals d ON d.id = k.deal_id
+            FROM {in_force.instalments(as_of)} i JOIN contracts k ON k.id = i.contract_id JOIN deals d ON d.id = k.deal_id
             WHERE d.client_id = :c AND k.signed_on IS NOT NULL AND k.signed_on <= :d
             ORDER BY i.due_on, k.id, i.position""", {"c": client["id"], "d": as_of})
     for item in items:

@@ -8,7 +8,8 @@ owe on their signed contracts less their credit on account):
 - **opening** — the net balance at the end of the month's eve; **closing** — at its last day.
   ``closing_owed`` is the aging report's total on that day, ``closing_credit`` the credit.
 - **new** — new receivables: the instalments of the contracts *signed* in the month, whole
-  schedules, as the aging report counts a contract from its signing (``due`` is shown beside it:
+  schedules, as the aging report counts a contract from its signing, plus or minus the change of
+  total of the contracts *amended* in it (``due`` is shown beside it:
   what fell due in the month — already owed, so it adds nothing);
 - **received** — money received (whole payments, credit included); **reversed** — payments
   reversed (what they had counted: a payment reversed the day it came counts in neither);
@@ -34,7 +35,7 @@ from zizhi.core.receivables import movements, periods, positions, reconciled
 FIGURES = ("opening", "new", "due", "received", "reversed", "refunded", "written_off", "closing",
            "closing_owed", "closing_credit")
 # Each figure's share of the net balance: net(event) × sign.
-FLOWS = {"signed": ("new", 1), "payment": ("received", -1), "reversal": ("reversed", 1),
+FLOWS = {"signed": ("new", 1), "amended": ("new", 1), "payment": ("received", -1), "reversal": ("reversed", 1),
          "refund": ("refunded", 1), "write_off": ("written_off", -1)}
 MARKERS = ("finance", "admin")
 

@@ -16,12 +16,19 @@ import json
 from typing import Collection
 
 from zizhi.core import access
-from zizhi.core.receivables import positions
+from zizhi.core.receivables import in_force, positions
 from zizhi.core.receivables.ladder import Ladder, Rung
+from zizhi.core.workdays import days as workdays
 
 
 def ladder(desk) -> Ladder:
-    return Ladder(desk.store, desk.settings.pricing.dunning)
+    """The desk's ladder, kept while its calendar is the same (each due date's steps are then
+    worked out once per desk, not once per read: the demo logs thousands of actions)."""
+    kept = getattr(desk, "_dunning_ladder", None)
+    if kept is None or kept.calendar is not workdays.calendar(desk.store):
+        kept = Ladder(desk.store, desk.settings.pricing.dunning)
+        desk._dunning_ladder = kept
+    return kept
 
 
 def open_debts(desk, day: str, client_id: int | None = None, clients: Collection[int] | None = None) -> list[dict]:
@@ -29,20 +36,22 @@ def open_debts(desk, day: str, client_id: int | None = None, clients: Collection
     them named), with the client's owner (who duns them) and credit rating (the watch list weighs it)."""
     paid, written_off = positions.amounts(day)
     cond, params = access.visible_named(desk.user, "c")
+    if client_id is not None:  # a condition of its own, so the client's deals are read by index
+        cond, params = f"{cond} AND c.id = :client", {**params, "client": client_id}
+    if clients is not None:  # the same for a few clients (the watch list's)
+        cond, params = f"{cond} AND c.id IN (SELECT value FROM json_each(:clients))", \
+            {**params, "clients": json.dumps(sorted(clients))}
     return desk.store.rows(
         f"""SELECT * FROM (
                 SELECT i.id AS instalment_id, k.number AS contract, k.number || ':' || i.position AS instalment,
                        i.position, i.due_on, i.amount, i.amount - {paid} - {written_off} AS owed,
                        c.id AS client_id, c.name AS client, c.owner_id, u.login AS owner,
                        c.credit_rating AS rating
-                FROM instalments i JOIN contracts k ON k.id = i.contract_id JOIN deals d ON d.id = k.deal_id
+                FROM {in_force.instalments(day)} i JOIN contracts k ON k.id = i.contract_id JOIN deals d ON d.id = k.deal_id
                 JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = c.owner_id
                 WHERE k.signed_on IS NOT NULL AND k.signed_on <= :d AND {cond}
-                  AND (:client IS NULL OR c.id = :client)
-                  {"" if clients is None else "AND c.id IN (SELECT value FROM json_each(:clients))"}
             ) WHERE owed > 0 ORDER BY due_on, contract, position""",
-        {"d": day, "client": client_id, **params,
-         **({} if clients is None else {"clients": json.dumps(sorted(clients))})})
+        {"d": day, **params})
 
 
 def standings(desk, day: str, client_id: int | None = None, clients: Collection[int] | None = None) -> list[dict]:
@@ -50,9 +59,9 @@ def standings(desk, day: str, client_id: int | None = None, clients: Collection[
     debts = open_debts(desk, day, client_id, clients)
     if not debts:
         return []
-    steps, logged = ladder(desk), _logged(desk, day, {d["instalment_id"] for d in debts})
-    promises = _promise_states(desk, day, {c["action_id"] for covers in logged.values() for c in covers
-                                           if c["promise_on"]})
+    steps, logged = ladder(desk), _logged(desk, day, {d["instalment_id"] for d in debts}, client_id)
+    promises = promise_states(desk, day, {c["action_id"] for covers in logged.values() for c in covers
+                                          if c["promise_on"]})
     return [stand(steps, debt, day, logged.get(debt["instalment_id"], []), promises) for debt in debts]
 
 
@@ -101,35 +110,42 @@ def _rung(rung: Rung | None) -> dict | None:
     return None if rung is None else {"days": rung.days, "action": rung.action, "on": rung.on}
 
 
-def _logged(desk, day: str, instalments: set[int]) -> dict[int, list[dict]]:
-    """The actions logged by the end of ``day`` about each of ``instalments``, oldest first."""
+def _logged(desk, day: str, instalments: set[int], client_id: int | None = None) -> dict[int, list[dict]]:
+    """The actions logged by the end of ``day`` about each of ``instalments``, oldest first (one
+    client's by its index when named, else the whole log in one read)."""
     found: dict[int, list[dict]] = {}
+    whose = "" if client_id is None else "AND a.client_id = :c"
     for row in desk.store.rows(
-            """SELECT v.instalment_id, v.at_rung, v.rung, a.id AS action_id, a.action, a.on_date, a.promise_on,
-                      a.promise_amount
-               FROM dunning_covers v JOIN dunning_actions a ON a.id = v.action_id
-               WHERE a.on_date <= ? ORDER BY a.on_date, a.id""", [day]):
+            f"""SELECT v.instalment_id, v.at_rung, v.rung, a.id AS action_id, a.action, a.on_date, a.promise_on,
+                       a.promise_amount
+                FROM dunning_actions a JOIN dunning_covers v ON v.action_id = a.id
+                WHERE a.on_date <= :d {whose} ORDER BY a.on_date, a.id""",
+            {"d": day, "c": client_id}):
         if row["instalment_id"] in instalments:
             found.setdefault(row["instalment_id"], []).append(row)
     return found
 
 
-def _promise_states(desk, day: str, action_ids: set[int]) -> dict[int, str]:
-    return {action_id: promise_state(desk, action_id, day) for action_id in action_ids}
+def promise_states(desk, day: str, action_ids: set[int]) -> dict[int, str]:
+    """``kept``, ``pending`` or ``broken`` on ``day`` for each promise: what was paid towards the
+    promised debts between the promise and the promised day (a reversal made by ``day`` undoes its
+    payment) against the amount — for all of them in one query, not one query a promise."""
+    if not action_ids:
+        return {}
+    ids = sorted(action_ids)
+    rows = desk.store.rows(
+        f"""SELECT a.id, a.promise_on, a.promise_amount,
+                   coalesce((SELECT sum(al.amount) FROM dunning_covers v
+                             JOIN allocations al ON al.instalment_id = v.instalment_id
+                             LEFT JOIN reversals r ON r.payment_id = al.payment_id AND r.on_date <= :d
+                             WHERE v.action_id = a.id AND al.on_date BETWEEN a.on_date AND min(:d, a.promise_on)
+                               AND r.id IS NULL), 0) AS paid
+            FROM dunning_actions a WHERE a.id IN ({", ".join(str(int(i)) for i in ids)})""",
+        {"d": day})
+    return {row["id"]: "kept" if row["paid"] >= row["promise_amount"] else
+            "pending" if day <= row["promise_on"] else "broken" for row in rows}
 
 
 def promise_state(desk, action_id: int, day: str) -> str:
-    """``kept``, ``pending`` or ``broken`` on ``day``: paid towards the promised debts between the
-    promise and the promised day (a reversal made by ``day`` undoes its payment) against the amount."""
-    promise = desk.store.one("SELECT on_date, promise_on, promise_amount FROM dunning_actions WHERE id = ?",
-                             [action_id])
-    until = min(day, promise["promise_on"])
-    paid = desk.store.scalar(
-        """SELECT coalesce(sum(al.amount), 0) FROM allocations al
-           JOIN dunning_covers v ON v.instalment_id = al.instalment_id AND v.action_id = :a
-           LEFT JOIN reversals r ON r.payment_id = al.payment_id AND r.on_date <= :d
-           WHERE al.on_date BETWEEN :made AND :until AND r.id IS NULL""",
-        {"a": action_id, "d": day, "made": promise["on_date"], "until": until})
-    if paid >= promise["promise_amount"]:
-        return "kept"
-    return "pending" if day <= promise["promise_on"] else "broken"
+    """One promise's state on ``day`` (see :func:`promise_states`)."""
+    return promise_states(desk, day, {action_id})[action_id]

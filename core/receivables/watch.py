@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 
 from zizhi.core import access, clock, validation
-from zizhi.core.receivables import positions, risk, standing
+from zizhi.core.receivables import in_force, positions, risk, standing
 
 
 def watch_list(desk, as_of: str | None = None, limit: int | None = None) -> dict:
@@ -72,7 +72,8 @@ def _owing(desk, day: str) -> list[dict]:
                    min(x.due_on) AS oldest_due,
                    EXISTS (SELECT 1 FROM dunning_actions a WHERE a.client_id = c.id AND a.on_date <= :d) AS dunned
             FROM (SELECT d.client_id, i.due_on, i.amount - {paid} - {written_off} AS owed
-                  FROM instalments i JOIN contracts k ON k.id = i.contract_id JOIN deals d ON d.id = k.deal_id
+                  FROM {in_force.instalments(day)} i JOIN contracts k ON k.id = i.contract_id
+                  JOIN deals d ON d.id = k.deal_id
                   WHERE k.signed_on IS NOT NULL AND k.signed_on <= :d) x
             JOIN clients c ON c.id = x.client_id LEFT JOIN users u ON u.id = c.owner_id
             WHERE x.owed > 0 AND {cond}

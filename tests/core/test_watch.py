@@ -12,6 +12,7 @@ from tests.core.test_dunning import owing
 from zizhi.config.schema import Watch
 from zizhi.core.errors import InputError, Refused
 from zizhi.core.people import users as people
+from zizhi.core.pipeline import amendments
 from zizhi.core.receivables import dunning, ledger, risk, standing, watch
 from zizhi.core.vocab import DUNNING_ACTIONS
 
@@ -155,9 +156,13 @@ def test_a_client_owing_nothing_overdue_is_not_listed_but_still_discounts_the_fo
 
 def test_the_one_query_reading_agrees_with_standing_every_debt_on_the_ladder(li, finance):
     """Clients nobody dunned are read from their sums and oldest due date; every client must come
-    out as if each of their debts had been stood on the ladder one by one."""
+    out as if each of their debts had been stood on the ladder one by one, on any day, before an
+    amendment and after it."""
     dunned = owing(li)
-    owing(li, name="杭州恒远贸易有限公司", schedule=(("2026-09-28", 100_000), ("2026-11-16", 100_000)))
+    moved = owing(li, name="杭州恒远贸易有限公司", schedule=(("2026-09-28", 100_000), ("2026-11-16", 100_000)))
+    # amended today: the second half put off and split; days before today read the schedule then
+    amendments.amend(li, moved["number"], [("2026-09-28", "1,000"), ("2026-12-21", "600"), ("2027-01-20", "400")],
+                     "补充协议：尾款分两期")
     owing(li, name="温州恒信贸易有限公司", schedule=(("2026-12-01", 150_000), ("2027-03-01", 50_000)))
     kept = owing(li, name="台州恒丰贸易有限公司", schedule=(("2026-10-12", 120_000), ("2026-12-30", 80_000)))
     dunning.log_action(li, f"{dunned['number']}:1", "reminder", promise_on="2026-10-20", promise_amount="500",
@@ -166,7 +171,7 @@ def test_the_one_query_reading_agrees_with_standing_every_debt_on_the_ladder(li,
                        on="2026-11-03")
     ledger.record_payment(finance, kept["client_id"], "300", "2026-11-05", contract_ref=kept["id"])
     keys = ("score", "owed", "overdue", "days_overdue", "step", "flagged", "broken_promises")
-    for day in ("2026-09-20", "2026-10-21", "2026-11-27", "2027-01-04", "2027-02-10"):
+    for day in ("2026-09-20", "2026-10-21", "2026-11-20", "2026-11-27", "2027-01-04", "2027-02-10"):
         quick = {c["client_id"]: tuple(c[k] for k in keys) for c in watch.client_risks(finance, day)}
         by_client: dict[int, list[dict]] = {}
         for debt in standing.standings(finance, day):

@@ -180,3 +180,35 @@ def test_next_year_is_missing_from_the_first_of_november(store):
     assert records.coverage(store, dt.date(2026, 10, 31))["next_year_missing"] is None
     assert records.coverage(store, dt.date(2026, 11, 1))["next_year_missing"] == 2027
     assert records.coverage(store, dt.date(2025, 12, 31))["next_year_missing"] is None
+
+
+def _package_workday_before(day: dt.date) -> dt.date:
+    day -= dt.timedelta(days=1)
+    while not chinese_calendar.is_workday(day):
+        day -= dt.timedelta(days=1)
+    return day
+
+
+def test_every_make_up_weekend_from_2004_to_2026_is_counted_as_a_working_day(store):
+    """Each 调休 Saturday or Sunday the package lists is the next working day after the one before
+    it, and a day's count crosses it — the weekend rule alone would skip it."""
+    make_up = sorted(day for day in chinese_calendar.constants.workdays if FIRST <= day <= LAST)
+    assert len(make_up) > 100 and all(day.weekday() >= 5 for day in make_up)
+    for day in make_up:
+        before = _package_workday_before(day)
+        assert days.add_workdays(store, before, 1) == day, day
+        assert days.next_workday(store, day) == day
+        assert days.workdays_between(store, before, day) == 1
+
+
+def test_every_weekday_holiday_from_2004_to_2026_is_stepped_over(store):
+    """A deadline falling in a holiday moves to the first day the package says is worked after it."""
+    off = sorted(day for day in chinese_calendar.constants.holidays
+                 if FIRST + dt.timedelta(days=7) <= day <= LAST and day.weekday() < 5)  # 2003 is not covered
+    assert len(off) > 300
+    for day in off:
+        after = day + dt.timedelta(days=1)
+        while not chinese_calendar.is_workday(after):
+            after += dt.timedelta(days=1)
+        assert days.next_workday(store, day) == after, day
+        assert days.add_workdays(store, _package_workday_before(day), 1) == after, day

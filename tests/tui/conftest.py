@@ -94,3 +94,30 @@ def deals(desk):
     core_deals.move(desk, haitian["id"], "proposal")
     desk.deal_ids = {"义乌": yiwu["id"], "华为": huawei["id"], "恒通": hengtong["id"], "海天": haitian["id"]}
     return desk
+
+
+@pytest.fixture
+def owing(deals):
+    """海天's export-licence contract, signed 2026-11-27; the books read on 2026-12-21, when its
+    first instalment is 24 days late."""
+    from zizhi.core.credit import checks
+    from zizhi.core.pipeline import contracts, quotes, reviews
+    from zizhi.core.pipeline import deals as core_deals
+
+    haitian = deals.deal_ids["海天"]
+    people.add_user(deals, "wang", "王律师", "legal")
+    checks.record_check(deals, str(deals.ids["宁波海天国际贸易有限公司"]), "A", "registry")
+    quote = quotes.new_quote(deals, haitian)
+    legal = open_desk(db=deals.store.path, as_user="wang", lang="en")
+    try:
+        reviews.approve(legal, quote["id"])
+    finally:
+        legal.close()
+    quotes.send_quote(deals, quote["id"])
+    quotes.accept_quote(deals, quote["id"])
+    core_deals.move(deals, haitian, "contract")
+    contract = contracts.new_contract(deals, haitian)
+    contracts.sign(deals, contract["id"])
+    clock.set_now("2026-12-21 09:00:00")
+    deals.contract = contracts.get_contract(deals, contract["id"])
+    return deals

@@ -9,8 +9,9 @@ from textual.widgets import Input
 from tui_helpers import SIZE, fill, names, run_palette, status
 
 from zizhi.core.clients.records import list_clients
+from zizhi.core.clients.search import search_clients
 from zizhi.core.demo import fill_demo
-from zizhi.tui.client_window import CAPACITY
+from zizhi.tui.client_window import CAPACITY, PAGE
 from zizhi.tui.widgets.client_table import ClientTable
 
 
@@ -184,3 +185,20 @@ async def test_switching_language_deep_in_the_list_keeps_the_place(app, settle, 
         await settle(pilot)
         await run_palette(pilot, settle, "switch language")
         assert cursor_name(app) == crowd[-3] and status(app) == f"{len(crowd)} 个客户"
+
+
+async def test_a_search_typed_while_the_cursor_nears_the_end_shows_only_its_hits(app, settle, crowd):
+    """The rows on screen are the old list until the search's arrive: the cursor reaching their
+    end meanwhile must not read on from the old list into the search's (it once crashed the app)."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ClientTable)
+        search = app.screen.query_one("#search", Input)
+        for _ in range(3):
+            search.value = "hw"
+            table.move_cursor(row=table.row_count - 1)  # at the old rows' edge before the hits arrive
+            await settle(pilot)
+            assert names(app) == [row["name"] for row in search_clients(app.desk, "hw", limit=PAGE)]
+            assert "matching “hw”" in status(app)
+            search.value = ""
+            await settle(pilot)

@@ -3,16 +3,10 @@ recorded with the keyboard, a past day read again, and the deal behind a debt on
 
 from __future__ import annotations
 
-import pytest
 from tui_helpers import QUICK, SIZE, fill, problem, said, shown
 
-from zizhi.core import clock
-from zizhi.core.credit import checks
 from zizhi.core.desk import open_desk
 from zizhi.core.money import format_fen
-from zizhi.core.people import users as people
-from zizhi.core.pipeline import contracts, quotes, reviews
-from zizhi.core.pipeline import deals as core_deals
 from zizhi.core.receivables import aging, ledger
 from zizhi.tui.app import ZizhiApp
 from zizhi.tui.screens.deal import DealScreen
@@ -21,29 +15,6 @@ from zizhi.tui.screens.receivables_forms import ClientPaymentForm, ReversalForm
 from zizhi.tui.widgets.aging_table import AgingTable
 
 HAITIAN = "宁波海天国际贸易有限公司"
-
-
-@pytest.fixture
-def owing(deals):
-    """海天's export-licence contract, signed 2026-11-27; the books read on 2026-12-21, when its
-    first instalment is 24 days late."""
-    haitian = deals.deal_ids["海天"]
-    people.add_user(deals, "wang", "王律师", "legal")
-    checks.record_check(deals, str(deals.ids[HAITIAN]), "A", "registry")
-    quote = quotes.new_quote(deals, haitian)
-    legal = open_desk(db=deals.store.path, as_user="wang", lang="en")
-    try:
-        reviews.approve(legal, quote["id"])
-    finally:
-        legal.close()
-    quotes.send_quote(deals, quote["id"])
-    quotes.accept_quote(deals, quote["id"])
-    core_deals.move(deals, haitian, "contract")
-    contract = contracts.new_contract(deals, haitian)
-    contracts.sign(deals, contract["id"])
-    clock.set_now("2026-12-21 09:00:00")
-    deals.contract = contracts.get_contract(deals, contract["id"])
-    return deals
 
 
 async def open_receivables(pilot, settle) -> None:

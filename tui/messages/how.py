@@ -7,6 +7,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.how.invoice.no_tax_id": ("e on the clients screen", "在客户页按 e"),
     "tui.how.deal.end_signed_terminate": ("a manager terminates the contract with T on the contract tab",
                                           "请经理在合同页按 T 终止合同"),
+    "tui.how.deal.contract_terminated_ahead": ("T on the contract tab", "在合同页按 T"),
     "tui.how.contract.terminate_unsigned": ("cancel the deal with x on the deal screen", "请在商机页按 x 取消商机"),
     "tui.how.gate.assessment_missing": ("record one with a on the deal screen", "请在商机页按 a 记录"),
     "tui.how.gate.quote_not_accepted": ("A on the quote tab", "在报价页按 A"),

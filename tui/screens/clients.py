@@ -93,6 +93,7 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         self._keep: int | None = None
         # Each fresh list gets a number; pages and results read for an older one are dropped.
         self._generation = 0
+        self._shown_generation = 0  # the list the table holds now: pages are read on from it only
         self._paging: set[bool] = set()  # the directions a page is being read in
 
     def compose(self) -> ComposeResult:
@@ -164,6 +165,7 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     def on_clients_screen_rows_loaded(self, message: RowsLoaded) -> None:
         if message.generation != self._generation:
             return  # the person typed on; a newer query is on its way
+        self._shown_generation = message.generation
         if message.total is not None or message.query:
             self.total = message.total
         if message.since:
@@ -196,8 +198,8 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     def _read_on(self, forward: bool) -> None:
         """Read the page past one edge of the window, unless it is already on its way."""
         key = self.window.key(forward)
-        if forward in self._paging or key is None:
-            return
+        if forward in self._paging or key is None or self._shown_generation != self._generation:
+            return  # (a list read afresh is on its way: the rows shown are not its rows)
         self._paging.add(forward)
         self._load_page(self._generation, self.window.due, forward, key)
 

@@ -14,7 +14,7 @@ from textual.widget import Widget
 from zizhi.core import clock
 from zizhi.core.i18n import t
 from zizhi.core.money import format_fen
-from zizhi.core.pipeline import contracts, schedules
+from zizhi.core.pipeline import amendments, contracts, schedules, terminations
 from zizhi.tui import labels
 from zizhi.tui.screens.form import FormScreen, choice_field, date_field, text_field
 
@@ -85,3 +85,48 @@ class PaymentForm(FormScreen):
     def save(self, values: dict[str, str]) -> dict:
         return contracts.record_payment(self.desk, self.contract["id"], values["amount"],
                                         paid_on=values["paid_on"] or None, note=values["note"] or None)
+
+
+class AmendForm(FormScreen):
+    """A new schedule (and total) for a signed contract, kept as its next revision with the reason.
+
+    The schedule starts as it stands, so the person changes a date or an amount rather than typing
+    it all again; an instalment is never made smaller than what was paid on it (the core refuses)."""
+
+    def __init__(self, desk, contract: dict) -> None:
+        super().__init__(desk, t("tui.form.amend", number=contract["number"]))
+        self.contract = contract
+
+    def fields(self) -> Iterable[tuple[str, Widget]]:
+        schedule = "; ".join(f"{i['due_on']}={format_fen(i['amount'], symbol=False)}" for i in self.contract["instalments"])
+        yield t("tui.field.instalments"), text_field("instalments", schedule)
+        yield labels.column("total"), text_field("total", format_fen(self.contract["total"], symbol=False))
+        yield t("tui.field.reason"), text_field("reason")
+
+    def on_mount(self) -> None:
+        self.query_one("#f-reason").focus()
+
+    def save(self, values: dict[str, str]) -> dict:
+        total = values["total"] if values["total"] != format_fen(self.contract["total"], symbol=False) else None
+        return amendments.amend(self.desk, self.contract["id"], schedules.parse_instalments([values["instalments"]]),
+                                values["reason"], total=total, revision=self.contract.get("revision"))
+
+
+class TerminateForm(FormScreen):
+    """A manager ends a signed contract, and its deal, with the reason: what is owed stays owed and
+    ages, unless it is written off in the same act."""
+
+    def __init__(self, desk, contract: dict) -> None:
+        super().__init__(desk, t("tui.form.terminate", number=contract["number"]))
+        self.contract = contract
+
+    def fields(self) -> Iterable[tuple[str, Widget]]:
+        yield t("tui.field.reason"), text_field("reason")
+        owed = format_fen(self.contract.get("outstanding", 0))
+        yield t("tui.field.outstanding"), choice_field(
+            "write_off", [(t("tui.form.keep_owed", amount=owed), "keep"), (t("tui.form.write_off", amount=owed), "write_off")],
+            "keep", allow_blank=False)
+
+    def save(self, values: dict[str, str]) -> dict:
+        return terminations.terminate(self.desk, self.contract["id"], values["reason"],
+                                      write_off=values["write_off"] == "write_off")

@@ -55,7 +55,8 @@ class DealScreen(RoleKeys, Screen):
                ("quote_document", "quote_document"), ("expedite", "toggle_expedited"),
                ("approve_review", "approve_review"), ("approve_pricing", "approve_pricing"), ("lose", "lose_deal"),
                ("new_contract", "new_contract"), ("sign", "sign_contract"), ("file_copy", "file_copy"),
-               ("payment", "record_payment"), ("handover", "hand_over"), ("step", "mark_step"),
+               ("payment", "record_payment"), ("amend", "amend_contract"), ("terminate", "terminate_contract"),
+               ("handover", "hand_over"), ("step", "mark_step"),
                ("delay", "record_delay"), ("outcome", "record_outcome"), ("deliver", "deliver_certificate"),
                ("visit", "record_visit"), ("cancel_deal", "cancel_deal"), ("back_to_board", "back"),
                ("refresh_deal", "refresh"), ("help", "help"))
@@ -294,6 +295,16 @@ class DealScreen(RoleKeys, Screen):
     def action_record_payment(self) -> None:
         if self._on_tab("contract"):
             self.query_one(ContractPanel).record_payment()
+
+    @guarded("deal.amend")
+    def action_amend_contract(self) -> None:
+        if self._on_tab("contract"):
+            self.query_one(ContractPanel).amend()
+
+    @guarded("deal.terminate")
+    def action_terminate_contract(self) -> None:
+        if self._on_tab("contract"):
+            self.query_one(ContractPanel).terminate()
 
     @guarded("deal.handover")
     def action_hand_over(self) -> None:

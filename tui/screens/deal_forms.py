@@ -138,7 +138,7 @@ class EndDealForm(FormScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="form-contract")
     def _read_contract(self) -> None:
         found = deals.ending_preview(self.desk, self.deal["id"])
-        self.post_message(self.ContractRead(endings.describe(found, done=False) if found else ""))
+        self.post_message(self.ContractRead(endings.describe(found, done=False, surface="tui") if found else ""))
 
     def on_end_deal_form_contract_read(self, message: ContractRead) -> None:
         self.query_one("#end-contract", Static).update(Text(message.text, style="bold yellow"))

@@ -18,7 +18,7 @@ from typing import Any, Iterable
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Grid, Horizontal, Vertical
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -27,7 +27,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from zizhi.core.errors import ZizhiError
 from zizhi.core.i18n import t
 from zizhi.tui import keymap
-from zizhi.tui.cells import width
+from zizhi.tui.cells import fit, width
 from zizhi.tui.widgets.date_field import DateField
 from zizhi.tui.work import DeskWork, problem_text
 
@@ -100,19 +100,21 @@ class FormScreen(keymap.TranslatedBindings, DeskWork, ModalScreen):
     def compose(self) -> ComposeResult:
         pairs = list(self.fields())
         self.labels = {(widget.id or "")[2:]: label for label, widget in pairs}
-        with Vertical(id="form", classes=f"-columns-{self.COLUMNS}") as form:
+        with FormBox(id="form", classes=f"-columns-{self.COLUMNS}") as form:
             form.border_title = Text(self.title_text)
-            with Grid(id="fields") as grid:
+            # The fields scroll in a pane of their own above the foot, never beneath it: a widget
+            # drawn over another's edge loses a Chinese character that straddles it (Textual #6357).
+            with VerticalScroll(id="fields-pane", can_focus=False), Grid(id="fields") as grid:
                 # as wide as the longest label, up to LABEL_CELLS; a longer one wraps
                 cells = min(max((width(label) for label, _ in pairs), default=1), LABEL_CELLS)
                 grid.styles.grid_columns = " ".join([f"{cells} 1fr"] * self.COLUMNS)
                 for label, widget in pairs:
                     yield Label(label, classes="field-label")
                     yield widget
-                    if _typed_in(widget) is not None and _typed_in(widget).placeholder:
+                    if _typed_in(widget) is not None and _typed_in(widget).placeholder and self.COLUMNS == 1:
                         yield Label("", classes="field-hint")
                         yield Static(_typed_in(widget).placeholder, classes="field-hint")
-            with Vertical(id="form-foot"):
+            with FormFoot(id="form-foot"):
                 yield Static("", id="form-error")
                 with Horizontal(id="form-buttons"):
                     yield Static(t("tui.form.hint"), id="form-hint")
@@ -121,9 +123,28 @@ class FormScreen(keymap.TranslatedBindings, DeskWork, ModalScreen):
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.fit_hints)
+        self.call_after_refresh(self.fit_fields)
+
+    def fit_fields(self) -> None:
+        """The fields pane takes what the screen leaves beside the form's frame and its foot (called
+        again by the foot whenever an error line shown or gone changes its height)."""
+        form, foot = self.query_one("#form"), self.query_one("#form-foot")
+        docked = sum(child.outer_size.height for child in self.children
+                     if child.styles.dock != "none" and child.display)  # the message line
+        room = self.size.height - docked - form.styles.gutter.height - foot.outer_size.height
+        self.query_one("#fields-pane").styles.max_height = max(room, 3)
 
     def fit_hints(self) -> None:
-        """A hint too long for its field's placeholder shows whole on a line of its own below it."""
+        """A hint too long for its field's placeholder shows whole on a line of its own below it;
+        in a form of two columns (no row of its own to take) it is cut with "…" instead."""
+        if self.COLUMNS > 1:
+            for widget in self.inputs().values():
+                typed = _typed_in(widget)
+                if typed is not None and typed.placeholder and typed.content_region.width > 0:
+                    whole = getattr(typed, "whole_placeholder", typed.placeholder)
+                    typed.whole_placeholder = whole
+                    typed.placeholder = fit(whole, typed.content_region.width).plain
+            return
         cells = list(self.query("#fields > *"))
         for widget, gap, hint in zip(cells, cells[1:], cells[2:]):
             typed = _typed_in(widget)
@@ -184,7 +205,7 @@ class FormScreen(keymap.TranslatedBindings, DeskWork, ModalScreen):
             widget.add_class("-invalid")
         if bad:
             bad[0].focus(scroll_visible=False)
-            self.call_after_refresh(self.query_one("#form").scroll_to_center, bad[0], animate=False)
+            self.call_after_refresh(self.query_one("#fields-pane").scroll_to_center, bad[0], animate=False)
         self.notify(self._refusal_line(problems), severity="error", timeout=8, markup=False)
 
     def _refusal_line(self, problems: list[tuple[str, BaseException | None]]) -> str:
@@ -205,6 +226,17 @@ class FormScreen(keymap.TranslatedBindings, DeskWork, ModalScreen):
     @on(Input.Submitted)
     def _enter_saves(self) -> None:
         self.action_save()
+
+
+class FormFoot(Vertical):
+    """The error lines and the buttons; when they change height the fields pane is fitted again."""
+
+    def on_resize(self) -> None:
+        self.screen.call_after_refresh(self.screen.fit_fields)
+
+
+class FormBox(FormFoot):
+    """The form's frame: the message line appearing below it changes its height too."""
 
 
 def _typed_in(widget: Widget) -> Input | None:

@@ -17,9 +17,10 @@ from textual.widgets import Static
 from zizhi.core.errors import UserError
 from zizhi.core.i18n import t
 from zizhi.core.money import format_fen
+from zizhi.core.pipeline import terminations
 from zizhi.core.pipeline.contracts import moved_note
 from zizhi.core.pipeline.endings import state_lines
-from zizhi.tui.screens.contract_forms import ContractForm, FileCopyForm, PaymentForm, SignForm
+from zizhi.tui.screens.contract_forms import AmendForm, ContractForm, FileCopyForm, PaymentForm, SignForm, TerminateForm
 from zizhi.tui.widgets.deal.panel import open_form
 from zizhi.tui.widgets.deal.text import MISSING, grid, label, table, title
 from zizhi.tui.work import Problem, problem_text
@@ -64,6 +65,17 @@ class ContractPanel(VerticalScroll):
         contract = self._contract()
         if contract:
             open_form(self, PaymentForm(self.desk, contract), lambda c: t("tui.note.paid", number=c["number"]))
+
+    def amend(self) -> None:
+        contract = self._contract()
+        if contract:
+            open_form(self, AmendForm(self.desk, contract), lambda c: t("tui.note.amended", number=c["number"],
+                                                                        revision=c["amended"]))
+
+    def terminate(self) -> None:
+        contract = self._contract()
+        if contract:
+            open_form(self, TerminateForm(self.desk, contract), terminations.terminated_note)
 
     def _contract(self) -> dict | None:
         if self.deal is not None and self.contract is None:

@@ -12,6 +12,7 @@ the first bad field is scrolled to and focused, and the message line says what w
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -197,6 +198,7 @@ class FormScreen(keymap.TranslatedBindings, DeskWork, ModalScreen):
         """Every problem inline, every bad field marked; the first bad field is focused and in view,
         and the message line says what was refused, so nothing is hidden below the fold."""
         self.saving = False
+        problems = [(self._in_form_words(text, error), error) for text, error in problems]
         box = self.query_one("#form-error", Static)
         box.update(Text("\n".join(text for text, _ in problems)))
         box.add_class("shown")
@@ -207,6 +209,16 @@ class FormScreen(keymap.TranslatedBindings, DeskWork, ModalScreen):
             bad[0].focus(scroll_visible=False)
             self.call_after_refresh(self.query_one("#fields-pane").scroll_to_center, bad[0], animate=False)
         self.notify(self._refusal_line(problems), severity="error", timeout=8, markup=False)
+
+    def _in_form_words(self, text: str, error: BaseException | None) -> str:
+        """A core message names its field as the command line spells it (``next-date``); the form
+        names it by the label the person sees beside it."""
+        label = self.labels.get(_field_of(error))
+        if not label or not isinstance(error, ZizhiError) or not isinstance(error.params.get("field"), str):
+            return text
+        relabelled = copy.copy(error)
+        relabelled.params = {**error.params, "field": label}
+        return problem_text(relabelled)
 
     def _refusal_line(self, problems: list[tuple[str, BaseException | None]]) -> str:
         """One problem says itself; several are counted and their fields named."""

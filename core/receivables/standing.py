@@ -12,6 +12,8 @@ is due until an action that answers it is logged.
 from __future__ import annotations
 
 import datetime as dt
+import json
+from typing import Collection
 
 from zizhi.core import access
 from zizhi.core.receivables import in_force, positions
@@ -29,18 +31,22 @@ def ladder(desk) -> Ladder:
     return kept
 
 
-def open_debts(desk, day: str, client_id: int | None = None) -> list[dict]:
-    """Every instalment owed at the end of ``day`` among the clients the user may see, with the
-    client's owner (who duns them)."""
+def open_debts(desk, day: str, client_id: int | None = None, clients: Collection[int] | None = None) -> list[dict]:
+    """Every instalment owed at the end of ``day`` among the clients the user may see (or those of
+    them named), with the client's owner (who duns them) and credit rating (the watch list weighs it)."""
     paid, written_off = positions.amounts(day)
     cond, params = access.visible_named(desk.user, "c")
     if client_id is not None:  # a condition of its own, so the client's deals are read by index
         cond, params = f"{cond} AND c.id = :client", {**params, "client": client_id}
+    if clients is not None:  # the same for a few clients (the watch list's)
+        cond, params = f"{cond} AND c.id IN (SELECT value FROM json_each(:clients))", \
+            {**params, "clients": json.dumps(sorted(clients))}
     return desk.store.rows(
         f"""SELECT * FROM (
                 SELECT i.id AS instalment_id, k.number AS contract, k.number || ':' || i.position AS instalment,
                        i.position, i.due_on, i.amount, i.amount - {paid} - {written_off} AS owed,
-                       c.id AS client_id, c.name AS client, c.owner_id, u.login AS owner
+                       c.id AS client_id, c.name AS client, c.owner_id, u.login AS owner,
+                       c.credit_rating AS rating
                 FROM {in_force.instalments(day)} i JOIN contracts k ON k.id = i.contract_id JOIN deals d ON d.id = k.deal_id
                 JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = c.owner_id
                 WHERE k.signed_on IS NOT NULL AND k.signed_on <= :d AND {cond}
@@ -48,9 +54,9 @@ def open_debts(desk, day: str, client_id: int | None = None) -> list[dict]:
         {"d": day, **params})
 
 
-def standings(desk, day: str, client_id: int | None = None) -> list[dict]:
+def standings(desk, day: str, client_id: int | None = None, clients: Collection[int] | None = None) -> list[dict]:
     """Each open debt of ``day`` with its step, whether that step is due, and its promise."""
-    debts = open_debts(desk, day, client_id)
+    debts = open_debts(desk, day, client_id, clients)
     if not debts:
         return []
     steps, logged = ladder(desk), _logged(desk, day, {d["instalment_id"] for d in debts}, client_id)
@@ -63,7 +69,7 @@ def stand(steps: Ladder, debt: dict, day: str, covers: list[dict], promises: dic
     """One debt's place on the ladder on ``day``, given the actions logged about it by then."""
     rung, since, reason = steps.reached(debt["due_on"], day), None, "ladder"
     since = rung.on if rung else None
-    promise, held = None, False
+    promise, held, broken = None, False, []
     for cover in covers:
         if not cover["promise_on"]:
             continue
@@ -72,12 +78,13 @@ def stand(steps: Ladder, debt: dict, day: str, covers: list[dict], promises: dic
                    "amount": cover["promise_amount"], "state": state}
         held = held or cover["on_date"] <= day <= cover["promise_on"]
         if state == "broken":
+            broken.append(cover["action_id"])
             rung, since, reason = _moved_up(steps, debt, cover, rung, since, reason, day)
     answered = max((c["rung"] for c in covers if c["rung"] is not None), default=None)
     due = rung is not None and not held and (answered is None or rung.days > answered)
     overdue = (dt.date.fromisoformat(day) - dt.date.fromisoformat(debt["due_on"])).days
     return {**debt, "days_overdue": overdue, "rung": _rung(rung), "since": since, "reason": reason,
-            "answered": answered, "due": due, "held": held, "promise": promise,
+            "answered": answered, "due": due, "held": held, "promise": promise, "broken_promises": broken,
             "flagged": bool(rung and rung.escalates) or _escalated(steps, debt, answered),
             "actions": len({c["action_id"] for c in covers})}
 

@@ -128,6 +128,7 @@ RECEIVABLES = (
     Key("ar.dunning", "l", "log_dunning", "tui.key.dunning"),
     Key("ar.tab_aging", "1", "tab('aging-tab')", "tui.key.tab_aging", show=False),
     Key("ar.tab_dunning", "2", "tab('dunning-tab')", "tui.key.tab_dunning", show=False),
+    Key("ar.tab_watch", "3", "tab('watch-tab')", "tui.key.tab_watch", show=False),
     Key("ar.as_of", "d", "as_of", "tui.key.as_of"),
     Key("ar.clients", "c", "show_clients", "tui.key.clients"),
     Key("ar.pipeline", "b", "show_pipeline", "tui.key.pipeline"),

@@ -182,3 +182,21 @@ async def test_today_s_dunning_is_one_key_away_and_a_promise_logged_holds_it(app
         assert not isinstance(app.screen, DunningForm)
         assert "logged" in said(app)
     assert all(a["instalment"] != due[0]["instalment"] for a in dunning.due(owing)["actions"])
+
+
+async def test_the_watch_list_scores_the_client_and_says_why_in_words(app, owing, settle):
+    from zizhi.core.receivables import watch
+    from zizhi.tui.widgets.watch_table import WatchTable
+
+    found = watch.watch_list(owing)["clients"]
+    async with app.run_test(size=SIZE) as pilot:
+        await open_receivables(pilot, settle)
+        await pilot.press("3")
+        await settle(pilot)
+        table = app.screen.query_one(WatchTable)
+        assert table.cell(0, "score") == str(found[0]["score"])
+        assert HAITIAN.startswith(table.cell(0, "client").rstrip("…"))  # whole in the pane beside
+        assert str(app.screen.query_one("#ar-client").border_title) == HAITIAN
+        side = shown(app.screen.query_one("#ar-position"))
+        assert f"Risk {found[0]['score']} of 100:" in side
+        assert found[0]["explanation"].split(",")[0] in side.replace("\n", " ")

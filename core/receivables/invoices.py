@@ -17,7 +17,7 @@ from zizhi.core import access, audit, clock, validation, vocab
 from zizhi.core.errors import InputError, NotFound, UserError
 from zizhi.core.money import format_fen
 from zizhi.core.receivables import invoice_book, positions
-from zizhi.core.receivables.ledger import require_cashier
+from zizhi.core.receivables.ledger import amount_given, reason_given, require_cashier
 
 # The buyer's details a special invoice must carry, and the option that gives each.
 SPECIAL_DETAILS = {"address_phone": "address-phone", "bank": "bank", "bank_account": "account"}
@@ -29,7 +29,7 @@ def issue_invoice(desk, client_ref: str | int, payments: list | tuple = (), amou
     """Invoice what the client paid: the named payments, else their oldest not yet invoiced, for
     ``amount`` (default: all of it) — normal (普通发票) unless ``kind`` says special (专用发票)."""
     kind = vocab.choose("invoice_type", kind, "type") or "normal"
-    fen = _amount(amount) if amount is not None else None
+    fen = amount_given(amount) if amount is not None else None
     on_date = validation.happened(on_date, "on")
     given = {"address_phone": _line(address_phone, "address-phone"), "bank": _line(bank, "bank"),
              "bank_account": _line(bank_account, "account")}
@@ -53,7 +53,7 @@ def issue_invoice(desk, client_ref: str | int, payments: list | tuple = (), amou
 
 def void_invoice(desk, invoice_ref: str | int, reason: str, on_date: str | None = None) -> dict:
     """Void (作废) an invoice within the month it was issued; it stays on record, counting nothing."""
-    reason = _reason(reason)
+    reason = reason_given(reason)
     on_date = validation.happened(on_date, "date")
     with desk.store.unit_of_work() as db:
         require_cashier(desk.user)
@@ -71,7 +71,7 @@ def void_invoice(desk, invoice_ref: str | int, reason: str, on_date: str | None 
 def red_letter(desk, invoice_ref: str | int, reason: str, on_date: str | None = None) -> dict:
     """Reverse an invoice by a red-letter invoice (红字发票): a negative invoice of its own number,
     naming the original and covering the same payments negatively. Returns the red-letter invoice."""
-    reason = _reason(reason)
+    reason = reason_given(reason)
     on_date = validation.happened(on_date, "date")
     with desk.store.unit_of_work() as db:
         require_cashier(desk.user)
@@ -219,19 +219,6 @@ def _client(desk, ref: str | int) -> dict:
     from zizhi.core.clients.records import resolve
 
     return resolve(desk, str(ref))
-
-
-def _amount(value: str | int) -> int:
-    from zizhi.core.pipeline.schedules import positive_amount
-
-    return positive_amount(value, "amount")
-
-
-def _reason(text: str) -> str:
-    reason = (validation.text(text, "reason", multiline=True) or "").strip()
-    if not reason:
-        raise InputError("ar.reason_required", field="reason", value="")
-    return reason
 
 
 def _line(text: str | None, field: str) -> str | None:

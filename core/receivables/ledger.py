@@ -33,7 +33,7 @@ def record_payment(desk, client_ref: str | int | None, amount: str | int, paid_o
     ``contract_ref`` limits the filling to that contract (its client is then the payer); the rest
     of the money, if any, is the client's credit.
     """
-    fen = _amount(amount)
+    fen = amount_given(amount)
     method = vocab.choose("payment_method", method, "method") or "bank_transfer"
     reference, note = _note(reference, "reference"), _note(note, "note")
     paid_on = validation.happened(paid_on, "paid-on")
@@ -87,7 +87,7 @@ def apply_credit(desk, client_ref: str | int, on_date: str | None = None,
 
 def reverse_payment(desk, payment_ref: str | int, reason: str, on_date: str | None = None) -> dict:
     """Undo a mistaken payment: it no longer pays anything from ``on_date``; the row stays."""
-    reason = _reason(reason)
+    reason = reason_given(reason)
     on_date = validation.happened(on_date, "date")
     with desk.store.unit_of_work() as db:
         require_cashier(desk.user)
@@ -119,8 +119,8 @@ def reverse_payment(desk, payment_ref: str | int, reason: str, on_date: str | No
 def refund(desk, client_ref: str | int, amount: str | int, reason: str, on_date: str | None = None,
            method: str | None = None, reference: str | None = None) -> dict:
     """Return money to a client out of their credit; never more than the credit."""
-    fen = _amount(amount)
-    reason = _reason(reason)
+    fen = amount_given(amount)
+    reason = reason_given(reason)
     on_date = validation.happened(on_date, "date")
     method = vocab.choose("payment_method", method, "method") or "bank_transfer"
     reference = _note(reference, "reference")
@@ -145,8 +145,8 @@ def refund(desk, client_ref: str | int, amount: str | int, reason: str, on_date:
 def write_off(desk, instalment_ref: str, reason: str, amount: str | int | None = None,
               on_date: str | None = None) -> dict:
     """A manager gives up what is owed on an instalment (all of it unless ``amount``), saying why."""
-    reason = _reason(reason)
-    fen = _amount(amount) if amount is not None else None
+    reason = reason_given(reason)
+    fen = amount_given(amount) if amount is not None else None
     on_date = validation.happened(on_date, "date")
     with desk.store.unit_of_work() as db:
         if not access.is_manager(desk.user):
@@ -269,13 +269,15 @@ def _payment(desk, db, ref: str | int) -> dict:
     return found
 
 
-def _amount(value: str | int) -> int:
+def amount_given(value: str | int) -> int:
+    """An amount typed for a ledger entry (or an invoice): yuan to whole fen, more than nothing."""
     from zizhi.core.pipeline.schedules import positive_amount
 
     return positive_amount(value, "amount")
 
 
-def _reason(text: str) -> str:
+def reason_given(text: str) -> str:
+    """The reason a reversal, refund, write-off or voided invoice keeps in the books: required."""
     reason = (validation.text(text, "reason", multiline=True) or "").strip()
     if not reason:
         raise InputError("ar.reason_required", field="reason", value="")

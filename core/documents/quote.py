@@ -44,19 +44,24 @@ def _validity(text: str | None) -> str:
     return f"{number} {VALIDITY_UNITS.get(unit, unit)}"
 
 
-def header_lines(quote: dict) -> list[str]:
-    """The company header, as settings.toml [company] said when the quote was made or sent."""
-    company = quote["company"]
+def header_lines(document: dict) -> list[str]:
+    """The company header, as settings.toml [company] said when the document (a quote, a statement)
+    was made."""
+    company = document["company"]
     contact = "  ".join(v for v in (company.get("address"), company.get("phone") and f"电话 {company['phone']}",
                                      company.get("email") and f"邮箱 {company['email']}") if v)
     return [line for line in (company["name"], company.get("name_en"), contact) if line]
 
 
+def reach(client: dict) -> str:
+    """How the client is reached: the contact, their phone and email, as the documents show it."""
+    return "  ".join(v for v in (client.get("contact"), client.get("phone"), client.get("email")) if v) or "—"
+
+
 def facts(quote: dict) -> list[tuple[str, str]]:
     """Who the quote is for, its number, date and validity."""
     client = quote["client"]
-    reach = "  ".join(v for v in (client.get("contact"), client.get("phone"), client.get("email")) if v)
-    rows = [("客户", client["name"]), ("联系人", reach or "—"), ("报价单号", quote["number"]),
+    rows = [("客户", client["name"]), ("联系人", reach(client)), ("报价单号", quote["number"]),
             ("报价日期", _date(quote)), ("有效期至", quote["valid_until"]),
             ("办理方式", f"加急（加收折后服务费的 {rate(quote['pricing']['expedited'])}）" if quote["expedited"]
              else "常规")]

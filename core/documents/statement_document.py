@@ -9,6 +9,7 @@ instalment falling due changes neither and is listed so the client sees what bec
 
 from __future__ import annotations
 
+from zizhi.core.documents.quote import header_lines, reach
 from zizhi.core.money import format_fen
 
 COLUMNS = ("日期", "摘要", "应收增加", "应收减少", "应收余额", "预收款余额")
@@ -20,19 +21,10 @@ def yuan(fen: int) -> str:
     return format_fen(fen, symbol=False)
 
 
-def header_lines(found: dict) -> list[str]:
-    """The company header from settings.toml [company]."""
-    company = found["company"]
-    contact = "  ".join(v for v in (company.get("address"), company.get("phone") and f"电话 {company['phone']}",
-                                     company.get("email") and f"邮箱 {company['email']}") if v)
-    return [line for line in (company["name"], company.get("name_en"), contact) if line]
-
-
 def facts(found: dict) -> list[tuple[str, str]]:
     """Whose statement, for which period, and the balances it opens and closes with."""
     client = found["client"]
-    reach = "  ".join(v for v in (client.get("contact"), client.get("phone"), client.get("email")) if v)
-    rows = [("客户", client["name"]), ("联系人", reach or "—"), ("对账期间", f"{found['from']} 至 {found['to']}")]
+    rows = [("客户", client["name"]), ("联系人", reach(client)), ("对账期间", f"{found['from']} 至 {found['to']}")]
     if client.get("credit_code"):
         rows.insert(1, ("统一社会信用代码", client["credit_code"]))
     return rows

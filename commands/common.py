@@ -175,6 +175,19 @@ def _text(value: Any) -> str:
     return text if len(text) <= 60 else text[:59] + "…"
 
 
+def csv_out(heads: list[str], lines: list[list[str]]) -> None:
+    """A report as CSV on stdout, UTF-8 with a BOM so Excel opens the Chinese as Chinese."""
+    import csv
+    import io
+    import sys
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(heads)
+    writer.writerows(lines)
+    sys.stdout.write("\ufeff" + buffer.getvalue())
+
+
 def echo(text: str) -> None:
     typer.echo(text)
 

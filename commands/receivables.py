@@ -5,7 +5,19 @@ from typing import Annotated, Optional
 
 import typer
 
-from zizhi.commands.common import Json, Opt, desk, echo, fields, money_text, output, output_read, read_shown, table
+from zizhi.commands.common import (
+    Json,
+    Opt,
+    csv_out,
+    desk,
+    echo,
+    fields,
+    money_text,
+    output,
+    output_read,
+    read_shown,
+    table,
+)
 
 app = typer.Typer(help="Receivables: payments, credit, reversals, refunds, write-offs, aging, the watch list, "
                        "the cash forecast, statements and the month-end reconciliation.",
@@ -283,18 +295,9 @@ def _mark_text(report: dict) -> None:
 
 
 def _reconcile_csv(report: dict) -> None:
-    import csv
-    import io
-    import sys
-
     from zizhi.core.receivables.reconciliation import FIGURES
 
-    heads, lines = _reconcile_rows(report, FIGURES)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(heads)
-    writer.writerows(lines)
-    sys.stdout.write("\ufeff" + buffer.getvalue())
+    csv_out(*_reconcile_rows(report, FIGURES))
 
 
 def _payment_text(payment: dict) -> None:
@@ -358,16 +361,7 @@ def _aging_text(report: dict) -> None:
 
 
 def _aging_csv(report: dict) -> None:
-    import csv
-    import io
-    import sys
-
-    heads, lines = _aging_rows(report)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(heads)
-    writer.writerows(lines)
-    sys.stdout.write("\ufeff" + buffer.getvalue())
+    csv_out(*_aging_rows(report))
 
 
 def _bucket_label(name: str) -> str:

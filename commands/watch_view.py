@@ -5,7 +5,7 @@ import shutil
 
 from rich.cells import cell_len
 
-from zizhi.commands.common import echo, money_text
+from zizhi.commands.common import csv_out, echo, money_text
 from zizhi.core.i18n import t
 
 EIGHTHS = " ▏▎▍▌▋▊▉"  # a cell filled by eighths, from empty to all but one
@@ -85,16 +85,7 @@ def bar(fen: int, widest: int, width: int) -> str:
 
 
 def forecast_csv(found: dict) -> None:
-    import csv
-    import io
-    import sys
-
-    heads, lines = forecast_rows(found)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(heads)
-    writer.writerows(lines)
-    sys.stdout.write("\ufeff" + buffer.getvalue())
+    csv_out(*forecast_rows(found))
 
 
 def _left(value: str, width: int) -> str:

@@ -124,3 +124,25 @@ def rows():
 # The quoting fixtures (a legal colleague, a deal at proposal, its draft quote, a sender) serve
 # the quote, review and document tests; importing them here registers them for tests/core.
 from tests.core.quoting import deal, legal, quote, send  # noqa: E402,F401
+
+
+@pytest.fixture
+def two(li):
+    """One client's two contracts, the first signed ten days before the second (11-17: 2 × ¥1,431.00;
+    11-27: 2 × ¥530.00)."""
+    from tests.core.test_contracts import accept_quote
+    from tests.core.test_ledger import signed
+    from zizhi.core import clock
+    from zizhi.core.pipeline import contracts, deals
+
+    clock.set_now("2026-11-17 09:00:00")
+    first = signed(li, "宁波海天国际贸易有限公司")
+    clock.set_now("2026-11-27 09:00:00")
+    opened = deals.open_deal(li, str(first["client_id"]), ["CIQ-FILING"])
+    deals.assess(li, opened["id"], "需求合理")
+    deals.move(li, opened["id"], "proposal")
+    accept_quote(li, opened, None)
+    deals.move(li, opened["id"], "contract")
+    second = contracts.new_contract(li, opened["id"])
+    contracts.sign(li, second["id"])
+    return first, contracts.get_contract(li, second["id"])

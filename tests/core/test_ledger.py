@@ -10,11 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.core.test_contracts import accept_quote, ready_deal
+from tests.core.test_contracts import ready_deal
 from zizhi.core import clock
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.people import users as people
-from zizhi.core.pipeline import contracts, deals
+from zizhi.core.pipeline import contracts
 from zizhi.core.receivables import aging, ledger
 
 
@@ -24,22 +24,6 @@ def signed(sales, name: str) -> dict:
     contract = contracts.new_contract(sales, deal["id"])
     contracts.sign(sales, contract["id"])
     return contracts.get_contract(sales, contract["id"])
-
-
-@pytest.fixture
-def two(li):
-    """One client's two contracts, the first signed ten days before the second."""
-    clock.set_now("2026-11-17 09:00:00")
-    first = signed(li, "宁波海天国际贸易有限公司")
-    clock.set_now("2026-11-27 09:00:00")
-    deal = deals.open_deal(li, str(first["client_id"]), ["CIQ-FILING"])
-    deals.assess(li, deal["id"], "需求合理")
-    deals.move(li, deal["id"], "proposal")
-    accept_quote(li, deal, None)
-    deals.move(li, deal["id"], "contract")
-    second = contracts.new_contract(li, deal["id"])
-    contracts.sign(li, second["id"])
-    return first, contracts.get_contract(li, second["id"])
 
 
 def owed(contract: dict) -> list[int]:

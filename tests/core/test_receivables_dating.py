@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.test_ledger import two  # noqa: F401  (a fixture)
 from zizhi.core import clock
 from zizhi.core.documents.statement_document import as_markdown
 from zizhi.core.errors import InputError

@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from tests.core.racing import Call, race
 from tests.core.test_ledger import signed
-from tests.core.test_statement import two  # noqa: F401  (the fixture: one client's two contracts)
 from zizhi.core import clock
 from zizhi.core.errors import InputError, Refused, UserError
 from zizhi.core.people import users as people

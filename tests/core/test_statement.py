@@ -12,30 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.core.test_contracts import accept_quote
-from tests.core.test_ledger import signed
 from zizhi.core import clock
 from zizhi.core.errors import InputError, NotFound, Refused
 from zizhi.core.people import users as people
-from zizhi.core.pipeline import contracts, deals
 from zizhi.core.receivables import aging, ledger
 from zizhi.core.receivables.statement import render_statement, statement
-
-
-@pytest.fixture
-def two(li):
-    """One client's two contracts, signed on 11-17 (2 × ¥1,431.00) and 11-27 (2 × ¥530.00)."""
-    clock.set_now("2026-11-17 09:00:00")
-    first = signed(li, "宁波海天国际贸易有限公司")
-    clock.set_now("2026-11-27 09:00:00")
-    deal = deals.open_deal(li, str(first["client_id"]), ["CIQ-FILING"])
-    deals.assess(li, deal["id"], "需求合理")
-    deals.move(li, deal["id"], "proposal")
-    accept_quote(li, deal, None)
-    deals.move(li, deal["id"], "contract")
-    second = contracts.new_contract(li, deal["id"])
-    contracts.sign(li, second["id"])
-    return first, contracts.get_contract(li, second["id"])
 
 
 def aging_total(desk, client_id: int, day: str) -> int:

@@ -58,17 +58,38 @@ def aging(desk, as_of: str | None = None, by: str = "client") -> dict:
     limits = list(desk.settings.pricing.receivables.aging_buckets)
     names = bucket_names(limits)
     rows: dict[object, dict] = {}
+    weights: dict[object, int] = {}  # each row's latest bucket: the report is read from the most urgent down
+    totals = dict.fromkeys(names, 0)
+    bucket_on = _buckets_by_due_date(day, limits)
     for item in open_items(desk, day):
-        key = item["client_id"] if by == "client" else item["owner"]
-        row = rows.setdefault(key, _row(item, by, names))
-        index = bucket_of((dt.date.fromisoformat(day) - dt.date.fromisoformat(item["due_on"])).days, limits)
-        row["buckets"][names[index]] += item["owed"]
-        row["total"] += item["owed"]
-        row["oldest_due"] = min(row["oldest_due"], item["due_on"])
-    ordered = sorted(rows.values(), key=lambda r: (-_late_weight(r, names), -r["total"], str(r["name"])))
-    totals = {name: sum(r["buckets"][name] for r in ordered) for name in names}
-    return {"as_of": day, "by": by, "buckets": names, "rows": ordered, "totals": totals,
+        key, due_on, owed = item["client_id"] if by == "client" else item["owner"], item["due_on"], item["owed"]
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = _row(item, by, names)
+            weights[key] = 0
+        index = bucket_on(due_on)
+        row["buckets"][names[index]] += owed
+        row["total"] += owed
+        totals[names[index]] += owed
+        weights[key] = max(weights[key], index)
+        if due_on < row["oldest_due"]:
+            row["oldest_due"] = due_on
+    ordered = sorted(rows, key=lambda k: (-weights[k], -rows[k]["total"], str(rows[k]["name"])))
+    return {"as_of": day, "by": by, "buckets": names, "rows": [rows[key] for key in ordered], "totals": totals,
             "total": sum(totals.values())}
+
+
+def _buckets_by_due_date(day: str, limits: list[int]):
+    """``due_on`` → its bucket's index on ``day``, worked out once per due date (instalments share them)."""
+    on = dt.date.fromisoformat(day)
+    known: dict[str, int] = {}
+
+    def bucket(due_on: str) -> int:
+        if due_on not in known:
+            known[due_on] = bucket_of((on - dt.date.fromisoformat(due_on)).days, limits)
+        return known[due_on]
+
+    return bucket
 
 
 def open_items(desk, day: str) -> list[dict]:
@@ -94,11 +115,3 @@ def _row(item: dict, by: str, names: list[str]) -> dict:
         row["client_id"] = item["client_id"]
         row["owner"] = item["owner"]
     return row
-
-
-def _late_weight(row: dict, names: list[str]) -> int:
-    """Rows owing in later buckets first: the report is read from the most urgent down."""
-    for index in range(len(names) - 1, 0, -1):
-        if row["buckets"][names[index]]:
-            return index
-    return 0

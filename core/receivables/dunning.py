@@ -9,6 +9,8 @@ finance, managers and admins for all. The log is history: nothing in it is edite
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from zizhi.core import access, audit, clock, validation, vocab
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.money import format_fen
@@ -35,12 +37,15 @@ def due(desk, as_of: str | None = None, person: str | None = None) -> dict:
     for debt in standing.standings(desk, day):
         if not debt["due"]:
             continue
-        for login in _people(debt, managers):
-            rows.append({"person": login, **_shown(debt)})
-    if person:
-        rows = [row for row in rows if row["person"] == person]
-    rows.sort(key=lambda r: (r["person"] or "", r["since"], -r["days_overdue"], r["instalment"]))
+        shown = _shown(debt)
+        rows.extend({"person": login, **shown} for login in _people(debt, managers) if not person or login == person)
+    rows.sort(key=_in_order)
     return {"as_of": day, "actions": rows}
+
+
+def _in_order(row: dict) -> tuple:
+    """Per person, the longest waiting step first, then the latest debt."""
+    return row["person"] or "", row["since"], -row["days_overdue"], row["instalment"]
 
 
 def _people(debt: dict, managers: list[str]) -> list[str]:
@@ -51,10 +56,15 @@ def _people(debt: dict, managers: list[str]) -> list[str]:
     return owner
 
 
+_SHOWN = ("client_id", "client", "owner", "instalment", "contract", "position", "due_on", "amount", "owed",
+          "days_overdue", "since", "reason", "flagged", "promise")
+_shown_values = itemgetter(*_SHOWN)
+
+
 def _shown(debt: dict) -> dict:
-    keep = ("client_id", "client", "owner", "instalment", "contract", "position", "due_on", "amount", "owed",
-            "days_overdue", "since", "reason", "flagged", "promise")
-    return {**{k: debt[k] for k in keep}, "action": debt["rung"]["action"], "step_days": debt["rung"]["days"]}
+    shown = dict(zip(_SHOWN, _shown_values(debt)))
+    shown["action"], shown["step_days"] = debt["rung"]["action"], debt["rung"]["days"]
+    return shown
 
 
 def log_action(desk, instalment_or_client: str | int, action: str, outcome: str | None = None,

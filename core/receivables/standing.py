@@ -56,7 +56,28 @@ def standings(desk, day: str, client_id: int | None = None) -> list[dict]:
     steps, logged = ladder(desk), _logged(desk, day, {d["instalment_id"] for d in debts}, client_id)
     promises = promise_states(desk, day, {c["action_id"] for covers in logged.values() for c in covers
                                           if c["promise_on"]})
-    return [stand(steps, debt, day, logged.get(debt["instalment_id"], []), promises) for debt in debts]
+    plain = _unlogged(steps, day, promises)
+    return [stand(steps, debt, day, logged[debt["instalment_id"]], promises) if debt["instalment_id"] in logged
+            else plain(debt) for debt in debts]
+
+
+def _unlogged(steps: Ladder, day: str, promises: dict[int, str]):
+    """A debt nobody logged anything about stands where its due date puts it: what :func:`stand`
+    adds to it is worked out once per due date (the demo's morning has thousands of such debts and
+    a few hundred due dates). Each row gets its own copy of the step."""
+    known: dict[str, dict] = {}
+
+    def plain(debt: dict) -> dict:
+        added = known.get(debt["due_on"])
+        if added is None:
+            added = known[debt["due_on"]] = {key: value for key, value in stand(steps, debt, day, [], promises).items()
+                                             if key not in debt}
+        row = {**debt, **added}
+        if row["rung"] is not None:
+            row["rung"] = dict(row["rung"])
+        return row
+
+    return plain
 
 
 def stand(steps: Ladder, debt: dict, day: str, covers: list[dict], promises: dict[int, str]) -> dict:

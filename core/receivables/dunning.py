@@ -37,8 +37,7 @@ def due(desk, as_of: str | None = None, person: str | None = None) -> dict:
     for debt in standing.standings(desk, day):
         if not debt["due"]:
             continue
-        shown = _shown(debt)
-        rows.extend({"person": login, **shown} for login in _people(debt, managers) if not person or login == person)
+        rows.extend(_shown(debt, login) for login in _people(debt, managers) if not person or login == person)
     rows.sort(key=_in_order)
     return {"as_of": day, "actions": rows}
 
@@ -61,8 +60,10 @@ _SHOWN = ("client_id", "client", "owner", "instalment", "contract", "position", 
 _shown_values = itemgetter(*_SHOWN)
 
 
-def _shown(debt: dict) -> dict:
-    shown = dict(zip(_SHOWN, _shown_values(debt)))
+def _shown(debt: dict, person: str) -> dict:
+    """The row of the list: who acts, the debt, and the step to take (one dict, made at once)."""
+    shown = {"person": person}
+    shown.update(zip(_SHOWN, _shown_values(debt)))
     shown["action"], shown["step_days"] = debt["rung"]["action"], debt["rung"]["days"]
     return shown
 

@@ -34,10 +34,12 @@ def due(desk, as_of: str | None = None, person: str | None = None) -> dict:
     managers = [r["login"] for r in desk.store.rows(
         "SELECT login FROM users WHERE role = 'manager' AND active = 1 ORDER BY login")]
     rows = []
-    for debt in standing.standings(desk, day):
-        if not debt["due"]:
+    for debt, stood in standing.parts(desk, day):
+        if not stood["due"]:
             continue
-        rows.extend(_shown(debt, login) for login in _people(debt, managers) if not person or login == person)
+        for login in _people(debt, stood, managers):
+            if not person or login == person:
+                rows.append(_shown(debt, stood, login))
     rows.sort(key=_in_order)
     return {"as_of": day, "actions": rows}
 
@@ -47,24 +49,26 @@ def _in_order(row: dict) -> tuple:
     return row["person"] or "", row["since"], -row["days_overdue"], row["instalment"]
 
 
-def _people(debt: dict, managers: list[str]) -> list[str]:
+def _people(debt: dict, stood: dict, managers: list[str]) -> list[str]:
     """The owner; at escalation (or with no owner) the managers as well."""
     owner = [debt["owner"]] if debt["owner"] else []
-    if debt["rung"]["action"] == "escalation" or not owner:
+    if stood["rung"]["action"] == "escalation" or not owner:
         return owner + [m for m in managers if m not in owner] or [""]
     return owner
 
 
-_SHOWN = ("client_id", "client", "owner", "instalment", "contract", "position", "due_on", "amount", "owed",
-          "days_overdue", "since", "reason", "flagged", "promise")
-_shown_values = itemgetter(*_SHOWN)
+_DEBT = ("client_id", "client", "owner", "instalment", "contract", "position", "due_on", "amount", "owed")
+_STOOD = ("days_overdue", "since", "reason", "flagged", "promise")
+_debt_values, _stood_values = itemgetter(*_DEBT), itemgetter(*_STOOD)
 
 
-def _shown(debt: dict, person: str) -> dict:
-    """The row of the list: who acts, the debt, and the step to take (one dict, made at once)."""
+def _shown(debt: dict, stood: dict, person: str) -> dict:
+    """The row of the list: who acts, the debt, where it stands and the step to take (one dict,
+    made at once: the morning's list has thousands)."""
     shown = {"person": person}
-    shown.update(zip(_SHOWN, _shown_values(debt)))
-    shown["action"], shown["step_days"] = debt["rung"]["action"], debt["rung"]["days"]
+    shown.update(zip(_DEBT, _debt_values(debt)))
+    shown.update(zip(_STOOD, _stood_values(stood)))
+    shown["action"], shown["step_days"] = stood["rung"]["action"], stood["rung"]["days"]
     return shown
 
 

@@ -50,34 +50,36 @@ def open_debts(desk, day: str, client_id: int | None = None) -> list[dict]:
 
 def standings(desk, day: str, client_id: int | None = None) -> list[dict]:
     """Each open debt of ``day`` with its step, whether that step is due, and its promise."""
+    return [{**debt, **added, "rung": added["rung"] and dict(added["rung"])} for debt, added in parts(desk, day, client_id)]
+
+
+def parts(desk, day: str, client_id: int | None = None) -> list[tuple[dict, dict]]:
+    """(debt, what :func:`stand` adds to it) for each open debt of ``day``: :func:`standings`
+    unmerged, for a report that reads a few fields of thousands of debts (the morning's dunning
+    list). A debt nobody logged anything about stands where its due date puts it, so what is added
+    to it is worked out once per due date and shared by the debts due that day: read it, never
+    change it."""
     debts = open_debts(desk, day, client_id)
     if not debts:
         return []
     steps, logged = ladder(desk), _logged(desk, day, {d["instalment_id"] for d in debts}, client_id)
     promises = promise_states(desk, day, {c["action_id"] for covers in logged.values() for c in covers
                                           if c["promise_on"]})
-    plain = _unlogged(steps, day, promises)
-    return [stand(steps, debt, day, logged[debt["instalment_id"]], promises) if debt["instalment_id"] in logged
-            else plain(debt) for debt in debts]
-
-
-def _unlogged(steps: Ladder, day: str, promises: dict[int, str]):
-    """A debt nobody logged anything about stands where its due date puts it: what :func:`stand`
-    adds to it is worked out once per due date (the demo's morning has thousands of such debts and
-    a few hundred due dates). Each row gets its own copy of the step."""
-    known: dict[str, dict] = {}
-
-    def plain(debt: dict) -> dict:
-        added = known.get(debt["due_on"])
+    unlogged: dict[str, dict] = {}
+    found = []
+    for debt in debts:
+        if debt["instalment_id"] in logged:
+            found.append((debt, _added(debt, stand(steps, debt, day, logged[debt["instalment_id"]], promises))))
+            continue
+        added = unlogged.get(debt["due_on"])
         if added is None:
-            added = known[debt["due_on"]] = {key: value for key, value in stand(steps, debt, day, [], promises).items()
-                                             if key not in debt}
-        row = {**debt, **added}
-        if row["rung"] is not None:
-            row["rung"] = dict(row["rung"])
-        return row
+            added = unlogged[debt["due_on"]] = _added(debt, stand(steps, debt, day, [], promises))
+        found.append((debt, added))
+    return found
 
-    return plain
+
+def _added(debt: dict, stood: dict) -> dict:
+    return {key: value for key, value in stood.items() if key not in debt}
 
 
 def stand(steps: Ladder, debt: dict, day: str, covers: list[dict], promises: dict[int, str]) -> dict:

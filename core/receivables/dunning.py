@@ -9,8 +9,6 @@ finance, managers and admins for all. The log is history: nothing in it is edite
 
 from __future__ import annotations
 
-from operator import itemgetter
-
 from zizhi.core import access, audit, clock, validation, vocab
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.money import format_fen
@@ -57,19 +55,15 @@ def _people(debt: dict, stood: dict, managers: list[str]) -> list[str]:
     return owner
 
 
-_DEBT = ("client_id", "client", "owner", "instalment", "contract", "position", "due_on", "amount", "owed")
-_STOOD = ("days_overdue", "since", "reason", "flagged", "promise")
-_debt_values, _stood_values = itemgetter(*_DEBT), itemgetter(*_STOOD)
-
-
 def _shown(debt: dict, stood: dict, person: str) -> dict:
-    """The row of the list: who acts, the debt, where it stands and the step to take (one dict,
-    made at once: the morning's list has thousands)."""
-    shown = {"person": person}
-    shown.update(zip(_DEBT, _debt_values(debt)))
-    shown.update(zip(_STOOD, _stood_values(stood)))
-    shown["action"], shown["step_days"] = stood["rung"]["action"], stood["rung"]["days"]
-    return shown
+    """The row of the list: who acts, the debt, where it stands and the step to take (a dict made
+    at once: the morning's list has thousands)."""
+    rung = stood["rung"]
+    return {"person": person, "client_id": debt["client_id"], "client": debt["client"], "owner": debt["owner"],
+            "instalment": debt["instalment"], "contract": debt["contract"], "position": debt["position"],
+            "due_on": debt["due_on"], "amount": debt["amount"], "owed": debt["owed"],
+            "days_overdue": stood["days_overdue"], "since": stood["since"], "reason": stood["reason"],
+            "flagged": stood["flagged"], "promise": stood["promise"], "action": rung["action"], "step_days": rung["days"]}
 
 
 def log_action(desk, instalment_or_client: str | int, action: str, outcome: str | None = None,

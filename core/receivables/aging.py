@@ -81,12 +81,11 @@ def _summed(desk, day: str, by: str, limits: list[int]) -> list[tuple]:
                        f"ELSE {len(limits) + 1} END"])
     owed_in = ", ".join(f"sum(CASE bucket WHEN {n} THEN owed ELSE 0 END)" for n in range(len(limits) + 2))
     key, name = ("client_id", "client") if by == "client" else ("owner", "owner")
-    with positions.reading(desk) as conn:
-        return conn.execute(
-            f"""SELECT {name}, {key}, sum(owed) AS total, min(due_on), {owed_in}, max(owner)
-                FROM (SELECT client_id, client, owner, due_on, owed, {bucket} AS bucket FROM ({items}))
-                GROUP BY {key} ORDER BY max(bucket) DESC, total DESC, {name}, {key}""",
-            {**params, **starts}).fetchall()
+    return desk.store.tuples(
+        f"""SELECT {name}, {key}, sum(owed) AS total, min(due_on), {owed_in}, max(owner)
+            FROM (SELECT client_id, client, owner, due_on, owed, {bucket} AS bucket FROM ({items}))
+            GROUP BY {key} ORDER BY max(bucket) DESC, total DESC, {name}, {key}""",
+        {**params, **starts})[1]
 
 
 def open_items(desk, day: str) -> list[dict]:

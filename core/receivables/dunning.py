@@ -9,6 +9,8 @@ finance, managers and admins for all. The log is history: nothing in it is edite
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from zizhi.core import access, audit, clock, validation, vocab
 from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.money import format_fen
@@ -32,10 +34,13 @@ def due(desk, as_of: str | None = None, person: str | None = None) -> dict:
     managers = [r["login"] for r in desk.store.rows(
         "SELECT login FROM users WHERE role = 'manager' AND active = 1 ORDER BY login")]
     rows = []
-    for debt, stood in standing.parts(desk, day):
+    names, found = standing.parts(desk, day)
+    shown = itemgetter(*(names.index(name) for name in _SHOWN))
+    for row, stood in found:
         if not stood["due"]:
             continue
-        for login in _people(debt, stood, managers):
+        debt = shown(row)
+        for login in _people(debt[_OWNER], stood, managers):
             if not person or login == person:
                 rows.append(_shown(debt, stood, login))
     rows.sort(key=_in_order)
@@ -43,25 +48,29 @@ def due(desk, as_of: str | None = None, person: str | None = None) -> dict:
 
 
 def _in_order(row: dict) -> tuple:
-    """Per person, the longest waiting step first, then the latest debt."""
+    """Per person, the step waiting longest first, then the debt most overdue."""
     return row["person"] or "", row["since"], -row["days_overdue"], row["instalment"]
 
 
-def _people(debt: dict, stood: dict, managers: list[str]) -> list[str]:
+def _people(owner_login: str | None, stood: dict, managers: list[str]) -> list[str]:
     """The owner; at escalation (or with no owner) the managers as well."""
-    owner = [debt["owner"]] if debt["owner"] else []
+    owner = [owner_login] if owner_login else []
     if stood["rung"]["action"] == "escalation" or not owner:
         return owner + [m for m in managers if m not in owner] or [""]
     return owner
 
 
-def _shown(debt: dict, stood: dict, person: str) -> dict:
-    """The row of the list: who acts, the debt, where it stands and the step to take (a dict made
-    at once: the morning's list has thousands)."""
+_SHOWN = ("client_id", "client", "owner", "instalment", "contract", "position", "due_on", "amount", "owed")
+_OWNER = _SHOWN.index("owner")
+
+
+def _shown(debt: tuple, stood: dict, person: str) -> dict:
+    """The row of the list: who acts, the debt (its :data:`_SHOWN` columns), where it stands and
+    the step to take — a dict written out at once: the morning's list has thousands."""
+    client_id, client, owner, instalment, contract, position, due_on, amount, owed = debt
     rung = stood["rung"]
-    return {"person": person, "client_id": debt["client_id"], "client": debt["client"], "owner": debt["owner"],
-            "instalment": debt["instalment"], "contract": debt["contract"], "position": debt["position"],
-            "due_on": debt["due_on"], "amount": debt["amount"], "owed": debt["owed"],
+    return {"person": person, "client_id": client_id, "client": client, "owner": owner, "instalment": instalment,
+            "contract": contract, "position": position, "due_on": due_on, "amount": amount, "owed": owed,
             "days_overdue": stood["days_overdue"], "since": stood["since"], "reason": stood["reason"],
             "flagged": stood["flagged"], "promise": stood["promise"], "action": rung["action"], "step_days": rung["days"]}
 

@@ -32,11 +32,17 @@ def ladder(desk) -> Ladder:
 def open_debts(desk, day: str, client_id: int | None = None) -> list[dict]:
     """Every instalment owed at the end of ``day`` among the clients the user may see, with the
     client's owner (who duns them)."""
+    names, rows = _open_debt_rows(desk, day, client_id)
+    return [dict(zip(names, row)) for row in rows]
+
+
+def _open_debt_rows(desk, day: str, client_id: int | None = None) -> tuple[list[str], list[tuple]]:
+    """:func:`open_debts` as the database gives them: the column names, and a tuple per debt."""
     paid, written_off = positions.amounts(day)
     cond, params = access.visible_named(desk.user, "c")
     if client_id is not None:  # a condition of its own, so the client's deals are read by index
         cond, params = f"{cond} AND c.id = :client", {**params, "client": client_id}
-    return desk.store.rows(
+    return desk.store.tuples(
         f"""SELECT * FROM (
                 SELECT i.id AS instalment_id, k.number AS contract, k.number || ':' || i.position AS instalment,
                        i.position, i.due_on, i.amount, i.amount - {paid} - {written_off} AS owed,
@@ -50,36 +56,45 @@ def open_debts(desk, day: str, client_id: int | None = None) -> list[dict]:
 
 def standings(desk, day: str, client_id: int | None = None) -> list[dict]:
     """Each open debt of ``day`` with its step, whether that step is due, and its promise."""
-    return [{**debt, **added, "rung": added["rung"] and dict(added["rung"])} for debt, added in parts(desk, day, client_id)]
+    names, found = parts(desk, day, client_id)
+    merged = []
+    for row, added in found:
+        debt = dict(zip(names, row))
+        debt.update(added)
+        debt["rung"] = added["rung"] and dict(added["rung"])
+        merged.append(debt)
+    return merged
 
 
-def parts(desk, day: str, client_id: int | None = None) -> list[tuple[dict, dict]]:
-    """(debt, what :func:`stand` adds to it) for each open debt of ``day``: :func:`standings`
-    unmerged, for a report that reads a few fields of thousands of debts (the morning's dunning
-    list). A debt nobody logged anything about stands where its due date puts it, so what is added
-    to it is worked out once per due date and shared by the debts due that day: read it, never
-    change it."""
-    debts = open_debts(desk, day, client_id)
-    if not debts:
-        return []
-    steps, logged = ladder(desk), _logged(desk, day, {d["instalment_id"] for d in debts}, client_id)
+def parts(desk, day: str, client_id: int | None = None) -> tuple[list[str], list[tuple[tuple, dict]]]:
+    """:func:`standings` unmerged, for a report reading a few fields of thousands of debts (the
+    morning's dunning list): the names of :func:`open_debts`' columns, and for each debt its row of
+    them and what :func:`stand` adds to it. A debt nobody logged anything about stands where its
+    due date puts it, so what is added to it is worked out once per due date and shared by the
+    debts due that day: read it, never change it."""
+    names, rows = _open_debt_rows(desk, day, client_id)
+    if not rows:
+        return names, []
+    at_id, at_due = names.index("instalment_id"), names.index("due_on")
+    steps, logged = ladder(desk), _logged(desk, day, {row[at_id] for row in rows}, client_id)
     promises = promise_states(desk, day, {c["action_id"] for covers in logged.values() for c in covers
                                           if c["promise_on"]})
     unlogged: dict[str, dict] = {}
     found = []
-    for debt in debts:
-        if debt["instalment_id"] in logged:
-            found.append((debt, _added(debt, stand(steps, debt, day, logged[debt["instalment_id"]], promises))))
+    for row in rows:
+        covers = logged.get(row[at_id])
+        if covers:
+            found.append((row, _added(names, stand(steps, dict(zip(names, row)), day, covers, promises))))
             continue
-        added = unlogged.get(debt["due_on"])
+        added = unlogged.get(row[at_due])
         if added is None:
-            added = unlogged[debt["due_on"]] = _added(debt, stand(steps, debt, day, [], promises))
-        found.append((debt, added))
-    return found
+            added = unlogged[row[at_due]] = _added(names, stand(steps, dict(zip(names, row)), day, [], promises))
+        found.append((row, added))
+    return names, found
 
 
-def _added(debt: dict, stood: dict) -> dict:
-    return {key: value for key, value in stood.items() if key not in debt}
+def _added(names: list[str], stood: dict) -> dict:
+    return {key: value for key, value in stood.items() if key not in names}
 
 
 def stand(steps: Ladder, debt: dict, day: str, covers: list[dict], promises: dict[int, str]) -> dict:

@@ -60,7 +60,8 @@ def test_the_summed_aging_is_each_instalment_aged(books, desk_as, as_of, by):
 def test_a_debt_nobody_dunned_stands_as_if_stood_alone(books, as_of):
     steps = standing.ladder(books)
     rows = standing.standings(books, as_of)
-    alone = [standing.stand(steps, debt, as_of, [], {}) for debt, _ in standing.parts(books, as_of)]
+    names, found = standing.parts(books, as_of)
+    alone = [standing.stand(steps, dict(zip(names, row)), as_of, [], {}) for row, _ in found]
     logged = {row["instalment_id"] for row in rows if row["actions"]}
     assert logged and len(logged) < len(rows)
     assert [row for row in rows if row["instalment_id"] not in logged] == \

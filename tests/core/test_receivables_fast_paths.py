@@ -89,3 +89,15 @@ def test_the_morning_list_is_the_due_standings_for_their_people(books):
         debt = next(d for d in due if d["instalment"] == row["instalment"])
         assert (row["action"], row["step_days"], row["since"], row["owed"]) == \
             (debt["rung"]["action"], debt["rung"]["days"], debt["since"], debt["owed"])
+
+
+@pytest.mark.parametrize("as_of", ["2026-11-20", "2026-10-31"])
+def test_a_past_days_debts_read_the_same_for_the_whole_book_as_client_by_client(books, as_of):
+    """The whole book sums a past day's payments in one pass; a client's are summed instalment by
+    instalment: both must say what each debt owed that day."""
+    book = standing.open_debts(books, as_of)
+    one_by_one = [debt for client_id in sorted({d["client_id"] for d in book})
+                  for debt in standing.open_debts(books, as_of, client_id)]
+    assert sorted(book, key=lambda d: d["instalment_id"]) == sorted(one_by_one, key=lambda d: d["instalment_id"])
+    today = {d["instalment_id"]: d["owed"] for d in standing.open_debts(books, "2026-11-27")}
+    assert any(today.get(d["instalment_id"]) != d["owed"] for d in book)  # paid since: the day matters

@@ -37,11 +37,24 @@ def _dunning_due(desk, day):
     return dunning.due(desk, as_of=day)["actions"]
 
 
-# name → function(desk, as_of day) returning the rows shown. Add `ar watch` here, e.g.
-#   "ar watch": lambda desk, day: watch.watch(desk, as_of=day)["rows"],
+def _watch(desk, day):
+    from zizhi.core.receivables import watch
+
+    return watch.watch_list(desk, as_of=day, limit=20)["clients"]
+
+
+def _forecast(desk, day):
+    from zizhi.core.receivables import forecast
+
+    return forecast.forecast(desk, as_of=day)["weeks"]
+
+
+# name → function(desk, as_of day) returning the rows shown.
 REPORTS: dict[str, Callable] = {
     "ar aging": _aging,
     "dunning due": _dunning_due,
+    "ar watch --limit 20": _watch,
+    "ar forecast": _forecast,
 }
 
 

@@ -1,5 +1,5 @@
-"""`zizhi ar …` — money owed: payments received, credit, reversals, refunds, write-offs, aging, a client's
-statement and the month-end reconciliation."""
+"""`zizhi ar …` — money owed: payments received, credit, reversals, refunds, write-offs, aging, the watch
+list of likely bad debts, the cash forecast, a client's statement and the month-end reconciliation."""
 
 from typing import Annotated, Optional
 
@@ -7,8 +7,8 @@ import typer
 
 from zizhi.commands.common import Json, Opt, desk, echo, fields, money_text, output, output_read, read_shown, table
 
-app = typer.Typer(help="Receivables: payments, credit, reversals, refunds, write-offs, aging, statements and "
-                       "the month-end reconciliation.",
+app = typer.Typer(help="Receivables: payments, credit, reversals, refunds, write-offs, aging, the watch list, "
+                       "the cash forecast, statements and the month-end reconciliation.",
                   no_args_is_help=True)
 
 Client = Annotated[str, typer.Argument(help="Client id, credit code or name.")]
@@ -131,6 +131,52 @@ def aging(ctx: typer.Context,
         _aging_csv(found)
     else:
         output(found, json, _aging_text)
+
+
+AsOf = Annotated[Opt, typer.Option("--as-of", help="The books as they stood at the end of this day (default today).")]
+
+
+@app.command("watch")
+def watch(ctx: typer.Context, as_of: AsOf = None,
+          limit: Annotated[int, typer.Option("--limit", help="How many clients, riskiest first.")] = 20,
+          json: Json = False) -> None:
+    """The early warning of bad debts: clients scored 0-100 from days overdue, amount, credit rating,
+    broken promises and dunning step (weights in pricing.toml [watch]), riskiest first, each score
+    explained; their instalments scored beneath.
+
+    Example: zizhi ar watch --limit 10
+    """
+    from zizhi.commands.common import warn
+    from zizhi.commands.watch_view import watch_text
+    from zizhi.core.i18n import t
+    from zizhi.core.receivables.watch import watch_list
+
+    found = read_shown(ctx, "ar watch", "receivable", lambda d: watch_list(d, as_of, limit), json,
+                       as_of=as_of, limit=limit)
+    output(found, json, watch_text)
+    if len(found["clients"]) < found["count"]:
+        warn(t("watch.more", shown=len(found["clients"]), count=found["count"]))
+
+
+@app.command("forecast")
+def forecast(ctx: typer.Context, as_of: AsOf = None,
+             weeks: Annotated[int, typer.Option("--weeks", help="How many ISO weeks (1-52).")] = 13,
+             csv: Annotated[bool, typer.Option("--csv", help="CSV (UTF-8 with BOM, for Excel).")] = False,
+             json: Json = False) -> None:
+    """The cash forecast: per ISO week, what falls due and what is expected in, each instalment
+    discounted by its client's risk score (overdue ones in the first week), with a bar chart.
+
+    Example: zizhi ar forecast --weeks 13
+    """
+    from zizhi.commands import watch_view
+    from zizhi.core.receivables.forecast import forecast as expected
+
+    found = read_shown(ctx, "ar forecast", "receivable", lambda d: expected(d, as_of, weeks), json or csv,
+                       as_of=as_of, weeks=weeks)
+    if csv and not json:
+        watch_view.forecast_csv(found)
+    else:
+        output(found, json, watch_view.forecast_text)
 
 
 Period = Annotated[Opt, typer.Option("--period", help="A month, YYYY-MM (e.g. 2026-11).")]

@@ -252,6 +252,47 @@ class Receivables(Strict):
         return value
 
 
+DEFAULT_STEP_POINTS = {"friendly_reminder": 0, "reminder": 2, "call": 5, "letter": 10, "visit": 15,
+                       "escalation": 20}
+
+
+class Watch(Strict):
+    """The bad-debt early warning's weights (core/receivables/risk.py): points per sign, summed and
+    capped at 100."""
+
+    # Days overdue: these points for every 30 days past due (in proportion, rounded), at most overdue_max.
+    overdue_points_per_30_days: int = Field(default=20, ge=0, le=100)
+    overdue_max: int = Field(default=40, ge=0, le=100)
+    # What is owed, on a logarithmic scale: nothing up to small_amount, amount_max from large_amount.
+    small_amount: Fen = Field(default=100_000, gt=0)
+    large_amount: Fen = Field(default=10_000_000, gt=0)
+    amount_max: int = Field(default=15, ge=0, le=100)
+    # The client's credit rating; a rating not listed here, or none, scores unrated_points.
+    rating_points: dict[str, Annotated[int, Field(ge=0, le=100)]] = {"A": 0, "B": 5, "C": 15, "D": 25}
+    unrated_points: int = Field(default=10, ge=0, le=100)
+    # Each promise to pay broken, at most broken_promises_max.
+    broken_promise_points: int = Field(default=20, ge=0, le=100)
+    broken_promises_max: int = Field(default=40, ge=0, le=100)
+    # The dunning step reached (every action of the ladder, never fewer points up it).
+    step_points: dict[str, Annotated[int, Field(ge=0, le=100)]] = DEFAULT_STEP_POINTS
+
+    @field_validator("step_points")
+    @classmethod
+    def _every_step(cls, value: dict[str, int]) -> dict[str, int]:
+        if sorted(value) != sorted(DUNNING_ACTIONS):
+            raise ValueError(f"step_points needs exactly the ladder's actions: {', '.join(DUNNING_ACTIONS)}")
+        points = [value[action] for action in DUNNING_ACTIONS]
+        if points != sorted(points):
+            raise ValueError(f"step_points must not fall up the ladder ({', '.join(DUNNING_ACTIONS)})")
+        return value
+
+    @model_validator(mode="after")
+    def _amounts_rise(self) -> "Watch":
+        if self.large_amount <= self.small_amount:
+            raise ValueError("large_amount must be more than small_amount")
+        return self
+
+
 class Pricing(Strict):
     tax: Tax
     surcharges: Surcharges
@@ -266,6 +307,7 @@ class Pricing(Strict):
     receivables: Receivables = Receivables()
     invoices: Invoices = Invoices()
     dunning: Annotated[Dunning, BeforeValidator(_dunning_of_old_files)] = Dunning()
+    watch: Watch = Watch()
 
     @field_validator("stages")
     @classmethod
@@ -277,6 +319,14 @@ class Pricing(Strict):
         if missing:
             raise ValueError(f"stage {missing[0]} is missing")
         return value
+
+    @model_validator(mode="after")
+    def _watched_ratings_exist(self) -> "Pricing":
+        unknown = sorted(set(self.watch.rating_points) - set(self.credit_policy))
+        if unknown:
+            raise ValueError(f"watch.rating_points: rating {unknown[0]} is not in credit_policy "
+                             f"({', '.join(self.credit_policy)})")
+        return self
 
 
 class Company(Strict):

@@ -18,7 +18,7 @@ from textual.binding import ActiveBinding
 from zizhi.core import access
 from zizhi.core.errors import UserError
 from zizhi.core.pipeline import contracts, deals, delivery, processing, quotes, reviews, terminations
-from zizhi.core.receivables import ledger
+from zizhi.core.receivables import dunning, ledger
 from zizhi.tui.work import problem_text
 
 
@@ -65,6 +65,7 @@ RULES: dict[str, Callable[[dict, dict], None]] = {
     "ar.pay": _of_user(ledger.require_cashier),
     "ar.reverse": _of_user(ledger.require_cashier),
     "ar.invoice": _of_user(ledger.require_cashier),
+    "ar.dunning": dunning.require_dunning,
     "deal.handover": processing.require_hand_over,
     **{key: processing.require_recorder for key in _RECORDING},
     "deal.deliver": delivery.require_deliverer,

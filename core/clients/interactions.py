@@ -116,11 +116,11 @@ def _clean(values: dict, creating: bool) -> dict:
     out["next_date"] = validation.date(values.get("next_date"), "next-date")
     out["next_step"] = (values.get("next_step") or "").strip() or None
     if out["next_step"] and not out["next_date"]:
-        raise InputError("log.next_needs_date")
+        raise InputError("log.next_needs_date", field="next-date")
     if out["next_date"] and not out["next_step"]:
-        raise InputError("log.date_needs_next")
+        raise InputError("log.date_needs_next", field="next")
     if out["next_date"] and out["next_date"] < out["at"][:10]:
-        raise InputError("log.next_before_contact", value=out["next_date"], at=out["at"][:10])
+        raise InputError("log.next_before_contact", field="next-date", value=out["next_date"], at=out["at"][:10])
     return out
 
 

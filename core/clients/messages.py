@@ -41,11 +41,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "log.not_found": ("log: no entry {id} among the clients you can see.", "沟通记录：在您可查看的客户中找不到记录 {id}。"),
     "log.not_author": ("log: entry {id} was written by someone else; only its author, a manager or an admin can edit it.",
                        "沟通记录：记录 {id} 由他人填写；仅作者、经理或管理员可以修改。"),
-    "log.next_needs_date": ("next-date: a next step needs a date (YYYY-MM-DD) so it can be followed up.",
-                            "下次跟进日期：约定的下一步需要跟进日期（YYYY-MM-DD）才能提醒跟进。"),
-    "log.date_needs_next": ("next: a follow-up date needs the agreed next step.",
-                            "下一步：跟进日期需要填写约定的下一步。"),
-    "log.next_before_contact": ("next-date: {value} is before the contact itself ({at}).", "下次跟进日期：{value} 早于本次沟通日期（{at}）。"),
+    "log.next_needs_date": ("{field}: a next step needs a date so it can be followed up (2026-12-05, tomorrow, mon, +3d …).",
+                            "{field}：约定的下一步需要跟进日期才能提醒跟进（2026-12-05、明天、下周一、3天后……）。"),
+    "log.date_needs_next": ("{field}: a follow-up date needs the agreed next step.",
+                            "{field}：跟进日期需要填写约定的下一步。"),
+    "log.next_before_contact": ("{field}: {value} is before the contact itself ({at}).", "{field}：{value} 早于本次沟通日期（{at}）。"),
 
     # closed vocabularies, as shown (core/vocab.py)
     "urgency.urgent": ("urgent", "紧急"),

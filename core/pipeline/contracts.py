@@ -48,17 +48,29 @@ def new_contract(desk, deal_id: int | str, instalments: list[tuple[str, str | in
         raise InputError("input.required", field="penalty")
     with desk.store.unit_of_work() as db:
         deal = deals.resolve_deal(desk, deal_id)
-        require_drafter(desk.user, deal)
-        if deal["stage"] in ENDINGS:
-            raise UserError("contract.deal_ended", deal=deal["id"], stage=deal["stage"])
-        _refuse_second(db, deal["id"])
-        quote = _accepted_quote(desk, deal)
+        quote = _ready(desk, db, deal)
         client = desk.store.one("SELECT id, name, credit_rating FROM clients WHERE id = ?", [deal["client_id"]])
         credit = policy.for_new_contract(desk, db, client, guarantee)
         schedule = schedules.checked_schedule(desk, deal, quote["total"], credit, instalments)
         schedules.check_credit_limit(desk, client, credit.rating, credit.terms, quote["total"], schedule[0][1])
         contract_id = _insert(db, desk, deal, quote, client, schedule, penalty, credit)
     return get_contract(desk, contract_id)
+
+
+def check_new_contract(desk, deal_id: int | str) -> None:
+    """Refuse now what :func:`new_contract` would refuse whatever is typed — the role, an ended
+    deal, a second contract, no accepted quote — so the app says it before its form opens."""
+    with desk.store.unit_of_work() as db:
+        _ready(desk, db, deals.resolve_deal(desk, deal_id))
+
+
+def _ready(desk, db, deal: dict) -> dict:
+    """The new contract's checks that need nothing typed; the accepted quote it is made from."""
+    require_drafter(desk.user, deal)
+    if deal["stage"] in ENDINGS:
+        raise UserError("contract.deal_ended", deal=deal["id"], stage=deal["stage"])
+    _refuse_second(db, deal["id"])
+    return _accepted_quote(desk, deal)
 
 
 def sign(desk, contract_ref: int | str, signed_on: str | None = None) -> dict:

@@ -147,11 +147,13 @@ def get_visit(desk, visit_id: int | str) -> dict:
 
 def list_visits(desk, due: bool = False, owner: str | None = None, client: str | None = None,
                 done: bool | None = None, limit: int = 200) -> list[dict]:
-    """Visible visits by due date: ``due`` keeps those not done and due by today; ``done`` filters."""
+    """Visible visits by due date: ``due`` keeps those not done and due by today — of deals still
+    with the company (a deal cancelled when its contract was terminated is visited no more);
+    ``done`` filters."""
     cond, params = access.visible_deals(desk.user)
     where = [cond]
     if due:
-        where.append("v.done_on IS NULL AND v.due_on <= ?")
+        where.append(f"v.done_on IS NULL AND v.due_on <= ? AND {stages.still_open()}")
         params.append(clock.today().isoformat())
     elif done is not None:
         where.append("v.done_on IS NOT NULL" if done else "v.done_on IS NULL")

@@ -85,11 +85,11 @@ def log_action(desk, instalment_or_client: str | int, action: str, outcome: str 
     """
     action = vocab.choose("dunning_action", action, "action")
     if action is None:
-        raise InputError("input.required", field="--action")
+        raise InputError("input.required", field="action")
     promise = _promise(promise_on, promise_amount)
     outcome = vocab.choose("dunning_outcome", outcome, "outcome") or ("promised" if promise else None)
     if outcome is None:
-        raise InputError("input.required", field="--outcome")
+        raise InputError("input.required", field="outcome")
     note = (validation.text(note, "note", multiline=True) or "").strip() or None
     on = validation.happened(on, "date")
     with desk.store.unit_of_work() as db:

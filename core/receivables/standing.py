@@ -12,6 +12,8 @@ is due until an action that answers it is logged.
 from __future__ import annotations
 
 import datetime as dt
+import json
+from typing import Collection
 
 from zizhi.core import access
 from zizhi.core.receivables import in_force, positions
@@ -29,25 +31,31 @@ def ladder(desk) -> Ladder:
     return kept
 
 
-def open_debts(desk, day: str, client_id: int | None = None) -> list[dict]:
-    """Every instalment owed at the end of ``day`` among the clients the user may see, with the
-    client's owner (who duns them)."""
-    names, rows = _open_debt_rows(desk, day, client_id)
+def open_debts(desk, day: str, client_id: int | None = None, clients: Collection[int] | None = None) -> list[dict]:
+    """Every instalment owed at the end of ``day`` among the clients the user may see (or those of
+    them named), with the client's owner (who duns them) and credit rating (the watch list weighs it)."""
+    names, rows = _open_debt_rows(desk, day, client_id, clients)
     return [dict(zip(names, row)) for row in rows]
 
 
-def _open_debt_rows(desk, day: str, client_id: int | None = None) -> tuple[list[str], list[tuple]]:
+def _open_debt_rows(desk, day: str, client_id: int | None = None,
+                    clients: Collection[int] | None = None) -> tuple[list[str], list[tuple]]:
     """:func:`open_debts` as the database gives them: the column names, and a tuple per debt."""
-    # every debt's sums on a past day in one pass, one client's by their instalments' indexes
-    joins, paid, written_off = positions.sums(day) if client_id is None else ("", *positions.amounts(day))
+    # a past day: the whole book's sums in one pass, a few clients' by their instalments' indexes
+    whole_book = client_id is None and clients is None
+    joins, paid, written_off = positions.sums(day) if whole_book else ("", *positions.amounts(day))
     cond, params = access.visible_named(desk.user, "c")
     if client_id is not None:  # a condition of its own, so the client's deals are read by index
         cond, params = f"{cond} AND c.id = :client", {**params, "client": client_id}
+    if clients is not None:  # the same for a few clients (the watch list's)
+        cond, params = f"{cond} AND c.id IN (SELECT value FROM json_each(:clients))", \
+            {**params, "clients": json.dumps(sorted(clients))}
     return desk.store.tuples(
         f"""SELECT * FROM (
                 SELECT i.id AS instalment_id, k.number AS contract, k.number || ':' || i.position AS instalment,
                        i.position, i.due_on, i.amount, i.amount - {paid} - {written_off} AS owed,
-                       c.id AS client_id, c.name AS client, c.owner_id, u.login AS owner
+                       c.id AS client_id, c.name AS client, c.owner_id, u.login AS owner,
+                       c.credit_rating AS rating
                 FROM {in_force.instalments(day)} i {joins} JOIN contracts k ON k.id = i.contract_id JOIN deals d ON d.id = k.deal_id
                 JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = c.owner_id
                 WHERE k.signed_on IS NOT NULL AND k.signed_on <= :d AND {cond}
@@ -55,25 +63,27 @@ def _open_debt_rows(desk, day: str, client_id: int | None = None) -> tuple[list[
         {"d": day, **params})
 
 
-def standings(desk, day: str, client_id: int | None = None) -> list[dict]:
+def standings(desk, day: str, client_id: int | None = None, clients: Collection[int] | None = None) -> list[dict]:
     """Each open debt of ``day`` with its step, whether that step is due, and its promise."""
-    names, found = parts(desk, day, client_id)
+    names, found = parts(desk, day, client_id, clients)
     merged = []
     for row, added in found:
         debt = dict(zip(names, row))
         debt.update(added)
         debt["rung"] = added["rung"] and dict(added["rung"])
+        debt["broken_promises"] = list(added["broken_promises"])
         merged.append(debt)
     return merged
 
 
-def parts(desk, day: str, client_id: int | None = None) -> tuple[list[str], list[tuple[tuple, dict]]]:
+def parts(desk, day: str, client_id: int | None = None,
+          clients: Collection[int] | None = None) -> tuple[list[str], list[tuple[tuple, dict]]]:
     """:func:`standings` unmerged, for a report reading a few fields of thousands of debts (the
     morning's dunning list): the names of :func:`open_debts`' columns, and for each debt its row of
     them and what :func:`stand` adds to it. A debt nobody logged anything about stands where its
     due date puts it, so what is added to it is worked out once per due date and shared by the
     debts due that day: read it, never change it."""
-    names, rows = _open_debt_rows(desk, day, client_id)
+    names, rows = _open_debt_rows(desk, day, client_id, clients)
     if not rows:
         return names, []
     at_id, at_due = names.index("instalment_id"), names.index("due_on")
@@ -102,7 +112,7 @@ def stand(steps: Ladder, debt: dict, day: str, covers: list[dict], promises: dic
     """One debt's place on the ladder on ``day``, given the actions logged about it by then."""
     rung, since, reason = steps.reached(debt["due_on"], day), None, "ladder"
     since = rung.on if rung else None
-    promise, held = None, False
+    promise, held, broken = None, False, []
     for cover in covers:
         if not cover["promise_on"]:
             continue
@@ -111,12 +121,13 @@ def stand(steps: Ladder, debt: dict, day: str, covers: list[dict], promises: dic
                    "amount": cover["promise_amount"], "state": state}
         held = held or cover["on_date"] <= day <= cover["promise_on"]
         if state == "broken":
+            broken.append(cover["action_id"])
             rung, since, reason = _moved_up(steps, debt, cover, rung, since, reason, day)
     answered = max((c["rung"] for c in covers if c["rung"] is not None), default=None)
     due = rung is not None and not held and (answered is None or rung.days > answered)
     overdue = (dt.date.fromisoformat(day) - dt.date.fromisoformat(debt["due_on"])).days
     return {**debt, "days_overdue": overdue, "rung": _rung(rung), "since": since, "reason": reason,
-            "answered": answered, "due": due, "held": held, "promise": promise,
+            "answered": answered, "due": due, "held": held, "promise": promise, "broken_promises": broken,
             "flagged": bool(rung and rung.escalates) or _escalated(steps, debt, answered),
             "actions": len({c["action_id"] for c in covers})}
 

@@ -216,3 +216,14 @@ def test_a_certificate_waits_for_every_step_even_after_an_approval(desk, li, ops
     assert rows(ops, "certificates") == 0 and rows(desk, "audit") == before
     finish_steps(ops, deal["id"])
     assert delivery.deliver(ops, deal["id"], "TRADE-RIGHTS", "03187654", "2026-11-25", NOTES)["number"] == "03187654"
+
+
+def test_visits_of_a_deal_cancelled_with_its_terminated_contract_are_no_longer_due(li, manager, delivered):
+    from zizhi.core import clock
+    from zizhi.core.pipeline import contracts, terminations
+
+    clock.set_now("2026-12-28 09:00:00")  # the 30-day visit fell due yesterday
+    assert [v["due_on"] for v in delivery.list_visits(li, due=True)] == ["2026-12-27"]
+    terminations.terminate(manager, contracts.contract_for_deal(li, delivered["id"])["number"], "客户注销")
+    assert delivery.list_visits(li, due=True) == []
+    assert len(delivery.list_visits(li)) == 3, "the visits stay on record"

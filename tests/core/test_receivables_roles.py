@@ -10,7 +10,7 @@ import pytest
 from tests.core.test_invoices import owing  # noqa: F401  (a fixture)
 from zizhi.core.errors import NotFound, Refused
 from zizhi.core.people import users as people
-from zizhi.core.receivables import aging, invoices, ledger
+from zizhi.core.receivables import aging, forecast, invoices, ledger, watch
 from zizhi.core.receivables.reconciliation import reconcile
 from zizhi.core.receivables.statement import statement
 
@@ -19,6 +19,8 @@ READS = {
     "statement": lambda d, c: statement(d, c, period="2026-11")["client"]["id"],
     "balance": lambda d, c: ledger.balance(d, c)["client_id"],
     "reconcile": lambda d, c: [r["client_id"] for r in reconcile(d, "2026-11")["rows"]],
+    "watch": lambda d, c: [r["client_id"] for r in watch.client_risks(d, "2026-11-27")],
+    "forecast": lambda d, c: [c] if forecast.forecast(d)["due"] else [],
 }
 WRITES = {
     "pay": lambda d, c, p, n: ledger.record_payment(d, c, 100),

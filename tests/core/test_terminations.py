@@ -95,3 +95,4 @@ def test_a_contract_is_terminated_once(manager, desk, paid):
     with pytest.raises(InputError, match="terminating a contract needs the reason"):
         terminations.terminate(manager, NUMBER, "  ")
     assert dump(desk) == before
+

@@ -73,7 +73,7 @@ async def test_an_unreadable_date_is_refused_inline_with_the_forms_accepted(app,
         await settle(pilot)
         assert isinstance(app.screen, DealForm)
         error = str(app.screen.query_one("#form-error").content)
-        assert "expected-close: 'someday' is not a date" in error and "next mon" in error
+        assert "expected close: 'someday' is not a date" in error and "next mon" in error
         assert field.has_class("-invalid") and app.focused is field.query_one("Input")
         field.value = "下周一"
         app.screen.action_save()

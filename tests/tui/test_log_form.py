@@ -44,3 +44,25 @@ async def test_a_next_step_without_a_date_is_refused_inline(app, desk, settle):
         assert isinstance(app.screen, LogForm)
         assert "a next step needs a date" in str(app.screen.query_one("#form-error", Static).content)
     assert len(list_interactions(desk, str(desk.ids["华为技术有限公司"]))) == 1
+
+
+async def test_the_log_form_says_a_blank_next_step_closes_the_current_follow_up(app, desk, settle):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)  # 华为 first: its follow-up 发送报价 was due 2026-11-25
+        await pilot.press("l")
+        await settle(pilot)
+        hint = app.screen.query_one("#f-next_step", Input).placeholder or " ".join(
+            str(w.content) for w in app.screen.query(".field-hint") if w.display)
+        assert "发送报价" in hint and "2026-11-25" in hint and "closed" in hint
+
+
+async def test_a_bad_date_is_named_by_the_form_s_label_not_the_command_line_option(app, desk, settle):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        await fill(pilot, summary="电话沟通", next_step="寄送材料", next_date="下下周")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        error = str(app.screen.query_one("#form-error", Static).content)
+        assert error.startswith("next date: '下下周' is not a date") and "next-date" not in error

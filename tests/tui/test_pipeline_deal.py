@@ -239,3 +239,17 @@ async def test_a_deal_without_its_channel_is_told_to_press_e_and_moves_once_it_i
     deal = core_deals.get_deal(deals, deals.deal_ids["华为"])
     assert (deal["stage"], deal["channel"], deal["value"]) == ("assessment", "trade_show", 3_200_000)
     assert deal["probability"] is None, "a probability nobody touched stays the stage's"
+
+
+async def test_c_without_an_accepted_quote_is_refused_before_the_contract_form_opens(app, deals, settle):
+    from zizhi.tui.screens.contract_forms import ContractForm
+
+    async with app.run_test(size=SIZE) as pilot:
+        await open_deal(pilot, settle, "right", "right")  # 宁波海天, at proposal, no quote yet
+        await pilot.press("C")
+        await settle(pilot, QUICK)
+        assert not isinstance(app.screen, ContractForm)
+        assert "no accepted quote" in problem(app) and "A on the quote tab" in problem(app)
+        await pilot.press("s")  # a key pressed next acts on the deal screen, not typed into a form
+        await settle(pilot, QUICK)
+        assert isinstance(app.screen, DealScreen)

@@ -94,8 +94,13 @@ async def test_a_deal_goes_from_inquiry_to_aftersales_in_the_app(staff, settle):
 
     async with app_as(desk, "wang", settle, deal_id) as pilot:  # legal approves the quote; again changes nothing
         await press(pilot, settle, "V")
+        await fill(pilot, decision="reject", note="")  # a rejection says what must change
+        await press(pilot, settle, "ctrl+s")
+        assert "a rejected review needs the reason" in str(pilot.app.screen.query_one("#form-error").content)
+        await fill(pilot, decision="approve")
+        await press(pilot, settle, "ctrl+s")
         assert problem(pilot.app) == "" and "approved" in deal_text(pilot.app, "quote-status")
-        await press(pilot, settle, "V")
+        await press(pilot, settle, "V", "ctrl+s")
         assert problem(pilot.app) == ""
         assert "is already approved by wang" in said(pilot.app)
     assert desk.store.scalar("SELECT count(*) FROM reviews") == 1

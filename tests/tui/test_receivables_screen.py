@@ -155,3 +155,48 @@ async def test_finance_invoices_what_was_paid_and_a_client_without_tax_id_is_tol
         assert "for ¥954.00 issued to 宁波海天国际贸易有限公司" in said(app)
         assert "¥954.00" in client_side(app) and "Latest invoices" in client_side(app)
     assert [i["amount"] for i in invoices.list_invoices(owing, owing.ids[HAITIAN])] == [95_400]
+
+
+async def test_today_s_dunning_is_one_key_away_and_a_promise_logged_holds_it(app, owing, settle):
+    from zizhi.core.receivables import dunning
+    from zizhi.tui.screens.receivables_forms import DunningForm
+    from zizhi.tui.widgets.dunning_table import DunningTable
+
+    due = dunning.due(owing)["actions"]
+    assert due, "24 days late: a step of the ladder is due"
+    async with app.run_test(size=SIZE) as pilot:
+        await open_receivables(pilot, settle)
+        assert f"{len(due)} dunning action" in str(app.screen.query_one("#ar-status").content)
+        await pilot.press("2")
+        await settle(pilot, QUICK)
+        table = app.screen.query_one(DunningTable)
+        assert table.cell(0, "instalment") == due[0]["instalment"]
+        assert table.cell(0, "late") == f"{due[0]['days_overdue']} days"
+        await pilot.press("l")
+        await settle(pilot, QUICK)
+        assert isinstance(app.screen, DunningForm)
+        assert app.screen.query_one("#f-action").value == due[0]["action"]
+        await fill(pilot, outcome="promised", promise_on="2026-12-25", promise_amount="954", note="财务周五付款")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, DunningForm)
+        assert "logged" in said(app)
+    assert all(a["instalment"] != due[0]["instalment"] for a in dunning.due(owing)["actions"])
+
+
+async def test_the_watch_list_scores_the_client_and_says_why_in_words(app, owing, settle):
+    from zizhi.core.receivables import watch
+    from zizhi.tui.widgets.watch_table import WatchTable
+
+    found = watch.watch_list(owing)["clients"]
+    async with app.run_test(size=SIZE) as pilot:
+        await open_receivables(pilot, settle)
+        await pilot.press("3")
+        await settle(pilot)
+        table = app.screen.query_one(WatchTable)
+        assert table.cell(0, "score") == str(found[0]["score"])
+        assert HAITIAN.startswith(table.cell(0, "client").rstrip("…"))  # whole in the pane beside
+        assert str(app.screen.query_one("#ar-client").border_title) == HAITIAN
+        side = shown(app.screen.query_one("#ar-position"))
+        assert f"Risk {found[0]['score']} of 100:" in side
+        assert found[0]["explanation"].split(",")[0] in side.replace("\n", " ")

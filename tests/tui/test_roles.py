@@ -12,7 +12,7 @@ from zizhi.core.desk import open_desk
 from zizhi.core.errors import UserError
 from zizhi.core.i18n import MESSAGES, t
 from zizhi.core.people import users as people
-from zizhi.core.pipeline import quotes
+from zizhi.core.pipeline import quotes, reviews
 from zizhi.tui.app import ZizhiApp
 from zizhi.tui.screens.clients import ClientsScreen
 from zizhi.tui.screens.deal import DealScreen
@@ -92,8 +92,23 @@ async def test_legal_is_offered_only_what_legal_may_do(deals, settle):
 async def test_legal_sees_its_review_key_on_a_deal_and_not_the_salesperson_s(deals, settle):
     async with app_as(deals, "wang", "legal") as app, app.run_test(size=SIZE) as pilot:
         await open_deal(pilot, settle)
-        assert "Legal: approve" in footer(app)
+        assert "Legal review" in footer(app)
         assert not {"Advance", "Assess", "New quote", "Send"} & footer(app)
+
+
+async def test_legal_sends_a_quote_back_with_what_must_change(deals, settle):
+    from tui_helpers import fill, said
+
+    quote = quotes.new_quote(deals, deals.deal_ids["海天"])
+    async with app_as(deals, "wang", "legal") as app, app.run_test(size=SIZE) as pilot:
+        await open_deal(pilot, settle, "right", "right")  # 宁波海天, at proposal, with its quote
+        await pilot.press("2", "V")
+        await settle(pilot, QUICK)
+        await fill(pilot, decision="reject", note="删除“保证获批”字样")
+        await pilot.press("ctrl+s")
+        await settle(pilot, QUICK)
+        assert f"Quote {quote['number']} sent back: legal asks for changes." in said(app)
+    assert reviews.review_status(deals, quote["id"])["status"] == "rejected"
 
 
 async def test_a_salesperson_sees_the_keys_of_their_own_deal(deals, settle):

@@ -37,6 +37,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.form.add_client": ("New client", "新增客户"),
     "tui.form.edit_client": ("Edit client {name}", "编辑客户 {name}"),
     "tui.form.log": ("Log contact with {name}", "记录与 {name} 的沟通"),
+    "tui.form.next_closes": ("blank: the follow-up “{step}” of {date} is closed", "留空：将结束 {date} 的跟进“{step}”"),
     "tui.form.credit": ("Credit check of {name}", "{name} 的信用评估"),
     "tui.note.credit_checked": ("{name} is now rated {rating}.", "{name} 的信用等级已更新为 {rating}。"),
     "tui.form.unassigned": ("(unassigned)", "（未分配）"),

@@ -51,7 +51,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.key.quote_document": ("Document", "报价单"),
     "tui.key.reject_quote": ("Client declined", "客户拒绝"),
     "tui.key.expedite": ("Expedited on/off", "加急开关"),
-    "tui.key.approve_review": ("Legal: approve", "法务审查通过"),
+    "tui.key.approve_review": ("Legal review", "法务审查"),
     "tui.key.approve_pricing": ("Manager: approve pricing", "经理审批价格"),
 
     # the deal's contract, processing and delivery

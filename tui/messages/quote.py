@@ -47,6 +47,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.review.pending": ("waiting for legal", "待法务审查"),
     "tui.review.approved": ("approved", "已通过"),
     "tui.review.rejected": ("rejected", "未通过"),
+    "tui.review.approve": ("approve", "通过"),
+    "tui.review.reject": ("reject: must change", "不通过，须修改"),
+    "tui.form.review": ("Legal review of quote {number}", "报价 {number} 合规审查"),
+    "tui.form.review_note_hint": ("to reject: what must change", "不通过时：说明须修改之处"),
+    "tui.field.decision": ("decision", "结论"),
+    "tui.note.review_rejected": ("Quote {number} sent back: legal asks for changes.", "报价 {number} 未通过合规审查，须修改。"),
     "tui.review.outdated": ("changed since legal's review: review again", "审查后已修改，需重新审查"),
 
     # the client's refusal and the pricing approval
@@ -68,8 +74,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.cmd.quote_document.help": ("The quote as the client receives it", "客户收到的报价单"),
     "tui.cmd.expedite": ("Expedited handling on or off", "切换加急办理"),
     "tui.cmd.expedite.help": ("Adds or removes the expedited surcharge on a draft", "为草稿报价加上或去掉加急费"),
-    "tui.cmd.approve_review": ("Approve the quote (legal review)", "合规审查通过"),
-    "tui.cmd.approve_review.help": ("Legal: what the quote promises is lawful", "法务：报价承诺内容合法合规"),
+    "tui.cmd.approve_review": ("Review the quote (legal): approve or reject", "合规审查：通过或不通过"),
+    "tui.cmd.approve_review.help": ("Legal: what the quote promises is lawful, or what must change", "法务：报价承诺内容是否合法合规，不通过时说明须修改之处"),
     "tui.cmd.approve_pricing": ("Approve the quote's pricing", "审批报价价格"),
     "tui.cmd.approve_pricing.help": ("Managers: a discount or price beyond policy, with a note", "经理：超出政策的折扣或价格，需填写说明"),
 

@@ -377,7 +377,8 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     def action_log_interaction(self) -> None:
         row = self._selected()
         if row:
-            self.app.push_screen(LogForm(self.desk, row), callback=self._logged)
+            shown = self.client if self.client and self.client["id"] == row["id"] else row
+            self.app.push_screen(LogForm(self.desk, shown), callback=self._logged)
 
     def _selected(self) -> dict | None:
         row = self.rows.get(self.query_one(ClientTable).client_id or -1)

@@ -22,7 +22,7 @@ from zizhi.core import money, percent
 from zizhi.core.clients.search import search_clients
 from zizhi.core.i18n import current_language, t
 from zizhi.core.people import users as people
-from zizhi.core.pipeline import deals, endings
+from zizhi.core.pipeline import deals, endings, quotes, reviews
 from zizhi.core.vocab import CHANNELS
 from zizhi.tui import labels
 from zizhi.tui.screens.form import FormScreen, choice_field, date_field, text_field
@@ -238,6 +238,28 @@ class ResolveForm(FormScreen):
 
     def save(self, values: dict[str, str]) -> dict:
         return deals.resolve_block(self.desk, str(self.deal["id"]), values["resolution"])
+
+
+class ReviewForm(FormScreen):
+    """Legal's review of a quote's current revision: approve it, or reject it saying what must change.
+    Dismisses with ``{"review": …, "quote": …}`` as the core returned them."""
+
+    def __init__(self, desk, quote: dict) -> None:
+        super().__init__(desk, t("tui.form.review", number=quote["number"]))
+        self.quote = quote
+
+    def fields(self) -> Iterable[tuple[str, Widget]]:
+        yield t("tui.field.decision"), choice_field(
+            "decision", [(t("tui.review.approve"), "approve"), (t("tui.review.reject"), "reject")], "approve",
+            allow_blank=False)
+        yield labels.column("note"), text_field("note", placeholder=t("tui.form.review_note_hint"))
+
+    def save(self, values: dict[str, str]) -> dict:
+        if values["decision"] == "reject":
+            review = reviews.reject(self.desk, self.quote["id"], values["note"])
+        else:
+            review = reviews.approve(self.desk, self.quote["id"], values["note"] or None)
+        return {"review": review, "quote": quotes.get_quote(self.desk, self.quote["id"])}
 
 
 class NoteForm(FormScreen):

@@ -12,6 +12,7 @@ the first bad field is scrolled to and focused, and the message line says what w
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -197,10 +198,11 @@ class FormScreen(keymap.TranslatedBindings, DeskWork, ModalScreen):
         """Every problem inline, every bad field marked; the first bad field is focused and in view,
         and the message line says what was refused, so nothing is hidden below the fold."""
         self.saving = False
+        problems = [(self._in_form_words(text, error), error) for text, error in problems]
         box = self.query_one("#form-error", Static)
         box.update(Text("\n".join(text for text, _ in problems)))
         box.add_class("shown")
-        bad = [widget for _, error in problems if (widget := self.inputs().get(_field_of(error))) is not None]
+        bad = [widget for _, error in problems if (widget := self.inputs().get(_field_of(error, self.labels))) is not None]
         for widget in bad:
             widget.add_class("-invalid")
         if bad:
@@ -208,11 +210,21 @@ class FormScreen(keymap.TranslatedBindings, DeskWork, ModalScreen):
             self.call_after_refresh(self.query_one("#fields-pane").scroll_to_center, bad[0], animate=False)
         self.notify(self._refusal_line(problems), severity="error", timeout=8, markup=False)
 
+    def _in_form_words(self, text: str, error: BaseException | None) -> str:
+        """A core message names its field as the command line spells it (``next-date``); the form
+        names it by the label the person sees beside it."""
+        label = self.labels.get(_field_of(error, self.labels))
+        if not label or not isinstance(error, ZizhiError) or not isinstance(error.params.get("field"), str):
+            return text
+        relabelled = copy.copy(error)
+        relabelled.params = {**error.params, "field": label}
+        return problem_text(relabelled)
+
     def _refusal_line(self, problems: list[tuple[str, BaseException | None]]) -> str:
         """One problem says itself; several are counted and their fields named."""
         if len(problems) == 1:
             return problems[0][0]
-        named = [self.labels.get(_field_of(error)) or text for text, error in problems]
+        named = [self.labels.get(_field_of(error, self.labels)) or text for text, error in problems]
         return t("tui.form.fields_to_fix", count=len(problems), fields=t("tui.form.list_joint").join(named))
 
     @on(Button.Pressed, "#save")
@@ -246,13 +258,16 @@ def _typed_in(widget: Widget) -> Input | None:
     return widget.typed_input if isinstance(widget, DateField) else None
 
 
-def _field_of(error: BaseException | None) -> str:
+def _field_of(error: BaseException | None, fields=()) -> str:
+    """The form field an error is about: the field it names, when the form has one by that name,
+    else the form's own name for it (:data:`FIELD_OF_ERROR`)."""
     if not isinstance(error, ZizhiError):
         return ""
     named = error.params.get("field")
-    if isinstance(named, str):
-        return named.replace("-", "_")
-    return FIELD_OF_ERROR.get(error.key, "")
+    named = named.replace("-", "_") if isinstance(named, str) else ""
+    if named in fields or error.key not in FIELD_OF_ERROR:
+        return named
+    return FIELD_OF_ERROR[error.key]
 
 
 def text_field(name: str, value: str | None = None, placeholder: str = "") -> Input:

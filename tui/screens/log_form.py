@@ -29,8 +29,14 @@ class LogForm(FormScreen):
                                                      "phone", allow_blank=False)
         yield labels.column("summary"), text_field("summary")
         yield labels.column("details"), text_field("details")
-        yield t("tui.field.next_step"), text_field("next_step")
+        yield t("tui.field.next_step"), text_field("next_step", placeholder=self._closing_hint())
         yield t("tui.field.next_date"), date_field("next_date")
+
+    def _closing_hint(self) -> str:
+        """A contact logged with no next step ends the client's follow-up: say which, before it goes."""
+        if not self.client.get("next_date"):
+            return ""
+        return t("tui.form.next_closes", step=self.client.get("next_step") or "", date=self.client["next_date"])
 
     def save(self, values: dict[str, str]) -> dict:
         return interactions.log_interaction(self.desk, str(self.client["id"]),

@@ -21,19 +21,21 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, OptionList, Static
+from textual.widgets import DataTable, Header, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from zizhi.core import clock
 from zizhi.core.i18n import t
 from zizhi.core.money import format_fen
-from zizhi.core.receivables import aging, invoices, ledger
+from zizhi.core.receivables import aging, dunning, invoices, ledger, watch
 from zizhi.tui import keymap
 from zizhi.tui.roles import RoleKeys, guarded
 from zizhi.tui.screens.help import HelpScreen
-from zizhi.tui.screens.receivables_forms import AsOfForm, ClientPaymentForm, InvoiceForm, ReversalForm
+from zizhi.tui.screens.receivables_forms import AsOfForm, ClientPaymentForm, DunningForm, InvoiceForm, ReversalForm
 from zizhi.tui.widgets.aging_table import AgingTable
+from zizhi.tui.widgets.dunning_table import DunningTable
 from zizhi.tui.widgets.footer import FittedFooter
+from zizhi.tui.widgets.watch_table import WatchTable
 from zizhi.tui.work import DeskWork
 
 SHOWN = 300  # rows of the report on screen, most overdue first; the status says how many more
@@ -44,6 +46,7 @@ class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     BINDINGS = keymap.bindings(keymap.DESK, keymap.RECEIVABLES)
     CSS_PATH = "../styles/receivables.tcss"
     PALETTE = (("client_payment", "record_payment"), ("reverse", "reverse_payment"), ("invoice", "issue_invoice"),
+               ("dunning", "log_dunning"),
                ("as_of", "as_of"),
                ("refresh_ar", "refresh"), ("clients", "show_clients"), ("pipeline", "show_pipeline"),
                ("help", "help"))
@@ -51,6 +54,11 @@ class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     @dataclass
     class ReportLoaded(Message):
         report: dict
+        dunning: list[dict]
+
+    @dataclass
+    class WatchLoaded(Message):
+        found: dict
 
     @dataclass
     class ClientLoaded(Message):
@@ -62,6 +70,8 @@ class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         super().__init__()
         self.desk = desk
         self.as_of: str | None = None  # None: today
+        self.as_of_shown = ""  # the day the report on screen was read as of
+        self.watched_as_of = ""  # the day the watch list on screen was read as of
         self.position: dict | None = None
         self.payments: list[dict] = []
 
@@ -69,7 +79,13 @@ class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         yield Header()
         yield Static(t("tui.status.loading"), id="ar-status")
         with Horizontal(id="ar-body"):
-            yield AgingTable(id="aging")
+            with TabbedContent(initial="aging-tab", id="ar-tabs"):
+                with TabPane(t("tui.ar.tab.aging"), id="aging-tab"):
+                    yield AgingTable(id="aging")
+                with TabPane(t("tui.ar.tab.dunning"), id="dunning-tab"):
+                    yield DunningTable(people=self.desk.user["role"] != "sales", id="dunning")
+                with TabPane(t("tui.ar.tab.watch"), id="watch-tab"):
+                    yield WatchTable(id="watch")
             with Vertical(id="ar-client"):
                 yield Static("", id="ar-position")
                 yield OptionList(id="ar-instalments", compact=True)
@@ -94,17 +110,60 @@ class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     def _load(self, as_of: str | None) -> None:
         report = aging.aging(self.desk, as_of=as_of)
         report["shown"] = report["rows"][:SHOWN]
-        self.post_message(self.ReportLoaded(report))
+        mine = self.desk.user["login"] if self.desk.user["role"] == "sales" else None
+        actions = dunning.due(self.desk, as_of=as_of, person=mine)["actions"]
+        self.post_message(self.ReportLoaded(report, actions))
 
     def on_receivables_screen_report_loaded(self, message: ReportLoaded) -> None:
         table = self.query_one(AgingTable)
         keep = self.position["client_id"] if self.position else None
         table.show(message.report, keep=keep)
-        self.query_one("#ar-status", Static).update(_status(message.report))
-        if table.client_id is not None:
-            self._load_client(table.client_id, message.report["as_of"])
+        self.query_one(DunningTable).show(message.dunning)
+        self.as_of_shown = message.report["as_of"]
+        if self.query_one(TabbedContent).active == "watch-tab":
+            self._load_watch(self.as_of)
+        self.query_one("#ar-status", Static).update(_status(message.report, len(message.dunning)))
+        client_id = self._chosen_client_id()
+        if client_id is not None:
+            self._load_client(client_id, message.report["as_of"])
         else:
             self._show_client(None, [])
+
+    def _chosen_client_id(self) -> int | None:
+        """The client of the row under the cursor in the tab shown."""
+        if self.query_one(TabbedContent).active == "dunning-tab":
+            action = self.query_one(DunningTable).row
+            return action["client_id"] if action else None
+        if self.query_one(TabbedContent).active == "watch-tab":
+            watched = self.query_one(WatchTable).row
+            return watched["client_id"] if watched else None
+        return self.query_one(AgingTable).client_id
+
+    @on(DataTable.RowHighlighted, "#dunning")
+    @on(DataTable.RowHighlighted, "#watch")
+    def _other_row_highlighted(self) -> None:
+        client_id = self._chosen_client_id()
+        if client_id is not None:
+            self._load_client(client_id, self.as_of_shown)
+
+    @on(TabbedContent.TabActivated, "#ar-tabs")
+    def _tab_shown(self) -> None:
+        """The watch list is read when first looked at (and again with the report); a tab's client shows beside."""
+        if self.query_one(TabbedContent).active == "watch-tab" and self.watched_as_of != self.as_of_shown:
+            self._load_watch(self.as_of)
+        client_id = self._chosen_client_id()
+        if client_id is not None and self.as_of_shown:
+            self._load_client(client_id, self.as_of_shown)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="watch")
+    def _load_watch(self, as_of: str | None) -> None:
+        self.post_message(self.WatchLoaded(watch.watch_list(self.desk, as_of=as_of, limit=SHOWN)))
+
+    def on_receivables_screen_watch_loaded(self, message: WatchLoaded) -> None:
+        self.watched_as_of = message.found["as_of"]
+        self.query_one(WatchTable).show(message.found["clients"])
+        if self.query_one(TabbedContent).active == "watch-tab":
+            self._tab_shown()
 
     @on(DataTable.RowHighlighted, "#aging")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -134,13 +193,22 @@ class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         self.position, self.payments = position, payments
         pane = self.query_one("#ar-client", Vertical)
         pane.border_title = Text(position["client"]) if position else ""
-        self.query_one("#ar-position", Static).update(_position(position) if position else
-                                                      Text(t("tui.ar.nothing_owed"), style="dim"))
+        shown = _position(position) if position else Text(t("tui.ar.nothing_owed"), style="dim")
+        why = self._why(position)
+        self.query_one("#ar-position", Static).update(Group(why, shown) if why else shown)
         instalments = self.query_one("#ar-instalments", OptionList)
         instalments.clear_options()
         for item in position["instalments"] if position else ():
             instalments.add_option(Option(_instalment(item, position["as_of"])))
         self.query_one("#ar-payments", Static).update(Group(_payments(payments), Text(""), _invoices(issued)))
+
+    def _why(self, position: dict | None) -> Text | None:
+        """On the watch list, the chosen client's risk in words, whole, above what they owe."""
+        watched = self.query_one(WatchTable).row
+        if self.query_one(TabbedContent).active != "watch-tab" or not position or not watched \
+                or watched["client_id"] != position["client_id"]:
+            return None
+        return Text.assemble((t("tui.watch.risk_is", score=watched["score"]), "bold"), "\n", watched["explanation"], "\n")
 
     @on(OptionList.OptionSelected, "#ar-instalments")
     def _open_instalment(self, event: OptionList.OptionSelected) -> None:
@@ -174,6 +242,32 @@ class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     def _reversed(self, payment: dict | None) -> None:
         if payment:
             self.notify(t("tui.note.reversed", id=payment["id"], amount=format_fen(payment["amount"])), markup=False)
+            self.reload()
+
+    def action_tab(self, name: str) -> None:
+        self.query_one(TabbedContent).active = name
+        self.query_one({"aging-tab": AgingTable, "dunning-tab": DunningTable, "watch-tab": WatchTable}[name]).focus()
+
+    @guarded("ar.dunning")
+    def action_log_dunning(self) -> None:
+        """A dunning action about the debt chosen in today's list, or all the chosen client owes."""
+        if self.query_one(TabbedContent).active == "dunning-tab":
+            action = self.query_one(DunningTable).row
+            if action is None:
+                self.notify(t("tui.note.no_selection"), severity="warning", markup=False)
+                return
+            form = DunningForm(self.desk, action["instalment"], f"{action['client']} {action['instalment']}",
+                               action["action"])
+        elif self._client_chosen():
+            form = DunningForm(self.desk, str(self.position["client_id"]), self.position["client"])
+        else:
+            return
+        self.app.push_screen(form, callback=self._dunned)
+
+    def _dunned(self, logged: dict | None) -> None:
+        if logged:
+            self.notify(t("tui.note.dunned", client=logged["client"],
+                          action=t(f"dunning_action.{logged['action']}")), markup=False)
             self.reload()
 
     @guarded("ar.invoice")
@@ -214,10 +308,11 @@ class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         return self.position is not None
 
 
-def _status(report: dict) -> Text:
+def _status(report: dict, actions: int) -> Text:
     overdue = report["total"] - report["totals"]["not_due"]
     text = Text(t("tui.ar.status", as_of=report["as_of"], total=format_fen(report["total"]),
                   overdue=format_fen(overdue), count=len(report["rows"])))
+    text.append("  " + t("tui.ar.actions_due", count=actions), style="bold" if actions else "dim")
     if len(report["rows"]) > len(report["shown"]):
         text.append("  " + t("tui.ar.more", shown=len(report["shown"]), count=len(report["rows"])), style="dim")
     if report["as_of"] != clock.today().isoformat():

@@ -15,8 +15,8 @@ from textual.widget import Widget
 from zizhi.core import clock, validation
 from zizhi.core.i18n import t
 from zizhi.core.money import format_fen
-from zizhi.core.receivables import invoices, ledger
-from zizhi.core.vocab import INVOICE_TYPES, PAYMENT_METHODS
+from zizhi.core.receivables import dunning, invoices, ledger
+from zizhi.core.vocab import DUNNING_ACTIONS, DUNNING_OUTCOMES, INVOICE_TYPES, PAYMENT_METHODS
 from zizhi.tui import labels
 from zizhi.tui.screens.form import FormScreen, choice_field, date_field, text_field
 
@@ -101,6 +101,33 @@ class InvoiceForm(FormScreen):
                                       kind=values["type"], on_date=values["on"] or None,
                                       address_phone=values["address_phone"] or None, bank=values["bank"] or None,
                                       bank_account=values["bank_account"] or None)
+
+
+class DunningForm(FormScreen):
+    """One dunning action logged — what was done, what came of it, any promise to pay — about one
+    instalment (from today's list) or all a client owes (from the aging table)."""
+
+    COLUMNS = 2
+
+    def __init__(self, desk, target: str, title: str, action: str | None = None) -> None:
+        super().__init__(desk, t("tui.form.dunning", what=title))
+        self.target, self.action = target, action
+
+    def fields(self) -> Iterable[tuple[str, Widget]]:
+        yield t("tui.field.dunning_action"), choice_field(
+            "action", labels.options("dunning_action", DUNNING_ACTIONS), self.action or "call", allow_blank=False)
+        yield t("tui.field.outcome"), choice_field("outcome", labels.options("dunning_outcome", DUNNING_OUTCOMES),
+                                                   prompt=t("tui.form.outcome_hint"))
+        yield t("tui.field.promise_on"), date_field("promise_on")
+        yield t("tui.field.promise_amount"), text_field("promise_amount", placeholder=t("tui.form.amount_hint"))
+        yield labels.column("note"), text_field("note")
+        yield labels.column("on_date"), date_field("on", clock.today().isoformat(), past=True)
+
+    def save(self, values: dict[str, str]) -> dict:
+        return dunning.log_action(self.desk, self.target, values["action"], outcome=values["outcome"] or None,
+                                  promise_on=values["promise_on"] or None,
+                                  promise_amount=values["promise_amount"] or None, note=values["note"] or None,
+                                  on=values["on"] or None)
 
 
 class AsOfForm(FormScreen):

@@ -14,16 +14,15 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from zizhi.core.errors import UserError
 from zizhi.core.i18n import t
 from zizhi.core.money import format_fen
-from zizhi.core.pipeline import terminations
+from zizhi.core.pipeline import contracts, terminations
 from zizhi.core.pipeline.contracts import moved_note
 from zizhi.core.pipeline.endings import state_lines
 from zizhi.tui.screens.contract_forms import AmendForm, ContractForm, FileCopyForm, PaymentForm, SignForm, TerminateForm
-from zizhi.tui.widgets.deal.panel import open_form
+from zizhi.tui.widgets.deal.panel import open_form, open_when_ready
 from zizhi.tui.widgets.deal.text import MISSING, grid, label, table, title
-from zizhi.tui.work import Problem, problem_text
+from zizhi.tui.work import Problem
 
 
 class ContractPanel(VerticalScroll):
@@ -41,14 +40,12 @@ class ContractPanel(VerticalScroll):
         self.query_one("#contract-body", Static).update(contract_text(contract))
 
     def new_contract(self) -> None:
-        if self.deal is None:
-            return
-        found = self.contract
-        if found:
-            refusal = UserError("contract.exists", deal=self.deal["id"], number=found["number"], id=found["id"])
-            self.post_message(Problem(problem_text(refusal), refusal))
-            return
-        open_form(self, ContractForm(self.desk, self.deal), lambda c: t("tui.note.contract_made", number=c["number"]))
+        """The contract form, once the core agrees one may be drawn up now (no second, an accepted quote)."""
+        deal = self.deal
+        if deal is not None:
+            open_when_ready(self, lambda: contracts.check_new_contract(self.desk, deal["id"]),
+                            lambda: ContractForm(self.desk, deal),
+                            lambda c: t("tui.note.contract_made", number=c["number"]))
 
     def sign(self) -> None:
         contract = self._contract()

@@ -25,8 +25,8 @@ from textual.worker import Worker
 from zizhi.core.documents.quote_text import as_text
 from zizhi.core.errors import InputError
 from zizhi.core.i18n import t
-from zizhi.core.pipeline import quotes, reviews
-from zizhi.tui.screens.deal_forms import NoteForm
+from zizhi.core.pipeline import quotes
+from zizhi.tui.screens.deal_forms import NoteForm, ReviewForm
 from zizhi.tui.screens.quote_document import QuoteDocument
 from zizhi.tui.widgets.deal.line_editor import LineEditor
 from zizhi.tui.widgets.deal.line_preview import EDITED, preview, read_line
@@ -233,18 +233,19 @@ class QuotePanel(VerticalScroll, can_focus=False):
         self.post_message(self.QuoteChanged(quotes.set_terms(self.desk, quote_id, expedited=expedited)))
 
     def approve_review(self) -> None:
-        """Legal approves the quote's current revision (``core.reviews.approve``)."""
+        """Legal's review of the quote's current revision: approved, or rejected with what must change
+        (``core.reviews``); approving it again only says who already did."""
         quote = self.current()
         if quote:
-            self._review(quote["id"])
+            self.app.push_screen(ReviewForm(self.desk, quote), callback=self._reviewed)
 
-    @work(thread=True, exit_on_error=False, group="quote")
-    def _review(self, quote_id: int) -> None:
-        """The quote is drawn with its review at once; approving it again only says who already did."""
-        review = reviews.approve(self.desk, quote_id)
-        quote = quotes.get_quote(self.desk, quote_id)
-        self.post_message(self.QuoteChanged(quote, review.get("note") or t("tui.note.review_approved",
-                                                                            number=quote["number"])))
+    def _reviewed(self, found: dict | None) -> None:
+        if not found:
+            return
+        review, quote = found["review"], found["quote"]
+        said = t("tui.note.review_rejected", number=quote["number"]) if review.get("status") == "rejected" and not review.get("note") \
+            else review.get("note") or t("tui.note.review_approved", number=quote["number"])
+        self.post_message(self.QuoteChanged(quote, said))
 
     def document(self) -> None:
         quote = self.current()

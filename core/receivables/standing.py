@@ -34,20 +34,29 @@ def ladder(desk) -> Ladder:
 def open_debts(desk, day: str, client_id: int | None = None, clients: Collection[int] | None = None) -> list[dict]:
     """Every instalment owed at the end of ``day`` among the clients the user may see (or those of
     them named), with the client's owner (who duns them) and credit rating (the watch list weighs it)."""
-    paid, written_off = positions.amounts(day)
+    names, rows = _open_debt_rows(desk, day, client_id, clients)
+    return [dict(zip(names, row)) for row in rows]
+
+
+def _open_debt_rows(desk, day: str, client_id: int | None = None,
+                    clients: Collection[int] | None = None) -> tuple[list[str], list[tuple]]:
+    """:func:`open_debts` as the database gives them: the column names, and a tuple per debt."""
+    # a past day: the whole book's sums in one pass, a few clients' by their instalments' indexes
+    whole_book = client_id is None and clients is None
+    joins, paid, written_off = positions.sums(day) if whole_book else ("", *positions.amounts(day))
     cond, params = access.visible_named(desk.user, "c")
     if client_id is not None:  # a condition of its own, so the client's deals are read by index
         cond, params = f"{cond} AND c.id = :client", {**params, "client": client_id}
     if clients is not None:  # the same for a few clients (the watch list's)
         cond, params = f"{cond} AND c.id IN (SELECT value FROM json_each(:clients))", \
             {**params, "clients": json.dumps(sorted(clients))}
-    return desk.store.rows(
+    return desk.store.tuples(
         f"""SELECT * FROM (
                 SELECT i.id AS instalment_id, k.number AS contract, k.number || ':' || i.position AS instalment,
                        i.position, i.due_on, i.amount, i.amount - {paid} - {written_off} AS owed,
                        c.id AS client_id, c.name AS client, c.owner_id, u.login AS owner,
                        c.credit_rating AS rating
-                FROM {in_force.instalments(day)} i JOIN contracts k ON k.id = i.contract_id JOIN deals d ON d.id = k.deal_id
+                FROM {in_force.instalments(day)} i {joins} JOIN contracts k ON k.id = i.contract_id JOIN deals d ON d.id = k.deal_id
                 JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = c.owner_id
                 WHERE k.signed_on IS NOT NULL AND k.signed_on <= :d AND {cond}
             ) WHERE owed > 0 ORDER BY due_on, contract, position""",
@@ -56,13 +65,47 @@ def open_debts(desk, day: str, client_id: int | None = None, clients: Collection
 
 def standings(desk, day: str, client_id: int | None = None, clients: Collection[int] | None = None) -> list[dict]:
     """Each open debt of ``day`` with its step, whether that step is due, and its promise."""
-    debts = open_debts(desk, day, client_id, clients)
-    if not debts:
-        return []
-    steps, logged = ladder(desk), _logged(desk, day, {d["instalment_id"] for d in debts}, client_id)
+    names, found = parts(desk, day, client_id, clients)
+    merged = []
+    for row, added in found:
+        debt = dict(zip(names, row))
+        debt.update(added)
+        debt["rung"] = added["rung"] and dict(added["rung"])
+        debt["broken_promises"] = list(added["broken_promises"])
+        merged.append(debt)
+    return merged
+
+
+def parts(desk, day: str, client_id: int | None = None,
+          clients: Collection[int] | None = None) -> tuple[list[str], list[tuple[tuple, dict]]]:
+    """:func:`standings` unmerged, for a report reading a few fields of thousands of debts (the
+    morning's dunning list): the names of :func:`open_debts`' columns, and for each debt its row of
+    them and what :func:`stand` adds to it. A debt nobody logged anything about stands where its
+    due date puts it, so what is added to it is worked out once per due date and shared by the
+    debts due that day: read it, never change it."""
+    names, rows = _open_debt_rows(desk, day, client_id, clients)
+    if not rows:
+        return names, []
+    at_id, at_due = names.index("instalment_id"), names.index("due_on")
+    steps, logged = ladder(desk), _logged(desk, day, {row[at_id] for row in rows}, client_id)
     promises = promise_states(desk, day, {c["action_id"] for covers in logged.values() for c in covers
                                           if c["promise_on"]})
-    return [stand(steps, debt, day, logged.get(debt["instalment_id"], []), promises) for debt in debts]
+    unlogged: dict[str, dict] = {}
+    found = []
+    for row in rows:
+        covers = logged.get(row[at_id])
+        if covers:
+            found.append((row, _added(names, stand(steps, dict(zip(names, row)), day, covers, promises))))
+            continue
+        added = unlogged.get(row[at_due])
+        if added is None:
+            added = unlogged[row[at_due]] = _added(names, stand(steps, dict(zip(names, row)), day, [], promises))
+        found.append((row, added))
+    return names, found
+
+
+def _added(names: list[str], stood: dict) -> dict:
+    return {key: value for key, value in stood.items() if key not in names}
 
 
 def stand(steps: Ladder, debt: dict, day: str, covers: list[dict], promises: dict[int, str]) -> dict:

@@ -107,7 +107,8 @@ def _ranked(store, where: list[str], params: list, candidates: _Source, need: in
 def _few(store, source: _Source) -> list[int] | None:
     """The ids ``source`` names if they are at most ``FEW``; reads no more than that to say so."""
     sql, params = source
-    ids = [row[0] for row in store.conn.execute(f"{sql} LIMIT ?", [*params, FEW + 1])]
+    _, rows = store.tuples(f"{sql} LIMIT ?", [*params, FEW + 1])  # under the store's lock, as every read
+    ids = [row[0] for row in rows]
     return ids if len(ids) <= FEW else None
 
 

@@ -236,7 +236,8 @@ def ending_preview(desk, deal_id: int | str) -> dict | None:
     from zizhi.core.pipeline import endings
 
     deal = resolve_deal(desk, deal_id)
-    return endings.contract_at_stake(desk.store.conn, deal["id"])
+    with desk.store.lock:  # another thread (the app's workers) may use the connection meanwhile
+        return endings.contract_at_stake(desk.store.conn, deal["id"])
 
 
 def lose(desk, deal_id: int | str, reason: str) -> dict:

@@ -110,3 +110,47 @@ def test_a_rare_word_is_looked_up_in_the_trigram_index_and_a_common_one_walked(d
     assert found(desk, "有限公司") == ["海湾化工有限公司", "华为技术有限公司", "百分百贸易有限公司"]
     assert any("INDEXED BY clients_search_walk" in sql for sql in statements)
     desk.store.conn.set_trace_callback(None)
+
+
+TYPING = """
+import sys, threading
+from zizhi.core.clients import search
+from zizhi.core.desk import open_desk
+
+desk = open_desk(db=sys.argv[1], as_user="boss")
+desk.store.give_up_reads_when(lambda: False)  # a Python progress handler, as the app sets one
+
+
+def typing(words):
+    for _ in range(40):
+        for word in words:
+            search.search_clients(desk, word, limit=100)
+
+
+threads = [threading.Thread(target=typing, args=(words,))
+           for words in (["h", "hw", "华", "13"], ["n", "nb", "宁", "0"], ["s", "sh", "上", "9"])]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+print("done")
+"""
+
+
+def test_searches_from_threads_sharing_one_connection_never_hang(desk):
+    """The app searches in a worker thread at every keystroke while another may still be reading,
+    with a progress handler (Python) on the connection: every read must hold the store's lock, or
+    one thread waits on SQLite's mutex holding the GIL the other needs — and the app freezes. Run
+    as a process of its own, so a hang fails this test instead of stopping the run."""
+    import subprocess
+    import sys
+
+    from zizhi.core.demo import fill_demo
+
+    fill_demo(desk, clients=300, add=True)
+    try:
+        done = subprocess.run([sys.executable, "-c", TYPING, str(desk.store.path)], capture_output=True,
+                              text=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail("searches from three threads hung")
+    assert done.stdout.strip() == "done", done.stderr

@@ -107,7 +107,7 @@ def _due_line(row: dict) -> str:
                  owed=money_text(row["owed"]), due_on=row["due_on"])
     else:
         line = t("dunning.line", action=action, instalment=row["instalment"], client=row["client"],
-                 owed=money_text(row["owed"]), days=row["days_overdue"], since=row["since"])
+                 owed=money_text(row["owed"]), count=row["days_overdue"], since=row["since"])
     marks = []
     if row["reason"] == "broken_promise":
         marks.append(t("dunning.broken_mark", date=row["promise"]["on"]))

@@ -156,10 +156,11 @@ class ZizhiApp(App):
         self.switch_mode("clients")
         self.get_screen_stack("clients")[0].open_client(client_id, name)
 
-    def open_deal(self, deal_id: int, tab: str = "overview") -> None:
-        """Open a deal over the board, from whichever screen asked (the palette, a debt), on ``tab``."""
+    def open_deal(self, deal_id: int, tab: str = "overview", back_to: str | None = None) -> None:
+        """Open a deal over the board, from whichever screen asked (the palette, a debt), on ``tab``;
+        escape from it returns to ``back_to`` (a mode) when given."""
         self.switch_mode("pipeline")
-        self.get_screen_stack("pipeline")[0].open_deal(deal_id, tab)
+        self.get_screen_stack("pipeline")[0].open_deal(deal_id, tab, back_to)
 
 
 def _receivables(desk):

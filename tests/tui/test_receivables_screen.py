@@ -99,6 +99,9 @@ async def test_a_past_day_reads_as_it_stood_and_enter_opens_the_deal_on_its_cont
         await settle(pilot)
         assert isinstance(app.screen, DealScreen)
         assert app.screen.query_one("TabbedContent").active == "contract"
+        await pilot.press("escape")  # back where the deal was opened from
+        await settle(pilot)
+        assert isinstance(app.screen, ReceivablesScreen)
 
 
 async def test_a_salesperson_reads_debts_but_is_told_finance_records_payments(owing, settle):
@@ -108,6 +111,7 @@ async def test_a_salesperson_reads_debts_but_is_told_finance_records_payments(ow
         async with app.run_test(size=SIZE) as pilot:
             await open_receivables(pilot, settle)
             assert app.screen.query_one(AgingTable).cell(0, "client") == HAITIAN
+            assert app.screen.query_one(AgingTable).cell(0, "owner") == "", "their own list: no owner column"
             await pilot.press("p")
             await settle(pilot, QUICK)
             assert not isinstance(app.screen, ClientPaymentForm)
@@ -200,3 +204,18 @@ async def test_the_watch_list_scores_the_client_and_says_why_in_words(app, owing
         side = shown(app.screen.query_one("#ar-position"))
         assert f"Risk {found[0]['score']} of 100:" in side
         assert found[0]["explanation"].split(",")[0] in side.replace("\n", " ")
+
+
+async def test_switching_language_keeps_the_tab_and_reads_the_watch_list_again(app, owing, settle):
+    from zizhi.tui.widgets.watch_table import WatchTable
+
+    async with app.run_test(size=SIZE) as pilot:
+        await open_receivables(pilot, settle)
+        await pilot.press("3")
+        await settle(pilot)
+        await app.action_switch_language()
+        await settle(pilot)
+        assert app.screen.query_one("TabbedContent").active == "watch-tab"
+        assert app.screen.query_one(WatchTable).row_count == 1
+        assert app.screen.query_one(WatchTable).cell(0, "score").isdigit()
+        assert "风险" in str(app.screen.query_one("#ar-position").content.renderables[0])

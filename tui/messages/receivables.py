@@ -70,6 +70,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.ar.status.one": ("As of {as_of}: {total} owed by 1 client, {overdue} overdue",
                           "截至 {as_of}：1 个客户共欠 {total}，其中逾期 {overdue}"),
     "tui.ar.more": ("(the {shown} most overdue shown)", "（显示逾期最久的 {shown} 个）"),
+    "tui.ar.hidden": ("not shown at this width: {buckets} (widen the window, or see each client beside)",
+                      "此宽度下未显示：{buckets}（加宽窗口，或看右侧客户明细）"),
     "tui.ar.past": ("a past day: payments after it count as unpaid", "历史日期：此后的收款视为未付"),
     "tui.ar.nothing_owed": ("Nothing is owed.", "没有欠款。"),
     "tui.ar.due": ("due {date}", "{date} 到期"),

@@ -65,9 +65,11 @@ class DealScreen(RoleKeys, Screen):
     class Loaded(Message):
         view: dict
 
-    def __init__(self, desk, deal_id: int, tab: str = "overview") -> None:
-        """``tab``: the section to open on (the receivables screen opens a debt's contract)."""
+    def __init__(self, desk, deal_id: int, tab: str = "overview", back_to: str | None = None) -> None:
+        """``tab``: the section to open on (the receivables screen opens a debt's contract);
+        ``back_to``: the mode escape returns to (money owed, when the deal was opened from a debt)."""
         super().__init__()
+        self.back_to = back_to
         self.desk = desk
         self.deal_id = deal_id
         self.first_tab = tab
@@ -346,6 +348,8 @@ class DealScreen(RoleKeys, Screen):
         """Escape leaves the line editor first (dropping what was typed), then goes back to the board."""
         if not self.query_one(QuotePanel).leave_editor():
             self.dismiss()
+            if self.back_to:
+                self.app.switch_mode(self.back_to)
 
     def action_refresh(self) -> None:
         self.reload()

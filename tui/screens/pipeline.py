@@ -224,10 +224,11 @@ class PipelineScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         if deal:
             self.app.push_screen(DealScreen(self.desk, deal["id"]))
 
-    def open_deal(self, deal_id: int, tab: str = "overview") -> None:
-        """Open a deal by number (the palette's "Open deal #12"), on ``tab``."""
+    def open_deal(self, deal_id: int, tab: str = "overview", back_to: str | None = None) -> None:
+        """Open a deal by number (the palette's "Open deal #12"), on ``tab``; escape returns to
+        ``back_to`` when another screen asked."""
         self.selected = deal_id
-        self.app.push_screen(DealScreen(self.desk, deal_id, tab))
+        self.app.push_screen(DealScreen(self.desk, deal_id, tab, back_to))
 
     @guarded("pipeline.new")
     def action_new_deal(self) -> None:

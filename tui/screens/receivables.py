@@ -24,10 +24,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from zizhi.core import clock
+from zizhi.core import access, clock
 from zizhi.core.i18n import t
 from zizhi.core.money import format_fen
 from zizhi.core.receivables import aging, dunning, invoices, ledger, watch
+from zizhi.core.receivables.aging import bucket_label
 from zizhi.tui import keymap
 from zizhi.tui.roles import RoleKeys, guarded
 from zizhi.tui.screens.help import HelpScreen
@@ -72,6 +73,7 @@ class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         self.as_of: str | None = None  # None: today
         self.as_of_shown = ""  # the day the report on screen was read as of
         self.watched_as_of = ""  # the day the watch list on screen was read as of
+        self.dunning_count = 0
         self.position: dict | None = None
         self.payments: list[dict] = []
 
@@ -81,7 +83,7 @@ class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         with Horizontal(id="ar-body"):
             with TabbedContent(initial="aging-tab", id="ar-tabs"):
                 with TabPane(t("tui.ar.tab.aging"), id="aging-tab"):
-                    yield AgingTable(id="aging")
+                    yield AgingTable(owners=access.sees_all(self.desk.user), id="aging")
                 with TabPane(t("tui.ar.tab.dunning"), id="dunning-tab"):
                     yield DunningTable(people=self.desk.user["role"] != "sales", id="dunning")
                 with TabPane(t("tui.ar.tab.watch"), id="watch-tab"):
@@ -98,7 +100,11 @@ class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         self.reload()
 
     async def relabel(self) -> None:
+        """Rebuild in the current language, on the tab the person was reading (read afresh)."""
+        tab = self.query_one(TabbedContent).active
         await self.recompose()
+        self.watched_as_of = ""
+        self.query_one(TabbedContent).active = tab
         self.reload()
 
     # -- loading ---------------------------------------------------------------------------
@@ -122,12 +128,22 @@ class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         self.as_of_shown = message.report["as_of"]
         if self.query_one(TabbedContent).active == "watch-tab":
             self._load_watch(self.as_of)
-        self.query_one("#ar-status", Static).update(_status(message.report, len(message.dunning)))
+        self.dunning_count = len(message.dunning)
+        self._restatus()
         client_id = self._chosen_client_id()
         if client_id is not None:
             self._load_client(client_id, message.report["as_of"])
         else:
             self._show_client(None, [])
+
+    def _restatus(self) -> None:
+        """The status line, naming any bucket holding money the table's width leaves out."""
+        table = self.query_one(AgingTable)
+        if table.report is not None:
+            self.query_one("#ar-status", Static).update(_status(table.report, self.dunning_count, table.hidden))
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._restatus)
 
     def _chosen_client_id(self) -> int | None:
         """The client of the row under the cursor in the tab shown."""
@@ -214,7 +230,8 @@ class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     def _open_instalment(self, event: OptionList.OptionSelected) -> None:
         """Enter on an instalment: the deal behind it, on its contract tab."""
         if self.position is not None:
-            self.app.open_deal(self.position["instalments"][event.option_index]["deal_id"], tab="contract")
+            self.app.open_deal(self.position["instalments"][event.option_index]["deal_id"], tab="contract",
+                               back_to="receivables")
 
     # -- keys ------------------------------------------------------------------------------
 
@@ -308,7 +325,7 @@ class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         return self.position is not None
 
 
-def _status(report: dict, actions: int) -> Text:
+def _status(report: dict, actions: int, hidden: list[str]) -> Text:
     overdue = report["total"] - report["totals"]["not_due"]
     text = Text(t("tui.ar.status", as_of=report["as_of"], total=format_fen(report["total"]),
                   overdue=format_fen(overdue), count=len(report["rows"])))
@@ -317,6 +334,9 @@ def _status(report: dict, actions: int) -> Text:
         text.append("  " + t("tui.ar.more", shown=len(report["shown"]), count=len(report["rows"])), style="dim")
     if report["as_of"] != clock.today().isoformat():
         text.append("  " + t("tui.ar.past"), style="bold yellow")
+    if hidden:
+        text.append("  " + t("tui.ar.hidden", buckets=t("tui.form.list_joint").join(map(bucket_label, hidden))),
+                    style="italic")
     return text
 
 

@@ -25,8 +25,10 @@ PADDING = 2
 class AgingTable(DataTable):
     """Rows keyed by client id; :meth:`show` lays out one aging report."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, owners: bool = True, **kwargs) -> None:
+        """``owners``: a column for each client's salesperson (not for a salesperson's own list)."""
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self.owners = owners
         self.report: dict | None = None
         self._widths: dict[str, int] = {}
 
@@ -67,12 +69,24 @@ class AgingTable(DataTable):
             return ""
         return str(self.get_cell_at((row, list(self._widths).index(key))))
 
+    @property
+    def hidden(self) -> list[str]:
+        """The buckets holding money that the width has no room for (the status line names them)."""
+        if self.report is None:
+            return []
+        return [name for name in self.report["buckets"] if self.report["totals"][name] and name not in self._widths]
+
     def _layout(self, report: dict) -> dict[str, int]:
+        """The money first: the owner gives way before any bucket that holds money does."""
         room = self.size.width - self.styles.scrollbar_size_vertical
-        return widths(_columns(report), room, PADDING)
+        columns = _columns(report, self.owners)
+        laid = widths(columns, room, PADDING)
+        if "owner" in laid and any(report["totals"][name] and name not in laid for name in report["buckets"]):
+            laid = widths([column for column in columns if column.key != "owner"], room, PADDING)
+        return laid
 
 
-def _columns(report: dict) -> list[Column]:
+def _columns(report: dict, owners: bool = True) -> list[Column]:
     rows, buckets = report["shown"], report["buckets"]
 
     def need(key: str, values: list[str]) -> int:
@@ -80,7 +94,7 @@ def _columns(report: dict) -> list[Column]:
 
     names = [row["name"] for row in rows]
     columns = [Column("client", need("client", names), min(8, need("client", names)), min(need("client", names), 26))]
-    if any(row.get("owner") for row in rows):
+    if owners and any(row.get("owner") for row in rows):
         owners = [row["owner"] for row in rows]
         columns.append(Column("owner", need("owner", owners), min(4, need("owner", owners)), 6,
                               drop=len(buckets)))

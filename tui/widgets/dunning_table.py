@@ -51,9 +51,9 @@ class DunningTable(FittedTable):
     def _column(self, key: str, rows: list[dict]) -> Column:
         need = max([cell_len(self.title(key)), *(cell_len(self.cells(row)[key].plain) for row in rows)])
         if key == "client":
-            return Column(key, need, min(6, need), min(need, 16))
+            return Column(key, need, min(6, need), min(need, 12))
         if key == "action":
-            return Column(key, need, min(6, need), need)
+            return Column(key, need, min(6, need), min(need, 10))
         if key == "person":
             return Column(key, need, min(4, need), min(need, 8), drop=0)
         if key == "note":

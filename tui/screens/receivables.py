@@ -155,11 +155,13 @@ class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
             return watched["client_id"] if watched else None
         return self.query_one(AgingTable).client_id
 
+    @on(DataTable.RowHighlighted, "#aging")
     @on(DataTable.RowHighlighted, "#dunning")
     @on(DataTable.RowHighlighted, "#watch")
-    def _other_row_highlighted(self) -> None:
+    def _row_highlighted(self) -> None:
+        """The client under the cursor shows beside, whichever tab it is chosen in."""
         client_id = self._chosen_client_id()
-        if client_id is not None:
+        if client_id is not None and self.as_of_shown:
             self._load_client(client_id, self.as_of_shown)
 
     @on(TabbedContent.TabActivated, "#ar-tabs")
@@ -180,12 +182,6 @@ class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         self.query_one(WatchTable).show(message.found["clients"])
         if self.query_one(TabbedContent).active == "watch-tab":
             self._tab_shown()
-
-    @on(DataTable.RowHighlighted, "#aging")
-    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        table = self.query_one(AgingTable)
-        if table.client_id is not None and table.report is not None:
-            self._load_client(table.client_id, table.report["as_of"])
 
     @on(DataTable.RowSelected, "#aging")
     def _row_chosen(self) -> None:

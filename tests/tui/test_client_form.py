@@ -194,3 +194,18 @@ async def test_finance_is_told_at_once_that_it_cannot_add_or_edit_clients(desk, 
             assert "You may not change client" in said(app)
     finally:
         finance.close()
+
+
+async def test_fixing_the_field_marked_wrong_clears_its_error(app, desk, settle):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await fill(pilot, name="杭州新锐贸易有限公司", credit_code="91110000600037341X")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen.query_one("#form-error").has_class("shown")
+        app.screen.query_one("#f-credit_code", Input).value = ""
+        await settle(pilot)
+        assert not app.screen.query_one("#form-error").has_class("shown")
+        assert not app.screen.query_one("#f-credit_code").has_class("-invalid")

@@ -84,6 +84,7 @@ class FormScreen(keymap.TranslatedBindings, DeskWork, ModalScreen):
         self.title_text = title
         self.saving = False
         self.labels: dict[str, str] = {}  # field name → its label, to name it in the message line
+        self.marked: set[str] = set()  # the fields the last refusal marked wrong
 
     def fields(self) -> Iterable[tuple[str, Widget]]:
         """(label, input widget with id ``f-<core field name>``) pairs, in tab order."""
@@ -169,6 +170,7 @@ class FormScreen(keymap.TranslatedBindings, DeskWork, ModalScreen):
             return
         self.saving = True
         self.query_one("#form-error").remove_class("shown")
+        self.marked = set()
         for widget in self.inputs().values():
             widget.remove_class("-invalid")
         self._run_save(self.values())
@@ -203,6 +205,7 @@ class FormScreen(keymap.TranslatedBindings, DeskWork, ModalScreen):
         box.update(Text("\n".join(text for text, _ in problems)))
         box.add_class("shown")
         bad = [widget for _, error in problems if (widget := self.inputs().get(_field_of(error, self.labels))) is not None]
+        self.marked = {name for name, widget in self.inputs().items() if widget in bad}
         for widget in bad:
             widget.add_class("-invalid")
         if bad:
@@ -238,6 +241,19 @@ class FormScreen(keymap.TranslatedBindings, DeskWork, ModalScreen):
     @on(Input.Submitted)
     def _enter_saves(self) -> None:
         self.action_save()
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _fixed(self, event: Input.Changed | Select.Changed) -> None:
+        """A field marked wrong that the person changes is no longer marked; when none is left, the
+        error lines about them go too (a refusal not about a field stays until the next save)."""
+        name = (event.control.id or "")[2:]
+        if name not in self.marked:
+            return
+        self.marked.discard(name)
+        self.inputs()[name].remove_class("-invalid")
+        if not self.marked:
+            self.query_one("#form-error").remove_class("shown")
 
 
 class FormFoot(Vertical):

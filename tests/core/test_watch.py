@@ -181,3 +181,52 @@ def test_the_one_query_reading_agrees_with_standing_every_debt_on_the_ladder(li,
                  for client_id, debts in by_client.items()}
         assert quick == stood, day
     assert watch.client_risks(finance, "2027-02-10")[0]["flagged"]  # escalated: a possible bad debt
+
+
+@given(st.integers(-400, 4000), st.integers(1, 10**12), st.sampled_from((None, "", "A", "B", "C", "D", "Z")),
+       st.sampled_from((WEIGHTS, Watch(small_amount=5_000, large_amount=6_000, amount_max=40),
+                        Watch(overdue_points_per_30_days=7, overdue_max=90, unrated_points=3))))
+def test_sqlite_adds_up_the_pure_points_as_the_score_does(days, owed, rating, weights):
+    import sqlite3
+
+    from zizhi.core.receivables import risk_sql
+
+    sql, params = risk_sql.base_points(":days", ":owed", ":rating", weights)
+    found = sqlite3.connect(":memory:").execute(f"SELECT {sql}", {**params, "days": days, "owed": owed,
+                                                                 "rating": rating}).fetchone()[0]
+    assert found == (risk.overdue_points(days, weights) + risk.amount_points(owed, weights)
+                     + risk.rating_points(rating, weights))
+
+
+def slow_watch_list(desk, day: str, limit: int | None) -> dict:
+    """The watch list the plain way: every client scored in full, the at-risk ones kept, the first shown."""
+    weights = desk.settings.pricing.watch
+    at_risk = [c for c in watch.client_risks(desk, day) if c["overdue"] or c["broken_promises"]]
+    shown = at_risk[:limit] if limit else at_risk
+    debts: dict[int, list[dict]] = {}
+    for debt in standing.standings(desk, day, clients={c["client_id"] for c in shown}) if shown else []:
+        debts.setdefault(debt["client_id"], []).append(debt)
+    return {"as_of": day, "count": len(at_risk),
+            "clients": [watch._explained(c, debts[c["client_id"]], weights) for c in shown]}
+
+
+def test_the_watch_list_shows_exactly_what_scoring_every_client_in_full_would(li, finance):
+    """Only clients with a promise that could still place them are stood debt by debt; the list,
+    its order, scores, reasons and count must be those of scoring everyone, for any limit."""
+    names = ("甲", "乙", "丙", "丁", "戊", "己")
+    made = [owing(li, name=f"{name}市进出口有限公司", schedule=((due, amount), ("2027-01-29", 50_000)))
+            for name, due, amount in zip(names, ("2026-09-28", "2026-09-28", "2026-10-12", "2026-11-16",
+                                                  "2026-11-16", "2026-12-30"),
+                                         (100_000, 100_000, 2_000_000, 100_000, 100_000, 80_000))]
+    dunning.log_action(li, f"{made[1]['number']}:1", "reminder", promise_on="2026-10-20", promise_amount="500",
+                       on="2026-10-13")
+    dunning.log_action(li, f"{made[2]['number']}:1", "call", promise_on="2026-11-10", promise_amount="300",
+                       on="2026-11-03")
+    dunning.log_action(li, f"{made[3]['number']}:1", "friendly_reminder", outcome="reached",
+                       on="2026-11-13")
+    ledger.record_payment(finance, made[2]["client_id"], "300", "2026-11-05", contract_ref=made[2]["id"])
+    ledger.record_payment(finance, made[0]["client_id"], "1,000", "2026-11-20", contract_ref=made[0]["id"])
+    for day in ("2026-10-21", "2026-11-20", "2026-11-27", "2027-01-04", "2027-02-10"):
+        for limit in (None, 1, 2, 3, 4, 5):
+            assert watch.watch_list(finance, day, limit) == slow_watch_list(finance, day, limit), (day, limit)
+    assert watch.watch_list(finance, "2027-02-10")["count"] == 6

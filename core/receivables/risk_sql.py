@@ -1,7 +1,7 @@
 """The pure parts of the risk score (:mod:`.risk`) as SQL, for a query scoring thousands of clients.
 
-The points for days overdue, the amount owed and the credit rating depend on nothing but a
-row's numbers, so SQLite can add them up while it groups the debts, and Python is left with the
+The points for days overdue and the amount owed depend on nothing but a row's numbers, so
+SQLite can add them up while it groups the debts, and Python is left with the rating, the
 dunning step and the broken promises. The amount's points are a logarithm: rather than trust the
 database's ``ln`` to round as Python's does, the least amount earning each point is found here
 with :func:`risk.amount_points` itself, and the SQL compares with those — the same points to the
@@ -13,20 +13,14 @@ from __future__ import annotations
 from zizhi.core.receivables import risk
 
 
-def base_points(days: str, owed: str, rating: str, weights) -> tuple[str, dict]:
-    """SQL for the overdue, amount and rating points of a row whose days overdue, amount owed and
-    rating are the SQL expressions given, and its parameters (named ``w_…``)."""
+def points(days: str, owed: str, weights) -> str:
+    """SQL for the overdue and amount points of a row whose days overdue and amount owed are the
+    SQL expressions given (the rating's are added in Python, for the few clients looked up)."""
     overdue = (f"(CASE WHEN {days} <= 0 THEN 0 ELSE min({weights.overdue_max}, "
                f"({days} * {weights.overdue_points_per_30_days} * 2 + 30) / 60) END)")
-    steps = amount_steps(weights)
-    amount = " ".join(["(CASE", *(f"WHEN {owed} >= {least} THEN {points}" for points, least in reversed(steps)),
-                       "ELSE 0 END)"])
-    params = {f"w_r{n}": name for n, name in enumerate(weights.rating_points)}
-    rated = " ".join(["(CASE WHEN coalesce(" + rating + ", '') = '' THEN " + str(weights.unrated_points),
-                      *(f"WHEN {rating} = :w_r{n} THEN {points}"
-                        for n, points in enumerate(weights.rating_points.values())),
-                      f"ELSE {weights.unrated_points} END)"])
-    return f"({overdue} + {amount} + {rated})", params
+    amount = " ".join(["(CASE", *(f"WHEN {owed} >= {least} THEN {points}"
+                                  for points, least in reversed(amount_steps(weights))), "ELSE 0 END)"])
+    return f"({overdue} + {amount})"
 
 
 def amount_steps(weights) -> list[tuple[int, int]]:

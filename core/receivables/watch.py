@@ -19,7 +19,7 @@ import datetime as dt
 import heapq
 
 from zizhi.core import access, clock, validation
-from zizhi.core.receivables import in_force, positions, risk, risk_sql, standing
+from zizhi.core.receivables import in_force, positions, risk, shortlist, standing
 
 
 def watch_list(desk, as_of: str | None = None, limit: int | None = None) -> dict:
@@ -42,12 +42,13 @@ def _riskiest(desk, day: str, limit: int | None, weights) -> tuple[int, list[tup
     """How many clients are at risk, and the riskiest ``limit`` of them with their debts stood on
     the ladder — as :func:`client_risks` would rank them, without scoring every client in full.
 
-    A client nobody ever promised anything scores exactly what their sums, oldest due date and
-    rating give (a step reached by dates; no promise to break), added up by SQLite. Only a client
+    Only the clients who may place are looked up (:mod:`.shortlist`). One nobody ever promised
+    anything scores exactly what their sums, oldest due date and rating give (a step reached by
+    dates; no promise to break). Only a client
     with a promise may score more (broken promises, a step moved up), so only those whose most
     possible score could still place them among the first ``limit`` — or whose being at risk at all
     hangs on a broken promise — are stood on the ladder debt by debt."""
-    names, rows = _owing_scored(desk, day, weights)
+    names, rows, left_out = shortlist.candidates(desk, day, limit, weights)
     steps, today = standing.ladder(desk), dt.date.fromisoformat(day)
     top_step = max(weights.step_points.values())
     by_date: dict[str, int] = {}
@@ -71,7 +72,7 @@ def _riskiest(desk, day: str, limit: int | None, weights) -> tuple[int, list[tup
     scored = {client_id: _client(dict(zip(names, row)), stood[client_id], weights)
               for client_id, row in unsure.items()}
     ranked = [key for key, row in known] + [_key(c) for c in scored.values() if c["overdue"] or c["broken_promises"]]
-    count = len(ranked) + sum(1 for key, best, row in promised if row[5] and row[0] not in unsure)
+    count = left_out + len(ranked) + sum(1 for key, best, row in promised if row[5] and row[0] not in unsure)
     first = heapq.nsmallest(limit, ranked) if limit else sorted(ranked)
     rows_of = {row[0]: row for key, row in first_known}
     shown = []
@@ -130,17 +131,6 @@ def _owing(desk, day: str) -> list[dict]:
     oldest due date, and whether any dunning action about them was logged by then."""
     sql, params = _owing_query(desk, day)
     return desk.store.rows(sql, params)
-
-
-def _owing_scored(desk, day: str, weights) -> tuple[list[str], list[tuple]]:
-    """:func:`_owing` as tuples, with each client's days overdue, the promises to pay they could have broken
-    by then (the promised day gone) and their ``base`` points — days overdue, amount and rating (:mod:`.risk_sql`)."""
-    days = "CAST(julianday(:d) - julianday(g.oldest_due) AS INTEGER)"
-    base, points = risk_sql.base_points(days, "g.owed", "c.credit_rating", weights)
-    sql, params = _owing_query(desk, day, f""", {days} AS days, {base} AS base,
-        (SELECT count(*) FROM dunning_actions a WHERE a.client_id = c.id AND a.on_date <= :d
-         AND a.promise_on < :d) AS promises""")
-    return desk.store.tuples(sql, {**params, **points})
 
 
 def _owing_query(desk, day: str, more: str = "") -> tuple[str, dict]:

@@ -4,6 +4,8 @@ broken promise counted, each person seeing only what they may."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -209,9 +211,14 @@ def slow_watch_list(desk, day: str, limit: int | None) -> dict:
             "clients": [watch._explained(c, debts[c["client_id"]], weights) for c in shown]}
 
 
-def test_the_watch_list_shows_exactly_what_scoring_every_client_in_full_would(li, finance):
-    """Only clients with a promise that could still place them are stood debt by debt; the list,
-    its order, scores, reasons and count must be those of scoring everyone, for any limit."""
+@pytest.mark.parametrize("weights", [WEIGHTS, Watch(rating_points={"A": 0, "B": 0, "C": 0, "D": 0}, unrated_points=0,
+                                                     broken_promise_points=30, broken_promises_max=60)])
+def test_the_watch_list_shows_exactly_what_scoring_every_client_in_full_would(li, finance, weights, monkeypatch):
+    """Only clients who may place are looked up (their rating bounded), and only those with a
+    promise that could still place them stood debt by debt; the list, its order, scores, reasons
+    and count must be those of scoring everyone, for any limit."""
+    pricing = finance.settings.pricing.model_copy(update={"watch": weights})
+    monkeypatch.setattr(finance, "settings", dataclasses.replace(finance.settings, pricing=pricing))
     names = ("甲", "乙", "丙", "丁", "戊", "己")
     made = [owing(li, name=f"{name}市进出口有限公司", schedule=((due, amount), ("2027-01-29", 50_000)))
             for name, due, amount in zip(names, ("2026-09-28", "2026-09-28", "2026-10-12", "2026-11-16",

@@ -241,3 +241,19 @@ def test_the_watch_list_shows_exactly_what_scoring_every_client_in_full_would(li
             left_out += shortlist.candidates(finance, day, limit, finance.settings.pricing.watch)[2]
     assert left_out  # some clients could not place and were never looked up
     assert watch.watch_list(finance, "2027-02-10")["count"] == 6
+
+
+def test_the_step_a_due_date_reached_reads_the_same_in_sqlite_as_on_the_ladder(li):
+    """The shortlist's SQL finds a client's step by the latest due date reaching each step; every
+    due date around the steps' days, over National Day and weekends, must get the ladder's own."""
+    import datetime as dt
+    import sqlite3
+
+    weights, steps, db = li.settings.pricing.watch, standing.ladder(li), sqlite3.connect(":memory:")
+    for day in ("2026-10-08", "2026-11-27", "2027-02-10"):
+        sql, params = shortlist._step_points(li, day, weights)
+        for back in range(-10, 200):
+            due = (dt.date.fromisoformat(day) - dt.timedelta(days=back)).isoformat()
+            rung = steps.reached(due, day)
+            found = db.execute(f"SELECT {sql.replace('g.oldest_due', ':due')}", {**params, "due": due}).fetchone()[0]
+            assert found == (weights.step_points[rung.action] if rung else 0), (day, due)

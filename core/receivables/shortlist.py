@@ -2,12 +2,13 @@
 
 Ranking needs each client's score, and the score their credit rating: looking up all ~9,000
 clients owing money in the wide clients table was a third of the watch list's time at 100,000
-clients. But what a client owes, since when, and the points those earn (:mod:`.risk_sql`) come
-from the instalments alone; the rating can add no fewer points than the lowest rating's and no
-more than the highest's, a broken promise only what the promises made allow, the step no more
-than the ladder's top. A client whose best possible score cannot reach the ``limit``-th surest
-score is left out — still counted, as anyone with money overdue is at risk — and only the rest are
-looked up, with their names and owners, for :mod:`.watch` to rank exactly.
+clients. But what a client owes, since when, the points those earn (:mod:`.risk_sql`) and the
+step their oldest due date has reached by its dates come from the instalments alone; the rating
+can add no fewer points than the lowest rating's and no more than the highest's; only a client
+who made promises can score more — what breaking them all would add, the step up to the
+ladder's top. A client whose best possible score cannot reach the ``limit``-th surest score is
+left out — still counted, as anyone with money overdue is at risk — and only the rest are looked
+up, with their names and owners, in the same query, for :mod:`.watch` to rank exactly.
 """
 
 from __future__ import annotations

@@ -10,7 +10,9 @@ It is read in one query whatever the number of clients: what each client owes, s
 with their oldest due date. A client nobody has dunned yet stands where the ladder's dates put
 their oldest instalment (no answer logged, no promise — see :mod:`.standing`), which the ladder
 works out once per due date; only the clients with logged actions are stood debt by debt, in
-one more query, by :func:`standing.standings` itself.
+one more query, by :func:`standing.standings` itself (:func:`client_risks`, every client scored,
+for the cash forecast). The watch list shows only the first few: it looks up and scores in full
+only the clients who could be among them (:mod:`.shortlist`), and counts the rest.
 """
 
 from __future__ import annotations
@@ -44,10 +46,10 @@ def _riskiest(desk, day: str, limit: int | None, weights) -> tuple[int, list[tup
 
     Only the clients who may place are looked up (:mod:`.shortlist`). One nobody ever promised
     anything scores exactly what their sums, oldest due date and rating give (a step reached by
-    dates; no promise to break). Only a client
-    with a promise may score more (broken promises, a step moved up), so only those whose most
-    possible score could still place them among the first ``limit`` — or whose being at risk at all
-    hangs on a broken promise — are stood on the ladder debt by debt."""
+    dates; no promise to break). Only a client with a promise may score more (broken promises, a
+    step moved up), so only those whose most possible score could still place them among the
+    first ``limit`` — or whose being at risk at all hangs on a broken promise — are stood on the
+    ladder debt by debt, with the first ``limit`` of the others, in one read."""
     names, rows, left_out = shortlist.candidates(desk, day, limit, weights)
     steps, today = standing.ladder(desk), dt.date.fromisoformat(day)
     top_step = max(weights.step_points.values())

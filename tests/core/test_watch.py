@@ -4,16 +4,19 @@ broken promise counted, each person seeing only what they may."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.core.test_dunning import owing
 from zizhi.config.schema import Watch
+from zizhi.core.clients import records as clients
 from zizhi.core.errors import InputError, Refused
 from zizhi.core.people import users as people
 from zizhi.core.pipeline import amendments
-from zizhi.core.receivables import dunning, ledger, risk, standing, watch
+from zizhi.core.receivables import dunning, ledger, risk, shortlist, standing, watch
 from zizhi.core.vocab import DUNNING_ACTIONS
 
 WEIGHTS = Watch()
@@ -181,3 +184,76 @@ def test_the_one_query_reading_agrees_with_standing_every_debt_on_the_ladder(li,
                  for client_id, debts in by_client.items()}
         assert quick == stood, day
     assert watch.client_risks(finance, "2027-02-10")[0]["flagged"]  # escalated: a possible bad debt
+
+
+@given(st.integers(-400, 4000), st.integers(1, 10**12),
+       st.sampled_from((WEIGHTS, Watch(small_amount=5_000, large_amount=6_000, amount_max=40),
+                        Watch(overdue_points_per_30_days=7, overdue_max=90, unrated_points=3))))
+def test_sqlite_adds_up_the_pure_points_as_the_score_does(days, owed, weights):
+    import sqlite3
+
+    from zizhi.core.receivables import risk_sql
+
+    sql = risk_sql.points(":days", ":owed", weights)
+    found = sqlite3.connect(":memory:").execute(f"SELECT {sql}", {"days": days, "owed": owed}).fetchone()[0]
+    assert found == risk.overdue_points(days, weights) + risk.amount_points(owed, weights)
+
+
+def slow_watch_list(desk, day: str, limit: int | None) -> dict:
+    """The watch list the plain way: every client scored in full, the at-risk ones kept, the first shown."""
+    weights = desk.settings.pricing.watch
+    at_risk = [c for c in watch.client_risks(desk, day) if c["overdue"] or c["broken_promises"]]
+    shown = at_risk[:limit] if limit else at_risk
+    debts: dict[int, list[dict]] = {}
+    for debt in standing.standings(desk, day, clients={c["client_id"] for c in shown}) if shown else []:
+        debts.setdefault(debt["client_id"], []).append(debt)
+    return {"as_of": day, "count": len(at_risk),
+            "clients": [watch._explained(c, debts[c["client_id"]], weights) for c in shown]}
+
+
+@pytest.mark.parametrize("weights", [WEIGHTS, Watch(rating_points={"A": 0, "B": 0, "C": 0, "D": 0}, unrated_points=0,
+                                                     broken_promise_points=30, broken_promises_max=60)])
+def test_the_watch_list_shows_exactly_what_scoring_every_client_in_full_would(li, finance, weights, monkeypatch):
+    """Only clients who may place are looked up (their rating bounded), and only those with a
+    promise that could still place them stood debt by debt; the list, its order, scores, reasons
+    and count must be those of scoring everyone, for any limit."""
+    pricing = finance.settings.pricing.model_copy(update={"watch": weights})
+    monkeypatch.setattr(finance, "settings", dataclasses.replace(finance.settings, pricing=pricing))
+    names = ("甲", "乙", "丙", "丁", "戊", "己")
+    made = [owing(li, name=f"{name}市进出口有限公司", schedule=((due, amount), ("2027-01-29", 50_000)))
+            for name, due, amount in zip(names, ("2026-09-28", "2026-09-28", "2026-10-12", "2026-11-16",
+                                                  "2026-11-16", "2026-12-30"),
+                                         (100_000, 100_000, 2_000_000, 100_000, 100_000, 80_000))]
+    dunning.log_action(li, f"{made[1]['number']}:1", "reminder", promise_on="2026-10-20", promise_amount="500",
+                       on="2026-10-13")
+    dunning.log_action(li, f"{made[2]['number']}:1", "call", promise_on="2026-11-10", promise_amount="300",
+                       on="2026-11-03")
+    dunning.log_action(li, f"{made[3]['number']}:1", "friendly_reminder", outcome="reached",
+                       on="2026-11-13")
+    ledger.record_payment(finance, made[2]["client_id"], "300", "2026-11-05", contract_ref=made[2]["id"])
+    ledger.record_payment(finance, made[0]["client_id"], "1,000", "2026-11-20", contract_ref=made[0]["id"])
+    for contract, rating in zip(made, "CAADD"):
+        clients.edit_client(li, str(contract["client_id"]), credit_rating=rating)
+    left_out = 0
+    for day in ("2026-10-21", "2026-11-20", "2026-11-27", "2027-01-04", "2027-02-10"):
+        for limit in (None, 1, 2, 3, 4, 5):
+            assert watch.watch_list(finance, day, limit) == slow_watch_list(finance, day, limit), (day, limit)
+            left_out += shortlist.candidates(finance, day, limit, finance.settings.pricing.watch)[2]
+    assert left_out  # some clients could not place and were never looked up
+    assert watch.watch_list(finance, "2027-02-10")["count"] == 6
+
+
+def test_the_step_a_due_date_reached_reads_the_same_in_sqlite_as_on_the_ladder(li):
+    """The shortlist's SQL finds a client's step by the latest due date reaching each step; every
+    due date around the steps' days, over National Day and weekends, must get the ladder's own."""
+    import datetime as dt
+    import sqlite3
+
+    weights, steps, db = li.settings.pricing.watch, standing.ladder(li), sqlite3.connect(":memory:")
+    for day in ("2026-10-08", "2026-11-27", "2027-02-10"):
+        sql, params = shortlist._step_points(li, day, weights)
+        for back in range(-10, 200):
+            due = (dt.date.fromisoformat(day) - dt.timedelta(days=back)).isoformat()
+            rung = steps.reached(due, day)
+            found = db.execute(f"SELECT {sql.replace('g.oldest_due', ':due')}", {**params, "due": due}).fetchone()[0]
+            assert found == (weights.step_points[rung.action] if rung else 0), (day, due)

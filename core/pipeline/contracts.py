@@ -15,6 +15,7 @@ from zizhi.core import access, audit, clock, validation
 from zizhi.core.credit import policy
 from zizhi.core.errors import InputError, Refused, UserError
 from zizhi.core.i18n import t
+from zizhi.core.numbering import next_number
 from zizhi.core.pipeline import deals, schedules
 from zizhi.core.pipeline.contract_records import resolve as _resolve
 from zizhi.core.pipeline.stages import ENDINGS
@@ -199,7 +200,7 @@ def _insert(db, desk, deal: dict, quote: dict, client: dict, schedule, penalty: 
     """Write the contract, numbered in the year's sequence, and its instalments; audit it."""
     services = json.dumps(_services(desk, quote["id"]), ensure_ascii=False)
     year = clock.today().year
-    seq, number = _next_number(desk, db, year)
+    seq, number = next_number(db, "contracts", desk.settings.pricing.contracts.number_pattern, year)
     contract_id = db.execute(
         """INSERT INTO contracts (deal_id, quote_id, number, client_party, company_party, services, total,
            penalty, created_by, created_at, credit_rating, prepayment, guarantee, year, seq)
@@ -226,14 +227,3 @@ def _services(desk, quote_id: int) -> list[dict]:
     return desk.store.rows(
         """SELECT code, name, quantity, government_amount, service_amount, discount_amount, surcharge_amount,
                   tax_amount, total FROM quote_lines WHERE quote_id = ? ORDER BY position""", [quote_id])
-
-
-def _next_number(desk, db, year: int) -> tuple[int, str]:
-    """The year's next sequence and its number; skips a number already taken under an older pattern."""
-    pattern = desk.settings.pricing.contracts.number_pattern
-    seq = db.execute("SELECT coalesce(max(seq), 0) FROM contracts WHERE year = ?", [year]).fetchone()[0]
-    while True:
-        seq += 1
-        number = pattern.format(year=year, seq=seq)
-        if not db.execute("SELECT 1 FROM contracts WHERE number = ?", [number]).fetchone():
-            return seq, number

@@ -16,6 +16,7 @@ from __future__ import annotations
 from zizhi.core import access, audit, clock, validation, vocab
 from zizhi.core.errors import InputError, NotFound, UserError
 from zizhi.core.money import format_fen
+from zizhi.core.numbering import next_number
 from zizhi.core.receivables import invoice_book, positions
 from zizhi.core.receivables.ledger import amount_given, reason_given, require_cashier
 
@@ -173,24 +174,13 @@ def _buyer(db, client: dict, kind: str, given: dict) -> dict:
 
 def _insert(desk, db, values: dict, links: list[tuple[int, int]]) -> int:
     year = int(values["on_date"][:4])
-    seq, number = _next_number(desk, db, year)
+    seq, number = next_number(db, "invoices", desk.settings.pricing.invoices.number_pattern, year)
     row = {**values, "number": number, "year": year, "seq": seq, "user_id": desk.user["id"], "at": clock.stamp()}
     invoice_id = db.execute(f"INSERT INTO invoices ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
                             list(row.values())).lastrowid
     db.executemany("INSERT INTO invoice_payments (invoice_id, payment_id, amount) VALUES (?, ?, ?)",
                    [(invoice_id, payment_id, fen) for payment_id, fen in links])
     return invoice_id
-
-
-def _next_number(desk, db, year: int) -> tuple[int, str]:
-    """The year's next sequence and its number; skips a number already taken under an older pattern."""
-    pattern = desk.settings.pricing.invoices.number_pattern
-    seq = db.execute("SELECT coalesce(max(seq), 0) FROM invoices WHERE year = ?", [year]).fetchone()[0]
-    while True:
-        seq += 1
-        number = pattern.format(year=year, seq=seq)
-        if not db.execute("SELECT 1 FROM invoices WHERE number = ?", [number]).fetchone():
-            return seq, number
 
 
 def _refuse_settled(found: dict, on_date: str) -> None:

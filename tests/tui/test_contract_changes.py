@@ -3,13 +3,11 @@ terminates it (managers) — what is owed stays owed, or is written off in the s
 
 from __future__ import annotations
 
-from tui_helpers import QUICK, SIZE, fill, problem, said
+from tui_helpers import QUICK, SIZE, app_as, fill, problem, said
 
-from zizhi.core.desk import open_desk
 from zizhi.core.pipeline import contracts
 from zizhi.core.pipeline import deals as core_deals
 from zizhi.core.receivables import aging
-from zizhi.tui.app import ZizhiApp
 from zizhi.tui.screens.contract_forms import AmendForm, TerminateForm
 
 
@@ -53,14 +51,10 @@ async def test_t_terminates_with_a_write_off_and_aging_sees_it(app, owing, settl
 
 
 async def test_a_salesperson_pressing_t_is_told_managers_terminate(owing, settle):
-    own = open_desk(db=owing.store.path, as_user="li", lang="en")
-    try:
-        app = ZizhiApp(own)
+    async with app_as(owing, "li") as app:
         async with app.run_test(size=SIZE) as pilot:
             await on_contract(app, pilot, settle, owing.deal_ids["海天"])
             await pilot.press("T")
             await settle(pilot, QUICK)
             assert not isinstance(app.screen, TerminateForm)
             assert "Only a manager or an admin can terminate a signed contract (you are sales)" in problem(app)
-    finally:
-        own.close()

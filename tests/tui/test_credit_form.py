@@ -5,12 +5,9 @@ from __future__ import annotations
 import re
 
 from textual.widgets import Static
-from tui_helpers import SIZE, detail, fill, problem, said
+from tui_helpers import SIZE, app_as, detail, fill, problem, said
 
 from zizhi.core.credit import checks
-from zizhi.core.desk import open_desk
-from zizhi.core.people import users as people
-from zizhi.tui.app import ZizhiApp
 from zizhi.tui.screens.credit_form import CreditForm
 from zizhi.tui.widgets.client_table import ClientTable
 
@@ -55,15 +52,9 @@ async def test_a_guarantee_without_its_guarantor_is_refused_in_the_form(app, des
 
 
 async def test_operations_is_told_who_rates_before_any_form_opens(desk, settle):
-    people.add_user(desk, "zhao", "赵强", "operations")
-    own = open_desk(db=desk.store.path, as_user="zhao", lang="en")
-    try:
-        app = ZizhiApp(own)
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
-            await pilot.press("c")
-            await settle(pilot)
-            assert not isinstance(app.screen, CreditForm)
-            assert "its salesperson, finance, managers and admins do (you are operations)" in problem(app)
-    finally:
-        own.close()
+    async with app_as(desk, "zhao", "operations") as app, app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        assert not isinstance(app.screen, CreditForm)
+        assert "its salesperson, finance, managers and admins do (you are operations)" in problem(app)

@@ -3,12 +3,10 @@ recorded with the keyboard, a past day read again, and the deal behind a debt on
 
 from __future__ import annotations
 
-from tui_helpers import QUICK, SIZE, fill, problem, said, shown
+from tui_helpers import QUICK, SIZE, app_as, fill, problem, said, shown
 
-from zizhi.core.desk import open_desk
 from zizhi.core.money import format_fen
 from zizhi.core.receivables import aging, ledger
-from zizhi.tui.app import ZizhiApp
 from zizhi.tui.screens.deal import DealScreen
 from zizhi.tui.screens.receivables import ReceivablesScreen
 from zizhi.tui.screens.receivables_forms import ClientPaymentForm, ReversalForm
@@ -105,9 +103,7 @@ async def test_a_past_day_reads_as_it_stood_and_enter_opens_the_deal_on_its_cont
 
 
 async def test_a_salesperson_reads_debts_but_is_told_finance_records_payments(owing, settle):
-    own = open_desk(db=owing.store.path, as_user="li", lang="en")
-    try:
-        app = ZizhiApp(own)
+    async with app_as(owing, "li") as app:
         async with app.run_test(size=SIZE) as pilot:
             await open_receivables(pilot, settle)
             assert app.screen.query_one(AgingTable).cell(0, "client") == HAITIAN
@@ -116,22 +112,16 @@ async def test_a_salesperson_reads_debts_but_is_told_finance_records_payments(ow
             await settle(pilot, QUICK)
             assert not isinstance(app.screen, ClientPaymentForm)
             assert "finance" in problem(app)
-    finally:
-        own.close()
 
 
 async def test_legal_has_no_receivables_key(owing, settle):
-    own = open_desk(db=owing.store.path, as_user="wang", lang="en")
-    try:
-        app = ZizhiApp(own)
+    async with app_as(owing, "wang") as app:
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             await pilot.press("r")
             await settle(pilot)
             assert not isinstance(app.screen, ReceivablesScreen)
             assert "legal" in problem(app)
-    finally:
-        own.close()
 
 
 async def test_finance_invoices_what_was_paid_and_a_client_without_tax_id_is_told_where_to_add_it(app, owing, settle):

@@ -3,17 +3,12 @@ refuse before it opens, and names the app's keys where the CLI names commands.""
 
 from __future__ import annotations
 
-from contextlib import asynccontextmanager
-
-from tui_helpers import QUICK, SIZE, names, open_board, open_deal, problem, run_palette, type_text
+from tui_helpers import QUICK, SIZE, app_as, names, open_board, open_deal, problem, run_palette, type_text
 
 import zizhi.tui  # noqa: F401  (registers the app's texts)
-from zizhi.core.desk import open_desk
 from zizhi.core.errors import UserError
 from zizhi.core.i18n import MESSAGES, t
-from zizhi.core.people import users as people
 from zizhi.core.pipeline import quotes, reviews
-from zizhi.tui.app import ZizhiApp
 from zizhi.tui.screens.clients import ClientsScreen
 from zizhi.tui.screens.deal import DealScreen
 from zizhi.tui.screens.pipeline import PipelineScreen
@@ -41,19 +36,6 @@ def test_every_way_forward_exists_for_each_surface_in_both_languages():
 
 
 # -- the app as another role ----------------------------------------------------------------
-
-@asynccontextmanager
-async def app_as(desk, login: str, role: str | None = None):
-    """The app as ``login`` (added with ``role`` first when given), closed at the end."""
-    if role:
-        people.add_user(desk, login, login.upper(), role)
-    own = open_desk(db=desk.store.path, as_user=login, lang="en")
-    try:
-        app = ZizhiApp(own)
-        app.animation_level = "none"
-        yield app
-    finally:
-        own.close()
 
 
 def footer(app) -> set[str]:

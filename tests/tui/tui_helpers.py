@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import io
+from contextlib import asynccontextmanager
 
 from rich.console import Console
 from textual.widgets import Static
@@ -153,3 +154,24 @@ async def log_contact_with_huansheng(pilot, settle) -> None:
 def screen_text(app) -> str:
     """The whole screen as a person reads it, line by line (what an 80×24 terminal shows)."""
     return "\n".join(screen_lines(app))
+
+
+# -- the app as another person ---------------------------------------------------------------
+
+@asynccontextmanager
+async def app_as(desk, login: str, role: str | None = None):
+    """The app as ``login`` (added with ``role`` first when given), closed at the end."""
+    if role:
+        from zizhi.core.people import users as people
+
+        people.add_user(desk, login, login.upper(), role)
+    from zizhi.core.desk import open_desk
+    from zizhi.tui.app import ZizhiApp
+
+    own = open_desk(db=desk.store.path, as_user=login, lang="en")
+    try:
+        app = ZizhiApp(own)
+        app.animation_level = "none"
+        yield app
+    finally:
+        own.close()

@@ -33,46 +33,52 @@ def due(desk, as_of: str | None = None, person: str | None = None) -> dict:
     day = validation.date(as_of, "as-of") if as_of else clock.today().isoformat()
     managers = [r["login"] for r in desk.store.rows(
         "SELECT login FROM users WHERE role = 'manager' AND active = 1 ORDER BY login")]
-    rows = []
-    names, found = standing.parts(desk, day)
+    names, found = standing.parts(desk, day, ordered=False)
     shown = itemgetter(*(names.index(name) for name in _SHOWN))
+    steps: dict[int, tuple] = {}  # the step's columns, once per standing (debts due the same day share one)
+    keyed = []
     for row, stood in found:
         if not stood["due"]:
             continue
+        step = steps.get(id(stood)) or steps.setdefault(id(stood), _step(stood))
         debt = shown(row)
         for login in _people(debt[_OWNER], stood, managers):
             if not person or login == person:
-                rows.append(_shown(debt, stood, login))
-    rows.sort(key=_in_order)
-    return {"as_of": day, "actions": rows}
-
-
-def _in_order(row: dict) -> tuple:
-    """Per person, the step waiting longest first, then the debt most overdue."""
-    return row["person"] or "", row["since"], -row["days_overdue"], row["instalment"]
+                keyed.append(_row(login, debt, step))
+    keyed.sort(key=itemgetter(0))
+    return {"as_of": day, "actions": [row for _, row in keyed]}
 
 
 def _people(owner_login: str | None, stood: dict, managers: list[str]) -> list[str]:
-    """The owner; at escalation (or with no owner) the managers as well."""
+    """The owner; at escalation (or with no owner) the managers as well ("" when there are none)."""
     owner = [owner_login] if owner_login else []
     if stood["rung"]["action"] == "escalation" or not owner:
         return owner + [m for m in managers if m not in owner] or [""]
     return owner
 
 
+# The debt's columns in a row of the list; then where it stands and the step to take (:func:`_step`).
 _SHOWN = ("client_id", "client", "owner", "instalment", "contract", "position", "due_on", "amount", "owed")
 _OWNER = _SHOWN.index("owner")
 
 
-def _shown(debt: tuple, stood: dict, person: str) -> dict:
-    """The row of the list: who acts, the debt (its :data:`_SHOWN` columns), where it stands and
-    the step to take — a dict written out at once: the morning's list has thousands."""
-    client_id, client, owner, instalment, contract, position, due_on, amount, owed = debt
+def _step(stood: dict) -> tuple:
     rung = stood["rung"]
-    return {"person": person, "client_id": client_id, "client": client, "owner": owner, "instalment": instalment,
-            "contract": contract, "position": position, "due_on": due_on, "amount": amount, "owed": owed,
-            "days_overdue": stood["days_overdue"], "since": stood["since"], "reason": stood["reason"],
-            "flagged": stood["flagged"], "promise": stood["promise"], "action": rung["action"], "step_days": rung["days"]}
+    return (stood["days_overdue"], stood["since"], stood["reason"], stood["flagged"], stood["promise"],
+            rung["action"], rung["days"])
+
+
+def _row(person: str, debt: tuple, step: tuple) -> tuple[str, dict]:
+    """A row of the list, written out at once (the morning's list has thousands), with the key it
+    is sorted by — per person, the step waiting longest first, then the debt most overdue — as one
+    string, compared far faster than a tuple of four."""
+    client_id, client, owner, instalment, contract, position, due_on, amount, owed = debt
+    days_overdue, since, reason, flagged, promise, action, step_days = step
+    return f"{person}\0{since}\0{due_on}\0{instalment}", {
+        "person": person, "client_id": client_id, "client": client, "owner": owner, "instalment": instalment,
+        "contract": contract, "position": position, "due_on": due_on, "amount": amount, "owed": owed,
+        "days_overdue": days_overdue, "since": since, "reason": reason, "flagged": flagged, "promise": promise,
+        "action": action, "step_days": step_days}
 
 
 def log_action(desk, instalment_or_client: str | int, action: str, outcome: str | None = None,

@@ -33,14 +33,16 @@ def ladder(desk) -> Ladder:
 
 def open_debts(desk, day: str, client_id: int | None = None, clients: Collection[int] | None = None) -> list[dict]:
     """Every instalment owed at the end of ``day`` among the clients the user may see (or those of
-    them named), with the client's owner (who duns them) and credit rating (the watch list weighs it)."""
+    them named), oldest due first, with the client's owner (who duns them) and credit rating (the
+    watch list weighs it)."""
     names, rows = _open_debt_rows(desk, day, client_id, clients)
     return [dict(zip(names, row)) for row in rows]
 
 
-def _open_debt_rows(desk, day: str, client_id: int | None = None,
-                    clients: Collection[int] | None = None) -> tuple[list[str], list[tuple]]:
-    """:func:`open_debts` as the database gives them: the column names, and a tuple per debt."""
+def _open_debt_rows(desk, day: str, client_id: int | None = None, clients: Collection[int] | None = None,
+                    ordered: bool = True) -> tuple[list[str], list[tuple]]:
+    """:func:`open_debts` as the database gives them: the column names, and a tuple per debt
+    (in no particular order unless ``ordered``: the morning's list sorts its own way)."""
     # a past day: the whole book's sums in one pass, a few clients' by their instalments' indexes
     whole_book = client_id is None and clients is None
     joins, paid, written_off = positions.sums(day) if whole_book else ("", *positions.amounts(day))
@@ -50,16 +52,16 @@ def _open_debt_rows(desk, day: str, client_id: int | None = None,
     if clients is not None:  # the same for a few clients (the watch list's)
         cond, params = f"{cond} AND c.id IN (SELECT value FROM json_each(:clients))", \
             {**params, "clients": json.dumps(sorted(clients))}
+    order = "ORDER BY i.due_on, k.number, i.position" if ordered else ""
+    # what is settled is left out before the joins: half the book on a busy desk
     return desk.store.tuples(
-        f"""SELECT * FROM (
-                SELECT i.id AS instalment_id, k.number AS contract, k.number || ':' || i.position AS instalment,
-                       i.position, i.due_on, i.amount, i.amount - {paid} - {written_off} AS owed,
-                       c.id AS client_id, c.name AS client, c.owner_id, u.login AS owner,
-                       c.credit_rating AS rating
-                FROM {in_force.instalments(day)} i {joins} JOIN contracts k ON k.id = i.contract_id JOIN deals d ON d.id = k.deal_id
-                JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = c.owner_id
-                WHERE k.signed_on IS NOT NULL AND k.signed_on <= :d AND {cond}
-            ) WHERE owed > 0 ORDER BY due_on, contract, position""",
+        f"""SELECT i.id AS instalment_id, k.number AS contract, k.number || ':' || i.position AS instalment,
+                   i.position, i.due_on, i.amount, i.amount - {paid} - {written_off} AS owed,
+                   c.id AS client_id, c.name AS client, c.owner_id, u.login AS owner, c.credit_rating AS rating
+            FROM {in_force.instalments(day)} i {joins} JOIN contracts k ON k.id = i.contract_id
+            JOIN deals d ON d.id = k.deal_id JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = c.owner_id
+            WHERE {paid} + {written_off} < i.amount AND k.signed_on IS NOT NULL AND k.signed_on <= :d AND {cond}
+            {order}""",
         {"d": day, **params})
 
 
@@ -76,14 +78,14 @@ def standings(desk, day: str, client_id: int | None = None, clients: Collection[
     return merged
 
 
-def parts(desk, day: str, client_id: int | None = None,
-          clients: Collection[int] | None = None) -> tuple[list[str], list[tuple[tuple, dict]]]:
+def parts(desk, day: str, client_id: int | None = None, clients: Collection[int] | None = None,
+          ordered: bool = True) -> tuple[list[str], list[tuple[tuple, dict]]]:
     """:func:`standings` unmerged, for a report reading a few fields of thousands of debts (the
     morning's dunning list): the names of :func:`open_debts`' columns, and for each debt its row of
     them and what :func:`stand` adds to it. A debt nobody logged anything about stands where its
     due date puts it, so what is added to it is worked out once per due date and shared by the
     debts due that day: read it, never change it."""
-    names, rows = _open_debt_rows(desk, day, client_id, clients)
+    names, rows = _open_debt_rows(desk, day, client_id, clients, ordered)
     if not rows:
         return names, []
     at_id, at_due = names.index("instalment_id"), names.index("due_on")

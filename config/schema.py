@@ -180,10 +180,18 @@ def _dunning_of_old_files(value: object) -> object:
     return value
 
 
+class Escalation(Strict):
+    """When a reminder goes to every manager as well as its owner."""
+    dunning_days: int = Field(default=90, ge=0, le=3650)  # an instalment this many days overdue
+    processing_late_workdays: int = Field(default=10, ge=0, le=3650)  # processing past its expected date
+    follow_up_overdue_days: int = Field(default=7, ge=0, le=3650)  # a follow-up left this long
+
+
 class Reminders(Strict):
     quote_expiry_days: int = Field(ge=0)
     certificate_expiry_days: list[int]
     instalment_due_days: int = Field(ge=0)
+    escalate: Escalation = Escalation()
 
 
 class Stage(Strict):
@@ -337,11 +345,53 @@ class Company(Strict):
     email: str = ""
 
 
+EnvName = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
+
+
+class Delivery(Strict):
+    """When cron's `zizhi remind` runs and what "today" is."""
+    timezone: str = "Asia/Shanghai"  # the company's day, whatever the server's clock says
+    send_on_holidays: bool = False  # on a non-working day nothing is sent; the next working day carries it
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r} (e.g. Asia/Shanghai)") from None
+        return value
+
+
+class Mail(Strict):
+    """The SMTP server `zizhi remind --mail` sends through; the password only from the environment."""
+    host: Text
+    port: int = Field(default=587, gt=0, lt=65536)
+    security: Literal["starttls", "tls", "none"] = "starttls"
+    sender: Text
+    user: str = ""
+    password_env: EnvName | None = None  # the name of the environment variable holding the password
+    timeout_seconds: int = Field(default=30, gt=0, le=600)
+
+
+class Chat(Strict):
+    """The team group's robot that `zizhi remind --chat` posts to (企业微信, 钉钉 or 飞书)."""
+    platform: Literal["wecom", "dingtalk", "feishu"]
+    webhook: Annotated[str, Field(pattern=r"^https?://")]
+    secret_env: EnvName | None = None  # the name of the environment variable holding the signing secret
+    timeout_seconds: int = Field(default=15, gt=0, le=600)
+
+
 class General(Strict):
     language: Literal["zh", "en"] | None = None
     company: Company
     # The app's key bindings, rebound by id: {"clients.add" = "n"} (ids in tui/keymap.py).
     keys: dict[str, str] = {}
+    reminders: Delivery = Delivery()
+    mail: Mail | None = None
+    chat: Chat | None = None
 
 
 FILES = {"catalogue.toml": Catalogue, "pricing.toml": Pricing, "settings.toml": General}

@@ -1,0 +1,45 @@
+"""`zizhi remind` — what is due, for whom: the morning's reminders cron sends (SPEC §9)."""
+
+from typing import Annotated, Optional
+
+import typer
+
+from zizhi.commands.common import Json, Opt, echo, output_read
+
+app = typer.Typer()  # its help is the callback's: `zizhi remind` is itself the command
+
+
+@app.callback(invoke_without_command=True)
+def remind(ctx: typer.Context,
+           as_of: Annotated[Opt, typer.Option("--as-of", help="What is due by the end of this day (default today).")] = None,
+           user: Annotated[Optional[str], typer.Option("--user", help="Only this person's reminders (a login).")] = None,
+           json: Json = False) -> None:
+    """Everything due today, by person, most urgent first: follow-ups, dunning steps, stuck deals,
+    late processing, expiring certificates and quotes, visits, credit re-checks.
+
+    Example: 0 8 * * 1-5 zizhi remind --mail
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from zizhi.core.reminders.agenda import agenda
+
+    output_read(ctx, "remind", "reminder", lambda d: agenda(d, as_of, user), json, _text, as_of=as_of, user=user)
+
+
+def _text(found: dict) -> None:
+    """Grouped by person; nothing at all when nothing is due (cron mails only when there is output)."""
+    from zizhi.core.i18n import t
+    from zizhi.core.reminders.agenda import why
+
+    blocks = []
+    for person in found["people"]:
+        lines = [t("remind.person_head", name=person["name"], login=person["login"],
+                   count=len(person["reminders"]), as_of=found["as_of"])]
+        for reminder in person["reminders"]:
+            mark = "‼ " if reminder["escalated"] else "• "
+            lines.append(f"  {mark}{why(reminder)}")
+            if reminder["command"]:
+                lines.append(f"      {reminder['command']}")
+        blocks.append("\n".join(lines))
+    if blocks:
+        echo("\n\n".join(blocks))

@@ -1,0 +1,113 @@
+"""The agenda: every reminder due on a day, routed to the people who must act, most urgent first.
+
+"Due" means due on or before the day and not yet dealt with, so a missed run — a holiday, a
+server down — catches up instead of skipping. A reminder is a dict (see :func:`item`) whose
+``key`` names one occurrence: the kind, the record and the day it fell due. A new occurrence —
+a follow-up moved to a new date, the next step of the dunning ladder — has a new key; the same
+one keeps its key from run to run, so the outbox delivers it once and the calendar keeps its UID.
+
+Routing: the owner; when the owner is deactivated (or there is none), every active manager
+instead; an escalated reminder (:class:`config.schema.Escalation`) goes to the managers as well.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from zizhi.core import clock, validation
+from zizhi.core.errors import Refused
+
+# Kinds in order of urgency: money first, then what the client waits for, then what can wait.
+KINDS = ("dunning", "follow_up")
+RANK = {kind: n for n, kind in enumerate(KINDS)}
+
+
+def item(kind: str, record: str, due_on: str, message: str, params: dict, *, owner: str | None,
+         client_id: int | None = None, client: str | None = None, deal_id: int | None = None,
+         deal: str | None = None, command: str | None = None, app_key: str | None = None,
+         escalated: bool = False, to_admins: bool = False) -> dict:
+    """One reminder as a source gives it.
+
+    ``record`` names what it is about (``client:42``, ``instalment:ZZ-2026-0001:2``), ``due_on`` the
+    day it fell due (since when), ``message`` and ``params`` why, said in each reader's language
+    (:func:`why`); ``command`` is the CLI line that deals with it and ``app_key`` the app's key.
+    ``to_admins`` routes it to the admins instead of an owner (the holiday calendar).
+    """
+    return {"key": f"{kind}:{record}:{due_on}", "kind": kind, "record": record, "due_on": due_on,
+            "message": message, "params": params, "owner": owner, "client_id": client_id, "client": client,
+            "deal_id": deal_id, "deal": deal, "command": command, "app_key": app_key, "escalated": escalated,
+            "to_admins": to_admins}
+
+
+def why(reminder: dict, lang: str | None = None) -> str:
+    """Why the reminder is due, in ``lang`` (default: the current language). A parameter whose
+    name ends in ``_word`` is itself a message key (a vocabulary word), said in the same language."""
+    from zizhi.core.i18n import t
+
+    params = {name: t(value, lang) if name.endswith("_word") else value
+              for name, value in reminder["params"].items()}
+    return t(reminder["message"], lang, **params)
+
+
+def agenda(desk, as_of: str | None = None, person: str | None = None, kinds: Iterable[str] | None = None) -> dict:
+    """What is due by the end of ``as_of`` (default today), per person, most urgent first.
+
+    Returns ``{"as_of", "people": [{"login", "name", "role", "language", "email", "phone",
+    "reminders": [...]}]}`` — only people with something due, by login. Everyone's agenda is for
+    managers and admins (cron runs as an admin); anyone may read their own (``person`` = their login).
+    """
+    from zizhi.core.reminders import sources
+
+    day = validation.date(as_of, "as-of") if as_of else clock.today().isoformat()
+    _require_reader(desk.user, person)
+    people = _people(desk)
+    found: list[dict] = []
+    for kind in kinds or KINDS:
+        found += getattr(sources, kind)(desk, day)
+    routed: dict[str, list[dict]] = {}
+    for reminder in found:
+        for login in recipients(reminder, people):
+            if person is None or login == person:
+                routed.setdefault(login, []).append({**reminder, "person": login,
+                                                     "days": _days_between(reminder["due_on"], day)})
+    return {"as_of": day, "people": [{**_public(people[login]), "reminders": sorted(items, key=urgency)}
+                                     for login, items in sorted(routed.items())]}
+
+
+def urgency(reminder: dict) -> tuple:
+    """Escalations first, then by kind (money first), the longest waiting first, then by key."""
+    return not reminder["escalated"], RANK[reminder["kind"]], reminder["due_on"], reminder["key"]
+
+
+def recipients(reminder: dict, people: dict[str, dict]) -> list[str]:
+    """Who receives ``reminder``: see the module's docstring."""
+    active = {login for login, p in people.items() if p["active"]}
+    managers = sorted(login for login in active if people[login]["role"] == "manager")
+    if reminder["to_admins"]:
+        return sorted(login for login in active if people[login]["role"] == "admin")
+    owner = reminder["owner"]
+    found = [owner] if owner in active else list(managers)
+    if reminder["escalated"]:
+        found += [m for m in managers if m not in found]
+    return found
+
+
+def _require_reader(user: dict, person: str | None) -> None:
+    if person == user["login"] or user["role"] in ("manager", "admin"):
+        return
+    raise Refused("remind.only_own", role=user["role"], login=user["login"])
+
+
+def _people(desk) -> dict[str, dict]:
+    return {row["login"]: row for row in desk.store.rows(
+        "SELECT id, login, name, role, language, email, phone, active FROM users ORDER BY login")}
+
+
+def _public(person: dict) -> dict:
+    return {key: person[key] for key in ("login", "name", "role", "language", "email", "phone")}
+
+
+def _days_between(since: str, day: str) -> int:
+    import datetime as dt
+
+    return (dt.date.fromisoformat(day) - dt.date.fromisoformat(since)).days

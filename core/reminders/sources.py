@@ -1,0 +1,48 @@
+"""Each kind of reminder: a function of the desk and the day giving the reminders due by its end.
+
+Every source reads the whole book (routing decides who sees what, :mod:`.agenda`), in one or two
+queries — cron runs them all each morning over 100,000 clients. A source names each occurrence
+by the record and the day it fell due, so the same occurrence keeps its key from run to run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from zizhi.core.reminders.agenda import item
+
+
+def follow_up(desk, day: str) -> list[dict]:
+    """A client's agreed next step whose date has come (the communication log's follow-up)."""
+    late = desk.settings.pricing.reminders.escalate.follow_up_overdue_days
+    escalate_before = (dt.date.fromisoformat(day) - dt.timedelta(days=late)).isoformat()
+    rows = desk.store.tuples(
+        """SELECT c.id, c.name, c.next_step, c.next_date, u.login FROM clients c LEFT JOIN users u ON u.id = c.owner_id
+           WHERE c.next_date IS NOT NULL AND c.next_date <= :d AND c.archived_at IS NULL""", {"d": day})[1]
+    return [item("follow_up", f"client:{client_id}", next_date, "remind.follow_up",
+                 {"client": name, "step": step or "—", "since": next_date}, owner=owner, client_id=client_id,
+                 client=name, command=f"zizhi log add {client_id} --channel phone --summary … --next … --next-date …",
+                 app_key="l", escalated=next_date <= escalate_before)
+            for client_id, name, step, next_date, owner in rows]
+
+
+def dunning(desk, day: str) -> list[dict]:
+    """A dunning step come and not yet answered (:func:`core.receivables.dunning.due`): one per debt,
+    to its owner; escalated at the ladder's last step or past ``escalate.dunning_days`` overdue."""
+    from zizhi.core.money import format_fen
+    from zizhi.core.receivables import dunning as ladder
+
+    late = desk.settings.pricing.reminders.escalate.dunning_days
+    found, seen = [], set()
+    for row in ladder.due(desk, day)["actions"]:
+        if row["instalment"] in seen:  # the managers' copies of an escalation: routing sends those
+            continue
+        seen.add(row["instalment"])
+        found.append(item(
+            "dunning", f"instalment:{row['instalment']}:{row['step_days']}", row["since"], "remind.dunning",
+            {"client": row["client"], "instalment": row["instalment"], "owed": format_fen(row["owed"]),
+             "days": row["days_overdue"], "action_word": f"dunning_action.{row['action']}"},
+            owner=row["owner"], client_id=row["client_id"], client=row["client"],
+            command=f"zizhi dunning log {row['instalment']} --action {row['action']} --outcome …",
+            app_key="r", escalated=row["action"] == "escalation" or row["days_overdue"] >= late))
+    return found

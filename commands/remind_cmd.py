@@ -4,7 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from zizhi.commands.common import Json, Opt, echo, output_read
+from zizhi.commands.common import Json, Opt, desk, echo, fields_of, output, output_read
 
 app = typer.Typer()  # its help is the callback's: `zizhi remind` is itself the command
 
@@ -43,3 +43,30 @@ def _text(found: dict) -> None:
         blocks.append("\n".join(lines))
     if blocks:
         echo("\n\n".join(blocks))
+
+
+@app.command("done")
+def done(ctx: typer.Context,
+         key: Annotated[str, typer.Argument(help="The reminder's key (zizhi remind --user YOU --json shows them).")],
+         json: Json = False) -> None:
+    """Mark one of your reminders done: it leaves your agenda and is not sent again.
+
+    Example: zizhi remind done follow_up:client:42:2026-12-01
+    """
+    from zizhi.core.reminders.marks import mark_done
+
+    output(mark_done(desk(ctx), key), json, fields_of(["key", "person", "state"]))
+
+
+@app.command("snooze")
+def snooze(ctx: typer.Context,
+           key: Annotated[str, typer.Argument(help="The reminder's key (zizhi remind --user YOU --json shows them).")],
+           until: Annotated[str, typer.Argument(help="The day it comes back: 2026-12-10, 12-10, 下周一, +3d …")],
+           json: Json = False) -> None:
+    """Snooze one of your reminders to a later day: neither shown nor sent until then.
+
+    Example: zizhi remind snooze follow_up:client:42:2026-12-01 下周一
+    """
+    from zizhi.core.reminders.marks import snooze as later
+
+    output(later(desk(ctx), key, until), json, fields_of(["key", "person", "state", "until"]))

@@ -49,14 +49,16 @@ def why(reminder: dict, lang: str | None = None) -> str:
     return t(reminder["message"], lang, **params)
 
 
-def agenda(desk, as_of: str | None = None, person: str | None = None, kinds: Iterable[str] | None = None) -> dict:
-    """What is due by the end of ``as_of`` (default today), per person, most urgent first.
+def agenda(desk, as_of: str | None = None, person: str | None = None, kinds: Iterable[str] | None = None,
+           marked: bool = False) -> dict:
+    """What is due by the end of ``as_of`` (default today), per person, most urgent first, leaving
+    out what each person marked done or snoozed past the day (unless ``marked``: all of it).
 
     Returns ``{"as_of", "people": [{"login", "name", "role", "language", "email", "phone",
     "reminders": [...]}]}`` — only people with something due, by login. Everyone's agenda is for
     managers and admins (cron runs as an admin); anyone may read their own (``person`` = their login).
     """
-    from zizhi.core.reminders import sources
+    from zizhi.core.reminders import marks, sources
 
     day = validation.date(as_of, "as-of") if as_of else clock.today().isoformat()
     _require_reader(desk.user, person)
@@ -64,10 +66,11 @@ def agenda(desk, as_of: str | None = None, person: str | None = None, kinds: Ite
     found: list[dict] = []
     for kind in kinds or KINDS:
         found += getattr(sources, kind)(desk, day)
+    hidden = set() if marked else marks.hidden(desk, day)
     routed: dict[str, list[dict]] = {}
     for reminder in found:
         for login in recipients(reminder, people):
-            if person is None or login == person:
+            if (person is None or login == person) and (reminder["key"], people[login]["id"]) not in hidden:
                 routed.setdefault(login, []).append({**reminder, "person": login,
                                                      "days": _days_between(reminder["due_on"], day)})
     return {"as_of": day, "people": [{**_public(people[login]), "reminders": sorted(items, key=urgency)}

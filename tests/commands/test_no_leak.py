@@ -60,7 +60,8 @@ CHANGES = {"client edit", "client archive", "client assign", "log add", "log edi
            "quote approve", "quote expire", "review approve", "review reject", "contract new", "contract sign",
            "contract file", "contract pay", "contract allow-payments", "contract amend", "contract terminate", "credit check", "backup", "restore", "audit verify", "process handover", "process step", "process delay",
            "process outcome", "deliver", "visit done", "ar pay", "ar reverse", "ar apply-credit", "ar refund",
-           "ar write-off", "invoice issue", "invoice void", "invoice red", "dunning log"}
+           "ar write-off", "invoice issue", "invoice void", "invoice red", "dunning log", "remind done",
+           "remind snooze"}
 # What the user typed comes back (client add), nothing of the clients is read (SSH keys, a new database,
 # the person's own language, the holiday calendar), or another command runs (shell: the command sent over the key, swept above as itself).
 OUTSIDE = {"client add", "config check", "config init", "config path", "config show", "demo", "init", "shell",
@@ -70,8 +71,11 @@ OUTSIDE = {"client add", "config check", "config init", "config path", "config s
 def every_command() -> set[str]:
     found = set()
     for noun in NOUNS:
-        subs = getattr(_build(noun), "commands", {})
+        built = _build(noun)
+        subs = getattr(built, "commands", {})
         found |= {f"{noun} {sub}" for sub in subs} if subs else {noun}
+        if subs and getattr(built, "invoke_without_command", False):  # `zizhi remind` runs on its own too
+            found.add(noun)
     return found
 
 
@@ -146,6 +150,8 @@ def changes(other: dict) -> list[tuple[str, ...]]:
             ("dunning", "log", f"{contract}:1", "--action", "call", "--outcome", "reached"),
             ("dunning", "log", client, "--action", "call", "--outcome", "reached"),
             ("ar", "reconcile", "--period", "2026-10", "--mark"),
+            ("remind", "done", f"follow_up:client:{client}:2026-12-01"),
+            ("remind", "snooze", f"follow_up:client:{client}:2026-12-01", "2027-01-04"),
             # the whole database at once: admins (backup, restore) and managers (verify) only
             ("backup", "/tmp/zizhi-no-leak-copy.db"), ("restore", "/tmp/zizhi-no-leak-copy.db"), ("audit", "verify")]
 

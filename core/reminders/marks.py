@@ -1,0 +1,53 @@
+"""A person marks a reminder done, or snoozes it to a day: their own agenda, nobody else's.
+
+A mark is on one occurrence (the reminder's key names the day it fell due), so the next
+occurrence — a new follow-up date, the next dunning step — is due again. A snoozed reminder is
+neither shown nor sent until its day, then comes back with the same key.
+"""
+
+from __future__ import annotations
+
+from zizhi.core import audit, clock, validation
+from zizhi.core.errors import InputError, UserError
+
+
+def mark_done(desk, key: str) -> dict:
+    """Mark one of the user's reminders done: it leaves their agenda and is never sent again."""
+    return _mark(desk, key, "done", None)
+
+
+def snooze(desk, key: str, until: str) -> dict:
+    """Hide one of the user's reminders until ``until`` (a later day), when it comes back."""
+    day = validation.date(until, "until")
+    if day <= clock.today().isoformat():
+        raise InputError("remind.snooze_not_later", field="until", value=day, today=clock.today().isoformat())
+    return _mark(desk, key, "snoozed", day)
+
+
+def _mark(desk, key: str, state: str, until: str | None) -> dict:
+    key = (key or "").strip()
+    with desk.store.unit_of_work() as db:
+        _require_own_reminder(desk, key)
+        db.execute("""INSERT INTO reminder_marks (key, user_id, state, until, at) VALUES (?, ?, ?, ?, ?)
+                      ON CONFLICT (key, user_id) DO UPDATE SET state = excluded.state, until = excluded.until,
+                      at = excluded.at""", [key, desk.user["id"], state, until, clock.stamp()])
+        audit.record(db, desk.user, f"remind.{state}", "reminder", None, key=key, until=until)
+    return {"key": key, "person": desk.user["login"], "state": state, "until": until}
+
+
+def _require_own_reminder(desk, key: str) -> None:
+    """The key must be on the user's agenda today (marks on others' reminders, or typos, are refused)."""
+    from zizhi.core.reminders.agenda import KINDS, agenda
+
+    kind = key.split(":", 1)[0]
+    if kind not in KINDS:
+        raise InputError("remind.unknown_key", field="key", value=key, kinds=", ".join(KINDS))
+    mine = agenda(desk, person=desk.user["login"], kinds=[kind], marked=True)["people"]
+    if not any(r["key"] == key for p in mine for r in p["reminders"]):
+        raise UserError("remind.not_on_agenda", reminder=key, login=desk.user["login"])
+
+
+def hidden(desk, day: str) -> set[tuple[str, int]]:
+    """(key, user id) of every reminder done, or snoozed past ``day``: left out of agendas that day."""
+    return {(key, user_id) for key, user_id in desk.store.tuples(
+        "SELECT key, user_id FROM reminder_marks WHERE state = 'done' OR until > :d", {"d": day})[1]}

@@ -1,7 +1,7 @@
 """The agenda: every reminder due on a day, routed to the people who must act, most urgent first.
 
 "Due" means due on or before the day and not yet dealt with, so a missed run — a holiday, a
-server down — catches up instead of skipping. A reminder is a dict (see :func:`item`) whose
+server down — catches up instead of skipping. A reminder is a dict (see :func:`.reminder.item`) whose
 ``key`` names one occurrence: the kind, the record and the day it fell due. A new occurrence —
 a follow-up moved to a new date, the next step of the dunning ladder — has a new key; the same
 one keeps its key from run to run, so the outbox delivers it once and the calendar keeps its UID.
@@ -20,23 +20,6 @@ from zizhi.core.errors import Refused
 # Kinds in order of urgency: money first, then what the client waits for, then what can wait.
 KINDS = ("dunning", "follow_up")
 RANK = {kind: n for n, kind in enumerate(KINDS)}
-
-
-def item(kind: str, record: str, due_on: str, message: str, params: dict, *, owner: str | None,
-         client_id: int | None = None, client: str | None = None, deal_id: int | None = None,
-         deal: str | None = None, command: str | None = None, app_key: str | None = None,
-         escalated: bool = False, to_admins: bool = False) -> dict:
-    """One reminder as a source gives it.
-
-    ``record`` names what it is about (``client:42``, ``instalment:ZZ-2026-0001:2``), ``due_on`` the
-    day it fell due (since when), ``message`` and ``params`` why, said in each reader's language
-    (:func:`why`); ``command`` is the CLI line that deals with it and ``app_key`` the app's key.
-    ``to_admins`` routes it to the admins instead of an owner (the holiday calendar).
-    """
-    return {"key": f"{kind}:{record}:{due_on}", "kind": kind, "record": record, "due_on": due_on,
-            "message": message, "params": params, "owner": owner, "client_id": client_id, "client": client,
-            "deal_id": deal_id, "deal": deal, "command": command, "app_key": app_key, "escalated": escalated,
-            "to_admins": to_admins}
 
 
 def why(reminder: dict, lang: str | None = None) -> str:
@@ -58,7 +41,7 @@ def agenda(desk, as_of: str | None = None, person: str | None = None, kinds: Ite
     "reminders": [...]}]}`` — only people with something due, by login. Everyone's agenda is for
     managers and admins (cron runs as an admin); anyone may read their own (``person`` = their login).
     """
-    from zizhi.core.reminders import marks, sources
+    from zizhi.core.reminders import sources
 
     day = validation.date(as_of, "as-of") if as_of else clock.today().isoformat()
     _require_reader(desk.user, person)
@@ -66,7 +49,7 @@ def agenda(desk, as_of: str | None = None, person: str | None = None, kinds: Ite
     found: list[dict] = []
     for kind in kinds or KINDS:
         found += getattr(sources, kind)(desk, day)
-    hidden = set() if marked else marks.hidden(desk, day)
+    hidden = set() if marked else _hidden(desk, day)
     routed: dict[str, list[dict]] = {}
     for reminder in found:
         for login in recipients(reminder, people):
@@ -93,6 +76,12 @@ def recipients(reminder: dict, people: dict[str, dict]) -> list[str]:
     if reminder["escalated"]:
         found += [m for m in managers if m not in found]
     return found
+
+
+def _hidden(desk, day: str) -> set[tuple[str, int]]:
+    """(key, user id) of every reminder marked done, or snoozed past ``day`` (:mod:`.marks`)."""
+    return {(key, user_id) for key, user_id in desk.store.tuples(
+        "SELECT key, user_id FROM reminder_marks WHERE state = 'done' OR until > :d", {"d": day})[1]}
 
 
 def _require_reader(user: dict, person: str | None) -> None:

@@ -46,8 +46,3 @@ def _require_own_reminder(desk, key: str) -> None:
     if not any(r["key"] == key for p in mine for r in p["reminders"]):
         raise UserError("remind.not_on_agenda", reminder=key, login=desk.user["login"])
 
-
-def hidden(desk, day: str) -> set[tuple[str, int]]:
-    """(key, user id) of every reminder done, or snoozed past ``day``: left out of agendas that day."""
-    return {(key, user_id) for key, user_id in desk.store.tuples(
-        "SELECT key, user_id FROM reminder_marks WHERE state = 'done' OR until > :d", {"d": day})[1]}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from zizhi.core.reminders.agenda import item
+from zizhi.core.reminders.reminder import item
 
 
 def follow_up(desk, day: str) -> list[dict]:

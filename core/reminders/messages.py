@@ -28,4 +28,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "跟进 {client}：{step}（{since} 到期）"),
     "remind.dunning": ("{action_word} to {client} about {instalment}: {owed} owed, {days} days overdue",
                        "{action_word}：{client} 的 {instalment} 欠款 {owed}，逾期 {days} 天"),
+    # the team group's robot (core/reminders/chat.py): why a post did not get through, in one line
+    "remind.platform.wecom": ("WeCom (企业微信)", "企业微信"),
+    "remind.platform.dingtalk": ("DingTalk (钉钉)", "钉钉"),
+    "remind.platform.feishu": ("Feishu (飞书)", "飞书"),
+    "remind.chat_id_format": ("chat-id: {value} is not a chat id (letters, digits, '.', '_', '@' or '-', "
+                              "at most 64, as the group's platform shows it).",
+                              "群聊 ID：{value} 不是有效的群聊 ID（字母、数字、“.”、“_”、“@”或“-”，最多 64 个，以群聊平台显示的为准）。"),
+    "remind.chat.no_secret": ("{platform} robot: the signing secret's environment variable {env} is not set "
+                              "(settings.toml [chat] secret_env).",
+                              "{platform}机器人：签名密钥的环境变量 {env} 未设置（settings.toml 的 [chat] secret_env）。"),
+    "remind.chat.timeout": ("{platform} robot at {host} did not answer within {seconds} s.",
+                            "{platform}机器人（{host}）在 {seconds} 秒内没有应答。"),
+    "remind.chat.unreachable": ("{platform} robot at {host} could not be reached: {reason}.",
+                                "无法连接{platform}机器人（{host}）：{reason}。"),
+    "remind.chat.http": ("{platform} robot at {host} answered HTTP {status} {reason}.",
+                         "{platform}机器人（{host}）返回 HTTP {status} {reason}。"),
+    "remind.chat.not_json": ("{platform} robot at {host} answered something other than its JSON reply: {start}",
+                             "{platform}机器人（{host}）的应答不是其 JSON 回复：{start}"),
+    "remind.chat.refused": ("{platform} robot at {host} refused the post: error {code} {message}.",
+                            "{platform}机器人（{host}）拒绝了消息：错误 {code} {message}。"),
 }

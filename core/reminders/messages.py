@@ -48,4 +48,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "{platform}机器人（{host}）的应答不是其 JSON 回复：{start}"),
     "remind.chat.refused": ("{platform} robot at {host} refused the post: error {code} {message}.",
                             "{platform}机器人（{host}）拒绝了消息：错误 {code} {message}。"),
+    # the calendar file (core/reminders/calendar_file.py, zizhi remind --ics)
+    "remind.ics.name": ("Zizhi reminders", "资质提醒"),
+    "remind.ics.since": ("Due since {since}.", "自 {since} 起到期。"),
+    "remind.ics.command": ("Deal with it: {command}", "处理：{command}"),
+    "remind.ics.app_key": ("In the app: key {letter}", "在应用中：按 {letter} 键"),
+    "remind.ics.done": ("Done: zizhi remind done {reminder}", "完成后：zizhi remind done {reminder}"),
+    "remind.ics_is_folder": ("ics: {value} is a folder; name the calendar file, e.g. {value}/zizhi.ics.",
+                             "日历文件：{value} 是文件夹；请写出日历文件名，例如 {value}/zizhi.ics。"),
+    "remind.ics_no_folder": ("ics: {value} — its folder {folder} does not exist; create it or name another file.",
+                             "日历文件：{value} —— 所在文件夹 {folder} 不存在；请先创建，或换一个文件。"),
+    "remind.ics_unwritable": ("ics: {value} cannot be written: {reason}.", "日历文件：无法写入 {value}：{reason}。"),
+    "remind.ics_written": ("{events} reminders written to {file} ({changed} new or changed).",
+                           "已将 {events} 条提醒写入 {file}（{changed} 条为新增或有变化）。"),
 }

@@ -25,9 +25,13 @@ A platform refusing a post still often answers HTTP 200: the reply's own error c
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from zizhi.core.errors import InputError
 from zizhi.core.reminders.channels import DeliveryFailed
+
+if TYPE_CHECKING:
+    from zizhi.config.schema import Chat
 
 # The most of the text a post carries, in bytes of UTF-8 (WeCom's documented limit; the others' with room
 # for the JSON around it). A longer text is cut on a character and ends with "…".
@@ -47,10 +51,10 @@ def chat_id(value: str | None) -> str | None:
     return found
 
 
-def send(config, person: dict, text: str) -> None:
+def send(config: Chat, person: dict, text: str) -> None:
     """Post ``text`` to the group, @-mentioning ``person`` (their ``chat_id``, else their ``phone``).
 
-    ``config`` is :class:`config.schema.Chat`. Raises :class:`DeliveryFailed` with one line saying why:
+    Raises :class:`DeliveryFailed` with one line saying why:
     the secret missing, the robot unreachable or silent past ``timeout_seconds``, an HTTP error, or
     the platform's own refusal (its error code and message).
     """

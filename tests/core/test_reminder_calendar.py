@@ -191,3 +191,22 @@ def test_a_file_in_a_missing_folder_is_refused_naming_it(desk, li, tmp_path):
     assert str(refused.value) == (f"ics: {tmp_path}/www/zizhi.ics — its folder {tmp_path}/www does not exist; "
                                   "create it or name another file.")
     assert desk.store.scalar("SELECT count(*) FROM reminder_calendar") == 0
+
+
+def test_runs_racing_on_one_file_bump_a_changed_event_once_and_leave_it_whole(desk, li, tmp_path, db_path):
+    """Cron and a person at a terminal writing the same file at once (real processes): the unit of
+    work orders them, so exactly one publishes the change and the others find it published."""
+    from tests.core.conftest import TODAY
+    from tests.core.racing import Call, race
+
+    path = tmp_path / "zizhi.ics"
+    calendar_file.write(desk, path)
+    log_interaction(li, "1", "phone", "跟进", next_step="改期", next_date="2026-11-25", at="2026-11-19 10:00")
+
+    outcomes = race(db_path, [Call("boss", "reminders.calendar_file.write", (str(path),))] * 4, TODAY)
+
+    assert outcomes == ["ok"] * 4
+    runs = desk.store.rows("SELECT detail FROM audit WHERE action = 'remind.calendar' ORDER BY id")[1:]
+    assert sorted('"changed": 1' in run["detail"] for run in runs) == [False, False, False, True]
+    assert events(path)["follow_up:client:1:2026-11-25/li@zizhi"]["sequence"] == 1
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

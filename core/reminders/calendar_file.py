@@ -109,8 +109,7 @@ def _vevent(found: dict, timezone: str):
 def _sequence(db, events: list[dict]) -> int:
     """Give each event its SEQUENCE and DTSTAMP from ``reminder_calendar``: unchanged content keeps
     them, changed content takes the next sequence and now. Returns how many are new or changed."""
-    known = {uid: (digest, sequence, at) for uid, digest, sequence, at in db.execute(
-        "SELECT uid, digest, sequence, changed_at FROM reminder_calendar")}
+    known = _published(db, [found["uid"] for found in events])
     now, changed = clock.stamp(), 0
     for found in events:
         digest = hashlib.sha256(json.dumps(found, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
@@ -124,6 +123,18 @@ def _sequence(db, events: list[dict]) -> int:
                       changed_at = excluded.changed_at""", [found["uid"], digest, found["sequence"], now])
         changed += 1
     return changed
+
+
+def _published(db, uids: list[str]) -> dict[str, tuple]:
+    """What was last published of these UIDs only: the table keeps every event ever published (a
+    snoozed reminder comes back with its sequence), far more than one day's file holds."""
+    known: dict[str, tuple] = {}
+    for start in range(0, len(uids), 500):
+        part = uids[start:start + 500]
+        marks = ",".join("?" * len(part))
+        known.update((uid, rest) for uid, *rest in db.execute(
+            f"SELECT uid, digest, sequence, changed_at FROM reminder_calendar WHERE uid IN ({marks})", part))
+    return known
 
 
 def _utc(stamp: str, timezone: str) -> dt.datetime:

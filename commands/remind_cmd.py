@@ -1,10 +1,12 @@
 """`zizhi remind` — what is due, for whom: the morning's reminders cron sends (SPEC §9)."""
 
+import sys
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from zizhi.commands.common import Json, Opt, desk, echo, fields_of, output, output_read
+from zizhi.commands.common import Json, Opt, desk, echo, fields_of, output, output_read, warn
 
 app = typer.Typer()  # its help is the callback's: `zizhi remind` is itself the command
 
@@ -13,6 +15,8 @@ app = typer.Typer()  # its help is the callback's: `zizhi remind` is itself the 
 def remind(ctx: typer.Context,
            as_of: Annotated[Opt, typer.Option("--as-of", help="What is due by the end of this day (default today).")] = None,
            user: Annotated[Optional[str], typer.Option("--user", help="Only this person's reminders (a login).")] = None,
+           ics: Annotated[Optional[Path], typer.Option(
+               "--ics", help="Write the agenda as an iCalendar file to subscribe to, instead of printing it.")] = None,
            json: Json = False) -> None:
     """Everything due today, by person, most urgent first: follow-ups, dunning steps, stuck deals,
     late processing, expiring certificates and quotes, visits, credit re-checks.
@@ -21,9 +25,24 @@ def remind(ctx: typer.Context,
     """
     if ctx.invoked_subcommand is not None:
         return
+    if ics is not None:
+        return _calendar_file(ctx, ics, as_of, user, json)
     from zizhi.core.reminders.agenda import agenda
 
     output_read(ctx, "remind", "reminder", lambda d: agenda(d, as_of, user), json, _text, as_of=as_of, user=user)
+
+
+def _calendar_file(ctx: typer.Context, path: Path, as_of: Opt, user: Optional[str], json: bool) -> None:
+    """Silent on standard output (cron mails only when there is output); told on a terminal."""
+    from zizhi.core.reminders.calendar_file import write
+
+    written = write(desk(ctx), path, as_of, user)
+    if json:
+        output(written, json, echo)
+    elif sys.stderr.isatty():
+        from zizhi.core.i18n import t
+
+        warn(t("remind.ics_written", **written))
 
 
 def _text(found: dict) -> None:

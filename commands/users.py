@@ -20,7 +20,7 @@ from zizhi.commands.common import (
 app = typer.Typer(help="People: roles, onboarding exams, training, SSH keys.", no_args_is_help=True)
 app.add_typer(keys.app, name="key")
 
-USER_FIELDS = ["id", "login", "name", "role", "on_duty", "email", "phone", "clients", "created_at"]
+USER_FIELDS = ["id", "login", "name", "role", "on_duty", "email", "phone", "chat_id", "clients", "created_at"]
 
 
 @app.command("add")
@@ -51,6 +51,9 @@ def edit(
     email: Annotated[Opt, typer.Option("--email", help="Email address.")] = None,
     phone: Annotated[Opt, typer.Option("--phone", help="Phone.")] = None,
     active: Annotated[Optional[bool], typer.Option("--active/--inactive", help="Reactivate or deactivate.")] = None,
+    chat_id: Annotated[Opt, typer.Option(
+        "--chat-id", help="Their id in the team group (企业微信/钉钉/飞书) the reminder robot @-mentions; '' forgets it.")
+    ] = None,
     json: Json = False,
 ) -> None:
     """Correct a colleague's name, role or contact, or deactivate them (admins).
@@ -59,7 +62,7 @@ def edit(
     """
     from zizhi.core.people.users import edit_user
 
-    output(edit_user(desk(ctx), login, name, role, email, phone, active), json, _user_text)
+    output(edit_user(desk(ctx), login, name, role, email, phone, active, chat_id), json, _user_text)
 
 
 @app.command("list")

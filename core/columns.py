@@ -14,6 +14,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.contact": ("contact", "联系人"),
     "col.phone": ("phone", "电话"),
     "col.email": ("email", "邮箱"),
+    "col.chat_id": ("chat id", "群聊 ID"),
     "col.address": ("address", "地址"),
     "col.city": ("city", "城市"),
     "col.business_scope": ("business scope", "经营范围"),

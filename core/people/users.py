@@ -93,8 +93,9 @@ def add_user(desk, login: str, name: str | None, role: str, email: str | None = 
 
 
 def edit_user(desk, login: str, name: str | None = None, role: str | None = None, email: str | None = None,
-              phone: str | None = None, active: bool | None = None) -> dict:
+              phone: str | None = None, active: bool | None = None, chat_id: str | None = None) -> dict:
     """Correct a colleague's account or deactivate it (admins). History keeps the login.
+    ``chat_id`` is who the team group's robot @-mentions (:mod:`core.reminders.chat`); "" forgets it.
 
     A salesperson who still owns clients cannot change role or leave until they are reassigned.
     """
@@ -110,6 +111,10 @@ def edit_user(desk, login: str, name: str | None = None, role: str | None = None
             changes["email"] = validation.email(email)
         if phone is not None:
             changes["phone"] = validation.phone(phone)
+        if chat_id is not None:
+            from zizhi.core.reminders.chat import chat_id as valid_chat_id
+
+            changes["chat_id"] = valid_chat_id(chat_id)
         if active is not None:
             changes["active"] = int(active)
         changed = audit.changes(user, changes)
@@ -149,7 +154,7 @@ def show_user(desk, login: str) -> dict:
 def list_users(desk, role: str | None = None) -> list[dict]:
     """Colleagues, each as the acting user may see them (:func:`as_seen`)."""
     role = choose("role", role, "role")
-    sql = """SELECT u.id, u.login, u.name, u.role, u.on_duty, u.active, u.email, u.phone,
+    sql = """SELECT u.id, u.login, u.name, u.role, u.on_duty, u.active, u.email, u.phone, u.chat_id,
                     (SELECT count(*) FROM clients c WHERE c.owner_id = u.id AND c.archived_at IS NULL) AS clients
              FROM users u"""
     if role:

@@ -37,7 +37,7 @@ def agenda(desk, as_of: str | None = None, person: str | None = None, kinds: Ite
     """What is due by the end of ``as_of`` (default today), per person, most urgent first, leaving
     out what each person marked done or snoozed past the day (unless ``marked``: all of it).
 
-    Returns ``{"as_of", "people": [{"login", "name", "role", "language", "email", "phone",
+    Returns ``{"as_of", "people": [{"login", "name", "role", "language", "email", "phone", "chat_id",
     "reminders": [...]}]}`` — only people with something due, by login. Everyone's agenda is for
     managers and admins (cron runs as an admin); anyone may read their own (``person`` = their login).
     """
@@ -92,11 +92,11 @@ def _require_reader(user: dict, person: str | None) -> None:
 
 def _people(desk) -> dict[str, dict]:
     return {row["login"]: row for row in desk.store.rows(
-        "SELECT id, login, name, role, language, email, phone, active FROM users ORDER BY login")}
+        "SELECT id, login, name, role, language, email, phone, chat_id, active FROM users ORDER BY login")}
 
 
 def _public(person: dict) -> dict:
-    return {key: person[key] for key in ("login", "name", "role", "language", "email", "phone")}
+    return {key: person[key] for key in ("login", "name", "role", "language", "email", "phone", "chat_id")}
 
 
 def _days_between(since: str, day: str) -> int:

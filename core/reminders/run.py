@@ -85,10 +85,10 @@ def _plan(desk, day: str, person: str | None, channels: list[str], again: bool, 
             fresh, waiting = [], {}
             for reminder in who["reminders"]:
                 row = rows.get((reminder["key"], ids[who["login"]], channel))
-                if again or row is None or row["state"] == "failed":
+                if again or row is None or row[0] == "failed":
                     fresh.append((reminder, row))
-                elif row["state"] in outbox.OPEN:
-                    waiting.setdefault(row["message_id"], []).append((reminder, row))
+                elif row[0] in outbox.OPEN:
+                    waiting.setdefault(row[1], []).append((reminder, row))
             if fresh:
                 keys = [r["key"] for r, _ in fresh]
                 nonce = this_run if again else ""
@@ -100,7 +100,7 @@ def _plan(desk, day: str, person: str | None, channels: list[str], again: bool, 
                 else:
                     stuck.append({"login": who["login"], "name": who["name"], "channel": channel,
                                   "message_id": message_id, "keys": [r["key"] for r, _ in pairs],
-                                  "state": pairs[0][1]["state"], "since": pairs[0][1]["claimed_at"]})
+                                  "state": pairs[0][1][0], "since": pairs[0][1][2]})
     return {"messages": messages, "stuck": stuck}
 
 
@@ -114,7 +114,7 @@ def _message(who: dict, ids: dict, channel: str, pairs: list[tuple[dict, dict | 
     return {"login": who["login"], "name": who["name"], "user_id": ids[who["login"]], "channel": channel,
             "to": who["email"] if channel == "mail" else None, "person": who, "language": lang,
             "keys": [r["key"] for r in reminders], "message_id": message_id,
-            "retried": [r["key"] for r, row in pairs if row is not None and row["state"] == "failed"],
+            "retried": [r["key"] for r, row in pairs if row is not None and row[0] == "failed"],
             "resent": False, "subject": digest.subject(len(reminders), day, lang),
             "body": digest.body(who, reminders, day, lang), "state": "would_send", "error": None}
 

@@ -230,3 +230,16 @@ def test_chat_goes_through_the_same_outbox(due, env, monkeypatch):
     due("remind", "--chat")
     due("remind", "--chat")
     assert [(p, who) for p, who, _ in posted] == [("dingtalk", "li")] and posted[0][2].startswith(HEAD)
+
+
+def test_cron_s_run_loads_no_part_of_the_app(due, env):
+    probe = ("import sys\nfrom zizhi.commands.main import app\ntry:\n    app(['--as', 'boss', 'remind'])\n"
+             "except SystemExit as exit:\n    assert exit.code in (0, None), exit.code\n"
+             "print('textual' in sys.modules, 'zizhi.tui' in sys.modules, file=sys.stderr)")
+    import sys
+
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("ZIZHI_")}
+    environment.update(ZIZHI_DB=str(env / "zizhi.db"), ZIZHI_CONFIG=str(env / "config"),
+                       ZIZHI_STATE=str(env / "state"), ZIZHI_LANG="en", ZIZHI_NOW="2026-11-27T08:00:00")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, env=environment)
+    assert result.stdout.startswith(HEAD) and result.stderr.split() == ["False", "False"], result.stderr

@@ -38,6 +38,9 @@ def run(desk, channels: Iterable[str], *, as_of: str | None = None, person: str 
     ``failed`` with ``error``, or ``would_send`` in a dry run). ``write_text`` prints the ``text``
     channel (the CLI's standard output).
     """
+    from zizhi.core.reminders.agenda import _require_reader
+
+    _require_reader(desk.user, person)  # a salesperson's run of everyone is refused, holiday or not
     general = desk.settings.general
     channels = [c for c in CHANNELS if c in set(channels)]
     senders = _senders(general, channels, write_text)

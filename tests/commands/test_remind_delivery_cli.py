@@ -82,8 +82,11 @@ def test_nothing_is_sent_on_a_holiday_unless_asked_and_the_next_working_day_carr
     assert due("remind", "--holidays", "--again").stdout.startswith("李娜 (li) — 1 due by 2026-11-29:")
 
 
-def test_a_salesperson_runs_only_their_own(due):
+def test_a_salesperson_runs_only_their_own(due, monkeypatch):
     assert due("remind", user="li", code=1).stderr.startswith("zizhi: Only managers and admins")
+    monkeypatch.setenv("ZIZHI_NOW", "2026-11-28T08:00:00")  # a Saturday: refused all the same
+    assert due("remind", "--mail", user="li", code=1).stderr.startswith("zizhi: Only managers and admins")
+    monkeypatch.setenv("ZIZHI_NOW", "2026-11-27T08:00:00")
     assert HEAD in due("remind", "--user", "li", user="li").stdout
 
 

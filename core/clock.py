@@ -2,6 +2,10 @@
 
 ``ZIZHI_NOW`` (ISO date or datetime) fixes it for a whole process, so a subprocess test of a
 cron command can say what "today" is.
+
+The real time is the server's wall clock, unless a caller names a time zone: cron's reminders ask
+for the company's day (``General.reminders.timezone``) so that a server kept in UTC does not send
+Beijing's Monday on Sunday evening. A fixed time is taken as already being in that zone.
 """
 
 from __future__ import annotations
@@ -32,18 +36,24 @@ def _parse(text: str) -> dt.datetime:
     return value.replace(tzinfo=None)
 
 
-def now() -> dt.datetime:
-    """Local wall-clock time, to the second: what a salesperson's watch says."""
+def now(zone: str | None = None) -> dt.datetime:
+    """Local wall-clock time, to the second: what a salesperson's watch says — in ``zone`` (an IANA
+    name such as ``Asia/Shanghai``) when given, else the server's."""
     if _fixed is not None:
         return _fixed
     env = os.environ.get("ZIZHI_NOW")
     if env:
         return _parse(env)
+    if zone:
+        from zoneinfo import ZoneInfo
+
+        return dt.datetime.now(ZoneInfo(zone)).replace(tzinfo=None, microsecond=0)
     return dt.datetime.now().replace(microsecond=0)
 
 
-def today() -> dt.date:
-    return now().date()
+def today(zone: str | None = None) -> dt.date:
+    """The date of :func:`now` (in ``zone`` when given)."""
+    return now(zone).date()
 
 
 def stamp() -> str:

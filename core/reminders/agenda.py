@@ -51,8 +51,9 @@ def agenda(desk, as_of: str | None = None, person: str | None = None, kinds: Ite
         found += getattr(sources, kind)(desk, day)
     hidden = set() if marked else _hidden(desk, day)
     routed: dict[str, list[dict]] = {}
+    route = _router(people)
     for reminder in found:
-        for login in recipients(reminder, people):
+        for login in route(reminder):
             if (person is None or login == person) and (reminder["key"], people[login]["id"]) not in hidden:
                 routed.setdefault(login, []).append({**reminder, "person": login,
                                                      "days": _days_between(reminder["due_on"], day)})
@@ -67,15 +68,25 @@ def urgency(reminder: dict) -> tuple:
 
 def recipients(reminder: dict, people: dict[str, dict]) -> list[str]:
     """Who receives ``reminder``: see the module's docstring."""
+    return _router(people)(reminder)
+
+
+def _router(people: dict[str, dict]):
+    """:func:`recipients` with who is active, a manager or an admin worked out once (cron routes
+    tens of thousands of reminders a morning)."""
     active = {login for login, p in people.items() if p["active"]}
     managers = sorted(login for login in active if people[login]["role"] == "manager")
-    if reminder["to_admins"]:
-        return sorted(login for login in active if people[login]["role"] == "admin")
-    owner = reminder["owner"]
-    found = [owner] if owner in active else list(managers)
-    if reminder["escalated"]:
-        found += [m for m in managers if m not in found]
-    return found
+    admins = sorted(login for login in active if people[login]["role"] == "admin")
+
+    def route(reminder: dict) -> list[str]:
+        if reminder["to_admins"]:
+            return list(admins)
+        owner = reminder["owner"]
+        found = [owner] if owner in active else list(managers)
+        if reminder["escalated"]:
+            found += [m for m in managers if m not in found]
+        return found
+    return route
 
 
 def _hidden(desk, day: str) -> set[tuple[str, int]]:

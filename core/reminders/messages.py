@@ -13,6 +13,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "{reminder} 不在 {login} 今天的提醒中；请查看 zizhi remind --user {login}。"),
     "remind.snooze_not_later": ("until: {value} is not after today ({today}); snooze to a later day.",
                                 "推迟至：{value} 不晚于今天（{today}）；请推迟到以后的日期。"),
+    # a run: core/reminders/run.py, lock.py, mail.py
+    "remind.running": ("another zizhi remind is running (it holds {lock}); this one stops — "
+                       "the next run delivers whatever is left.",
+                       "另一个 zizhi remind 正在运行（它持有 {lock}）；本次运行停止——下次运行会发送剩下的提醒。"),
+    "remind.no_mail_settings": ("--mail: settings.toml has no [mail] section; add host, port, security and sender "
+                                "(zizhi config path shows where the file is).",
+                                "--mail：settings.toml 中没有 [mail] 一节；请填写 host、port、security 和 sender"
+                                "（zizhi config path 显示文件位置）。"),
+    "remind.no_chat_settings": ("--chat: settings.toml has no [chat] section; add platform and webhook "
+                                "(zizhi config path shows where the file is).",
+                                "--chat：settings.toml 中没有 [chat] 一节；请填写 platform 和 webhook"
+                                "（zizhi config path 显示文件位置）。"),
+    "remind.mail_password_missing": ("mail: the environment variable {env} (password_env in settings.toml) is not "
+                                     "set; set it where the run starts (the crontab: {env}=…, or the service's "
+                                     "environment).",
+                                     "邮件：环境变量 {env}（settings.toml 中的 password_env）未设置；请在运行处设置"
+                                     "（crontab 中写 {env}=…，或服务的环境变量）。"),
+    "remind.no_email": ("{login} has no email address; zizhi user edit {login} --email … and the next run sends it.",
+                        "{login} 没有电子邮箱；请运行 zizhi user edit {login} --email …，下次运行会发送。"),
+    "remind.mail_subject": ("{count} reminders due by {as_of}", "截至 {as_of} 共 {count} 项待办提醒"),
+    "remind.mail_subject.one": ("1 reminder due by {as_of}", "截至 {as_of} 共 1 项待办提醒"),
+    "remind.failed": ("{channel} to {name} ({login}): {count} reminders not delivered — {error}; "
+                      "the next zizhi remind tries again.",
+                      "{channel} 发给 {name}（{login}）的 {count} 项提醒未送达——{error}；下次运行 zizhi remind 会重试。"),
+    "remind.failed.one": ("{channel} to {name} ({login}): 1 reminder not delivered — {error}; "
+                          "the next zizhi remind tries again.",
+                          "{channel} 发给 {name}（{login}）的 1 项提醒未送达——{error}；下次运行 zizhi remind 会重试。"),
+    "remind.retried": ("{channel} to {name} ({login}): {count} that failed before delivered now.",
+                       "{channel} 发给 {name}（{login}）：之前未送达的 {count} 项提醒现已送达。"),
+    "remind.stuck": ("{channel} to {name} ({login}): {count} reminders claimed at {since} by a run that stopped "
+                     "({state}), perhaps not delivered; not sent again — {command} --retry-stuck resends them "
+                     "as the same message {message_id}.",
+                     "{channel} 发给 {name}（{login}）的 {count} 项提醒于 {since} 被一次中断的运行认领（{state}），"
+                     "可能未送达；未重发——{command} --retry-stuck 会以同一消息 {message_id} 重发。"),
+    "remind.stuck.one": ("{channel} to {name} ({login}): 1 reminder claimed at {since} by a run that stopped "
+                         "({state}), perhaps not delivered; not sent again — {command} --retry-stuck resends it "
+                         "as the same message {message_id}.",
+                         "{channel} 发给 {name}（{login}）的 1 项提醒于 {since} 被一次中断的运行认领（{state}），"
+                         "可能未送达；未重发——{command} --retry-stuck 会以同一消息 {message_id} 重发。"),
+    "remind.holiday": ("{as_of} is not a working day: nothing sent (the next working day's run carries it; "
+                       "--holidays sends today).",
+                       "{as_of} 不是工作日：未发送（下一个工作日的运行会补发；--holidays 今天就发送）。"),
+    "remind.would_send": ("would send by {channel} to {name} ({login}){to}: {count} reminders, {message_id}",
+                          "将通过 {channel} 发给 {name}（{login}）{to}：{count} 项提醒，{message_id}"),
+    "remind.would_send.one": ("would send by {channel} to {name} ({login}){to}: 1 reminder, {message_id}",
+                              "将通过 {channel} 发给 {name}（{login}）{to}：1 项提醒，{message_id}"),
+    "remind.nothing_new": ("nothing new to send by {as_of}.", "截至 {as_of} 没有需要发送的新提醒。"),
     # the kinds, as headings of the agenda (core/reminders/agenda.py KINDS)
     "remind.kind.dunning": ("Dunning", "催收"),
     "remind.kind.processing_late": ("Processing late", "办理逾期"),

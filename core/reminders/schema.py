@@ -17,6 +17,30 @@ def m220_reminder_marks(db) -> None:
         ) STRICT""")
 
 
+def m221_reminder_outbox(db) -> None:
+    """What each run delivered: one row per occurrence of a reminder (its key names the kind, the
+    record and the day it fell due), recipient and channel — unique, so an occurrence is claimed
+    once. ``claimed`` by a run (``run`` names it), ``sending`` while its message is on its way,
+    then ``sent``, or ``failed`` with the error (retried by the next run). ``message_id`` is the
+    message it went out in: a resend of a stuck claim reuses it."""
+    db.execute("""CREATE TABLE reminder_outbox (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            channel TEXT NOT NULL CHECK (channel IN ('text', 'mail', 'chat')),
+            state TEXT NOT NULL CHECK (state IN ('claimed', 'sending', 'sent', 'failed')),
+            run TEXT NOT NULL,
+            message_id TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+            error TEXT CHECK ((state = 'failed') = (error IS NOT NULL)),
+            claimed_at TEXT NOT NULL,
+            sent_at TEXT CHECK ((state = 'sent') <= (sent_at IS NOT NULL)),
+            changed_at TEXT NOT NULL,
+            UNIQUE (key, user_id, channel)
+        ) STRICT""")
+    db.execute("CREATE INDEX reminder_outbox_open ON reminder_outbox (state) WHERE state <> 'sent'")
+
+
 def m222_user_chat_id(db) -> None:
     """The id the team group's robot @-mentions a person by (企业微信 userid, 钉钉 userId, 飞书 user_id);
     without one the robot mentions them by their mobile, where the platform allows it."""
@@ -35,4 +59,5 @@ def m223_reminder_calendar(db) -> None:
         ) STRICT""")
 
 
-MIGRATIONS = (m220_reminder_marks, m222_user_chat_id, m223_reminder_calendar)  # after every earlier migration, as first applied
+MIGRATIONS = (m220_reminder_marks, m221_reminder_outbox, m222_user_chat_id,
+              m223_reminder_calendar)  # after every earlier migration, as first applied

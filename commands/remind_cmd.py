@@ -40,8 +40,10 @@ def remind(ctx: typer.Context,
         return _calendar_file(ctx, ics, as_of, user, json)
     if json and not dry_run:
         if mail or chat or again or retry_stuck:
-            raise typer.BadParameter("--json prints the agenda and sends nothing; add --dry-run to see the plan, "
-                                     "or drop --json to send", param_hint="--json")
+            from zizhi.core.i18n import t
+
+            desk(ctx)  # the person's language
+            raise typer.BadParameter(t("remind.json_sends_nothing"), param_hint="--json")
         from zizhi.core.reminders.agenda import agenda
 
         output_read(ctx, "remind", "reminder", lambda d: agenda(d, as_of, user), json, None, as_of=as_of, user=user)

@@ -71,6 +71,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "remind.kind.certificate_expiring": ("Certificates expiring (renewals)", "即将到期的资质证书（续办）"),
     "remind.kind.credit_recheck": ("Credit re-checks", "信用复查"),
     "remind.kind.calendar_missing": ("Holiday calendar", "节假日日历"),
+    "remind.json_sends_nothing": ("--json prints the agenda and sends nothing; add --dry-run to see the plan, "
+                                  "or drop --json to send.",
+                                  "--json 只打印待办、不发送；加 --dry-run 查看发送计划，或去掉 --json 以发送。"),
     "remind.follow_up": ("follow up with {client}: {step} (due {since})",
                          "跟进 {client}：{step}（{since} 到期）"),
     "remind.dunning": ("{action_word} to {client} about {instalment}: {owed} owed, {days} days overdue",

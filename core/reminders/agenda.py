@@ -18,7 +18,8 @@ from zizhi.core import clock, validation
 from zizhi.core.errors import Refused
 
 # Kinds in order of urgency: money first, then what the client waits for, then what can wait.
-KINDS = ("dunning", "follow_up")
+KINDS = ("dunning", "processing_late", "follow_up", "visit", "quote_expiring", "quote_expired", "stale_deal",
+         "certificate_expiring", "credit_recheck", "calendar_missing")
 RANK = {kind: n for n, kind in enumerate(KINDS)}
 
 
@@ -31,12 +32,21 @@ def item(kind: str, record: str, due_on: str, message: str, params: dict, *, own
     ``record`` names what it is about (``client:42``, ``instalment:ZZ-2026-0001:2``), ``due_on`` the
     day it fell due (since when), ``message`` and ``params`` why, said in each reader's language
     (:func:`why`); ``command`` is the CLI line that deals with it and ``app_key`` the app's key.
-    ``to_admins`` routes it to the admins instead of an owner (the holiday calendar).
+    ``to_admins`` routes it to the admins instead of an owner (the holiday calendar). The app key
+    is pressed on the screen that deals with it: the deal's for a deal's reminder, the clients'
+    for a client's.
     """
     return {"key": f"{kind}:{record}:{due_on}", "kind": kind, "record": record, "due_on": due_on,
             "message": message, "params": params, "owner": owner, "client_id": client_id, "client": client,
             "deal_id": deal_id, "deal": deal, "command": command, "app_key": app_key, "escalated": escalated,
             "to_admins": to_admins}
+
+
+def day_after(day: str) -> str:
+    """The day after ``day``: a deadline kept through its day falls due the day after."""
+    import datetime as dt
+
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
 
 
 def why(reminder: dict, lang: str | None = None) -> str:
@@ -67,12 +77,17 @@ def agenda(desk, as_of: str | None = None, person: str | None = None, kinds: Ite
     for kind in kinds or KINDS:
         found += getattr(sources, kind)(desk, day)
     hidden = set() if marked else marks.hidden(desk, day)
+    team, waited = _team(people), {}
     routed: dict[str, list[dict]] = {}
     for reminder in found:
-        for login in recipients(reminder, people):
+        since = reminder["due_on"]
+        reminder["days"] = waited[since] if since in waited else waited.setdefault(since, _days_between(since, day))
+        copies = 0  # the sources' dicts are this call's own: the first recipient takes it, others a copy
+        for login in _route(reminder, team):
             if (person is None or login == person) and (reminder["key"], people[login]["id"]) not in hidden:
-                routed.setdefault(login, []).append({**reminder, "person": login,
-                                                     "days": _days_between(reminder["due_on"], day)})
+                mine = {**reminder, "person": login} if copies else reminder
+                mine["person"], copies = login, copies + 1
+                routed.setdefault(login, []).append(mine)
     return {"as_of": day, "people": [{**_public(people[login]), "reminders": sorted(items, key=urgency)}
                                      for login, items in sorted(routed.items())]}
 
@@ -84,10 +99,21 @@ def urgency(reminder: dict) -> tuple:
 
 def recipients(reminder: dict, people: dict[str, dict]) -> list[str]:
     """Who receives ``reminder``: see the module's docstring."""
+    return _route(reminder, _team(people))
+
+
+def _team(people: dict[str, dict]) -> tuple[set[str], list[str], list[str]]:
+    """The active logins, the active managers and the active admins: read once per agenda (the
+    morning's agenda routes tens of thousands of reminders)."""
     active = {login for login, p in people.items() if p["active"]}
-    managers = sorted(login for login in active if people[login]["role"] == "manager")
+    return (active, sorted(login for login in active if people[login]["role"] == "manager"),
+            sorted(login for login in active if people[login]["role"] == "admin"))
+
+
+def _route(reminder: dict, team: tuple[set[str], list[str], list[str]]) -> list[str]:
+    active, managers, admins = team
     if reminder["to_admins"]:
-        return sorted(login for login in active if people[login]["role"] == "admin")
+        return list(admins)
     owner = reminder["owner"]
     found = [owner] if owner in active else list(managers)
     if reminder["escalated"]:

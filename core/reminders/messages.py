@@ -24,8 +24,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "remind.kind.certificate_expiring": ("Certificates expiring (renewals)", "即将到期的资质证书（续办）"),
     "remind.kind.credit_recheck": ("Credit re-checks", "信用复查"),
     "remind.kind.calendar_missing": ("Holiday calendar", "节假日日历"),
+    # why each reminder is due (core/reminders/sources*.py), said to the person who acts
     "remind.follow_up": ("follow up with {client}: {step} (due {since})",
                          "跟进 {client}：{step}（{since} 到期）"),
-    "remind.dunning": ("{action_word} to {client} about {instalment}: {owed} owed, {days} days overdue",
-                       "{action_word}：{client} 的 {instalment} 欠款 {owed}，逾期 {days} 天"),
+    "remind.dunning": ("{client} owes {owed} on {instalment}, {days} days overdue — next step: {action_word}",
+                       "{client} 的 {instalment} 欠款 {owed}，逾期 {days} 天——下一步：{action_word}"),
+    "remind.dunning_ahead": ("{client}'s {instalment} ({owed}) falls due on {due} — {action_word} before it",
+                             "{client} 的 {instalment}（{owed}）将于 {due} 到期——提前{action_word}"),
+    "remind.processing_late": ("processing of deal {deal} ({title}) for {client} was expected by {expected} "
+                               "(operations: {operator}) — tell the client, and record the delay or the decision",
+                               "{client} 的商机 {deal}（{title}）预计 {expected} 办结，现已逾期（办理：{operator}）"
+                               "——请告知客户，并登记延误或审批结果"),
+    "remind.visit": ("after-sales visit to {client} for deal {deal} ({title}) due {since}",
+                     "回访 {client}：商机 {deal}（{title}），{since} 到期"),
+    "remind.quote_expiring": ("quote {quote} to {client} ({title}) is valid until {until} — ask for the client's decision",
+                              "发给 {client} 的报价 {quote}（{title}）有效期至 {until}——请确认客户意向"),
+    "remind.quote_expired": ("quote {quote} to {client} ({title}) lapsed after {until} unanswered — send a new "
+                             "version, or record the client's no (zizhi quote reject {quote})",
+                             "发给 {client} 的报价 {quote}（{title}）已于 {until} 后过期且未获答复——请出新版本报价，"
+                             "或登记客户拒绝（zizhi quote reject {quote}）"),
+    "remind.stale_deal": ("deal {deal} ({title}) with {client} has not moved in {stage_word} since {since} "
+                          "(stuck after {limit} days) — move it on or log a contact",
+                          "{client} 的商机 {deal}（{title}）自 {since} 起停留在「{stage_word}」阶段"
+                          "（超过 {limit} 天即为停滞）——请推进阶段或记录联系"),
+    "remind.certificate_expiring": ("{client}'s {code} certificate {number} (deal {deal}) expires on {expires} "
+                                    "— offer the renewal",
+                                    "{client} 的 {code} 资质证书 {number}（商机 {deal}）将于 {expires} 到期——请联系续办"),
+    "remind.credit_recheck": ("{client}'s credit rating {rating}, checked {checked_on}, is due for a re-check by {by}",
+                              "{client} 的信用评级 {rating}（{checked_on} 核查）须在 {by} 前复查"),
+    "remind.calendar_missing": ("the {year} holiday calendar is not on record (due since {since}): deadlines into "
+                                "{year} are provisional until it is imported",
+                                "{year} 年节假日安排尚未导入（自 {since} 起待办）：导入前，跨入 {year} 年的期限均为暂定"),
 }

@@ -29,8 +29,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "跟进 {client}：{step}（{since} 到期）"),
     "remind.dunning": ("{client} owes {owed} on {instalment}, {days} days overdue — next step: {action_word}",
                        "{client} 的 {instalment} 欠款 {owed}，逾期 {days} 天——下一步：{action_word}"),
-    "remind.dunning_ahead": ("{client}'s {instalment} ({owed}) falls due on {due} — {action_word} before it",
-                             "{client} 的 {instalment}（{owed}）将于 {due} 到期——提前{action_word}"),
+    "remind.dunning_ahead": ("{client}'s {instalment} ({owed}) falls due on {due} — next step: {action_word}",
+                             "{client} 的 {instalment}（{owed}）于 {due} 到期——下一步：{action_word}"),
     "remind.processing_late": ("processing of deal {deal} ({title}) for {client} was expected by {expected} "
                                "(operations: {operator}) — tell the client, and record the delay or the decision",
                                "{client} 的商机 {deal}（{title}）预计 {expected} 办结，现已逾期（办理：{operator}）"

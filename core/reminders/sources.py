@@ -44,7 +44,7 @@ def dunning(desk, day: str) -> list[dict]:
         if row["instalment"] in seen:  # the managers' copies of an escalation: routing sends those
             continue
         seen.add(row["instalment"])
-        ahead = row["days_overdue"] < 0  # the friendly reminder before the due day
+        ahead = row["days_overdue"] <= 0  # the friendly reminder before (or on) the due day
         found.append(item(
             "dunning", f"instalment:{row['instalment']}:{row['step_days']}", row["since"],
             "remind.dunning_ahead" if ahead else "remind.dunning",

@@ -37,7 +37,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "——请告知客户，并登记延误或审批结果"),
     "remind.visit": ("after-sales visit to {client} for deal {deal} ({title}) due {since}",
                      "回访 {client}：商机 {deal}（{title}），{since} 到期"),
-    "remind.quote_expiring": ("quote {quote} to {client} ({title}) is valid until {until} — ask for the client's decision",
+    "remind.quote_expiring": ("quote {quote} to {client} ({title}) is valid until {until} "
+                              "— ask for the client's decision",
                               "发给 {client} 的报价 {quote}（{title}）有效期至 {until}——请确认客户意向"),
     "remind.quote_expired": ("quote {quote} to {client} ({title}) lapsed after {until} unanswered — send a new "
                              "version, or record the client's no (zizhi quote reject {quote})",

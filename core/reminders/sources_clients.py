@@ -65,7 +65,8 @@ def credit_recheck(desk, day: str) -> list[dict]:
                 WHERE c.archived_at IS NULL)
             SELECT latest.id, latest.name, latest.rating, u.login, latest.checked_on
             FROM latest LEFT JOIN users u ON u.id = latest.owner_id
-            WHERE latest.checked_on <= CASE latest.rating {' '.join('WHEN ? THEN ?' for _ in policy)} END""", oldest)[1]
+            WHERE latest.checked_on <= CASE latest.rating {' '.join('WHEN ? THEN ?' for _ in policy)} END""",
+        oldest)[1]
     found = []
     for client_id, client, rating, owner, checked_on in rows:
         due_on = recheck_by({"checked_on": checked_on}, policy[rating].recheck_days)

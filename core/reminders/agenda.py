@@ -81,12 +81,13 @@ def agenda(desk, as_of: str | None = None, person: str | None = None, kinds: Ite
     routed: dict[str, list[dict]] = {}
     for reminder in found:
         since = reminder["due_on"]
-        reminder["days"] = waited[since] if since in waited else waited.setdefault(since, _days_between(since, day))
-        copies = 0  # the sources' dicts are this call's own: the first recipient takes it, others a copy
+        if since not in waited:  # tens of thousands of reminders, a few hundred days
+            waited[since] = _days_between(since, day)
+        reminder["days"], taken = waited[since], False
         for login in _route(reminder, team):
             if (person is None or login == person) and (reminder["key"], people[login]["id"]) not in hidden:
-                mine = {**reminder, "person": login} if copies else reminder
-                mine["person"], copies = login, copies + 1
+                mine = dict(reminder) if taken else reminder  # the sources' dicts are this call's own
+                mine["person"], taken = login, True
                 routed.setdefault(login, []).append(mine)
     return {"as_of": day, "people": [{**_public(people[login]), "reminders": sorted(items, key=urgency)}
                                      for login, items in sorted(routed.items())]}

@@ -3,6 +3,10 @@
 Every source reads the whole book (routing decides who sees what, :mod:`.agenda`), in one or two
 queries — cron runs them all each morning over 100,000 clients. A source names each occurrence
 by the record and the day it fell due, so the same occurrence keeps its key from run to run.
+
+The deal's kinds are in :mod:`.sources_pipeline` and :mod:`.sources_quotes`, the client's in
+:mod:`.sources_clients`; all are named here, where the agenda finds each kind by its name. What
+"not yet dealt with" means is in each source's docstring.
 """
 
 from __future__ import annotations
@@ -19,7 +23,9 @@ __all__ = ["calendar_missing", "certificate_expiring", "credit_recheck", "dunnin
 
 
 def follow_up(desk, day: str) -> list[dict]:
-    """A client's agreed next step whose date has come (the communication log's follow-up)."""
+    """A client's agreed next step whose date has come (the communication log's follow-up). Dealt
+    with when contact is logged with the next step after it (a new date is a new occurrence), or
+    the client is archived."""
     late = desk.settings.pricing.reminders.escalate.follow_up_overdue_days
     escalate_before = (dt.date.fromisoformat(day) - dt.timedelta(days=late)).isoformat()
     rows = desk.store.tuples(

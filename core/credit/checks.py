@@ -8,8 +8,6 @@ so the rating a contract is made under always has its check behind it.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from zizhi.core import access, audit, clock, money, percent, validation
 from zizhi.core.clients import records as clients
 from zizhi.core.credit import policy, suggestion
@@ -64,8 +62,8 @@ def standing(desk, client_ref: str) -> dict:
         age = policy.age_days(latest)
         result.update(checked_on=latest["checked_on"], method=latest["method"], age_days=age)
         if terms:
-            by = dt.date.fromisoformat(latest["checked_on"]) + dt.timedelta(days=terms.recheck_days)
-            result.update(recheck_due=age > terms.recheck_days, recheck_by=by.isoformat())
+            result.update(recheck_due=age > terms.recheck_days,
+                          recheck_by=policy.recheck_by(latest, terms.recheck_days))
     return result
 
 

@@ -47,6 +47,11 @@ def latest_check(db, client_id: int) -> dict | None:
     return dict(zip([c[0] for c in cursor.description], row)) if row else None
 
 
+def recheck_by(check: dict, recheck_days: int) -> str:
+    """The last day the check still backs a new contract; from the day after, it must be done again."""
+    return (dt.date.fromisoformat(check["checked_on"]) + dt.timedelta(days=recheck_days)).isoformat()
+
+
 def age_days(check: dict, today: dt.date | None = None) -> int:
     return ((today or clock.today()) - dt.date.fromisoformat(check["checked_on"])).days
 

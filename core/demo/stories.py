@@ -67,6 +67,7 @@ STORIES = (
     _story("cancelled", (*_ASSESS, "cancel"), (1, 60), None),
     _story("sent_with_discount", _PROPOSE, (1, 4), False, "small_discount"),
     _story("expiring_again", (*_DELIVERED, "visit1", "visit2"), (35, 60), None, "expiring", "balance"),
+    _story("quote_expiring", _PROPOSE, (27, 28), None),  # quoted 27–30 days ago: valid 0–3 days more
 )
 # The stage a deal is in after the phase that moves it.
 STAGE_AFTER = {"open": "inquiry", "assess": "assessment", "propose": "proposal", "contract": "contract",

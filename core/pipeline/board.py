@@ -36,7 +36,7 @@ def pipeline(desk, owner: str | None = None) -> dict:
         row["value"] += deal["value"]
         row["weighted"] += deal["value"] * chance  # fen × basis points, rounded once per stage below
         idle = (today - _last_moved(deal)).days
-        if idle > config.stale_days:
+        if today >= stuck_from(deal, config.stale_days):
             row["stuck"] += 1
             stuck.append({**deal, "idle_days": idle, "stale_days": config.stale_days})
     for row in stages.values():
@@ -46,6 +46,12 @@ def pipeline(desk, owner: str | None = None) -> dict:
               "weighted": sum(r["weighted"] for r in rows)}
     stuck.sort(key=lambda d: -d["idle_days"])
     return {"stages": rows, "totals": totals, "stuck": stuck, "as_of": today.isoformat()}
+
+
+def stuck_from(deal: dict, stale_days: int) -> dt.date:
+    """The first day the deal counts as stuck: ``stale_days`` whole days without a move behind it
+    (the reminders ask this of every open deal; ``deal`` needs ``stage_since`` and ``last_contact_at``)."""
+    return _last_moved(deal) + dt.timedelta(days=stale_days + 1)
 
 
 def _last_moved(deal: dict) -> dt.date:

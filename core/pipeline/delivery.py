@@ -153,7 +153,7 @@ def list_visits(desk, due: bool = False, owner: str | None = None, client: str |
     cond, params = access.visible_deals(desk.user)
     where = [cond]
     if due:
-        where.append(f"v.done_on IS NULL AND v.due_on <= ? AND {stages.still_open()}")
+        where.append(visit_due_condition())
         params.append(clock.today().isoformat())
     elif done is not None:
         where.append("v.done_on IS NOT NULL" if done else "v.done_on IS NULL")
@@ -165,6 +165,12 @@ def list_visits(desk, due: bool = False, owner: str | None = None, client: str |
         params.append(resolve(desk, client)["id"])
     return desk.store.rows(
         f"""{_VISITS} WHERE {' AND '.join(where)} ORDER BY v.due_on, v.id LIMIT ?""", [*params, limit])
+
+
+def visit_due_condition(visit: str = "v", deal: str = "d", day: str = "?") -> str:
+    """A visit due by ``day`` (a query parameter): not done, its day come, its deal still with the
+    company (the reminders ask this of the whole book)."""
+    return f"{visit}.done_on IS NULL AND {visit}.due_on <= {day} AND {stages.still_open(deal)}"
 
 
 def expiry_from_validity(issued: dt.date, months: int | None) -> dt.date | None:

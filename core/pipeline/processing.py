@@ -236,9 +236,14 @@ def list_overdue(desk) -> list[dict]:
                    CAST(julianday(?) - julianday(h.expected_on) AS INTEGER) AS days_overdue
             FROM handovers h JOIN deals d ON d.id = h.deal_id JOIN clients c ON c.id = d.client_id
             LEFT JOIN users o ON o.id = d.owner_id JOIN users op ON op.id = h.operator_id
-            WHERE h.outcome IS NULL AND h.expected_on < ? AND {stages.still_open()}
-              AND {cond}
+            WHERE {late_condition()} AND {cond}
             ORDER BY h.expected_on""", [today, today, *params])
+
+
+def late_condition(handover: str = "h", deal: str = "d", day: str = "?") -> str:
+    """Processing late on ``day`` (a query parameter): past its expected date, no decision from the
+    authority, the deal still open (the reminders ask this of the whole book)."""
+    return f"{handover}.outcome IS NULL AND {handover}.expected_on < {day} AND {stages.still_open(deal)}"
 
 
 def _refuse_second(db, deal_id: int) -> None:

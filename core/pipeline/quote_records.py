@@ -69,6 +69,6 @@ def lapsed(quote: dict) -> bool:
     return quote["valid_until"] < clock.today().isoformat()
 
 
-def lapsed_condition(alias: str = "q") -> tuple[str, list]:
-    """:func:`lapsed` as a SQL condition and its parameter."""
-    return f"{alias}.valid_until < ?", [clock.today().isoformat()]
+def lapsed_condition(alias: str = "q", day: str | None = None) -> tuple[str, list]:
+    """:func:`lapsed` as a SQL condition and its parameter, as of ``day`` (default today)."""
+    return f"{alias}.valid_until < ?", [day or clock.today().isoformat()]

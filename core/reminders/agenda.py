@@ -18,7 +18,8 @@ from zizhi.core import clock, validation
 from zizhi.core.errors import Refused
 
 # Kinds in order of urgency: money first, then what the client waits for, then what can wait.
-KINDS = ("dunning", "follow_up")
+KINDS = ("dunning", "processing_late", "follow_up", "visit", "quote_expiring", "quote_expired", "stale_deal",
+         "certificate_expiring", "credit_recheck", "calendar_missing")
 RANK = {kind: n for n, kind in enumerate(KINDS)}
 
 
@@ -50,13 +51,18 @@ def agenda(desk, as_of: str | None = None, person: str | None = None, kinds: Ite
     for kind in kinds or KINDS:
         found += getattr(sources, kind)(desk, day)
     hidden = set() if marked else _hidden(desk, day)
+    team, waited = _team(people), {}
     routed: dict[str, list[dict]] = {}
-    route = _router(people)
     for reminder in found:
-        for login in route(reminder):
+        since = reminder["due_on"]
+        if since not in waited:  # tens of thousands of reminders, a few hundred days
+            waited[since] = _days_between(since, day)
+        reminder["days"], taken = waited[since], False
+        for login in _route(reminder, team):
             if (person is None or login == person) and (reminder["key"], people[login]["id"]) not in hidden:
-                routed.setdefault(login, []).append({**reminder, "person": login,
-                                                     "days": _days_between(reminder["due_on"], day)})
+                mine = dict(reminder) if taken else reminder  # the sources' dicts are this call's own
+                mine["person"], taken = login, True
+                routed.setdefault(login, []).append(mine)
     return {"as_of": day, "people": [{**_public(people[login]), "reminders": sorted(items, key=urgency)}
                                      for login, items in sorted(routed.items())]}
 
@@ -68,25 +74,26 @@ def urgency(reminder: dict) -> tuple:
 
 def recipients(reminder: dict, people: dict[str, dict]) -> list[str]:
     """Who receives ``reminder``: see the module's docstring."""
-    return _router(people)(reminder)
+    return _route(reminder, _team(people))
 
 
-def _router(people: dict[str, dict]):
-    """:func:`recipients` with who is active, a manager or an admin worked out once (cron routes
-    tens of thousands of reminders a morning)."""
+def _team(people: dict[str, dict]) -> tuple[set[str], list[str], list[str]]:
+    """The active logins, the active managers and the active admins: read once per agenda (the
+    morning's agenda routes tens of thousands of reminders)."""
     active = {login for login, p in people.items() if p["active"]}
-    managers = sorted(login for login in active if people[login]["role"] == "manager")
-    admins = sorted(login for login in active if people[login]["role"] == "admin")
+    return (active, sorted(login for login in active if people[login]["role"] == "manager"),
+            sorted(login for login in active if people[login]["role"] == "admin"))
 
-    def route(reminder: dict) -> list[str]:
-        if reminder["to_admins"]:
-            return list(admins)
-        owner = reminder["owner"]
-        found = [owner] if owner in active else list(managers)
-        if reminder["escalated"]:
-            found += [m for m in managers if m not in found]
-        return found
-    return route
+
+def _route(reminder: dict, team: tuple[set[str], list[str], list[str]]) -> list[str]:
+    active, managers, admins = team
+    if reminder["to_admins"]:
+        return list(admins)
+    owner = reminder["owner"]
+    found = [owner] if owner in active else list(managers)
+    if reminder["escalated"]:
+        found += [m for m in managers if m not in found]
+    return found
 
 
 def _hidden(desk, day: str) -> set[tuple[str, int]]:

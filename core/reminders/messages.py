@@ -74,10 +74,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "remind.json_sends_nothing": ("--json prints the agenda and sends nothing; add --dry-run to see the plan, "
                                   "or drop --json to send.",
                                   "--json 只打印待办、不发送；加 --dry-run 查看发送计划，或去掉 --json 以发送。"),
-    "remind.follow_up": ("follow up with {client}: {step} (due {since})",
-                         "跟进 {client}：{step}（{since} 到期）"),
-    "remind.dunning": ("{action_word} to {client} about {instalment}: {owed} owed, {days} days overdue",
-                       "{action_word}：{client} 的 {instalment} 欠款 {owed}，逾期 {days} 天"),
     # the team group's robot (core/reminders/chat.py): why a post did not get through, in one line
     "remind.platform.wecom": ("WeCom (企业微信)", "企业微信"),
     "remind.platform.dingtalk": ("DingTalk (钉钉)", "钉钉"),
@@ -111,4 +107,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "remind.ics_unwritable": ("ics: {value} cannot be written: {reason}.", "日历文件：无法写入 {value}：{reason}。"),
     "remind.ics_written": ("{events} reminders written to {file} ({changed} new or changed).",
                            "已将 {events} 条提醒写入 {file}（{changed} 条为新增或有变化）。"),
+    # why each reminder is due (core/reminders/sources*.py), said to the person who acts
+    "remind.follow_up": ("follow up with {client}: {step} (due {since})",
+                         "跟进 {client}：{step}（{since} 到期）"),
+    "remind.dunning": ("{client} owes {owed} on {instalment}, {days} days overdue — next step: {action_word}",
+                       "{client} 的 {instalment} 欠款 {owed}，逾期 {days} 天——下一步：{action_word}"),
+    "remind.dunning_ahead": ("{client}'s {instalment} ({owed}) falls due on {due} — next step: {action_word}",
+                             "{client} 的 {instalment}（{owed}）于 {due} 到期——下一步：{action_word}"),
+    "remind.processing_late": ("processing of deal {deal} ({title}) for {client} was expected by {expected} "
+                               "(operations: {operator}) — tell the client, and record the delay or the decision",
+                               "{client} 的商机 {deal}（{title}）预计 {expected} 办结，现已逾期（办理：{operator}）"
+                               "——请告知客户，并登记延误或审批结果"),
+    "remind.visit": ("after-sales visit to {client} for deal {deal} ({title}) due {since}",
+                     "回访 {client}：商机 {deal}（{title}），{since} 到期"),
+    "remind.quote_expiring": ("quote {quote} to {client} ({title}) is valid until {until} "
+                              "— ask for the client's decision",
+                              "发给 {client} 的报价 {quote}（{title}）有效期至 {until}——请确认客户意向"),
+    "remind.quote_expired": ("quote {quote} to {client} ({title}) lapsed after {until} unanswered — send a new "
+                             "version, or record the client's no (zizhi quote reject {quote})",
+                             "发给 {client} 的报价 {quote}（{title}）已于 {until} 后过期且未获答复——请出新版本报价，"
+                             "或登记客户拒绝（zizhi quote reject {quote}）"),
+    "remind.stale_deal": ("deal {deal} ({title}) with {client} has not moved in {stage_word} since {since} "
+                          "(stuck after {limit} days) — move it on or log a contact",
+                          "{client} 的商机 {deal}（{title}）自 {since} 起停留在「{stage_word}」阶段"
+                          "（超过 {limit} 天即为停滞）——请推进阶段或记录联系"),
+    "remind.certificate_expiring": ("{client}'s {code} certificate {number} (deal {deal}) expires on {expires} "
+                                    "— offer the renewal",
+                                    "{client} 的 {code} 资质证书 {number}（商机 {deal}）将于 {expires} 到期——请联系续办"),
+    "remind.credit_recheck": ("{client}'s credit rating {rating}, checked {checked_on}, is due for a re-check by {by}",
+                              "{client} 的信用评级 {rating}（{checked_on} 核查）须在 {by} 前复查"),
+    "remind.calendar_missing": ("the {year} holiday calendar is not on record (due since {since}): deadlines into "
+                                "{year} are provisional until it is imported",
+                                "{year} 年节假日安排尚未导入（自 {since} 起待办）：导入前，跨入 {year} 年的期限均为暂定"),
 }

@@ -13,9 +13,18 @@ def item(kind: str, record: str, due_on: str, message: str, params: dict, *, own
     ``record`` names what it is about (``client:42``, ``instalment:ZZ-2026-0001:2``), ``due_on`` the
     day it fell due (since when), ``message`` and ``params`` why, said in each reader's language
     (:func:`why`); ``command`` is the CLI line that deals with it and ``app_key`` the app's key.
-    ``to_admins`` routes it to the admins instead of an owner (the holiday calendar).
+    ``to_admins`` routes it to the admins instead of an owner (the holiday calendar). The app key
+    is pressed on the screen that deals with it: the deal's for a deal's reminder, the clients'
+    for a client's.
     """
     return {"key": f"{kind}:{record}:{due_on}", "kind": kind, "record": record, "due_on": due_on,
             "message": message, "params": params, "owner": owner, "client_id": client_id, "client": client,
             "deal_id": deal_id, "deal": deal, "command": command, "app_key": app_key, "escalated": escalated,
             "to_admins": to_admins}
+
+
+def day_after(day: str) -> str:
+    """The day after ``day``: a deadline kept through its day falls due the day after."""
+    import datetime as dt
+
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()

@@ -3,6 +3,10 @@
 Every source reads the whole book (routing decides who sees what, :mod:`.agenda`), in one or two
 queries — cron runs them all each morning over 100,000 clients. A source names each occurrence
 by the record and the day it fell due, so the same occurrence keeps its key from run to run.
+
+The deal's kinds are in :mod:`.sources_pipeline` and :mod:`.sources_quotes`, the client's in
+:mod:`.sources_clients`; all are named here, where the agenda finds each kind by its name. What
+"not yet dealt with" means is in each source's docstring.
 """
 
 from __future__ import annotations
@@ -10,10 +14,18 @@ from __future__ import annotations
 import datetime as dt
 
 from zizhi.core.reminders.reminder import item
+from zizhi.core.reminders.sources_clients import certificate_expiring, credit_recheck
+from zizhi.core.reminders.sources_pipeline import processing_late, stale_deal, visit
+from zizhi.core.reminders.sources_quotes import quote_expired, quote_expiring
+
+__all__ = ["calendar_missing", "certificate_expiring", "credit_recheck", "dunning", "follow_up", "processing_late",
+           "quote_expired", "quote_expiring", "stale_deal", "visit"]  # one per kind: agenda finds each by name
 
 
 def follow_up(desk, day: str) -> list[dict]:
-    """A client's agreed next step whose date has come (the communication log's follow-up)."""
+    """A client's agreed next step whose date has come (the communication log's follow-up). Dealt
+    with when contact is logged with the next step after it (a new date is a new occurrence), or
+    the client is archived."""
     late = desk.settings.pricing.reminders.escalate.follow_up_overdue_days
     escalate_before = (dt.date.fromisoformat(day) - dt.timedelta(days=late)).isoformat()
     rows = desk.store.tuples(
@@ -38,11 +50,27 @@ def dunning(desk, day: str) -> list[dict]:
         if row["instalment"] in seen:  # the managers' copies of an escalation: routing sends those
             continue
         seen.add(row["instalment"])
+        ahead = row["days_overdue"] <= 0  # the friendly reminder before (or on) the due day
         found.append(item(
-            "dunning", f"instalment:{row['instalment']}:{row['step_days']}", row["since"], "remind.dunning",
+            "dunning", f"instalment:{row['instalment']}:{row['step_days']}", row["since"],
+            "remind.dunning_ahead" if ahead else "remind.dunning",
             {"client": row["client"], "instalment": row["instalment"], "owed": format_fen(row["owed"]),
-             "days": row["days_overdue"], "action_word": f"dunning_action.{row['action']}"},
+             "days": row["days_overdue"], "due": row["due_on"], "action_word": f"dunning_action.{row['action']}"},
             owner=row["owner"], client_id=row["client_id"], client=row["client"],
             command=f"zizhi dunning log {row['instalment']} --action {row['action']} --outcome …",
             app_key="r", escalated=row["action"] == "escalation" or row["days_overdue"] >= late))
     return found
+
+
+def calendar_missing(desk, day: str) -> list[dict]:
+    """Next year's holidays not on record from 1 November (:func:`core.workdays.records.next_year_missing`),
+    to the admins, who import them. Dealt with when the year is imported."""
+    from zizhi.core.workdays.days import covered_years
+    from zizhi.core.workdays.records import WARN_FROM, next_year_missing
+
+    year = next_year_missing(set(covered_years(desk.store)), dt.date.fromisoformat(day))
+    if year is None:
+        return []
+    since = dt.date(year - 1, *WARN_FROM).isoformat()
+    return [item("calendar_missing", f"year:{year}", since, "remind.calendar_missing", {"year": year, "since": since},
+                 owner=None, command=f"zizhi calendar import {year}.json", to_admins=True)]

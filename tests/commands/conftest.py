@@ -74,3 +74,16 @@ def run_zizhi(*args: str, env_root: Path, extra_env: dict | None = None, stdin=N
     command = [str(exe)] if exe.exists() else [sys.executable, "-c", "from zizhi.commands.main import run; run()"]
     return subprocess.run([*command, *args], capture_output=True, text=True, env=environment, timeout=60,
                           stdin=stdin)
+
+
+@pytest.fixture
+def next_years_holidays(cli, env):
+    """2027's holidays on record, so the admins have no reminder to import them (due from 1 November:
+    the tests' day is 2026-11-27) and a reminders test hears only about what it set up."""
+    import json
+
+    from tests.core.test_workdays import YEAR_2027
+
+    path = env / "2027.json"
+    path.write_text(json.dumps(YEAR_2027, ensure_ascii=False), encoding="utf-8")
+    cli("calendar", "import", str(path))

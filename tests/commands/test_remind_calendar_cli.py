@@ -8,9 +8,13 @@ import subprocess
 import sys
 
 import icalendar
+import pytest
 import vobject
 
 from tests.commands.conftest import run_zizhi
+
+# 2027's holidays on record: no admin's reminder to import them (tests/commands/conftest.py)
+pytestmark = pytest.mark.usefixtures("next_years_holidays")
 
 
 def follow_up(cli) -> None:
@@ -69,6 +73,7 @@ def test_under_crons_bare_environment_the_chinese_survives(cli, env):
 CHECK_IMPORTS = """
 import sys
 from zizhi.commands.main import app
+
 try:
     app(sys.argv[1:])
 except SystemExit as exit:

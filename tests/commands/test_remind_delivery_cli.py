@@ -16,6 +16,9 @@ from tests.commands.conftest import run_zizhi
 from tests.commands.reminder_mail import MailServer, free_port, start_zizhi, wait_for, write_mail_settings
 from tests.core.test_reminder_chat import robot  # noqa: F401,F811 - a fixture
 
+# 2027's holidays on record: no admin's reminder to import them (tests/commands/conftest.py)
+pytestmark = pytest.mark.usefixtures("next_years_holidays")
+
 HEAD = "李娜 (li) — 1 due by 2026-11-27:"
 
 

@@ -4,6 +4,7 @@ in that person's language, UIDs stable, SEQUENCE growing only with the content, 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import threading
 
@@ -11,20 +12,26 @@ import icalendar
 import pytest
 import vobject
 
+from tests.core.test_reminder_kinds import YEAR_2027
 from zizhi.core.clients.interactions import log_interaction
 from zizhi.core.clients.records import add_client
 from zizhi.core.errors import InputError, Refused
 from zizhi.core.people import users
 from zizhi.core.reminders import calendar_file
+from zizhi.core.workdays import records
 
 HENGTONG = "宁波恒通进出口有限公司"
 DAXING = "上海大兴国际贸易有限公司"
 
 
 @pytest.fixture
-def li(desk, desk_as, add_sales):
+def li(desk, desk_as, add_sales, tmp_path):
     """李娜 reads Chinese; her manager 刘洋 English. Two follow-ups: one due two days ago, one ten days
-    overdue (escalated past the shipped seven days, so 刘洋 gets it too)."""
+    overdue (escalated past the shipped seven days, so 刘洋 gets it too). 2027's holidays are on
+    record, so the admins have no reminder to import them."""
+    schedule = tmp_path / "2027.json"
+    schedule.write_text(json.dumps(YEAR_2027, ensure_ascii=False), encoding="utf-8")
+    records.import_file(desk, schedule)
     add_sales("li", "李娜")
     users.add_user(desk, "liu", "刘洋", "manager")
     with desk.store.unit_of_work() as db:  # each chose it at their own keyboard (user language)

@@ -69,7 +69,7 @@ def test_a_claim_another_run_holds_is_reported_as_stuck_not_taken(li, desk):
 
         outbox.claim(db, "a run still going", [(key, li.user["id"], "text", "<x@zizhi.invalid>")])
     printed = []
-    report = reminders.run(desk, ["text"], write_text=printed.append)
+    report = reminders.run(desk, ["text"], person="li", write_text=printed.append)  # (the admins': 2027's holidays)
     assert printed == [] and report["messages"] == []
     assert [(s["login"], s["keys"], s["state"], s["message_id"]) for s in report["stuck"]] == [
         ("li", [key], "claimed", "<x@zizhi.invalid>")]

@@ -1,0 +1,106 @@
+"""The deal's reminders: processing late, after-sales visits due, deals stuck in their stage.
+
+Each reads the whole book in one query, with the rule its own area keeps (the processing
+deadline, the visit's day, the stage's stale-days), and goes to the deal's owner.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from zizhi.core.pipeline import stages
+from zizhi.core.reminders.reminder import day_after, item
+
+_DEAL = """FROM deals d JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = d.owner_id"""
+
+
+def processing_late(desk, day: str) -> list[dict]:
+    """Processing past its expected date (:func:`core.pipeline.processing.late_condition`), from
+    the day after it. Dealt with when the authority's decision is recorded, when a delay moves the
+    expected date past the day (a new occurrence if that one passes too), or when the deal ends.
+    Escalated ``escalate.processing_late_workdays`` working days late."""
+    from zizhi.core.pipeline.processing import late_condition
+    from zizhi.core.workdays.days import add_workdays
+
+    limit = desk.settings.pricing.reminders.escalate.processing_late_workdays
+    rows = desk.store.tuples(
+        f"""SELECT d.id, d.title, d.client_id, c.name, u.login, op.login, h.expected_on
+            FROM handovers h JOIN deals d ON d.id = h.deal_id JOIN clients c ON c.id = d.client_id
+            LEFT JOIN users u ON u.id = d.owner_id JOIN users op ON op.id = h.operator_id
+            WHERE {late_condition()}""", [day])[1]
+    escalate_from = {expected: add_workdays(desk.store, expected, limit).isoformat()  # many deals share a date
+                     for expected in {row[-1] for row in rows}}
+    return [item("processing_late", f"deal:{deal_id}", day_after(expected), "remind.processing_late",
+                 {"client": client, "deal": deal_id, "title": title, "expected": expected, "operator": operator},
+                 owner=owner, client_id=client_id, client=client, deal_id=deal_id, deal=title,
+                 command=f"zizhi process delay {deal_id} --cause … --days … --told", app_key="d",
+                 escalated=escalate_from[expected] <= day)
+            for deal_id, title, client_id, client, owner, operator, expected in rows]
+
+
+def visit(desk, day: str) -> list[dict]:
+    """An after-sales visit whose day has come (:func:`core.pipeline.delivery.visit_due_condition`).
+    Dealt with when the visit is recorded done, or when the deal is cancelled (its contract ended)."""
+    from zizhi.core.pipeline.delivery import visit_due_condition
+
+    rows = desk.store.tuples(
+        f"""SELECT v.id, v.due_on, d.id, d.title, c.id, c.name, u.login FROM visits v
+            JOIN deals d ON d.id = v.deal_id JOIN clients c ON c.id = v.client_id
+            LEFT JOIN users u ON u.id = d.owner_id
+            WHERE {visit_due_condition()}""", [day])[1]
+    return [item("visit", f"visit:{visit_id}", due_on, "remind.visit",
+                 {"client": client, "deal": deal_id, "title": title, "since": due_on},
+                 owner=owner, client_id=client_id, client=client, deal_id=deal_id, deal=title,
+                 command=f"zizhi visit done {visit_id} --satisfaction … --remarks …", app_key="v")
+            for visit_id, due_on, deal_id, title, client_id, client, owner in rows]
+
+
+def stale_deal(desk, day: str) -> list[dict]:
+    """A deal left in its stage longer than the stage's ``stale_days``
+    (:func:`core.pipeline.board.stuck_from`: no stage change, no contact logged with its client).
+    Dealt with when it moves or contact is logged — its clock restarts, and if it sticks again
+    that is a new occurrence — or when it ends. Left out: the last stage (after-sales), which has
+    nowhere to move, and a deal whose processing is late or whose visit is due, which has a
+    reminder that says more."""
+    from zizhi.core.pipeline.board import stuck_from
+    from zizhi.core.pipeline.delivery import visit_due_condition
+    from zizhi.core.pipeline.processing import late_condition
+
+    config = desk.settings.pricing.stages
+    moving = [stage for stage in stages.STAGES if stages.next_stage(stage)]
+    # narrowed in SQL to the deals not moved since their stage's cutoff (the open deals are many);
+    # stuck_from, the board's rule, still decides
+    latest = {stage: (dt.date.fromisoformat(day) - dt.timedelta(days=config[stage].stale_days)).isoformat()
+              for stage in moving}
+    cutoff = f"CASE d.stage {' '.join(f'WHEN :{stage} THEN :{stage}_limit' for stage in moving)} END"
+    rows = desk.store.tuples(
+        f"""SELECT d.id, d.title, d.stage, d.stage_since, c.last_contact_at, c.id, c.name, u.login {_DEAL}
+            WHERE d.stage IN ({', '.join(f':{stage}' for stage in moving)})
+              AND substr(d.stage_since, 1, 10) < ({cutoff})
+              AND coalesce(substr(c.last_contact_at, 1, 10), '') < ({cutoff})
+              AND d.id NOT IN (SELECT h.deal_id FROM handovers h JOIN deals l ON l.id = h.deal_id
+                               WHERE {late_condition('h', 'l', ':day')})
+              AND d.id NOT IN (SELECT v.deal_id FROM visits v JOIN deals l ON l.id = v.deal_id
+                               WHERE {visit_due_condition('v', 'l', ':day')})""",
+        {"day": day, **{stage: stage for stage in moving}, **{f"{stage}_limit": latest[stage] for stage in moving}})[1]
+    found = []
+    for deal_id, title, stage, since, contact, client_id, client, owner in rows:
+        limit = config[stage].stale_days
+        due_on = stuck_from({"stage_since": since, "last_contact_at": contact}, limit).isoformat()
+        if due_on > day:
+            continue
+        found.append(item(
+            "stale_deal", f"deal:{deal_id}", due_on, "remind.stale_deal",
+            {"client": client, "deal": deal_id, "title": title, "stage_word": f"stage.{stage}",
+             "since": max(since, contact or "")[:10], "limit": limit},
+            owner=owner, client_id=client_id, client=client, deal_id=deal_id, deal=title,
+            command=_unstick(stage, deal_id, client_id), app_key="]"))
+    return found
+
+
+def _unstick(stage: str, deal_id: int, client_id: int) -> str:
+    """Move it on where the salesperson moves it; from processing and delivery on, operations'
+    work and the visit move it, so the salesperson tells the client where it stands."""
+    if stage in stages.before("processing"):
+        return f"zizhi deal move {deal_id} {stages.next_stage(stage)}"
+    return f"zizhi log add {client_id} --channel phone --summary … --next … --next-date …"

@@ -1,0 +1,33 @@
+"""The Today screen: the person's own agenda, the first screen the app opens on."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "tui.today.status": ("{count} due by {as_of}", "截至 {as_of} 共 {count} 项待办"),
+    "tui.today.status.one": ("1 due by {as_of}", "截至 {as_of} 共 1 项待办"),
+    "tui.today.escalated": ("‼ escalated: {count}", "‼ 已升级：{count} 项"),
+    "tui.today.nothing": ("Nothing is due today ({as_of}). Enjoy the calm — c opens the clients.",
+                          "今天（{as_of}）没有待办事项。按 c 打开客户列表。"),
+    "tui.today.heading": ("{kind} ({count})", "{kind}（{count}）"),
+    "tui.today.col.why": ("what and why", "事项"),
+    "tui.today.col.since": ("due since", "到期日"),
+    "tui.today.col.waiting": ("waiting", "已等待"),
+    "tui.today.col.owner": ("owner", "负责人"),
+    "tui.today.days": ("{count} days", "{count} 天"),
+    "tui.today.days.one": ("1 day", "1 天"),
+    "tui.today.due_today": ("today", "今天"),
+    "tui.today.nowhere": ("No screen deals with this one; in a terminal: {command}",
+                          "此项没有对应的页面；请在终端运行：{command}"),
+    "tui.note.reminder_done": ("Done: {why}", "已完成：{why}"),
+    "tui.note.reminder_snoozed": ("Snoozed to {until}: {why}", "已推迟至 {until}：{why}"),
+    "tui.form.snooze": ("Snooze until a later day", "推迟到以后的日期"),
+    # the palette (tui/screens/today.py PALETTE; the clients' way back to Today)
+    "tui.cmd.open_item": ("Open the reminder's screen", "打开提醒对应的页面"),
+    "tui.cmd.open_item.help": ("Where the item under the cursor is dealt with", "处理光标所在事项的页面"),
+    "tui.cmd.reminder_done": ("Mark the reminder done", "标记提醒已完成"),
+    "tui.cmd.reminder_done.help": ("It leaves your agenda and is not sent again", "从待办中移除，不再发送"),
+    "tui.cmd.snooze": ("Snooze the reminder", "推迟提醒"),
+    "tui.cmd.snooze.help": ("Hidden and not sent until the day you choose", "在所选日期之前不显示、不发送"),
+    "tui.cmd.refresh_today": ("Refresh today's agenda", "刷新今日待办"),
+    "tui.cmd.refresh_today.help": ("Read what is due again", "重新读取待办事项"),
+    "tui.cmd.today": ("Show today's agenda", "显示今日待办"),
+    "tui.cmd.today.help": ("Everything due for you, most urgent first", "您的全部待办事项，最紧急的在前"),
+}

@@ -21,7 +21,6 @@ from zizhi.core.i18n import choose_language, current_language, t
 from zizhi.tui import keymap, labels
 from zizhi.tui.message_line import Messages, Note
 from zizhi.tui.palette import DeskCommands, Palette, translated_system
-from zizhi.tui.screens.clients import ClientsScreen
 from zizhi.tui.work import failure
 
 MODES = ("today", "clients", "pipeline", "receivables")
@@ -51,7 +50,7 @@ class ZizhiApp(App):
         self.desk = desk
         self.messages = Messages(self)
         self.add_mode("today", lambda: _today(desk))
-        self.add_mode("clients", lambda: ClientsScreen(desk))
+        self.add_mode("clients", lambda: _clients(desk))
         self.add_mode("pipeline", lambda: _board(desk))
         self.add_mode("receivables", lambda: _receivables(desk))
         if keys:
@@ -178,6 +177,13 @@ def _today(desk):
     from zizhi.tui.screens.today import TodayScreen
 
     return TodayScreen(desk)
+
+
+def _clients(desk):
+    """The client desk, imported the first time it is shown: the app opens on Today."""
+    from zizhi.tui.screens.clients import ClientsScreen
+
+    return ClientsScreen(desk)
 
 
 def _receivables(desk):

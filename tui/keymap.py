@@ -54,8 +54,10 @@ CLIENTS = (
     Key("clients.today", "t", "show_today", "tui.key.today"),
 )
 # The first screen: the person's agenda, each item one key from the screen that deals with it.
+AGENDA = (  # on the agenda's table, where Enter is the table's own choice of a row
+    Key("today.open", "enter", "select_cursor", "tui.key.open_item", key_display="⏎"),
+)
 TODAY = (
-    Key("today.open", "enter", "open_item", "tui.key.open_item"),
     Key("today.done", "d", "reminder_done", "tui.key.reminder_done"),
     Key("today.snooze", "z", "snooze", "tui.key.snooze"),
     Key("today.clients", "c", "show_clients", "tui.key.clients"),

@@ -254,7 +254,8 @@ async def test_legal_is_not_offered_money_owed_and_is_refused_it(desk, settle):
     async with today_as(desk, "wang", "legal") as app, app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         shown = {b.binding.description for b in app.screen.active_bindings.values() if b.binding.show}
-        assert "Receivables" not in shown and {"Done", "Snooze", "Clients"} <= shown
+        assert "Receivables" not in shown and {"Clients", "Pipeline"} <= shown
+        assert not {"Open", "Done", "Snooze"} & shown, "nothing due: nothing to act on"
         await pilot.press("r")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)

@@ -95,7 +95,18 @@ class TodayScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         empty = self.query_one("#today-empty", Static)
         empty.update(Text(t("tui.today.nothing", as_of=message.as_of)))
         empty.display, table.display = not message.reminders, bool(message.reminders)
+        if message.reminders:
+            table.focus()
+        else:
+            self.set_focus(None)  # the keys that act on an item leave the footer with the table
         self.query_one("#today-status", Static).update(_status(message.as_of, message.reminders))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """With nothing due, the keys that act on an item leave the footer (and do nothing)."""
+        if action in ("reminder_done", "snooze", "open_item"):
+            return bool(self.query_one(AgendaTable).rows_shown)
+        return True
 
     # -- keys ------------------------------------------------------------------------------
 
@@ -164,7 +175,8 @@ class TodayScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         self.app.switch_mode("receivables")
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(keymap.shown(keymap.DESK, keymap.TODAY, keymap.APP, keep=self.may)))
+        self.app.push_screen(HelpScreen(keymap.shown(keymap.DESK, keymap.AGENDA, keymap.TODAY, keymap.APP,
+                                                   keep=self.may)))
 
 
 def _why(reminder: dict) -> str:

@@ -15,6 +15,7 @@ from textual.widgets import DataTable
 
 from zizhi.core.i18n import t
 from zizhi.core.reminders.agenda import RANK, why
+from zizhi.tui import keymap
 from zizhi.tui.column_fit import Column
 from zizhi.tui.widgets.fitted_table import FittedTable
 
@@ -40,6 +41,8 @@ def is_heading(row: dict | None) -> bool:
 
 
 class AgendaTable(FittedTable):
+    BINDINGS = keymap.bindings(keymap.AGENDA)
+
     def __init__(self, person: str, **kwargs) -> None:
         """``person``: the login reading; an item owned by someone else names its owner."""
         super().__init__(**kwargs)
@@ -63,6 +66,10 @@ class AgendaTable(FittedTable):
                 "owner": Text(row["owner"] or "—" if self._owner_shown(row) else "", style="italic"),
                 "since": Text(row["due_on"]),
                 "waiting": waiting(row["days"])}
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter (open) is offered only with an item to open."""
+        return bool(self.rows_shown) if action == "select_cursor" else True
 
     def _owner_shown(self, row: dict) -> bool:
         return row["owner"] != self.person

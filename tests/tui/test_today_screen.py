@@ -267,3 +267,20 @@ async def test_today_speaks_chinese(desk, settle):
         await settle(pilot)
         assert agenda_rows(app) == ["跟进（1）", "跟进 华为技术有限公司：发送报价（2026-11-25 到期）"]
         assert status(app) == "截至 2026-11-27 共 1 项待办"
+
+
+def test_a_morning_of_thousands_shows_each_kind_s_most_urgent_first():
+    """A demo salesperson has 6,000 follow-ups due: every kind stays in sight, its heading counts all."""
+    from zizhi.tui.widgets.agenda_table import grouped
+
+    follow_ups = [core_agenda.item("follow_up", f"client:{n}", "2026-11-20", "remind.follow_up",
+                                   {"client": f"C{n}", "step": "—", "since": "2026-11-20"}, owner="li")
+                  for n in range(250)]
+    dunning = [core_agenda.item("dunning", "instalment:ZZ-1:1:7", "2026-11-25", "remind.follow_up",
+                                {"client": "D", "step": "—", "since": "2026-11-25"}, owner="li")]
+    rows = grouped(follow_ups + dunning, per_kind=100)
+    assert [row["heading"] for row in rows if "heading" in row] == ["dunning", "follow_up"]
+    assert rows[2] == {"heading": "follow_up", "count": 250, "shown": 100}
+    assert [row["record"] for row in rows[3:]] == [f"client:{n}" for n in range(100)]
+    assert t("tui.today.heading_part", kind="Follow-ups", count=250, shown=100) == \
+        "Follow-ups (250; the 100 most urgent shown)"

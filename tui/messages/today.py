@@ -7,6 +7,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.today.nothing": ("Nothing is due today ({as_of}). Enjoy the calm — c opens the clients.",
                           "今天（{as_of}）没有待办事项。按 c 打开客户列表。"),
     "tui.today.heading": ("{kind} ({count})", "{kind}（{count}）"),
+    "tui.today.heading_part": ("{kind} ({count}; the {shown} most urgent shown)", "{kind}（{count} 项，显示最紧急的 {shown} 项）"),
     "tui.today.col.why": ("what and why", "事项"),
     "tui.today.col.since": ("due since", "到期日"),
     "tui.today.col.waiting": ("waiting", "已等待"),

@@ -22,17 +22,23 @@ from zizhi.tui.widgets.fitted_table import FittedTable
 COLUMNS = ("why", "owner", "since", "waiting")
 
 
-def grouped(reminders: list[dict]) -> list[dict]:
+SHOWN_PER_KIND = 100  # a kind's most urgent items on screen; its heading counts them all
+
+
+def grouped(reminders: list[dict], per_kind: int = SHOWN_PER_KIND) -> list[dict]:
     """The rows shown: a heading before each kind's items, kinds in the core's order of urgency
     (:data:`core.reminders.agenda.KINDS`: money first; a kind it does not rank, last), each kind's
-    items as the core ordered them (:func:`core.reminders.agenda.urgency`: escalations first)."""
+    items as the core ordered them (:func:`core.reminders.agenda.urgency`: escalations first).
+
+    A kind shows its ``per_kind`` most urgent items, so every kind is in sight on a morning of
+    thousands (a demo salesperson's 6,000 follow-ups) and the table stays quick to draw."""
     kinds: dict[str, list[dict]] = {}
     for reminder in reminders:  # already most urgent first
         kinds.setdefault(reminder["kind"], []).append(reminder)
     rows: list[dict] = []
     for kind, items in sorted(kinds.items(), key=lambda pair: RANK.get(pair[0], len(RANK))):
-        rows.append({"heading": kind, "count": len(items)})
-        rows += items
+        rows.append({"heading": kind, "count": len(items), "shown": min(len(items), per_kind)})
+        rows += items[:per_kind]
     return rows
 
 
@@ -48,6 +54,7 @@ class AgendaTable(FittedTable):
         super().__init__(**kwargs)
         self.person = person
         self._last_row = 0
+        self._cells: dict[int, dict[str, Text]] = {}
 
     def title(self, key: str) -> str:
         return t(f"tui.today.col.{key}")
@@ -57,10 +64,18 @@ class AgendaTable(FittedTable):
         return [self._column(key, rows) for key in COLUMNS if key != "owner" or others]
 
     def cells(self, row: dict) -> dict[str, Text]:
-        if is_heading(row):
-            kind = t(f"remind.kind.{row['heading']}")
-            return {"why": Text(t("tui.today.heading", kind=kind, count=row["count"]), style="bold underline"),
-                    "owner": Text(""), "since": Text(""), "waiting": Text("")}
+        found = self._cells.get(id(row))
+        if found is None:
+            found = self._cells[id(row)] = self._heading(row) if is_heading(row) else self._item(row)
+        return found
+
+    def _heading(self, row: dict) -> dict[str, Text]:
+        kind = t(f"remind.kind.{row['heading']}")
+        words = (t("tui.today.heading", kind=kind, count=row["count"]) if row["shown"] == row["count"]
+                 else t("tui.today.heading_part", kind=kind, count=row["count"], shown=row["shown"]))
+        return {"why": Text(words, style="bold underline"), "owner": Text(""), "since": Text(""), "waiting": Text("")}
+
+    def _item(self, row: dict) -> dict[str, Text]:
         mark = Text("‼ ", style="bold red") if row["escalated"] else Text("  ")
         return {"why": Text.assemble(mark, why(row)),
                 "owner": Text(row["owner"] or "—" if self._owner_shown(row) else "", style="italic"),
@@ -85,6 +100,7 @@ class AgendaTable(FittedTable):
     # -- the cursor rests on items only ------------------------------------------------------
 
     def show(self, rows: list[dict]) -> None:
+        self._cells = {}  # each row's cells, said once for the layout and the table alike
         super().show(rows)
         if is_heading(self.row):
             self._step_off_heading(self.cursor_row, 1)

@@ -284,3 +284,22 @@ def test_a_morning_of_thousands_shows_each_kind_s_most_urgent_first():
     assert [row["record"] for row in rows[3:]] == [f"client:{n}" for n in range(100)]
     assert t("tui.today.heading_part", kind="Follow-ups", count=250, shown=100) == \
         "Follow-ups (250; the 100 most urgent shown)"
+
+
+async def test_today_holds_the_same_reminders_cron_sends_her_and_help_lists_its_keys(owing, settle):
+    from zizhi.tui.screens.help import HelpScreen
+
+    li = open_desk(db=owing.store.path, as_user="li", lang="en")
+    try:
+        [mailed] = core_agenda.agenda(li, person="li")["people"]
+    finally:
+        li.close()
+    async with today_as(owing, "li") as app, app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        shown = [row["key"] for row in app.screen.query_one(AgendaTable).rows_shown if "key" in row]
+        assert sorted(shown) == sorted(reminder["key"] for reminder in mailed["reminders"])
+        await pilot.press("question_mark")
+        await settle(pilot, QUICK)
+        assert isinstance(app.screen, HelpScreen)
+        keys = dict(app.screen.keys)
+        assert (keys["enter"], keys["d"], keys["z"]) == ("Open", "Done", "Snooze")

@@ -84,9 +84,11 @@ async def test_the_first_paint_does_not_wait_for_the_agenda(desk, settle, monkey
     """At 100,000 clients the agenda takes a few hundred ms: the screen shows at once, loading."""
     import threading
 
+    from zizhi.tui.screens import today
+
     gate = threading.Event()
     real = core_agenda.agenda
-    monkeypatch.setattr(core_agenda, "agenda", lambda *a, **k: (gate.wait(10), real(*a, **k))[1])
+    monkeypatch.setattr(today, "agenda", lambda *a, **k: (gate.wait(10), real(*a, **k))[1])
     async with today_as(desk, "li") as app, app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)

@@ -20,6 +20,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from zizhi.core.i18n import t
+from zizhi.core.reminders import marks
+from zizhi.core.reminders.agenda import agenda, why
 from zizhi.tui import keymap, reminder_places
 from zizhi.tui.roles import RoleKeys, guarded
 from zizhi.tui.screens.help import HelpScreen
@@ -81,8 +83,6 @@ class TodayScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="agenda")
     def _load(self) -> None:
-        from zizhi.core.reminders.agenda import agenda
-
         login = self.desk.user["login"]
         found = agenda(self.desk, person=login)
         mine = [reminder for person in found["people"] if person["login"] == login for reminder in person["reminders"]]
@@ -130,7 +130,7 @@ class TodayScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     def action_reminder_done(self) -> None:
         reminder = self._chosen()
         if reminder is not None:
-            self._mark(reminder, None)
+            self._mark_done(reminder)
 
     def action_snooze(self) -> None:
         from zizhi.tui.screens.snooze_form import SnoozeForm
@@ -142,14 +142,12 @@ class TodayScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
 
     def _snoozed(self, reminder: dict, marked: dict | None) -> None:
         if marked:
-            self._said(self.Marked(_why(reminder), marked["until"]))
+            self._said(self.Marked(why(reminder), marked["until"]))
 
     @work(thread=True, exit_on_error=False, group="mark")
-    def _mark(self, reminder: dict, until: str | None) -> None:
-        from zizhi.core.reminders import marks
-
+    def _mark_done(self, reminder: dict) -> None:
         marks.mark_done(self.desk, reminder["key"])
-        self.post_message(self.Marked(_why(reminder), None))
+        self.post_message(self.Marked(why(reminder), None))
 
     def on_today_screen_marked(self, message: Marked) -> None:
         self._said(message)
@@ -177,12 +175,6 @@ class TodayScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(keymap.shown(keymap.DESK, keymap.AGENDA, keymap.TODAY, keymap.APP,
                                                    keep=self.may)))
-
-
-def _why(reminder: dict) -> str:
-    from zizhi.core.reminders.agenda import why
-
-    return why(reminder)
 
 
 def _status(as_of: str, reminders: list[dict]) -> Text:

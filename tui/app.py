@@ -2,8 +2,9 @@
 
 ``zizhi`` with no command opens the desk (database, config, acting user) and calls
 :func:`run_app`; tests build :class:`ZizhiApp` around a desk on a temporary database.
-Screens are modes — ``clients`` and ``pipeline`` (the board, and the deals opened from it) — so
-each keeps its own stack of screens and forms; ``p`` and ``c`` switch between them.
+Screens are modes — ``today`` (the person's agenda, where ``zizhi`` opens), ``clients``,
+``pipeline`` (the board, and the deals opened from it) and ``receivables`` — so each keeps its own
+stack of screens and forms; ``t``, ``c``, ``p`` and ``r`` switch between them.
 """
 
 from __future__ import annotations
@@ -20,17 +21,15 @@ from zizhi.core.i18n import choose_language, current_language, t
 from zizhi.tui import keymap, labels
 from zizhi.tui.message_line import Messages, Note
 from zizhi.tui.palette import DeskCommands, Palette, translated_system
-from zizhi.tui.screens.clients import ClientsScreen
 from zizhi.tui.work import failure
 
-MODES = ("clients", "pipeline", "receivables")
+MODES = ("today", "clients", "pipeline", "receivables")
 
 
 class ZizhiApp(App):
     CSS_PATH = "styles/app.tcss"
     BINDINGS = keymap.bindings(keymap.APP)
     COMMANDS = App.COMMANDS | {DeskCommands}
-    DEFAULT_MODE = "clients"
 
     class Said(Message):
         """A note to show, posted so that ``notify`` may be called from any thread, as Textual's may;
@@ -42,12 +41,16 @@ class ZizhiApp(App):
             self.screen = screen
             self.mode = mode
 
-    def __init__(self, desk, keys: dict[str, str] | None = None) -> None:
-        """``keys`` maps binding ids of :mod:`tui.keymap` to other keys, e.g. ``{"clients.add": "n"}``."""
+    def __init__(self, desk, keys: dict[str, str] | None = None, first: str = "clients") -> None:
+        """``keys`` maps binding ids of :mod:`tui.keymap` to other keys, e.g. ``{"clients.add": "n"}``;
+        ``first`` is the mode shown first: ``zizhi`` opens on ``today`` (:func:`desk_app`), a test of
+        one screen on the screen it tests."""
+        self.DEFAULT_MODE = first  # read by App.__init__
         super().__init__()
         self.desk = desk
         self.messages = Messages(self)
-        self.add_mode("clients", lambda: ClientsScreen(desk))
+        self.add_mode("today", lambda: _today(desk))
+        self.add_mode("clients", lambda: _clients(desk))
         self.add_mode("pipeline", lambda: _board(desk))
         self.add_mode("receivables", lambda: _receivables(desk))
         if keys:
@@ -151,16 +154,36 @@ class ZizhiApp(App):
     def action_show_mode(self, mode: str) -> None:
         self.switch_mode(mode)
 
-    def open_client(self, client_id: int, name: str) -> None:
-        """Show a client on the clients screen, from whichever screen asked (the palette)."""
+    def open_client(self, client_id: int, name: str, back_to: str | None = None) -> None:
+        """Show a client on the clients screen, from whichever screen asked (the palette, Today);
+        escape there returns to ``back_to`` (a mode) when given."""
         self.switch_mode("clients")
-        self.get_screen_stack("clients")[0].open_client(client_id, name)
+        self.get_screen_stack("clients")[0].open_client(client_id, name, back_to)
+
+    def open_debt(self, instalment: str, back_to: str | None = None) -> None:
+        """Money owed, on today's dunning with ``instalment`` chosen (a dunning reminder)."""
+        self.switch_mode("receivables")
+        self.get_screen_stack("receivables")[0].show_debt(instalment, back_to)
 
     def open_deal(self, deal_id: int, tab: str = "overview", back_to: str | None = None) -> None:
         """Open a deal over the board, from whichever screen asked (the palette, a debt), on ``tab``;
         escape from it returns to ``back_to`` (a mode) when given."""
         self.switch_mode("pipeline")
         self.get_screen_stack("pipeline")[0].open_deal(deal_id, tab, back_to)
+
+
+def _today(desk):
+    """The person's agenda (imported here so that a test of another screen does not pay for it)."""
+    from zizhi.tui.screens.today import TodayScreen
+
+    return TodayScreen(desk)
+
+
+def _clients(desk):
+    """The client desk, imported the first time it is shown: the app opens on Today."""
+    from zizhi.tui.screens.clients import ClientsScreen
+
+    return ClientsScreen(desk)
 
 
 def _receivables(desk):
@@ -173,15 +196,16 @@ def _receivables(desk):
 def _board(desk):
     """The pipeline board, imported the first time it is shown: it and the deal screen behind it
     (forms, quote editor, every pipeline rule) are a third of the app's code, and the app starts
-    on the clients."""
+    on Today."""
     from zizhi.tui.screens.pipeline import PipelineScreen
 
     return PipelineScreen(desk)
 
 
 def desk_app(desk) -> ZizhiApp:
-    """The app as ``zizhi`` runs it: around ``desk``, with the keys settings.toml rebinds."""
-    return ZizhiApp(desk, keys=desk.keys)
+    """The app as ``zizhi`` runs it: around ``desk``, with the keys settings.toml rebinds, opening
+    on the person's agenda for today."""
+    return ZizhiApp(desk, keys=desk.keys, first="today")
 
 
 def run_app(desk) -> None:

@@ -51,6 +51,19 @@ CLIENTS = (
     Key("clients.to_table", "down", "focus_table", "tui.key.table", show=False),
     Key("clients.back", "escape", "back", "tui.key.back", show=False),
     Key("clients.deal", "n", "new_deal", "tui.key.new_deal", show=False),
+    Key("clients.today", "t", "show_today", "tui.key.today"),
+)
+# The first screen: the person's agenda, each item one key from the screen that deals with it.
+AGENDA = (  # on the agenda's table, where Enter is the table's own choice of a row
+    Key("today.open", "enter", "select_cursor", "tui.key.open_item", key_display="⏎"),
+)
+TODAY = (
+    Key("today.done", "d", "reminder_done", "tui.key.reminder_done"),
+    Key("today.snooze", "z", "snooze", "tui.key.snooze"),
+    Key("today.clients", "c", "show_clients", "tui.key.clients"),
+    Key("today.pipeline", "p", "show_pipeline", "tui.key.pipeline"),
+    Key("today.receivables", "r", "show_receivables", "tui.key.receivables"),
+    Key("today.refresh", "ctrl+r", "refresh", "tui.key.refresh", show=False),
 )
 CARDS = (
     Key("cards.open", "enter", "screen.open_deal", "tui.key.open_deal"),
@@ -132,7 +145,7 @@ RECEIVABLES = (
     Key("ar.as_of", "d", "as_of", "tui.key.as_of"),
     Key("ar.clients", "c", "show_clients", "tui.key.clients"),
     Key("ar.pipeline", "b", "show_pipeline", "tui.key.pipeline"),
-    Key("ar.back", "escape", "show_clients", "tui.key.clients", show=False),
+    Key("ar.back", "escape", "back", "tui.key.back", show=False),
     Key("ar.refresh", "ctrl+r", "refresh", "tui.key.refresh", show=False),
 )
 FORM = (

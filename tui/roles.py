@@ -62,6 +62,7 @@ RULES: dict[str, Callable[[dict, dict], None]] = {
     "deal.pay": _of_user(ledger.require_cashier),
     "clients.receivables": _of_user(access.require_receivables),
     "pipeline.receivables": _of_user(access.require_receivables),
+    "today.receivables": _of_user(access.require_receivables),
     "ar.pay": _of_user(ledger.require_cashier),
     "ar.reverse": _of_user(ledger.require_cashier),
     "ar.invoice": _of_user(ledger.require_cashier),

@@ -9,7 +9,7 @@ from zizhi.core.i18n import MESSAGES, t
 from zizhi.tui import keymap
 from zizhi.tui.app import ZizhiApp
 
-GROUPS = [keymap.APP, keymap.DESK, keymap.CLIENTS, keymap.CARDS, keymap.PIPELINE, keymap.DEAL,
+GROUPS = [keymap.APP, keymap.DESK, keymap.AGENDA, keymap.TODAY, keymap.CLIENTS, keymap.CARDS, keymap.PIPELINE, keymap.DEAL,
           *keymap.DEAL_TABS.values(), keymap.FORM,
           keymap.HELP]
 

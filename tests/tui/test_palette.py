@@ -46,8 +46,9 @@ def test_every_palette_command_is_an_action_described_in_both_languages():
     from zizhi.tui.screens.clients import ClientsScreen
     from zizhi.tui.screens.deal import DealScreen
     from zizhi.tui.screens.pipeline import PipelineScreen
+    from zizhi.tui.screens.today import TodayScreen
 
-    for screen in (ClientsScreen, PipelineScreen, DealScreen):
+    for screen in (TodayScreen, ClientsScreen, PipelineScreen, DealScreen):
         for name, action in screen.PALETTE:
             assert hasattr(screen, f"action_{action}"), (screen.__name__, action)
             for key in (f"tui.cmd.{name}", f"tui.cmd.{name}.help"):

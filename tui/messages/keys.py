@@ -19,6 +19,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.key.back": ("Back", "返回"),
     "tui.key.table": ("To the list", "到列表"),
     "tui.key.refresh": ("Refresh", "刷新"),
+    "tui.key.today": ("Today", "今日待办"),
+
+    # the Today screen
+    "tui.key.open_item": ("Open", "打开"),
+    "tui.key.reminder_done": ("Done", "完成"),
+    "tui.key.snooze": ("Snooze", "推迟"),
 
     # the pipeline board
     "tui.key.pipeline": ("Pipeline", "商机看板"),

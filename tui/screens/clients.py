@@ -49,7 +49,8 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     BINDINGS = keymap.bindings(keymap.DESK, keymap.CLIENTS)
     PALETTE = (("add", "add_client"), ("log", "log_interaction"), ("edit", "edit_client"),
                ("credit", "check_credit"), ("search", "focus_search"), ("due", "toggle_due"), ("refresh", "refresh"),
-               ("pipeline", "show_pipeline"), ("receivables", "show_receivables"), ("deal_for_client", "new_deal"), ("help", "help"))
+               ("pipeline", "show_pipeline"), ("receivables", "show_receivables"), ("deal_for_client", "new_deal"),
+               ("today", "show_today"), ("help", "help"))
 
     @dataclass
     class RowsLoaded(Message):
@@ -95,6 +96,8 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         self._generation = 0
         self._shown_generation = 0  # the list the table holds now: pages are read on from it only
         self._paging: set[bool] = set()  # the directions a page is being read in
+        self.back_to: str | None = None  # the mode escape returns to (Today, when it opened a client)
+        self._opening: tuple[int, str] | None = None  # a client asked for before the screen was up
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -109,7 +112,10 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     def on_mount(self) -> None:
         self.desk.store.give_up_reads_when(_superseded)
         self.query_one(ClientTable).focus()
-        self.reload()
+        if self._opening:
+            self.open_client(*self._opening, self.back_to)
+        else:
+            self.reload()
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -278,8 +284,14 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
 
     # -- actions ---------------------------------------------------------------------------
 
-    def open_client(self, client_id: int, name: str) -> None:
-        """Show one client whatever the view was: search for its name, no filter, cursor on it."""
+    def open_client(self, client_id: int, name: str, back_to: str | None = None) -> None:
+        """Show one client whatever the view was: search for its name, no filter, cursor on it;
+        escape returns to the mode ``back_to`` when given (Today, which opened it)."""
+        self.back_to = back_to
+        if not self.query("#search"):  # the first time it is shown: once it is up (on_mount)
+            self._opening = (client_id, name)
+            return
+        self._opening = None
         self.due = False
         self.set_class(False, "-due")
         self.query_one("#search", Input).value = name
@@ -316,10 +328,13 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         self._show_detail(self._detail_id, force=True)
 
     def action_back(self) -> None:
-        """Escape steps back one level: out of the search box, then off the filter, then the search."""
+        """Escape steps back one level: out of the search box, then to the screen that opened the
+        client shown (Today), else off the filter, then the search."""
         search = self.query_one("#search", Input)
         if search.has_focus:
             self.action_focus_table()
+        elif self.back_to:
+            self.action_show_today()
         elif self.due:
             self.action_toggle_due()
         elif search.value:
@@ -330,6 +345,10 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
 
     def action_show_pipeline(self) -> None:
         self.app.switch_mode("pipeline")
+
+    def action_show_today(self) -> None:
+        self.back_to = None
+        self.app.switch_mode("today")
 
     @guarded("clients.receivables")
     def action_show_receivables(self) -> None:

@@ -76,6 +76,8 @@ class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         self.dunning_count = 0
         self.position: dict | None = None
         self.payments: list[dict] = []
+        self.wanted_debt: str | None = None  # an instalment to choose on the dunning tab once read
+        self.back_to: str | None = None  # the mode escape returns to (Today, when it opened a debt)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -97,7 +99,17 @@ class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
 
     def on_mount(self) -> None:
         self.query_one(AgingTable).focus()
+        if self.wanted_debt:
+            self.action_tab("dunning-tab")
         self.reload()
+
+    def show_debt(self, instalment: str, back_to: str | None = None) -> None:
+        """Today's dunning with ``instalment`` under the cursor, read afresh (Today's Enter on a
+        dunning reminder); escape returns to ``back_to``."""
+        self.wanted_debt, self.back_to = instalment, back_to
+        if self.query("#dunning"):  # else the first time it is shown: once it is up (on_mount)
+            self.action_tab("dunning-tab")
+            self.reload()
 
     async def relabel(self) -> None:
         """Rebuild in the current language, on the tab the person was reading (read afresh)."""
@@ -125,6 +137,7 @@ class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         keep = self.position["client_id"] if self.position else None
         table.show(message.report, keep=keep)
         self.query_one(DunningTable).show(message.dunning)
+        self._choose_wanted_debt(message.dunning)
         self.as_of_shown = message.report["as_of"]
         if self.query_one(TabbedContent).active == "watch-tab":
             self._load_watch(self.as_of)
@@ -135,6 +148,14 @@ class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
             self._load_client(client_id, message.report["as_of"])
         else:
             self._show_client(None, [])
+
+    def _choose_wanted_debt(self, actions: list[dict]) -> None:
+        if self.wanted_debt is None:
+            return
+        rows = [n for n, action in enumerate(actions) if action["instalment"] == self.wanted_debt]
+        self.wanted_debt = None
+        if rows:
+            self.query_one(DunningTable).move_cursor(row=rows[0])
 
     def _restatus(self) -> None:
         """The status line, naming any bucket holding money the table's width leaves out."""
@@ -308,6 +329,11 @@ class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
 
     def action_show_clients(self) -> None:
         self.app.switch_mode("clients")
+
+    def action_back(self) -> None:
+        """Escape: back to the screen that opened a debt here (Today), else to the clients."""
+        back_to, self.back_to = self.back_to, None
+        self.app.switch_mode(back_to or "clients")
 
     def action_show_pipeline(self) -> None:
         self.app.switch_mode("pipeline")

@@ -27,13 +27,14 @@ def require_dunning(user: dict, client: dict) -> None:
     raise Refused("dunning.cannot_log", client=client["name"], role=user["role"])
 
 
-def due(desk, as_of: str | None = None, person: str | None = None) -> dict:
-    """Today's dunning actions (or ``as_of``'s), one row per person who must act and debt."""
+def due(desk, as_of: str | None = None, person: str | None = None, owner: int | None = None) -> dict:
+    """Today's dunning actions (or ``as_of``'s), one row per person who must act and debt; only
+    the debts of clients ``owner`` (a user id) owns, when named (a salesperson's own agenda)."""
     access.require_receivables(desk.user)
     day = validation.date(as_of, "as-of") if as_of else clock.today().isoformat()
     managers = [r["login"] for r in desk.store.rows(
         "SELECT login FROM users WHERE role = 'manager' AND active = 1 ORDER BY login")]
-    names, found = standing.parts(desk, day, ordered=False)
+    names, found = standing.parts(desk, day, ordered=False, owner=owner)
     shown = itemgetter(*(names.index(name) for name in _SHOWN))
     steps: dict[int, tuple] = {}  # the step's columns, once per standing (debts due the same day share one)
     keyed = []

@@ -40,7 +40,7 @@ def open_debts(desk, day: str, client_id: int | None = None, clients: Collection
 
 
 def _open_debt_rows(desk, day: str, client_id: int | None = None, clients: Collection[int] | None = None,
-                    ordered: bool = True) -> tuple[list[str], list[tuple]]:
+                    ordered: bool = True, owner: int | None = None) -> tuple[list[str], list[tuple]]:
     """:func:`open_debts` as the database gives them: the column names, and a tuple per debt
     (in no particular order unless ``ordered``: the morning's list sorts its own way)."""
     # a past day: the whole book's sums in one pass, a few clients' by their instalments' indexes
@@ -52,6 +52,8 @@ def _open_debt_rows(desk, day: str, client_id: int | None = None, clients: Colle
     if clients is not None:  # the same for a few clients (the watch list's)
         cond, params = f"{cond} AND c.id IN (SELECT value FROM json_each(:clients))", \
             {**params, "clients": json.dumps(sorted(clients))}
+    if owner is not None:  # one owner's clients (a salesperson's agenda, whoever reads it)
+        cond, params = f"{cond} AND c.owner_id = :owner", {**params, "owner": owner}
     order = "ORDER BY i.due_on, k.number, i.position" if ordered else ""
     # what is settled is left out before the joins: half the book on a busy desk
     return desk.store.tuples(
@@ -79,13 +81,13 @@ def standings(desk, day: str, client_id: int | None = None, clients: Collection[
 
 
 def parts(desk, day: str, client_id: int | None = None, clients: Collection[int] | None = None,
-          ordered: bool = True) -> tuple[list[str], list[tuple[tuple, dict]]]:
+          ordered: bool = True, owner: int | None = None) -> tuple[list[str], list[tuple[tuple, dict]]]:
     """:func:`standings` unmerged, for a report reading a few fields of thousands of debts (the
     morning's dunning list): the names of :func:`open_debts`' columns, and for each debt its row of
     them and what :func:`stand` adds to it. A debt nobody logged anything about stands where its
     due date puts it, so what is added to it is worked out once per due date and shared by the
     debts due that day: read it, never change it."""
-    names, rows = _open_debt_rows(desk, day, client_id, clients, ordered)
+    names, rows = _open_debt_rows(desk, day, client_id, clients, ordered, owner)
     if not rows:
         return names, []
     at_id, at_due = names.index("instalment_id"), names.index("due_on")

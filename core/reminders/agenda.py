@@ -47,9 +47,10 @@ def agenda(desk, as_of: str | None = None, person: str | None = None, kinds: Ite
     day = validation.date(as_of, "as-of") if as_of else clock.today().isoformat()
     _require_reader(desk.user, person)
     people = _people(desk)
+    owner = _own_only(people, person)
     found: list[dict] = []
     for kind in kinds or KINDS:
-        found += getattr(sources, kind)(desk, day)
+        found += getattr(sources, kind)(desk, day, owner)
     hidden = set() if marked else _hidden(desk, day)
     team, waited = _team(people), {}
     routed: dict[str, list[dict]] = {}
@@ -94,6 +95,16 @@ def _route(reminder: dict, team: tuple[set[str], list[str], list[str]]) -> list[
     if reminder["escalated"]:
         found += [m for m in managers if m not in found]
     return found
+
+
+def _own_only(people: dict[str, dict], person: str | None) -> int | None:
+    """The person's id when their agenda can hold only what they own — an active person who is
+    neither a manager (escalations, the inactive's items) nor an admin (the holiday calendar) —
+    so each source reads their records alone instead of the whole book (the app's first screen)."""
+    found = people.get(person) if person else None
+    if found and found["active"] and found["role"] not in ("manager", "admin"):
+        return found["id"]
+    return None
 
 
 def _hidden(desk, day: str) -> set[tuple[str, int]]:

@@ -23,6 +23,12 @@ def item(kind: str, record: str, due_on: str, message: str, params: dict, *, own
             "to_admins": to_admins}
 
 
+def whose(column: str, owner: int | None) -> str:
+    """SQL narrowing a source to one owner's records — a salesperson's own agenda, which holds
+    nothing else (:func:`.agenda.agenda`) — or nothing: the whole book, for routing."""
+    return "" if owner is None else f" AND {column} = {int(owner)}"
+
+
 def day_after(day: str) -> str:
     """The day after ``day``: a deadline kept through its day falls due the day after."""
     import datetime as dt

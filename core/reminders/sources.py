@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from zizhi.core.reminders.reminder import item
+from zizhi.core.reminders.reminder import item, whose
 from zizhi.core.reminders.sources_clients import certificate_expiring, credit_recheck
 from zizhi.core.reminders.sources_pipeline import processing_late, stale_deal, visit
 from zizhi.core.reminders.sources_quotes import quote_expired, quote_expiring
@@ -22,7 +22,7 @@ __all__ = ["calendar_missing", "certificate_expiring", "credit_recheck", "dunnin
            "quote_expired", "quote_expiring", "stale_deal", "visit"]  # one per kind: agenda finds each by name
 
 
-def follow_up(desk, day: str) -> list[dict]:
+def follow_up(desk, day: str, owner: int | None = None) -> list[dict]:
     """A client's agreed next step whose date has come (the communication log's follow-up). Dealt
     with when contact is logged with the next step after it (a new date is a new occurrence), or
     the client is archived."""
@@ -30,7 +30,8 @@ def follow_up(desk, day: str) -> list[dict]:
     escalate_before = (dt.date.fromisoformat(day) - dt.timedelta(days=late)).isoformat()
     rows = desk.store.tuples(
         """SELECT c.id, c.name, c.next_step, c.next_date, u.login FROM clients c LEFT JOIN users u ON u.id = c.owner_id
-           WHERE c.next_date IS NOT NULL AND c.next_date <= :d AND c.archived_at IS NULL""", {"d": day})[1]
+           WHERE c.next_date IS NOT NULL AND c.next_date <= :d AND c.archived_at IS NULL"""
+        + whose("c.owner_id", owner), {"d": day})[1]
     return [item("follow_up", f"client:{client_id}", next_date, "remind.follow_up",
                  {"client": name, "step": step or "—", "since": next_date}, owner=owner, client_id=client_id,
                  client=name, command=f"zizhi log add {client_id} --channel phone --summary … --next … --next-date …",
@@ -38,7 +39,7 @@ def follow_up(desk, day: str) -> list[dict]:
             for client_id, name, step, next_date, owner in rows]
 
 
-def dunning(desk, day: str) -> list[dict]:
+def dunning(desk, day: str, owner: int | None = None) -> list[dict]:
     """A dunning step come and not yet answered (:func:`core.receivables.dunning.due`): one per debt,
     to its owner; escalated at the ladder's last step or past ``escalate.dunning_days`` overdue."""
     from zizhi.core.money import format_fen
@@ -46,7 +47,7 @@ def dunning(desk, day: str) -> list[dict]:
 
     late = desk.settings.pricing.reminders.escalate.dunning_days
     found, seen = [], set()
-    for row in ladder.due(desk, day)["actions"]:
+    for row in ladder.due(desk, day, owner=owner)["actions"]:
         if row["instalment"] in seen:  # the managers' copies of an escalation: routing sends those
             continue
         seen.add(row["instalment"])
@@ -62,12 +63,14 @@ def dunning(desk, day: str) -> list[dict]:
     return found
 
 
-def calendar_missing(desk, day: str) -> list[dict]:
+def calendar_missing(desk, day: str, owner: int | None = None) -> list[dict]:
     """Next year's holidays not on record from 1 November (:func:`core.workdays.records.next_year_missing`),
     to the admins, who import them. Dealt with when the year is imported."""
     from zizhi.core.workdays.days import covered_years
     from zizhi.core.workdays.records import WARN_FROM, next_year_missing
 
+    if owner is not None:  # an admin's, never in a salesperson's own agenda
+        return []
     year = next_year_missing(set(covered_years(desk.store)), dt.date.fromisoformat(day))
     if year is None:
         return []

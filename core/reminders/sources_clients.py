@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 from zizhi.core.pipeline import stages
-from zizhi.core.reminders.reminder import item
+from zizhi.core.reminders.reminder import item, whose
 
 
-def certificate_expiring(desk, day: str) -> list[dict]:
+def certificate_expiring(desk, day: str, owner: int | None = None) -> list[dict]:
     """A certificate expiring within one of ``reminders.certificate_expiry_days`` (e.g. 90 and 30):
     one occurrence per threshold, the nearest reached replacing the one before, through its
     expiry day. Dealt with once a renewal deal is opened — any deal of the client for the same
@@ -20,10 +20,10 @@ def certificate_expiring(desk, day: str) -> list[dict]:
         return []
     horizon = (dt.date.fromisoformat(day) + dt.timedelta(days=thresholds[-1])).isoformat()
     rows = desk.store.tuples(
-        """SELECT k.id, k.code, k.number, k.expires_on, d.id, d.title, c.id, c.name, u.login
+        f"""SELECT k.id, k.code, k.number, k.expires_on, d.id, d.title, c.id, c.name, u.login
            FROM certificates k JOIN deals d ON d.id = k.deal_id JOIN clients c ON c.id = k.client_id
            LEFT JOIN users u ON u.id = c.owner_id
-           WHERE k.expires_on >= :day AND k.expires_on <= :horizon AND c.archived_at IS NULL
+           WHERE k.expires_on >= :day AND k.expires_on <= :horizon AND c.archived_at IS NULL{whose("c.owner_id", owner)}
              AND NOT EXISTS (SELECT 1 FROM deals r JOIN deal_qualifications rq ON rq.deal_id = r.id
                              WHERE r.client_id = k.client_id AND rq.code = k.code AND r.created_at > k.delivered_at)""",
         {"day": day, "horizon": horizon})[1]
@@ -39,7 +39,7 @@ def certificate_expiring(desk, day: str) -> list[dict]:
     return found
 
 
-def credit_recheck(desk, day: str) -> list[dict]:
+def credit_recheck(desk, day: str, owner: int | None = None) -> list[dict]:
     """A client whose latest credit check reaches the last day it backs a contract
     (:func:`core.credit.policy.recheck_by`, the rating's ``recheck_days``), when it matters: the
     client has a deal under way (before delivery) or owes money. Dealt with when a new check is
@@ -62,7 +62,7 @@ def credit_recheck(desk, day: str) -> list[dict]:
                 FROM concerned JOIN clients c ON c.id = concerned.client_id
                 JOIN credit_checks k ON k.id = (SELECT id FROM credit_checks WHERE client_id = c.id
                                                 ORDER BY checked_on DESC, id DESC LIMIT 1)
-                WHERE c.archived_at IS NULL)
+                WHERE c.archived_at IS NULL{whose("c.owner_id", owner)})
             SELECT latest.id, latest.name, latest.rating, u.login, latest.checked_on
             FROM latest LEFT JOIN users u ON u.id = latest.owner_id
             WHERE latest.checked_on <= CASE latest.rating {' '.join('WHEN ? THEN ?' for _ in policy)} END""",

@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 
 from zizhi.core.pipeline import stages
-from zizhi.core.reminders.reminder import day_after, item
+from zizhi.core.reminders.reminder import day_after, item, whose
 
 _DEAL = """FROM deals d JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = d.owner_id"""
 
 
-def processing_late(desk, day: str) -> list[dict]:
+def processing_late(desk, day: str, owner: int | None = None) -> list[dict]:
     """Processing past its expected date (:func:`core.pipeline.processing.late_condition`), from
     the day after it. Dealt with when the authority's decision is recorded, when a delay moves the
     expected date past the day (a new occurrence if that one passes too), or when the deal ends.
@@ -27,7 +27,7 @@ def processing_late(desk, day: str) -> list[dict]:
         f"""SELECT d.id, d.title, d.client_id, c.name, u.login, op.login, h.expected_on
             FROM handovers h JOIN deals d ON d.id = h.deal_id JOIN clients c ON c.id = d.client_id
             LEFT JOIN users u ON u.id = d.owner_id JOIN users op ON op.id = h.operator_id
-            WHERE {late_condition()}""", [day])[1]
+            WHERE {late_condition()}{whose("d.owner_id", owner)}""", [day])[1]
     escalate_from = {expected: add_workdays(desk.store, expected, limit).isoformat()  # many deals share a date
                      for expected in {row[-1] for row in rows}}
     return [item("processing_late", f"deal:{deal_id}", day_after(expected), "remind.processing_late",
@@ -38,7 +38,7 @@ def processing_late(desk, day: str) -> list[dict]:
             for deal_id, title, client_id, client, owner, operator, expected in rows]
 
 
-def visit(desk, day: str) -> list[dict]:
+def visit(desk, day: str, owner: int | None = None) -> list[dict]:
     """An after-sales visit whose day has come (:func:`core.pipeline.delivery.visit_due_condition`).
     Dealt with when the visit is recorded done, or when the deal is cancelled (its contract ended)."""
     from zizhi.core.pipeline.delivery import visit_due_condition
@@ -47,7 +47,7 @@ def visit(desk, day: str) -> list[dict]:
         f"""SELECT v.id, v.due_on, d.id, d.title, c.id, c.name, u.login FROM visits v
             JOIN deals d ON d.id = v.deal_id JOIN clients c ON c.id = v.client_id
             LEFT JOIN users u ON u.id = d.owner_id
-            WHERE {visit_due_condition()}""", [day])[1]
+            WHERE {visit_due_condition()}{whose("d.owner_id", owner)}""", [day])[1]
     return [item("visit", f"visit:{visit_id}", due_on, "remind.visit",
                  {"client": client, "deal": deal_id, "title": title, "since": due_on},
                  owner=owner, client_id=client_id, client=client, deal_id=deal_id, deal=title,
@@ -55,7 +55,7 @@ def visit(desk, day: str) -> list[dict]:
             for visit_id, due_on, deal_id, title, client_id, client, owner in rows]
 
 
-def stale_deal(desk, day: str) -> list[dict]:
+def stale_deal(desk, day: str, owner: int | None = None) -> list[dict]:
     """A deal left in its stage longer than the stage's ``stale_days``
     (:func:`core.pipeline.board.stuck_from`: no stage change, no contact logged with its client).
     Dealt with when it moves or contact is logged — its clock restarts, and if it sticks again
@@ -81,7 +81,7 @@ def stale_deal(desk, day: str) -> list[dict]:
               AND d.id NOT IN (SELECT h.deal_id FROM handovers h JOIN deals l ON l.id = h.deal_id
                                WHERE {late_condition('h', 'l', ':day')})
               AND d.id NOT IN (SELECT v.deal_id FROM visits v JOIN deals l ON l.id = v.deal_id
-                               WHERE {visit_due_condition('v', 'l', ':day')})""",
+                               WHERE {visit_due_condition('v', 'l', ':day')}){whose("d.owner_id", owner)}""",
         {"day": day, **{stage: stage for stage in moving}, **{f"{stage}_limit": latest[stage] for stage in moving}})[1]
     found = []
     for deal_id, title, stage, since, contact, client_id, client, owner in rows:

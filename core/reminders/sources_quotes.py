@@ -12,7 +12,7 @@ import datetime as dt
 
 from zizhi.core.pipeline import stages
 from zizhi.core.pipeline.quote_records import lapsed_condition, number
-from zizhi.core.reminders.reminder import day_after, item
+from zizhi.core.reminders.reminder import day_after, item, whose
 
 _LATEST = f"""FROM quotes q JOIN deals d ON d.id = q.deal_id JOIN clients c ON c.id = d.client_id
               LEFT JOIN users u ON u.id = d.owner_id
@@ -21,7 +21,7 @@ _LATEST = f"""FROM quotes q JOIN deals d ON d.id = q.deal_id JOIN clients c ON c
 _COLUMNS = "q.id, q.deal_id, q.version, q.valid_until, q.sent_at, d.title, c.id, c.name, u.login"
 
 
-def quote_expiring(desk, day: str) -> list[dict]:
+def quote_expiring(desk, day: str, owner: int | None = None) -> list[dict]:
     """A sent quote still valid on the day, lapsing within ``reminders.quote_expiry_days``: due
     that many days before its last valid day (or from its sending, when it was sent later).
     Dealt with when the client accepts or rejects it, a new version is drafted, or the deal ends;
@@ -30,7 +30,8 @@ def quote_expiring(desk, day: str) -> list[dict]:
     gone, params = lapsed_condition("q", day)
     horizon = (dt.date.fromisoformat(day) + dt.timedelta(days=ahead)).isoformat()
     rows = desk.store.tuples(f"""SELECT {_COLUMNS} {_LATEST} AND q.status = 'sent' AND NOT ({gone})
-                                 AND q.valid_until <= ?""", [*params, horizon])[1]
+                                 AND q.valid_until <= ?{whose("d.owner_id", owner)}""",
+                             [*params, horizon])[1]
     found = []
     for quote_id, deal_id, version, until, sent_at, title, client_id, client, owner in rows:
         warn = (dt.date.fromisoformat(until) - dt.timedelta(days=ahead)).isoformat()
@@ -43,13 +44,14 @@ def quote_expiring(desk, day: str) -> list[dict]:
     return found
 
 
-def quote_expired(desk, day: str) -> list[dict]:
+def quote_expired(desk, day: str, owner: int | None = None) -> list[dict]:
     """A deal's latest quote lapsed without an answer — sent, or its expiry recorded since — due
     from the day after its last valid day. Dealt with when a new version is drafted, the client's
     no is recorded (``zizhi quote reject``), or the deal ends."""
     gone, params = lapsed_condition("q", day)
     rows = desk.store.tuples(
-        f"""SELECT {_COLUMNS} {_LATEST} AND q.status IN ('sent', 'expired') AND {gone}""", params)[1]
+        f"""SELECT {_COLUMNS} {_LATEST} AND q.status IN ('sent', 'expired') AND {gone}{whose("d.owner_id", owner)}""",
+        params)[1]
     return [item("quote_expired", f"quote:{quote_id}", day_after(until), "remind.quote_expired",
                  {"client": client, "quote": number({"deal_id": deal_id, "version": version}), "deal": deal_id,
                   "title": title, "until": until},

@@ -273,6 +273,22 @@ def test_every_kind_says_why_in_both_languages_with_nothing_left_unfilled(desk, 
     assert all("{" not in text and "remind." not in text and "stage." not in text for _, text in said), said
 
 
+def test_a_persons_own_agenda_is_exactly_their_share_of_everyones(desk, li, wang, manager, ops, finance):
+    """The app's Today reads a salesperson's own records only; it must miss nothing routing gives them."""
+    paid = paid_deal(li, finance)
+    processing.handover(li, paid["id"], "sun")
+    proposal_deal(li, rating="D")
+    client, _ = clients.add_client(li, name="宁波恒通进出口贸易有限公司", channel="trade_show")
+    deals.open_deal(desk, str(client["id"]), ["TRADE-RIGHTS"], owner="wang")  # stuck: its owner leaves
+    people.edit_user(desk, "wang", active=False)
+    everyone = agenda(desk, "2027-01-20")["people"]
+    assert any(p["reminders"] for p in everyone if p["login"] == "li")
+    for person in ("li", "wang", manager.user["login"], "sun"):
+        share = [r["key"] for p in everyone if p["login"] == person for r in p["reminders"]]
+        own = [r["key"] for p in agenda(desk, "2027-01-20", person=person)["people"] for r in p["reminders"]]
+        assert own == share, person
+
+
 def _plus(day: str, days: int) -> str:
     import datetime as dt
 

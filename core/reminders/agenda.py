@@ -64,13 +64,21 @@ def agenda(desk, as_of: str | None = None, person: str | None = None, kinds: Ite
                 mine = dict(reminder) if taken else reminder  # the sources' dicts are this call's own
                 mine["person"], taken = login, True
                 routed.setdefault(login, []).append(mine)
-    return {"as_of": day, "people": [{**_public(people[login]), "reminders": sorted(items, key=urgency)}
+    order = {reminder["key"]: _urgency_text(reminder) for reminder in found}  # once, not once a comparison
+    return {"as_of": day, "people": [{**_public(people[login]),
+                                      "reminders": sorted(items, key=lambda r: order[r["key"]])}
                                      for login, items in sorted(routed.items())]}
 
 
 def urgency(reminder: dict) -> tuple:
     """Escalations first, then by kind (money first), the longest waiting first, then by key."""
     return not reminder["escalated"], RANK[reminder["kind"]], reminder["due_on"], reminder["key"]
+
+
+def _urgency_text(reminder: dict) -> str:
+    """:func:`urgency` as one string, which sorts the same and compares far faster (a morning's
+    agenda holds tens of thousands)."""
+    return f"{0 if reminder['escalated'] else 1}{RANK[reminder['kind']]:02d}{reminder['due_on']}\0{reminder['key']}"
 
 
 def recipients(reminder: dict, people: dict[str, dict]) -> list[str]:

@@ -110,10 +110,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # why each reminder is due (core/reminders/sources*.py), said to the person who acts
     "remind.follow_up": ("follow up with {client}: {step} (due {since})",
                          "跟进 {client}：{step}（{since} 到期）"),
-    "remind.dunning": ("{client} owes {owed} on {instalment}, {days} days overdue — next step: {action_word}",
-                       "{client} 的 {instalment} 欠款 {owed}，逾期 {days} 天——下一步：{action_word}"),
-    "remind.dunning_ahead": ("{client}'s {instalment} ({owed}) falls due on {due} — next step: {action_word}",
-                             "{client} 的 {instalment}（{owed}）于 {due} 到期——下一步：{action_word}"),
+    # the step first: it is what the person does, and a narrow screen cuts the end
+    "remind.dunning": ("{action_word}: {client} owes {owed} on {instalment}, {days} days overdue",
+                       "{action_word}：{client} 的 {instalment} 欠款 {owed}，逾期 {days} 天"),
+    "remind.dunning_ahead": ("{action_word}: {client}'s {instalment} ({owed}) falls due on {due}",
+                             "{action_word}：{client} 的 {instalment}（{owed}）于 {due} 到期"),
     "remind.processing_late": ("processing of deal {deal} ({title}) for {client} was expected by {expected} "
                                "(operations: {operator}) — tell the client, and record the delay or the decision",
                                "{client} 的商机 {deal}（{title}）预计 {expected} 办结，现已逾期（办理：{operator}）"

@@ -80,7 +80,8 @@ def _plan(desk, day: str, person: str | None, channels: list[str], again: bool, 
 
     found = agenda(desk, day, person)
     ids = {row["login"]: row["id"] for row in desk.store.rows("SELECT id, login FROM users")}
-    rows = outbox.states(desk.store, channels, [ids[p["login"]] for p in found["people"]]) if found["people"] else {}
+    rows = outbox.states(desk.store, channels, [r["key"] for p in found["people"] for r in p["reminders"]]) \
+        if found["people"] else {}
     domain = _domain(general)
     messages, stuck = [], []
     for who in found["people"]:

@@ -22,11 +22,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from benchlib import first_admin
-from cli_start import ONE_OPTION
+from cli_start import ONE_OPTION, _whole
 
 ROOT = Path(__file__).resolve().parent.parent
 ZIZHI = Path(sys.executable).with_name("zizhi")
@@ -65,12 +64,6 @@ def _interleaved(commands: dict[str, list[str]], runs: int) -> dict[str, list[fl
         for label in labels[shift:] + labels[:shift]:
             times[label].append(_whole(commands[label]))
     return times
-
-
-def _whole(command: list[str]) -> float:
-    started = time.perf_counter()
-    subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
-    return (time.perf_counter() - started) * 1000
 
 
 def _report(source: str, times: dict[str, list[float]], runs: int) -> None:

@@ -66,14 +66,20 @@ def cli(env):
 
 def run_zizhi(*args: str, env_root: Path, extra_env: dict | None = None, stdin=None) -> subprocess.CompletedProcess:
     """Run the installed console script as cron or a user's script would."""
+    command, environment = console_script(env_root, extra_env)
+    return subprocess.run([*command, *args], capture_output=True, text=True, env=environment, timeout=60,
+                          stdin=stdin)
+
+
+def console_script(env_root: Path, extra_env: dict | None = None) -> tuple[list[str], dict[str, str]]:
+    """The installed `zizhi` and the environment it runs in: this test's files, its day (2026-11-27)."""
     environment = {k: v for k, v in os.environ.items() if not k.startswith("ZIZHI_")}
     environment.update(ZIZHI_DB=str(env_root / "zizhi.db"), ZIZHI_CONFIG=str(env_root / "config"),
                        ZIZHI_STATE=str(env_root / "state"), ZIZHI_NOW="2026-11-27T09:00:00", ZIZHI_LANG="en")
     environment.update(extra_env or {})
     exe = Path(sys.executable).with_name("zizhi")
     command = [str(exe)] if exe.exists() else [sys.executable, "-c", "from zizhi.commands.main import run; run()"]
-    return subprocess.run([*command, *args], capture_output=True, text=True, env=environment, timeout=60,
-                          stdin=stdin)
+    return command, environment
 
 
 @pytest.fixture

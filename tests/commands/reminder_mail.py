@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import email
 import email.policy
-import os
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -67,12 +65,9 @@ def write_mail_settings(config: Path, port: int, extra: str = "") -> None:
 
 def start_zizhi(*args: str, env_root: Path, extra_env: dict | None = None) -> subprocess.Popen:
     """The console script started as cron starts it, left running (to race or to kill)."""
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("ZIZHI_")}
-    environment.update(ZIZHI_DB=str(env_root / "zizhi.db"), ZIZHI_CONFIG=str(env_root / "config"),
-                       ZIZHI_STATE=str(env_root / "state"), ZIZHI_NOW="2026-11-27T09:00:00", ZIZHI_LANG="en")
-    environment.update(extra_env or {})
-    exe = Path(sys.executable).with_name("zizhi")
-    command = [str(exe)] if exe.exists() else [sys.executable, "-c", "from zizhi.commands.main import run; run()"]
+    from tests.commands.conftest import console_script
+
+    command, environment = console_script(env_root, extra_env)
     return subprocess.Popen([*command, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env=environment)
 

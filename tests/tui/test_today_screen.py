@@ -7,7 +7,7 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 
 import pytest
-from tui_helpers import QUICK, SIZE, fill, names, problem, said
+from tui_helpers import QUICK, SIZE, fill, names, next_year_on_record, problem, said
 
 from zizhi.core import clock
 from zizhi.core.clients.interactions import log_interaction
@@ -72,14 +72,7 @@ async def test_the_app_opens_on_the_salesperson_s_own_agenda(desk, settle):
 
 
 async def test_with_nothing_due_a_friendly_line_says_so_in_both_languages(desk, settle, tmp_path):
-    import json
-
-    from tests.core.test_workdays import YEAR_2027
-    from zizhi.core.workdays import records
-
-    schedule = tmp_path / "2027.json"  # next year's holidays on record: nothing for the admin to import
-    schedule.write_text(json.dumps(YEAR_2027, ensure_ascii=False), encoding="utf-8")
-    records.import_file(desk, schedule)
+    next_year_on_record(desk, tmp_path)  # nothing for the admin to import
     async with today_as(desk, "boss") as app, app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert agenda_rows(app) == []

@@ -1,6 +1,7 @@
-"""Reviewed pictures of Today, the app's first screen: a salesperson's morning of dunning and an
-escalated follow-up in English at 120×40 and in Chinese at 80×24 (reasons cut with "…", dates and
-waiting times whole), a manager's escalations with whose they are, and a morning with nothing due.
+"""Reviewed pictures of Today, the app's first screen: a salesperson's morning of dunning, an
+escalated follow-up and her two stuck deals in English at 120×40 and in Chinese at 80×24 (reasons
+cut with "…", dates and waiting times whole), a manager's escalations and the stuck deals nobody
+owns with whose they are, and a morning with nothing due.
 
 Update with ``pytest tests/tui/test_today_snapshots.py --snapshot-update`` and look at the SVGs
 under ``__snapshots__`` before committing them.

@@ -7,7 +7,7 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 
 import pytest
-from tui_helpers import QUICK, SIZE, fill, names, problem, said
+from tui_helpers import QUICK, SIZE, fill, names, next_year_on_record, problem, said
 
 from zizhi.core import clock
 from zizhi.core.clients.interactions import log_interaction
@@ -16,6 +16,7 @@ from zizhi.core.i18n import t
 from zizhi.core.people import users as people
 from zizhi.core.reminders import agenda as core_agenda
 from zizhi.core.reminders import sources
+from zizhi.core.reminders.reminder import item
 from zizhi.tui.app import desk_app
 from zizhi.tui.screens.clients import ClientsScreen
 from zizhi.tui.screens.deal import DealScreen
@@ -71,14 +72,7 @@ async def test_the_app_opens_on_the_salesperson_s_own_agenda(desk, settle):
 
 
 async def test_with_nothing_due_a_friendly_line_says_so_in_both_languages(desk, settle, tmp_path):
-    import json
-
-    from tests.core.test_workdays import YEAR_2027
-    from zizhi.core.workdays import records
-
-    schedule = tmp_path / "2027.json"  # next year's holidays on record: nothing for the admin to import
-    schedule.write_text(json.dumps(YEAR_2027, ensure_ascii=False), encoding="utf-8")
-    records.import_file(desk, schedule)
+    next_year_on_record(desk, tmp_path)  # nothing for the admin to import
     async with today_as(desk, "boss") as app, app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert agenda_rows(app) == []
@@ -140,9 +134,10 @@ async def test_enter_on_a_dunning_step_opens_that_debt_on_today_s_dunning(owing,
     async with today_as(owing, "li") as app, app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         rows = agenda_rows(app)
-        assert rows[0] == "Dunning (2)" and rows[3:] == ["Follow-ups (1)", "‼ " + HUAWEI_DUE], \
+        assert rows[0] == "Dunning (2)" and rows[3:5] == ["Follow-ups (1)", "‼ " + HUAWEI_DUE], \
             "money first, though the follow-up is escalated (marked ‼)"
-        assert rows[2] == f"phone call to 宁波海天国际贸易有限公司 about {number}:1: ¥954.00 owed, 24 days overdue"
+        assert rows[2] == f"phone call: 宁波海天国际贸易有限公司 owes ¥954.00 on {number}:1, 24 days overdue"
+        assert rows[5] == "Deals stuck (2)", "华为's inquiry and the signed contract have not moved since 11-27"
         await pilot.press("down", "down")
         assert chosen(app) == "‼ " + HUAWEI_DUE, "the cursor steps over the heading"
         await pilot.press("up")
@@ -159,10 +154,10 @@ async def test_enter_on_a_dunning_step_opens_that_debt_on_today_s_dunning(owing,
 
 def _deal_reminder(kind: str, deal: int):
     """A deal-level source, as the other kinds of reminder are: one reminder about 海天's deal."""
-    def source(desk, day):
-        return [core_agenda.item(kind, f"deal:{deal}", "2026-11-27", "remind.follow_up",
-                                 {"client": "宁波海天国际贸易有限公司", "step": kind, "since": "2026-11-27"},
-                                 owner="li", deal_id=deal, deal=f"#{deal}")]
+    def source(desk, day, owner=None):
+        return [item(kind, f"deal:{deal}", "2026-11-27", "remind.follow_up",
+                     {"client": "宁波海天国际贸易有限公司", "step": kind, "since": "2026-11-27"},
+                     owner="li", deal_id=deal, deal=f"#{deal}")]
     return source
 
 
@@ -171,9 +166,8 @@ def _deal_reminder(kind: str, deal: int):
 async def test_enter_on_a_deal_s_reminder_opens_the_deal_on_its_tab(deals, settle, monkeypatch, kind, tab):
     from textual.widgets import TabbedContent
 
-    monkeypatch.setattr(core_agenda, "KINDS", (kind,))
-    monkeypatch.setattr(core_agenda, "RANK", {kind: 0})
-    monkeypatch.setattr(sources, kind, _deal_reminder(kind, deals.deal_ids["海天"]), raising=False)
+    monkeypatch.setattr(core_agenda, "KINDS", (kind,))  # that kind alone, about the deal the test opens
+    monkeypatch.setattr(sources, kind, _deal_reminder(kind, deals.deal_ids["海天"]))
     async with today_as(deals, "li") as app, app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert agenda_rows(app)[0] == f"{t(f'remind.kind.{kind}')} (1)"
@@ -243,10 +237,14 @@ async def test_a_manager_sees_the_escalations_with_whose_they_are(owing, settle)
     async with today_as(owing, "zhou", "manager") as app, app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         hengtong = "‼ follow up with 上海恒通进出口有限公司: 回访确认材料 (due 2026-12-05)"
-        assert agenda_rows(app) == ["Follow-ups (2)", "‼ " + HUAWEI_DUE, hengtong], \
+        rows = agenda_rows(app)
+        assert rows[:4] == ["Follow-ups (2)", "‼ " + HUAWEI_DUE, hengtong, "Deals stuck (2)"], \
             "li's follow-up escalated, and the one nobody owns; dunning 24 days late is li's alone"
+        assert rows[4].startswith("deal 1 (原产地证书申领企业备案) with 义乌小商品出口有限公司 has not moved") \
+            and rows[5].startswith("deal 3 (出入境检验检疫报检企业备案) with 上海恒通进出口有限公司") \
+            and rows[4].endswith("…") and len(rows) == 6, "the deals nobody owns, stuck; li's own are hers alone"
         table = app.screen.query_one(AgendaTable)
-        assert (table.cell(1, "owner"), table.cell(2, "owner")) == ("li", "—")
+        assert [table.cell(n, "owner") for n in (1, 2, 4, 5)] == ["li", "—", "—", "—"]
         assert "‼ escalated: 2" in status(app)
         await pilot.press("enter")
         await settle(pilot)
@@ -283,11 +281,11 @@ def test_a_morning_of_thousands_shows_each_kind_s_most_urgent_first():
     """A demo salesperson has 6,000 follow-ups due: every kind stays in sight, its heading counts all."""
     from zizhi.tui.widgets.agenda_table import grouped
 
-    follow_ups = [core_agenda.item("follow_up", f"client:{n}", "2026-11-20", "remind.follow_up",
-                                   {"client": f"C{n}", "step": "—", "since": "2026-11-20"}, owner="li")
+    follow_ups = [item("follow_up", f"client:{n}", "2026-11-20", "remind.follow_up",
+                       {"client": f"C{n}", "step": "—", "since": "2026-11-20"}, owner="li")
                   for n in range(250)]
-    dunning = [core_agenda.item("dunning", "instalment:ZZ-1:1:7", "2026-11-25", "remind.follow_up",
-                                {"client": "D", "step": "—", "since": "2026-11-25"}, owner="li")]
+    dunning = [item("dunning", "instalment:ZZ-1:1:7", "2026-11-25", "remind.follow_up",
+                    {"client": "D", "step": "—", "since": "2026-11-25"}, owner="li")]
     rows = grouped(follow_ups + dunning, per_kind=100)
     assert [row["heading"] for row in rows if "heading" in row] == ["dunning", "follow_up"]
     assert rows[2] == {"heading": "follow_up", "count": 250, "shown": 100}

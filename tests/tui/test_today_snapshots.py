@@ -1,6 +1,7 @@
-"""Reviewed pictures of Today, the app's first screen: a salesperson's morning of dunning and an
-escalated follow-up in English at 120×40 and in Chinese at 80×24 (reasons cut with "…", dates and
-waiting times whole), a manager's escalations with whose they are, and a morning with nothing due.
+"""Reviewed pictures of Today, the app's first screen: a salesperson's morning of dunning, an
+escalated follow-up and her two stuck deals in English at 120×40 and in Chinese at 80×24 (reasons
+cut with "…", dates and waiting times whole), a manager's escalations and the stuck deals nobody
+owns with whose they are, and a morning with nothing due.
 
 Update with ``pytest tests/tui/test_today_snapshots.py --snapshot-update`` and look at the SVGs
 under ``__snapshots__`` before committing them.
@@ -9,6 +10,7 @@ under ``__snapshots__`` before committing them.
 from __future__ import annotations
 
 import pytest
+from tui_helpers import next_year_on_record
 
 from zizhi.core.desk import open_desk
 from zizhi.core.people import users as people
@@ -54,5 +56,6 @@ def test_a_manager_s_escalations_in_chinese_at_120_by_40(owing, opened, snap_com
     assert snap_compare(opened(owing, "zhou", "zh"), terminal_size=(120, 40), run_before=_agenda)
 
 
-def test_nothing_due_in_chinese_at_80_by_24(desk, opened, snap_compare):
+def test_nothing_due_in_chinese_at_80_by_24(desk, opened, snap_compare, tmp_path):
+    next_year_on_record(desk, tmp_path)  # the admin has no holiday calendar to import
     assert snap_compare(opened(desk, "boss", "zh"), terminal_size=(80, 24), run_before=_agenda)

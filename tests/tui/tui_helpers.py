@@ -175,3 +175,19 @@ async def app_as(desk, login: str, role: str | None = None):
         yield app
     finally:
         own.close()
+
+
+# -- Today -------------------------------------------------------------------------------------
+
+
+def next_year_on_record(desk, folder) -> None:
+    """Put 2027's holidays on record, so an admin's agenda on the fixtures' date (from 1 November)
+    holds no holiday calendar to import: a morning with nothing due is nothing due."""
+    import json
+
+    from tests.core.test_workdays import YEAR_2027
+    from zizhi.core.workdays import records
+
+    schedule = folder / "2027.json"
+    schedule.write_text(json.dumps(YEAR_2027, ensure_ascii=False), encoding="utf-8")
+    records.import_file(desk, schedule)

@@ -128,10 +128,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "version, or record the client's no (zizhi quote reject {quote})",
                              "发给 {client} 的报价 {quote}（{title}）已于 {until} 后过期且未获答复——请出新版本报价，"
                              "或登记客户拒绝（zizhi quote reject {quote}）"),
-    "remind.stale_deal": ("deal {deal} ({title}) with {client} has not moved in {stage_word} since {since} "
-                          "(stuck after {limit} days) — move it on or log a contact",
-                          "{client} 的商机 {deal}（{title}）自 {since} 起停留在「{stage_word}」阶段"
-                          "（超过 {limit} 天即为停滞）——请推进阶段或记录联系"),
+    "remind.stale_deal": ("{client}: deal {deal} in {stage_word} since {since}, stuck after {limit} days "
+                          "({title}) — move it on or log a contact",
+                          "{client}：商机 {deal} 自 {since} 起停留在「{stage_word}」，超过 {limit} 天即为停滞"
+                          "（{title}）——请推进阶段或记录联系"),
     "remind.certificate_expiring": ("{client}'s {code} certificate {number} (deal {deal}) expires on {expires} "
                                     "— offer the renewal",
                                     "{client} 的 {code} 资质证书 {number}（商机 {deal}）将于 {expires} 到期——请联系续办"),

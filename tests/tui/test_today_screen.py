@@ -240,8 +240,8 @@ async def test_a_manager_sees_the_escalations_with_whose_they_are(owing, settle)
         rows = agenda_rows(app)
         assert rows[:4] == ["Follow-ups (2)", "‼ " + HUAWEI_DUE, hengtong, "Deals stuck (2)"], \
             "li's follow-up escalated, and the one nobody owns; dunning 24 days late is li's alone"
-        assert rows[4].startswith("deal 1 (原产地证书申领企业备案) with 义乌小商品出口有限公司 has not moved") \
-            and rows[5].startswith("deal 3 (出入境检验检疫报检企业备案) with 上海恒通进出口有限公司") \
+        assert rows[4].startswith("义乌小商品出口有限公司: deal 1 in inquiry since 2026-11-18") \
+            and rows[5].startswith("上海恒通进出口有限公司: deal 3 in assessment") \
             and rows[4].endswith("…") and len(rows) == 6, "the deals nobody owns, stuck; li's own are hers alone"
         table = app.screen.query_one(AgendaTable)
         assert [table.cell(n, "owner") for n in (1, 2, 4, 5)] == ["li", "—", "—", "—"]

@@ -40,26 +40,32 @@ def follow_up(desk, day: str, owner: int | None = None) -> list[dict]:
 
 
 def dunning(desk, day: str, owner: int | None = None) -> list[dict]:
-    """A dunning step come and not yet answered (:func:`core.receivables.dunning.due`): one per debt,
-    to its owner; escalated at the ladder's last step or past ``escalate.dunning_days`` overdue."""
+    """A dunning step come and not yet answered (the ladder's standing of each open debt,
+    :mod:`core.receivables.standing`, as the dunning list reads it): one per debt, to the client's
+    owner; escalated at the ladder's last step or past ``escalate.dunning_days`` overdue."""
+    from operator import itemgetter
+
     from zizhi.core.money import format_fen
-    from zizhi.core.receivables import dunning as ladder
+    from zizhi.core.receivables import standing
 
     late = desk.settings.pricing.reminders.escalate.dunning_days
-    found, seen = [], set()
-    for row in ladder.due(desk, day, owner=owner)["actions"]:
-        if row["instalment"] in seen:  # the managers' copies of an escalation: routing sends those
+    names, debts = standing.parts(desk, day, ordered=False, owner=owner)
+    shown = itemgetter(*(names.index(name) for name in ("instalment", "client_id", "client", "owner", "due_on",
+                                                         "owed")))
+    found = []
+    for row, stood in debts:
+        if not stood["due"]:
             continue
-        seen.add(row["instalment"])
-        ahead = row["days_overdue"] <= 0  # the friendly reminder before (or on) the due day
+        instalment, client_id, client, owner_login, due_on, owed = shown(row)
+        action, days = stood["rung"]["action"], stood["days_overdue"]
         found.append(item(
-            "dunning", f"instalment:{row['instalment']}:{row['step_days']}", row["since"],
-            "remind.dunning_ahead" if ahead else "remind.dunning",
-            {"client": row["client"], "instalment": row["instalment"], "owed": format_fen(row["owed"]),
-             "days": row["days_overdue"], "due": row["due_on"], "action_word": f"dunning_action.{row['action']}"},
-            owner=row["owner"], client_id=row["client_id"], client=row["client"],
-            command=f"zizhi dunning log {row['instalment']} --action {row['action']} --outcome …",
-            app_key="r", escalated=row["action"] == "escalation" or row["days_overdue"] >= late))
+            "dunning", f"instalment:{instalment}:{stood['rung']['days']}", stood["since"],
+            "remind.dunning" if days > 0 else "remind.dunning_ahead",  # ahead: the friendly reminder before
+            {"client": client, "instalment": instalment, "owed": format_fen(owed), "days": days, "due": due_on,
+             "action_word": f"dunning_action.{action}"},
+            owner=owner_login, client_id=client_id, client=client,
+            command=f"zizhi dunning log {instalment} --action {action} --outcome …",
+            app_key="r", escalated=action == "escalation" or days >= late))
     return found
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from zizhi.core import clock, validation
-from zizhi.core.errors import Refused
+from zizhi.core.errors import NotFound, Refused
 
 # Kinds in order of urgency: money first, then what the client waits for, then what can wait.
 KINDS = ("dunning", "processing_late", "follow_up", "visit", "quote_expiring", "quote_expired", "stale_deal",
@@ -47,6 +47,8 @@ def agenda(desk, as_of: str | None = None, person: str | None = None, kinds: Ite
     day = validation.date(as_of, "as-of") if as_of else clock.today().isoformat()
     _require_reader(desk.user, person)
     people = _people(desk)
+    if person is not None and person not in people:  # a typo in a crontab must not go quiet
+        raise NotFound("people.not_found", login=person)
     owner = _own_only(people, person)
     found: list[dict] = []
     for kind in kinds or KINDS:

@@ -40,7 +40,7 @@ def write(desk, path: str | Path, as_of: str | None = None, person: str | None =
     with desk.store.unit_of_work() as db:
         found = agenda(desk, as_of, person)
         events = [event(p, r) for p in found["people"] for r in p["reminders"]]
-        changed = _sequence(db, events)
+        changed = _sequence(db, events, desk.settings.general.reminders.timezone)
         data = calendar(events, _name_language(found, person), desk.settings.general.reminders.timezone)
         _replace(target, data)
         audit.record(db, desk.user, "remind.calendar", "reminder", None, file=str(target), as_of=found["as_of"],
@@ -106,11 +106,12 @@ def _vevent(found: dict, timezone: str):
     return vevent
 
 
-def _sequence(db, events: list[dict]) -> int:
+def _sequence(db, events: list[dict], timezone: str) -> int:
     """Give each event its SEQUENCE and DTSTAMP from ``reminder_calendar``: unchanged content keeps
-    them, changed content takes the next sequence and now. Returns how many are new or changed."""
+    them, changed content takes the next sequence and now — the company's wall clock, which
+    :func:`_utc` reads back, whatever the server's zone. Returns how many are new or changed."""
     known = _published(db, [found["uid"] for found in events])
-    now, changed = clock.stamp(), 0
+    now, changed = clock.now(timezone).isoformat(sep=" ", timespec="seconds"), 0
     for found in events:
         digest = hashlib.sha256(json.dumps(found, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
         before = known.get(found["uid"])

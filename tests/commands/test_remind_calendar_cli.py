@@ -119,3 +119,16 @@ def test_a_bad_chat_id_is_one_line_exit_65_and_changes_nothing(cli):
         "as the group's platform shows it)."]
     assert cli.dump() == before
     assert json.loads(cli("user", "show", "li", "--json").stdout)["chat_id"] == "LiNa"
+
+
+def test_on_a_server_kept_in_utc_each_event_is_stamped_with_the_real_moment(cli, env):
+    """The stored moment is the company's wall clock and is read back as such: DTSTAMP is now, in UTC."""
+    import datetime as dt
+
+    follow_up(cli)
+    path = env / "zizhi.ics"
+    done = run_zizhi("--as", "boss", "remind", "--ics", str(path), env_root=env,
+                     extra_env={"TZ": "UTC", "ZIZHI_NOW": ""})  # the real clock, on a UTC server
+    assert done.returncode == 0, done.stderr
+    stamp = vobject.readOne(path.read_text(encoding="utf-8")).vevent.dtstamp.value
+    assert abs((stamp - dt.datetime.now(dt.timezone.utc)).total_seconds()) < 120, stamp

@@ -61,3 +61,12 @@ def test_the_morning_in_chinese_and_as_cron_runs_it(inquiry, env):
                      extra_env={"LANG": "C", "LC_ALL": "C"})
     assert cron.returncode == 0, cron.stderr
     assert "李娜 (li) — 1 due by 2026-12-01:" in cron.stdout and "zizhi deal move 1 assessment" in cron.stdout
+
+
+def test_a_mistyped_person_is_one_line_not_a_quiet_empty_morning(inquiry, env):
+    """A typo in a crontab's --user must say so (cron mails it), not send or publish nothing for ever."""
+    before = inquiry.dump()
+    for extra in ((), ("--dry-run",), ("--json",), ("--ics", str(env / "wang.fnag.ics"))):
+        result = inquiry("remind", "--user", "wang.fnag", *extra, code=1)
+        assert result.stderr.strip() == "zizhi: user: no user with login wang.fnag. See `zizhi user list`."
+    assert not (env / "wang.fnag.ics").exists() and inquiry.dump() == before

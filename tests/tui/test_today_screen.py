@@ -311,3 +311,18 @@ async def test_today_holds_the_same_reminders_cron_sends_her_and_help_lists_its_
         assert isinstance(app.screen, HelpScreen)
         keys = dict(app.screen.keys)
         assert (keys["enter"], keys["d"], keys["z"]) == ("Open", "Done", "Snooze")
+
+
+async def test_after_d_the_cursor_stays_where_the_done_item_was_not_back_at_the_top(owing, settle):
+    """Working down the list with d must not clear the top item next: the cursor keeps its line."""
+    async with today_as(owing, "li") as app, app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(AgendaTable)
+        first = table.row["key"]
+        await pilot.press("down")
+        await settle(pilot)
+        line, done = table.cursor_row, table.row["key"]
+        await pilot.press("d")
+        await settle(pilot)
+        assert done not in [r.get("key") for r in table.rows_shown]
+        assert table.cursor_row >= line and table.row["key"] != first, (table.cursor_row, table.row)

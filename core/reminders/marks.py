@@ -19,6 +19,8 @@ def mark_done(desk, key: str) -> dict:
 def snooze(desk, key: str, until: str) -> dict:
     """Hide one of the user's reminders until ``until`` (a later day), when it comes back."""
     day = validation.date(until, "until")
+    if day is None:
+        raise InputError("input.required", field="until")
     if day <= clock.today().isoformat():
         raise InputError("remind.snooze_not_later", field="until", value=day, today=clock.today().isoformat())
     return _mark(desk, key, "snoozed", day)

@@ -70,3 +70,10 @@ def test_a_mistyped_person_is_one_line_not_a_quiet_empty_morning(inquiry, env):
         result = inquiry("remind", "--user", "wang.fnag", *extra, code=1)
         assert result.stderr.strip() == "zizhi: user: no user with login wang.fnag. See `zizhi user list`."
     assert not (env / "wang.fnag.ics").exists() and inquiry.dump() == before
+
+
+def test_snoozing_to_no_day_is_one_line_and_changes_nothing(inquiry):
+    before = inquiry.dump()
+    result = inquiry("remind", "snooze", "stale_deal:deal:1:2026-12-01", " ", user="li", code=65)
+    assert result.stderr.count("\n") == 1 and "until" in result.stderr and "Traceback" not in result.stderr
+    assert inquiry.dump() == before

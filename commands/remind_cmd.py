@@ -26,6 +26,7 @@ def remind(ctx: typer.Context,
            dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be sent; claim and send nothing.")] = False,
            again: Annotated[bool, typer.Option("--again", help="Send everything due again, including what was sent.")] = False,
            retry_stuck: Annotated[bool, typer.Option("--retry-stuck", help="Resend what a run that stopped left on its way, as the same message.")] = False,
+           dismiss_stuck: Annotated[bool, typer.Option("--dismiss-stuck", help="Set down what a run that stopped left on its way as delivered (you checked it arrived).")] = False,
            holidays: Annotated[bool, typer.Option("--holidays", help="Send even on a day the calendar says is not worked.")] = False,
            json: Annotated[bool, typer.Option("--json", help="Print the whole agenda as JSON and send nothing (with --dry-run: the plan).")] = False) -> None:
     """Everything due today, by person, most urgent first — each reminder once: a second run the
@@ -39,7 +40,7 @@ def remind(ctx: typer.Context,
     if ics is not None:
         return _calendar_file(ctx, ics, as_of, user, json)
     if json and not dry_run:
-        if mail or chat or again or retry_stuck:
+        if mail or chat or again or retry_stuck or dismiss_stuck:
             from zizhi.core.i18n import t
 
             desk(ctx)  # the person's language
@@ -52,7 +53,7 @@ def remind(ctx: typer.Context,
 
     channels = [name for name, wanted in (("mail", mail), ("chat", chat)) if wanted] or ["text"]
     report = run(desk(ctx), channels, as_of=as_of, person=user, dry_run=dry_run, again=again,
-                 retry_stuck=retry_stuck, holidays=holidays, write_text=_blocks())
+                 retry_stuck=retry_stuck, holidays=holidays, dismiss_stuck=dismiss_stuck, write_text=_blocks())
     if json:
         output(_plan_json(report), True, None)
         return
@@ -98,11 +99,14 @@ def _say(report: dict, user: str | None) -> None:
         elif message["state"] == "sent" and message["retried"]:
             warn(t("remind.retried", **_who(message), count=len(message["retried"])))
     for claim in report["stuck"]:
+        if claim["dismissed"]:
+            warn(t("remind.dismissed", **_who(claim), count=len(claim["keys"]), message_id=claim["message_id"]))
+            continue
         command = "zizhi remind" + ("" if claim["channel"] == "text" else f" --{claim['channel']}") + \
             (f" --user {user}" if user else "")
         warn(t("remind.stuck", **_who(claim), count=len(claim["keys"]), since=claim["since"], state=claim["state"],
                command=command, message_id=claim["message_id"]))
-    if report["stuck"] or any(m["state"] == "failed" for m in report["messages"]):
+    if any(not claim["dismissed"] for claim in report["stuck"]) or any(m["state"] == "failed" for m in report["messages"]):
         raise typer.Exit(UNDELIVERED)
 
 
@@ -115,11 +119,17 @@ def _show_plan(report: dict) -> None:
         to = f" <{message['to']}>" if message["to"] else ""
         echo(("\n" if n else "") + t("remind.would_send", **_who(message), to=to, count=len(message["keys"]),
                                      message_id=message["message_id"]))
+        if message["channel"] == "mail":
+            echo(t("remind.would_subject", subject=message["subject"]))
+            if not message["to"]:  # what the real run would report, said before it runs
+                echo(t("remind.would_fail", reason=t("remind.no_email", login=message["login"])))
         echo(message["body"])
 
 
 def _who(entry: dict) -> dict:
-    return {"channel": entry["channel"], "name": entry["name"], "login": entry["login"]}
+    from zizhi.core.i18n import t
+
+    return {"channel": t(f"remind.channel.{entry['channel']}"), "name": entry["name"], "login": entry["login"]}
 
 
 def _plan_json(report: dict) -> dict:

@@ -54,6 +54,8 @@ def edit(
     chat_id: Annotated[Opt, typer.Option(
         "--chat-id", help="Their id in the team group (企业微信/钉钉/飞书) the reminder robot @-mentions; '' forgets it.")
     ] = None,
+    language: Annotated[Opt, typer.Option(
+        "--language", help="zh or en: the language their reminder mail and the app use; 'default' forgets it.")] = None,
     json: Json = False,
 ) -> None:
     """Correct a colleague's name, role or contact, or deactivate them (admins).
@@ -62,7 +64,7 @@ def edit(
     """
     from zizhi.core.people.users import edit_user
 
-    output(edit_user(desk(ctx), login, name, role, email, phone, active, chat_id), json, _user_text)
+    output(edit_user(desk(ctx), login, name, role, email, phone, active, chat_id, language), json, _user_text)
 
 
 @app.command("list")

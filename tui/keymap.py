@@ -87,7 +87,7 @@ PIPELINE = (
     Key("pipeline.refresh", "ctrl+r", "refresh", "tui.key.refresh", show=False),
 )
 DEAL = (
-    Key("deal.back", "escape", "back", "tui.key.to_board"),
+    Key("deal.back", "escape", "back", "tui.key.back"),  # to the board, or to the screen that opened the deal
     Key("deal.tab_overview", "1", "tab('overview')", "tui.key.tab_overview", show=False),
     Key("deal.tab_quote", "2", "tab('quote')", "tui.key.tab_quote", show=False),
     Key("deal.tab_contract", "3", "tab('contract')", "tui.key.tab_contract", show=False),

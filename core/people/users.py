@@ -93,9 +93,12 @@ def add_user(desk, login: str, name: str | None, role: str, email: str | None = 
 
 
 def edit_user(desk, login: str, name: str | None = None, role: str | None = None, email: str | None = None,
-              phone: str | None = None, active: bool | None = None, chat_id: str | None = None) -> dict:
+              phone: str | None = None, active: bool | None = None, chat_id: str | None = None,
+              language: str | None = None) -> dict:
     """Correct a colleague's account or deactivate it (admins). History keeps the login.
     ``chat_id`` is who the team group's robot @-mentions (:mod:`core.reminders.chat`); "" forgets it.
+    ``language`` is the one their reminders are mailed in (and the app speaks to them); "default"
+    forgets it — an admin sets it for a colleague who reads only the mail cron sends.
 
     A salesperson who still owns clients cannot change role or leave until they are reassigned.
     """
@@ -117,6 +120,8 @@ def edit_user(desk, login: str, name: str | None = None, role: str | None = None
             changes["chat_id"] = valid_chat_id(chat_id)
         if active is not None:
             changes["active"] = int(active)
+        if language is not None:
+            changes["language"] = _language(language)
         changed = audit.changes(user, changes)
         if not changed:
             raise InputError("client.nothing_to_change")
@@ -129,6 +134,17 @@ def edit_user(desk, login: str, name: str | None = None, role: str | None = None
         db.execute(f"UPDATE users SET {sets} WHERE id = ?", [*(changes[k] for k in changed), user["id"]])
         audit.record(db, desk.user, "user.edit", "user", user["id"], **changed)
     return get_user(desk, login)
+
+
+def _language(value: str) -> str | None:
+    from zizhi.core.i18n import LANGUAGES, normalise
+
+    if value == "default":
+        return None
+    chosen = normalise(value)
+    if chosen is None:
+        raise InputError("people.language_unknown", value=value, allowed=", ".join(LANGUAGES))
+    return chosen
 
 
 def get_user(desk, login: str) -> dict:

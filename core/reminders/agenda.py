@@ -7,7 +7,9 @@ a follow-up moved to a new date, the next step of the dunning ladder — has a n
 one keeps its key from run to run, so the outbox delivers it once and the calendar keeps its UID.
 
 Routing: the owner; when the owner is deactivated (or there is none), every active manager
-instead; an escalated reminder (:class:`config.schema.Escalation`) goes to the managers as well.
+instead; an escalated reminder (:class:`config.schema.Escalation`) goes to the managers as well,
+and an escalated debt to finance too (the rulebook's early warning of bad debts, §7.2); late
+processing goes to its operator as well as the deal's owner.
 """
 
 from __future__ import annotations
@@ -42,6 +44,13 @@ def agenda(desk, as_of: str | None = None, person: str | None = None, kinds: Ite
     "reminders": [...]}]}`` — only people with something due, by login. Everyone's agenda is for
     managers and admins (cron runs as an admin); anyone may read their own (``person`` = their login).
     """
+    from zizhi.core.bulk import collector_paused
+
+    with collector_paused():
+        return _agenda(desk, as_of, person, kinds, marked)
+
+
+def _agenda(desk, as_of: str | None, person: str | None, kinds: Iterable[str] | None, marked: bool) -> dict:
     from zizhi.core.reminders import sources
 
     day = validation.date(as_of, "as-of") if as_of else clock.today().isoformat()
@@ -54,22 +63,33 @@ def agenda(desk, as_of: str | None = None, person: str | None = None, kinds: Ite
     for kind in kinds or KINDS:
         found += getattr(sources, kind)(desk, day, owner)
     hidden = set() if marked else _hidden(desk, day)
-    team, waited = _team(people), {}
-    routed: dict[str, list[dict]] = {}
+    found.sort(key=_urgency_text)  # once for all: each person's list keeps this order
+    routed = _routed(found, day, _team(people), person, hidden, {login: p["id"] for login, p in people.items()})
+    return {"as_of": day, "people": [{**_public(people[login]), "reminders": items}
+                                     for login, items in sorted(routed.items())]}
+
+
+def _routed(found: list[dict], day: str, team, person: str | None, hidden: set, ids: dict[str, int]) -> dict:
+    """Each person's reminders, in ``found``'s order, each stamped with its days waiting and its reader."""
+    from collections import defaultdict
+
+    routed: dict[str, list[dict]] = defaultdict(list)
+    waited: dict[str, int] = {}  # tens of thousands of reminders, a few hundred days
     for reminder in found:
         since = reminder["due_on"]
-        if since not in waited:  # tens of thousands of reminders, a few hundred days
-            waited[since] = _days_between(since, day)
-        reminder["days"], taken = waited[since], False
-        for login in _route(reminder, team):
-            if (person is None or login == person) and (reminder["key"], people[login]["id"]) not in hidden:
-                mine = dict(reminder) if taken else reminder  # the sources' dicts are this call's own
-                mine["person"], taken = login, True
-                routed.setdefault(login, []).append(mine)
-    order = {reminder["key"]: _urgency_text(reminder) for reminder in found}  # once, not once a comparison
-    return {"as_of": day, "people": [{**_public(people[login]),
-                                      "reminders": sorted(items, key=lambda r: order[r["key"]])}
-                                     for login, items in sorted(routed.items())]}
+        days = waited.get(since)
+        if days is None:
+            days = waited[since] = _days_between(since, day)
+        reminder["days"] = days
+        logins = _route(reminder, team)
+        if person is not None or hidden:
+            logins = [login for login in logins if (person is None or login == person)
+                      and (reminder["key"], ids[login]) not in hidden]
+        for n, login in enumerate(logins):
+            mine = dict(reminder) if n else reminder  # the sources' dicts are this call's own
+            mine["person"] = login
+            routed[login].append(mine)
+    return routed
 
 
 def urgency(reminder: dict) -> tuple:
@@ -88,31 +108,36 @@ def recipients(reminder: dict, people: dict[str, dict]) -> list[str]:
     return _route(reminder, _team(people))
 
 
-def _team(people: dict[str, dict]) -> tuple[set[str], list[str], list[str]]:
-    """The active logins, the active managers and the active admins: read once per agenda (the
-    morning's agenda routes tens of thousands of reminders)."""
+def _team(people: dict[str, dict]) -> tuple[set[str], list[str], list[str], list[str]]:
+    """The active logins, and the active managers, admins and finance colleagues: read once per
+    agenda (the morning's agenda routes tens of thousands of reminders)."""
     active = {login for login, p in people.items() if p["active"]}
-    return (active, sorted(login for login in active if people[login]["role"] == "manager"),
-            sorted(login for login in active if people[login]["role"] == "admin"))
+    return (active, *(sorted(login for login in active if people[login]["role"] == role)
+                      for role in ("manager", "admin", "finance")))
 
 
-def _route(reminder: dict, team: tuple[set[str], list[str], list[str]]) -> list[str]:
-    active, managers, admins = team
+def _route(reminder: dict, team: tuple[set[str], list[str], list[str], list[str]]) -> list[str]:
+    active, managers, admins, finance = team
     if reminder["to_admins"]:
         return list(admins)
     owner = reminder["owner"]
     found = [owner] if owner in active else list(managers)
+    if reminder["also"] in active and reminder["also"] not in found:
+        found.append(reminder["also"])
     if reminder["escalated"]:
         found += [m for m in managers if m not in found]
+        if reminder["kind"] == "dunning":
+            found += [f for f in finance if f not in found]
     return found
 
 
 def _own_only(people: dict[str, dict], person: str | None) -> int | None:
-    """The person's id when their agenda can hold only what they own — an active person who is
-    neither a manager (escalations, the inactive's items) nor an admin (the holiday calendar) —
-    so each source reads their records alone instead of the whole book (the app's first screen)."""
+    """The person's id when their agenda can hold only what they own or handle — an active
+    salesperson or operator, not a manager (escalations, the inactive's items), an admin (the
+    holiday calendar) or finance (escalated debts) — so each source reads their records alone
+    instead of the whole book (the app's first screen)."""
     found = people.get(person) if person else None
-    if found and found["active"] and found["role"] not in ("manager", "admin"):
+    if found and found["active"] and found["role"] in ("sales", "operations", "legal"):
         return found["id"]
     return None
 

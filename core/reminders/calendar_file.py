@@ -39,7 +39,7 @@ def write(desk, path: str | Path, as_of: str | None = None, person: str | None =
     target = _target(path)
     with desk.store.unit_of_work() as db:
         found = agenda(desk, as_of, person)
-        events = [event(p, r) for p in found["people"] for r in p["reminders"]]
+        events = [event(p, r, team=person is None) for p in found["people"] for r in p["reminders"]]
         changed = _sequence(db, events, desk.settings.general.reminders.timezone)
         data = calendar(events, _name_language(found, person), desk.settings.general.reminders.timezone)
         _replace(target, data)
@@ -48,8 +48,9 @@ def write(desk, path: str | Path, as_of: str | None = None, person: str | None =
     return {"file": str(target), "as_of": found["as_of"], "events": len(events), "changed": changed}
 
 
-def event(person: dict, reminder: dict) -> dict:
-    """What one event says, in the person's language: everything its digest covers."""
+def event(person: dict, reminder: dict, team: bool = False) -> dict:
+    """What one event says, in the person's language: everything its digest covers. In the team's
+    file (everyone's agenda) the summary starts with whose it is, so a shared calendar can be read."""
     from zizhi.core.i18n import t
     from zizhi.core.reminders.agenda import why
 
@@ -62,8 +63,11 @@ def event(person: dict, reminder: dict) -> dict:
     if reminder.get("app_key"):
         lines.append(t("remind.ics.app_key", lang, letter=reminder["app_key"]))
     lines.append(t("remind.ics.done", lang, reminder=reminder["key"]))
+    summary = t("remind.ics.for", lang, name=person["name"], summary=said) if team else said
+    if reminder["escalated"]:
+        summary = f"‼ {summary}"
     return {"uid": f"{reminder['key']}/{person['login']}@zizhi", "day": reminder["due_on"],
-            "summary": f"‼ {said}" if reminder["escalated"] else said, "description": "\n".join(lines),
+            "summary": summary, "description": "\n".join(lines),
             "category": t(f"remind.kind.{reminder['kind']}", lang), "priority": 1 if reminder["escalated"] else 5}
 
 

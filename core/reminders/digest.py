@@ -18,7 +18,9 @@ def body(person: dict, reminders: list[dict], as_of: str, lang: str | None = Non
                count=len(reminders), as_of=as_of)]
     for reminder in reminders:
         mark = "‼ " if reminder["escalated"] else "• "
-        lines.append(f"  {mark}{why(reminder, lang)}")
+        owner = reminder["owner"]  # a manager's, operator's or finance colleague's copy says whose it is
+        whose = t("remind.owned_by", lang, owner=owner) if owner and owner != person["login"] else ""
+        lines.append(f"  {mark}{why(reminder, lang)}{whose}")
         if reminder["command"]:
             lines.append(f"      {reminder['command']}")
     return "\n".join(lines)

@@ -52,6 +52,11 @@ def send(config, message: EmailMessage) -> None:
             if config.user and secret is not None:
                 server.login(config.user, secret)
             server.send_message(message)
+    except smtplib.SMTPAuthenticationError as exc:  # a setting to mend, not a server to wait for
+        from zizhi.core.i18n import t
+
+        raise DeliveryFailed(t("remind.mail_auth", where=where, reason=_reason(exc), user=config.user,
+                               env=config.password_env)) from None
     except smtplib.SMTPException as exc:
         raise DeliveryFailed(f"{where}: {_reason(exc)}") from None
     except (OSError, ssl.SSLError) as exc:

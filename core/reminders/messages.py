@@ -5,6 +5,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "yours: zizhi remind --user {login}.",
                         "只有经理和管理员可以查看他人的提醒（您的角色是 {role}）；查看自己的：zizhi remind --user {login}。"),
     "remind.person_head": ("{name} ({login}) — {count} due by {as_of}:", "{name}（{login}）— 截至 {as_of} 共 {count} 项待办："),
+    "remind.owned_by": (" ({owner}'s)", "（负责人 {owner}）"),
     "remind.person_head.one": ("{name} ({login}) — 1 due by {as_of}:", "{name}（{login}）— 截至 {as_of} 共 1 项待办："),
     "remind.unknown_key": ("key: {value} is not a reminder's key (it starts with its kind: {kinds}); "
                            "see zizhi remind --user YOU --json.",
@@ -30,8 +31,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                      "environment).",
                                      "邮件：环境变量 {env}（settings.toml 中的 password_env）未设置；请在运行处设置"
                                      "（crontab 中写 {env}=…，或服务的环境变量）。"),
-    "remind.no_email": ("{login} has no email address; zizhi user edit {login} --email … and the next run sends it.",
-                        "{login} 没有电子邮箱；请运行 zizhi user edit {login} --email …，下次运行会发送。"),
+    "remind.no_email": ("{login} has no email address (zizhi user edit {login} --email …)",
+                        "{login} 没有电子邮箱（zizhi user edit {login} --email …）"),
+    "remind.mail_auth": ("{where}: {reason} — the server refused the login {user}: check user in settings.toml [mail] "
+                         "and the password in ${env}",
+                         "{where}：{reason}——服务器拒绝了登录名 {user}：请检查 settings.toml [mail] 的 user 和 ${env} 中的密码"),
+    "remind.channel.text": ("terminal", "终端"),
+    "remind.channel.mail": ("mail", "邮件"),
+    "remind.channel.chat": ("group robot", "群机器人"),
     "remind.mail_subject": ("{count} reminders due by {as_of}", "截至 {as_of} 共 {count} 项待办提醒"),
     "remind.mail_subject.one": ("1 reminder due by {as_of}", "截至 {as_of} 共 1 项待办提醒"),
     "remind.failed": ("{channel} to {name} ({login}): {count} reminders not delivered — {error}; "
@@ -42,16 +49,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "{channel} 发给 {name}（{login}）的 1 项提醒未送达——{error}；下次运行 zizhi remind 会重试。"),
     "remind.retried": ("{channel} to {name} ({login}): {count} that failed before delivered now.",
                        "{channel} 发给 {name}（{login}）：之前未送达的 {count} 项提醒现已送达。"),
+    "remind.dismissed": ("{channel} to {name} ({login}): {count} reminders left on their way by a run that stopped "
+                         "set down as delivered ({message_id}).",
+                         "{channel} 发给 {name}（{login}）：中断的运行留下的 {count} 项提醒已记为送达（{message_id}）。"),
+    "remind.dismissed.one": ("{channel} to {name} ({login}): 1 reminder left on its way by a run that stopped "
+                             "set down as delivered ({message_id}).",
+                             "{channel} 发给 {name}（{login}）：中断的运行留下的 1 项提醒已记为送达（{message_id}）。"),
     "remind.stuck": ("{channel} to {name} ({login}): {count} reminders claimed at {since} by a run that stopped "
                      "({state}), perhaps not delivered; not sent again — {command} --retry-stuck resends them "
-                     "as the same message {message_id}.",
+                     "as the same message {message_id}; --dismiss-stuck if you checked they arrived.",
                      "{channel} 发给 {name}（{login}）的 {count} 项提醒于 {since} 被一次中断的运行认领（{state}），"
-                     "可能未送达；未重发——{command} --retry-stuck 会以同一消息 {message_id} 重发。"),
+                     "可能未送达；未重发——{command} --retry-stuck 会以同一消息 {message_id} 重发；若已确认送达，用 --dismiss-stuck。"),
     "remind.stuck.one": ("{channel} to {name} ({login}): 1 reminder claimed at {since} by a run that stopped "
                          "({state}), perhaps not delivered; not sent again — {command} --retry-stuck resends it "
-                         "as the same message {message_id}.",
+                         "as the same message {message_id}; --dismiss-stuck if you checked it arrived.",
                          "{channel} 发给 {name}（{login}）的 1 项提醒于 {since} 被一次中断的运行认领（{state}），"
-                         "可能未送达；未重发——{command} --retry-stuck 会以同一消息 {message_id} 重发。"),
+                         "可能未送达；未重发——{command} --retry-stuck 会以同一消息 {message_id} 重发；若已确认送达，用 --dismiss-stuck。"),
     "remind.holiday": ("{as_of} is not a working day: nothing sent (the next working day's run carries it; "
                        "--holidays sends today).",
                        "{as_of} 不是工作日：未发送（下一个工作日的运行会补发；--holidays 今天就发送）。"),
@@ -59,6 +72,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "将通过 {channel} 发给 {name}（{login}）{to}：{count} 项提醒，{message_id}"),
     "remind.would_send.one": ("would send by {channel} to {name} ({login}){to}: 1 reminder, {message_id}",
                               "将通过 {channel} 发给 {name}（{login}）{to}：1 项提醒，{message_id}"),
+    "remind.would_subject": ("Subject: {subject}", "主题：{subject}"),
+    "remind.would_fail": ("would fail: {reason}", "将发送失败：{reason}"),
     "remind.nothing_new": ("nothing new to send by {as_of}.", "截至 {as_of} 没有需要发送的新提醒。"),
     # the kinds, as headings of the agenda (core/reminders/agenda.py KINDS)
     "remind.kind.dunning": ("Dunning", "催收"),
@@ -96,6 +111,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "{platform}机器人（{host}）拒绝了消息：错误 {code} {message}。"),
     # the calendar file (core/reminders/calendar_file.py, zizhi remind --ics)
     "remind.ics.name": ("Zizhi reminders", "资质提醒"),
+    "remind.ics.for": ("{name}: {summary}", "{name}：{summary}"),
     "remind.ics.since": ("Due since {since}.", "自 {since} 起到期。"),
     "remind.ics.command": ("Deal with it: {command}", "处理：{command}"),
     "remind.ics.app_key": ("In the app: key {letter}", "在应用中：按 {letter} 键"),
@@ -110,20 +126,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # why each reminder is due (core/reminders/sources*.py), said to the person who acts
     "remind.follow_up": ("follow up with {client}: {step} (due {since})",
                          "跟进 {client}：{step}（{since} 到期）"),
-    # the step first: it is what the person does, and a narrow screen cuts the end
-    "remind.dunning": ("{action_word}: {client} owes {owed} on {instalment}, {days} days overdue",
-                       "{action_word}：{client} 的 {instalment} 欠款 {owed}，逾期 {days} 天"),
-    "remind.dunning_ahead": ("{action_word}: {client}'s {instalment} ({owed}) falls due on {due}",
-                             "{action_word}：{client} 的 {instalment}（{owed}）于 {due} 到期"),
-    "remind.processing_late": ("processing of deal {deal} ({title}) for {client} was expected by {expected} "
+    # the step and the figures first, the company's (long) name after: a narrow screen cuts the end
+    "remind.dunning": ("{action_word}: {owed} owed, {days} days overdue — {client}, {instalment}",
+                       "{action_word}：欠款 {owed}，逾期 {days} 天——{client}，{instalment}"),
+    "remind.dunning_ahead": ("{action_word}: {owed} falls due on {due} — {client}, {instalment}",
+                             "{action_word}：{owed} 于 {due} 到期——{client}，{instalment}"),
+    "remind.processing_late": ("processing expected by {expected}, now late: deal {deal} ({title}) for {client} "
                                "(operations: {operator}) — tell the client, and record the delay or the decision",
-                               "{client} 的商机 {deal}（{title}）预计 {expected} 办结，现已逾期（办理：{operator}）"
+                               "预计 {expected} 办结，现已逾期：{client} 的商机 {deal}（{title}）（办理：{operator}）"
                                "——请告知客户，并登记延误或审批结果"),
     "remind.visit": ("after-sales visit to {client} for deal {deal} ({title}) due {since}",
                      "回访 {client}：商机 {deal}（{title}），{since} 到期"),
-    "remind.quote_expiring": ("quote {quote} to {client} ({title}) is valid until {until} "
+    "remind.quote_expiring": ("quote {quote} valid until {until}: {client} ({title}) "
                               "— ask for the client's decision",
-                              "发给 {client} 的报价 {quote}（{title}）有效期至 {until}——请确认客户意向"),
+                              "报价 {quote} 有效期至 {until}：{client}（{title}）——请确认客户意向"),
     "remind.quote_expired": ("quote {quote} to {client} ({title}) lapsed after {until} unanswered — send a new "
                              "version, or record the client's no (zizhi quote reject {quote})",
                              "发给 {client} 的报价 {quote}（{title}）已于 {until} 后过期且未获答复——请出新版本报价，"
@@ -132,11 +148,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "({title}) — move it on or log a contact",
                           "{client}：商机 {deal} 自 {since} 起停留在「{stage_word}」，超过 {limit} 天即为停滞"
                           "（{title}）——请推进阶段或记录联系"),
-    "remind.certificate_expiring": ("{client}'s {code} certificate {number} (deal {deal}) expires on {expires} "
+    "remind.certificate_expiring": ("{code} certificate expires on {expires}: {client}, {number} (deal {deal}) "
                                     "— offer the renewal",
-                                    "{client} 的 {code} 资质证书 {number}（商机 {deal}）将于 {expires} 到期——请联系续办"),
-    "remind.credit_recheck": ("{client}'s credit rating {rating}, checked {checked_on}, is due for a re-check by {by}",
-                              "{client} 的信用评级 {rating}（{checked_on} 核查）须在 {by} 前复查"),
+                                    "{code} 资质证书将于 {expires} 到期：{client}，{number}（商机 {deal}）——请联系续办"),
+    "remind.credit_recheck": ("credit re-check due by {by}: {client}, rating {rating} checked {checked_on}",
+                              "须在 {by} 前复查信用：{client}，评级 {rating}（{checked_on} 核查）"),
     "remind.calendar_missing": ("the {year} holiday calendar is not on record (due since {since}): deadlines into "
                                 "{year} are provisional until it is imported",
                                 "{year} 年节假日安排尚未导入（自 {since} 起待办）：导入前，跨入 {year} 年的期限均为暂定"),

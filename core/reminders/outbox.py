@@ -63,3 +63,13 @@ def mark(db, run: str, ids: list[tuple[str, int, str]], state: str, error: str |
            WHERE key = :key AND user_id = :user AND channel = :channel AND run = :run""",
         [{"state": state, "error": error, "at": at, "key": key, "user": user_id, "channel": channel, "run": run}
          for key, user_id, channel in ids])
+
+
+def dismiss(db, ids: list[tuple[str, int, str]]) -> None:
+    """Set down as delivered what a stopped run left on its way, once someone checked it arrived:
+    neither reported nor resent again. Only rows still open are touched."""
+    at = clock.stamp()
+    db.executemany(
+        f"""UPDATE reminder_outbox SET state = 'sent', sent_at = :at, changed_at = :at
+            WHERE key = :key AND user_id = :user AND channel = :channel AND state IN {OPEN!r}""",
+        [{"at": at, "key": key, "user": user_id, "channel": channel} for key, user_id, channel in ids])

@@ -5,7 +5,8 @@ A run computes the agenda and claims in ONE ``BEGIN IMMEDIATE`` unit of work eve
 yet claimed for its recipient and channel (:mod:`.outbox`), then delivers per person and channel
 one message carrying that person's new reminders, marking each ``sent`` or ``failed``. What failed
 is claimed again by the next run (and reported); what a run that died left claimed or on its way
-is reported and resent only when asked (``retry_stuck``), as the same message. ``again`` repeats
+is reported and resent only when asked (``retry_stuck``), as the same message, or set down as
+delivered when someone checked that it arrived (``dismiss_stuck``). ``again`` repeats
 everything due on purpose, as new messages; ``dry_run`` says what would go and claims nothing.
 The whole run holds the reminders' lock (:mod:`.lock`). On a day the calendar says is not worked,
 nothing is sent unless asked: the next working day's run carries what fell due.
@@ -30,7 +31,7 @@ PAUSE_AFTER_CLAIM = "ZIZHI_REMIND_TEST_PAUSE_AFTER_CLAIM"
 
 def run(desk, channels: Iterable[str], *, as_of: str | None = None, person: str | None = None,
         dry_run: bool = False, again: bool = False, retry_stuck: bool = False, holidays: bool = False,
-        write_text: Callable[[str], None] | None = None) -> dict:
+        dismiss_stuck: bool = False, write_text: Callable[[str], None] | None = None) -> dict:
     """Deliver what is new by ``as_of`` (default: today in the company's time zone) on ``channels``.
 
     Returns ``{"as_of", "skipped", "messages": [...], "stuck": [...]}``; each message names the
@@ -58,9 +59,13 @@ def run(desk, channels: Iterable[str], *, as_of: str | None = None, person: str 
             plan = _plan(desk, day, person, channels, again, retry_stuck, this_run, general)
             outbox.claim(db, this_run, [(key, m["user_id"], m["channel"], m["message_id"])
                                         for m in plan["messages"] for key in m["keys"]])
+            if dismiss_stuck:  # someone checked that they arrived: delivered, not reported again
+                outbox.dismiss(db, [(key, s["user_id"], s["channel"]) for s in plan["stuck"] for key in s["keys"]])
+                plan["stuck"] = [{**s, "dismissed": True} for s in plan["stuck"]]
             audit.record(db, desk.user, "remind.claim", "reminder", None, as_of=day, channels=channels,
                          person=person, again=again, retry_stuck=retry_stuck,
-                         claimed=sum(len(m["keys"]) for m in plan["messages"]))
+                         claimed=sum(len(m["keys"]) for m in plan["messages"]),
+                         dismissed=sum(len(s["keys"]) for s in plan["stuck"]) if dismiss_stuck else 0)
         _pause_for_tests()
         for message in plan["messages"]:
             _deliver(desk, this_run, message, senders[message["channel"]])
@@ -76,6 +81,14 @@ def _worked(desk, day: str) -> bool:
 def _plan(desk, day: str, person: str | None, channels: list[str], again: bool, retry_stuck: bool,
           this_run: str, general) -> dict:
     """The messages this run sends and the stuck claims it leaves, from the agenda and the outbox."""
+    from zizhi.core.bulk import collector_paused
+
+    with collector_paused():
+        return _planned(desk, day, person, channels, again, retry_stuck, this_run, general)
+
+
+def _planned(desk, day: str, person: str | None, channels: list[str], again: bool, retry_stuck: bool,
+             this_run: str, general) -> dict:
     from zizhi.core.reminders.agenda import agenda
 
     found = agenda(desk, day, person)
@@ -85,11 +98,12 @@ def _plan(desk, day: str, person: str | None, channels: list[str], again: bool, 
     domain = _domain(general)
     messages, stuck = [], []
     for who in found["people"]:
+        user_id = ids[who["login"]]
         for channel in channels:
             fresh, waiting = [], {}
             for reminder in who["reminders"]:
-                row = rows.get((reminder["key"], ids[who["login"]], channel))
-                if again or row is None or row[0] == "failed":
+                row = rows.get((reminder["key"], user_id, channel))
+                if row is None or again or row[0] == "failed":
                     fresh.append((reminder, row))
                 elif row[0] in outbox.OPEN:
                     waiting.setdefault(row[1], []).append((reminder, row))
@@ -102,9 +116,9 @@ def _plan(desk, day: str, person: str | None, channels: list[str], again: bool, 
                 if retry_stuck:
                     messages.append({**_message(who, ids, channel, pairs, day, general, message_id), "resent": True})
                 else:
-                    stuck.append({"login": who["login"], "name": who["name"], "channel": channel,
+                    stuck.append({"login": who["login"], "name": who["name"], "user_id": user_id, "channel": channel,
                                   "message_id": message_id, "keys": [r["key"] for r, _ in pairs],
-                                  "state": pairs[0][1][0], "since": pairs[0][1][2]})
+                                  "state": pairs[0][1][0], "since": pairs[0][1][2], "dismissed": False})
     return {"messages": messages, "stuck": stuck}
 
 

@@ -18,7 +18,8 @@ def processing_late(desk, day: str, owner: int | None = None) -> list[dict]:
     """Processing past its expected date (:func:`core.pipeline.processing.late_condition`), from
     the day after it. Dealt with when the authority's decision is recorded, when a delay moves the
     expected date past the day (a new occurrence if that one passes too), or when the deal ends.
-    Escalated ``escalate.processing_late_workdays`` working days late."""
+    Escalated ``escalate.processing_late_workdays`` working days late. The operator handling the
+    application is told too: it is theirs to chase at the authority."""
     from zizhi.core.pipeline.processing import late_condition
     from zizhi.core.workdays.days import add_workdays
 
@@ -27,14 +28,14 @@ def processing_late(desk, day: str, owner: int | None = None) -> list[dict]:
         f"""SELECT d.id, d.title, d.client_id, c.name, u.login, op.login, h.expected_on
             FROM handovers h JOIN deals d ON d.id = h.deal_id JOIN clients c ON c.id = d.client_id
             LEFT JOIN users u ON u.id = d.owner_id JOIN users op ON op.id = h.operator_id
-            WHERE {late_condition()}{whose("d.owner_id", owner)}""", [day])[1]
+            WHERE {late_condition()}{whose("d.owner_id", owner, "h.operator_id")}""", [day])[1]
     escalate_from = {expected: add_workdays(desk.store, expected, limit).isoformat()  # many deals share a date
                      for expected in {row[-1] for row in rows}}
     return [item("processing_late", f"deal:{deal_id}", day_after(expected), "remind.processing_late",
                  {"client": client, "deal": deal_id, "title": title, "expected": expected, "operator": operator},
                  owner=owner, client_id=client_id, client=client, deal_id=deal_id, deal=title,
                  command=f"zizhi process delay {deal_id} --cause … --days … --told", app_key="d",
-                 escalated=escalate_from[expected] <= day)
+                 escalated=escalate_from[expected] <= day, also=operator)
             for deal_id, title, client_id, client, owner, operator, expected in rows]
 
 

@@ -25,6 +25,7 @@ class WorkCalendar:
         self.store, self.version = store, version
         self.years = frozenset(r["year"] for r in store.rows("SELECT year FROM calendar_years"))
         self._by_year: dict[int, dict[dt.date, str]] = {}
+        self._worked: dict[dt.date, bool] = {}  # the dunning ladder asks of the same days thousands of times
 
     def exceptions(self, year: int) -> dict[dt.date, str]:
         """The year's holidays on weekdays and workdays on weekends, {date: kind}, read once."""
@@ -35,10 +36,11 @@ class WorkCalendar:
         return self._by_year[year]
 
     def is_workday(self, day: dt.date) -> bool:
-        kind = self.exceptions(day.year).get(day)
-        if kind is not None:
-            return kind == "workday"
-        return day.weekday() < 5
+        worked = self._worked.get(day)
+        if worked is None:
+            kind = self.exceptions(day.year).get(day)
+            worked = self._worked[day] = kind == "workday" if kind is not None else day.weekday() < 5
+        return worked
 
 
 _cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

@@ -59,7 +59,7 @@ def test_the_terminal_gets_each_reminder_once_and_a_second_run_is_silent(due):
 
 def test_a_dry_run_shows_the_plan_and_claims_nothing(due, env):
     plan = due("remind", "--dry-run").stdout
-    assert plan.splitlines()[0].startswith("would send by text to 李娜 (li): 1 reminder, <")
+    assert plan.splitlines()[0].startswith("would send by terminal to 李娜 (li): 1 reminder, <")
     assert HEAD in plan
     assert outbox(env) == []
     assert HEAD in due("remind").stdout
@@ -95,8 +95,7 @@ def test_a_salesperson_runs_only_their_own(due, monkeypatch):
 
 
 def test_mail_arrives_once_in_the_persons_language_with_the_count_and_a_message_id(due, env, smtp):
-    with sqlite3.connect(env / "zizhi.db") as conn:  # li chose Chinese (`zizhi user language zh`, as li)
-        conn.execute("UPDATE users SET language = 'zh' WHERE login = 'li'")
+    due("user", "edit", "li", "--language", "zh")  # the admin sets it for li, who reads only the mail
     sent = run_zizhi("--as", "boss", "remind", "--mail", env_root=env)
     assert (sent.returncode, sent.stdout, sent.stderr) == (0, "", "")
     [mail] = smtp.inbox.mails
@@ -135,7 +134,7 @@ def test_a_person_without_an_address_is_reported_not_lost(cli, env, smtp):
     cli("log", "add", "恒通", "--channel", "phone", "--summary", "询问报价", "--next", "发送报价",
         "--next-date", "2026-11-25", "--at", "2026-11-20", user="li")
     missing = cli("remind", "--mail", code=69)
-    assert "li has no email address; zizhi user edit li --email …" in missing.stderr
+    assert "li has no email address (zizhi user edit li --email …); the next zizhi remind tries again" in missing.stderr
     cli("user", "edit", "li", "--email", "li@example.cn")
     cli("remind", "--mail")
     assert len(smtp.inbox.mails) == 1
@@ -170,6 +169,30 @@ def test_a_run_killed_between_claim_and_delivery_is_reported_not_resent_until_as
     [mail] = smtp.inbox.mails
     assert mail["Message-ID"] == claimed_id
     assert run_zizhi("--as", "boss", "remind", "--mail", env_root=env).returncode == 0 and len(smtp.inbox.mails) == 1
+
+
+def test_a_stuck_claim_checked_by_hand_is_dismissed_not_resent(due, env, smtp):
+    killed = start_zizhi("--as", "boss", "remind", "--mail", env_root=env,
+                         extra_env={"ZIZHI_REMIND_TEST_PAUSE_AFTER_CLAIM": "60"})
+    wait_for(lambda: len(outbox(env)) == 1)
+    killed.send_signal(signal.SIGKILL)
+    killed.wait(10)
+    dismissed = run_zizhi("--as", "boss", "remind", "--mail", "--dismiss-stuck", env_root=env)
+    assert dismissed.returncode == 0, dismissed.stderr
+    assert dismissed.stderr.startswith("mail to 李娜 (li): 1 reminder left on its way by a run that stopped set down as")
+    assert [row[2] for row in outbox(env)] == ["sent"] and smtp.inbox.mails == []
+    again = run_zizhi("--as", "boss", "remind", "--mail", env_root=env)
+    assert (again.returncode, again.stderr, smtp.inbox.mails) == (0, "", [])
+
+
+def test_a_dry_run_by_mail_shows_the_subject_and_foresees_a_missing_address(cli, env):
+    write_mail_settings(env / "config", 2525)
+    cli("client", "add", "--name", "宁波恒通进出口贸易有限公司", "--owner", "li")
+    cli("log", "add", "恒通", "--channel", "phone", "--summary", "询问报价", "--next", "发送报价",
+        "--next-date", "2026-11-25", "--at", "2026-11-20", user="li")
+    plan = cli("remind", "--mail", "--dry-run").stdout
+    assert "Subject: " in plan and "would fail: li has no email address (zizhi user edit li --email …)" in plan
+    assert outbox(env) == []
 
 
 def test_ten_runs_at_once_deliver_once(due, env):
@@ -222,7 +245,7 @@ def test_chat_goes_through_the_same_outbox(due, env, robot):  # noqa: F811 - the
         + f'\n[chat]\nplatform = "dingtalk"\nwebhook = "{robot.url}/robot/send?access_token=t0k"\n'
         + 'secret_env = "ZIZHI_CHAT_SECRET"\n', encoding="utf-8")
     robot.reply = {"errcode": 310000, "errmsg": "sign not match"}
-    assert "chat to 李娜 (li): 1 reminder not delivered — " in due("remind", "--chat", code=69).stderr
+    assert "group robot to 李娜 (li): 1 reminder not delivered — " in due("remind", "--chat", code=69).stderr
     robot.reply = {"errcode": 0, "errmsg": "ok"}
     due("remind", "--chat")
     due("remind", "--chat")

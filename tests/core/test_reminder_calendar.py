@@ -58,15 +58,16 @@ def test_the_file_reads_back_in_icalendar_one_all_day_event_per_reminder_and_per
     assert sorted(found) == sorted(["follow_up:client:1:2026-11-25/li@zizhi", "follow_up:client:2:2026-11-17/li@zizhi",
                                     "follow_up:client:2:2026-11-17/liu@zizhi"])
     hers = found["follow_up:client:1:2026-11-25/li@zizhi"]
-    assert str(hers["summary"]) == f"跟进 {HENGTONG}：回访报价（2026-11-25 到期）"
+    assert str(hers["summary"]) == f"李娜：跟进 {HENGTONG}：回访报价（2026-11-25 到期）"  # the team's file says whose
     assert hers.decoded("dtstart") == dt.date(2026, 11, 25) and hers.decoded("dtend") == dt.date(2026, 11, 26)
     assert "zizhi log add 1 --channel phone" in str(hers["description"])
     assert "完成后：zizhi remind done follow_up:client:1:2026-11-25" in str(hers["description"])
     assert hers["sequence"] == 0 and str(hers["transp"]) == "TRANSPARENT"
     # the escalation, in each reader's language, marked urgent
-    assert str(found["follow_up:client:2:2026-11-17/li@zizhi"]["summary"]).startswith(f"‼ 跟进 {DAXING}")
+    assert str(found["follow_up:client:2:2026-11-17/li@zizhi"]["summary"]).startswith(f"‼ 李娜：跟进 {DAXING}")
     manager = found["follow_up:client:2:2026-11-17/liu@zizhi"]
-    assert str(manager["summary"]) == f"‼ follow up with {DAXING}: 催交申请材料 (due 2026-11-17)"
+    assert str(manager["summary"]).startswith("‼ ") and str(manager["summary"]).endswith(
+        f": follow up with {DAXING}: 催交申请材料 (due 2026-11-17)")
     assert manager["priority"] == 1 and manager.categories == ["Follow-ups"]
     # the company's 09:00 in Shanghai is 01:00 UTC
     assert manager.decoded("dtstamp") == dt.datetime(2026, 11, 27, 1, 0, tzinfo=dt.timezone.utc)
@@ -81,7 +82,7 @@ def test_a_second_parser_reads_the_same_events_with_the_chinese_intact(desk, li,
     read = {e.uid.value: e for e in parsed.vevent_list}
     assert len(read) == 3
     hers = read["follow_up:client:1:2026-11-25/li@zizhi"]
-    assert hers.summary.value == f"跟进 {HENGTONG}：回访报价（2026-11-25 到期）"
+    assert hers.summary.value == f"李娜：跟进 {HENGTONG}：回访报价（2026-11-25 到期）"
     assert hers.dtstart.value == dt.date(2026, 11, 25)
     assert hers.description.value.splitlines()[1] == "自 2026-11-25 起到期。"
     assert parsed.contents["x-wr-calname"][0].value == "Zizhi reminders"

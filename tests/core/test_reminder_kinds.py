@@ -65,17 +65,21 @@ def test_processing_is_late_the_day_after_its_expected_date_until_a_delay_moves_
     day_after = _plus(expected, 1)
     assert due(desk, expected, "processing_late") == []
     key = f"processing_late:deal:{deal_id}:{day_after}"
-    assert due(desk, day_after, "processing_late") == [("li", key)]
-    assert due(desk, _plus(expected, 3), "processing_late") == [("li", key)]  # a missed morning catches up
+    # the deal's owner and the operator handling the application, who chases it at the authority
+    assert due(desk, day_after, "processing_late") == [("li", key), ("sun", key)]
+    assert due(desk, _plus(expected, 3), "processing_late") == [("li", key), ("sun", key)]  # a missed morning catches up
+    assert [r["key"] for r in agenda(desk, day_after, "sun", kinds=["processing_late"])["people"][0]["reminders"]] \
+        == [key]  # the operator's own agenda (read narrowed to what they own or handle) has it too
     reminder = one(desk, day_after, "processing_late", "li")
     assert reminder["command"] == f"zizhi process delay {deal_id} --cause … --days … --told"
-    assert f"was expected by {expected} (operations: sun)" in why(reminder, "en")
+    assert why(reminder, "en").startswith(f"processing expected by {expected}, now late: ")
+    assert "(operations: sun)" in why(reminder, "en")
     assert f"预计 {expected} 办结" in why(reminder, "zh")
     clock.set_now(f"{day_after} 09:00:00")
     moved = processing.delay(li, deal_id, "商务局系统升级暂停受理", 5, client_told=True)
     assert due(desk, day_after, "processing_late") == []
     later = _plus(moved["expected_on"], 1)
-    assert due(desk, later, "processing_late") == [("li", f"processing_late:deal:{deal_id}:{later}")]  # a new one
+    assert due(desk, later, "processing_late")[0] == ("li", f"processing_late:deal:{deal_id}:{later}")  # a new one
 
 
 def test_late_processing_reaches_the_managers_after_ten_working_days_and_goes_with_the_decision(
@@ -85,12 +89,31 @@ def test_late_processing_reaches_the_managers_after_ten_working_days_and_goes_wi
     expected, deal_id = handed["expected_on"], handed["deal_id"]
     tenth = add_workdays(desk.store, expected, 10).isoformat()
     key = f"processing_late:deal:{deal_id}:{_plus(expected, 1)}"
-    assert due(desk, _plus(tenth, -1), "processing_late") == [("li", key)]
-    assert due(desk, tenth, "processing_late") == [("li", key), ("zhao", key)]
+    assert due(desk, _plus(tenth, -1), "processing_late") == [("li", key), ("sun", key)]
+    assert due(desk, tenth, "processing_late") == [("li", key), ("sun", key), ("zhao", key)]
     assert one(desk, tenth, "processing_late", "zhao")["escalated"]
     clock.set_now(f"{tenth} 09:00:00")
     processing.outcome(ops, deal_id, "rejected", reason="经营范围不符")
     assert due(desk, tenth, "processing_late") == []
+
+
+# ---------------------------------------------------------------- dunning
+
+def test_a_debt_escalated_reaches_the_managers_and_finance_and_says_whose_it_is(desk, li, manager, finance):
+    """The rulebook's early warning of bad debts (§7.2): finance hears of a debt at the ladder's last
+    step; before that it is the owner's to chase. A copy names the owner it came from."""
+    from tests.core.test_dunning import owing
+    from zizhi.core.reminders.digest import body
+
+    owing(li)  # ¥1,000.00 due 2026-09-28, unpaid
+    assert {p["login"] for p in agenda(desk, "2026-10-13", kinds=["dunning"])["people"]} == {"li"}
+    escalated = agenda(desk, "2027-01-20", kinds=["dunning"])["people"]
+    assert {p["login"] for p in escalated} == {"li", manager.user["login"], finance.user["login"]}
+    theirs = next(p for p in escalated if p["login"] == finance.user["login"])
+    assert "‼ visit: ¥1,000.00 owed, 114 days overdue — 宁波海天国际贸易有限公司" in body(theirs, theirs["reminders"], "2027-01-20", "en")
+    assert "(li's)" in body(theirs, theirs["reminders"], "2027-01-20", "en")
+    mine = next(p for p in escalated if p["login"] == "li")
+    assert "(li's)" not in body(mine, mine["reminders"], "2027-01-20", "en")
 
 
 # ---------------------------------------------------------------- visits
@@ -121,7 +144,7 @@ def test_a_sent_quote_warns_three_days_ahead_then_lapses_until_a_new_version(des
     expiring = f"quote_expiring:quote:{quote['id']}:2026-12-24"
     assert due(desk, "2026-12-24", "quote_expiring") == [("li", expiring)]
     assert due(desk, "2026-12-27", "quote_expiring") == [("li", expiring)]  # its last valid day
-    assert "is valid until 2026-12-27" in why(one(desk, "2026-12-27", "quote_expiring", "li"), "en")
+    assert "valid until 2026-12-27:" in why(one(desk, "2026-12-27", "quote_expiring", "li"), "en")
     assert one(desk, "2026-12-27", "quote_expiring", "li")["command"] == f"zizhi quote accept {number} --note …"
     # lapsed: no longer expiring, but lapsed unanswered — whether or not the expiry run recorded it
     assert due(desk, "2026-12-28", "quote_expiring") == []
@@ -189,7 +212,7 @@ def test_a_certificate_warns_at_each_threshold_until_the_renewal_deal_is_opened(
     assert due(desk, "2027-04-01", "certificate_expiring") == []  # expired: no longer a renewal to chase
     reminder = one(desk, "2027-03-01", "certificate_expiring", "li")
     assert reminder["command"] == f"zizhi deal new --client {certificate['client_id']} -q TRADE-RIGHTS"
-    assert "expires on 2027-03-31 — offer the renewal" in why(reminder, "en")
+    assert why(reminder, "en").startswith("TRADE-RIGHTS certificate expires on 2027-03-31: ")
     clock.set_now("2027-03-02 09:00:00")
     deals.open_deal(li, str(certificate["client_id"]), ["TRADE-RIGHTS"])
     assert due(desk, "2027-03-02", "certificate_expiring") == []

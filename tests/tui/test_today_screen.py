@@ -136,7 +136,7 @@ async def test_enter_on_a_dunning_step_opens_that_debt_on_today_s_dunning(owing,
         rows = agenda_rows(app)
         assert rows[0] == "Dunning (2)" and rows[3:5] == ["Follow-ups (1)", "‼ " + HUAWEI_DUE], \
             "money first, though the follow-up is escalated (marked ‼)"
-        assert rows[2] == f"phone call: 宁波海天国际贸易有限公司 owes ¥954.00 on {number}:1, 24 days overdue"
+        assert rows[2] == f"phone call: ¥954.00 owed, 24 days overdue — 宁波海天国际贸易有限公司, {number}:1"
         assert rows[5] == "Deals stuck (2)", "华为's inquiry and the signed contract have not moved since 11-27"
         await pilot.press("down", "down")
         assert chosen(app) == "‼ " + HUAWEI_DUE, "the cursor steps over the heading"

@@ -41,7 +41,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.key.column_right": ("Column right", "右一列"),
 
     # the deal screen: its tabs, assessment and quote
-    "tui.key.to_board": ("Board", "返回看板"),
     "tui.key.tab_overview": ("History & assessment", "历程与评估"),
     "tui.key.tab_quote": ("Quote", "报价"),
     "tui.key.tab_contract": ("Contract", "合同"),

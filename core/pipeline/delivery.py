@@ -15,6 +15,7 @@ from zizhi.core import access, audit, clock, validation
 from zizhi.core.clients.records import resolve
 from zizhi.core.errors import InputError, NotFound, UserError
 from zizhi.core.pipeline import deals, gates, stages
+from zizhi.core.pipeline.due import visit_due_condition
 
 DELIVERERS = ("operations",)
 _OPEN = stages.before("delivered")
@@ -165,12 +166,6 @@ def list_visits(desk, due: bool = False, owner: str | None = None, client: str |
         params.append(resolve(desk, client)["id"])
     return desk.store.rows(
         f"""{_VISITS} WHERE {' AND '.join(where)} ORDER BY v.due_on, v.id LIMIT ?""", [*params, limit])
-
-
-def visit_due_condition(visit: str = "v", deal: str = "d", day: str = "?") -> str:
-    """A visit due by ``day`` (a query parameter): not done, its day come, its deal still with the
-    company (the reminders ask this of the whole book)."""
-    return f"{visit}.done_on IS NULL AND {visit}.due_on <= {day} AND {stages.still_open(deal)}"
 
 
 def expiry_from_validity(issued: dt.date, months: int | None) -> dt.date | None:

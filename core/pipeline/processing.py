@@ -15,6 +15,7 @@ import datetime as dt
 from zizhi.core import access, audit, clock, validation
 from zizhi.core.errors import InputError, NotFound, UserError
 from zizhi.core.pipeline import deals, gates, stages
+from zizhi.core.pipeline.due import late_condition
 from zizhi.core.workdays import days as workdays
 
 RECORDERS = ("operations",)
@@ -238,12 +239,6 @@ def list_overdue(desk) -> list[dict]:
             LEFT JOIN users o ON o.id = d.owner_id JOIN users op ON op.id = h.operator_id
             WHERE {late_condition()} AND {cond}
             ORDER BY h.expected_on""", [today, today, *params])
-
-
-def late_condition(handover: str = "h", deal: str = "d", day: str = "?") -> str:
-    """Processing late on ``day`` (a query parameter): past its expected date, no decision from the
-    authority, the deal still open (the reminders ask this of the whole book)."""
-    return f"{handover}.outcome IS NULL AND {handover}.expected_on < {day} AND {stages.still_open(deal)}"
 
 
 def _refuse_second(db, deal_id: int) -> None:

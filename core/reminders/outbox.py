@@ -21,15 +21,22 @@ OPEN = ("claimed", "sending")  # stuck when another run left them so
 
 def states(store, channels: Iterable[str], keys: Iterable[str]) -> dict[tuple, tuple]:
     """The rows of ``channels`` for the reminders ``keys`` as (key, user id, channel) → (state,
-    message id, claimed at): all a run needs to know. Looked up key by key through the unique
-    index, so a run costs the same in a year's time, when the table holds every morning since."""
+    message id, claimed at): all a run needs to know. Looked up key by key through an index that
+    holds the state (so a run costs the same in a year's time, when the table holds every morning
+    since); the message id and claim time only for the few not sent, from the index of those."""
     import json
 
     channels = list(channels)
-    sql = (f"""SELECT o.key, o.user_id, o.channel, o.state, o.message_id, o.claimed_at
-               FROM json_each(?) j JOIN reminder_outbox o ON o.key = j.value
-               WHERE o.channel IN ({', '.join('?' * len(channels))})""")
-    return {row[:3]: row[3:] for row in store.tuples(sql, [json.dumps(sorted(set(keys))), *channels])[1]}
+    among = f"channel IN ({', '.join('?' * len(channels))})"
+    found = {row[:3]: (row[3], None, None) for row in store.tuples(
+        f"""SELECT o.key, o.user_id, o.channel, o.state FROM json_each(?) j
+            JOIN reminder_outbox o INDEXED BY reminder_outbox_states ON o.key = j.value WHERE o.{among}""",
+        [json.dumps(sorted(set(keys))), *channels])[1]}
+    for row in store.tuples(f"SELECT key, user_id, channel, state, message_id, claimed_at FROM reminder_outbox "
+                            f"WHERE state <> 'sent' AND {among}", channels)[1]:
+        if row[:3] in found:
+            found[row[:3]] = row[3:]
+    return found
 
 
 def message_id(login: str, channel: str, keys: Iterable[str], domain: str, nonce: str = "") -> str:

@@ -66,5 +66,18 @@ def m224_follow_ups_covered(db) -> None:
                   WHERE next_date IS NOT NULL AND archived_at IS NULL""")
 
 
+def m225_outbox_states(db) -> None:
+    """Each morning's run asks the outbox the state of every reminder due (tens of thousands): an
+    index that holds the state answers from itself, without a second look-up per reminder."""
+    db.execute("CREATE INDEX reminder_outbox_states ON reminder_outbox (key, user_id, channel, state)")
+
+
+def m226_deals_by_stage_covered(db) -> None:
+    """The morning's stuck deals and credit re-checks read every open deal's client and stage date:
+    from the stage index itself, not from each deal's row (the board's use of it is unchanged)."""
+    db.execute("DROP INDEX deals_by_stage")
+    db.execute("CREATE INDEX deals_by_stage ON deals (stage, owner_id, client_id, stage_since)")
+
+
 MIGRATIONS = (m220_reminder_marks, m221_reminder_outbox, m222_user_chat_id,
-              m223_reminder_calendar, m224_follow_ups_covered)  # after every earlier migration, as first applied
+              m223_reminder_calendar, m224_follow_ups_covered, m225_outbox_states, m226_deals_by_stage_covered)  # after every earlier migration, as first applied

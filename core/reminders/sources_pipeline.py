@@ -15,12 +15,12 @@ _DEAL = """FROM deals d JOIN clients c ON c.id = d.client_id LEFT JOIN users u O
 
 
 def processing_late(desk, day: str, owner: int | None = None) -> list[dict]:
-    """Processing past its expected date (:func:`core.pipeline.processing.late_condition`), from
+    """Processing past its expected date (:func:`core.pipeline.due.late_condition`), from
     the day after it. Dealt with when the authority's decision is recorded, when a delay moves the
     expected date past the day (a new occurrence if that one passes too), or when the deal ends.
     Escalated ``escalate.processing_late_workdays`` working days late. The operator handling the
     application is told too: it is theirs to chase at the authority."""
-    from zizhi.core.pipeline.processing import late_condition
+    from zizhi.core.pipeline.due import late_condition
     from zizhi.core.workdays.days import add_workdays
 
     limit = desk.settings.pricing.reminders.escalate.processing_late_workdays
@@ -40,9 +40,9 @@ def processing_late(desk, day: str, owner: int | None = None) -> list[dict]:
 
 
 def visit(desk, day: str, owner: int | None = None) -> list[dict]:
-    """An after-sales visit whose day has come (:func:`core.pipeline.delivery.visit_due_condition`).
+    """An after-sales visit whose day has come (:func:`core.pipeline.due.visit_due_condition`).
     Dealt with when the visit is recorded done, or when the deal is cancelled (its contract ended)."""
-    from zizhi.core.pipeline.delivery import visit_due_condition
+    from zizhi.core.pipeline.due import visit_due_condition
 
     rows = desk.store.tuples(
         f"""SELECT v.id, v.due_on, d.id, d.title, c.id, c.name, u.login FROM visits v
@@ -64,8 +64,7 @@ def stale_deal(desk, day: str, owner: int | None = None) -> list[dict]:
     nowhere to move, and a deal whose processing is late or whose visit is due, which has a
     reminder that says more."""
     from zizhi.core.pipeline.board import stuck_from
-    from zizhi.core.pipeline.delivery import visit_due_condition
-    from zizhi.core.pipeline.processing import late_condition
+    from zizhi.core.pipeline.due import late_condition, visit_due_condition
 
     config = desk.settings.pricing.stages
     moving = [stage for stage in stages.STAGES if stages.next_stage(stage)]

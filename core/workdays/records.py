@@ -12,7 +12,6 @@ from pathlib import Path
 
 from zizhi.core import audit, clock
 from zizhi.core.errors import InputError, Refused
-from zizhi.core.pipeline import processing
 from zizhi.core.workdays import days, schedule_file
 
 ADMINS = ("admin",)
@@ -74,6 +73,8 @@ def next_year_missing_in(path: Path, today: dt.date | None = None) -> int | None
 def import_file(desk, path: str | Path) -> dict:
     """Import a year's schedule (admins): it replaces whatever the year held, all of it or none, and
     the open processing deadlines counted into that year are counted again on it."""
+    from zizhi.core.pipeline import processing  # not at import: the morning's reminders ask only next_year_missing
+
     schedule = schedule_file.read(path)
     store = desk.store
     try:

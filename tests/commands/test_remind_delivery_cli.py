@@ -45,6 +45,15 @@ def outbox(env) -> list[tuple]:
         return conn.execute("SELECT key, channel, state, attempts, message_id FROM reminder_outbox ORDER BY id").fetchall()
 
 
+def killed_after_claim(env) -> None:
+    """A mail run killed (SIGKILL) after it claimed its one reminder and before it sent it."""
+    killed = start_zizhi("--as", "boss", "remind", "--mail", env_root=env,
+                         extra_env={"ZIZHI_REMIND_TEST_PAUSE_AFTER_CLAIM": "60"})
+    wait_for(lambda: len(outbox(env)) == 1)
+    killed.send_signal(signal.SIGKILL)
+    killed.wait(10)
+
+
 def test_the_terminal_gets_each_reminder_once_and_a_second_run_is_silent(due):
     first = due("remind")
     assert first.stdout.splitlines()[0] == HEAD
@@ -153,11 +162,7 @@ def test_mail_without_settings_is_a_configuration_error(due, env):
 
 
 def test_a_run_killed_between_claim_and_delivery_is_reported_not_resent_until_asked(due, env, smtp):
-    killed = start_zizhi("--as", "boss", "remind", "--mail", env_root=env,
-                         extra_env={"ZIZHI_REMIND_TEST_PAUSE_AFTER_CLAIM": "60"})
-    wait_for(lambda: len(outbox(env)) == 1)
-    killed.send_signal(signal.SIGKILL)
-    killed.wait(10)
+    killed_after_claim(env)
     [(_, _, state, _, claimed_id)] = outbox(env)
     assert state == "claimed"
     after = run_zizhi("--as", "boss", "remind", "--mail", env_root=env)
@@ -172,11 +177,7 @@ def test_a_run_killed_between_claim_and_delivery_is_reported_not_resent_until_as
 
 
 def test_a_stuck_claim_checked_by_hand_is_dismissed_not_resent(due, env, smtp):
-    killed = start_zizhi("--as", "boss", "remind", "--mail", env_root=env,
-                         extra_env={"ZIZHI_REMIND_TEST_PAUSE_AFTER_CLAIM": "60"})
-    wait_for(lambda: len(outbox(env)) == 1)
-    killed.send_signal(signal.SIGKILL)
-    killed.wait(10)
+    killed_after_claim(env)
     dismissed = run_zizhi("--as", "boss", "remind", "--mail", "--dismiss-stuck", env_root=env)
     assert dismissed.returncode == 0, dismissed.stderr
     assert dismissed.stderr.startswith("mail to 李娜 (li): 1 reminder left on its way by a run that stopped set down as")

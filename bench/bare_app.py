@@ -51,7 +51,7 @@ def main() -> None:
                 if table.row_count:
                     return {"screen": mounted, "rows": time.perf_counter(), "rows_at": time.time(),
                             "row_count": table.row_count}
-                await pilot.pause(0.002)
+                await pilot.pause(0.02)  # as app_start_child.py
         raise SystemExit("the table never had rows")
 
     found = asyncio.run(run())

@@ -34,7 +34,7 @@ NOUNS = {
     "init": ("setup_cmd", "init"), "shell": ("shell", "shell"),
     "backup": ("backup_cmd", "backup"), "restore": ("backup_cmd", "restore"),
     "ar": ("receivables", "app"), "invoice": ("invoices", "app"), "dunning": ("dunning", "app"),
-    "remind": ("remind_cmd", "app"),
+    "remind": ("remind_cmd", "app"), "import": ("import_cmd", "app"),
 }
 
 

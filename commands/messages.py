@@ -20,5 +20,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.aborted": ("aborted", "已中止"),
     "cli.no_terminal": ("the app needs a terminal; from cron or a script run a command instead (see zizhi --help)",
                         "应用需要在终端中运行；在 cron 或脚本中请改用命令（见 zizhi --help）"),
+    # zizhi import (commands/import_cmd.py)
+    "import.done": ("{file} ({format}, {encoding}): read {rows} — created {created}, updated {updated}, "
+                    "already on file {unchanged}, refused {rejected}.",
+                    "{file}（{format}，{encoding}）：共 {rows} 行——新建 {created}，更新 {updated}，"
+                    "已存在 {unchanged}，拒绝 {rejected}。"),
+    "import.dry_run": ("dry run, nothing written — {file} ({format}, {encoding}): read {rows} — would create "
+                       "{created}, update {updated}; already on file {unchanged}, refused {rejected}.",
+                       "试运行，未写入——{file}（{format}，{encoding}）：共 {rows} 行——将新建 {created}，更新 {updated}；"
+                       "已存在 {unchanged}，拒绝 {rejected}。"),
+    "import.nothing": ("nothing imported — {file} ({format}, {encoding}): read {rows}, refused {rejected}.",
+                       "未导入任何数据——{file}（{format}，{encoding}）：共 {rows} 行，拒绝 {rejected}。"),
+    "import.mend_or_skip": ("mend the {count} rows above and import the file again, or --skip-invalid imports the "
+                            "others and writes these to an errors file.",
+                            "请修改以上 {count} 行后重新导入，或用 --skip-invalid 导入其余各行，并把这些行写入错误文件。"),
+    "import.mend_or_skip.one": ("mend the row above and import the file again, or --skip-invalid imports the "
+                                "others and writes it to an errors file.",
+                                "请修改以上 1 行后重新导入，或用 --skip-invalid 导入其余各行，并把这一行写入错误文件。"),
+    "import.errors_file": ("the {count} refused rows, with why, are in {file}: mend them there and import it.",
+                           "被拒绝的 {count} 行及原因已写入 {file}：在其中修改后导入即可。"),
+    "import.errors_file.one": ("the refused row, with why, is in {file}: mend it there and import it.",
+                               "被拒绝的 1 行及原因已写入 {file}：在其中修改后导入即可。"),
     "cli.unknown_language": ("'{value}' is not a language Zizhi speaks ({allowed})", "'{value}' 不是资质系统支持的语言（{allowed}）"),
 }

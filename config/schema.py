@@ -384,6 +384,13 @@ class Chat(Strict):
     timeout_seconds: int = Field(default=15, gt=0, le=600)
 
 
+class Imports(Strict):
+    """How `zizhi import` reads a file: the company's own headers (header = field, beside the
+    English and Chinese ones Zizhi knows) and how a row finds the client it is."""
+    clients: dict[str, str] = {}
+    match: list[Literal["credit_code", "name", "phone"]] = ["credit_code", "name"]
+
+
 class General(Strict):
     language: Literal["zh", "en"] | None = None
     company: Company
@@ -392,6 +399,7 @@ class General(Strict):
     reminders: Delivery = Delivery()
     mail: Mail | None = None
     chat: Chat | None = None
+    imports: Imports = Imports()
 
 
 FILES = {"catalogue.toml": Catalogue, "pricing.toml": Pricing, "settings.toml": General}

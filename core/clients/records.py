@@ -10,7 +10,7 @@ import re
 from zizhi.core import access, audit, clock, validation
 from zizhi.core.clients import follow_ups, pinyin
 from zizhi.core.clients.search import LIST_COLUMNS, escape_like, search_clients
-from zizhi.core.errors import InputError, NotFound, UserError
+from zizhi.core.errors import InputError, NotFound, UserError, ZizhiError
 from zizhi.core.i18n import t
 from zizhi.core.people import users as people
 from zizhi.core.pipeline import ownership
@@ -31,24 +31,30 @@ def add_client(desk, **fields) -> tuple[dict, list[str]]:
     with desk.store.unit_of_work() as db:
         access.require_add(desk.user)
         values = _clean(desk, fields, creating=True)
-        if values.get("owner_id") not in (None, desk.user["id"]):
-            access.require_assign(desk.user)
-        if "owner_id" not in values and (own := people.default_owner(desk)):
-            values["owner_id"] = own["id"]
-        tags = values.pop("tags", [])
         warnings = similar_names(desk, values["name"])
-        _refuse_duplicate_code(desk, db, values.get("credit_code"))
-        now = clock.stamp()
-        values.update(created_at=now, updated_at=now,
-                      pinyin=pinyin.keys(values["name"], values.get("contact")))
-        columns = ", ".join(values)
-        cursor = db.execute(f"INSERT INTO clients ({columns}) VALUES ({', '.join('?' * len(values))})",
-                            list(values.values()))
-        client_id = cursor.lastrowid
-        _set_tags(db, client_id, tags)
+        refuse_duplicate_code(desk, db, values.get("credit_code"))
+        client_id = insert(desk, db, values)
         audit.record(db, desk.user, "client.add", "client", client_id,
                      name=values["name"], credit_code=values.get("credit_code"))
     return get_client(desk, str(client_id)), warnings
+
+
+def insert(desk, db, values: dict, default_owner=None) -> int:
+    """Write a new client from checked ``values`` (:func:`clean`), inside the caller's unit of work:
+    the owner named (someone else's only for those who assign) or the acting salesperson
+    (``default_owner``, :func:`people.default_owner` unless given), its search keys and tags.
+    Shared by adding one client and importing a file of them."""
+    if values.get("owner_id") not in (None, desk.user["id"]):
+        access.require_assign(desk.user)
+    if "owner_id" not in values and (own := (default_owner or people.default_owner)(desk)):
+        values["owner_id"] = own["id"]
+    tags = values.pop("tags", [])
+    now = clock.stamp()
+    values.update(created_at=now, updated_at=now, pinyin=pinyin.keys(values["name"], values.get("contact")))
+    cursor = db.execute(f"INSERT INTO clients ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+                        list(values.values()))
+    _set_tags(db, cursor.lastrowid, tags)
+    return cursor.lastrowid
 
 
 def edit_client(desk, ref: str, **fields) -> dict:
@@ -61,7 +67,7 @@ def edit_client(desk, ref: str, **fields) -> dict:
             access.require_assign(desk.user)
         tags = values.pop("tags", None)
         if values.get("credit_code") and values["credit_code"] != client["credit_code"]:
-            _refuse_duplicate_code(desk, db, values["credit_code"])
+            refuse_duplicate_code(desk, db, values["credit_code"])
         changed = audit.changes(client, values)
         if tags is not None and tags != client["tags"]:
             changed["tags"] = [client["tags"], tags]
@@ -220,7 +226,8 @@ def similar_names(desk, name: str) -> list[str]:
     return shown
 
 
-def _refuse_duplicate_code(desk, db, code: str | None) -> None:
+def refuse_duplicate_code(desk, db, code: str | None) -> None:
+    """A credit code names one company: refused when a client has it (saying which, if visible)."""
     if not code:
         return
     row = db.execute("SELECT id, name, archived_at, owner_id FROM clients WHERE credit_code = ?", [code]).fetchone()
@@ -252,7 +259,31 @@ def field_problems(desk, fields: dict, creating: bool = False) -> list[UserError
     return problems
 
 
-def _clean(desk, fields: dict, creating: bool) -> dict:
+def clean(desk, fields: dict, owner_for=None) -> dict:
+    """A new client's column values from what a person typed or a file's row held (every rule of
+    :func:`add_client`'s input); ``owner_for`` looks an owner's login up (an import's remembers them)."""
+    return _clean(desk, fields, creating=True, owner_for=owner_for)
+
+
+def problems(desk, fields: dict, owner_for=None) -> list[tuple[str | None, ZizhiError]]:
+    """Every field of a new client's ``fields`` that :func:`clean` refuses, each with its refusal
+    (a file's bad row is reported whole, not its first bad cell only); a refusal of the whole
+    (no name) names the field it is about, if any."""
+    found: list[tuple[str | None, ZizhiError]] = []
+    for key, raw in fields.items():
+        try:
+            _clean(desk, {key: raw}, creating=False, owner_for=owner_for)
+        except ZizhiError as exc:
+            found.append((key, exc))
+    if not found:
+        try:
+            clean(desk, fields, owner_for)
+        except ZizhiError as exc:
+            found.append((exc.params.get("field"), exc))
+    return found
+
+
+def _clean(desk, fields: dict, creating: bool, owner_for=None) -> dict:
     """Validate and normalise user input into column values; the first bad field is refused."""
     unknown = set(fields) - set(FIELDS)
     if unknown:
@@ -277,7 +308,7 @@ def _clean(desk, fields: dict, creating: bool) -> dict:
             values[key] = choose(key, text, key)
         elif key == "owner":
             if text:
-                values["owner_id"] = people.owner_for(desk, text)["id"]
+                values["owner_id"] = (owner_for or people.owner_for)(desk, text)["id"]
         elif key == "referrer":
             if text:
                 values["referrer_id"] = resolve(desk, text)["id"]

@@ -1,0 +1,75 @@
+"""`zizhi import clients FILE` — a file of leads from Excel or a script, all of it or none (issue 11)."""
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from zizhi.commands.common import Json, Opt, desk, echo, output, warn
+
+app = typer.Typer(help="Import records from a file: CSV/TSV (UTF-8 or GBK, as Excel saves it), JSON or JSONL.",
+                  no_args_is_help=True)
+
+# Rows were refused (EX_DATAERR): each is a line on stderr; without --skip-invalid nothing was written.
+REJECTED = 65
+
+
+@app.command("clients")
+def clients(ctx: typer.Context,
+            file: Annotated[str, typer.Argument(help="The file (CSV, TSV, JSON, JSONL), or - for standard input.")],
+            fmt: Annotated[Opt, typer.Option("--format", help="csv, tsv, json or jsonl (default: from the name).")] = None,
+            encoding: Annotated[Opt, typer.Option(
+                "--encoding", help="The file's encoding (default: UTF-8, else GBK/GB18030, checked).")] = None,
+            given: Annotated[Optional[list[str]], typer.Option(
+                "--map", help="HEADER=FIELD for a column Zizhi does not know; HEADER=- leaves it out.")] = None,
+            dry_run: Annotated[bool, typer.Option("--dry-run", help="Check everything and say what would happen; write nothing.")] = False,
+            skip_invalid: Annotated[bool, typer.Option(
+                "--skip-invalid", help="Import the good rows; write the refused ones, with why, to an errors file.")] = False,
+            errors: Annotated[Optional[Path], typer.Option(
+                "--errors", help="Where --skip-invalid writes the refused rows (default: FILE.errors.csv beside it).")] = None,
+            update: Annotated[bool, typer.Option(
+                "--update", help="Update the clients a row matches (only the file's columns), instead of leaving them.")] = False,
+            json: Json = False) -> None:
+    """Import clients: every row checked as if typed in the app; one bad row and nothing is written.
+
+    A row is the client already on file with the same credit code, else the same company name
+    (全角/半角, spaces and 有限责任公司/有限公司 alike): left as it is (or updated with --update),
+    so importing the same file again changes nothing. Headers in English or Chinese (公司名称,
+    统一社会信用代码, 联系人, 电话, 负责人 …); 规模/紧急程度/渠道 in Chinese or English.
+
+    Example: zizhi import clients 展会线索.csv --dry-run
+    """
+    from zizhi.core.clients.importing import import_clients
+    from zizhi.core.exchange import rejects
+    from zizhi.core.exchange.source import open_table
+
+    d = desk(ctx)
+    with open_table(file, fmt, encoding) as table:
+        report = import_clients(d, table, given=given or [], dry_run=dry_run, skip_invalid=skip_invalid,
+                                update=update)
+        if report["errors"] and skip_invalid and not dry_run:
+            target = errors or rejects.default_path(table)
+            report["errors_file"] = str(target)
+            rejects.write(table, report["errors"], target)
+    if json:
+        output({**report, "errors": [{k: v for k, v in e.items() if k != "cells"} for e in report["errors"]]},
+               True, None)
+    else:
+        _say(report, skip_invalid)
+    if report["rejected"]:
+        raise typer.Exit(REJECTED)
+
+
+def _say(report: dict, skip_invalid: bool) -> None:
+    from zizhi.core.i18n import t
+
+    for error in report["errors"]:
+        where = f"{report['file']}:{error['line']}" + (f": {error['column']}" if error["column"] else "")
+        warn(f"{where}: {error['reason']}")
+    key = "import.dry_run" if report["dry_run"] else "import.done" if report["written"] else "import.nothing"
+    echo(t(key, **{k: report[k] for k in ("file", "rows", "created", "updated", "unchanged", "rejected")},
+           encoding=report["encoding"] or "-", format=report["format"].upper()))
+    if report.get("errors_file"):
+        echo(t("import.errors_file", file=report["errors_file"], count=report["rejected"]))
+    elif report["rejected"] and not skip_invalid and not report["dry_run"]:
+        warn(t("import.mend_or_skip", count=report["rejected"]))

@@ -1,0 +1,41 @@
+"""Messages of imports and exports, key → (English, Simplified Chinese)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "exchange.no_file": ("file: {file} does not exist or is not a file.", "文件：{file} 不存在或不是文件。"),
+    "exchange.format_needed": ("format: reading standard input needs --format ({allowed}).",
+                               "格式：从标准输入读取时须给出 --format（{allowed}）。"),
+    "exchange.format_unknown": ("format: {file} — the name does not say its format; give --format ({allowed}).",
+                                "格式：无法从文件名 {file} 判断格式；请给出 --format（{allowed}）。"),
+    "exchange.encoding_unknown": ("encoding: '{value}' is not an encoding (e.g. utf-8, gbk, gb18030).",
+                                  "编码：'{value}' 不是一种编码（例如 utf-8、gbk、gb18030）。"),
+    "exchange.encoding_unreadable": (
+        "{file}: neither UTF-8 nor GBK/GB18030; in Excel save it again as 'CSV UTF-8 (Comma delimited)', "
+        "or give its encoding with --encoding.",
+        "{file}：既不是 UTF-8 也不是 GBK/GB18030；请在 Excel 中另存为「CSV UTF-8（逗号分隔）」，或用 --encoding 指定编码。"),
+    "exchange.not_in_encoding": ("{file}:{line}: not valid {encoding}; in Excel save it again as 'CSV UTF-8', "
+                                 "or give the right --encoding.",
+                                 "{file}:{line}：不是有效的 {encoding}；请在 Excel 中另存为「CSV UTF-8」，或指定正确的 --encoding。"),
+    "exchange.csv_broken": ("{file}:{line}: the file cannot be read as CSV here ({detail}); a quote left open?",
+                            "{file}:{line}：此处无法按 CSV 读取（{detail}）；是否有未闭合的引号？"),
+    "exchange.too_many_cells": ("{file}:{line}: {count} cells but {columns} columns; a comma inside a cell "
+                                "must be within quotes.",
+                                "{file}:{line}：有 {count} 个单元格，但只有 {columns} 列；单元格中的逗号须加引号。"),
+    "exchange.json_broken": ("{file}:{line}: not valid JSON ({detail}).", "{file}:{line}：不是有效的 JSON（{detail}）。"),
+    "exchange.json_not_list": ("{file}: a JSON file holds a list of records ([{{…}}, …]); one record per line is "
+                               "--format jsonl.",
+                               "{file}：JSON 文件应为记录列表（[{{…}}, …]）；每行一条记录请用 --format jsonl。"),
+    "exchange.json_not_object": ("{file}:{line}: a record is an object ({{\"name\": …}}).",
+                                 "{file}:{line}：每条记录应为对象（{{\"name\": …}}）。"),
+    "exchange.unknown_columns": (
+        "columns: {columns} are not client fields; name each with --map '{example}=FIELD' or leave it out with "
+        "--map '{example}=-' (fields: {fields}).",
+        "列：{columns} 不是客户字段；请用 --map '{example}=字段' 指明，或用 --map '{example}=-' 略去（字段：{fields}）。"),
+    "exchange.column_twice": ("columns: '{first}' and '{second}' both fill {field}; leave one out with --map '{second}=-'.",
+                              "列：'{first}' 和 '{second}' 都对应 {field}；请用 --map '{second}=-' 略去其一。"),
+    "exchange.map_format": ("map: '{value}' is not HEADER=FIELD (e.g. --map 'Firma=name').",
+                            "列映射：'{value}' 不是 列名=字段 的形式（例如 --map 'Firma=name'）。"),
+    "exchange.map_unknown_field": ("{where}: '{value}' is not a field (fields: {fields}; '-' leaves a column out).",
+                                   "{where}：'{value}' 不是字段（字段：{fields}；'-' 表示略去该列）。"),
+    "exchange.match_hidden": ("name: {name} is a client of a colleague's; ask your manager to assign it.",
+                              "名称：{name} 是同事的客户；请让经理分配。"),
+}

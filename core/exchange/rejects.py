@@ -1,0 +1,50 @@
+"""The rows an import refused, written back in the file's own format with the reason beside each,
+ready to mend and import again (``--skip-invalid``): CSV or TSV in the same encoding and
+delimiter with a ``错误原因`` (or ``error``) column, JSON or JSON Lines with an ``error`` field."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from pathlib import Path
+
+from zizhi.core.exchange.columns import REASON_HEADERS
+from zizhi.core.exchange.source import Table
+
+
+def default_path(table: Table) -> Path:
+    """Beside the input: leads.csv → leads.errors.csv (standard input: ./import.errors.csv)."""
+    if table.name == "-":
+        return Path(f"import.errors.{table.format}")
+    source = Path(table.name)
+    return source.with_name(f"{source.stem}.errors{source.suffix or '.' + table.format}")
+
+
+def write(table: Table, errors: list[dict], path: Path) -> int:
+    """Write each refused row once, its reasons joined; returns how many rows were written."""
+    rows: dict[int, tuple[dict, list[str]]] = {}
+    for error in errors:
+        cells, reasons = rows.setdefault(error["line"], (error["cells"], []))
+        reasons.append(error["reason"])
+    column = REASON_HEADERS[0] if any(_chinese(header) for header in table.headers) else REASON_HEADERS[1]
+    temporary = path.with_name(f".{path.name}.tmp")
+    if table.format in ("csv", "tsv"):
+        with temporary.open("w", encoding=table.encoding or "utf-8-sig", newline="") as out:
+            writer = csv.writer(out, delimiter=table.delimiter or ",")
+            writer.writerow([*table.headers, column])
+            for cells, reasons in rows.values():
+                writer.writerow([*(cells.get(header, "") for header in table.headers), "；".join(reasons)])
+    else:
+        records = [{**cells, column: "；".join(reasons)} for cells, reasons in rows.values()]
+        with temporary.open("w", encoding="utf-8") as out:
+            if table.format == "jsonl":
+                out.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+            else:
+                json.dump(records, out, ensure_ascii=False, indent=2)
+    os.replace(temporary, path)
+    return len(rows)
+
+
+def _chinese(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in text)

@@ -39,7 +39,7 @@ def import_clients(desk, table: Table, *, given: list[str] = (), dry_run: bool =
     """Import ``table``'s rows as clients; returns the report (counts, and ``errors``: every bad row)."""
     imports = desk.settings.general.imports
     columns = Columns(CLIENT_HEADERS, imports.clients, list(given))
-    if table.format in ("csv", "tsv"):  # one header row: all its columns known before any row is read
+    if table.format in ("csv", "tsv", "xlsx"):  # one header row: all its columns known before any row is read
         columns.of(table.headers)
     report = {"file": table.name, "format": table.format, "encoding": table.encoding, "rows": 0, "created": 0,
               "updated": 0, "unchanged": 0, "rejected": 0, "errors": [], "dry_run": dry_run, "written": False}

@@ -20,6 +20,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exchange.too_many_cells": ("{file}:{line}: {count} cells but {columns} columns; a comma inside a cell "
                                 "must be within quotes.",
                                 "{file}:{line}：有 {count} 个单元格，但只有 {columns} 列；单元格中的逗号须加引号。"),
+    "exchange.xlsx_unreadable": ("{file}: not an Excel workbook Zizhi can read ({detail}); save it as .xlsx, or as "
+                                 "'CSV UTF-8'.",
+                                 "{file}：无法读取的 Excel 工作簿（{detail}）；请另存为 .xlsx 或「CSV UTF-8」。"),
     "exchange.json_broken": ("{file}:{line}: not valid JSON ({detail}).", "{file}:{line}：不是有效的 JSON（{detail}）。"),
     "exchange.json_not_list": ("{file}: a JSON file holds a list of records ([{{…}}, …]); one record per line is "
                                "--format jsonl.",

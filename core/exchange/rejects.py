@@ -1,6 +1,7 @@
 """The rows an import refused, written back in the file's own format with the reason beside each,
 ready to mend and import again (``--skip-invalid``): CSV or TSV in the same encoding and
-delimiter with a ``错误原因`` (or ``error``) column, JSON or JSON Lines with an ``error`` field."""
+delimiter with a ``错误原因`` (or ``error``) column, JSON or JSON Lines with an ``error`` field;
+a workbook's as a CSV that Excel opens (UTF-8 with a byte-order mark)."""
 
 from __future__ import annotations
 
@@ -14,11 +15,14 @@ from zizhi.core.exchange.source import Table
 
 
 def default_path(table: Table) -> Path:
-    """Beside the input: leads.csv → leads.errors.csv (standard input: ./import.errors.csv)."""
+    """Beside the input: leads.csv → leads.errors.csv (standard input: ./import.errors.csv). A
+    workbook's go to a CSV (UTF-8 with a BOM, which Excel opens as it is)."""
+    kind = "csv" if table.format == "xlsx" else table.format
     if table.name == "-":
-        return Path(f"import.errors.{table.format}")
+        return Path(f"import.errors.{kind}")
     source = Path(table.name)
-    return source.with_name(f"{source.stem}.errors{source.suffix or '.' + table.format}")
+    suffix = ".csv" if table.format == "xlsx" else source.suffix or f".{kind}"
+    return source.with_name(f"{source.stem}.errors{suffix}")
 
 
 def write(table: Table, errors: list[dict], path: Path) -> int:
@@ -29,7 +33,7 @@ def write(table: Table, errors: list[dict], path: Path) -> int:
         reasons.append(error["reason"])
     column = REASON_HEADERS[0] if any(_chinese(header) for header in table.headers) else REASON_HEADERS[1]
     temporary = path.with_name(f".{path.name}.tmp")
-    if table.format in ("csv", "tsv"):
+    if table.format in ("csv", "tsv", "xlsx"):
         with temporary.open("w", encoding=table.encoding or "utf-8-sig", newline="") as out:
             writer = csv.writer(out, delimiter=table.delimiter or ",")
             writer.writerow([*table.headers, column])

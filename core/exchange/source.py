@@ -1,4 +1,5 @@
-"""A file a colleague saved, read one row at a time: CSV or TSV from Excel, JSON or JSON Lines.
+"""A file a colleague saved, read one row at a time: CSV or TSV from Excel, an Excel workbook
+(.xlsx, its first sheet), JSON or JSON Lines.
 
 The encoding follows one rule, not a guess (statistical detectors call a mostly-ASCII GBK file
 cp1250): a UTF-8 byte-order mark means UTF-8; else the whole file must be strict UTF-8; else
@@ -26,10 +27,10 @@ from typing import IO, Iterator
 
 from zizhi.core.errors import InputError
 
-FORMATS = ("csv", "tsv", "json", "jsonl")
+FORMATS = ("csv", "tsv", "xlsx", "json", "jsonl")
 ENCODINGS = ("utf-8", "gb18030")
-_SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".txt": "csv", ".json": "json", ".jsonl": "jsonl",
-             ".ndjson": "jsonl"}
+_SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx",
+             ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 _CHUNK = 1 << 20
 _SNIFF = 64 * 1024
 csv.field_size_limit(16 * 1024 * 1024)  # a notes cell may be long; a runaway quote is still caught
@@ -58,6 +59,10 @@ class Table:
     def rows(self) -> Iterator[Row]:
         if self.format in ("csv", "tsv"):
             yield from _csv_rows(self)
+        elif self.format == "xlsx":
+            from zizhi.core.exchange.workbook import rows
+
+            yield from rows(self)
         elif self.format == "jsonl":
             yield from _jsonl_rows(self)
         else:
@@ -81,7 +86,7 @@ def open_table(name: str, fmt: str | None = None, encoding: str | None = None) -
         fmt = _format(name, fmt)
         if not path.is_file():
             raise InputError("exchange.no_file", file=name)
-        chosen = _encoding(name, path, encoding)
+        chosen = None if fmt == "xlsx" else _encoding(name, path, encoding)  # a workbook holds its text as Unicode
         table = Table(name, path, fmt, chosen, [], _spooled=spooled)
         if fmt in ("csv", "tsv"):
             table.delimiter = _delimiter(path, chosen, fmt)
@@ -164,6 +169,10 @@ def _delimiter(path: Path, encoding: str, fmt: str) -> str:
 
 
 def _headers(table: Table) -> list[str]:
+    if table.format == "xlsx":
+        from zizhi.core.exchange.workbook import headers
+
+        return headers(table)
     if table.format in ("csv", "tsv"):
         with table.path.open(encoding=table.encoding, newline="") as stream:
             first = next(csv.reader(stream, delimiter=table.delimiter), None)

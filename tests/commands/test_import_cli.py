@@ -149,3 +149,26 @@ def test_a_salesperson_cannot_import_for_a_colleague(cli, env, tmp_path):
     leads = write_csv(tmp_path / "leads.csv", [["公司名称", "负责人"], ["宁波恒通进出口贸易有限公司", "zhao"]])
     result = cli("import", "clients", str(leads), user="li", code=65)
     assert f"{leads}:2: 负责人:" in result.stderr and clients(env) == []
+
+
+def test_an_excel_workbook_reads_numbers_as_typed_and_names_excels_row(cli, env, tmp_path):
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(tmp_path / "leads.xlsx")
+    sheet = book.add_worksheet("线索")
+    sheet.write_row(0, 0, ["公司名称", "统一社会信用代码", "电话", "规模", "备注"])
+    sheet.write_row(1, 0, ["宁波恒通进出口贸易有限公司", HENGTONG[1]])
+    sheet.write_number(1, 2, 13812345678)  # a mobile typed as a number: whole, no ".0"
+    sheet.write_row(1, 3, ["小型", "广交会\n第二天来访"])
+    sheet.write_row(2, 0, ["上海大兴国际贸易有限公司", "", "021-68881234", "中型"])  # text keeps its 0
+    sheet.write_row(3, 0, ["杭州海纳贸易有限公司", ""])
+    sheet.write_number(3, 2, 57186001234)  # a landline typed as a number: Excel dropped its 0
+    book.close()
+    refused = cli("import", "clients", str(tmp_path / "leads.xlsx"), code=65)
+    assert refused.stderr.startswith(f"{tmp_path / 'leads.xlsx'}:4: 电话: phone: '57186001234' is neither")
+    done = cli("import", "clients", str(tmp_path / "leads.xlsx"), "--skip-invalid", code=65)
+    assert "(XLSX, -): read 3 — created 2" in done.stdout
+    assert [(name, phone, notes) for name, _, phone, _, _, _, notes in clients(env)] == [
+        ("宁波恒通进出口贸易有限公司", "13812345678", "广交会\n第二天来访"), ("上海大兴国际贸易有限公司", "021-68881234", None)]
+    assert (tmp_path / "leads.errors.xlsx").exists() is False  # a workbook's refused rows go to a CSV beside it
+    assert "杭州海纳贸易有限公司" in (tmp_path / "leads.errors.csv").read_text(encoding="utf-8-sig")

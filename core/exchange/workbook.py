@@ -1,0 +1,65 @@
+"""An Excel workbook's first sheet as rows of text, read with python-calamine (a Rust reader: a
+100,000-row sheet in well under the time openpyxl takes).
+
+Excel keeps numbers as floating point and calamine hands them over so: a whole number comes back
+as 13812345678.0, and is written back as 13812345678; any other number as the shortest text that
+is that float (1800.5), so a money cell that is not exact in binary (0.30000000000000004) is
+refused by the money rule rather than rounded in silence. Dates become ISO dates. A phone number
+typed as a number has already lost its leading zero in Excel: the phone rule says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterator
+
+from zizhi.core.errors import InputError
+from zizhi.core.exchange.source import Row, Table
+
+_EXACT = 2 ** 53  # beyond this a float no longer holds every whole number
+
+
+def rows(table: Table) -> Iterator[Row]:
+    """The first sheet's rows after its header row, each with its row number as Excel shows it."""
+    sheet = _sheet(table)
+    first = (sheet.start or (0, 0))[0] + 1  # the sheet's first used row, 1-based
+    header: list[str] | None = None
+    for offset, cells in enumerate(sheet.iter_rows()):
+        texts = [text(cell) for cell in cells]
+        if header is None:
+            header = [cell.strip() for cell in texts]
+            continue
+        if any(cell.strip() for cell in texts):
+            yield Row(first + offset, dict(zip(header, texts)))
+
+
+def headers(table: Table) -> list[str]:
+    for cells in _sheet(table).iter_rows():
+        return [text(cell).strip() for cell in cells]
+    return []
+
+
+def text(cell: object) -> str:
+    """A cell as the text a person typed (see the module)."""
+    if cell is None or cell == "":
+        return ""
+    if isinstance(cell, bool):
+        return "true" if cell else "false"
+    if isinstance(cell, float):
+        return str(int(cell)) if cell.is_integer() and abs(cell) < _EXACT else repr(cell)
+    if isinstance(cell, dt.datetime):
+        return cell.isoformat(sep=" ") if cell.time() != dt.time() else cell.date().isoformat()
+    if isinstance(cell, (dt.date, dt.time)):
+        return cell.isoformat()
+    if isinstance(cell, dt.timedelta):
+        return str(cell)
+    return str(cell)
+
+
+def _sheet(table: Table):
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        return CalamineWorkbook.from_path(str(table.path)).get_sheet_by_index(0)
+    except (CalamineError, OSError, ValueError) as exc:
+        raise InputError("exchange.xlsx_unreadable", file=table.name, detail=str(exc).splitlines()[0]) from None

@@ -39,6 +39,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "列映射：'{value}' 不是 列名=字段 的形式（例如 --map 'Firma=name'）。"),
     "exchange.map_unknown_field": ("{where}: '{value}' is not a field (fields: {fields}; '-' leaves a column out).",
                                    "{where}：'{value}' 不是字段（字段：{fields}；'-' 表示略去该列）。"),
+    "exchange.encoding_csv_only": ("encoding: only a CSV file has one to choose ({format} is written as it must be).",
+                                   "编码：只有 CSV 文件可以选择编码（{format} 按其格式写入）。"),
+    "exchange.not_encodable": ("encoding: line {row}, {column} holds '{character}', which {encoding} cannot write; "
+                               "export in UTF-8 (the default) instead.",
+                               "编码：第 {row} 行「{column}」中的「{character}」无法用 {encoding} 写出；请改用 UTF-8（默认）导出。"),
+    "exchange.unmasked_refused": ("unmasked: contact details leave whole only in a manager's or admin's export "
+                                  "(you are {role}).",
+                                  "完整导出：只有经理或管理员导出的文件可含完整联系方式（您的角色是 {role}）。"),
+    "exchange.out_folder": ("out: the folder of {file} does not exist.", "输出：{file} 所在的文件夹不存在。"),
     "exchange.match_hidden": ("name: {name} is a client of a colleague's; ask your manager to assign it.",
                               "名称：{name} 是同事的客户；请让经理分配。"),
 }

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import IO, Iterator
 
 from zizhi.core.errors import InputError
+from zizhi.core.exchange.formulas import restore
 
 FORMATS = ("csv", "tsv", "xlsx", "json", "jsonl")
 ENCODINGS = ("utf-8", "gb18030")
@@ -203,7 +204,7 @@ def _cells(table: Table, line: int, header: list[str], cells: list[str]) -> dict
     if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header):]):
         raise InputError("exchange.too_many_cells", file=table.name, line=line, count=len(cells),
                          columns=len(header))
-    return dict(zip(header, cells))
+    return dict(zip(header, map(restore, cells)))
 
 
 def _jsonl_rows(table: Table) -> Iterator[Row]:

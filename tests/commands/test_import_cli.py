@@ -172,3 +172,46 @@ def test_an_excel_workbook_reads_numbers_as_typed_and_names_excels_row(cli, env,
         ("宁波恒通进出口贸易有限公司", "13812345678", "广交会\n第二天来访"), ("上海大兴国际贸易有限公司", "021-68881234", None)]
     assert (tmp_path / "leads.errors.xlsx").exists() is False  # a workbook's refused rows go to a CSV beside it
     assert "杭州海纳贸易有限公司" in (tmp_path / "leads.errors.csv").read_text(encoding="utf-8-sig")
+
+
+def test_an_import_killed_half_way_leaves_the_database_as_before(cli, env, tmp_path):
+    import signal
+    import time
+
+    from tests.commands.reminder_mail import start_zizhi
+
+    rows = [HEADERS] + [[f"温州第{n}贸易有限公司", "", "", "", "温州", "", "", "", "", ""] for n in range(3000)]
+    leads = write_csv(tmp_path / "leads.csv", rows)
+    before = cli.dump()
+    running = start_zizhi("--as", "boss", "import", "clients", str(leads), env_root=env,
+                          extra_env={"ZIZHI_IMPORT_TEST_PAUSE_AT_ROW": "2000"})
+    probe = sqlite3.connect(env / "zizhi.db", timeout=0, isolation_level=None)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:  # until the import holds the write lock …
+        try:
+            probe.execute("BEGIN IMMEDIATE")
+            probe.execute("ROLLBACK")
+            time.sleep(0.05)
+        except sqlite3.OperationalError:
+            break
+    probe.close()
+    time.sleep(1.5)  # … and has written its first 2,000 rows (a few hundred ms), where it waits
+    running.send_signal(signal.SIGKILL)
+    running.wait(10)
+    assert cli.dump() == before
+    assert "created 3000" in cli("import", "clients", str(leads)).stdout  # and nothing stands in its way
+
+
+def test_export_to_excel_csv_and_standard_output_is_audited_and_reads_back(cli, env, tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    cli("import", "clients", str(write_csv(tmp_path / "leads.csv", [HEADERS, HENGTONG, DAXING])))
+    shown = cli("export", "clients")
+    assert shown.stdout.startswith("\ufeffname,credit_code,contact,phone,")  # the BOM: Excel reads UTF-8
+    assert "宁波恒通进出口贸易有限公司" in shown.stdout
+    done = cli("export", "clients", "--format", "xlsx", "-o", str(tmp_path / "客户.xlsx"))
+    assert done.stdout.strip() == f"2 clients written to {tmp_path / '客户.xlsx'} (XLSX)."
+    sheet = CalamineWorkbook.from_path(str(tmp_path / "客户.xlsx")).get_sheet_by_index(0).to_python()
+    assert sheet[1][:4] == ["宁波恒通进出口贸易有限公司", HENGTONG[1], "王经理", "0574-87654321"]
+    assert [entry["detail"]["count"] for entry in cli.json("audit", "list", "--action", "client.export")] == [2, 2]
+    assert "already on file 2" in cli("import", "clients", str(tmp_path / "客户.xlsx")).stdout

@@ -1,0 +1,107 @@
+"""Rows leaving Zizhi as a file Excel opens cleanly: CSV (UTF-8 with a byte-order mark, so Excel
+shows the Chinese; GBK on request), an Excel workbook, or JSON.
+
+A CSV cell a spreadsheet would run as a formula is written so it does not (:mod:`.formulas`);
+a workbook holds text as text, never as a formula, so its cells are written as they are.
+
+The file is written beside its destination and renamed over it once whole; a value the chosen
+encoding cannot hold (a rare character in GBK) stops it with the row and column, leaving nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import IO, Iterable
+
+from zizhi.core.errors import InputError
+from zizhi.core.exchange.formulas import neutral
+
+FORMATS = ("csv", "xlsx", "json")
+def write(destination: Path | None, fmt: str, headers: list[str], rows: Iterable[list[str | None]],
+          encoding: str | None = None, stdout: IO[bytes] | None = None) -> int:
+    """Write ``rows`` under ``headers`` to ``destination`` (None: ``stdout``); returns how many."""
+    if fmt not in FORMATS:
+        raise InputError("input.not_one_of", field="format", value=fmt, allowed=", ".join(FORMATS))
+    if encoding is not None and fmt != "csv":
+        raise InputError("exchange.encoding_csv_only", format=fmt)
+    folder = destination.parent if destination is not None else None
+    handle, name = tempfile.mkstemp(prefix=".zizhi-export-", dir=folder)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        count = _WRITERS[fmt](temporary, headers, rows, encoding)
+        if destination is None:
+            with temporary.open("rb") as written:
+                _copy(written, stdout)
+        else:
+            os.replace(temporary, destination)
+        return count
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _csv(path: Path, headers: list[str], rows: Iterable[list], encoding: str | None) -> int:
+    codec = encoding or "utf-8-sig"
+    count = 0
+    with path.open("w", encoding=codec, errors="strict", newline="") as out:
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(headers)
+        for count, row in enumerate(rows, start=1):
+            cells = ["" if cell is None else neutral(str(cell)) for cell in row]
+            try:
+                writer.writerow(cells)
+            except UnicodeEncodeError as exc:
+                column = next((h for h, c in zip(headers, cells) if _fails(c, codec)), "?")
+                raise InputError("exchange.not_encodable", row=count + 1, column=column, encoding=codec,
+                                 character=exc.object[exc.start:exc.end]) from None
+    return count
+
+
+def _fails(cell: str, codec: str) -> bool:
+    try:
+        cell.encode(codec)
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _xlsx(path: Path, headers: list[str], rows: Iterable[list], encoding: str | None) -> int:
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
+                                           "strings_to_numbers": False, "strings_to_urls": False})
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, headers)
+    count = 0
+    for count, row in enumerate(rows, start=1):
+        for column, cell in enumerate(row):
+            if cell not in (None, ""):
+                sheet.write_string(count, column, str(cell))
+    book.close()
+    return count
+
+
+def _json(path: Path, headers: list[str], rows: Iterable[list], encoding: str | None) -> int:
+    count = 0
+    with path.open("w", encoding="utf-8") as out:
+        out.write("[")
+        for count, row in enumerate(rows, start=1):
+            out.write(("," if count > 1 else "") + "\n  " + json.dumps(dict(zip(headers, row)), ensure_ascii=False))
+        out.write("\n]\n" if count else "]\n")
+    return count
+
+
+def _copy(source: IO[bytes], target: IO[bytes] | None) -> None:
+    import shutil
+    import sys
+
+    target = target or sys.stdout.buffer
+    shutil.copyfileobj(source, target)
+    target.flush()
+
+
+_WRITERS = {"csv": _csv, "xlsx": _xlsx, "json": _json}

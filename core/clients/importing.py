@@ -105,7 +105,8 @@ class _Run:
             return self._matched(found, fields)
         client_id = None
         if self.skip_invalid or not self.report["rejected"]:  # else all is rolled back: only check the rest
-            records.refuse_duplicate_code(self.desk, self.db, values.get("credit_code"))  # when not matched by it
+            if "credit_code" not in self.book.match:  # else the book would have matched it
+                records.refuse_duplicate_code(self.desk, self.db, values.get("credit_code"))
             client_id = records.insert(self.desk, self.db, dict(values), self._default)
         self.first = self.first or client_id
         self.last = client_id or self.last

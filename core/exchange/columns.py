@@ -49,7 +49,7 @@ class Columns:
 
     def __init__(self, known: dict[str, tuple[str, ...]], configured: dict[str, str], given: list[str]) -> None:
         fields = set(known)
-        self.known = known
+        self.known, self.seen = known, {}
         self.names = {header_key(field): field for field in known}
         for field, aliases in known.items():
             self.names.update({header_key(alias): field for alias in aliases})
@@ -60,9 +60,12 @@ class Columns:
 
     def field(self, header: str) -> str:
         """The field ``header`` fills (:data:`SKIP`: none, on purpose), or refused as unknown."""
-        found = self.names.get(header_key(header))
+        found = self.seen.get(header)
         if found is None:
-            raise self._unknown([header])
+            found = self.names.get(header_key(header))
+            if found is None:
+                raise self._unknown([header])
+            self.seen[header] = found  # asked once a cell: 100,000 rows ask of the same few headers
         return found
 
     def of(self, headers: list[str]) -> dict[str, str]:

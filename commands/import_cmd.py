@@ -1,7 +1,9 @@
 """`zizhi import clients FILE` — a file of leads from Excel or a script, all of it or none (issue 11)."""
 
+import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Callable, Iterator, Optional
 
 import typer
 
@@ -44,9 +46,9 @@ def clients(ctx: typer.Context,
     from zizhi.core.exchange.source import open_table
 
     d = desk(ctx)
-    with open_table(file, fmt, encoding) as table:
+    with open_table(file, fmt, encoding) as table, _progress(table) as progress:
         report = import_clients(d, table, given=given or [], dry_run=dry_run, skip_invalid=skip_invalid,
-                                update=update)
+                                update=update, progress=progress)
         if report["errors"] and skip_invalid and not dry_run:
             target = errors or rejects.default_path(table)
             report["errors_file"] = str(target)
@@ -58,6 +60,31 @@ def clients(ctx: typer.Context,
         _say(report, skip_invalid)
     if report["rejected"]:
         raise typer.Exit(REJECTED)
+
+
+LARGE = 5000  # rows: below this an import is over before a progress bar would help
+
+
+@contextmanager
+def _progress(table) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on stderr (rows, rate, time left) for a large file read at a terminal; at
+    cron or in a pipe, nothing."""
+    total = (table.lines or 0) - 1
+    if total < LARGE or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task) -> Text:
+            return Text(f"{task.speed:,.0f}/s" if task.speed else "", style="progress.data.speed")
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), Rate(),
+                  TimeRemainingColumn(), console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(table.name, total=total)
+        yield lambda rows: bar.update(task, completed=rows)
 
 
 def _say(report: dict, skip_invalid: bool) -> None:

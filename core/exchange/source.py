@@ -55,6 +55,7 @@ class Table:
     encoding: str | None
     headers: list[str]
     delimiter: str | None = None
+    lines: int | None = None  # its line breaks, counted while its encoding is checked: a progress bar's end
     _spooled: bool = field(default=False, repr=False)
 
     def rows(self) -> Iterator[Row]:
@@ -87,8 +88,8 @@ def open_table(name: str, fmt: str | None = None, encoding: str | None = None) -
         fmt = _format(name, fmt)
         if not path.is_file():
             raise InputError("exchange.no_file", file=name)
-        chosen = None if fmt == "xlsx" else _encoding(name, path, encoding)  # a workbook holds its text as Unicode
-        table = Table(name, path, fmt, chosen, [], _spooled=spooled)
+        chosen, lines = (None, None) if fmt == "xlsx" else _encoding(name, path, encoding)  # a workbook: Unicode
+        table = Table(name, path, fmt, chosen, [], lines=lines, _spooled=spooled)
         if fmt in ("csv", "tsv"):
             table.delimiter = _delimiter(path, chosen, fmt)
         table.headers = _headers(table)
@@ -119,30 +120,28 @@ def _format(name: str, fmt: str | None) -> str:
     return found
 
 
-def _encoding(name: str, path: Path, wanted: str | None) -> str:
-    """The file's encoding by the rule (see the module), every byte of it checked."""
+def _encoding(name: str, path: Path, wanted: str | None) -> tuple[str, int]:
+    """The file's encoding by the rule (see the module), every byte of it checked, and its lines."""
     if wanted is not None:
         try:
             codec = codecs.lookup(wanted).name
         except LookupError:
             raise InputError("exchange.encoding_unknown", value=wanted) from None
-        _check(name, path, codec)
-        return codec
+        return codec, _check(name, path, codec)
     with path.open("rb") as stream:
         if stream.read(3) == codecs.BOM_UTF8:
-            _check(name, path, "utf-8-sig")
-            return "utf-8-sig"
+            return "utf-8-sig", _check(name, path, "utf-8-sig")
     for codec in ENCODINGS:
         try:
-            _check(name, path, codec)
-            return codec
+            return codec, _check(name, path, codec)
         except InputError:
             continue
     raise InputError("exchange.encoding_unreadable", file=name)
 
 
-def _check(name: str, path: Path, codec: str) -> None:
-    """Decode the whole file strictly, a chunk at a time; the first bad byte names its line."""
+def _check(name: str, path: Path, codec: str) -> int:
+    """Decode the whole file strictly, a chunk at a time; the first bad byte names its line.
+    Returns how many line breaks it has."""
     decoder = codecs.getincrementaldecoder(codec)(errors="strict")
     lines = 1
     with path.open("rb") as stream:
@@ -157,6 +156,7 @@ def _check(name: str, path: Path, codec: str) -> None:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             raise InputError("exchange.not_in_encoding", file=name, line=lines, encoding=codec) from None
+    return lines - 1  # its line breaks: as many lines as a file ending in one has
 
 
 def _delimiter(path: Path, encoding: str, fmt: str) -> str:

@@ -153,7 +153,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                     "{code} 资质证书将于 {expires} 到期：{client}，{number}（商机 {deal}）——请联系续办"),
     "remind.credit_recheck": ("credit re-check due by {by}: {client}, rating {rating} checked {checked_on}",
                               "须在 {by} 前复查信用：{client}，评级 {rating}（{checked_on} 核查）"),
-    "remind.calendar_missing": ("the {year} holiday calendar is not on record (due since {since}): deadlines into "
-                                "{year} are provisional until it is imported",
-                                "{year} 年节假日安排尚未导入（自 {since} 起待办）：导入前，跨入 {year} 年的期限均为暂定"),
+    "remind.calendar_missing": ("import the {year} holiday calendar: deadlines into {year} are provisional until "
+                                "it is on record (due since {since})",
+                                "请导入 {year} 年节假日安排：导入前，跨入 {year} 年的期限均为暂定（自 {since} 起待办）"),
 }

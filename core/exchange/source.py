@@ -64,7 +64,7 @@ class Table:
         elif self.format == "xlsx":
             from zizhi.core.exchange.workbook import rows
 
-            yield from rows(self)
+            yield from (Row(line, cells) for line, cells in rows(self.path, self.name))
         elif self.format == "jsonl":
             yield from _jsonl_rows(self)
         else:
@@ -173,7 +173,7 @@ def _headers(table: Table) -> list[str]:
     if table.format == "xlsx":
         from zizhi.core.exchange.workbook import headers
 
-        return headers(table)
+        return headers(table.path, table.name)
     if table.format in ("csv", "tsv"):
         with table.path.open(encoding=table.encoding, newline="") as stream:
             first = next(csv.reader(stream, delimiter=table.delimiter), None)

@@ -11,17 +11,17 @@ typed as a number has already lost its leading zero in Excel: the phone rule say
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Iterator
 
 from zizhi.core.errors import InputError
-from zizhi.core.exchange.source import Row, Table
 
 _EXACT = 2 ** 53  # beyond this a float no longer holds every whole number
 
 
-def rows(table: Table) -> Iterator[Row]:
-    """The first sheet's rows after its header row, each with its row number as Excel shows it."""
-    sheet = _sheet(table)
+def rows(path: Path, name: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """The first sheet's rows after its header row: (its row number as Excel shows it, cells by header)."""
+    sheet = _sheet(path, name)
     first = (sheet.start or (0, 0))[0] + 1  # the sheet's first used row, 1-based
     header: list[str] | None = None
     for offset, cells in enumerate(sheet.iter_rows()):
@@ -30,11 +30,11 @@ def rows(table: Table) -> Iterator[Row]:
             header = [cell.strip() for cell in texts]
             continue
         if any(cell.strip() for cell in texts):
-            yield Row(first + offset, dict(zip(header, texts)))
+            yield first + offset, dict(zip(header, texts))
 
 
-def headers(table: Table) -> list[str]:
-    for cells in _sheet(table).iter_rows():
+def headers(path: Path, name: str) -> list[str]:
+    for cells in _sheet(path, name).iter_rows():
         return [text(cell).strip() for cell in cells]
     return []
 
@@ -56,10 +56,10 @@ def text(cell: object) -> str:
     return str(cell)
 
 
-def _sheet(table: Table):
+def _sheet(path: Path, name: str):
     from python_calamine import CalamineError, CalamineWorkbook
 
     try:
-        return CalamineWorkbook.from_path(str(table.path)).get_sheet_by_index(0)
+        return CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
     except (CalamineError, OSError, ValueError) as exc:
-        raise InputError("exchange.xlsx_unreadable", file=table.name, detail=str(exc).splitlines()[0]) from None
+        raise InputError("exchange.xlsx_unreadable", file=name, detail=str(exc).splitlines()[0]) from None

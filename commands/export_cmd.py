@@ -1,4 +1,4 @@
-"""`zizhi export clients` — what you may see, as a file Excel opens (issue 11)."""
+"""`zizhi export clients|interactions|deals|receivables` — what you may see, as a file Excel opens (issue 11)."""
 
 from typing import Annotated
 
@@ -9,27 +9,65 @@ from zizhi.commands.common import Opt, desk, output, warn
 app = typer.Typer(help="Export records to CSV (UTF-8 for Excel), an Excel workbook or JSON; audited.",
                   no_args_is_help=True)
 
+Format = Annotated[str, typer.Option("--format", help="csv, xlsx or json.")]
+Out = Annotated[Opt, typer.Option("--out", "-o", help="The file to write (default: standard output).")]
+Encoding = Annotated[Opt, typer.Option(
+    "--encoding", help="A CSV's encoding (default UTF-8 with a byte-order mark; gbk for old software).")]
+Unmasked = Annotated[bool, typer.Option(
+    "--unmasked", help="Contact details whole, for a role that exports them masked (managers, admins).")]
+AsJson = Annotated[bool, typer.Option(
+    "--json", help="Without --out: the records as JSON; with it: what was written, as JSON.")]
+
 
 @app.command("clients")
-def clients(ctx: typer.Context,
-            fmt: Annotated[str, typer.Option("--format", help="csv, xlsx or json.")] = "csv",
-            out: Annotated[Opt, typer.Option("--out", "-o", help="The file to write (default: standard output).")] = None,
-            encoding: Annotated[Opt, typer.Option(
-                "--encoding", help="A CSV's encoding (default UTF-8 with a byte-order mark; gbk for old software).")] = None,
-            unmasked: Annotated[bool, typer.Option(
-                "--unmasked", help="Contact details whole, for a role that exports them masked (managers, admins).")] = False,
-            json: Annotated[bool, typer.Option(
-                "--json", help="Without --out: the records as JSON; with it: what was written, as JSON.")] = False) -> None:
-    """Export the clients you see, with the columns `zizhi import clients` reads back.
+def clients(ctx: typer.Context, fmt: Format = "csv", out: Out = None, encoding: Encoding = None,
+            unmasked: Unmasked = False, json: AsJson = False) -> None:
+    """The clients you see, with the columns `zizhi import clients` reads back.
 
     Example: zizhi export clients --format xlsx -o 客户.xlsx
     """
+    _export(ctx, "clients", fmt, out, encoding, unmasked, json)
+
+
+@app.command("interactions")
+def interactions(ctx: typer.Context, fmt: Format = "csv", out: Out = None, encoding: Encoding = None,
+                 json: AsJson = False) -> None:
+    """The communication log of the clients you see, oldest first.
+
+    Example: zizhi export interactions -o 沟通记录.csv
+    """
+    _export(ctx, "interactions", fmt, out, encoding, False, json)
+
+
+@app.command("deals")
+def deals(ctx: typer.Context, fmt: Format = "csv", out: Out = None, encoding: Encoding = None,
+          json: AsJson = False) -> None:
+    """The deals you see, open and ended, with stage, value (yuan) and qualifications.
+
+    Example: zizhi export deals --format xlsx -o 商机.xlsx
+    """
+    _export(ctx, "deals", fmt, out, encoding, False, json)
+
+
+@app.command("receivables")
+def receivables(ctx: typer.Context,
+                as_of: Annotated[Opt, typer.Option("--as-of", help="Owed at the end of this day (default today).")] = None,
+                fmt: Format = "csv", out: Out = None, encoding: Encoding = None, json: AsJson = False) -> None:
+    """Every instalment still owed among the clients you see — the aging report's rows — with days overdue.
+
+    Example: zizhi export receivables --as-of 2026-11-30 -o 应收账款.xlsx --format xlsx
+    """
+    _export(ctx, "receivables", fmt, out, encoding, False, json, as_of)
+
+
+def _export(ctx: typer.Context, kind: str, fmt: str, out: Opt, encoding: Opt, unmasked: bool, json: bool,
+            as_of: Opt = None) -> None:
     from zizhi.core.exchange.export import export
 
     d = desk(ctx)
     if json and out in (None, "-"):  # the records themselves, for a script
         fmt = "json"
-    written = export(d, "clients", fmt, out, encoding, unmasked)
+    written = export(d, kind, fmt, out, encoding, unmasked, as_of=as_of)
     if out not in (None, "-"):
         output(written, json, _said)
 
@@ -38,6 +76,7 @@ def _said(written: dict) -> None:
     from zizhi.commands.common import echo
     from zizhi.core.i18n import t
 
-    echo(t("export.written", count=written["rows"], file=written["file"], format=written["format"].upper()))
+    echo(t("export.written", count=written["rows"], kind=t(f"export.kind.{written['kind']}"), file=written["file"],
+           format=written["format"].upper()))
     if written["masked"]:
         warn(t("export.masked"))

@@ -42,8 +42,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.errors_file.one": ("the refused row, with why, is in {file}: mend it there and import it.",
                                "被拒绝的 1 行及原因已写入 {file}：在其中修改后导入即可。"),
     # zizhi export (commands/export_cmd.py)
-    "export.written": ("{count} clients written to {file} ({format}).", "已将 {count} 个客户写入 {file}（{format}）。"),
-    "export.written.one": ("1 client written to {file} ({format}).", "已将 1 个客户写入 {file}（{format}）。"),
+    "export.written": ("{count} rows of {kind} written to {file} ({format}).", "已将 {count} 行{kind}写入 {file}（{format}）。"),
+    "export.written.one": ("1 row of {kind} written to {file} ({format}).", "已将 1 行{kind}写入 {file}（{format}）。"),
+    "export.kind.clients": ("clients", "客户"),
+    "export.kind.interactions": ("the log", "沟通记录"),
+    "export.kind.deals": ("deals", "商机"),
+    "export.kind.receivables": ("receivables", "应收账款"),
     "export.masked": ("contact details are masked for your role (138****5678).", "按您的角色，联系方式已部分隐藏（138****5678）。"),
     "cli.unknown_language": ("'{value}' is not a language Zizhi speaks ({allowed})", "'{value}' 不是资质系统支持的语言（{allowed}）"),
 }

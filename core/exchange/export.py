@@ -17,12 +17,12 @@ from zizhi.core.errors import InputError, Refused
 from zizhi.core.exchange import writing
 from zizhi.core.exchange.columns import CLIENT_HEADERS
 
-KINDS = ("clients",)
 UNMASKERS = ("manager", "admin")
 
 
 def export(desk, kind: str, fmt: str = "csv", out: str | None = None, encoding: str | None = None,
-           unmasked: bool = False, lang: str | None = None, stdout: IO[bytes] | None = None) -> dict:
+           unmasked: bool = False, lang: str | None = None, stdout: IO[bytes] | None = None,
+           as_of: str | None = None) -> dict:
     """Write the ``kind`` records the acting user sees to ``out`` (None: standard output)."""
     from zizhi.core.i18n import current_language
 
@@ -30,16 +30,18 @@ def export(desk, kind: str, fmt: str = "csv", out: str | None = None, encoding: 
         raise InputError("input.not_one_of", field="kind", value=kind, allowed=", ".join(KINDS))
     destination = _destination(out)
     zh = (lang or current_language()) == "zh"
+    entity, fields, rows = KINDS[kind]
     with desk.store.unit_of_work() as db:
         if unmasked and desk.user["role"] not in UNMASKERS:
             raise Refused("exchange.unmasked_refused", role=desk.user["role"])
         mask = masking.needs_mask(desk.user) and not unmasked
-        fields = list(CLIENT_HEADERS)
-        headers = [CLIENT_HEADERS[field][0] if zh else field for field in fields]
-        count = writing.write(destination, fmt, headers, _clients(desk, db, fields, mask), encoding, stdout)
-        audit.record(db, desk.user, "client.export", "client", None, command=f"export {kind}", form="file",
+        headers = [_header(field, zh) for field in fields]
+        count = writing.write(destination, fmt, headers, _masked(rows(desk, db, as_of), fields, mask), encoding,
+                              stdout)
+        audit.record(db, desk.user, f"{entity}.export", entity, None, command=f"export {kind}", form="file",
                      format=fmt, count=count, file=str(destination) if destination else "-",
-                     **({"masked": True} if mask else {}), **({"unmasked": True} if unmasked else {}))
+                     **({"as_of": as_of} if as_of else {}), **({"masked": True} if mask else {}),
+                     **({"unmasked": True} if unmasked else {}))
     return {"kind": kind, "file": str(destination) if destination else "-", "format": fmt, "rows": count,
             "masked": mask}
 
@@ -53,15 +55,88 @@ def _destination(out: str | None) -> Path | None:
     return path
 
 
-def _clients(desk, db, fields: list[str], mask: bool) -> Iterator[list]:
+def _header(field: str, zh: bool) -> str:
+    """A column's header: the field's name, or in Chinese the import's first header for it."""
+    if not zh:
+        return field
+    return (CLIENT_HEADERS.get(field) or OTHER_HEADERS.get(field, (field,)))[0]
+
+
+def _masked(rows: Iterator[tuple], fields: list[str], mask: bool) -> Iterator[list]:
+    masks = [masking.MASKS.get(field) if mask else None for field in fields]
+    for row in rows:
+        yield [masker(value) if masker and value else value for masker, value in zip(masks, row)]
+
+
+def _clients(desk, db, as_of: str | None) -> Iterator[tuple]:
     where, params = access.visible(desk.user)
-    cursor = db.execute(
+    return db.execute(
         f"""SELECT c.name, c.credit_code, c.contact, c.phone, c.email, c.address, c.city, c.business_scope,
                    c.industry, c.size, c.needs, c.urgency, c.channel, r.name, c.credit_rating, u.login,
                    (SELECT group_concat(tag, ', ') FROM (SELECT tag FROM client_tags WHERE client_id = c.id
                                                          ORDER BY tag)), c.notes
             FROM clients c LEFT JOIN users u ON u.id = c.owner_id LEFT JOIN clients r ON r.id = c.referrer_id
             WHERE {where} AND c.archived_at IS NULL ORDER BY c.id""", params)
-    for row in cursor:
-        yield [masking.MASKS[field](value) if mask and value and field in masking.MASKS else value
-               for field, value in zip(fields, row)]
+
+
+def _interactions(desk, db, as_of: str | None) -> Iterator[tuple]:
+    where, params = access.visible(desk.user)
+    return db.execute(
+        f"""SELECT c.name, c.credit_code, i.at, i.channel, i.summary, i.details, i.next_step, i.next_date, u.login
+            FROM interactions i JOIN clients c ON c.id = i.client_id JOIN users u ON u.id = i.user_id
+            WHERE {where} ORDER BY i.at, i.id""", params)
+
+
+def _deals(desk, db, as_of: str | None) -> Iterator[tuple]:
+    where, params = access.visible_deals(desk.user)
+    for row in db.execute(
+            f"""SELECT d.id, d.title, c.name, c.credit_code, u.login, d.stage, d.value, d.probability,
+                       d.expected_close, d.stage_since,
+                       (SELECT group_concat(code, ', ') FROM deal_qualifications q WHERE q.deal_id = d.id), d.created_at
+                FROM deals d JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = d.owner_id
+                WHERE {where} ORDER BY d.id""", params):
+        yield (*row[:6], _yuan(row[6]), *row[7:])
+
+
+def _receivables(desk, db, as_of: str | None) -> Iterator[tuple]:
+    """The open instalments of the aging report (:func:`core.receivables.aging.open_items`), as of a day."""
+    from zizhi.core import clock
+    from zizhi.core.receivables.aging import open_items
+
+    day = as_of or clock.today().isoformat()
+    for item in sorted(open_items(desk, day), key=lambda item: (item["due_on"], item["contract"], item["position"])):
+        overdue = max((_days(day) - _days(item["due_on"])), 0)
+        yield (item["contract"], item["position"], item["client"], item["owner"], item["due_on"],
+               _yuan(item["owed"]), overdue)
+
+
+def _yuan(fen: int | None) -> str | None:
+    """Money as plain yuan with two decimals (1431.00: a spreadsheet reads it as a number), exact."""
+    from zizhi.core.money import to_decimal
+
+    return None if fen is None else f"{to_decimal(fen):.2f}"
+
+
+def _days(day: str) -> int:
+    import datetime as dt
+
+    return dt.date.fromisoformat(day).toordinal()
+
+
+OTHER_HEADERS: dict[str, tuple[str, ...]] = {
+    "client": ("客户",), "at": ("时间",), "next_step": ("下一步",), "next_date": ("下次跟进日期",),
+    "details": ("详情",), "summary": ("摘要",), "logged_by": ("记录人",), "deal": ("商机编号",), "title": ("商机名称",),
+    "stage": ("阶段",), "value": ("金额（元）",), "probability": ("成交概率",), "expected_close": ("预计成交日期",),
+    "stage_since": ("进入阶段时间",), "qualifications": ("资质",), "created_at": ("创建时间",), "contract": ("合同编号",),
+    "instalment": ("期次",), "due_on": ("到期日",), "owed": ("欠款（元）",), "days_overdue": ("逾期天数",),
+}
+# kind → (its audit entity, its columns, its rows)
+KINDS = {
+    "clients": ("client", list(CLIENT_HEADERS), _clients),
+    "interactions": ("interaction", ["client", "credit_code", "at", "channel", "summary", "details", "next_step",
+                                     "next_date", "logged_by"], _interactions),
+    "deals": ("deal", ["deal", "title", "client", "credit_code", "owner", "stage", "value", "probability",
+                       "expected_close", "stage_since", "qualifications", "created_at"], _deals),
+    "receivables": ("receivable", ["contract", "instalment", "client", "owner", "due_on", "owed", "days_overdue"],
+                    _receivables),
+}

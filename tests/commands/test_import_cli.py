@@ -210,7 +210,7 @@ def test_export_to_excel_csv_and_standard_output_is_audited_and_reads_back(cli, 
     assert shown.stdout.startswith("\ufeffname,credit_code,contact,phone,")  # the BOM: Excel reads UTF-8
     assert "宁波恒通进出口贸易有限公司" in shown.stdout
     done = cli("export", "clients", "--format", "xlsx", "-o", str(tmp_path / "客户.xlsx"))
-    assert done.stdout.strip() == f"2 clients written to {tmp_path / '客户.xlsx'} (XLSX)."
+    assert done.stdout.strip() == f"2 rows of clients written to {tmp_path / '客户.xlsx'} (XLSX)."
     sheet = CalamineWorkbook.from_path(str(tmp_path / "客户.xlsx")).get_sheet_by_index(0).to_python()
     assert sheet[1][:4] == ["宁波恒通进出口贸易有限公司", HENGTONG[1], "王经理", "0574-87654321"]
     assert [entry["detail"]["count"] for entry in cli.json("audit", "list", "--action", "client.export")] == [2, 2]

@@ -53,7 +53,8 @@ READS = {"client show", "client list", "client search", "log list", "user list",
          "deal show", "deal list", "quote show", "quote list", "quote render", "contract show",
          "process show", "visit list", "pipeline", "catalogue list", "catalogue show", "ar aging", "ar balance",
          "ar payments", "credit show", "invoice list", "invoice show", "dunning due", "dunning history",
-         "dunning letter", "ar statement", "ar reconcile", "ar watch", "ar forecast", "remind", "export clients"}
+         "dunning letter", "ar statement", "ar reconcile", "ar watch", "ar forecast", "remind", "export clients",
+         "export interactions", "export deals", "export receivables"}
 CHANGES = {"client edit", "client archive", "client assign", "log add", "log edit", "user add", "user edit",
            "user exam", "user train", "deal new", "deal edit", "deal move", "deal assess", "deal resolve",
            "deal lose", "deal cancel", "quote new", "quote line", "quote send", "quote accept", "quote reject",
@@ -97,7 +98,9 @@ def reads(own: dict, other: dict) -> list[tuple[str, ...]]:
              ("ar", "watch"), ("ar", "watch", "--as-of", "2027-06-30"), ("ar", "forecast"),
              ("ar", "forecast", "--as-of", "2027-06-30", "--csv"),
              ("remind", "--user", "li"), ("remind", "--user", "li", "--as-of", "2027-06-30", "--json"),
-             ("remind", "--user", "wang"), ("remind",), ("export", "clients"), ("export", "clients", "--format", "json")]
+             ("remind", "--user", "wang"), ("remind",), ("export", "clients"), ("export", "clients", "--format", "json"),
+             ("export", "interactions"), ("export", "deals"), ("export", "receivables"),
+             ("export", "receivables", "--as-of", "2027-06-30")]
     found = []
     for ids in (own, other):
         for client in ids["clients"]:

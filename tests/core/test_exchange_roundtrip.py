@@ -111,3 +111,19 @@ def test_arbitrary_bytes_are_a_report_or_one_clear_refusal_never_a_crash(desk_as
         assert desk.store.scalar("SELECT count(*) FROM clients") == before
     else:
         assert report["rejected"] == 0 or desk.store.scalar("SELECT count(*) FROM clients") == before
+
+
+def test_receivables_and_deals_export_money_as_plain_yuan_a_spreadsheet_adds_up(li, tmp_path):
+    import json
+
+    from tests.core.test_dunning import owing
+
+    contract = owing(li)  # ¥1,000.00 due 2026-09-28 and ¥1,000.00 due 2026-12-30, unpaid
+    export(li, "receivables", "json", str(tmp_path / "ar.json"), as_of="2026-11-27")
+    rows = json.loads((tmp_path / "ar.json").read_text(encoding="utf-8"))
+    assert [(r["contract"], r["instalment"], r["owed"], r["days_overdue"]) for r in rows] == [
+        (contract["number"], 1, "1000.00", 60), (contract["number"], 2, "1000.00", 0)]
+    li.store.conn.execute("UPDATE deals SET value = 286200")
+    export(li, "deals", "csv", str(tmp_path / "deals.csv"))
+    deal = (tmp_path / "deals.csv").read_text(encoding="utf-8-sig").splitlines()[1]
+    assert ",li,contract,2862.00," in deal and "¥" not in deal

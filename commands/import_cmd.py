@@ -16,19 +16,22 @@ app = typer.Typer(help="Import records from a file: CSV/TSV (UTF-8 or GBK, as Ex
 REJECTED = 65
 
 
+File = Annotated[str, typer.Argument(metavar="FILE", help="The file (CSV, TSV, XLSX, JSON, JSONL), or - for standard input.")]
+Format = Annotated[Opt, typer.Option("--format", help="csv, tsv, xlsx, json or jsonl (default: from the name).")]
+Encoding = Annotated[Opt, typer.Option(
+    "--encoding", help="The file's encoding (default: UTF-8, else GBK/GB18030, checked).")]
+Given = Annotated[Optional[list[str]], typer.Option(
+    "--map", help="HEADER=FIELD for a column Zizhi does not know; HEADER=- leaves it out.")]
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Check everything and say what would happen; write nothing.")]
+SkipInvalid = Annotated[bool, typer.Option(
+    "--skip-invalid", help="Import the good rows; write the refused ones, with why, to an errors file.")]
+Errors = Annotated[Optional[Path], typer.Option(
+    "--errors", help="Where --skip-invalid writes the refused rows (default: FILE.errors.csv beside it).")]
+
+
 @app.command("clients")
-def clients(ctx: typer.Context,
-            file: Annotated[str, typer.Argument(help="The file (CSV, TSV, JSON, JSONL), or - for standard input.")],
-            fmt: Annotated[Opt, typer.Option("--format", help="csv, tsv, json or jsonl (default: from the name).")] = None,
-            encoding: Annotated[Opt, typer.Option(
-                "--encoding", help="The file's encoding (default: UTF-8, else GBK/GB18030, checked).")] = None,
-            given: Annotated[Optional[list[str]], typer.Option(
-                "--map", help="HEADER=FIELD for a column Zizhi does not know; HEADER=- leaves it out.")] = None,
-            dry_run: Annotated[bool, typer.Option("--dry-run", help="Check everything and say what would happen; write nothing.")] = False,
-            skip_invalid: Annotated[bool, typer.Option(
-                "--skip-invalid", help="Import the good rows; write the refused ones, with why, to an errors file.")] = False,
-            errors: Annotated[Optional[Path], typer.Option(
-                "--errors", help="Where --skip-invalid writes the refused rows (default: FILE.errors.csv beside it).")] = None,
+def clients(ctx: typer.Context, file: File, fmt: Format = None, encoding: Encoding = None, given: Given = None,
+            dry_run: DryRun = False, skip_invalid: SkipInvalid = False, errors: Errors = None,
             update: Annotated[bool, typer.Option(
                 "--update", help="Update the clients a row matches (only the file's columns), instead of leaving them.")] = False,
             json: Json = False) -> None:
@@ -42,14 +45,40 @@ def clients(ctx: typer.Context,
     Example: zizhi import clients 展会线索.csv --dry-run
     """
     from zizhi.core.clients.importing import import_clients
+
+    _import(ctx, file, fmt, encoding, skip_invalid, errors, json,
+            lambda d, table, progress: import_clients(d, table, given=given or [], dry_run=dry_run,
+                                                      skip_invalid=skip_invalid, update=update, progress=progress))
+
+
+@app.command("interactions")
+def interactions(ctx: typer.Context, file: File, fmt: Format = None, encoding: Encoding = None, given: Given = None,
+                 dry_run: DryRun = False, skip_invalid: SkipInvalid = False, errors: Errors = None,
+                 json: Json = False) -> None:
+    """Import contacts into the communication log, logged by you; one bad row and nothing is written.
+
+    Each row names its client (客户 or 统一社会信用代码) and says when (时间), how (方式: 电话, 邮件,
+    拜访 …) and what (摘要), perhaps with the next step (下一步) and its date (下次跟进日期). An
+    entry already logged is left, so importing the same file again changes nothing.
+
+    Example: zizhi import interactions 拜访记录.xlsx
+    """
+    from zizhi.core.clients.log_import import import_interactions
+
+    _import(ctx, file, fmt, encoding, skip_invalid, errors, json,
+            lambda d, table, progress: import_interactions(d, table, given=given or [], dry_run=dry_run,
+                                                           skip_invalid=skip_invalid, progress=progress))
+
+
+def _import(ctx: typer.Context, file: str, fmt: Opt, encoding: Opt, skip_invalid: bool, errors: Optional[Path],
+            json: bool, importing) -> None:
     from zizhi.core.exchange import rejects
     from zizhi.core.exchange.source import open_table
 
     d = desk(ctx)
     with open_table(file, fmt, encoding) as table, _progress(table) as progress:
-        report = import_clients(d, table, given=given or [], dry_run=dry_run, skip_invalid=skip_invalid,
-                                update=update, progress=progress)
-        if report["errors"] and skip_invalid and not dry_run:
+        report = importing(d, table, progress)
+        if report["errors"] and skip_invalid and not report["dry_run"]:
             target = errors or rejects.default_path(table)
             report["errors_file"] = str(target)
             rejects.write(table, report["errors"], target)

@@ -24,15 +24,9 @@ def log_interaction(desk, client_ref: str, channel: str, summary: str, details: 
         if client["archived_at"]:
             raise UserError("client.archived", client=client["name"], id=client["id"])
         access.require_log(desk.user, client)
-        values = _clean({"channel": channel, "summary": summary, "details": details,
-                         "next_step": next_step, "next_date": next_date, "at": at}, creating=True)
-        now = clock.stamp()
-        cursor = db.execute(
-            """INSERT INTO interactions (client_id, user_id, at, channel, summary, details, next_step,
-               next_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [client["id"], desk.user["id"], values["at"], values["channel"], values["summary"],
-             values.get("details"), values.get("next_step"), values.get("next_date"), now, now])
-        entry_id = cursor.lastrowid
+        values = clean({"channel": channel, "summary": summary, "details": details,
+                        "next_step": next_step, "next_date": next_date, "at": at})
+        entry_id = insert(db, desk, client["id"], values)
         refresh_follow_up(db, client["id"])
         audit.record(db, desk.user, "log.add", "interaction", entry_id,
                      client_id=client["id"], channel=values["channel"])
@@ -99,6 +93,23 @@ def refresh_follow_up(db, client_id: int) -> None:
             pending = None
     db.execute("UPDATE clients SET last_contact_at = ?, next_step = ?, next_date = ? WHERE id = ?",
                [last, pending[0] if pending else None, pending[1] if pending else None, client_id])
+
+
+def clean(values: dict) -> dict:
+    """A new entry's values from what a person typed or a file's row held (every rule of
+    :func:`log_interaction`'s input: the channel, a summary, the moment, the next step and its date)."""
+    return _clean(values, creating=True)
+
+
+def insert(db, desk, client_id: int, values: dict) -> int:
+    """Write a checked entry (:func:`clean`) for the client, as the acting user, inside the caller's
+    unit of work; the caller refreshes the client's follow-up (:func:`refresh_follow_up`)."""
+    now = clock.stamp()
+    return db.execute(
+        """INSERT INTO interactions (client_id, user_id, at, channel, summary, details, next_step,
+           next_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [client_id, desk.user["id"], values["at"], values["channel"], values["summary"],
+         values.get("details"), values.get("next_step"), values.get("next_date"), now, now]).lastrowid
 
 
 def _clean(values: dict, creating: bool) -> dict:

@@ -48,6 +48,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "(you are {role}).",
                                   "完整导出：只有经理或管理员导出的文件可含完整联系方式（您的角色是 {role}）。"),
     "exchange.out_folder": ("out: the folder of {file} does not exist.", "输出：{file} 所在的文件夹不存在。"),
+    "exchange.logged_by_other": ("logged by: '{value}' — an import is logged by the person importing ({login}); "
+                                 "leave the column out with --map '记录人=-' to log these as yours.",
+                                 "记录人：'{value}'——导入的记录均由导入者（{login}）记录；用 --map '记录人=-' 略去该列即记为您的记录。"),
     "exchange.match_hidden": ("name: {name} is a client of a colleague's; ask your manager to assign it.",
                               "名称：{name} 是同事的客户；请让经理分配。"),
 }

@@ -215,3 +215,33 @@ def test_export_to_excel_csv_and_standard_output_is_audited_and_reads_back(cli, 
     assert sheet[1][:4] == ["宁波恒通进出口贸易有限公司", HENGTONG[1], "王经理", "0574-87654321"]
     assert [entry["detail"]["count"] for entry in cli.json("audit", "list", "--action", "client.export")] == [2, 2]
     assert "already on file 2" in cli("import", "clients", str(tmp_path / "客户.xlsx")).stdout
+
+
+LOG = ["客户", "时间", "方式", "摘要", "下一步", "下次跟进日期", "记录人"]
+
+
+def test_a_log_kept_in_excel_imports_as_yours_and_sets_the_follow_up(cli, env, tmp_path):
+    cli("import", "clients", str(write_csv(tmp_path / "leads.csv", [HEADERS, HENGTONG, DAXING])))
+    log = write_csv(tmp_path / "log.csv", [LOG, ["宁波恒通进出口贸易 有限责任公司", "2026-11-20 15:30", "电话", "询问报价",
+                                                   "发送报价", "2026-11-30", "boss"],
+                                             ["上海大兴国际贸易有限公司", "2026-11-21", "拜访", "面谈", "", "", ""]])
+    first = cli("import", "interactions", str(log))
+    assert "read 2 — created 2, updated 0, already on file 0, refused 0." in first.stdout
+    assert "already on file 2" in cli("import", "interactions", str(log)).stdout
+    [hengtong] = [c for c in cli.json("client", "list") if c["name"] == "宁波恒通进出口贸易有限公司"]
+    assert hengtong["next_date"] == "2026-11-30"
+    entries = cli.json("log", "list", "恒通")
+    assert [(e["at"], e["channel"], e["summary"], e["user"]) for e in entries] == [
+        ("2026-11-20 15:30:00", "phone", "询问报价", "boss")]
+
+
+def test_a_log_row_for_an_unknown_client_or_someone_elses_name_is_refused_and_nothing_written(cli, env, tmp_path):
+    cli("import", "clients", str(write_csv(tmp_path / "leads.csv", [HEADERS, HENGTONG])))
+    log = write_csv(tmp_path / "log.csv", [LOG, ["宁波恒通进出口贸易有限公司", "2026-11-20", "电话", "询问报价", "", "", "li"],
+                                             ["不存在的公司", "2026-11-20", "飞鸽", "询问", "", "", ""]])
+    before = cli.dump()
+    result = cli("import", "interactions", str(log), code=65)
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"{log}:2: 记录人: logged by: 'li' — an import is logged by the person importing (boss)")
+    assert lines[1].startswith(f"{log}:3: 客户: ") and "不存在的公司" in lines[1]
+    assert cli.dump() == before

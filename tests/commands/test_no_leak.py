@@ -65,7 +65,7 @@ CHANGES = {"client edit", "client archive", "client assign", "log add", "log edi
            "remind snooze"}
 # What the user typed comes back (client add, import clients: the file), nothing of the clients is read (SSH keys, a new database,
 # the person's own language, the holiday calendar), or another command runs (shell: the command sent over the key, swept above as itself).
-OUTSIDE = {"client add", "import clients", "config check", "config init", "config path", "config show", "demo", "init", "shell",
+OUTSIDE = {"client add", "import clients", "import interactions", "config check", "config init", "config path", "config show", "demo", "init", "shell",
            "user key", "user language", "calendar show", "calendar import", "calendar check"}
 
 

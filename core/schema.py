@@ -69,7 +69,7 @@ def m014_audit_chain(db) -> None:
 for _migration in (*people.MIGRATIONS, *clients.MIGRATIONS, m004_audit, *clients.LATER, *pipeline.MIGRATIONS,
                    m013_audit_acting_admin, m014_audit_chain, *clients.LAST, *people.LAST, *receivables.MIGRATIONS,
                    *workdays.MIGRATIONS, *credit.LAST, *receivables.LAST, *receivables.DUNNING,
-                   *receivables.RECONCILIATION, *pipeline.LAST, *reminders.MIGRATIONS):
+                   *receivables.RECONCILIATION, *pipeline.LAST, *reminders.MIGRATIONS, *clients.EXCHANGE):
     migrations()(_migration)
 
 

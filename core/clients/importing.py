@@ -13,12 +13,11 @@ A row matching an earlier row of the same file is the same company.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Callable
 
 from zizhi.core import access
 from zizhi.core.clients import records
+from zizhi.core.clients.names import name_key
 from zizhi.core.errors import UserError, ZizhiError
 from zizhi.core.exchange import importer
 from zizhi.core.exchange.columns import CLIENT_HEADERS, Columns
@@ -28,7 +27,7 @@ from zizhi.core.people import users as people
 MATCHES = ("credit_code", "name", "phone")
 # the columns a new client's row may fill (records.row): staged together, the absent ones NULL
 STAGED = (*(field for field in records.FIELDS if field not in ("owner", "referrer", "tags")), "owner_id",
-          "referrer_id", "created_at", "updated_at", "pinyin")
+          "referrer_id", "created_at", "updated_at", "pinyin", "name_key")
 _STAGED = ", ".join(STAGED)
 _ABOUT = {"client.duplicate_code": "credit_code", "exchange.match_hidden": "name", "access.cannot_assign": "owner"}
 BATCH = 5000  # new rows staged per copy
@@ -103,6 +102,7 @@ class _Clients:
                             [[row.get(column) for column in STAGED] for row in waiting])
         self.db.execute(f"INSERT INTO clients ({_STAGED}) SELECT {_STAGED} FROM temp.import_clients ORDER BY rowid")
         self.db.execute("DELETE FROM temp.import_clients")
+        self.book.written()
 
     def _matched(self, found: dict, fields: dict) -> str:
         if found["id"] is not None and not access.can_see(self.desk.user, found):
@@ -138,35 +138,45 @@ class _Clients:
 
 
 class _Book:
-    """The clients on file (and those this file added), looked up by what ``match`` names."""
+    """The clients a row may be, by what ``match`` names: asked of the database (each key indexed),
+    and of the rows this file added that are not written yet — so memory stays flat however many
+    clients there are and however long the file."""
 
     def __init__(self, db, match: list[str]) -> None:
+        self.db = db
         self.match = [key for key in MATCHES if key in match]
-        self.by: dict[str, dict[str, dict]] = {key: {} for key in self.match}
-        for client_id, code, name, phone, owner_id in db.execute(
-                "SELECT id, credit_code, name, phone, owner_id FROM clients"):
-            self.add(client_id, {"credit_code": code, "name": name, "phone": phone, "owner_id": owner_id})
+        self.unwritten: dict[str, dict[str, dict]] = {key: {} for key in self.match}
 
     def find(self, values: dict) -> dict | None:
         for key in self.match:
             probe = _probe(key, values.get(key))
-            if probe and probe in self.by[key]:
-                return self.by[key][probe]
+            if not probe:
+                continue
+            found = self.unwritten[key].get(probe) or self._on_file(key, probe)
+            if found:
+                return found
         return None
 
     def add(self, client_id: int | None, values: dict) -> None:
+        """A row of this file, not yet in the database (staged, or not to be written)."""
         entry = {"id": client_id, "owner_id": values.get("owner_id"), "name": normal_name(values.get("name") or "")}
         for key in self.match:
             probe = _probe(key, values.get(key))
             if probe:
-                self.by[key].setdefault(probe, entry)
+                self.unwritten[key].setdefault(probe, entry)
+
+    def written(self) -> None:
+        """The staged rows are in the database now: found there from here on."""
+        self.unwritten = {key: {} for key in self.match}
+
+    def _on_file(self, key: str, probe: str) -> dict | None:
+        column = "name_key" if key == "name" else key
+        row = self.db.execute(f"SELECT id, owner_id, name_key FROM clients WHERE {column} = ? ORDER BY id LIMIT 1",
+                              [probe]).fetchone()
+        return {"id": row[0], "owner_id": row[1], "name": row[2]} if row else None
 
 
-def normal_name(name: str) -> str:
-    """A company name as matched: full-width letters and brackets half-width, no spaces, lower
-    case, 有限责任公司 as 有限公司 (the same company, written either way)."""
-    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)).lower()
-    return text.replace("有限责任公司", "有限公司")
+normal_name = name_key
 
 
 def _probe(key: str, value: str | None) -> str | None:

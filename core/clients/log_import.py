@@ -16,7 +16,7 @@ from typing import Callable
 
 from zizhi.core import access
 from zizhi.core.clients import interactions
-from zizhi.core.clients.importing import normal_name
+from zizhi.core.clients.names import name_key
 from zizhi.core.errors import NotFound, UserError, ZizhiError
 from zizhi.core.exchange import importer
 from zizhi.core.exchange.columns import Columns
@@ -47,13 +47,6 @@ class _Log:
 
     def begin(self, desk, db, report: dict) -> None:
         self.desk, self.db, self.touched = desk, db, set()
-        self.by_code, self.by_name = {}, {}
-        for client_id, code, name, owner_id, archived in db.execute(
-                "SELECT id, credit_code, name, owner_id, archived_at FROM clients"):
-            client = {"id": client_id, "name": name, "owner_id": owner_id, "archived_at": archived}
-            if code:
-                self.by_code[code] = client
-            self.by_name.setdefault(normal_name(name), client)
 
     def take(self, fields: dict[str, str], writing: bool) -> str:
         client = self._client(fields)
@@ -91,12 +84,17 @@ class _Log:
 
     def _client(self, fields: dict[str, str]) -> dict:
         code, name = (fields.get("credit_code") or "").strip().upper(), (fields.get("client") or "").strip()
-        client = self.by_code.get(code) if code else None
+        client = self._find("credit_code", code) if code else None
         if client is None and name:
-            client = self.by_name.get(normal_name(name))
+            client = self._find("name_key", name_key(name))
         if client is None or not access.can_see(self.desk.user, client):
             raise NotFound("client.not_found", ref=code or name or "-")
         if client["archived_at"]:
             raise UserError("client.archived", client=client["name"], id=client["id"])
         access.require_log(self.desk.user, client)
         return client
+
+    def _find(self, column: str, value: str) -> dict | None:
+        row = self.db.execute(f"SELECT id, name, owner_id, archived_at FROM clients WHERE {column} = ? ORDER BY id "
+                              "LIMIT 1", [value]).fetchone()
+        return dict(zip(("id", "name", "owner_id", "archived_at"), row)) if row else None

@@ -9,6 +9,7 @@ import re
 
 from zizhi.core import access, audit, clock, validation
 from zizhi.core.clients import follow_ups, pinyin
+from zizhi.core.clients.names import name_key
 from zizhi.core.clients.search import LIST_COLUMNS, escape_like, search_clients
 from zizhi.core.errors import InputError, NotFound, UserError, ZizhiError
 from zizhi.core.i18n import t
@@ -61,8 +62,10 @@ def row(desk, values: dict, default_owner=None) -> tuple[dict, list[str]]:
         columns["owner_id"] = own["id"]
     tags = columns.pop("tags", [])
     now = clock.stamp()
-    columns.update(created_at=now, updated_at=now, pinyin=pinyin.keys(columns["name"], columns.get("contact")))
+    columns.update(created_at=now, updated_at=now, pinyin=pinyin.keys(columns["name"], columns.get("contact")),
+                   name_key=name_key(columns["name"]))
     return columns, tags
+
 
 
 def edit_client(desk, ref: str, **fields) -> dict:
@@ -86,6 +89,8 @@ def edit_client(desk, ref: str, **fields) -> dict:
             if "name" in values or "contact" in values:
                 values["pinyin"] = pinyin.keys(values.get("name", client["name"]),
                                                values.get("contact", client["contact"]))
+            if "name" in values:
+                values["name_key"] = name_key(values["name"])
             sets = ", ".join(f"{k} = ?" for k in values)
             db.execute(f"UPDATE clients SET {sets} WHERE id = ?", [*values.values(), client["id"]])
         if "tags" in changed:

@@ -176,6 +176,19 @@ def _client_totals(db) -> None:
         WHEN NEW.archived_at IS NULL BEGIN {add.format(row='NEW', n=1)} END""")
 
 
+def m227_client_name_key(db) -> None:
+    """Each client's name as an import matches it (:func:`records.name_key`) and its phone, indexed:
+    an import of a million rows asks the database row by row instead of holding every client."""
+    from zizhi.core.clients.names import name_key
+
+    db.execute("ALTER TABLE clients ADD COLUMN name_key TEXT")
+    db.conn.executemany("UPDATE clients SET name_key = ? WHERE id = ?",
+                        [(name_key(name), client_id) for client_id, name in db.execute("SELECT id, name FROM clients")])
+    db.execute("CREATE INDEX clients_by_name_key ON clients(name_key)")
+    db.execute("CREATE INDEX clients_by_phone ON clients(phone) WHERE phone IS NOT NULL")
+
+
 MIGRATIONS = (m002_clients, m003_interactions)
 LATER = (m005_list_indexes,)  # after the audit table, as first applied
 LAST = (m014_instant_search,)  # after every earlier migration, as first applied
+EXCHANGE = (m227_client_name_key,)  # after the reminders' (issue 11)

@@ -65,8 +65,12 @@ def _insert_clients(conn, rows: list[tuple]) -> None:
     The search-index trigger is far cheaper inside one big INSERT … SELECT than in one
     statement per row: measured 7 s instead of 13 s for 100,000 clients.
     """
-    columns = ", ".join(COLUMNS)
+    from zizhi.core.clients.names import name_key
+
+    columns = ", ".join((*COLUMNS, "name_key"))
+    name = COLUMNS.index("name")
     conn.execute(f"CREATE TEMP TABLE demo_clients AS SELECT {columns} FROM clients WHERE 0")
-    conn.executemany(f"INSERT INTO demo_clients VALUES ({', '.join('?' * len(COLUMNS))})", rows)
+    conn.executemany(f"INSERT INTO demo_clients VALUES ({', '.join('?' * (len(COLUMNS) + 1))})",
+                     [(*row, name_key(row[name])) for row in rows])
     conn.execute(f"INSERT INTO clients ({columns}) SELECT {columns} FROM demo_clients ORDER BY id")
     conn.execute("DROP TABLE temp.demo_clients")

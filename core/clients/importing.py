@@ -110,7 +110,7 @@ class _Clients:
         if not self.update or found["id"] is None:
             return "unchanged"
         self.flush()  # an update reads and writes through the edit's rules: the rows before it first
-        if "name" in fields and found["name"] == normal_name(fields["name"]):
+        if "name" in fields and found["name"] == name_key(fields["name"]):
             fields = {k: v for k, v in fields.items() if k != "name"}  # the same name written another way
         try:
             records.edit_client(self.desk, str(found["id"]), **fields)
@@ -159,7 +159,7 @@ class _Book:
 
     def add(self, client_id: int | None, values: dict) -> None:
         """A row of this file, not yet in the database (staged, or not to be written)."""
-        entry = {"id": client_id, "owner_id": values.get("owner_id"), "name": normal_name(values.get("name") or "")}
+        entry = {"id": client_id, "owner_id": values.get("owner_id"), "name": name_key(values.get("name") or "")}
         for key in self.match:
             probe = _probe(key, values.get(key))
             if probe:
@@ -176,10 +176,8 @@ class _Book:
         return {"id": row[0], "owner_id": row[1], "name": row[2]} if row else None
 
 
-normal_name = name_key
-
 
 def _probe(key: str, value: str | None) -> str | None:
     if not value:
         return None
-    return normal_name(value) if key == "name" else value
+    return name_key(value) if key == "name" else value

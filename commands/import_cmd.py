@@ -9,7 +9,7 @@ import typer
 
 from zizhi.commands.common import Json, Opt, desk, echo, output, warn
 
-app = typer.Typer(help="Import records from a file: CSV/TSV (UTF-8 or GBK, as Excel saves it), JSON or JSONL.",
+app = typer.Typer(help="Import records from a file: CSV/TSV (UTF-8 or GBK, as Excel saves it), an Excel workbook, JSON or JSONL.",
                   no_args_is_help=True)
 
 # Rows were refused (EX_DATAERR): each is a line on stderr; without --skip-invalid nothing was written.

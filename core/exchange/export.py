@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import IO, Iterator
 
-from zizhi.core import access, audit, masking
+from zizhi.core import access, audit, masking, validation
 from zizhi.core.errors import InputError, Refused
 from zizhi.core.exchange import writing
 from zizhi.core.exchange.columns import CLIENT_HEADERS
@@ -28,6 +28,7 @@ def export(desk, kind: str, fmt: str = "csv", out: str | None = None, encoding: 
 
     if kind not in KINDS:
         raise InputError("input.not_one_of", field="kind", value=kind, allowed=", ".join(KINDS))
+    as_of = validation.date(as_of, "as-of") if as_of else None
     destination = _destination(out)
     zh = (lang or current_language()) == "zh"
     entity, fields, rows = KINDS[kind]

@@ -245,3 +245,9 @@ def test_a_log_row_for_an_unknown_client_or_someone_elses_name_is_refused_and_no
     assert lines[0].startswith(f"{log}:2: 记录人: logged by: 'li' — an import is logged by the person importing (boss)")
     assert lines[1].startswith(f"{log}:3: 客户: ") and "不存在的公司" in lines[1]
     assert cli.dump() == before
+
+
+def test_a_bad_day_for_the_receivables_export_is_one_line_and_no_file(cli, env, tmp_path):
+    result = cli("export", "receivables", "--as-of", "2026-13-45", "-o", str(tmp_path / "ar.csv"), code=65)
+    assert result.stderr.startswith("zizhi: as-of: ") and result.stderr.count("\n") == 1
+    assert not (tmp_path / "ar.csv").exists()

@@ -51,6 +51,8 @@ def _destination(out: str | None) -> Path | None:
     if out in (None, "-"):
         return None
     path = Path(out).expanduser()
+    if path.is_dir():
+        raise InputError("exchange.out_is_folder", file=out)
     if not path.parent.is_dir():
         raise InputError("exchange.out_folder", file=out)
     return path

@@ -47,6 +47,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exchange.unmasked_refused": ("unmasked: contact details leave whole only in a manager's or admin's export "
                                   "(you are {role}).",
                                   "完整导出：只有经理或管理员导出的文件可含完整联系方式（您的角色是 {role}）。"),
+    "exchange.out_is_folder": ("out: {file} is a folder; name the file to write, e.g. {file}/clients.csv.",
+                               "输出：{file} 是文件夹；请给出要写入的文件名，例如 {file}/clients.csv。"),
     "exchange.out_folder": ("out: the folder of {file} does not exist.", "输出：{file} 所在的文件夹不存在。"),
     "exchange.logged_by_other": ("logged by: '{value}' — an import is logged by the person importing ({login}); "
                                  "leave the column out with --map '记录人=-' to log these as yours.",

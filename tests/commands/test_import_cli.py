@@ -251,3 +251,5 @@ def test_a_bad_day_for_the_receivables_export_is_one_line_and_no_file(cli, env, 
     result = cli("export", "receivables", "--as-of", "2026-13-45", "-o", str(tmp_path / "ar.csv"), code=65)
     assert result.stderr.startswith("zizhi: as-of: ") and result.stderr.count("\n") == 1
     assert not (tmp_path / "ar.csv").exists()
+    folder = cli("export", "clients", "-o", str(tmp_path), code=65)
+    assert folder.stderr.strip() == f"zizhi: out: {tmp_path} is a folder; name the file to write, e.g. {tmp_path}/clients.csv."

@@ -43,6 +43,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.form.unassigned": ("(unassigned)", "（未分配）"),
 
     # the command palette
+    "tui.cmd.import": ("Import clients from a file", "从文件导入客户"),
+    "tui.cmd.import.help": ("A CSV or Excel file of leads: checked first, then imported", "展会线索等 CSV 或 Excel 文件：先检查，再导入"),
+    "tui.import.title": ("Import clients from a file", "从文件导入客户"),
+    "tui.import.path": ("The file: ~/下载/展会线索.csv, leads.xlsx …", "文件：~/下载/展会线索.csv、leads.xlsx …"),
+    "tui.import.hint": ("CSV (UTF-8 or GBK, as Excel saves it), an Excel workbook, JSON. Enter checks it; nothing is "
+                        "written until you import.",
+                        "CSV（UTF-8 或 GBK，与 Excel 保存的一致）、Excel 工作簿或 JSON。按回车检查；导入前不会写入任何数据。"),
+    "tui.import.checking": ("Checking every row…", "正在检查每一行…"),
+    "tui.import.would": ("{file}: {rows} rows — {created} new, {updated} to update, {unchanged} already on file, "
+                         "{rejected} refused.",
+                         "{file}：共 {rows} 行——新建 {created}，更新 {updated}，已存在 {unchanged}，拒绝 {rejected}。"),
+    "tui.import.check": ("Check", "检查"),
+    "tui.import.run": ("Import", "导入"),
+    "tui.import.run_good": ("Import the good rows", "导入正确的行"),
+    "tui.import.col.line": ("line", "行"),
+    "tui.import.col.column": ("column", "列"),
+    "tui.import.col.reason": ("why it is refused", "拒绝原因"),
+    "tui.import.done": ("{file}: {created} clients created, {unchanged} already on file, {rejected} refused.",
+                        "{file}：新建 {created} 个客户，已存在 {unchanged}，拒绝 {rejected}。"),
     "tui.cmd.add": ("Add client", "新增客户"),
     "tui.cmd.add.help": ("Open the form for a new client", "打开新增客户表单"),
     "tui.cmd.log": ("Log contact with the selected client", "记录与所选客户的沟通"),

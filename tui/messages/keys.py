@@ -17,6 +17,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.key.credit": ("Credit check", "信用评估"),
     "tui.key.due": ("Due follow-ups", "到期跟进"),
     "tui.key.back": ("Back", "返回"),
+    "tui.key.import": ("Import", "导入"),
     "tui.key.table": ("To the list", "到列表"),
     "tui.key.refresh": ("Refresh", "刷新"),
     "tui.key.today": ("Today", "今日待办"),

@@ -50,7 +50,7 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     PALETTE = (("add", "add_client"), ("log", "log_interaction"), ("edit", "edit_client"),
                ("credit", "check_credit"), ("search", "focus_search"), ("due", "toggle_due"), ("refresh", "refresh"),
                ("pipeline", "show_pipeline"), ("receivables", "show_receivables"), ("deal_for_client", "new_deal"),
-               ("today", "show_today"), ("help", "help"))
+               ("today", "show_today"), ("import", "import_clients"), ("help", "help"))
 
     @dataclass
     class RowsLoaded(Message):
@@ -365,6 +365,19 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     def action_add_client(self) -> None:
         if self._allowed(access.require_add, self.desk.user):
             self.app.push_screen(ClientForm(self.desk), callback=self._client_saved)
+
+    def action_import_clients(self) -> None:
+        if self._allowed(access.require_add, self.desk.user):
+            from zizhi.tui.screens.import_screen import ImportScreen
+
+            self.app.push_screen(ImportScreen(self.desk), callback=self._imported)
+
+    def _imported(self, report: dict | None) -> None:
+        if report is None:
+            return
+        self.notify(t("tui.import.done", **{k: report[k] for k in ("file", "created", "unchanged", "rejected")}),
+                    markup=False)
+        self.action_refresh()
 
     def action_edit_client(self) -> None:
         row = self._selected()

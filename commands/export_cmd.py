@@ -9,7 +9,7 @@ from zizhi.commands.common import Opt, desk, output, warn
 app = typer.Typer(help="Export records to CSV (UTF-8 for Excel), an Excel workbook or JSON; audited.",
                   no_args_is_help=True)
 
-Format = Annotated[str, typer.Option("--format", help="csv, xlsx or json.")]
+Format = Annotated[Opt, typer.Option("--format", help="csv, xlsx or json (default: from -o's name, else csv).")]
 Out = Annotated[Opt, typer.Option("--out", "-o", help="The file to write (default: standard output).")]
 Encoding = Annotated[Opt, typer.Option(
     "--encoding", help="A CSV's encoding (default UTF-8 with a byte-order mark; gbk for old software).")]
@@ -20,7 +20,7 @@ AsJson = Annotated[bool, typer.Option(
 
 
 @app.command("clients")
-def clients(ctx: typer.Context, fmt: Format = "csv", out: Out = None, encoding: Encoding = None,
+def clients(ctx: typer.Context, fmt: Format = None, out: Out = None, encoding: Encoding = None,
             unmasked: Unmasked = False, json: AsJson = False) -> None:
     """The clients you see, with the columns `zizhi import clients` reads back.
 
@@ -30,7 +30,7 @@ def clients(ctx: typer.Context, fmt: Format = "csv", out: Out = None, encoding: 
 
 
 @app.command("interactions")
-def interactions(ctx: typer.Context, fmt: Format = "csv", out: Out = None, encoding: Encoding = None,
+def interactions(ctx: typer.Context, fmt: Format = None, out: Out = None, encoding: Encoding = None,
                  json: AsJson = False) -> None:
     """The communication log of the clients you see, oldest first.
 
@@ -40,7 +40,7 @@ def interactions(ctx: typer.Context, fmt: Format = "csv", out: Out = None, encod
 
 
 @app.command("deals")
-def deals(ctx: typer.Context, fmt: Format = "csv", out: Out = None, encoding: Encoding = None,
+def deals(ctx: typer.Context, fmt: Format = None, out: Out = None, encoding: Encoding = None,
           json: AsJson = False) -> None:
     """The deals you see, open and ended, with stage, value (yuan) and qualifications.
 
@@ -52,7 +52,7 @@ def deals(ctx: typer.Context, fmt: Format = "csv", out: Out = None, encoding: En
 @app.command("receivables")
 def receivables(ctx: typer.Context,
                 as_of: Annotated[Opt, typer.Option("--as-of", help="Owed at the end of this day (default today).")] = None,
-                fmt: Format = "csv", out: Out = None, encoding: Encoding = None, json: AsJson = False) -> None:
+                fmt: Format = None, out: Out = None, encoding: Encoding = None, json: AsJson = False) -> None:
     """Every instalment still owed among the clients you see — the aging report's rows — with days overdue.
 
     Example: zizhi export receivables --as-of 2026-11-30 -o 应收账款.xlsx --format xlsx
@@ -60,7 +60,7 @@ def receivables(ctx: typer.Context,
     _export(ctx, "receivables", fmt, out, encoding, False, json, as_of)
 
 
-def _export(ctx: typer.Context, kind: str, fmt: str, out: Opt, encoding: Opt, unmasked: bool, json: bool,
+def _export(ctx: typer.Context, kind: str, fmt: Opt, out: Opt, encoding: Opt, unmasked: bool, json: bool,
             as_of: Opt = None) -> None:
     from zizhi.core.exchange.export import export
 

@@ -77,9 +77,9 @@ def _import(ctx: typer.Context, file: str, fmt: Opt, encoding: Opt, skip_invalid
 
     d = desk(ctx)
     with open_table(file, fmt, encoding) as table, _progress(table) as progress:
+        target = rejects.target(table, errors) if skip_invalid else None  # a bad --errors stops it before it writes
         report = importing(d, table, progress)
-        if report["errors"] and skip_invalid and not report["dry_run"]:
-            target = errors or rejects.default_path(table)
+        if report["errors"] and target is not None and not report["dry_run"]:
             report["errors_file"] = str(target)
             rejects.write(table, report["errors"], target)
     if json:

@@ -52,7 +52,8 @@ class _Log:
         client = self._client(fields)
         logged_by = fields.pop("logged_by", None)
         if logged_by and logged_by.strip() != self.desk.user["login"]:
-            raise UserError("exchange.logged_by_other", value=logged_by, login=self.desk.user["login"])
+            raise UserError("exchange.logged_by_other", value=logged_by, login=self.desk.user["login"],
+                            header=self.header_of.get("logged_by", "logged_by"))
         values = interactions.clean({key: fields.get(key) for key in interactions.EDITABLE})
         if self.db.execute("""SELECT 1 FROM interactions WHERE client_id = ? AND at = ? AND channel = ?
                               AND summary = ?""", [client["id"], values["at"], values["channel"],
@@ -85,8 +86,8 @@ class _Log:
     def _client(self, fields: dict[str, str]) -> dict:
         code, name = (fields.get("credit_code") or "").strip().upper(), (fields.get("client") or "").strip()
         client = self._find("credit_code", code) if code else None
-        if client is None and name:
-            client = self._find("name_key", name_key(name))
+        if client is None and name:  # 客户 may hold the credit code too
+            client = self._find("credit_code", name.upper()) or self._find("name_key", name_key(name))
         if client is None or not access.can_see(self.desk.user, client):
             raise NotFound("client.not_found", ref=code or name or "-")
         if client["archived_at"]:

@@ -20,7 +20,7 @@ from zizhi.core.exchange.columns import CLIENT_HEADERS
 UNMASKERS = ("manager", "admin")
 
 
-def export(desk, kind: str, fmt: str = "csv", out: str | None = None, encoding: str | None = None,
+def export(desk, kind: str, fmt: str | None = None, out: str | None = None, encoding: str | None = None,
            unmasked: bool = False, lang: str | None = None, stdout: IO[bytes] | None = None,
            as_of: str | None = None) -> dict:
     """Write the ``kind`` records the acting user sees to ``out`` (None: standard output)."""
@@ -29,7 +29,8 @@ def export(desk, kind: str, fmt: str = "csv", out: str | None = None, encoding: 
     if kind not in KINDS:
         raise InputError("input.not_one_of", field="kind", value=kind, allowed=", ".join(KINDS))
     as_of = validation.date(as_of, "as-of") if as_of else None
-    destination = _destination(out)
+    destination = _destination(out, kind)
+    fmt = _format(fmt, destination)
     zh = (lang or current_language()) == "zh"
     entity, fields, rows = KINDS[kind]
     with desk.store.unit_of_work() as db:
@@ -47,15 +48,27 @@ def export(desk, kind: str, fmt: str = "csv", out: str | None = None, encoding: 
             "masked": mask}
 
 
-def _destination(out: str | None) -> Path | None:
+def _destination(out: str | None, kind: str) -> Path | None:
     if out in (None, "-"):
         return None
     path = Path(out).expanduser()
     if path.is_dir():
-        raise InputError("exchange.out_is_folder", file=out)
+        raise InputError("exchange.out_is_folder", file=out, example=str(path / f"{kind}.csv"))
     if not path.parent.is_dir():
         raise InputError("exchange.out_folder", file=out)
     return path
+
+
+_SUFFIXES = {".csv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".json": "json"}
+
+
+def _format(fmt: str | None, destination: Path | None) -> str:
+    """The format asked for, else the one the file's name says (客户.xlsx is a workbook), else CSV;
+    a name saying another than the one asked for is refused rather than written wrongly."""
+    named = _SUFFIXES.get(destination.suffix.lower()) if destination is not None else None
+    if fmt is not None and named is not None and fmt != named:
+        raise InputError("exchange.format_clash", format=fmt, file=str(destination), named=named)
+    return fmt or named or "csv"
 
 
 def _header(field: str, zh: bool) -> str:

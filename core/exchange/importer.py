@@ -30,6 +30,7 @@ class Kind(Protocol):
 
     action: str  # its audit action, "client.import"
     entity: str
+    header_of: dict[str, str]  # the row's field → the file's header, set before :meth:`take`
 
     def begin(self, desk, db, report: dict) -> None:
         """Inside the unit of work, before the first row: who may, and what is on file to match."""
@@ -84,10 +85,10 @@ def _take(kind: Kind, columns: Columns, row: Row, report: dict, writing: bool) -
         return _refused(report, row, {}, {}, [(None, exc)])
     fields = {field: row.cells[header] for header, field in named.items()
               if field != SKIP and row.cells[header].strip()}
+    header_of = kind.header_of = {field: header for header, field in named.items()}  # a refusal may name its column
     try:
         report[kind.take(fields, writing)] += 1
     except ZizhiError as exc:
-        header_of = {field: header for header, field in named.items()}
         _refused(report, row, fields, header_of, kind.problems(fields, exc))
 
 

@@ -47,12 +47,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exchange.unmasked_refused": ("unmasked: contact details leave whole only in a manager's or admin's export "
                                   "(you are {role}).",
                                   "完整导出：只有经理或管理员导出的文件可含完整联系方式（您的角色是 {role}）。"),
-    "exchange.out_is_folder": ("out: {file} is a folder; name the file to write, e.g. {file}/clients.csv.",
-                               "输出：{file} 是文件夹；请给出要写入的文件名，例如 {file}/clients.csv。"),
+    "exchange.errors_is_folder": ("errors: {file} is a folder; name the file for the refused rows.",
+                                  "错误文件：{file} 是文件夹；请给出写入被拒绝行的文件名。"),
+    "exchange.errors_no_folder": ("errors: the folder of {file} does not exist.", "错误文件：{file} 所在的文件夹不存在。"),
+    "exchange.errors_exists": ("errors: {file} exists (perhaps rows you mended); name another file, or leave --errors "
+                               "out for a new one beside the input.",
+                               "错误文件：{file} 已存在（可能是您修改过的行）；请另给文件名，或不用 --errors，在原文件旁另建一个。"),
+    "exchange.format_clash": ("format: {format}, but {file} is named as {named}; drop --format or name the file "
+                              "to match.",
+                              "格式：{format}，但文件名 {file} 表示 {named}；请去掉 --format，或使文件名与格式一致。"),
+    "exchange.out_is_folder": ("out: {file} is a folder; name the file to write, e.g. {example}.",
+                               "输出：{file} 是文件夹；请给出要写入的文件名，例如 {example}。"),
     "exchange.out_folder": ("out: the folder of {file} does not exist.", "输出：{file} 所在的文件夹不存在。"),
     "exchange.logged_by_other": ("logged by: '{value}' — an import is logged by the person importing ({login}); "
-                                 "leave the column out with --map '记录人=-' to log these as yours.",
-                                 "记录人：'{value}'——导入的记录均由导入者（{login}）记录；用 --map '记录人=-' 略去该列即记为您的记录。"),
+                                 "to log these rows as yours, leave that column out: --map '{header}=-'.",
+                                 "记录人：'{value}'——导入的记录均由导入者（{login}）记录；若要记为您的记录，请略去该列：--map '{header}=-'。"),
     "exchange.match_hidden": ("name: {name} is a client of a colleague's; ask your manager to assign it.",
                               "名称：{name} 是同事的客户；请让经理分配。"),
 }

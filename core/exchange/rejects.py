@@ -10,19 +10,32 @@ import json
 import os
 from pathlib import Path
 
+from zizhi.core.errors import InputError
 from zizhi.core.exchange.columns import REASON_HEADERS
 from zizhi.core.exchange.source import Table
 
 
-def default_path(table: Table) -> Path:
-    """Beside the input: leads.csv → leads.errors.csv (standard input: ./import.errors.csv). A
-    workbook's go to a CSV (UTF-8 with a BOM, which Excel opens as it is)."""
+def target(table: Table, given: Path | None) -> Path:
+    """Where the refused rows go, checked before anything is imported: ``given`` (a new file in a
+    folder that exists), else beside the input — leads.csv → leads.errors.csv, or leads.errors-2.csv
+    when that one is there already (it may hold yesterday's rows, mended by hand). A workbook's go to
+    a CSV (UTF-8 with a BOM, which Excel opens as it is); standard input's to ./import.errors.csv."""
+    if given is not None:
+        if given.is_dir():
+            raise InputError("exchange.errors_is_folder", file=str(given))
+        if not given.parent.is_dir():
+            raise InputError("exchange.errors_no_folder", file=str(given))
+        if given.exists():
+            raise InputError("exchange.errors_exists", file=str(given))
+        return given
     kind = "csv" if table.format == "xlsx" else table.format
-    if table.name == "-":
-        return Path(f"import.errors.{kind}")
-    source = Path(table.name)
+    source = Path(f"import.{kind}") if table.name == "-" else Path(table.name)
     suffix = ".csv" if table.format == "xlsx" else source.suffix or f".{kind}"
-    return source.with_name(f"{source.stem}.errors{suffix}")
+    found, n = source.with_name(f"{source.stem}.errors{suffix}"), 1
+    while found.exists():
+        n += 1
+        found = source.with_name(f"{source.stem}.errors-{n}{suffix}")
+    return found
 
 
 def write(table: Table, errors: list[dict], path: Path) -> int:

@@ -253,3 +253,33 @@ def test_a_bad_day_for_the_receivables_export_is_one_line_and_no_file(cli, env, 
     assert not (tmp_path / "ar.csv").exists()
     folder = cli("export", "clients", "-o", str(tmp_path), code=65)
     assert folder.stderr.strip() == f"zizhi: out: {tmp_path} is a folder; name the file to write, e.g. {tmp_path}/clients.csv."
+
+
+def test_the_errors_file_is_checked_first_and_never_overwrites_mended_rows(cli, env, tmp_path):
+    bad = ["杭州海纳贸易有限公司", HAINA[1], "张三", "12345", "杭州", "小型", "普通", "展会", "li", ""]
+    leads = write_csv(tmp_path / "leads.csv", [HEADERS, HENGTONG, bad])
+    before = cli.dump()
+    folder = cli("import", "clients", str(leads), "--skip-invalid", "--errors", str(tmp_path), code=65)
+    assert folder.stderr.strip() == f"zizhi: errors: {tmp_path} is a folder; name the file for the refused rows."
+    assert cli.dump() == before  # nothing imported when the refused rows could not be written
+    cli("import", "clients", str(leads), "--skip-invalid", code=65)
+    mended = (tmp_path / "leads.errors.csv").read_bytes()
+    again = cli("import", "clients", str(leads), "--skip-invalid", code=65)
+    assert str(tmp_path / "leads.errors-2.csv") in again.stdout and (tmp_path / "leads.errors-2.csv").exists()
+    assert (tmp_path / "leads.errors.csv").read_bytes() == mended
+
+
+def test_export_takes_its_format_from_the_files_name_and_refuses_a_clash(cli, env, tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    cli("import", "clients", str(write_csv(tmp_path / "leads.csv", [HEADERS, HENGTONG])))
+    assert "(XLSX)" in cli("export", "clients", "-o", str(tmp_path / "客户.xlsx")).stdout
+    assert CalamineWorkbook.from_path(str(tmp_path / "客户.xlsx")).get_sheet_by_index(0).to_python()[1][0] == HENGTONG[0]
+    clash = cli("export", "clients", "--format", "csv", "-o", str(tmp_path / "c.xlsx"), code=65)
+    assert clash.stderr.startswith("zizhi: format: csv, but ") and not (tmp_path / "c.xlsx").exists()
+
+
+def test_a_log_row_may_name_its_client_by_credit_code(cli, env, tmp_path):
+    cli("import", "clients", str(write_csv(tmp_path / "leads.csv", [HEADERS, HENGTONG])))
+    log = write_csv(tmp_path / "log.csv", [LOG[:4], [HENGTONG[1], "2026-11-20", "电话", "询问报价"]])
+    assert "created 1" in cli("import", "interactions", str(log)).stdout

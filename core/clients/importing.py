@@ -72,7 +72,7 @@ class _Clients:
             columns, tags = records.row(self.desk, values, self._default)
             if tags:
                 self.flush()
-                client_id = records.insert(self.desk, self.db, values, self._default)
+                client_id = records.write(self.db, columns, tags)
             else:
                 self.pending.append(columns)
                 if len(self.pending) >= BATCH:

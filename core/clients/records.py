@@ -44,7 +44,11 @@ def insert(desk, db, values: dict, default_owner=None) -> int:
     """Write a new client from checked ``values`` (:func:`clean`), inside the caller's unit of work
     (:func:`row`: its owner, search keys and stamps), then its tags. Shared by adding one client
     and importing a file of them (which writes the rows without tags many at a time)."""
-    columns, tags = row(desk, values, default_owner)
+    return write(db, *row(desk, values, default_owner))
+
+
+def write(db, columns: dict, tags: list[str]) -> int:
+    """Write a new client's prepared columns and tags (:func:`row`); its id."""
     cursor = db.execute(f"INSERT INTO clients ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                         list(columns.values()))
     _set_tags(db, cursor.lastrowid, tags)

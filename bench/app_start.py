@@ -32,16 +32,14 @@ of the bench's (``ZIZHI_STATE``), which no other checkout on the machine overwri
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from benchlib import app_bench_options
+from benchlib import app_bench_options, steady_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 BARE = Path(__file__).resolve().parent / "bare_app.py"
@@ -52,7 +50,7 @@ GOAL = 2.0  # the app's start within twice the bare app's
 
 def main() -> None:
     args, login = app_bench_options(__doc__)
-    folder = _steady_environment()
+    folder = steady_environment("zizhi-app-start-")
     _timed([str(BARE)])  # warm-up: modules compiled, the configuration checked once
     _timed([str(CHILD), args.path, login])
     print(f"{args.path}: {args.runs} runs, acting as {login}\n")
@@ -84,15 +82,6 @@ def main() -> None:
           f"{'met' if ratio <= GOAL else 'not met'}")
     print(f"first paint (Today, loading) / bare app's screen with its rows: {paint:.2f}× (medians, child clocks)")
     shutil.rmtree(folder, ignore_errors=True)
-
-
-def _steady_environment() -> Path:
-    """Children cache compiled modules and remember the configuration's check, in a folder of ours."""
-    folder = Path(tempfile.mkdtemp(prefix="zizhi-app-start-"))
-    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    os.environ["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
-    os.environ["ZIZHI_STATE"] = str(folder / "state")
-    return folder
 
 
 def _row(label: str, values: list[float]) -> None:

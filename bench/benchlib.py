@@ -3,8 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
+import tempfile
+from pathlib import Path
 from typing import Callable
+
+
+def steady_environment(prefix: str) -> Path:
+    """Children run as on a person's machine after the first start: compiled modules cached (in a
+    folder of ours, even where ``PYTHONDONTWRITEBYTECODE`` is set) and the configuration's checked
+    values kept in a state folder (``ZIZHI_STATE``) that no other checkout on the machine overwrites.
+    Returns the folder, for the caller to remove."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+    os.environ["ZIZHI_STATE"] = str(folder / "state")
+    return folder
 
 
 def first_admin(path: str) -> str:

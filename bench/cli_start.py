@@ -13,6 +13,7 @@ the ratio of the two; the goal is a best-of-7 ratio of at most 1.3.
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import subprocess
 import sys
@@ -20,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchlib import first_admin
+from benchlib import first_admin, steady_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 ZIZHI = Path(sys.executable).with_name("zizhi")
@@ -46,6 +47,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--clients", type=int, default=50, help="demo clients when no PATH is given")
     args = parser.parse_args()
+    steady = steady_environment("zizhi-cli-start-")
     with tempfile.TemporaryDirectory() as folder:
         path = args.path or _demo_database(Path(folder) / "zizhi.db", args.clients)
         script = Path(folder) / "one_option.py"
@@ -56,6 +58,7 @@ def main() -> None:
             "one-option Typer command": [sys.executable, str(script), "--name", "zizhi"],
         }
         times = _interleaved(commands, args.runs)
+    shutil.rmtree(steady, ignore_errors=True)
     _report(path if args.path else f"a demo database of {args.clients} clients", times, args.runs)
 
 

@@ -38,13 +38,7 @@ class Desk:
 
     @property
     def keys(self) -> dict[str, str]:
-        """The app's keys as settings.toml rebinds them. The app's first screen needs no other
-        setting, so while the files are as they passed their check they are read as written,
-        not through the schema (whose models cost more to build than the first screen)."""
-        if self._settings is None and configuration.unchanged_since_checked():
-            keys = configuration.configured_keys()
-            if keys is not None:
-                return keys
+        """The app's keys as settings.toml rebinds them."""
         return self.settings.general.keys
 
     def _still_on_duty(self, db) -> None:
@@ -80,13 +74,8 @@ def open_desk(db: str | Path | None = None, as_user: str | None = None,
     from zizhi.core.people import preferences
     from zizhi.core.people import users as people
 
-    settings = None
-    if configuration.unchanged_since_checked():
-        choose_language(lang, configuration.configured_language())
-    else:
-        settings = configuration.load()
-        configuration.remember_checked()
-        choose_language(lang, settings.general.language)
+    settings = configuration.load()
+    choose_language(lang, settings.general.language)
     path = paths.database_path(db)
     if create and not path.exists():
         init_database(path)

@@ -4,16 +4,16 @@ Each file is taken from the user's config folder when it is there, else from the
 defaults in ``config/``. Errors name the file, the key and, where it can be found, the line.
 
 Every command refuses a broken configuration, but validating it builds the whole typed schema,
-which costs more than a quick command itself. So the files' fingerprint is remembered once they
-pass (in the state folder); while it matches, a command validates them only if it uses them
-(:func:`unchanged_since_checked`). A file that fails is never remembered, so it is refused by
-every command until it is mended.
+which costs more than a quick command itself. So once the files pass, their checked values are
+kept in the state folder under the files' fingerprint (:mod:`core.checked_settings`); while it
+matches, :func:`load` reads them back without building the schema. A file that fails is never
+remembered, so it is refused by every command until it is mended.
 """
 
 from __future__ import annotations
 
+import json
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,19 +31,38 @@ class Settings:
     raw: dict[str, dict]
 
 
-def unchanged_since_checked() -> bool:
-    """True when the three files (and the schema they are checked against) passed as they are now."""
+def _kept(stamp: str) -> Settings | None:
+    """The settings kept when the files last passed, if they passed as they are now (``stamp``)."""
+    from zizhi.core import checked_settings
+
     try:
-        return _remembered().read_text(encoding="ascii") == fingerprint()
-    except (OSError, UnicodeDecodeError):  # missing, unreadable or garbled: check the files again
-        return False
+        with _remembered().open("rb") as kept:
+            if kept.readline().decode("ascii").strip() != stamp:
+                return None
+            data = json.loads(kept.read().decode("utf-8"))
+        catalogue, pricing, general = checked_settings.loads(data["models"])
+        sources = {name: Path(path) for name, path in data["sources"].items()}
+        return Settings(catalogue=catalogue, pricing=pricing, general=general, sources=sources, raw=data["raw"])
+    except (OSError, ValueError, KeyError, TypeError):  # unreadable, half-written or from another version
+        return None
 
 
-def remember_checked() -> None:
-    """Note that the files as they are now passed; a state folder that cannot be written is no error."""
+def _keep(settings: Settings, stamp: str) -> None:
+    """Keep ``settings`` (just checked) for the next command; a state folder that cannot be
+    written, or a value JSON cannot hold, only means the next command checks the files again."""
+    import os
+
+    from zizhi.core import checked_settings
+
     try:
-        write_private(_remembered(), fingerprint().encode("ascii"))
-    except OSError:
+        data = {"models": checked_settings.dumps(settings.catalogue, settings.pricing, settings.general),
+                "sources": {name: str(path) for name, path in settings.sources.items()}, "raw": settings.raw}
+        text = f"{stamp}\n{json.dumps(data, ensure_ascii=False)}".encode("utf-8")
+        target = _remembered()
+        partial = target.with_name(f"{target.name}.{os.getpid()}")
+        write_private(partial, text)
+        os.replace(partial, target)  # a command starting meanwhile reads the old file or the new, never half
+    except (OSError, TypeError, ValueError):
         pass
 
 
@@ -60,30 +79,8 @@ def fingerprint() -> str:
         except OSError:
             digest.update(b"unreadable")
     digest.update((SHIPPED_CONFIG / "schema.py").read_bytes())
+    digest.update(Path(__file__).with_name("checked_settings.py").read_bytes())
     return digest.hexdigest()
-
-
-def configured_language() -> str | None:
-    """``language`` from settings.toml as written, without building the schema (None if unset or odd)."""
-    try:
-        value = tomllib.loads(source_of("settings.toml").read_text(encoding="utf-8")).get("language")
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None
-    return value if isinstance(value, str) else None
-
-
-def configured_keys() -> dict[str, str] | None:
-    """``keys`` from settings.toml as written, without building the schema: for the app's start,
-    which needs no other setting. Only sound while :func:`unchanged_since_checked` holds (the file
-    passed the schema as it is); None if it is not a table of strings after all (edited just now),
-    so the caller validates the files instead."""
-    try:
-        keys = tomllib.loads(source_of("settings.toml").read_text(encoding="utf-8")).get("keys", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None
-    if isinstance(keys, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in keys.items()):
-        return keys
-    return None
 
 
 def _remembered() -> Path:
@@ -98,6 +95,17 @@ def source_of(name: str) -> Path:
 
 
 def load() -> Settings:
+    """The three files' settings: as kept when they last passed, else loaded and validated (and
+    kept); the first problem raises :class:`ConfigError`."""
+    stamp = fingerprint()
+    settings = _kept(stamp)
+    if settings is None:
+        settings = check()
+        _keep(settings, stamp)
+    return settings
+
+
+def check() -> Settings:
     """Load and validate all three files; the first problem raises :class:`ConfigError`."""
     from zizhi.config.schema import FILES
 
@@ -132,6 +140,8 @@ def problems() -> list[str]:
 
 def init(force: bool = False) -> list[Path]:
     """Copy the shipped defaults into the user's config folder (0600), keeping edits unless forced."""
+    import tomllib
+
     import tomli_w
 
     written = []
@@ -161,6 +171,8 @@ def effective_toml(settings: Settings) -> str:
 
 
 def _read(path: Path) -> dict:
+    import tomllib
+
     text = _text(path)
     try:
         return tomllib.loads(text)
@@ -220,8 +232,8 @@ def _written(raw: dict, loc: tuple):
     return node
 
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
-_KEY = re.compile(r"^\s*([A-Za-z0-9_\-\"]+)\s*=")
+_HEADER = r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?"  # compiled when a file is refused, not at every start
+_KEY = r"^\s*([A-Za-z0-9_\-\"]+)\s*="
 
 
 def key_line(text: str, loc: tuple) -> int | None:
@@ -230,7 +242,7 @@ def key_line(text: str, loc: tuple) -> int | None:
     counts: dict[str, int] = {}
     best, best_len = None, 0
     for number, line in enumerate(text.splitlines(), start=1):
-        header = _HEADER.match(line)
+        header = re.match(_HEADER, line)
         if header:
             names = tuple(header.group(2).split("."))
             if header.group(1) == "[[":
@@ -239,7 +251,7 @@ def key_line(text: str, loc: tuple) -> int | None:
             table = names
             path = table
         else:
-            key = _KEY.match(line)
+            key = re.match(_KEY, line)
             if not key:
                 continue
             path = table + (key.group(1).strip('"'),)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,6 +118,8 @@ def _load(path: Path) -> tuple[object, str]:
         raise InputError("calendar.file_unreadable", file=str(path), detail=exc.strerror or str(exc)) from None
     except UnicodeDecodeError:
         raise InputError("calendar.file_not_utf8", file=str(path)) from None
+    import tomllib
+
     try:
         return (json.loads(text) if kind == ".json" else tomllib.loads(text)), text
     except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -60,3 +61,41 @@ def test_a_garbled_note_of_the_last_check_only_means_checking_again(env):
     assert run_zizhi("--as", "boss", "client", "list", env_root=env).returncode == 0
     (env / "state" / "config-checked").write_bytes(b"\xff\xfe not a digest")
     assert run_zizhi("--as", "boss", "client", "list", env_root=env).returncode == 0
+
+
+REMIND_AND_REPORT = """
+import sys
+from zizhi.commands.main import app
+try:
+    app(["--as", "boss", "remind", "--json"])
+except SystemExit as exit:
+    assert exit.code in (0, None), exit.code
+print([m for m in ("zizhi.config.schema", "sqlite_utils", "rich", "textual") if m in sys.modules])
+"""
+
+
+def test_cron_s_run_reads_the_checked_settings_without_building_the_schema(env):
+    """The morning run needs every setting; once the files passed, their checked values are read back."""
+    assert run_zizhi("--as", "boss", "client", "list", env_root=env).returncode == 0
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("ZIZHI_")}
+    environment.update(ZIZHI_DB=str(env / "zizhi.db"), ZIZHI_CONFIG=str(env / "config"),
+                       ZIZHI_STATE=str(env / "state"), ZIZHI_LANG="en")
+    result = subprocess.run([sys.executable, "-c", REMIND_AND_REPORT], capture_output=True, text=True,
+                            timeout=60, env=environment)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_setting_changed_after_its_check_takes_effect_at_the_next_command(env):
+    from zizhi.core.paths import SHIPPED_CONFIG
+
+    added = run_zizhi("--as", "boss", "catalogue", "show", "TRADE-RIGHTS", "--json", env_root=env)
+    assert added.returncode == 0, added.stderr
+    config = env / "config"
+    config.mkdir(exist_ok=True)
+    shipped = (SHIPPED_CONFIG / "catalogue.toml").read_text(encoding="utf-8")
+    (config / "catalogue.toml").write_text(shipped.replace("standard_days = ", "standard_days = 1", 1), encoding="utf-8")
+    changed = run_zizhi("--as", "boss", "catalogue", "list", "--json", env_root=env)
+    assert changed.returncode == 0, changed.stderr
+    shown = [json.loads(added.stdout)["standard_days"], json.loads(changed.stdout)[0]["standard_days"]]
+    assert shown == [7, 17]  # TRADE-RIGHTS, the catalogue's first entry: 7 days as shipped, 17 as edited

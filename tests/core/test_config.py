@@ -93,11 +93,10 @@ def test_app_keys_edited_wrong_after_the_check_are_refused_like_any_broken_file(
                                                                                 tmp_path):
     monkeypatch.setenv("ZIZHI_STATE", str(tmp_path / "state"))
     _keys_file(isolated, '"clients.add" = "n"\n')
-    desk_as("boss")
-    desk = desk_as("boss")  # the files had passed: this desk has not built the schema
+    desk_as("boss")  # the files pass, and their checked values are kept
     _keys_file(isolated, '"clients.add" = 7\n')
     with pytest.raises(ConfigError) as caught:
-        desk.keys
+        desk_as("boss")
     assert "settings.toml" in caught.value.message("en")
 
 
@@ -212,3 +211,22 @@ def test_a_ladder_written_before_dunning_was_a_table_still_loads_in_calendar_day
     (isolated / "pricing.toml").write_text(text, encoding="utf-8")
     ladder = settings.load().pricing.dunning
     assert ladder.working_days is False and [(s.days, s.action) for s in ladder.steps] == [(1, "reminder"), (7, "call")]
+
+
+def test_the_kept_settings_read_back_as_the_checked_ones(isolated, monkeypatch, tmp_path):
+    """What a command reads back without the schema holds every value the check gave, and the
+    models' rules (a certificate's months, a code looked up in any case)."""
+    from zizhi.core import checked_settings
+
+    monkeypatch.setenv("ZIZHI_STATE", str(tmp_path / "state"))
+    checked = settings.check()
+    catalogue, pricing, general = checked_settings.loads(
+        checked_settings.dumps(checked.catalogue, checked.pricing, checked.general))
+    assert [catalogue.model_dump(), pricing.model_dump(), general.model_dump()] == [
+        checked.catalogue.model_dump(), checked.pricing.model_dump(), checked.general.model_dump()]
+    first = checked.catalogue.qualification[0]
+    assert catalogue.get(first.code.lower()).validity_months == first.validity_months
+    with pytest.raises(AttributeError):
+        pricing.quotes.validity_days = 1
+    settings.load()  # checks and keeps
+    assert settings.load().pricing.model_dump() == checked.pricing.model_dump()

@@ -1,8 +1,8 @@
 """Importing a communication log — contacts kept in a spreadsheet before Zizhi, or another desk's
 export — all of it or none (the run itself: :mod:`core.exchange.importer`).
 
-Each row names its client by credit code, else by name (:mod:`core.clients.named`: written any way the clients' import
-matches), and meets the rules of logging one contact by hand (:func:`interactions.clean`: a known
+Each row names its client by credit code, else by name, written any way the clients' import
+matches (:mod:`core.clients.named`), and meets the rules of logging one contact by hand (:func:`interactions.clean`: a known
 channel in English or Chinese, a summary, a moment that has happened, a next step with its date).
 It is recorded as logged by the person importing — a row saying someone else logged it is
 refused, since who acted is known, not claimed. An entry already in the log (same client,

@@ -69,4 +69,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "earlier stage, then, on the deal it opens, do what is missing and `zizhi deal move` it",
                                "新商机从咨询接待开始，只能逐一通过各阶段关口：请以较早的阶段导入该行，商机建立后补齐所缺内容，"
                                "再用 `zizhi deal move` 推进"),
+    "exchange.payment_reference_required": (
+        "reference: an imported payment needs its bank slip's number (流水号), so that importing the file again "
+        "cannot record it twice.",
+        "流水号：导入的收款须填写银行回单的流水号，以免再次导入同一文件时重复登记。"),
+    "exchange.payment_date_required": ("paid on: an imported payment needs the day the money arrived, as the bank "
+                                       "slip shows it.",
+                                       "到账日期：导入的收款须填写银行回单上的到账日期。"),
 }

@@ -1,4 +1,4 @@
-"""`zizhi import clients FILE` — a file of leads from Excel or a script, all of it or none (issue 11)."""
+"""`zizhi import clients|interactions|deals|payments FILE` — a file from Excel or a script, all of it or none (issue 11)."""
 
 import sys
 from contextlib import contextmanager
@@ -68,6 +68,50 @@ def interactions(ctx: typer.Context, file: File, fmt: Format = None, encoding: E
     _import(ctx, file, fmt, encoding, skip_invalid, errors, json,
             lambda d, table, progress: import_interactions(d, table, given=given or [], dry_run=dry_run,
                                                            skip_invalid=skip_invalid, progress=progress))
+
+
+@app.command("deals")
+def deals(ctx: typer.Context, file: File, fmt: Format = None, encoding: Encoding = None, given: Given = None,
+          dry_run: DryRun = False, skip_invalid: SkipInvalid = False, errors: Errors = None,
+          json: Json = False) -> None:
+    """Import deals, each opened as `deal new` opens one; one bad row and nothing is written.
+
+    Each row names its client (客户 or 统一社会信用代码) and its qualifications (资质: catalogue
+    codes, CODE*2 for two, separated by ; , or 、), perhaps a title (商机名称), value (金额), owner
+    (负责人), expected close (预计成交日期), channel (渠道) and stage (阶段: 需求评估, proposal …),
+    reached through the same gates as `deal move` — a row whose gate is not met is refused with
+    what is missing. An open deal of the same client, title and qualifications is the same deal:
+    left, or moved on to a later stage; so importing the same file again changes nothing.
+
+    Example: zizhi import deals 商机.xlsx --dry-run
+    """
+    from zizhi.core.pipeline.deal_import import import_deals
+
+    _import(ctx, file, fmt, encoding, skip_invalid, errors, json,
+            lambda d, table, progress: import_deals(d, table, given=given or [], dry_run=dry_run,
+                                                    skip_invalid=skip_invalid, progress=progress))
+
+
+@app.command("payments")
+def payments(ctx: typer.Context, file: File, fmt: Format = None, encoding: Encoding = None, given: Given = None,
+             dry_run: DryRun = False, skip_invalid: SkipInvalid = False, errors: Errors = None,
+             json: Json = False) -> None:
+    """Import payments received, each recorded as `ar pay` records one (finance); all of it or none.
+
+    Each row names its client (客户 or 统一社会信用代码), the amount in yuan (金额: 12,800.00), the
+    day it arrived (到账日期) and the bank slip's number (流水号), perhaps a contract (合同编号),
+    method (付款方式) and note (备注). The money fills the client's oldest open instalments first
+    (that contract's, when named); the rest is credit. A slip already recorded for the client with
+    the same amount and day is left, so importing the same file again changes nothing; the same
+    slip with another amount is refused.
+
+    Example: zizhi import payments 银行流水.csv --dry-run
+    """
+    from zizhi.core.receivables.payment_import import import_payments
+
+    _import(ctx, file, fmt, encoding, skip_invalid, errors, json,
+            lambda d, table, progress: import_payments(d, table, given=given or [], dry_run=dry_run,
+                                                       skip_invalid=skip_invalid, progress=progress))
 
 
 def _import(ctx: typer.Context, file: str, fmt: Opt, encoding: Opt, skip_invalid: bool, errors: Optional[Path],

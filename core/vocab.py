@@ -6,6 +6,7 @@ A salesperson may type 'trade-show', 'Trade show' or '展会'; all mean ``trade_
 from __future__ import annotations
 
 from zizhi.core.errors import InputError
+from zizhi.core.pipeline.stages import STAGES
 
 ROLES = ("sales", "manager", "finance", "legal", "operations", "admin")
 SIZES = ("micro", "small", "medium", "large")
@@ -39,6 +40,12 @@ ALIASES = {
     "credit_method": {"公示系统": "registry", "信用公示": "registry", "第三方": "third_party",
                       "评级机构": "third_party", "agency": "third_party", "付款记录": "payment_history",
                       "回款记录": "payment_history", "history": "payment_history"},
+    # a deal's stage as a spreadsheet names it (an import's 阶段): the rulebook's names, and the short ones
+    "stage": {"咨询接待": "inquiry", "咨询": "inquiry", "需求评估": "assessment", "评估": "assessment",
+              "方案与报价": "proposal", "方案": "proposal", "报价": "proposal", "合同签订": "contract",
+              "合同": "contract", "签约": "contract", "款项支付": "payment", "付款": "payment", "回款": "payment",
+              "资质办理": "processing", "办理": "processing", "资质交付": "delivered", "交付": "delivered",
+              "售后服务": "aftersales", "售后": "aftersales"},
     "invoice_type": {"普通发票": "normal", "增值税普通发票": "normal", "普票": "normal", "普通": "normal",
                      "专用发票": "special", "增值税专用发票": "special", "专票": "special", "专用": "special"},
     "dunning_action": {"友情提醒": "friendly_reminder", "提醒": "reminder", "催告": "reminder", "电话": "call",
@@ -53,7 +60,7 @@ ALIASES = {
 ALLOWED = {"size": SIZES, "urgency": URGENCIES, "channel": CHANNELS,
            "log_channel": LOG_CHANNELS, "payment_method": PAYMENT_METHODS, "role": ROLES,
            "credit_method": CREDIT_METHODS, "invoice_type": INVOICE_TYPES, "dunning_action": DUNNING_ACTIONS,
-           "dunning_outcome": DUNNING_OUTCOMES}
+           "dunning_outcome": DUNNING_OUTCOMES, "stage": STAGES}
 
 
 def sql_in(values: tuple[str, ...]) -> str:

@@ -1,8 +1,8 @@
 """Importing a communication log — contacts kept in a spreadsheet before Zizhi, or another desk's
 export — all of it or none (the run itself: :mod:`core.exchange.importer`).
 
-Each row names its client by credit code, else by name (written any way the clients' import
-matches), and meets the rules of logging one contact by hand (:func:`interactions.clean`: a known
+Each row names its client by credit code, else by name, written any way the clients' import
+matches (:mod:`core.clients.named`), and meets the rules of logging one contact by hand (:func:`interactions.clean`: a known
 channel in English or Chinese, a summary, a moment that has happened, a next step with its date).
 It is recorded as logged by the person importing — a row saying someone else logged it is
 refused, since who acted is known, not claimed. An entry already in the log (same client,
@@ -15,9 +15,8 @@ from __future__ import annotations
 from typing import Callable
 
 from zizhi.core import access
-from zizhi.core.clients import interactions
-from zizhi.core.clients.names import name_key
-from zizhi.core.errors import NotFound, UserError, ZizhiError
+from zizhi.core.clients import interactions, named
+from zizhi.core.errors import UserError, ZizhiError
 from zizhi.core.exchange import importer
 from zizhi.core.exchange.columns import Columns
 from zizhi.core.exchange.source import Table
@@ -66,7 +65,7 @@ class _Log:
 
     def problems(self, fields: dict[str, str], refused: ZizhiError) -> list[tuple[str | None, ZizhiError]]:
         if refused.key in ("client.not_found", "client.archived", "access.cannot_log"):
-            return [("credit_code" if "credit_code" in fields and "client" not in fields else "client", refused)]
+            return [(named.column(fields), refused)]
         if refused.key == "exchange.logged_by_other":
             return [("logged_by", refused)]
         found = []
@@ -84,18 +83,8 @@ class _Log:
         return {"clients": len(self.touched)}
 
     def _client(self, fields: dict[str, str]) -> dict:
-        code, name = (fields.get("credit_code") or "").strip().upper(), (fields.get("client") or "").strip()
-        client = self._find("credit_code", code) if code else None
-        if client is None and name:  # 客户 may hold the credit code too
-            client = self._find("credit_code", name.upper()) or self._find("name_key", name_key(name))
-        if client is None or not access.can_see(self.desk.user, client):
-            raise NotFound("client.not_found", ref=code or name or "-")
+        client = named.find(self.desk, self.db, fields)
         if client["archived_at"]:
             raise UserError("client.archived", client=client["name"], id=client["id"])
         access.require_log(self.desk.user, client)
         return client
-
-    def _find(self, column: str, value: str) -> dict | None:
-        row = self.db.execute(f"SELECT id, name, owner_id, archived_at FROM clients WHERE {column} = ? ORDER BY id "
-                              "LIMIT 1", [value]).fetchone()
-        return dict(zip(("id", "name", "owner_id", "archived_at"), row)) if row else None

@@ -64,4 +64,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "记录人：'{value}'——导入的记录均由导入者（{login}）记录；若要记为您的记录，请略去该列：--map '{header}=-'。"),
     "exchange.match_hidden": ("name: {name} is a client of a colleague's; ask your manager to assign it.",
                               "名称：{name} 是同事的客户；请让经理分配。"),
+    "exchange.deal_new": ("(new)", "（新）"),
+    "exchange.deal_gate_how": ("a new deal opens at inquiry and moves on only through the gates: import the row at an "
+                               "earlier stage, then, on the deal it opens, do what is missing and `zizhi deal move` it",
+                               "新商机从咨询接待开始，只能逐一通过各阶段关口：请以较早的阶段导入该行，商机建立后补齐所缺内容，"
+                               "再用 `zizhi deal move` 推进"),
+    "exchange.payment_reference_required": (
+        "reference: an imported payment needs its bank slip's number (流水号), so that importing the file again "
+        "cannot record it twice.",
+        "流水号：导入的收款须填写银行回单的流水号，以免再次导入同一文件时重复登记。"),
+    "exchange.payment_date_required": ("paid on: an imported payment needs the day the money arrived, as the bank "
+                                       "slip shows it.",
+                                       "到账日期：导入的收款须填写银行回单上的到账日期。"),
 }

@@ -33,31 +33,67 @@ def record_payment(desk, client_ref: str | int | None, amount: str | int, paid_o
     ``contract_ref`` limits the filling to that contract (its client is then the payer); the rest
     of the money, if any, is the client's credit.
     """
+    values = payment_values(amount, paid_on, method, reference, note)
+    with desk.store.unit_of_work() as db:
+        planned = plan_payment(db, desk, client_ref, values, contract_ref)
+        payment_id = insert_payment(db, desk, planned)
+    return get_payment(desk, payment_id)
+
+
+def payment_values(amount: str | int, paid_on: str | None = None, method: str | None = None,
+                   reference: str | None = None, note: str | None = None) -> dict:
+    """A payment's own values from what a person typed or a file's row held, checked: an amount
+    above nothing, a known method (bank transfer unless named), a day that has come (today unless
+    named), the bank slip's reference and a note."""
     fen = amount_given(amount)
     method = vocab.choose("payment_method", method, "method") or "bank_transfer"
     reference, note = _note(reference, "reference"), _note(note, "note")
-    paid_on = validation.happened(paid_on, "paid-on")
-    with desk.store.unit_of_work() as db:
-        require_cashier(desk.user)
-        client, contract = _payer(desk, client_ref, contract_ref)
-        if contract is not None:
-            _check_contract_takes(contract, paid_on)
-        dating.require_money_in_order(db, client["id"], client["name"], paid_on, "paid-on")
-        if reference:
-            _refuse_same_slip(db, client, reference)
-        payment_id = db.execute(
-            """INSERT INTO payments (client_id, contract_id, amount, paid_on, method, reference, user_id, at, note)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [client["id"], contract and contract["id"], fen, paid_on, method, reference, desk.user["id"],
-             clock.stamp(), note]).lastrowid
-        open_items = positions.open_instalments(db, client["id"], contract and contract["id"], paid_on)
-        applied = _allocate(db, desk, payment_id, fen, open_items, paid_on)
-        credit = positions.credit(db, client["id"])
-        audit.record(db, desk.user, "payment.record", "payment", payment_id, client_id=client["id"],
-                     contract_id=contract and contract["id"], amount=fen, paid_on=paid_on, method=method,
-                     reference=reference, allocations=applied, credit=credit,
-                     allowed_after_ending=contract and contract["payments_allowed_at"], **reconciled.flag(db, paid_on))
-    return get_payment(desk, payment_id)
+    return {"amount": fen, "method": method, "reference": reference, "note": note,
+            "paid_on": validation.happened(paid_on, "paid-on")}
+
+
+def plan_payment(db, desk, client_ref: str | int | None, values: dict, contract_ref: str | int | None = None) -> dict:
+    """Inside the caller's unit of work, everything a payment of :func:`payment_values` must meet
+    before it is written: finance records it, the payer (and the contract, theirs and taking money
+    on that day), the client's books in date order, one bank slip once. :func:`insert_payment`
+    writes what this returns."""
+    require_cashier(desk.user)
+    client, contract = _payer(desk, client_ref, contract_ref)
+    if contract is not None:
+        _check_contract_takes(contract, values["paid_on"])
+    dating.require_money_in_order(db, client["id"], client["name"], values["paid_on"], "paid-on")
+    if values["reference"]:
+        _refuse_same_slip(db, client, values["reference"])
+    return {**values, "client": client, "contract": contract}
+
+
+def insert_payment(db, desk, planned: dict) -> int:
+    """Write a planned payment (:func:`plan_payment`) inside the caller's unit of work: the payment,
+    what it fills of the client's open instalments (oldest due first; one contract's when named),
+    and its audit row with where the money went and the credit left."""
+    client, contract, fen, paid_on = planned["client"], planned["contract"], planned["amount"], planned["paid_on"]
+    payment_id = db.execute(
+        """INSERT INTO payments (client_id, contract_id, amount, paid_on, method, reference, user_id, at, note)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [client["id"], contract and contract["id"], fen, paid_on, planned["method"], planned["reference"],
+         desk.user["id"], clock.stamp(), planned["note"]]).lastrowid
+    open_items = positions.open_instalments(db, client["id"], contract and contract["id"], paid_on)
+    applied = _allocate(db, desk, payment_id, fen, open_items, paid_on)
+    credit = positions.credit(db, client["id"])
+    audit.record(db, desk.user, "payment.record", "payment", payment_id, client_id=client["id"],
+                 contract_id=contract and contract["id"], amount=fen, paid_on=paid_on, method=planned["method"],
+                 reference=planned["reference"], allocations=applied, credit=credit,
+                 allowed_after_ending=contract and contract["payments_allowed_at"], **reconciled.flag(db, paid_on))
+    return payment_id
+
+
+def slip_on_file(db, client_id: int, reference: str, fen: int, paid_on: str) -> int | None:
+    """The payment already recorded from the client's bank slip ``reference`` for ``fen`` on
+    ``paid_on`` (reversed since, too), or None: a file imported again names it, and it is left
+    as it is — the same slip for another amount or day is refused by :func:`plan_payment`."""
+    found = db.execute("SELECT id FROM payments WHERE client_id = ? AND reference = ? AND amount = ? AND paid_on = ? "
+                       "ORDER BY id LIMIT 1", [client_id, reference, fen, paid_on]).fetchone()
+    return found[0] if found else None
 
 
 def apply_credit(desk, client_ref: str | int, on_date: str | None = None,

@@ -62,7 +62,7 @@ CHANGES = {"client edit", "client archive", "client assign", "log add", "log edi
            "contract file", "contract pay", "contract allow-payments", "contract amend", "contract terminate", "credit check", "backup", "restore", "audit verify", "process handover", "process step", "process delay",
            "process outcome", "deliver", "visit done", "ar pay", "ar reverse", "ar apply-credit", "ar refund",
            "ar write-off", "invoice issue", "invoice void", "invoice red", "dunning log", "remind done",
-           "remind snooze"}
+           "remind snooze", "import deals", "import payments"}
 # What the user typed comes back (client add, import clients: the file), nothing of the clients is read (SSH keys, a new database,
 # the person's own language, the holiday calendar), or another command runs (shell: the command sent over the key, swept above as itself).
 OUTSIDE = {"client add", "import clients", "import interactions", "config check", "config init", "config path", "config show", "demo", "init", "shell",
@@ -123,6 +123,7 @@ def changes(other: dict) -> list[tuple[str, ...]]:
     """Each change, aimed at Wang Qiang's records: refused, and saying nothing about them."""
     client, deal, quote = str(other["clients"][0]), str(other["quoted"]), str(other["quote"])
     done, contract = str(other["delivered"]), str(other["contract"])
+    code = credit_code(other["clients"][-1])  # the delivered deal's client has one
     return [("client", "edit", client, "--notes", "x"), ("client", "archive", client), ("client", "assign", client, "li"),
             ("log", "add", client, "--channel", "phone", "--summary", "x"), ("log", "edit", str(other["entry"]),
                                                                           "--summary", "x"),
@@ -155,8 +156,18 @@ def changes(other: dict) -> list[tuple[str, ...]]:
             ("ar", "reconcile", "--period", "2026-10", "--mark"),
             ("remind", "done", f"follow_up:client:{client}:2026-12-01"),
             ("remind", "snooze", f"follow_up:client:{client}:2026-12-01", "2027-01-04"),
+            # a file naming his client by its credit code (what she typed comes back, nothing of his)
+            ("import", "deals", _file("deals", ["统一社会信用代码", "资质"], [code, "TRADE-RIGHTS"])),
+            ("import", "payments", _file("payments", ["统一社会信用代码", "金额", "到账日期", "流水号"],
+                                         [code, "1", "2026-11-27", "X-1"])),
             # the whole database at once: admins (backup, restore) and managers (verify) only
             ("backup", "/tmp/zizhi-no-leak-copy.db"), ("restore", "/tmp/zizhi-no-leak-copy.db"), ("audit", "verify")]
+
+
+def _file(kind: str, header: list[str], row: list[str]) -> str:
+    path = Path(f"/tmp/zizhi-no-leak-{kind}.csv")
+    path.write_text(",".join(header) + "\n" + ",".join(row) + "\n", encoding="utf-8")
+    return str(path)
 
 
 # ---------------------------------------------------------------- two books on one database

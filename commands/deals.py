@@ -93,7 +93,7 @@ def list_(
 def move(
     ctx: typer.Context,
     deal: Deal,
-    stage: Annotated[str, typer.Argument(help="inquiry, assessment, proposal, contract, payment, processing, delivered, aftersales.")],
+    stage: Annotated[str, typer.Argument(help="inquiry, assessment, proposal, contract, payment, processing, delivered, aftersales — or the rulebook's name: 咨询接待, 需求评估, 方案与报价, 合同签订, 款项支付, 资质办理, 资质交付, 售后服务.")],
     note: Annotated[Opt, typer.Option("--note", help="Why (required when a manager moves a deal back).")] = None,
     json: Json = False,
 ) -> None:

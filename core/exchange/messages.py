@@ -30,9 +30,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exchange.json_not_object": ("{file}:{line}: a record is an object ({{\"name\": …}}).",
                                  "{file}:{line}：每条记录应为对象（{{\"name\": …}}）。"),
     "exchange.unknown_columns": (
-        "columns: {columns} are not client fields; name each with --map '{example}=FIELD' or leave it out with "
+        "columns: {columns} are not fields of this import; name each with --map '{example}=FIELD' or leave it out with "
         "--map '{example}=-' (fields: {fields}).",
-        "列：{columns} 不是客户字段；请用 --map '{example}=字段' 指明，或用 --map '{example}=-' 略去（字段：{fields}）。"),
+        "列：{columns} 不是可导入的字段；请用 --map '{example}=字段' 指明，或用 --map '{example}=-' 略去（字段：{fields}）。"),
     "exchange.column_twice": ("columns: '{first}' and '{second}' both fill {field}; leave one out with --map '{second}=-'.",
                               "列：'{first}' 和 '{second}' 都对应 {field}；请用 --map '{second}=-' 略去其一。"),
     "exchange.map_format": ("map: '{value}' is not HEADER=FIELD (e.g. --map 'Firma=name').",

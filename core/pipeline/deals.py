@@ -351,10 +351,16 @@ def _history(db, deal_id: int, from_stage: str | None, to_stage: str, user_id: i
 
 
 def _stage(name: str) -> str:
+    """A stage as typed: its name, or the rulebook's Chinese one (需求评估, 合同签订 …), or an ending."""
+    from zizhi.core.vocab import choose
+
     word = (name or "").strip().lower()
-    if word not in (*STAGES, *ENDINGS):
+    if word in ENDINGS:
+        return word
+    stage = choose("stage", name, "stage")
+    if stage is None:
         raise InputError("input.not_one_of", field="stage", value=name, allowed=", ".join(STAGES))
-    return word
+    return stage
 
 
 def _qualifications(desk, codes: list[str]) -> dict[str, int]:

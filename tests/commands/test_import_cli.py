@@ -108,7 +108,7 @@ def test_an_unknown_column_is_refused_with_how_to_name_it_and_map_names_it(cli, 
     leads = write_csv(tmp_path / "leads.csv", [["公司名称", "展位号", "Firma"], ["宁波恒通进出口贸易有限公司", "A-12", "x"]])
     refused = cli("import", "clients", str(leads), code=65)
     assert refused.stderr.strip() == (
-        "zizhi: columns: '展位号', 'Firma' are not client fields; name each with --map '展位号=FIELD' or leave it out "
+        "zizhi: columns: '展位号', 'Firma' are not fields of this import; name each with --map '展位号=FIELD' or leave it out "
         "with --map '展位号=-' (fields: name, credit_code, contact, phone, email, address, city, business_scope, "
         "industry, size, needs, urgency, channel, referrer, credit_rating, owner, tags, notes).")
     done = cli("import", "clients", str(leads), "--map", "展位号=-", "--map", "Firma=notes")

@@ -34,7 +34,7 @@ def test_a_deal_from_inquiry_to_aftersales(team):
 
     refused(cli, "deal", "move", "1", "proposal", user="li", says="no needs assessment yet")
     cli("deal", "assess", "1", "--findings", "需要进出口经营权和海关备案", user="li")
-    assert cli.json("deal", "move", "1", "proposal", user="li")["stage"] == "proposal"
+    assert cli.json("deal", "move", "1", "方案与报价", user="li")["stage"] == "proposal"  # the rulebook's name
 
     quote = cli.json("quote", "new", "1", user="li")
     assert [line["code"] for line in quote["lines"]] == ["CUSTOMS-REG", "TRADE-RIGHTS"]

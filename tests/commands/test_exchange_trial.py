@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import codecs
 import csv
+import json
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from tests.commands.test_import_cli import HAINA, HEADERS, HENGTONG, clients, write_csv
+from tests.commands.test_import_cli import DAXING, HAINA, HEADERS, HENGTONG, clients, write_csv
 
 
 def names(env) -> list[str]:
@@ -149,3 +151,70 @@ def test_excels_unicode_text_utf16_with_tabs_imports_without_encoding(cli, env, 
     assert errors.read_bytes().startswith(codecs.BOM_UTF16_LE)
     assert errors.read_text(encoding="utf-16").splitlines()[1].startswith("上海大兴国际贸易有限公司\t\t李先生\t12345\t")
 
+
+# -- export -------------------------------------------------------------------------------------
+
+def test_a_chinese_export_has_chinese_headers_and_words_and_imports_back(cli, env, tmp_path):
+    cli("import", "clients", str(write_csv(tmp_path / "leads.csv", [HEADERS, HENGTONG, DAXING, HAINA])))
+    cli("--lang", "zh", "export", "clients", "-o", str(tmp_path / "客户.csv"))
+    with open(tmp_path / "客户.csv", encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert [(r["公司名称"], r["规模"], r["紧急程度"], r["渠道"]) for r in rows] == [
+        ("宁波恒通进出口贸易有限公司", "小型", "紧急", "展会"), ("上海大兴国际贸易有限公司", "中型", "普通", "线上"),
+        ("杭州海纳贸易有限公司", "小型", "高", "推荐")]
+    english = cli("export", "clients").stdout.splitlines()
+    assert english[0].startswith("\ufeffname,credit_code,") and ",small,,urgent,trade_show," in english[1]
+    cli("log", "add", "恒通", "--channel", "visit", "--summary", "面谈")
+    log = cli("--lang", "zh", "export", "interactions", "--format", "json").stdout
+    assert json.loads(log)[0]["渠道"] == "拜访"  # 渠道 or 方式: the log's import reads both
+    moved = env / "other"
+    moved.mkdir()
+    os.environ["ZIZHI_DB"] = str(moved / "zizhi.db")  # a second desk reads the Chinese file back
+    cli("init", "--admin", "boss")
+    cli("user", "add", "li", "--name", "李娜", "--role", "sales")
+    cli("user", "exam", "li", "90")
+    assert "created 3" in cli("import", "clients", str(tmp_path / "客户.csv")).stdout
+    with sqlite3.connect(moved / "zizhi.db") as conn:
+        assert conn.execute("SELECT size, urgency, channel FROM clients ORDER BY id").fetchall() == [
+            ("small", "urgent", "trade_show"), ("medium", "normal", "online"), ("small", "high", "referral")]
+
+
+def test_encoding_utf8_writes_the_byte_order_mark_excel_needs_and_gbk_stays_gbk(cli, env, tmp_path):
+    cli("import", "clients", str(write_csv(tmp_path / "leads.csv", [HEADERS, HENGTONG])))
+    for spelling in ("utf-8", "UTF8", "utf-8-sig"):
+        cli("export", "clients", "--encoding", spelling, "-o", str(tmp_path / "u.csv"))
+        assert (tmp_path / "u.csv").read_bytes().startswith(codecs.BOM_UTF8 + b"name,")
+    cli("export", "clients", "--encoding", "gbk", "-o", str(tmp_path / "g.csv"))
+    assert "宁波恒通" in (tmp_path / "g.csv").read_bytes().decode("gbk")
+    unknown = cli("export", "clients", "--encoding", "latin-9x", "-o", str(tmp_path / "x.csv"), code=65)
+    assert unknown.stderr.startswith("zizhi: encoding: 'latin-9x' is not an encoding")
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_archived_clients_and_their_log_stay_out_of_exports_unless_asked_for(cli, env, tmp_path):
+    cli("import", "clients", str(write_csv(tmp_path / "leads.csv", [HEADERS, HENGTONG, DAXING])))
+    cli("log", "add", "恒通", "--channel", "phone", "--summary", "询问报价")
+    cli("log", "add", "大兴", "--channel", "phone", "--summary", "约见面")
+    cli("client", "archive", "恒通")
+    log = json.loads(cli("export", "interactions", "--json").stdout)
+    assert [entry["client"] for entry in log] == ["上海大兴国际贸易有限公司"]
+    assert len(json.loads(cli("export", "interactions", "--json", "--archived").stdout)) == 2
+    assert [c["name"] for c in json.loads(cli("export", "clients", "--json").stdout)] == ["上海大兴国际贸易有限公司"]
+    assert len(json.loads(cli("export", "clients", "--json", "--archived").stdout)) == 2
+    [entry, *_] = cli.json("audit", "list", "--action", "interaction.export")
+    assert entry["detail"]["filter"] == {"archived": True}
+
+
+def test_export_clients_takes_the_apps_search_and_due_filter_and_audits_them(cli, env, tmp_path):
+    cli("import", "clients", str(write_csv(tmp_path / "leads.csv", [HEADERS, HENGTONG, DAXING, HAINA])))
+    cli("log", "add", "大兴", "--channel", "phone", "--summary", "约见面", "--next", "回电", "--at", "2026-11-20",
+        "--next-date", "2026-11-26")
+    found = json.loads(cli("export", "clients", "--json", "--search", "海纳").stdout)
+    assert [c["name"] for c in found] == ["杭州海纳贸易有限公司"]
+    pinyin = json.loads(cli("export", "clients", "--json", "--search", "ht").stdout)  # 恒通, as the app finds it
+    assert [c["name"] for c in pinyin] == ["宁波恒通进出口贸易有限公司"]
+    due = json.loads(cli("export", "clients", "--json", "--due").stdout)
+    assert [c["name"] for c in due] == ["上海大兴国际贸易有限公司"]
+    assert json.loads(cli("export", "clients", "--json", "--due", "--search", "海纳").stdout) == []
+    [entry, *_] = cli.json("audit", "list", "--action", "client.export")
+    assert entry["detail"]["filter"] == {"search": "海纳", "due": True} and entry["detail"]["count"] == 0

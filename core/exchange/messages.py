@@ -63,11 +63,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exchange.errors_exists": ("errors: {file} exists (perhaps rows you mended); name another file, or leave --errors "
                                "out for a new one beside the input.",
                                "错误文件：{file} 已存在（可能是您修改过的行）；请另给文件名，或不用 --errors，在原文件旁另建一个。"),
-    "exchange.format_clash": ("format: {format}, but {file} is named as {named}; drop --format or name the file "
-                              "to match.",
-                              "格式：{format}，但文件名 {file} 表示 {named}；请去掉 --format，或使文件名与格式一致。"),
+    "exchange.format_clash": ("format: {format}, but {file} is named as {named}; {how}.",
+                              "格式：{format}，但文件名 {file} 表示 {named}；{how}。"),
+    "exchange.format_clash.how": ("drop --format or name the file to match", "请去掉 --format，或使文件名与格式一致"),
     "exchange.out_is_folder": ("out: {file} is a folder; name the file to write, e.g. {example}.",
                                "输出：{file} 是文件夹；请给出要写入的文件名，例如 {example}。"),
+    "exchange.out_unwritable": ("out: {file} cannot be written ({reason}); name a file in a folder you may write in.",
+                                "输出：无法写入 {file}（{reason}）；请给出您可写入的文件夹中的文件。"),
     "exchange.out_folder": ("out: the folder of {file} does not exist.", "输出：{file} 所在的文件夹不存在。"),
     "exchange.logged_by_other": ("logged by: '{value}' — an import is logged by the person importing ({login}); "
                                  "to log these rows as yours, leave that column out: --map '{header}=-'.",

@@ -47,7 +47,11 @@ def write(destination: Path | None, fmt: str, headers: list[str], rows: Iterable
     if encoding is not None and fmt != "csv":
         raise InputError("exchange.encoding_csv_only", format=fmt)
     folder = destination.parent if destination is not None else None
-    handle, name = tempfile.mkstemp(prefix=".zizhi-export-", dir=folder)
+    try:
+        handle, name = tempfile.mkstemp(prefix=".zizhi-export-", dir=folder)
+    except OSError as exc:  # a folder this account may not write in: said before anything is read
+        raise InputError("exchange.out_unwritable", file=str(destination or folder),
+                         reason=exc.strerror or str(exc)) from None
     os.close(handle)
     temporary = Path(name)
     try:

@@ -218,3 +218,11 @@ def test_export_clients_takes_the_apps_search_and_due_filter_and_audits_them(cli
     assert json.loads(cli("export", "clients", "--json", "--due", "--search", "海纳").stdout) == []
     [entry, *_] = cli.json("audit", "list", "--action", "client.export")
     assert entry["detail"]["filter"] == {"search": "海纳", "due": True} and entry["detail"]["count"] == 0
+
+
+def test_export_to_a_folder_it_may_not_write_in_is_one_line_and_no_audit_row(cli, env, tmp_path):
+    cli("import", "clients", str(write_csv(tmp_path / "leads.csv", [HEADERS, HENGTONG])))
+    target = unwritable_folder(tmp_path) / "客户.csv"
+    result = cli("export", "clients", "-o", str(target), code=65)
+    assert result.stderr.startswith(f"zizhi: out: {target} cannot be written (") and result.stderr.count("\n") == 1
+    assert cli.json("audit", "list", "--action", "client.export") == []

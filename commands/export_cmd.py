@@ -12,7 +12,9 @@ app = typer.Typer(help="Export records to CSV (UTF-8 for Excel), an Excel workbo
 Format = Annotated[Opt, typer.Option("--format", help="csv, xlsx or json (default: from -o's name, else csv).")]
 Out = Annotated[Opt, typer.Option("--out", "-o", help="The file to write (default: standard output).")]
 Encoding = Annotated[Opt, typer.Option(
-    "--encoding", help="A CSV's encoding (default UTF-8 with a byte-order mark; gbk for old software).")]
+    "--encoding", help="A CSV's encoding: utf-8 (the default) is written with a byte-order mark so Excel reads the "
+                       "Chinese; gbk for old software.")]
+Archived = Annotated[bool, typer.Option("--archived", help="Archived clients (and their log) too.")]
 Unmasked = Annotated[bool, typer.Option(
     "--unmasked", help="Contact details whole, for a role that exports them masked (managers, admins).")]
 AsJson = Annotated[bool, typer.Option(
@@ -21,22 +23,28 @@ AsJson = Annotated[bool, typer.Option(
 
 @app.command("clients")
 def clients(ctx: typer.Context, fmt: Format = None, out: Out = None, encoding: Encoding = None,
-            unmasked: Unmasked = False, json: AsJson = False) -> None:
-    """The clients you see, with the columns `zizhi import clients` reads back.
+            unmasked: Unmasked = False, archived: Archived = False,
+            search: Annotated[Opt, typer.Option(
+                "--search", help="Only the clients this search finds, as the app's / and `client search` find them.")] = None,
+            due: Annotated[bool, typer.Option("--due", help="Only those whose follow-up is due today or earlier.")] = False,
+            json: AsJson = False) -> None:
+    """The clients you see, with the columns `zizhi import clients` reads back (archived ones left out).
+
+    Headers and 规模/紧急程度/渠道 in your language (--lang zh: 小型, 紧急, 展会); the import reads both.
 
     Example: zizhi export clients --format xlsx -o 客户.xlsx
     """
-    _export(ctx, "clients", fmt, out, encoding, unmasked, json)
+    _export(ctx, "clients", fmt, out, encoding, unmasked, json, archived=archived, search=search, due=due)
 
 
 @app.command("interactions")
 def interactions(ctx: typer.Context, fmt: Format = None, out: Out = None, encoding: Encoding = None,
-                 json: AsJson = False) -> None:
-    """The communication log of the clients you see, oldest first.
+                 archived: Archived = False, json: AsJson = False) -> None:
+    """The communication log of the clients you see (archived clients' left out), oldest first.
 
     Example: zizhi export interactions -o 沟通记录.csv
     """
-    _export(ctx, "interactions", fmt, out, encoding, False, json)
+    _export(ctx, "interactions", fmt, out, encoding, False, json, archived=archived)
 
 
 @app.command("deals")
@@ -61,13 +69,13 @@ def receivables(ctx: typer.Context,
 
 
 def _export(ctx: typer.Context, kind: str, fmt: Opt, out: Opt, encoding: Opt, unmasked: bool, json: bool,
-            as_of: Opt = None) -> None:
+            as_of: Opt = None, **shown) -> None:
     from zizhi.core.exchange.export import export
 
     d = desk(ctx)
     if json and out in (None, "-"):  # the records themselves, for a script
         fmt = "json"
-    written = export(d, kind, fmt, out, encoding, unmasked, as_of=as_of)
+    written = export(d, kind, fmt, out, encoding, unmasked, as_of=as_of, **shown)
     if out not in (None, "-"):
         output(written, json, _said)
 

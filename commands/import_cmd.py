@@ -120,6 +120,12 @@ def _import(ctx: typer.Context, file: str, fmt: Opt, encoding: Opt, skip_invalid
     from zizhi.core.exchange.source import open_table
 
     d = desk(ctx)
+    if errors is not None and not skip_invalid:  # else silently unused: the refused rows go nowhere
+        from typer._click import exceptions as click_errors
+
+        from zizhi.core.i18n import t
+
+        raise click_errors.UsageError(t("import.errors_needs_skip"), ctx)
     with open_table(file, fmt, encoding) as table, _progress(table) as progress:
         target = rejects.target(table, errors) if skip_invalid else None  # a bad --errors stops it before it writes
         report = importing(d, table, progress)
@@ -167,8 +173,11 @@ def _say(report: dict, skip_invalid: bool) -> None:
         where = f"{report['file']}:{error['line']}" + (f": {error['column']}" if error["column"] else "")
         warn(f"{where}: {error['reason']}")
     key = "import.dry_run" if report["dry_run"] else "import.done" if report["written"] else "import.nothing"
-    echo(t(key, **{k: report[k] for k in ("file", "rows", "created", "updated", "unchanged", "rejected")},
-           encoding=report["encoding"] or "-", format=report["format"].upper()))
+    kind = report["format"].upper()  # a workbook has no encoding to name: "(XLSX)"
+    kind = t("import.kind", format=kind, encoding=report["encoding"]) if report["encoding"] else kind
+    if not report["rows"]:
+        key = "import.no_rows"
+    echo(t(key, **{k: report[k] for k in ("file", "rows", "created", "updated", "unchanged", "rejected")}, kind=kind))
     if report.get("errors_file"):
         echo(t("import.errors_file", file=report["errors_file"], count=report["rejected"]))
     elif report["rejected"] and not skip_invalid and not report["dry_run"]:

@@ -21,16 +21,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.no_terminal": ("the app needs a terminal; from cron or a script run a command instead (see zizhi --help)",
                         "应用需要在终端中运行；在 cron 或脚本中请改用命令（见 zizhi --help）"),
     # zizhi import (commands/import_cmd.py)
-    "import.done": ("{file} ({format}, {encoding}): read {rows} — created {created}, updated {updated}, "
+    "import.done": ("{file} ({kind}): read {rows} — created {created}, updated {updated}, "
                     "already on file {unchanged}, refused {rejected}.",
-                    "{file}（{format}，{encoding}）：共 {rows} 行——新建 {created}，更新 {updated}，"
+                    "{file}（{kind}）：共 {rows} 行——新建 {created}，更新 {updated}，"
                     "已存在 {unchanged}，拒绝 {rejected}。"),
-    "import.dry_run": ("dry run, nothing written — {file} ({format}, {encoding}): read {rows} — would create "
+    "import.dry_run": ("dry run, nothing written — {file} ({kind}): read {rows} — would create "
                        "{created}, update {updated}; already on file {unchanged}, refused {rejected}.",
-                       "试运行，未写入——{file}（{format}，{encoding}）：共 {rows} 行——将新建 {created}，更新 {updated}；"
+                       "试运行，未写入——{file}（{kind}）：共 {rows} 行——将新建 {created}，更新 {updated}；"
                        "已存在 {unchanged}，拒绝 {rejected}。"),
-    "import.nothing": ("nothing imported — {file} ({format}, {encoding}): read {rows}, refused {rejected}.",
-                       "未导入任何数据——{file}（{format}，{encoding}）：共 {rows} 行，拒绝 {rejected}。"),
+    "import.nothing": ("nothing imported — {file} ({kind}): read {rows}, refused {rejected}.",
+                       "未导入任何数据——{file}（{kind}）：共 {rows} 行，拒绝 {rejected}。"),
+    "import.kind": ("{format}, {encoding}", "{format}，{encoding}"),  # a workbook has no encoding: "(XLSX)"
+    "import.no_rows": ("{file} ({kind}): no rows to import below the header; nothing written.",
+                       "{file}（{kind}）：标题行下没有可导入的行；未写入任何数据。"),
+    "import.errors_needs_skip": ("--errors names where --skip-invalid writes the refused rows; add --skip-invalid, "
+                                 "or leave --errors out",
+                                 "--errors 指定 --skip-invalid 写入被拒绝行的文件；请加上 --skip-invalid，或去掉 --errors"),
     "import.mend_or_skip": ("mend the {count} rows above and import the file again, or --skip-invalid imports the "
                             "others and writes these to an errors file.",
                             "请修改以上 {count} 行后重新导入，或用 --skip-invalid 导入其余各行，并把这些行写入错误文件。"),

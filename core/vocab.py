@@ -80,4 +80,18 @@ def choose(kind: str, value: str | None, field: str | None = None) -> str | None
     if alias:
         return alias
     raise InputError("input.not_one_of", field=field or kind, value=text,
-                     allowed=", ".join(ALLOWED[kind]))
+                     allowed=", ".join(ALLOWED[kind]), vocabulary=kind)
+
+
+def said(kind: str, word: str | None, lang: str) -> str | None:
+    """``word`` as a person of ``lang`` writes it: in Chinese the first Chinese spelling
+    :func:`choose` reads back (展会 for ``trade_show``), in English the word itself."""
+    if word is None or lang != "zh":
+        return word
+    return next((alias for alias, meant in ALIASES[kind].items() if meant == word and not alias.isascii()), word)
+
+
+def allowed_text(kind: str, lang: str) -> str:
+    """The words of ``kind`` a refusal lists: in Chinese each with its Chinese spelling (展会/trade_show)."""
+    return ", ".join(word if said(kind, word, lang) == word else f"{said(kind, word, lang)}/{word}"
+                     for word in ALLOWED[kind])

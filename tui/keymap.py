@@ -53,6 +53,7 @@ CLIENTS = (
     Key("clients.deal", "n", "new_deal", "tui.key.new_deal", show=False),
     Key("clients.today", "t", "show_today", "tui.key.today"),
     Key("clients.import", "i", "import_clients", "tui.key.import", show=False),
+    Key("clients.export", "x", "export_clients", "tui.key.export", show=False),
 )
 # The first screen: the person's agenda, each item one key from the screen that deals with it.
 AGENDA = (  # on the agenda's table, where Enter is the table's own choice of a row
@@ -155,6 +156,9 @@ FORM = (
 )
 IMPORT = (
     Key("import.cancel", "escape", "cancel", "tui.key.cancel"),
+)
+EXPORT = (
+    Key("export.cancel", "escape", "cancel", "tui.key.cancel"),
 )
 HELP = (
     Key("help.close", "escape,question_mark,f1,q", "close", "tui.key.close", key_display="esc"),

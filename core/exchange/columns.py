@@ -1,9 +1,11 @@
 """Which field each column of a file fills: its header in English or Chinese, as Excel users write it.
 
 The headers Zizhi knows are below; settings.toml ``[imports.clients]`` adds the company's own
-(``"Firma" = "name"``) and ``--map 'Firma=name'`` one file's. Headers are compared loosely — case,
-spaces, underscores, full-width letters and a trailing colon do not matter. A column no header
-names is an error, not a silent loss: name it, or leave it out on purpose with ``--map 'X=-'``.
+(``"Firma" = "name"``) and ``--map 'Firma=name'`` one file's — the right side a field or any header
+Zizhi knows for it (``--map '单位=公司名称'``), several pairs in one ``--map 'A=name,B=phone'`` or
+repeated. Headers are compared loosely — case, spaces, underscores, full-width letters and a
+trailing colon do not matter. A column no header names is an error, not a silent loss: name it,
+or leave it out on purpose with ``--map 'X=-'``.
 """
 
 from __future__ import annotations
@@ -48,15 +50,15 @@ class Columns:
     """header → field for a kind of record: the known headers, settings.toml's and ``--map``'s."""
 
     def __init__(self, known: dict[str, tuple[str, ...]], configured: dict[str, str], given: list[str]) -> None:
-        fields = set(known)
         self.known, self.seen = known, {}
         self.names = {header_key(field): field for field in known}
         for field, aliases in known.items():
             self.names.update({header_key(alias): field for alias in aliases})
+        meant = dict(self.names)  # what the right side of a pair may say: a field, or a header Zizhi knows
         self.names.update({header_key(header): SKIP for header in REASON_HEADERS})
-        self.names.update({header_key(header): _field(field, fields, "settings.toml [imports]")
+        self.names.update({header_key(header): _field(field, meant, known, "settings.toml [imports]")
                            for header, field in configured.items()})
-        self.names.update({header_key(header): _field(field, fields, "--map") for header, field in _pairs(given)})
+        self.names.update({header_key(header): _field(field, meant, known, "--map") for header, field in _pairs(given)})
 
     def field(self, header: str) -> str:
         """The field ``header`` fills (:data:`SKIP`: none, on purpose), or refused as unknown."""
@@ -88,16 +90,22 @@ class Columns:
 
 
 def _pairs(given: list[str]) -> list[tuple[str, str]]:
+    """Each ``--map``'s HEADER=FIELD pairs: one a --map, or several apart by commas."""
     pairs = []
     for text in given:
-        header, sign, field = text.partition("=")
-        if not sign or not header.strip() or not field.strip():
-            raise InputError("exchange.map_format", value=text)
-        pairs.append((header.strip(), field.strip()))
+        for pair in text.replace("，", ",").split(","):
+            header, sign, field = pair.partition("=")
+            if not sign or not header.strip() or not field.strip():
+                raise InputError("exchange.map_format", value=pair.strip() or text)
+            pairs.append((header.strip(), field.strip()))
     return pairs
 
 
-def _field(field: str, fields: set[str], where: str) -> str:
-    if field == SKIP or field in fields:
-        return field
-    raise InputError("exchange.map_unknown_field", where=where, value=field, fields=", ".join(sorted(fields)))
+def _field(field: str, meant: dict[str, str], known: dict[str, tuple[str, ...]], where: str) -> str:
+    """The field the right side of a pair means: ``-``, a field, or a header Zizhi knows for one."""
+    if field == SKIP:
+        return SKIP
+    found = meant.get(header_key(field))
+    if found is not None:
+        return found
+    raise InputError("exchange.map_unknown_field", where=where, value=field, fields=", ".join(known))

@@ -4,15 +4,20 @@ Each kind names its query and its columns; the rows are read under the same visi
 screens (:func:`core.access.visible`), masked for the roles that do not call clients unless a
 manager or admin asks for them whole, written (:mod:`.writing`) and recorded in the audit trail
 with the filter and the row count — in one unit of work, so the trail holds exactly what left.
-The clients' columns are the import's fields, so an export imports back as it was.
+The clients' columns are the import's fields, so an export imports back as it was; in Chinese the
+headers and the closed vocabularies (规模 小型, 渠道 展会, 方式 电话) are Chinese, which the import
+reads as well. Archived clients — and their log — are left out, as from the lists, unless asked
+for. The clients may be filtered as the app's list is: the same search (:func:`search_clients`),
+the due follow-ups; then they come in the list's order.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import IO, Iterator
 
-from zizhi.core import access, audit, masking, validation
+from zizhi.core import access, audit, masking, validation, vocab
 from zizhi.core.errors import InputError, Refused
 from zizhi.core.exchange import writing
 from zizhi.core.exchange.columns import CLIENT_HEADERS
@@ -22,8 +27,13 @@ UNMASKERS = ("manager", "admin")
 
 def export(desk, kind: str, fmt: str | None = None, out: str | None = None, encoding: str | None = None,
            unmasked: bool = False, lang: str | None = None, stdout: IO[bytes] | None = None,
-           as_of: str | None = None) -> dict:
-    """Write the ``kind`` records the acting user sees to ``out`` (None: standard output)."""
+           as_of: str | None = None, archived: bool = False, search: str | None = None, due: bool = False,
+           command: str | None = None) -> dict:
+    """Write the ``kind`` records the acting user sees to ``out`` (None: standard output).
+
+    ``archived`` takes archived clients (and their log) too; ``search`` and ``due`` keep the
+    clients the app's list holds under that search and due filter (``kind`` clients only);
+    ``command`` is what the audit row says asked (``export clients``, or the app's)."""
     from zizhi.core.i18n import current_language
 
     if kind not in KINDS:
@@ -31,19 +41,25 @@ def export(desk, kind: str, fmt: str | None = None, out: str | None = None, enco
     as_of = validation.date(as_of, "as-of") if as_of else None
     destination = _destination(out, kind)
     fmt = _format(fmt, destination)
-    zh = (lang or current_language()) == "zh"
+    encoding = writing.encoding(fmt, encoding)
+    language = lang or current_language()
     entity, fields, rows = KINDS[kind]
+    search = (search or "").strip() or None
+    shown = {"search": search, "due": due, "archived": archived}
     with desk.store.unit_of_work() as db:
         if unmasked and desk.user["role"] not in UNMASKERS:
             raise Refused("exchange.unmasked_refused", role=desk.user["role"])
         mask = masking.needs_mask(desk.user) and not unmasked
-        headers = [_header(field, zh) for field in fields]
-        count = writing.write(destination, fmt, headers, _masked(rows(desk, db, as_of), fields, mask), encoding,
-                              stdout)
-        audit.record(db, desk.user, f"{entity}.export", entity, None, command=f"export {kind}", form="file",
-                     format=fmt, count=count, file=str(destination) if destination else "-",
-                     **({"as_of": as_of} if as_of else {}), **({"masked": True} if mask else {}),
-                     **({"unmasked": True} if unmasked else {}))
+        headers = [_header(field, language == "zh") for field in fields]
+        words = [VOCABULARIES.get((kind, field)) for field in fields]
+        count = writing.write(destination, fmt, headers,
+                              _said(_masked(rows(desk, db, as_of=as_of, **shown), fields, mask), words, language),
+                              encoding, stdout)
+        given = {key: value for key, value in shown.items() if value}
+        audit.record(db, desk.user, f"{entity}.export", entity, None, command=command or f"export {kind}",
+                     form="file", format=fmt, count=count, file=str(destination) if destination else "-",
+                     **({"as_of": as_of} if as_of else {}), **({"filter": given} if given else {}),
+                     **({"masked": True} if mask else {}), **({"unmasked": True} if unmasked else {}))
     return {"kind": kind, "file": str(destination) if destination else "-", "format": fmt, "rows": count,
             "masked": mask}
 
@@ -84,26 +100,51 @@ def _masked(rows: Iterator[tuple], fields: list[str], mask: bool) -> Iterator[li
         yield [masker(value) if masker and value else value for masker, value in zip(masks, row)]
 
 
-def _clients(desk, db, as_of: str | None) -> Iterator[tuple]:
+def _said(rows: Iterator[list], words: list[str | None], language: str) -> Iterator[list]:
+    """A closed vocabulary's word as the language writes it (小型 for small, in Chinese)."""
+    if language != "zh" or not any(words):
+        yield from rows
+        return
+    for row in rows:
+        yield [vocab.said(kind, value, language) if kind and value else value for kind, value in zip(words, row)]
+
+
+def _clients(desk, db, *, archived: bool = False, search: str | None = None, due: bool = False,
+             **_: object) -> Iterator[tuple]:
     where, params = access.visible(desk.user)
+    where = [where] if archived else [where, "c.archived_at IS NULL"]
+    joined, first, order = "", [], "c.id"
+    if search:  # the app's search, not another like it: its matches, in its order
+        from zizhi.core.clients.search import search_clients
+
+        found = search_clients(desk, search, limit=1 << 62, include_archived=archived, due=due)
+        joined, first, order = "JOIN json_each(?) k ON k.value = c.id", [json.dumps([r["id"] for r in found])], "k.key"
+    elif due:  # the due list, in its order
+        from zizhi.core.clients import follow_ups, listing
+
+        condition, today = follow_ups.due_condition()
+        where.append(condition)
+        params = [*params, *today]
+        order = ", ".join(f"c.{column}" for column in listing.order(True))
     return db.execute(
         f"""SELECT c.name, c.credit_code, c.contact, c.phone, c.email, c.address, c.city, c.business_scope,
                    c.industry, c.size, c.needs, c.urgency, c.channel, r.name, c.credit_rating, u.login,
                    (SELECT group_concat(tag, ', ') FROM (SELECT tag FROM client_tags WHERE client_id = c.id
                                                          ORDER BY tag)), c.notes
-            FROM clients c LEFT JOIN users u ON u.id = c.owner_id LEFT JOIN clients r ON r.id = c.referrer_id
-            WHERE {where} AND c.archived_at IS NULL ORDER BY c.id""", params)
+            FROM clients c {joined} LEFT JOIN users u ON u.id = c.owner_id LEFT JOIN clients r ON r.id = c.referrer_id
+            WHERE {' AND '.join(where)} ORDER BY {order}""", [*first, *params])
 
 
-def _interactions(desk, db, as_of: str | None) -> Iterator[tuple]:
+def _interactions(desk, db, *, archived: bool = False, **_: object) -> Iterator[tuple]:
     where, params = access.visible(desk.user)
+    archived_too = "" if archived else " AND c.archived_at IS NULL"
     return db.execute(
         f"""SELECT c.name, c.credit_code, i.at, i.channel, i.summary, i.details, i.next_step, i.next_date, u.login
             FROM interactions i JOIN clients c ON c.id = i.client_id JOIN users u ON u.id = i.user_id
-            WHERE {where} ORDER BY i.at, i.id""", params)
+            WHERE {where}{archived_too} ORDER BY i.at, i.id""", params)
 
 
-def _deals(desk, db, as_of: str | None) -> Iterator[tuple]:
+def _deals(desk, db, *, as_of: str | None = None, **_: object) -> Iterator[tuple]:
     where, params = access.visible_deals(desk.user)
     for row in db.execute(
             f"""SELECT d.id, d.title, c.name, c.credit_code, u.login, d.stage, d.value, d.probability,
@@ -114,7 +155,7 @@ def _deals(desk, db, as_of: str | None) -> Iterator[tuple]:
         yield (*row[:6], _yuan(row[6]), *row[7:])
 
 
-def _receivables(desk, db, as_of: str | None) -> Iterator[tuple]:
+def _receivables(desk, db, *, as_of: str | None = None, **_: object) -> Iterator[tuple]:
     """The open instalments of the aging report (:func:`core.receivables.aging.open_items`), as of a day."""
     from zizhi.core import clock
     from zizhi.core.receivables.aging import open_items
@@ -146,6 +187,9 @@ OTHER_HEADERS: dict[str, tuple[str, ...]] = {
     "stage_since": ("进入阶段时间",), "qualifications": ("资质",), "created_at": ("创建时间",), "contract": ("合同编号",),
     "instalment": ("期次",), "due_on": ("到期日",), "owed": ("欠款（元）",), "days_overdue": ("逾期天数",),
 }
+# (kind, column) → the closed vocabulary its words come from: written in the user's language, read in both
+VOCABULARIES = {("clients", "size"): "size", ("clients", "urgency"): "urgency", ("clients", "channel"): "channel",
+                ("interactions", "channel"): "log_channel"}
 # kind → (its audit entity, its columns, its rows)
 KINDS = {
     "clients": ("client", list(CLIENT_HEADERS), _clients),

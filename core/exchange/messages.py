@@ -2,6 +2,10 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "exchange.no_file": ("file: {file} does not exist or is not a file.", "文件：{file} 不存在或不是文件。"),
+    "exchange.is_folder": ("file: {file} is a folder; name a file in it (CSV, TSV, XLSX, JSON, JSONL).",
+                           "文件：{file} 是文件夹；请给出其中的文件（CSV、TSV、XLSX、JSON、JSONL）。"),
+    "exchange.empty_file": ("file: {file} is empty (not even a header row); nothing to import.",
+                            "文件：{file} 是空的（连标题行也没有）；没有可导入的内容。"),
     "exchange.format_needed": ("format: reading standard input needs --format ({allowed}).",
                                "格式：从标准输入读取时须给出 --format（{allowed}）。"),
     "exchange.format_unknown": ("format: {file} — the name does not say its format; give --format ({allowed}).",
@@ -35,10 +39,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "列：{columns} 不是可导入的字段；请用 --map '{example}=字段' 指明，或用 --map '{example}=-' 略去（字段：{fields}）。"),
     "exchange.column_twice": ("columns: '{first}' and '{second}' both fill {field}; leave one out with --map '{second}=-'.",
                               "列：'{first}' 和 '{second}' 都对应 {field}；请用 --map '{second}=-' 略去其一。"),
-    "exchange.map_format": ("map: '{value}' is not HEADER=FIELD (e.g. --map 'Firma=name').",
-                            "列映射：'{value}' 不是 列名=字段 的形式（例如 --map 'Firma=name'）。"),
-    "exchange.map_unknown_field": ("{where}: '{value}' is not a field (fields: {fields}; '-' leaves a column out).",
-                                   "{where}：'{value}' 不是字段（字段：{fields}；'-' 表示略去该列）。"),
+    "exchange.map_format": ("map: '{value}' is not HEADER=FIELD (e.g. --map 'Firma=name', or several: "
+                            "--map 'Firma=name,Tel=phone').",
+                            "列映射：'{value}' 不是 列名=字段 的形式（例如 --map 'Firma=name'，多个用逗号分隔："
+                            "--map 'Firma=name,Tel=phone'）。"),
+    "exchange.map_unknown_field": ("{where}: '{value}' is neither a field nor a header Zizhi knows for one "
+                                   "(fields: {fields}; '-' leaves a column out).",
+                                   "{where}：'{value}' 既不是字段，也不是可识别的列名（字段：{fields}；'-' 表示略去该列）。"),
     "exchange.encoding_csv_only": ("encoding: only a CSV file has one to choose ({format} is written as it must be).",
                                    "编码：只有 CSV 文件可以选择编码（{format} 按其格式写入）。"),
     "exchange.not_encodable": ("encoding: line {row}, {column} holds '{character}', which {encoding} cannot write; "
@@ -49,15 +56,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "完整导出：只有经理或管理员导出的文件可含完整联系方式（您的角色是 {role}）。"),
     "exchange.errors_is_folder": ("errors: {file} is a folder; name the file for the refused rows.",
                                   "错误文件：{file} 是文件夹；请给出写入被拒绝行的文件名。"),
+    "exchange.errors_unwritable": ("errors: {file} cannot be written ({reason}); name a file in a folder you may "
+                                   "write in with --errors.",
+                                   "错误文件：无法写入 {file}（{reason}）；请用 --errors 指定一个您可写入的文件夹中的文件。"),
     "exchange.errors_no_folder": ("errors: the folder of {file} does not exist.", "错误文件：{file} 所在的文件夹不存在。"),
     "exchange.errors_exists": ("errors: {file} exists (perhaps rows you mended); name another file, or leave --errors "
                                "out for a new one beside the input.",
                                "错误文件：{file} 已存在（可能是您修改过的行）；请另给文件名，或不用 --errors，在原文件旁另建一个。"),
-    "exchange.format_clash": ("format: {format}, but {file} is named as {named}; drop --format or name the file "
-                              "to match.",
-                              "格式：{format}，但文件名 {file} 表示 {named}；请去掉 --format，或使文件名与格式一致。"),
+    "exchange.format_clash": ("format: {format}, but {file} is named as {named}; {how}.",
+                              "格式：{format}，但文件名 {file} 表示 {named}；{how}。"),
+    "exchange.format_clash.how": ("drop --format or name the file to match", "请去掉 --format，或使文件名与格式一致"),
     "exchange.out_is_folder": ("out: {file} is a folder; name the file to write, e.g. {example}.",
                                "输出：{file} 是文件夹；请给出要写入的文件名，例如 {example}。"),
+    "exchange.out_unwritable": ("out: {file} cannot be written ({reason}); name a file in a folder you may write in.",
+                                "输出：无法写入 {file}（{reason}）；请给出您可写入的文件夹中的文件。"),
     "exchange.out_folder": ("out: the folder of {file} does not exist.", "输出：{file} 所在的文件夹不存在。"),
     "exchange.logged_by_other": ("logged by: '{value}' — an import is logged by the person importing ({login}); "
                                  "to log these rows as yours, leave that column out: --map '{header}=-'.",

@@ -1,7 +1,11 @@
 """The rows an import refused, written back in the file's own format with the reason beside each,
 ready to mend and import again (``--skip-invalid``): CSV or TSV in the same encoding and
 delimiter with a ``错误原因`` (or ``error``) column, JSON or JSON Lines with an ``error`` field;
-a workbook's as a CSV that Excel opens (UTF-8 with a byte-order mark)."""
+a workbook's as a CSV that Excel opens (UTF-8 with a byte-order mark).
+
+Every column of the file is kept — those left out with ``--map 'X=-'`` too — so the mended file
+imports with the same ``--map`` (the reason column is left out by itself). A CSV cell a
+spreadsheet would run as a formula is written after a ``'``, as an export writes it."""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from pathlib import Path
 
 from zizhi.core.errors import InputError
 from zizhi.core.exchange.columns import REASON_HEADERS
+from zizhi.core.exchange.formulas import neutral
 from zizhi.core.exchange.source import Table
 
 
@@ -19,7 +24,9 @@ def target(table: Table, given: Path | None) -> Path:
     """Where the refused rows go, checked before anything is imported: ``given`` (a new file in a
     folder that exists), else beside the input — leads.csv → leads.errors.csv, or leads.errors-2.csv
     when that one is there already (it may hold yesterday's rows, mended by hand). A workbook's go to
-    a CSV (UTF-8 with a BOM, which Excel opens as it is); standard input's to ./import.errors.csv."""
+    a CSV (UTF-8 with a BOM, which Excel opens as it is); standard input's to ./import.errors.csv.
+    A folder Zizhi may not write in is refused here too, so no import runs whose refused rows
+    would have nowhere to go."""
     if given is not None:
         if given.is_dir():
             raise InputError("exchange.errors_is_folder", file=str(given))
@@ -27,7 +34,7 @@ def target(table: Table, given: Path | None) -> Path:
             raise InputError("exchange.errors_no_folder", file=str(given))
         if given.exists():
             raise InputError("exchange.errors_exists", file=str(given))
-        return given
+        return _writable(given)
     kind = "csv" if table.format == "xlsx" else table.format
     source = Path(f"import.{kind}") if table.name == "-" else Path(table.name)
     suffix = ".csv" if table.format == "xlsx" else source.suffix or f".{kind}"
@@ -35,7 +42,22 @@ def target(table: Table, given: Path | None) -> Path:
     while found.exists():
         n += 1
         found = source.with_name(f"{source.stem}.errors-{n}{suffix}")
-    return found
+    return _writable(found)
+
+
+def _writable(path: Path) -> Path:
+    """``path`` once a file could be made beside it: the temporary file :func:`write` makes there,
+    made and removed again (asking the permissions instead would be wrong for root, ACLs, a
+    read-only mount)."""
+    probe = path.with_name(f".{path.name}.tmp")
+    left = probe.exists()  # a killed run's: written over anyway
+    try:
+        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT, 0o600))
+    except OSError as exc:
+        raise InputError("exchange.errors_unwritable", file=str(path), reason=exc.strerror or str(exc)) from None
+    if not left:
+        probe.unlink(missing_ok=True)
+    return path
 
 
 def write(table: Table, errors: list[dict], path: Path) -> int:
@@ -51,7 +73,7 @@ def write(table: Table, errors: list[dict], path: Path) -> int:
             writer = csv.writer(out, delimiter=table.delimiter or ",")
             writer.writerow([*table.headers, column])
             for cells, reasons in rows.values():
-                writer.writerow([*(cells.get(header, "") for header in table.headers), "；".join(reasons)])
+                writer.writerow([*(neutral(cells.get(header, "")) for header in table.headers), "；".join(reasons)])
     else:
         records = [{**cells, column: "；".join(reasons)} for cells, reasons in rows.values()]
         with temporary.open("w", encoding="utf-8") as out:

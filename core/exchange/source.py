@@ -2,9 +2,11 @@
 (.xlsx, its first sheet), JSON or JSON Lines.
 
 The encoding follows one rule, not a guess (statistical detectors call a mostly-ASCII GBK file
-cp1250): a UTF-8 byte-order mark means UTF-8; else the whole file must be strict UTF-8; else
-strict GB18030 (which holds GBK, what Excel writes on a Chinese Windows); else the file is refused
-with how to re-save it. Never a latin-1 fallback, which would import mojibake without a word.
+cp1250): a byte-order mark says it — UTF-8, or UTF-16 (Excel's "Unicode Text", tab between cells);
+else the whole file must be strict UTF-8; else strict GB18030 (which holds GBK, what Excel writes
+on a Chinese Windows); else the file is refused with how to re-save it. Never a latin-1 fallback,
+which would import mojibake without a word. A folder, an empty file (0 bytes, or only a
+byte-order mark or blank lines) is refused by name before anything is read.
 
 Each row carries the physical line it starts on, so an error names the line a spreadsheet or an
 editor shows — right even when a quoted cell holds a line break. Reading streams: the file is
@@ -85,19 +87,29 @@ def open_table(name: str, fmt: str | None = None, encoding: str | None = None) -
     """Open ``name`` (``-``: standard input) as a table; ``fmt`` and ``encoding`` override the rule."""
     path, spooled = (_spool(sys.stdin.buffer), True) if name == "-" else (Path(name), False)
     try:
+        if path.is_dir():
+            raise InputError("exchange.is_folder", file=name)
         fmt = _format(name, fmt)
         if not path.is_file():
             raise InputError("exchange.no_file", file=name)
+        if path.stat().st_size == 0:
+            raise InputError("exchange.empty_file", file=_shown(name))
         chosen, lines = (None, None) if fmt == "xlsx" else _encoding(name, path, encoding)  # a workbook: Unicode
         table = Table(name, path, fmt, chosen, [], lines=lines, _spooled=spooled)
         if fmt in ("csv", "tsv"):
             table.delimiter = _delimiter(path, chosen, fmt)
         table.headers = _headers(table)
+        if fmt in ("csv", "tsv") and not any(table.headers):  # a byte-order mark, blank lines: no header row
+            raise InputError("exchange.empty_file", file=_shown(name))
         return table
     except BaseException:
         if spooled:
             path.unlink(missing_ok=True)
         raise
+
+
+def _shown(name: str) -> str:
+    return "standard input" if name == "-" else name
 
 
 def _spool(stream: IO[bytes]) -> Path:
@@ -129,8 +141,11 @@ def _encoding(name: str, path: Path, wanted: str | None) -> tuple[str, int]:
             raise InputError("exchange.encoding_unknown", value=wanted) from None
         return codec, _check(name, path, codec)
     with path.open("rb") as stream:
-        if stream.read(3) == codecs.BOM_UTF8:
-            return "utf-8-sig", _check(name, path, "utf-8-sig")
+        start = stream.read(3)
+    if start == codecs.BOM_UTF8:
+        return "utf-8-sig", _check(name, path, "utf-8-sig")
+    if start[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):  # Excel's "Unicode Text": UTF-16 LE
+        return "utf-16", _check(name, path, "utf-16")
     for codec in ENCODINGS:
         try:
             return codec, _check(name, path, codec)
@@ -143,15 +158,17 @@ def _check(name: str, path: Path, codec: str) -> int:
     """Decode the whole file strictly, a chunk at a time; the first bad byte names its line.
     Returns how many line breaks it has."""
     decoder = codecs.getincrementaldecoder(codec)(errors="strict")
+    wide = codecs.lookup(codec).name.startswith(("utf-16", "utf-32"))  # a 0x0A byte may be half a character
     lines = 1
     with path.open("rb") as stream:
         while chunk := stream.read(_CHUNK):
             try:
-                decoder.decode(chunk)
+                text = decoder.decode(chunk)
             except UnicodeDecodeError as exc:
-                line = lines + chunk[:max(exc.start, 0)].count(b"\n")
+                before = chunk[:max(exc.start, 0)]
+                line = lines + (before.decode(codec, errors="ignore").count("\n") if wide else before.count(b"\n"))
                 raise InputError("exchange.not_in_encoding", file=name, line=line, encoding=codec) from None
-            lines += chunk.count(b"\n")
+            lines += text.count("\n") if wide else chunk.count(b"\n")
         try:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
@@ -160,13 +177,17 @@ def _check(name: str, path: Path, codec: str) -> int:
 
 
 def _delimiter(path: Path, encoding: str, fmt: str) -> str:
-    """Sniffed from the start of the file among , ; tab and |, else the format's own."""
+    """Sniffed from the start of the file among , ; tab and |; else the one the header row holds
+    most of (a quoted line break can puzzle the sniffer); else the format's own."""
     with path.open(encoding=encoding, newline="") as stream:
         sample = stream.read(_SNIFF)
     try:
         return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
     except csv.Error:
-        return "\t" if fmt == "tsv" else ","
+        header = sample.splitlines()[0] if sample.strip() else ""
+        counts = {mark: header.count(mark) for mark in ",;\t|"}
+        best = max(counts, key=counts.get)
+        return best if counts[best] else "\t" if fmt == "tsv" else ","
 
 
 def _headers(table: Table) -> list[str]:

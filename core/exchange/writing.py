@@ -1,5 +1,5 @@
 """Rows leaving Zizhi as a file Excel opens cleanly: CSV (UTF-8 with a byte-order mark, so Excel
-shows the Chinese; GBK on request), an Excel workbook, or JSON.
+shows the Chinese — also when UTF-8 is asked for by name; GBK on request), an Excel workbook, or JSON.
 
 A CSV cell a spreadsheet would run as a formula is written so it does not (:mod:`.formulas`);
 a workbook holds text as text, never as a formula, so its cells are written as they are.
@@ -10,6 +10,7 @@ encoding cannot hold (a rare character in GBK) stops it with the row and column,
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 import os
@@ -21,6 +22,23 @@ from zizhi.core.errors import InputError
 from zizhi.core.exchange.formulas import neutral
 
 FORMATS = ("csv", "xlsx", "json")
+
+
+def encoding(fmt: str, wanted: str | None) -> str | None:
+    """The encoding a CSV is written in: ``wanted`` as Python names it, UTF-8 always with its
+    byte-order mark (without it Excel reads UTF-8 as the system's code page: mojibake); an
+    encoding that does not exist is refused before anything is written."""
+    if wanted is None:
+        return None
+    if fmt != "csv":
+        raise InputError("exchange.encoding_csv_only", format=fmt)
+    try:
+        codec = codecs.lookup(wanted).name
+    except LookupError:
+        raise InputError("exchange.encoding_unknown", value=wanted) from None
+    return "utf-8-sig" if codec in ("utf-8", "utf-8-sig") else wanted
+
+
 def write(destination: Path | None, fmt: str, headers: list[str], rows: Iterable[list[str | None]],
           encoding: str | None = None, stdout: IO[bytes] | None = None) -> int:
     """Write ``rows`` under ``headers`` to ``destination`` (None: ``stdout``); returns how many."""
@@ -29,7 +47,11 @@ def write(destination: Path | None, fmt: str, headers: list[str], rows: Iterable
     if encoding is not None and fmt != "csv":
         raise InputError("exchange.encoding_csv_only", format=fmt)
     folder = destination.parent if destination is not None else None
-    handle, name = tempfile.mkstemp(prefix=".zizhi-export-", dir=folder)
+    try:
+        handle, name = tempfile.mkstemp(prefix=".zizhi-export-", dir=folder)
+    except OSError as exc:  # a folder this account may not write in: said before anything is read
+        raise InputError("exchange.out_unwritable", file=str(destination or folder),
+                         reason=exc.strerror or str(exc)) from None
     os.close(handle)
     temporary = Path(name)
     try:

@@ -167,7 +167,7 @@ def test_an_excel_workbook_reads_numbers_as_typed_and_names_excels_row(cli, env,
     refused = cli("import", "clients", str(tmp_path / "leads.xlsx"), code=65)
     assert refused.stderr.startswith(f"{tmp_path / 'leads.xlsx'}:4: 电话: phone: '57186001234' is neither")
     done = cli("import", "clients", str(tmp_path / "leads.xlsx"), "--skip-invalid", code=65)
-    assert "(XLSX, -): read 3 — created 2" in done.stdout
+    assert "(XLSX): read 3 — created 2" in done.stdout  # a workbook has no encoding to name
     assert [(name, phone, notes) for name, _, phone, _, _, _, notes in clients(env)] == [
         ("宁波恒通进出口贸易有限公司", "13812345678", "广交会\n第二天来访"), ("上海大兴国际贸易有限公司", "021-68881234", None)]
     assert (tmp_path / "leads.errors.xlsx").exists() is False  # a workbook's refused rows go to a CSV beside it

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.core.conftest import credit_code
+from zizhi.core import vocab
 from zizhi.core.clients import records
 from zizhi.core.clients.importing import import_clients
 from zizhi.core.desk import init_database, open_desk
@@ -41,19 +42,23 @@ def book(desk) -> list[tuple]:
     return desk.store.tuples(f"SELECT {', '.join(FIELDS)}, owner_id FROM clients ORDER BY id")[1]
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])  # Chinese: 公司名称 …, 小型, 紧急, 展会 — read back alike
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(notes=st.lists(TEXT, min_size=1, max_size=3), first=TEXT)
-def test_an_export_imports_back_as_it_was(fmt, notes, first):
+@given(notes=st.lists(TEXT, min_size=1, max_size=3), first=TEXT,
+       words=st.lists(st.tuples(st.sampled_from(vocab.SIZES), st.sampled_from(vocab.URGENCIES),
+                                st.sampled_from(vocab.CHANNELS)), min_size=3, max_size=3))
+def test_an_export_imports_back_as_it_was(fmt, lang, notes, first, words):
     with tempfile.TemporaryDirectory() as folder:
         source, target = fresh(Path(folder), "a"), fresh(Path(folder), "b")
         for n, note in enumerate(notes):
             name = first.replace("\n", "").strip() or "甲"  # a name is one line; a note may be several
+            size, urgency, channel = words[n]
             records.add_client(source, name=f"{name}{n}贸易有限公司", credit_code=credit_code(n),
-                               contact="王经理", phone="0574-87654321", city="宁波", size="small", owner="li",
-                               notes=note.strip() or None, tags=["展会"])
+                               contact="王经理", phone="0574-87654321", city="宁波", size=size, urgency=urgency,
+                               channel=channel, owner="li", notes=note.strip() or None, tags=["展会"])
         out = Path(folder) / f"clients.{fmt}"
-        export(source, "clients", fmt, str(out))
+        export(source, "clients", fmt, str(out), lang=lang)
         with open_table(str(out)) as table:
             report = import_clients(target, table)
         assert report["rejected"] == 0, report["errors"]

@@ -10,7 +10,7 @@ from zizhi.tui import keymap
 from zizhi.tui.app import ZizhiApp
 
 GROUPS = [keymap.APP, keymap.DESK, keymap.AGENDA, keymap.TODAY, keymap.CLIENTS, keymap.CARDS, keymap.PIPELINE, keymap.DEAL,
-          *keymap.DEAL_TABS.values(), keymap.FORM, keymap.IMPORT,
+          *keymap.DEAL_TABS.values(), keymap.FORM, keymap.IMPORT, keymap.EXPORT,
           keymap.HELP]
 
 

@@ -46,3 +46,26 @@ def test_a_chinese_confirmation_on_the_message_line(desk, settle, snap_compare):
         await log_contact_with_huansheng(pilot, settle)
 
     assert snap_compare(ZizhiApp(desk), terminal_size=SIZE, run_before=logged)
+
+
+def test_the_export_dialog_refusing_a_format_its_file_contradicts_in_chinese_at_80_by_24(desk, settle, snap_compare):
+    """x on the clients screen after a search: which clients, the format, the file — and a refusal in the dialog."""
+    from tui_helpers import type_text
+
+    choose_language("zh")
+
+    async def clash(pilot):
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "海")
+        await settle(pilot, 0.5)
+        await pilot.press("escape", "x")
+        await settle(pilot)
+        await pilot.click("#export-xlsx")
+        await settle(pilot)
+        pilot.app.screen.query_one("#export-path").value = "客户.csv"
+        pilot.app.screen.query_one("#export-path").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(ZizhiApp(desk), terminal_size=(80, 24), run_before=clash)

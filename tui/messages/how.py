@@ -2,6 +2,7 @@
 the CLI command the message names in a terminal (``core.i18n.how``; shown by ``tui.work.problem_text``)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "tui.how.exchange.format_clash": ("choose that format, or name the file to match", "请选择该格式，或使文件名与格式一致"),
     "tui.how.deal.blocked": ("R on the deal screen", "在商机页按 R"),
     "tui.how.gate.inquiry_channel": ("E on the deal screen", "在商机页按 E"),
     "tui.how.invoice.no_tax_id": ("e on the clients screen", "在客户页按 e"),

@@ -18,6 +18,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.key.due": ("Due follow-ups", "到期跟进"),
     "tui.key.back": ("Back", "返回"),
     "tui.key.import": ("Import", "导入"),
+    "tui.key.export": ("Export the list", "导出列表"),
     "tui.key.table": ("To the list", "到列表"),
     "tui.key.refresh": ("Refresh", "刷新"),
     "tui.key.today": ("Today", "今日待办"),

@@ -10,6 +10,7 @@ workers), and results for a query the person has already typed past are dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
@@ -50,7 +51,7 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     PALETTE = (("add", "add_client"), ("log", "log_interaction"), ("edit", "edit_client"),
                ("credit", "check_credit"), ("search", "focus_search"), ("due", "toggle_due"), ("refresh", "refresh"),
                ("pipeline", "show_pipeline"), ("receivables", "show_receivables"), ("deal_for_client", "new_deal"),
-               ("today", "show_today"), ("import", "import_clients"), ("help", "help"))
+               ("today", "show_today"), ("import", "import_clients"), ("export", "export_clients"), ("help", "help"))
 
     @dataclass
     class RowsLoaded(Message):
@@ -378,6 +379,20 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         self.notify(t("tui.import.done", **{k: report[k] for k in ("file", "created", "unchanged", "rejected")}),
                     markup=False)
         self.action_refresh()
+
+    def action_export_clients(self) -> None:
+        """The clients this list holds under its search and due filter, to a file (as ``zizhi export
+        clients --search … --due``)."""
+        from zizhi.tui.screens.export_screen import ExportScreen
+
+        self.app.push_screen(ExportScreen(self.desk, self.search_text, self.due), callback=self._exported)
+
+    def _exported(self, written: dict | None) -> None:
+        if written is None:
+            return
+        done = t("tui.export.done", count=written["rows"], file=Path(written["file"]).absolute(),
+                 format=written["format"].upper())
+        self.notify(done + (" " + t("tui.export.masked") if written["masked"] else ""), markup=False)
 
     def action_edit_client(self) -> None:
         row = self._selected()

@@ -21,7 +21,7 @@ def keys(*texts: str | None) -> str:
     return " ".join(part for text in texts if text and _HAN.search(text) for part in full_and_initials(text))
 
 
-@lru_cache(maxsize=20_000)  # a person's name recurs (contacts); a company's rarely: its words are kept below
+@lru_cache(maxsize=10_000)  # a person's name recurs (contacts); a company's rarely: its words are kept below
 def full_and_initials(text: str) -> tuple[str, str]:
     syllables = [syllable for word in _cut(text) for syllable in _word(word)]
     return "".join(syllables).lower(), "".join(syllable[0] for syllable in syllables).lower()
@@ -38,7 +38,7 @@ def _segmenter():
     return Pinyin().seg
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=30_000)
 def _word(word: str) -> tuple[str, ...]:
     """One word's syllables as pypinyin reads it (a character it has no reading for, as itself)."""
     from pypinyin import lazy_pinyin

@@ -17,7 +17,7 @@ import json
 from pathlib import Path
 from typing import IO, Iterator
 
-from zizhi.core import access, audit, masking, validation, vocab
+from zizhi.core import access, audit, masking, percent, validation, vocab
 from zizhi.core.errors import InputError, Refused
 from zizhi.core.exchange import writing
 from zizhi.core.exchange.columns import CLIENT_HEADERS
@@ -149,10 +149,12 @@ def _deals(desk, db, *, as_of: str | None = None, **_: object) -> Iterator[tuple
     for row in db.execute(
             f"""SELECT d.id, d.title, c.name, c.credit_code, u.login, d.stage, d.value, d.probability,
                        d.expected_close, d.stage_since,
-                       (SELECT group_concat(code, ', ') FROM deal_qualifications q WHERE q.deal_id = d.id), d.created_at
+                       (SELECT group_concat(code || CASE WHEN quantity > 1 THEN '*' || quantity ELSE '' END, '; ')
+                        FROM (SELECT code, quantity FROM deal_qualifications q WHERE q.deal_id = d.id ORDER BY code)),
+                       d.created_at
                 FROM deals d JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = d.owner_id
                 WHERE {where} ORDER BY d.id""", params):
-        yield (*row[:6], _yuan(row[6]), *row[7:])
+        yield (*row[:6], _yuan(row[6]), None if row[7] is None else percent.text(row[7]), *row[8:])
 
 
 def _receivables(desk, db, *, as_of: str | None = None, **_: object) -> Iterator[tuple]:
@@ -189,7 +191,7 @@ OTHER_HEADERS: dict[str, tuple[str, ...]] = {
 }
 # (kind, column) → the closed vocabulary its words come from: written in the user's language, read in both
 VOCABULARIES = {("clients", "size"): "size", ("clients", "urgency"): "urgency", ("clients", "channel"): "channel",
-                ("interactions", "channel"): "log_channel"}
+                ("interactions", "channel"): "log_channel", ("deals", "stage"): "stage"}
 # kind → (its audit entity, its columns, its rows)
 KINDS = {
     "clients": ("client", list(CLIENT_HEADERS), _clients),

@@ -27,7 +27,7 @@ from zizhi.core import access, vocab
 from zizhi.core.clients import named
 from zizhi.core.errors import UserError, ZizhiError
 from zizhi.core.exchange import importer
-from zizhi.core.exchange.columns import Columns
+from zizhi.core.exchange.columns import SKIP, Columns
 from zizhi.core.exchange.source import Table
 from zizhi.core.i18n import t
 from zizhi.core.pipeline import deals, stages
@@ -45,6 +45,9 @@ DEAL_HEADERS: dict[str, tuple[str, ...]] = {
     "channel": ("渠道", "来源渠道", "来源", "source"),
     "probability": ("成交概率", "概率"),
 }
+# what `zizhi export deals` writes that a deal opened by an import takes anew (its number, when it
+# entered its stage, when it was made): read, and left, so an export imports back without --map
+EXPORTED_ONLY = {header: SKIP for header in ("deal", "商机编号", "stage_since", "进入阶段时间", "created_at", "创建时间")}
 _CODES = re.compile(r"[;,、，；\s]+")
 _CLIENT = ("client.not_found", "client.archived", "client.ambiguous", "access.cannot_log")
 _ABOUT = {"deal.unknown_qualification": "qualifications", "deal.no_qualification": "qualifications",
@@ -56,7 +59,7 @@ _ABOUT = {"deal.unknown_qualification": "qualifications", "deal.no_qualification
 def import_deals(desk, table: Table, *, given: list[str] = (), dry_run: bool = False, skip_invalid: bool = False,
                  progress: Callable[[int], None] | None = None) -> dict:
     """Import ``table``'s rows as deals; returns the report (counts, and ``errors``: every bad row)."""
-    columns = Columns(DEAL_HEADERS, {}, list(given))
+    columns = Columns(DEAL_HEADERS, EXPORTED_ONLY, list(given))
     return importer.run(desk, table, columns, _Deals(), dry_run=dry_run, skip_invalid=skip_invalid, progress=progress)
 
 

@@ -1,5 +1,6 @@
 """The demo deals' stories: the phases a deal goes through, how many days each takes, and the
-twenty-odd endings (``STORIES``) that together put something in every stage of the pipeline.
+thirty-odd endings (``STORIES``) that together put something in every stage of the pipeline and
+spread won and lost deals over the past five quarters.
 """
 
 from __future__ import annotations
@@ -68,6 +69,12 @@ STORIES = (
     _story("sent_with_discount", _PROPOSE, (1, 4), False, "small_discount"),
     _story("expiring_again", (*_DELIVERED, "visit1", "visit2"), (35, 60), None, "expiring", "balance"),
     _story("quote_expiring", _PROPOSE, (27, 28), None),  # quoted 27–30 days ago: valid 0–3 days more
+    # the past five quarters, for the reports (KPIs, channels, the lost to whom): won, paid in full and
+    # visited; lost after an assessment or on price
+    _story("won_last_year", (*_DELIVERED, "visit1", "visit2"), (90, 450), None, "balance"),
+    _story("won_earlier", (*_DELIVERED, "visit1", "visit2"), (90, 450), None, "balance"),
+    _story("lost_last_year", ("open", "assess", "lose"), (60, 450), None),
+    _story("lost_on_price_last_year", (*_PROPOSE, "reject", "lose"), (60, 450), None),
 )
 # The stage a deal is in after the phase that moves it.
 STAGE_AFTER = {"open": "inquiry", "assess": "assessment", "propose": "proposal", "contract": "contract",

@@ -437,3 +437,19 @@ def test_adding_clients_adds_deals_for_the_new_clients_only(desk, filled):
     assert all(d["client_id"] > N for d in added)
     numbers = [r["number"] for r in desk.store.rows("SELECT number FROM contracts")]
     assert len(set(numbers)) == len(numbers)
+
+
+def test_won_and_lost_deals_reach_back_over_past_quarters_for_the_reports(desk, filled):
+    """The reports (KPIs per quarter, channels, lost to whom) have past quarters to show."""
+    from zizhi.core import clock
+
+    today = clock.today()
+    this_quarter = f"{today.year}Q{(today.month + 2) // 3}"
+
+    def quarter(day: str) -> str:
+        return f"{day[:4]}Q{(int(day[5:7]) + 2) // 3}"
+
+    paid = {quarter(r["paid_on"]) for r in desk.store.rows("SELECT paid_on FROM payments")} - {this_quarter}
+    lost = {quarter(d["stage_since"]) for d in deals_of(desk, "stage = 'lost'")} - {this_quarter}
+    visited = desk.store.rows("SELECT done_on FROM visits WHERE done_on IS NOT NULL AND satisfaction IS NOT NULL")
+    assert len(paid) >= 3 and lost and {quarter(v["done_on"]) for v in visited} - {this_quarter}, (paid, lost)

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from zizhi.core.checked_settings import CatalogueRules, QualificationRules
 from zizhi.core.pipeline.stages import STAGES
 from zizhi.core.vocab import DUNNING_ACTIONS
 
@@ -52,7 +53,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-class Qualification(Strict):
+class Qualification(QualificationRules, Strict):
     code: Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9-]{1,31}$")]
     name_zh: Text
     name_en: Text
@@ -71,16 +72,8 @@ class Qualification(Strict):
             raise ValueError('"permanent", "N years" or "N months"')
         return value
 
-    @property
-    def validity_months(self) -> int | None:
-        """None for a permanent certificate."""
-        if self.validity == "permanent":
-            return None
-        number, unit = self.validity.split()
-        return int(number) * (12 if unit.startswith("year") else 1)
 
-
-class Catalogue(Strict):
+class Catalogue(CatalogueRules, Strict):
     qualification: list[Qualification] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -91,9 +84,6 @@ class Catalogue(Strict):
                 raise ValueError(f"qualification code {item.code} appears twice")
             seen.add(item.code)
         return self
-
-    def get(self, code: str) -> Qualification | None:
-        return next((q for q in self.qualification if q.code == code.upper()), None)
 
 
 class Tax(Strict):

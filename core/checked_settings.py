@@ -22,8 +22,6 @@ from typing import Any
 class QualificationRules:
     """What a catalogue entry says beyond its fields (the schema's model and the record share it)."""
 
-    validity: str
-
     @property
     def validity_months(self) -> int | None:
         """None for a permanent certificate."""
@@ -34,7 +32,7 @@ class QualificationRules:
 
 
 class CatalogueRules:
-    qualification: list
+    """The catalogue's lookup (the schema's model and the record share it)."""
 
     def get(self, code: str):
         """The entry of ``code`` (any case), or None."""

@@ -169,11 +169,12 @@ def _receivables(desk, db, *, as_of: str | None = None, **_: object) -> Iterator
                _yuan(item["owed"]), overdue)
 
 
-def _yuan(fen: int | None) -> str | None:
-    """Money as plain yuan with two decimals (1431.00: a spreadsheet reads it as a number), exact."""
+def _yuan(fen: int | None):
+    """Money as plain yuan with two decimals (1431.00: a spreadsheet reads it as a number), exact:
+    a ``Decimal``, which a CSV and JSON write as its text and a workbook as a number."""
     from zizhi.core.money import to_decimal
 
-    return None if fen is None else f"{to_decimal(fen):.2f}"
+    return None if fen is None else to_decimal(fen)
 
 
 def _days(day: str) -> int:

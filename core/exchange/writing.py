@@ -2,7 +2,8 @@
 shows the Chinese — also when UTF-8 is asked for by name; GBK on request), an Excel workbook, or JSON.
 
 A CSV cell a spreadsheet would run as a formula is written so it does not (:mod:`.formulas`);
-a workbook holds text as text, never as a formula, so its cells are written as they are.
+a workbook holds text as text, never as a formula, so its cells are written as they are — and
+numbers as numbers (money, a ``Decimal`` of yuan, with two decimals), so the sheet adds them up.
 
 The file is written beside its destination and renamed over it once whole; a value the chosen
 encoding cannot hold (a rare character in GBK) stops it with the row and column, leaving nothing.
@@ -15,6 +16,7 @@ import csv
 import json
 import os
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Iterable
 
@@ -73,7 +75,8 @@ def _csv(path: Path, headers: list[str], rows: Iterable[list], encoding: str | N
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(headers)
         for count, row in enumerate(rows, start=1):
-            cells = ["" if cell is None else neutral(str(cell)) for cell in row]
+            cells = ["" if cell is None else str(cell) if isinstance(cell, (int, Decimal)) else neutral(str(cell))
+                     for cell in row]  # a number is no formula: -5.00 stays a number
             try:
                 writer.writerow(cells)
             except UnicodeEncodeError as exc:
@@ -98,10 +101,15 @@ def _xlsx(path: Path, headers: list[str], rows: Iterable[list], encoding: str | 
                                            "strings_to_numbers": False, "strings_to_urls": False})
     sheet = book.add_worksheet()
     sheet.write_row(0, 0, headers)
+    money = book.add_format({"num_format": "0.00"})
     count = 0
     for count, row in enumerate(rows, start=1):
         for column, cell in enumerate(row):
-            if cell not in (None, ""):
+            if isinstance(cell, Decimal):  # yuan: a number the sheet adds up, shown with its fen
+                sheet.write_number(count, column, float(cell), money)
+            elif isinstance(cell, int) and not isinstance(cell, bool):
+                sheet.write_number(count, column, cell)
+            elif cell not in (None, ""):
                 sheet.write_string(count, column, str(cell))
     book.close()
     return count
@@ -112,7 +120,8 @@ def _json(path: Path, headers: list[str], rows: Iterable[list], encoding: str | 
     with path.open("w", encoding="utf-8") as out:
         out.write("[")
         for count, row in enumerate(rows, start=1):
-            out.write(("," if count > 1 else "") + "\n  " + json.dumps(dict(zip(headers, row)), ensure_ascii=False))
+            out.write(("," if count > 1 else "") + "\n  " + json.dumps(dict(zip(headers, row)), ensure_ascii=False,
+                                                                         default=str))  # yuan as "1431.00", exact
         out.write("\n]\n" if count else "]\n")
     return count
 

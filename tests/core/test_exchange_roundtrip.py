@@ -132,3 +132,15 @@ def test_receivables_and_deals_export_money_as_plain_yuan_a_spreadsheet_adds_up(
     export(li, "deals", "csv", str(tmp_path / "deals.csv"))
     deal = (tmp_path / "deals.csv").read_text(encoding="utf-8-sig").splitlines()[1]
     assert ",li,contract,2862.00," in deal and "¥" not in deal
+
+
+def test_a_workbook_export_holds_money_and_days_as_numbers_a_sheet_adds_up(li, tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    from tests.core.test_dunning import owing
+
+    owing(li)  # ¥1,000.00 due 2026-09-28 and ¥1,000.00 due 2026-12-30, unpaid
+    export(li, "receivables", "xlsx", str(tmp_path / "ar.xlsx"), as_of="2026-11-27")
+    header, *rows = CalamineWorkbook.from_path(str(tmp_path / "ar.xlsx")).get_sheet_by_index(0).to_python()
+    owed, overdue = header.index("owed"), header.index("days_overdue")
+    assert [(row[owed], row[overdue]) for row in rows] == [(1000.0, 60), (1000.0, 0)]  # numbers, not text

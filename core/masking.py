@@ -61,3 +61,16 @@ def person(value: str) -> str:
 
 
 MASKS = {"phone": phone, "mobile": phone, "email": email, "address": address, "contact": person}
+
+
+_MASKED = {"phone": r".*\*{4}.*", "mobile": r".*\*{4}.*", "email": r"[^@]?\*{3}@.*", "address": r".*\*{4}",
+           "contact": r"\S\*{1,3}"}
+
+
+def looks_masked(field: str, value: str) -> bool:
+    """True when ``value`` is what a mask above leaves (``138****5678``, ``陈*``): imported, it would
+    put the mask where the real detail was."""
+    import re
+
+    pattern = _MASKED.get(field)
+    return bool(pattern and re.fullmatch(pattern, value.strip()))

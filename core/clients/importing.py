@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from typing import Callable
 
-from zizhi.core import access
+from zizhi.core import access, masking
 from zizhi.core.clients import records
 from zizhi.core.clients.names import name_key
-from zizhi.core.errors import UserError, ZizhiError
+from zizhi.core.errors import InputError, UserError, ZizhiError
 from zizhi.core.exchange import importer
 from zizhi.core.exchange.columns import CLIENT_HEADERS, Columns
 from zizhi.core.exchange.source import Table
@@ -60,6 +60,7 @@ class _Clients:
         self.first = db.execute("SELECT coalesce(max(id), 0) FROM clients").fetchone()[0]
 
     def take(self, fields: dict[str, str], writing: bool) -> str:
+        _refuse_masked(fields)
         values = records.clean(self.desk, fields, self._owner)
         found = self.book.find(values)
         if found is not None:
@@ -82,6 +83,8 @@ class _Clients:
 
     def problems(self, fields: dict[str, str], refused: ZizhiError) -> list[tuple[str | None, ZizhiError]]:
         """Each bad cell when the row's values are refused; else the one refusal and the column it is about."""
+        if refused.key == "exchange.masked_value":
+            return _masked(fields)
         return records.problems(self.desk, fields, self._owner) or [(_ABOUT.get(refused.key.removesuffix(
             "_archived").removesuffix("_hidden"), refused.params.get("field")), refused)]
 
@@ -175,6 +178,17 @@ class _Book:
                               [probe]).fetchone()
         return {"id": row[0], "owner_id": row[1], "name": row[2]} if row else None
 
+
+
+def _refuse_masked(fields: dict[str, str]) -> None:
+    """A contact detail masked by an export (legal's, operations'): never over the real one."""
+    for _, refused in _masked(fields)[:1]:
+        raise refused
+
+
+def _masked(fields: dict[str, str]) -> list[tuple[str, InputError]]:
+    return [(field, InputError("exchange.masked_value", field=field, value=fields[field].strip()))
+            for field in masking.CONTACT_FIELDS if field in fields and masking.looks_masked(field, fields[field])]
 
 
 def _probe(key: str, value: str | None) -> str | None:

@@ -33,6 +33,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "{file}：JSON 文件应为记录列表（[{{…}}, …]）；每行一条记录请用 --format jsonl。"),
     "exchange.json_not_object": ("{file}:{line}: a record is an object ({{\"name\": …}}).",
                                  "{file}:{line}：每条记录应为对象（{{\"name\": …}}）。"),
+    "exchange.masked_value": (
+        "{field}: '{value}' is masked, as an export for legal or operations writes it; importing it would replace "
+        "the real detail — take the values from an unmasked export, or leave the column out with --map 'HEADER=-'.",
+        "{field}：'{value}' 是脱敏后的值（法务、运营导出的文件）；导入会覆盖真实信息——请用未脱敏的导出，"
+        "或用 --map '列名=-' 略去该列。"),
     "exchange.unknown_columns": (
         "columns: {columns} are not fields of this import; name each with --map '{example}=FIELD' or leave it out with "
         "--map '{example}=-' (fields: {fields}).",

@@ -99,6 +99,12 @@ def test_legal_exports_masked_and_may_not_ask_for_it_whole(desk_as, tmp_path):
         export(legal, "clients", "json", str(tmp_path / "c2.json"), unmasked=True)
     [(detail,)] = boss.store.tuples("SELECT detail FROM audit WHERE action = 'client.export'")[1]
     assert '"count": 1' in detail and '"masked": true' in detail
+    with open_table(str(tmp_path / "c.json")) as table:  # a manager updating from legal's file
+        report = import_clients(boss, table, update=True)
+    assert report["rejected"] == 1 and not report["written"]
+    assert {e["field"] for e in report["errors"]} == {"contact", "phone"}  # 王*, 138****5678: named, not taken
+    assert [(r["contact"], r["phone"]) for r in boss.store.rows("SELECT contact, phone FROM clients")] == [
+        ("王建国", "13812345678")]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -126,13 +126,15 @@ def _clients(desk, db, *, archived: bool = False, search: str | None = None, due
         where.append(condition)
         params = [*params, *today]
         order = ", ".join(f"c.{column}" for column in listing.order(True))
+    referrer, seen = access.visible(desk.user, "r")  # a colleague's client is not named: not theirs to see
     return db.execute(
         f"""SELECT c.name, c.credit_code, c.contact, c.phone, c.email, c.address, c.city, c.business_scope,
-                   c.industry, c.size, c.needs, c.urgency, c.channel, r.name, c.credit_rating, u.login,
+                   c.industry, c.size, c.needs, c.urgency, c.channel, CASE WHEN {referrer} THEN r.name END,
+                   c.credit_rating, u.login,
                    (SELECT group_concat(tag, ', ') FROM (SELECT tag FROM client_tags WHERE client_id = c.id
                                                          ORDER BY tag)), c.notes
             FROM clients c {joined} LEFT JOIN users u ON u.id = c.owner_id LEFT JOIN clients r ON r.id = c.referrer_id
-            WHERE {' AND '.join(where)} ORDER BY {order}""", [*first, *params])
+            WHERE {' AND '.join(where)} ORDER BY {order}""", [*seen, *first, *params])
 
 
 def _interactions(desk, db, *, archived: bool = False, **_: object) -> Iterator[tuple]:

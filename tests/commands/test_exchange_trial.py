@@ -226,3 +226,17 @@ def test_export_to_a_folder_it_may_not_write_in_is_one_line_and_no_audit_row(cli
     result = cli("export", "clients", "-o", str(target), code=65)
     assert result.stderr.startswith(f"zizhi: out: {target} cannot be written (") and result.stderr.count("\n") == 1
     assert cli.json("audit", "list", "--action", "client.export") == []
+
+
+def test_a_salesperson_s_export_leaves_out_a_colleague_s_referrer_and_imports_back(cli, env, tmp_path):
+    cli("user", "exam", "zhao", "90")
+    cli("client", "add", "--name", "厦门嘉诚实业有限公司", "--owner", "zhao")
+    cli("client", "add", "--name", "杭州海纳贸易有限公司", "--owner", "li", "--referrer", "厦门嘉诚实业有限公司")
+    exported = tmp_path / "mine.csv"
+    cli("export", "clients", "-o", str(exported), user="li")
+    [row] = list(csv.DictReader(exported.read_text(encoding="utf-8-sig").splitlines()))
+    assert (row["name"], row["referrer"]) == ("杭州海纳贸易有限公司", "")  # zhao's client is not li's to see
+    again = cli("import", "clients", str(exported), user="li")
+    assert "already on file 1, refused 0" in again.stdout
+    [boss_row] = [r for r in csv.DictReader(cli("export", "clients").stdout.lstrip("\ufeff").splitlines()) if r["name"].startswith("杭州")]
+    assert boss_row["referrer"] == "厦门嘉诚实业有限公司"  # the manager's export names it

@@ -6,7 +6,7 @@ A salesperson may type 'trade-show', 'Trade show' or '展会'; all mean ``trade_
 from __future__ import annotations
 
 from zizhi.core.errors import InputError
-from zizhi.core.pipeline.stages import STAGES
+from zizhi.core.pipeline.stages import ENDINGS, STAGES
 
 ROLES = ("sales", "manager", "finance", "legal", "operations", "admin")
 SIZES = ("micro", "small", "medium", "large")
@@ -45,7 +45,8 @@ ALIASES = {
               "方案与报价": "proposal", "方案": "proposal", "报价": "proposal", "合同签订": "contract",
               "合同": "contract", "签约": "contract", "款项支付": "payment", "付款": "payment", "回款": "payment",
               "资质办理": "processing", "办理": "processing", "资质交付": "delivered", "交付": "delivered",
-              "售后服务": "aftersales", "售后": "aftersales"},
+              "售后服务": "aftersales", "售后": "aftersales", "已丢单": "lost", "丢单": "lost", "输单": "lost",
+              "已取消": "cancelled", "取消": "cancelled"},
     "invoice_type": {"普通发票": "normal", "增值税普通发票": "normal", "普票": "normal", "普通": "normal",
                      "专用发票": "special", "增值税专用发票": "special", "专票": "special", "专用": "special"},
     "dunning_action": {"友情提醒": "friendly_reminder", "提醒": "reminder", "催告": "reminder", "电话": "call",
@@ -60,7 +61,7 @@ ALIASES = {
 ALLOWED = {"size": SIZES, "urgency": URGENCIES, "channel": CHANNELS,
            "log_channel": LOG_CHANNELS, "payment_method": PAYMENT_METHODS, "role": ROLES,
            "credit_method": CREDIT_METHODS, "invoice_type": INVOICE_TYPES, "dunning_action": DUNNING_ACTIONS,
-           "dunning_outcome": DUNNING_OUTCOMES, "stage": STAGES}
+           "dunning_outcome": DUNNING_OUTCOMES, "stage": (*STAGES, *ENDINGS)}
 
 
 def sql_in(values: tuple[str, ...]) -> str:

@@ -44,13 +44,14 @@ DEAL_HEADERS: dict[str, tuple[str, ...]] = {
     "expected_close": ("预计成交日期", "预计签约日期", "expected close"),
     "channel": ("渠道", "来源渠道", "来源", "source"),
     "probability": ("成交概率", "概率"),
+    "end_reason": ("结束原因", "丢单原因", "取消原因", "原因", "reason"),
 }
 # what `zizhi export deals` writes that a deal opened by an import takes anew (its number, when it
 # entered its stage, when it was made): read, and left, so an export imports back without --map
 EXPORTED_ONLY = {header: SKIP for header in ("deal", "商机编号", "stage_since", "进入阶段时间", "created_at", "创建时间")}
 _CODES = re.compile(r"[;,、，；\s]+")
 _CLIENT = ("client.not_found", "client.archived", "client.ambiguous", "access.cannot_log")
-_ABOUT = {"deal.unknown_qualification": "qualifications", "deal.no_qualification": "qualifications",
+_ABOUT = {"deal.reason_required": "end_reason", "deal.unknown_qualification": "qualifications", "deal.no_qualification": "qualifications",
           "quote.quantity_range": "qualifications", "people.unknown_owner": "owner",
           "people.owner_not_sales": "owner", "people.owner_off_duty": "owner", "access.cannot_assign": "owner",
           "deal.cannot_change": "stage", "deal.blocked": "stage", "deal.backwards_managers_only": "stage"}
@@ -89,6 +90,8 @@ class _Deals:
         planned = deals.plan_deal(self.desk, str(client["id"]), codes(fields.get("qualifications")),
                                   (fields.get("title") or "").strip() or None, fields.get("value"), fields.get("expected_close"),
                                   fields.get("owner"), fields.get("channel"), fields.get("probability"))
+        if target in stages.ENDINGS:
+            return self._ended(planned, target, fields.get("end_reason"), writing)
         found = self._on_file(planned)
         if found is not None:
             deal = deals.resolve_deal(self.desk, found)
@@ -122,6 +125,24 @@ class _Deals:
             raise GateRefused(exc.key, **{**exc.params, "deal": t("exchange.deal_new"),
                                           "how": t("exchange.deal_gate_how")}) from None
 
+    def _ended(self, planned: dict, ending: str, reason: str | None, writing: bool) -> str:
+        """A deal lost or cancelled (an export's ended deal, a spreadsheet's lost one): one on file,
+        open or ended, is this row; an open one is ended as `deal lose`/`cancel` ends it, with the
+        row's reason; one not on file is opened and ended so. An ended deal is never reopened."""
+        found = self._on_file(planned, ended=True)
+        if found is not None:
+            deal = deals.resolve_deal(self.desk, found)
+            if deal["stage"] in stages.ENDINGS:
+                return "unchanged"
+            self._in_savepoint(writing, lambda: deals.end_within(self.db, self.desk, deal, ending, reason))
+            return "updated"
+
+        def open_and_end() -> None:
+            deal = deals.resolve_deal(self.desk, deals.insert_deal(self.db, self.desk, planned))
+            deals.end_within(self.db, self.desk, deal, ending, reason)
+        self._in_savepoint(writing, open_and_end)
+        return "created"
+
     def _move(self, deal: dict, target: str) -> None:
         deals.advance(self.db, self.desk, deal, deals.check_move(self.desk, deal, target))
 
@@ -136,10 +157,12 @@ class _Deals:
         except _Checked:
             pass
 
-    def _on_file(self, planned: dict) -> int | None:
-        """The open deal this row is: same client, title and qualifications (see the module)."""
+    def _on_file(self, planned: dict, ended: bool = False) -> int | None:
+        """The open deal this row is (or, ``ended``, any deal): same client, title and
+        qualifications (see the module)."""
+        open_only = "" if ended else f"AND {stages.still_open()}"
         for (deal_id,) in self.db.execute(
-                f"""SELECT id FROM deals d WHERE client_id = ? AND title = ? AND {stages.still_open()}
+                f"""SELECT id FROM deals d WHERE client_id = ? AND title = ? {open_only}
                     ORDER BY id""", [planned["client_id"], planned["title"]]).fetchall():
             held = dict(self.db.execute("SELECT code, quantity FROM deal_qualifications WHERE deal_id = ?",
                                         [deal_id]).fetchall())

@@ -206,21 +206,29 @@ def end_deal(desk, deal_id: int | str, ending: str, reason: str) -> dict:
     terminating it (``pipeline.terminations``), so this refuses. The result carries
     ``contract_ended`` — what became of the contract — or None.
     """
-    from zizhi.core.pipeline import endings
-
-    if not (validation.text(reason, "reason", multiline=True) or "").strip():
-        raise InputError("deal.reason_required", ending=ending)
     with desk.store.unit_of_work() as db:
         deal = resolve_deal(desk, deal_id)
-        require_open(deal)
-        require_endable(desk.user, deal)
-        contract = endings.end_contract(db, desk, deal)
-        record_ending(db, desk, deal, ending, reason.strip())
-        audit.record(db, desk.user, f"deal.{ending}", "deal", deal["id"], reason=reason.strip(),
-                     contract=contract and {k: contract[k] for k in ("number", "state", "paid", "outstanding")})
+        contract = end_within(db, desk, deal, ending, reason)
     ended = get_deal(desk, deal["id"])
     ended["contract_ended"] = contract
     return ended
+
+
+def end_within(db, desk, deal: dict, ending: str, reason: str | None) -> dict | None:
+    """:func:`end_deal`'s checks and writes inside the caller's unit of work (an import's too):
+    the reason, an open deal, who may; the contract void with it; the audit row."""
+    from zizhi.core.pipeline import endings
+
+    reason = (validation.text(reason, "reason", multiline=True) or "").strip()
+    if not reason:
+        raise InputError("deal.reason_required", ending=ending)
+    require_open(deal)
+    require_endable(desk.user, deal)
+    contract = endings.end_contract(db, desk, deal)
+    record_ending(db, desk, deal, ending, reason)
+    audit.record(db, desk.user, f"deal.{ending}", "deal", deal["id"], reason=reason,
+                 contract=contract and {k: contract[k] for k in ("number", "state", "paid", "outstanding")})
+    return contract
 
 
 def record_ending(db, desk, deal: dict, ending: str, reason: str) -> None:
@@ -354,9 +362,6 @@ def _stage(name: str) -> str:
     """A stage as typed: its name, or the rulebook's Chinese one (需求评估, 合同签订 …), or an ending."""
     from zizhi.core.vocab import choose
 
-    word = (name or "").strip().lower()
-    if word in ENDINGS:
-        return word
     stage = choose("stage", name, "stage")
     if stage is None:
         raise InputError("input.not_one_of", field="stage", value=name, allowed=", ".join(STAGES))

@@ -91,7 +91,7 @@ def test_deal_rows_name_each_bad_cell_by_line_and_column(cli, leads, tmp_path):
     bad = write_csv(tmp_path / "bad.csv", [DEALS, ["不存在的公司", "TRADE-RIGHTS", "", "", ""],
                                            [HENGTONG[0], "NO-SUCH", "", "", ""],
                                            [HENGTONG[0], "TRADE-RIGHTS", "", "-5", ""],
-                                           [HENGTONG[0], "TRADE-RIGHTS", "", "", "lost"]])
+                                           [HENGTONG[0], "TRADE-RIGHTS", "", "", "won"]])
     lines = cli("import", "deals", str(bad), user="li", code=65).stderr.splitlines()[:-1]  # then: mend or skip
     assert [line.split(": ")[:2] for line in lines] == [[f"{bad}:2", "客户"], [f"{bad}:3", "资质"],
                                                         [f"{bad}:4", "金额"], [f"{bad}:5", "阶段"]]
@@ -198,15 +198,28 @@ def test_skip_invalid_records_the_good_payments_and_json_says_what_happened(cli,
 
 def test_an_export_of_the_deals_imports_back_without_a_map_and_changes_nothing(cli, leads, tmp_path):
     pipeline = write_csv(tmp_path / "商机.csv", [
-        [*DEALS, "成交概率"], [HENGTONG[1], "TRADE-RIGHTS", "进出口权", "30,000", "需求评估", "40%"],
-        [HAINA[1], "CIQ-FILING*2", "报检备案两个口岸", "12800", "", ""]])
+        [*DEALS, "成交概率", "结束原因"], [HENGTONG[1], "TRADE-RIGHTS", "进出口权", "30,000", "需求评估", "40%", ""],
+        [HAINA[1], "CIQ-FILING*2", "报检备案两个口岸", "12800", "", "", ""],
+        [HAINA[1], "CUSTOMS-REG", "海关备案", "2000", "丢单", "", "客户选了别家"]])  # lost: opened and ended
     cli("import", "deals", str(pipeline), user="li")
     before = cli.dump()
     exported = tmp_path / "导出商机.csv"
     cli("--lang", "zh", "export", "deals", "-o", str(exported), user="li")
     rows = list(csv.DictReader(exported.read_text(encoding="utf-8-sig").splitlines()))
-    assert [(r["阶段"], r["资质"]) for r in rows] == [("需求评估", "TRADE-RIGHTS"), ("咨询接待", "CIQ-FILING*2")]
-    assert [r["成交概率"] for r in rows] == ["40%", ""]  # as deal new takes it, not in basis points
+    assert [(r["阶段"], r["资质"], r["结束原因"]) for r in rows] == [
+        ("需求评估", "TRADE-RIGHTS", ""), ("咨询接待", "CIQ-FILING*2", ""), ("已丢单", "CUSTOMS-REG", "客户选了别家")]
+    assert [r["成交概率"] for r in rows] == ["40%", "", ""]  # as deal new takes it, not in basis points
     again = cli("import", "deals", str(exported), user="li")
-    assert "read 2 — created 0, updated 0, already on file 2, refused 0." in again.stdout
+    assert "read 3 — created 0, updated 0, already on file 3, refused 0." in again.stdout
     assert without_audit(cli.dump()) == without_audit(before)
+
+
+def test_a_lost_deal_needs_its_reason_and_an_ended_deal_is_never_reopened(cli, leads, tmp_path):
+    no_reason = write_csv(tmp_path / "丢单.csv", [[*DEALS, "结束原因"], [HAINA[1], "CUSTOMS-REG", "海关备案", "", "丢单", ""]])
+    refused = cli("import", "deals", str(no_reason), user="li", code=65)
+    assert "丢单.csv:2: 结束原因:" in refused.stderr and cli.json("deal", "list", user="li") == []
+    lost = write_csv(tmp_path / "丢单2.csv", [[*DEALS, "结束原因"], [HAINA[1], "CUSTOMS-REG", "海关备案", "", "丢单", "价格"]])
+    cli("import", "deals", str(lost), user="li")
+    reopened = write_csv(tmp_path / "重开.csv", [DEALS, [HAINA[1], "CUSTOMS-REG", "海关备案", "", "需求评估"]])
+    assert "created 1" in cli("import", "deals", str(reopened), user="li").stdout  # a new deal, the lost one stays lost
+    assert sorted(d["stage"] for d in cli.json("deal", "list", "--closed", user="li")) == ["assessment", "lost"]

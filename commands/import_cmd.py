@@ -127,11 +127,7 @@ def _import(ctx: typer.Context, file: str, fmt: Opt, encoding: Opt, skip_invalid
 
         raise click_errors.UsageError(t("import.errors_needs_skip"), ctx)
     with open_table(file, fmt, encoding) as table, _progress(table) as progress:
-        target = rejects.target(table, errors) if skip_invalid else None  # a bad --errors stops it before it writes
-        report = importing(d, table, progress)
-        if report["errors"] and target is not None and not report["dry_run"]:
-            report["errors_file"] = str(target)
-            rejects.write(table, report["errors"], target)
+        report = rejects.keeping(table, skip_invalid, errors, lambda: importing(d, table, progress))
     if json:
         output({**report, "errors": [{k: v for k, v in e.items() if k != "cells"} for e in report["errors"]]},
                True, None)
@@ -179,6 +175,6 @@ def _say(report: dict, skip_invalid: bool) -> None:
         key = "import.no_rows"
     echo(t(key, **{k: report[k] for k in ("file", "rows", "created", "updated", "unchanged", "rejected")}, kind=kind))
     if report.get("errors_file"):
-        echo(t("import.errors_file", file=report["errors_file"], count=report["rejected"]))
+        echo(t("exchange.errors_file", file=report["errors_file"], count=report["rejected"]))
     elif report["rejected"] and not skip_invalid and not report["dry_run"]:
         warn(t("import.mend_or_skip", count=report["rejected"]))

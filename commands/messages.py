@@ -43,10 +43,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.mend_or_skip.one": ("mend the row above and import the file again, or --skip-invalid imports the "
                                 "others and writes it to an errors file.",
                                 "请修改以上 1 行后重新导入，或用 --skip-invalid 导入其余各行，并把这一行写入错误文件。"),
-    "import.errors_file": ("the {count} refused rows, with why, are in {file}: mend them there and import it.",
-                           "被拒绝的 {count} 行及原因已写入 {file}：在其中修改后导入即可。"),
-    "import.errors_file.one": ("the refused row, with why, is in {file}: mend it there and import it.",
-                               "被拒绝的 1 行及原因已写入 {file}：在其中修改后导入即可。"),
     # zizhi export (commands/export_cmd.py)
     "export.written": ("{count} rows of {kind} written to {file} ({format}).", "已将 {count} 行{kind}写入 {file}（{format}）。"),
     "export.written.one": ("1 row of {kind} written to {file} ({format}).", "已将 1 行{kind}写入 {file}（{format}）。"),

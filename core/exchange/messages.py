@@ -38,6 +38,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the real detail — take the values from an unmasked export, or leave the column out with --map 'HEADER=-'.",
         "{field}：'{value}' 是脱敏后的值（法务、运营导出的文件）；导入会覆盖真实信息——请用未脱敏的导出，"
         "或用 --map '列名=-' 略去该列。"),
+    "exchange.errors_file": ("the {count} refused rows, with why, are in {file}: mend them there and import it.",
+                             "被拒绝的 {count} 行及原因已写入 {file}：在其中修改后导入即可。"),
+    "exchange.errors_file.one": ("the refused row, with why, is in {file}: mend it there and import it.",
+                                 "被拒绝的 1 行及原因已写入 {file}：在其中修改后导入即可。"),
     "exchange.unknown_columns": (
         "columns: {columns} are not fields of this import; name each with --map '{example}=FIELD' or leave it out with "
         "--map '{example}=-' (fields: {fields}).",

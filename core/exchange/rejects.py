@@ -87,3 +87,15 @@ def write(table: Table, errors: list[dict], path: Path) -> int:
 
 def _chinese(text: str) -> bool:
     return any("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+def keeping(table: Table, skip_invalid: bool, given: Path | None, importing) -> dict:
+    """Run ``importing()`` (an import of ``table``; returns its report) and, with ``skip_invalid``,
+    write the rows it refused to their file (:func:`target`, checked first), named in the report as
+    ``errors_file`` — the same for the CLI's --skip-invalid and the app's "import the good rows"."""
+    path = target(table, given) if skip_invalid else None  # a bad place stops it before it writes
+    report = importing()
+    if report["errors"] and path is not None and not report["dry_run"]:
+        report["errors_file"] = str(path)
+        write(table, report["errors"], path)
+    return report

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 
 from textual.widgets import Button, DataTable, Static
-from tui_helpers import SIZE, shown
+from tui_helpers import SIZE, said, shown
 
 
 def leads(folder) -> str:
@@ -39,6 +39,9 @@ async def test_i_checks_a_file_shows_its_bad_rows_and_imports_the_good_ones(app,
         assert type(app.screen).__name__ == "ClientsScreen"
         assert desk.store.rows("SELECT id FROM clients WHERE name = '宁波海纳进出口贸易有限公司'")
         assert not desk.store.rows("SELECT id FROM clients WHERE name = '杭州海纳贸易有限公司'")
+        kept = tmp_path / "展会线索.errors.csv"  # the refused row, as --skip-invalid keeps it, to mend
+        assert kept.read_text(encoding="gbk").splitlines()[1].startswith("杭州海纳贸易有限公司,12345,小型,")
+        assert " ".join(said(app).split()).endswith(f"the refused row, with why, is in {kept}: mend it there and import it.")
 
 
 async def test_a_file_that_cannot_be_read_says_so_in_the_dialog(app, settle, tmp_path):

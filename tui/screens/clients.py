@@ -376,8 +376,10 @@ class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     def _imported(self, report: dict | None) -> None:
         if report is None:
             return
-        self.notify(t("tui.import.done", **{k: report[k] for k in ("file", "created", "unchanged", "rejected")}),
-                    markup=False)
+        done = t("tui.import.done", **{k: report[k] for k in ("file", "created", "unchanged", "rejected")})
+        if report.get("errors_file"):
+            done += " " + t("exchange.errors_file", file=report["errors_file"], count=report["rejected"])
+        self.notify(done, markup=False, timeout=12 if report.get("errors_file") else 5)
         self.action_refresh()
 
     def action_export_clients(self) -> None:

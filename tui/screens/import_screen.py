@@ -131,11 +131,16 @@ class ImportScreen(DeskWork, ModalScreen[dict | None]):
 
 
 def _import(desk, path: str, **options) -> dict:
+    """The import (or its check); importing the good rows writes the refused ones to their errors
+    file, as --skip-invalid does, and the report names it."""
     from zizhi.core.clients.importing import import_clients
+    from zizhi.core.exchange import rejects
     from zizhi.core.exchange.source import open_table
 
     with open_table(path) as table:
-        return {**import_clients(desk, table, **options), "path": path}
+        report = rejects.keeping(table, bool(options.get("skip_invalid")), None,
+                                 lambda: import_clients(desk, table, **options))
+        return {**report, "path": path}
 
 
 def _counts(report: dict) -> dict:

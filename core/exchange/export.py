@@ -41,6 +41,8 @@ def export(desk, kind: str, fmt: str | None = None, out: str | None = None, enco
     as_of = validation.date(as_of, "as-of") if as_of else None
     destination = _destination(out, kind)
     fmt = _format(fmt, destination)
+    if destination is None and fmt == "xlsx" and _terminal(stdout):
+        raise InputError("exchange.workbook_to_terminal", kind=kind)
     encoding = writing.encoding(fmt, encoding)
     language = lang or current_language()
     entity, fields, rows = KINDS[kind]
@@ -84,7 +86,20 @@ def _format(fmt: str | None, destination: Path | None) -> str:
     named = _SUFFIXES.get(destination.suffix.lower()) if destination is not None else None
     if fmt is not None and named is not None and fmt != named:
         raise InputError("exchange.format_clash", format=fmt, file=str(destination), named=named)
+    if fmt is None and named is None and destination is not None and destination.suffix:  # x.pdf: not a CSV
+        raise InputError("exchange.format_unnamed", file=str(destination))
     return fmt or named or "csv"
+
+
+def _terminal(stdout: IO[bytes] | None) -> bool:
+    """Standard output is a person's terminal (a workbook's bytes there are noise, not a file)."""
+    import sys
+
+    target = stdout if stdout is not None else sys.stdout
+    try:
+        return target.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _header(field: str, zh: bool) -> str:

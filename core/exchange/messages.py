@@ -72,6 +72,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exchange.errors_exists": ("errors: {file} exists (perhaps rows you mended); name another file, or leave --errors "
                                "out for a new one beside the input.",
                                "错误文件：{file} 已存在（可能是您修改过的行）；请另给文件名，或不用 --errors，在原文件旁另建一个。"),
+    "exchange.format_unnamed": ("format: {file} is named as none of csv, xlsx or json; name it .csv, .xlsx or .json, "
+                                "or give --format.",
+                                "格式：文件名 {file} 不是 csv、xlsx 或 json；请以 .csv、.xlsx 或 .json 命名，或用 --format 指定。"),
+    "exchange.workbook_to_terminal": ("format: a workbook is a file, not text for the terminal; write it with "
+                                      "-o {kind}.xlsx (or send it on with > {kind}.xlsx).",
+                                      "格式：Excel 工作簿是文件，不能显示在终端；请用 -o {kind}.xlsx 写入文件"
+                                      "（或用 > {kind}.xlsx 重定向）。"),
     "exchange.format_clash": ("format: {format}, but {file} is named as {named}; {how}.",
                               "格式：{format}，但文件名 {file} 表示 {named}；{how}。"),
     "exchange.format_clash.how": ("drop --format or name the file to match", "请去掉 --format，或使文件名与格式一致"),

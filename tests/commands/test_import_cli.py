@@ -277,6 +277,8 @@ def test_export_takes_its_format_from_the_files_name_and_refuses_a_clash(cli, en
     assert CalamineWorkbook.from_path(str(tmp_path / "客户.xlsx")).get_sheet_by_index(0).to_python()[1][0] == HENGTONG[0]
     clash = cli("export", "clients", "--format", "csv", "-o", str(tmp_path / "c.xlsx"), code=65)
     assert clash.stderr.startswith("zizhi: format: csv, but ") and not (tmp_path / "c.xlsx").exists()
+    unnamed = cli("export", "clients", "-o", str(tmp_path / "x.pdf"), code=65)  # not a CSV called x.pdf
+    assert "is named as none of csv, xlsx or json" in unnamed.stderr and not (tmp_path / "x.pdf").exists()
 
 
 def test_a_log_row_may_name_its_client_by_credit_code(cli, env, tmp_path):

@@ -150,3 +150,16 @@ def test_a_workbook_export_holds_money_and_days_as_numbers_a_sheet_adds_up(li, t
     header, *rows = CalamineWorkbook.from_path(str(tmp_path / "ar.xlsx")).get_sheet_by_index(0).to_python()
     owed, overdue = header.index("owed"), header.index("days_overdue")
     assert [(row[owed], row[overdue]) for row in rows] == [(1000.0, 60), (1000.0, 0)]  # numbers, not text
+
+
+def test_a_workbook_is_not_written_to_a_terminal(li):
+    class Terminal(io.BytesIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    with pytest.raises(InputError) as refused:
+        export(li, "clients", "xlsx", None, stdout=screen)
+    assert "-o clients.xlsx" in refused.value.message("en") and screen.getvalue() == b""
+    export(li, "clients", "csv", None, stdout=screen)  # text is
+    assert screen.getvalue().startswith("\ufeffname".encode("utf-8"))

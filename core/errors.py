@@ -34,11 +34,11 @@ class ZizhiError(Exception):
             value = params.get(name)
             if isinstance(value, str) and t(f"{WORDS[name]}.{value}", lang=lang) != f"{WORDS[name]}.{value}":
                 params[name] = t(f"{WORDS[name]}.{value}", lang=lang)
-        if isinstance(params.get("vocabulary"), str):  # a closed vocabulary's words, in Chinese with their spelling
+        if "allowed_zh" in params:  # a closed vocabulary's words: in Chinese with their Chinese spelling
             from zizhi.core.i18n import current_language
-            from zizhi.core.vocab import allowed_text
 
-            params["allowed"] = allowed_text(params["vocabulary"], lang or current_language())
+            if (lang or current_language()) == "zh":
+                params["allowed"] = params["allowed_zh"]
         params.setdefault("how", how(self.key, surface, lang, **params))
         return t(self.key, lang=lang, **params)
 

@@ -80,8 +80,9 @@ def choose(kind: str, value: str | None, field: str | None = None) -> str | None
     alias = ALIASES[kind].get(text) or ALIASES[kind].get(word.replace("_", ""))
     if alias:
         return alias
+    chinese = allowed_text(kind, "zh")  # a word typed in Chinese is answered with the Chinese words, in any language
     raise InputError("input.not_one_of", field=field or kind, value=text,
-                     allowed=", ".join(ALLOWED[kind]), vocabulary=kind)
+                     allowed=chinese if not text.isascii() else ", ".join(ALLOWED[kind]), allowed_zh=chinese)
 
 
 def said(kind: str, word: str | None, lang: str) -> str | None:

@@ -50,7 +50,7 @@ def test_a_chinese_refusal_of_a_channel_size_or_urgency_lists_the_chinese_words_
     assert lines[1].endswith("'很急' 不是以下之一：紧急/urgent, 高/high, 普通/normal, 低/low。")
     assert lines[2].endswith("'展销会' 不是以下之一：展会/trade_show, 线上/online, 推荐/referral, 咨询/inquiry, 其他/other。")
     english = cli("import", "clients", str(leads), code=65)
-    assert "'展销会' is not one of trade_show, online, referral, inquiry, other." in english.stderr
+    assert "'展销会' is not one of 展会/trade_show, 线上/online, 推荐/referral, 咨询/inquiry, 其他/other." in english.stderr  # typed in Chinese
     mended = write_csv(tmp_path / "mended.csv", [["公司名称", "规模", "紧急程度", "渠道"],
                                                  ["宁波恒通进出口贸易有限公司", "大型", "紧急", "咨询"]])
     cli("import", "clients", str(mended))  # every Chinese word the refusal lists is one the import takes

@@ -42,6 +42,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kpi.decided": ("{approved} approved of {decided} decided", "已决 {decided} 件中批准 {approved} 件"),
     "kpi.ended": ("{won} won, {lost} lost", "赢 {won}，输 {lost}"),
     "kpi.stays": ("{stage}: {mean} days ({count} stays)", "{stage}：{mean} 天（{count} 次）"),
+    "kpi.stays.one": ("{stage}: {mean} days (1 stay)", "{stage}：{mean} 天（1 次）"),
     "kpi.no_stays": ("no stage left this quarter", "本季度没有离开任何阶段"),
     "kpi.drill_head": ("{metric} of {login}, {quarter}: {count} records, {figure}",
                        "{login} {quarter} 的{metric}：{count} 条记录，{figure}"),

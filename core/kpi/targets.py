@@ -57,7 +57,7 @@ def _row(db, user_id: int, quarter: str) -> dict | None:
 
 
 def _money(value: str | int | None, field: str) -> int | None:
-    """A target amount in yuan ('500,000', '50万' is not read: type the digits), never below nothing."""
+    """A target amount in yuan ('500,000'), never below nothing."""
     if value is None:
         return None
     fen = money.parse(str(value), field=field) if not isinstance(value, int) else value

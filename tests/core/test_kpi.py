@@ -218,3 +218,38 @@ def test_the_current_quarter_is_the_companys_day_not_the_servers(li):
     clock.set_now("2026-12-31 20:00")
     assert quarters.chosen(li, None).name == "2026Q4"
     assert quarters.of_day(quarters.Quarter(2026, 4).following().first).name == "2027Q1"
+
+
+def test_the_ownership_history_of_older_deals_is_rebuilt_from_the_audit_trail(story, desk):
+    """What m230 fills in for deals from before it equals what its triggers record from then on."""
+    from zizhi.core.kpi import schema
+
+    conn = desk.store.conn
+    recorded = conn.execute("SELECT deal_id, owner_id, day, changed FROM main.deal_owners ORDER BY id").fetchall()
+    assert [(deal, changed) for deal, _, _, changed in recorded if changed] == [(story["second"]["id"], 1)]
+    conn.execute("CREATE TEMP TABLE deal_owners (id INTEGER PRIMARY KEY, deal_id INTEGER, owner_id INTEGER, "
+                 "since TEXT, day TEXT, changed INTEGER)")
+    try:
+        schema._backfill(conn)
+        rebuilt = conn.execute("SELECT deal_id, owner_id, day, changed FROM temp.deal_owners ORDER BY id").fetchall()
+    finally:
+        conn.execute("DROP TABLE temp.deal_owners")
+    assert rebuilt == recorded
+
+
+def test_the_stays_of_older_deals_are_rebuilt_from_their_stage_history(story, desk):
+    """What m233 fills in from the stage history equals what its trigger writes as deals move."""
+    from zizhi.core.kpi import schema
+
+    conn = desk.store.conn
+    columns = "move_id, deal_id, stage, entered, left_at, day, days"
+    written = conn.execute(f"SELECT {columns} FROM main.stage_stays ORDER BY move_id").fetchall()
+    assert ("contract", 19) in [(stage, days) for _, _, stage, _, _, _, days in written]
+    conn.execute("CREATE TEMP TABLE stage_stays (move_id INTEGER PRIMARY KEY, deal_id INTEGER, stage TEXT, "
+                 "entered TEXT, left_at TEXT, day TEXT, days INTEGER)")
+    try:
+        schema.stays_from_history(conn)
+        rebuilt = conn.execute(f"SELECT {columns} FROM temp.stage_stays ORDER BY move_id").fetchall()
+    finally:
+        conn.execute("DROP TABLE temp.stage_stays")
+    assert rebuilt == written

@@ -214,9 +214,11 @@ def test_anything_else_is_refused_naming_the_form(typed):
         quarters.parse(typed)
 
 
-def test_the_current_quarter_is_the_companys_day_not_the_servers(li):
+def test_without_a_quarter_named_it_is_the_quarter_of_today(li):
     clock.set_now("2026-12-31 20:00")
-    assert quarters.chosen(li, None).name == "2026Q4"
+    assert quarters.chosen(li, None).name == quarters.chosen(li, " ").name == "2026Q4"
+    clock.set_now("2027-01-01 00:10")
+    assert figures.figures(li)["quarter"] == "2027Q1"
     assert quarters.of_day(quarters.Quarter(2026, 4).following().first).name == "2027Q1"
 
 

@@ -20,6 +20,7 @@ from zizhi.core.clients import messages as clients_messages
 from zizhi.core.credit import messages as credit_messages
 from zizhi.core.documents import messages as documents_messages
 from zizhi.core.exchange import messages as exchange_messages
+from zizhi.core.kpi import messages as kpi_messages
 from zizhi.core.people import messages as people_messages
 from zizhi.core.pipeline import messages as pipeline_messages
 from zizhi.core.receivables import messages as receivables_messages
@@ -33,7 +34,7 @@ LANGUAGES = ("en", "zh")
 CORE_MESSAGES = (base_messages.MESSAGES, columns.MESSAGES, people_messages.MESSAGES, clients_messages.MESSAGES,
                  pipeline_messages.MESSAGES, documents_messages.MESSAGES, credit_messages.MESSAGES,
                  receivables_messages.MESSAGES, workdays_messages.MESSAGES, reminders_messages.MESSAGES,
-                 exchange_messages.MESSAGES)
+                 exchange_messages.MESSAGES, kpi_messages.MESSAGES)
 
 # The one table: the core's messages, then those a layer registers (the app's labels, the CLI's texts).
 MESSAGES: dict[str, tuple[str, str]] = {}

@@ -54,7 +54,7 @@ READS = {"client show", "client list", "client search", "log list", "user list",
          "process show", "visit list", "pipeline", "catalogue list", "catalogue show", "ar aging", "ar balance",
          "ar payments", "credit show", "invoice list", "invoice show", "dunning due", "dunning history",
          "dunning letter", "ar statement", "ar reconcile", "ar watch", "ar forecast", "remind", "export clients",
-         "export interactions", "export deals", "export receivables"}
+         "export interactions", "export deals", "export receivables", "kpi", "kpi drill", "kpi team"}
 CHANGES = {"client edit", "client archive", "client assign", "log add", "log edit", "user add", "user edit",
            "user exam", "user train", "deal new", "deal edit", "deal move", "deal assess", "deal resolve",
            "deal lose", "deal cancel", "quote new", "quote line", "quote send", "quote accept", "quote reject",
@@ -62,7 +62,7 @@ CHANGES = {"client edit", "client archive", "client assign", "log add", "log edi
            "contract file", "contract pay", "contract allow-payments", "contract amend", "contract terminate", "credit check", "backup", "restore", "audit verify", "process handover", "process step", "process delay",
            "process outcome", "deliver", "visit done", "ar pay", "ar reverse", "ar apply-credit", "ar refund",
            "ar write-off", "invoice issue", "invoice void", "invoice red", "dunning log", "remind done",
-           "remind snooze", "import deals", "import payments"}
+           "remind snooze", "import deals", "import payments", "kpi target"}
 # What the user typed comes back (client add, import clients: the file), nothing of the clients is read (SSH keys, a new database,
 # the person's own language, the holiday calendar), or another command runs (shell: the command sent over the key, swept above as itself).
 OUTSIDE = {"client add", "import clients", "import interactions", "config check", "config init", "config path", "config show", "demo", "init", "shell",
@@ -100,7 +100,11 @@ def reads(own: dict, other: dict) -> list[tuple[str, ...]]:
              ("remind", "--user", "li"), ("remind", "--user", "li", "--as-of", "2027-06-30", "--json"),
              ("remind", "--user", "wang"), ("remind",), ("export", "clients"), ("export", "clients", "--format", "json"),
              ("export", "interactions"), ("export", "deals"), ("export", "receivables"),
-             ("export", "receivables", "--as-of", "2027-06-30")]
+             ("export", "receivables", "--as-of", "2027-06-30"),
+             ("kpi",), ("kpi", "--json"), ("kpi", "--csv"), ("kpi", "--user", "wang"), ("kpi", "--all"), ("kpi", "team"),
+             *(("kpi", "drill", metric) for metric in ("revenue", "contract_value", "new_clients", "satisfaction",
+                                                       "success_rate", "win_rate", "stage_days")),
+             ("kpi", "drill", "revenue", "--user", "wang"), ("kpi", "drill", "new_clients", "--csv")]
     found = []
     for ids in (own, other):
         for client in ids["clients"]:
@@ -154,6 +158,7 @@ def changes(other: dict) -> list[tuple[str, ...]]:
             ("dunning", "log", f"{contract}:1", "--action", "call", "--outcome", "reached"),
             ("dunning", "log", client, "--action", "call", "--outcome", "reached"),
             ("ar", "reconcile", "--period", "2026-10", "--mark"),
+            ("kpi", "target", "set", "--user", "wang", "--quarter", "2026Q4", "--revenue", "1"),
             ("remind", "done", f"follow_up:client:{client}:2026-12-01"),
             ("remind", "snooze", f"follow_up:client:{client}:2026-12-01", "2027-01-04"),
             # a file naming his client by its credit code (what she typed comes back, nothing of his)

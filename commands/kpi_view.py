@@ -1,0 +1,251 @@
+"""How `zizhi kpi` prints: one person's figures with targets and attainment, the records behind a
+figure, and the team side by side with a bar chart of block characters — Chinese names aligned by
+terminal cells (``rich.cells``), as the forecast's chart is."""
+
+import shutil
+
+from rich.cells import cell_len
+
+from zizhi.commands.common import csv_out, echo, money_text
+from zizhi.commands.watch_view import BAR_WIDTH, EIGHTHS, FULL
+from zizhi.core.i18n import t
+
+MONEY = ("revenue", "contract_value")
+
+
+def percent_text(points: int | None) -> str:
+    from zizhi.core import percent
+
+    if points is None:
+        return "—"
+    return ("-" if points < 0 else "") + percent.text(abs(points))
+
+
+def figure_text(row: dict, metric: str) -> str:
+    """A figure as a person reads it: money, a count, a mean score, a rate."""
+    value = row[metric]
+    if metric in MONEY:
+        return money_text(value)
+    if metric == "new_clients":
+        return str(value)
+    if metric == "satisfaction":
+        return value["mean"] or "—"
+    if metric in ("success_rate", "win_rate"):
+        return percent_text(value["rate"])
+    return ""
+
+
+def detail_text(row: dict, metric: str) -> str:
+    value = row[metric]
+    if metric == "satisfaction":
+        return t("kpi.scores", count=value["count"]) if value["count"] else ""
+    if metric == "success_rate":
+        return t("kpi.decided", approved=value["approved"], decided=value["decided"])
+    if metric == "win_rate":
+        return t("kpi.ended", won=value["won"], lost=value["lost"])
+    return ""
+
+
+def target_text(row: dict, metric: str) -> str:
+    goal = row["targets"].get(metric)
+    if goal is None:
+        return ""
+    return money_text(goal) if metric in MONEY else str(goal)
+
+
+def person_text(row: dict) -> None:
+    echo(t("kpi.head", name=row["name"], login=row["login"], quarter=row["quarter"], start=row["from"], end=row["to"]))
+    heads = ["", t("kpi.col.figure"), t("kpi.col.target"), t("kpi.col.attainment"), ""]
+    lines = [[t(f"kpi.metric.{m}"), figure_text(row, m), target_text(row, m),
+              percent_text(row["attainment"][m]) if m in row["attainment"] and row["targets"][m] is not None else "",
+              detail_text(row, m)]
+             for m in ("revenue", "contract_value", "new_clients", "satisfaction", "success_rate", "win_rate")]
+    aligned(heads, lines, right=(1, 2, 3))
+    echo(t("kpi.metric.stage_days") + ":")
+    if not row["stage_days"]:
+        echo("  " + t("kpi.no_stays"))
+    for stage, stay in row["stage_days"].items():
+        echo("  " + t("kpi.stays", stage=t(f"stage.{stage}"), mean=stay["mean"], count=stay["count"]))
+
+
+def people_text(found: dict) -> None:
+    for index, row in enumerate(found["people"]):
+        if index:
+            echo("")
+        person_text(row)
+
+
+TEAM_COLUMNS = ("revenue", "contract_value", "new_clients", "satisfaction", "success_rate", "win_rate")
+
+
+def team_rows(found: dict) -> tuple[list[str], list[list[str]]]:
+    """The team's table: a target and its attainment only for the metrics someone has a target for."""
+    targeted = [m for m in ("revenue", "contract_value", "new_clients")
+                if any(row["targets"][m] is not None for row in found["people"])]
+    heads = [t("kpi.col.rank"), t("kpi.col.person")]
+    for metric in TEAM_COLUMNS:
+        heads.append(t(f"kpi.metric.{metric}"))
+        if metric in targeted:
+            heads += [t("kpi.col.target"), t("kpi.col.attainment")]
+    lines = []
+    for row in found["people"]:
+        line = [str(row["rank"]), f"{row['name']} ({row['login']})"]
+        for metric in TEAM_COLUMNS:
+            line.append(figure_text(row, metric))
+            if metric in targeted:
+                goal = row["targets"][metric]
+                line += [target_text(row, metric), "" if goal is None else percent_text(row["attainment"][metric])]
+        lines.append(line)
+    return heads, lines
+
+
+def team_text(found: dict) -> None:
+    metric = found["metric"]
+    echo(t("kpi.team_head", quarter=found["quarter"], start=found["from"], end=found["to"],
+           metric=t(f"kpi.metric.{metric}")))
+    heads, lines = team_rows(found)
+    aligned(heads, lines, right=tuple(range(2, len(heads))))
+    echo("")
+    echo(t("kpi.chart", metric=t(f"kpi.metric.{metric}")))
+    for line in chart([(f"{row['name']} ({row['login']})", chart_value(row, metric), figure_text(row, metric))
+                       for row in found["people"]]):
+        echo(line)
+
+
+def chart_value(row: dict, metric: str) -> int:
+    """What a bar's length stands for: fen, a count, basis points, a score in hundredths."""
+    value = row[metric]
+    if isinstance(value, dict):
+        if value.get("rate") is not None:
+            return value["rate"]
+        return int(value["total"] * 100 // value["count"]) if value.get("count") and "total" in value else 0
+    return value
+
+
+def chart(values: list[tuple[str, int, str]], columns: int | None = None) -> list[str]:
+    """One line per (label, value, text): the label, the text, and a bar scaled so the largest
+    fills the room the terminal leaves, in eighths of a cell (labels padded by terminal cells)."""
+    if not values:
+        return []
+    label_width = max(cell_len(label) for label, _, _ in values)
+    text_width = max(cell_len(text) for _, _, text in values)
+    room = (columns or shutil.get_terminal_size((80, 24)).columns) - label_width - text_width - 4
+    width = min(max(room, BAR_WIDTH[0]), BAR_WIDTH[1])
+    widest = max((value for _, value, _ in values), default=0)
+    return [f"{_left(label, label_width)}  {_right(text, text_width)}  {bar(value, widest, width)}".rstrip()
+            for label, value, text in values]
+
+
+def bar(value: int, widest: int, width: int) -> str:
+    if value <= 0 or widest <= 0:
+        return ""
+    eighths = max(value * width * 8 // widest, 1)
+    whole, part = divmod(eighths, 8)
+    return FULL * whole + (EIGHTHS[part] if part else "")
+
+
+DRILL_COLUMNS = ("day", "kind", "deal", "client", "contract", "stage", "entered", "reason", "amount")
+
+
+def drill_figure(metric: str, rows: list[dict]) -> str:
+    """The figure the records make: their sum, their mean, or ones over all."""
+    total = sum(row["amount"] for row in rows)
+    if metric in MONEY:
+        return money_text(total)
+    if metric == "new_clients":
+        return str(total)
+    from zizhi.core.kpi.figures import mean, ratio
+
+    if metric in ("success_rate", "win_rate"):
+        return f"{percent_text(ratio(total, len(rows)))} ({total}/{len(rows)})"
+    return mean(total, len(rows), "0.01" if metric == "satisfaction" else "0.1") or "—"
+
+
+def drill_text(found: dict) -> None:
+    rows, metric = found["rows"], found["metric"]
+    echo(t("kpi.drill_head", metric=t(f"kpi.metric.{metric}"), login=found["login"], quarter=found["quarter"],
+           count=len(rows), figure=drill_figure(metric, rows)))
+    if not rows:
+        return
+    columns = [c for c in DRILL_COLUMNS if any(row.get(c) is not None for row in rows)]
+    heads = [t(f"col.{c}") if t(f"col.{c}") != f"col.{c}" else c for c in columns]
+    lines = [[_cell(row, c, metric) for c in columns] for row in rows]
+    aligned(heads, lines, right=(columns.index("amount"),))
+
+
+def _cell(row: dict, column: str, metric: str) -> str:
+    value = row.get(column)
+    if value is None:
+        return ""
+    if column == "amount" and metric in MONEY:
+        return money_text(value)
+    if column == "kind":
+        return t(f"kpi.kind.{value}")
+    if column == "stage":
+        return t(f"stage.{value}")
+    return str(value)
+
+
+def drill_csv(found: dict) -> None:
+    from zizhi.core.money import to_decimal
+
+    columns = [c for c in DRILL_COLUMNS if any(row.get(c) is not None for row in found["rows"])] or ["amount"]
+    lines = [[str(to_decimal(row[c])) if c == "amount" and found["metric"] in MONEY else
+              ("" if row.get(c) is None else str(row[c])) for c in columns] for row in found["rows"]]
+    csv_out(columns, lines)
+
+
+CSV_COLUMNS = ("login", "name", "quarter", "revenue", "revenue_target", "revenue_attainment", "contract_value",
+               "contract_value_target", "contract_value_attainment", "new_clients", "new_clients_target",
+               "new_clients_attainment", "satisfaction", "satisfaction_count", "success_rate", "approved", "decided",
+               "win_rate", "won", "lost")
+
+
+def flat(row: dict) -> list[str]:
+    """One person's figures as a spreadsheet row: yuan with two decimals, rates as percentages."""
+    from zizhi.core.money import to_decimal
+
+    values = {"login": row["login"], "name": row["name"], "quarter": row["quarter"],
+              "satisfaction": row["satisfaction"]["mean"], "satisfaction_count": row["satisfaction"]["count"],
+              "success_rate": _csv_percent(row["success_rate"]["rate"]), "approved": row["success_rate"]["approved"],
+              "decided": row["success_rate"]["decided"], "win_rate": _csv_percent(row["win_rate"]["rate"]),
+              "won": row["win_rate"]["won"], "lost": row["win_rate"]["lost"]}
+    for metric in ("revenue", "contract_value", "new_clients"):
+        money = metric in MONEY
+        goal = row["targets"][metric]
+        values[metric] = to_decimal(row[metric]) if money else row[metric]
+        values[f"{metric}_target"] = None if goal is None else to_decimal(goal) if money else goal
+        values[f"{metric}_attainment"] = None if goal is None else _csv_percent(row["attainment"][metric])
+    return ["" if values[c] is None else str(values[c]) for c in CSV_COLUMNS]
+
+
+def people_csv(rows: list[dict], ranked: bool = False) -> None:
+    heads = ["rank", *CSV_COLUMNS] if ranked else list(CSV_COLUMNS)
+    csv_out(heads, [[str(row["rank"]), *flat(row)] if ranked else flat(row) for row in rows])
+
+
+def _csv_percent(points: int | None) -> str | None:
+    return None if points is None else percent_text(points)
+
+
+def explain_text() -> None:
+    echo(t("kpi.explain_head"))
+    for key in ("revenue", "contract_value", "new_clients", "satisfaction", "success_rate", "win_rate",
+                "stage_days", "owner", "targets"):
+        echo("")
+        echo(t(f"kpi.explain.{key}"))
+
+
+def aligned(heads: list[str], lines: list[list[str]], right: tuple[int, ...] = ()) -> None:
+    widths = [max(cell_len(line[i]) for line in [heads, *lines]) for i in range(len(heads))]
+    for line in [heads, *lines]:
+        cells = [_right(v, w) if i in right else _left(v, w) for i, (v, w) in enumerate(zip(line, widths))]
+        echo("  ".join(cells).rstrip())
+
+
+def _left(value: str, width: int) -> str:
+    return value + " " * (width - cell_len(value))
+
+
+def _right(value: str, width: int) -> str:
+    return " " * (width - cell_len(value)) + value

@@ -1,0 +1,146 @@
+"""Each salesperson's KPIs for a quarter (rulebook §4.3), the records behind any one of them, and
+who may read whose.
+
+The definitions are in :mod:`.records` (and said to users by ``zizhi kpi --explain``); here the
+counts and sums become figures: money in fen, rates and attainment in basis points, a mean score
+as a two-decimal string with its count. Reads only: nothing here writes, except the audit record
+of an export, which the caller's export rule writes (``core/exports.py``).
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from zizhi.core import access
+from zizhi.core.errors import InputError, NotFound, Refused
+from zizhi.core.kpi import quarters, records, targets
+from zizhi.core.kpi.quarters import Quarter
+
+SALES_SIDE = ("sales", "manager", "admin")
+
+
+def figures(desk, login: str | None = None, quarter: str | Quarter | None = None) -> dict:
+    """One person's KPIs for ``quarter`` (default: the current quarter, yourself), with targets and
+    attainment. A salesperson reads their own; managers and admins anyone's."""
+    q = quarters.chosen(desk, quarter)
+    person = subject(desk, login)
+    counted = records.tallies(desk.store, *q.bounds).get(person["id"], {})
+    return shaped(person, q, counted, targets.for_quarter(desk.store, q.name).get(person["id"]))
+
+
+def team(desk, quarter: str | Quarter | None = None, metric: str = "revenue") -> dict:
+    """Every salesperson's KPIs for ``quarter`` side by side, ranked by ``metric`` (managers and
+    admins). The team is the active salespeople plus anyone with a figure or a target that quarter."""
+    require_manager(desk)
+    metric = metric_named(metric, ranked=True)
+    q = quarters.chosen(desk, quarter)
+    counted = records.tallies(desk.store, *q.bounds)
+    goals = targets.for_quarter(desk.store, q.name)
+    wanted = ",".join(str(int(i)) for i in set(counted) | set(goals) if i is not None) or "NULL"
+    people = desk.store.rows("SELECT id, login, name, role FROM users "
+                             f"WHERE (role = 'sales' AND active = 1) OR id IN ({wanted}) ORDER BY login")
+    rows = [shaped(person, q, counted.get(person["id"], {}), goals.get(person["id"])) for person in people]
+    rank(rows, metric)
+    return {"quarter": q.name, "from": q.first.isoformat(), "to": q.last.isoformat(), "metric": metric,
+            "people": sorted(rows, key=lambda row: (row["rank"], row["login"]))}
+
+
+def drill(desk, metric: str, login: str | None = None, quarter: str | Quarter | None = None) -> list[dict]:
+    """The records behind one figure, oldest first: their ``amount`` adds up to a money or count
+    figure, averages to a mean score, and counts approved (1) over decided for a rate."""
+    metric = metric_named(metric)
+    q = quarters.chosen(desk, quarter)
+    person = subject(desk, login)
+    found = records.rows(desk.store, metric, *q.bounds, person["id"])
+    for row in found:
+        row.pop("owner_id", None)
+        row["login"] = person["login"]
+    return found
+
+
+def subject(desk, login: str | None) -> dict:
+    """Whose KPIs: yourself unless you name someone, which only managers and admins may."""
+    if desk.user["role"] not in SALES_SIDE:
+        raise Refused("kpi.sales_side_only", role=desk.user["role"])
+    if not login or login == desk.user["login"]:
+        return {key: desk.user[key] for key in ("id", "login", "name", "role")}
+    require_manager(desk)
+    found = desk.store.one("SELECT id, login, name, role FROM users WHERE login = ?", [login])
+    if not found:
+        raise NotFound("people.not_found", login=login)
+    return found
+
+
+def require_manager(desk) -> None:
+    if not access.is_manager(desk.user):
+        raise Refused("kpi.managers_only", role=desk.user["role"])
+
+
+def metric_named(name: str, ranked: bool = False) -> str:
+    """A metric's name as typed ('revenue', 'contract-value', 'contracts' …), refused naming the list."""
+    key = str(name).strip().lower().replace("-", "_")
+    key = {"contracts": "contract_value", "clients": "new_clients", "success": "success_rate",
+           "win": "win_rate", "stages": "stage_days"}.get(key, key)
+    allowed = [m for m in records.METRICS if not (ranked and m == "stage_days")]
+    if key not in allowed:
+        raise InputError("kpi.metric_unknown", field="metric", value=name, allowed=", ".join(allowed))
+    return key
+
+
+def shaped(person: dict, q: Quarter, counted: dict, goals: dict | None) -> dict:
+    """The figures of one person from their counts and sums (:func:`records.tallies`)."""
+    count = lambda metric: counted.get(metric, (0, 0))  # noqa: E731
+    revenue, contract_value = count("revenue")[1], count("contract_value")[1]
+    new_clients = count("new_clients")[0]
+    scored, score_total = count("satisfaction")
+    decided, approved = count("success_rate")
+    ended, won = count("win_rate")
+    stays = counted.get("stage_days", {})
+    goals = goals or {}
+    achieved = {"revenue": revenue, "contract_value": contract_value, "new_clients": new_clients}
+    return {
+        "login": person["login"], "name": person["name"], "quarter": q.name,
+        "from": q.first.isoformat(), "to": q.last.isoformat(),
+        "revenue": revenue, "contract_value": contract_value, "new_clients": new_clients,
+        "satisfaction": {"mean": mean(score_total, scored), "count": scored, "total": score_total},
+        "success_rate": {"rate": ratio(approved, decided), "approved": approved, "decided": decided},
+        "win_rate": {"rate": ratio(won, ended), "won": won, "lost": ended - won},
+        "stage_days": {stage: {"mean": mean(days, n, places="0.1"), "count": n, "days": days}
+                       for stage, (n, days) in sorted(stays.items(), key=lambda item: records.stage_order(item[0]))},
+        "targets": {metric: goals.get(metric) for metric in records.TARGETED},
+        "attainment": {metric: ratio(achieved[metric], goals.get(metric)) for metric in records.TARGETED},
+    }
+
+
+def ratio(part: int, whole: int | None) -> int | None:
+    """``part`` ÷ ``whole`` in basis points, half a point rounded away from zero; None without a whole."""
+    if not whole or whole <= 0:
+        return None
+    points, rest = divmod(abs(part) * 10_000, whole)
+    if 2 * rest >= whole:
+        points += 1
+    return points if part >= 0 else -points
+
+
+def mean(total: int, count: int, places: str = "0.01") -> str | None:
+    """``total`` ÷ ``count`` as a decimal string ('4.33'), rounded half up; None when nothing counted."""
+    if not count:
+        return None
+    return str((Decimal(total) / Decimal(count)).quantize(Decimal(places), rounding=ROUND_HALF_UP))
+
+
+def sort_value(row: dict, metric: str) -> int | Decimal | None:
+    """What ranks a row for ``metric``: the money or count, the rate, the mean score."""
+    value = row[metric]
+    if isinstance(value, dict):
+        value = value.get("rate", value.get("mean"))
+        return Decimal(value) if isinstance(value, str) else value
+    return value
+
+
+def rank(rows: list[dict], metric: str) -> None:
+    """Rank 1 is the highest; equal figures share a rank (1, 1, 3); no figure at all ranks last."""
+    values = [sort_value(row, metric) for row in rows]
+    present = sorted((v for v in values if v is not None), reverse=True)
+    for row, value in zip(rows, values):
+        row["rank"] = present.index(value) + 1 if value is not None else len(present) + 1

@@ -77,7 +77,9 @@ async def test_with_nothing_due_a_friendly_line_says_so_in_both_languages(desk, 
         await settle(pilot)
         assert agenda_rows(app) == []
         assert "Nothing is due today (2026-11-27)" in str(app.screen.query_one("#today-empty").content)
-        await pilot.press("ctrl+p", *"switch language", "enter")
+        await pilot.press("ctrl+p", *"switch language")
+        await settle(pilot, 0.5)  # the palette finds its commands in a worker: Enter once they are listed
+        await pilot.press("enter")
         await settle(pilot)
         assert "今天（2026-11-27）没有待办事项" in str(app.screen.query_one("#today-empty").content)
 

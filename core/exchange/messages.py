@@ -72,6 +72,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exchange.errors_exists": ("errors: {file} exists (perhaps rows you mended); name another file, or leave --errors "
                                "out for a new one beside the input.",
                                "错误文件：{file} 已存在（可能是您修改过的行）；请另给文件名，或不用 --errors，在原文件旁另建一个。"),
+    "exchange.digits_lost": ("{field}: '{value}' was typed as a number, and Excel keeps only 15 digits of one; "
+                             "format the column as text, type the number again and save.",
+                             "{field}：'{value}' 在 Excel 中被当作数字，只保留了 15 位；请把该列设为文本格式，重新输入后保存。"),
     "exchange.format_unnamed": ("format: {file} is named as none of csv, xlsx or json; name it .csv, .xlsx or .json, "
                                 "or give --format.",
                                 "格式：文件名 {file} 不是 csv、xlsx 或 json；请以 .csv、.xlsx 或 .json 命名，或用 --format 指定。"),

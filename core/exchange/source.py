@@ -32,7 +32,9 @@ from zizhi.core.exchange.formulas import restore
 
 FORMATS = ("csv", "tsv", "xlsx", "json", "jsonl")
 ENCODINGS = ("utf-8", "gb18030")
+# a workbook of any kind python-calamine reads (Excel 97–2003's .xls, .xlsb, LibreOffice's .ods) is "xlsx"
 _SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx",
+             ".xls": "xlsx", ".xlsb": "xlsx", ".ods": "xlsx",
              ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 _CHUNK = 1 << 20
 _SNIFF = 64 * 1024

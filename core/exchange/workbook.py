@@ -5,7 +5,9 @@ Excel keeps numbers as floating point and calamine hands them over so: a whole n
 as 13812345678.0, and is written back as 13812345678; any other number as the shortest text that
 is that float (1800.5), so a money cell that is not exact in binary (0.30000000000000004) is
 refused by the money rule rather than rounded in silence. Dates become ISO dates. A phone number
-typed as a number has already lost its leading zero in Excel: the phone rule says so.
+typed as a number has already lost its leading zero in Excel: the phone rule says so. A number of
+more than 15 digits (a bank slip's, typed as a number) has lost its last digits in Excel: it comes
+as 2.026120212345679e+16, which no rule takes for a number it knows (:func:`digits_lost`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Iterator
 
 from zizhi.core.errors import InputError
 
-_EXACT = 2 ** 53  # beyond this a float no longer holds every whole number
+_EXACT = 10 ** 15  # Excel keeps 15 digits: a longer number typed into a cell has lost the rest
 
 
 def rows(path: Path, name: str) -> Iterator[tuple[int, dict[str, str]]]:
@@ -63,3 +65,10 @@ def _sheet(path: Path, name: str):
         return CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
     except (CalamineError, OSError, ValueError) as exc:
         raise InputError("exchange.xlsx_unreadable", file=name, detail=str(exc).splitlines()[0]) from None
+
+
+def digits_lost(text: str) -> bool:
+    """True for what :func:`text` makes of a number Excel cut to 15 digits (2.026120212345679e+16)."""
+    import re
+
+    return re.fullmatch(r"-?\d(\.\d+)?e\+\d+", text.strip()) is not None

@@ -24,6 +24,7 @@ from zizhi.core.errors import InputError, ZizhiError
 from zizhi.core.exchange import importer
 from zizhi.core.exchange.columns import Columns
 from zizhi.core.exchange.source import Table
+from zizhi.core.exchange.workbook import digits_lost
 from zizhi.core.receivables import ledger
 
 PAYMENT_HEADERS: dict[str, tuple[str, ...]] = {
@@ -108,4 +109,6 @@ def _missing(fields: dict[str, str]) -> list[tuple[str | None, ZizhiError]]:
         found.append(("paid_on", InputError("exchange.payment_date_required", field="paid-on")))
     if "reference" not in fields:
         found.append(("reference", InputError("exchange.payment_reference_required", field="reference")))
+    elif digits_lost(fields["reference"]):  # the slip typed as a number: Excel kept 15 of its digits
+        found.append(("reference", InputError("exchange.digits_lost", field="reference", value=fields["reference"])))
     return found

@@ -240,3 +240,10 @@ def test_a_salesperson_s_export_leaves_out_a_colleague_s_referrer_and_imports_ba
     assert "already on file 1, refused 0" in again.stdout
     [boss_row] = [r for r in csv.DictReader(cli("export", "clients").stdout.lstrip("\ufeff").splitlines()) if r["name"].startswith("杭州")]
     assert boss_row["referrer"] == "厦门嘉诚实业有限公司"  # the manager's export names it
+
+
+def test_an_old_excel_file_is_read_as_a_workbook_not_refused_for_its_name(cli, env, tmp_path):
+    old = tmp_path / "leads.xls"
+    old.write_bytes(b"not a workbook at all")  # named as Excel 97-2003 saves it
+    refused = cli("import", "clients", str(old), code=65)
+    assert "leads.xls: not an Excel workbook Zizhi can read" in refused.stderr and "--format" not in refused.stderr

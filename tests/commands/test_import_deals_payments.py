@@ -223,3 +223,18 @@ def test_a_lost_deal_needs_its_reason_and_an_ended_deal_is_never_reopened(cli, l
     reopened = write_csv(tmp_path / "重开.csv", [DEALS, [HAINA[1], "CUSTOMS-REG", "海关备案", "", "需求评估"]])
     assert "created 1" in cli("import", "deals", str(reopened), user="li").stdout  # a new deal, the lost one stays lost
     assert sorted(d["stage"] for d in cli.json("deal", "list", "--closed", user="li")) == ["assessment", "lost"]
+
+
+def test_a_bank_slip_excel_cut_to_fifteen_digits_is_refused_not_recorded(cli, owing, tmp_path):
+    import xlsxwriter
+
+    path = tmp_path / "流水.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, ["客户", "金额", "到账日期", "流水号"])
+    sheet.write_row(1, 0, [HENGTONG[0], "1431.00", "2026-11-27"])
+    sheet.write_number(1, 3, 20261202123456789)  # typed as a number: Excel holds 2.0261202123456788E+16
+    book.close()
+    refused = cli("import", "payments", str(path), user="cw", code=65)
+    assert "流水.xlsx:2: 流水号: reference: '2.026120212345679e+16' was typed as a number" in refused.stderr
+    assert owed(cli)[0] == (1, 0, 143_100)  # nothing paid

@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from zizhi.core.clients import schema as clients
+from zizhi.core.compliance import schema as compliance
 from zizhi.core.credit import schema as credit
 from zizhi.core.people import schema as people
 from zizhi.core.pipeline import schema as pipeline
@@ -69,7 +70,8 @@ def m014_audit_chain(db) -> None:
 for _migration in (*people.MIGRATIONS, *clients.MIGRATIONS, m004_audit, *clients.LATER, *pipeline.MIGRATIONS,
                    m013_audit_acting_admin, m014_audit_chain, *clients.LAST, *people.LAST, *receivables.MIGRATIONS,
                    *workdays.MIGRATIONS, *credit.LAST, *receivables.LAST, *receivables.DUNNING,
-                   *receivables.RECONCILIATION, *pipeline.LAST, *reminders.MIGRATIONS, *clients.EXCHANGE):
+                   *receivables.RECONCILIATION, *pipeline.LAST, *reminders.MIGRATIONS, *clients.EXCHANGE,
+                   *compliance.MIGRATIONS):
     migrations()(_migration)
 
 

@@ -136,3 +136,17 @@ def test_a_deal_touching_an_affected_qualification_shows_the_notice(legal, li, d
     notices.acknowledge(li, touching["id"])
     assert notices.affecting(li, ["TRADE-RIGHTS", "CUSTOMS-REG"])[0]["acknowledged_at"] == "2026-11-27 09:00:00"
     assert notices.affecting(li, ["CIQ-FILING"]) == [] and notices.affecting(li, []) == []
+
+
+def test_the_demo_has_a_notice_on_everyones_agenda_and_risks_in_the_register(desk):
+    from zizhi.core.compliance import risks
+    from zizhi.core.demo import fill_demo
+
+    fill_demo(desk, clients=20, seed=7)
+    latest = notices.list_notices(desk)[0]
+    assert latest["acknowledged"] == 1 and latest["expected"] > 9  # legal wrote it; the team has yet to read it
+    on_agendas = {p["login"] for p in agenda(desk, kinds=["notice"])["people"]}
+    assert {"wang.fang", "li.qiang", "liu.yang", "sun.li", "wu.hao"} <= on_agendas and "zhou.jing" not in on_agendas
+    assert risks.heat_map(desk)["total"] == 8 and agenda(desk, kinds=["risk_review"])["people"]
+    fill_demo(desk, clients=5, add=True)  # filled again: no second set
+    assert len(notices.list_notices(desk)) == 3

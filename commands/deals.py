@@ -64,9 +64,16 @@ def show(ctx: typer.Context, deal: Deal, json: Json = False) -> None:
 
     Example: zizhi deal show 12
     """
+    output_read(ctx, "deal show", "deal", lambda d: _with_notices(d, deal), json, _deal_text, deal=deal)
+
+
+def _with_notices(d, deal: str) -> dict:
+    """The deal with the policy notices touching its qualifications (``notices``)."""
+    from zizhi.core.compliance.notices import with_notices
     from zizhi.core.pipeline.deals import get_deal
 
-    output_read(ctx, "deal show", "deal", lambda d: get_deal(d, deal), json, _deal_text, deal=deal)
+    found = get_deal(d, deal)
+    return with_notices(d, found, [q["code"] for q in found["qualifications"]])
 
 
 @app.command("list")
@@ -189,3 +196,7 @@ def _deal_text(deal: dict) -> None:
     if deal.get("history"):
         echo("")
         table(deal["history"], ["at", "from_stage", "to_stage", "user", "note"])
+    if deal.get("notices"):
+        from zizhi.commands.notices import affecting_text
+
+        affecting_text(deal["notices"])

@@ -36,6 +36,7 @@ NOUNS = {
     "ar": ("receivables", "app"), "invoice": ("invoices", "app"), "dunning": ("dunning", "app"),
     "remind": ("remind_cmd", "app"), "import": ("import_cmd", "app"),
     "export": ("export_cmd", "app"), "kpi": ("kpi_cmd", "app"),
+    "notice": ("notices", "app"), "risk": ("risks", "app"), "training": ("training", "app"),
 }
 
 

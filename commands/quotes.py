@@ -65,7 +65,8 @@ def show(ctx: typer.Context, quote: Quote, json: Json = False) -> None:
     """
     from zizhi.core.pipeline.quotes import get_quote
 
-    output_read(ctx, "quote show", "quote", lambda d: get_quote(d, quote), json, _quote_text, quote=quote)
+    output_read(ctx, "quote show", "quote", lambda d: _with_notices(d, get_quote(d, quote)), json, _quote_text,
+                quote=quote)
 
 
 @app.command("list")
@@ -198,6 +199,17 @@ def _quote_text(quote: dict) -> None:
     from zizhi.core.documents.quote_text import as_text
 
     echo(as_text(quote))
+    if quote.get("notices"):
+        from zizhi.commands.notices import affecting_text
+
+        affecting_text(quote["notices"])
+
+
+def _with_notices(d, quote: dict) -> dict:
+    """The quote with the policy notices touching its qualifications (``notices``)."""
+    from zizhi.core.compliance.notices import with_notices
+
+    return with_notices(d, quote, [line["code"] for line in quote["lines"]])
 
 
 REVIEW_FIELDS = ["quote", "revision", "status", "reviewer", "at", "reason"]

@@ -13,7 +13,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationIn
 
 from zizhi.core.checked_settings import CatalogueRules, QualificationRules
 from zizhi.core.pipeline.stages import STAGES
-from zizhi.core.vocab import DUNNING_ACTIONS
+from zizhi.core.vocab import DUNNING_ACTIONS, RISK_LEVELS, ROLES
 
 ROLES_WITH_DISCOUNT = ("sales", "manager", "admin")
 
@@ -195,6 +195,10 @@ class Aftersales(Strict):
 
 class Onboarding(Strict):
     pass_mark: int = Field(ge=0, le=100)
+    # Continuing training (rulebook §4.1): each of these roles attends a session at least this often;
+    # past it, `zizhi training overdue` names them.
+    continuing_interval_days: int = Field(default=180, gt=0, le=3650)
+    continuing_roles: list[Literal[ROLES]] = Field(default=["sales"], min_length=1)
 
 
 DEFAULT_PENALTY = ("任何一方违反本合同约定的，应向守约方支付合同总金额 20% 的违约金；"
@@ -291,6 +295,43 @@ class Watch(Strict):
         return self
 
 
+# The usual 5×5 matrix: likelihood × impact 1–4 low, 5–9 medium, 10–16 high, 20–25 critical.
+DEFAULT_RISK_MATRIX = [["low", "low", "low", "low", "medium"],
+                       ["low", "low", "medium", "medium", "high"],
+                       ["low", "medium", "medium", "high", "high"],
+                       ["low", "medium", "high", "high", "critical"],
+                       ["medium", "high", "high", "critical", "critical"]]
+DEFAULT_REVIEW_DAYS = {"low": 180, "medium": 90, "high": 30, "critical": 7}
+
+
+class Risk(Strict):
+    """The risk register's level matrix and how often each level is reviewed (rulebook §7.3)."""
+
+    # Row n is likelihood n (1 rare … 5 almost certain), column m impact m (1 minor … 5 severe).
+    matrix: list[list[Literal[RISK_LEVELS]]] = DEFAULT_RISK_MATRIX
+    # Days from one review to the next, per level.
+    review_days: dict[Literal[RISK_LEVELS], Annotated[int, Field(gt=0, le=3650)]] = DEFAULT_REVIEW_DAYS
+
+    @field_validator("matrix")
+    @classmethod
+    def _five_by_five_rising(cls, value: list[list[str]]) -> list[list[str]]:
+        if len(value) != 5 or any(len(row) != 5 for row in value):
+            raise ValueError("matrix needs 5 rows (likelihood 1–5) of 5 levels (impact 1–5)")
+        rank = [[RISK_LEVELS.index(level) for level in row] for row in value]
+        for n in range(5):
+            if rank[n] != sorted(rank[n]) or [row[n] for row in rank] != sorted(row[n] for row in rank):
+                raise ValueError(f"a level must not fall as likelihood or impact grows ({', '.join(RISK_LEVELS)})")
+        return value
+
+    @field_validator("review_days")
+    @classmethod
+    def _every_level(cls, value: dict[str, int]) -> dict[str, int]:
+        missing = [level for level in RISK_LEVELS if level not in value]
+        if missing:
+            raise ValueError(f"review_days needs every level: {missing[0]} is missing")
+        return value
+
+
 class Pricing(Strict):
     tax: Tax
     surcharges: Surcharges
@@ -306,6 +347,7 @@ class Pricing(Strict):
     invoices: Invoices = Invoices()
     dunning: Annotated[Dunning, BeforeValidator(_dunning_of_old_files)] = Dunning()
     watch: Watch = Watch()
+    risk: Risk = Risk()
 
     @field_validator("stages")
     @classmethod

@@ -17,6 +17,7 @@ import os
 from zizhi.core import columns
 from zizhi.core import messages as base_messages
 from zizhi.core.clients import messages as clients_messages
+from zizhi.core.compliance import messages as compliance_messages
 from zizhi.core.credit import messages as credit_messages
 from zizhi.core.documents import messages as documents_messages
 from zizhi.core.exchange import messages as exchange_messages
@@ -34,7 +35,7 @@ LANGUAGES = ("en", "zh")
 CORE_MESSAGES = (base_messages.MESSAGES, columns.MESSAGES, people_messages.MESSAGES, clients_messages.MESSAGES,
                  pipeline_messages.MESSAGES, documents_messages.MESSAGES, credit_messages.MESSAGES,
                  receivables_messages.MESSAGES, workdays_messages.MESSAGES, reminders_messages.MESSAGES,
-                 exchange_messages.MESSAGES, kpi_messages.MESSAGES)
+                 exchange_messages.MESSAGES, kpi_messages.MESSAGES, compliance_messages.MESSAGES)
 
 # The one table: the core's messages, then those a layer registers (the app's labels, the CLI's texts).
 MESSAGES: dict[str, tuple[str, str]] = {}

@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from zizhi.core.clients import schema as clients
+from zizhi.core.compliance import schema as compliance
 from zizhi.core.credit import schema as credit
 from zizhi.core.kpi import schema as kpi
 from zizhi.core.people import schema as people
@@ -71,7 +72,7 @@ for _migration in (*people.MIGRATIONS, *clients.MIGRATIONS, m004_audit, *clients
                    m013_audit_acting_admin, m014_audit_chain, *clients.LAST, *people.LAST, *receivables.MIGRATIONS,
                    *workdays.MIGRATIONS, *credit.LAST, *receivables.LAST, *receivables.DUNNING,
                    *receivables.RECONCILIATION, *pipeline.LAST, *reminders.MIGRATIONS, *clients.EXCHANGE,
-                   *kpi.MIGRATIONS):
+                   *kpi.MIGRATIONS, *compliance.MIGRATIONS):
     migrations()(_migration)
 
 

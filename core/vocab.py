@@ -23,6 +23,11 @@ INVOICE_TYPES = ("normal", "special")
 # and what came of an action.
 DUNNING_ACTIONS = ("friendly_reminder", "reminder", "call", "letter", "visit", "escalation")
 DUNNING_OUTCOMES = ("reached", "no_answer", "promised", "disputed", "refused", "paid")
+# The risk register (rulebook §7.3): what kind of risk, where it stands, and how grave the matrix
+# in pricing.toml [risk] rates it (mildest first).
+RISK_CATEGORIES = ("legal", "credit", "market", "operational", "other")
+RISK_STATUSES = ("open", "mitigating", "closed")
+RISK_LEVELS = ("low", "medium", "high", "critical")
 
 ALIASES = {
     "size": {"微型": "micro", "小型": "small", "中型": "medium", "大型": "large",
@@ -55,13 +60,20 @@ ALIASES = {
     "dunning_outcome": {"已联系": "reached", "联系上": "reached", "未接通": "no_answer", "无人接听": "no_answer",
                         "承诺付款": "promised", "承诺": "promised", "有异议": "disputed", "争议": "disputed",
                         "拒绝": "refused", "拒付": "refused", "已付款": "paid", "已付": "paid"},
+    "risk_category": {"法律政策": "legal", "法律": "legal", "政策": "legal", "法律/政策": "legal", "policy": "legal",
+                      "legal/policy": "legal", "legalpolicy": "legal", "信用": "credit", "市场": "market",
+                      "经营": "operational", "运营": "operational", "业务": "operational", "operations": "operational",
+                      "其他": "other"},
+    "risk_status": {"开放": "open", "未处理": "open", "待处理": "open", "应对中": "mitigating",
+                    "处理中": "mitigating", "缓解中": "mitigating", "已关闭": "closed", "关闭": "closed"},
     "role": {"销售": "sales", "经理": "manager", "财务": "finance", "法务": "legal",
              "运营": "operations", "管理员": "admin"},
 }
 ALLOWED = {"size": SIZES, "urgency": URGENCIES, "channel": CHANNELS,
            "log_channel": LOG_CHANNELS, "payment_method": PAYMENT_METHODS, "role": ROLES,
            "credit_method": CREDIT_METHODS, "invoice_type": INVOICE_TYPES, "dunning_action": DUNNING_ACTIONS,
-           "dunning_outcome": DUNNING_OUTCOMES, "stage": (*STAGES, *ENDINGS)}
+           "dunning_outcome": DUNNING_OUTCOMES, "stage": (*STAGES, *ENDINGS),
+           "risk_category": RISK_CATEGORIES, "risk_status": RISK_STATUSES}
 
 
 def sql_in(values: tuple[str, ...]) -> str:

@@ -16,6 +16,7 @@ import random
 from zizhi.core import audit
 from zizhi.core.demo.clients import COLUMNS, Clients
 from zizhi.core.demo.collection import act_out
+from zizhi.core.demo.compliance import add_compliance
 from zizhi.core.demo.credit import credit_checks
 from zizhi.core.demo.deals import add_deals
 from zizhi.core.demo.debts import PER_SET
@@ -36,6 +37,7 @@ def fill_demo(desk, clients: int = 300, seed: int = 7, add: bool = False) -> dic
         start = db.execute("SELECT coalesce(max(id), 0) + 1 FROM clients").fetchone()[0]
         rng = random.Random(seed if start == 1 else f"{seed}:{start}")
         counts = ensure_team(db, desk, rng)
+        counts.update(add_compliance(db, desk))
         rows, logs, tags = Clients(db, rng, start, desk.settings).make(clients)
         _insert_clients(desk.store.conn, rows)
         desk.store.conn.executemany(

@@ -222,7 +222,7 @@ def record_training(desk, login: str, topic: str, held_on: str | None = None, ho
         validation.text(trainer, "trainer")
         validation.text(notes, "notes", multiline=True)
         held_on = validation.happened(held_on, "date")
-        hours = _hours(hours)
+        hours = training_hours(hours)
         user = get_user(desk, login)
         db.execute(
             "INSERT INTO trainings (user_id, held_on, topic, hours, trainer, notes, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -255,7 +255,7 @@ def owner_for(desk, login: str) -> dict:
     return user
 
 
-def _hours(value: str | None) -> str | None:
+def training_hours(value: str | None) -> str | None:
     """Training length in hours: a positive number such as 2 or 1.5."""
     if value is None or not str(value).strip():
         return None

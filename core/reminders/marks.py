@@ -26,10 +26,16 @@ def snooze(desk, key: str, until: str) -> dict:
     return _mark(desk, key, "snoozed", day)
 
 
+# Kinds dealt with only by the record they ask for: a notice is acknowledged, a risk reviewed.
+SETTLED_BY_COMMAND = ("notice", "risk_review")
+
+
 def _mark(desk, key: str, state: str, until: str | None) -> dict:
     key = (key or "").strip()
     with desk.store.unit_of_work() as db:
-        _require_own_reminder(desk, key)
+        reminder = _require_own_reminder(desk, key)
+        if state == "done" and reminder["kind"] in SETTLED_BY_COMMAND:
+            raise UserError("remind.settled_by_command", reminder=key, command=reminder["command"])
         db.execute("""INSERT INTO reminder_marks (key, user_id, state, until, at) VALUES (?, ?, ?, ?, ?)
                       ON CONFLICT (key, user_id) DO UPDATE SET state = excluded.state, until = excluded.until,
                       at = excluded.at""", [key, desk.user["id"], state, until, clock.stamp()])
@@ -37,7 +43,7 @@ def _mark(desk, key: str, state: str, until: str | None) -> dict:
     return {"key": key, "person": desk.user["login"], "state": state, "until": until}
 
 
-def _require_own_reminder(desk, key: str) -> None:
+def _require_own_reminder(desk, key: str) -> dict:
     """The key must be on the user's agenda today (marks on others' reminders, or typos, are refused)."""
     from zizhi.core.reminders.agenda import KINDS, agenda
 
@@ -45,6 +51,8 @@ def _require_own_reminder(desk, key: str) -> None:
     if kind not in KINDS:
         raise InputError("remind.unknown_key", field="key", value=key, kinds=", ".join(KINDS))
     mine = agenda(desk, person=desk.user["login"], kinds=[kind], marked=True)["people"]
-    if not any(r["key"] == key for p in mine for r in p["reminders"]):
+    found = next((r for p in mine for r in p["reminders"] if r["key"] == key), None)
+    if found is None:
         raise UserError("remind.not_on_agenda", reminder=key, login=desk.user["login"])
+    return found
 

@@ -85,6 +85,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "remind.kind.stale_deal": ("Deals stuck", "停滞的商机"),
     "remind.kind.certificate_expiring": ("Certificates expiring (renewals)", "即将到期的资质证书（续办）"),
     "remind.kind.credit_recheck": ("Credit re-checks", "信用复查"),
+    "remind.kind.notice": ("Policy notices to read", "待阅读的政策通知"),
+    "remind.kind.risk_review": ("Risk reviews", "风险复核"),
     "remind.kind.calendar_missing": ("Holiday calendar", "节假日日历"),
     "remind.json_sends_nothing": ("--json prints the agenda and sends nothing; add --dry-run to see the plan, "
                                   "or drop --json to send.",
@@ -153,6 +155,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                     "{code} 资质证书将于 {expires} 到期：{client}，{number}（商机 {deal}）——请联系续办"),
     "remind.credit_recheck": ("credit re-check due by {by}: {client}, rating {rating} checked {checked_on}",
                               "须在 {by} 前复查信用：{client}，评级 {rating}（{checked_on} 核查）"),
+    "remind.notice": ("read and acknowledge policy notice {notice}: {title} (in effect {effective}, issued {since})",
+                      "请阅读并确认政策通知 {notice}：{title}（{effective} 起施行，{since} 发布）"),
+    "remind.risk_review": ("review risk {risk} ({level_word}, {category_word}): {description} (due {since})",
+                           "复核风险 {risk}（{level_word}，{category_word}）：{description}（{since} 到期）"),
+    "remind.settled_by_command": ("{reminder} is not marked done: it goes when its record is made — {command}",
+                                  "{reminder} 不能标记为完成：完成相应记录后自动消失——{command}"),
     "remind.calendar_missing": ("import the {year} holiday calendar: deadlines into {year} are provisional until "
                                 "it is on record (due since {since})",
                                 "请导入 {year} 年节假日安排：导入前，跨入 {year} 年的期限均为暂定（自 {since} 起待办）"),

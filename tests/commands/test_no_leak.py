@@ -65,8 +65,12 @@ CHANGES = {"client edit", "client archive", "client assign", "log add", "log edi
            "remind snooze", "import deals", "import payments", "kpi target"}
 # What the user typed comes back (client add, import clients: the file), nothing of the clients is read (SSH keys, a new database,
 # the person's own language, the holiday calendar), or another command runs (shell: the command sent over the key, swept above as itself).
+# Policy notices, the risk register and training hold no client record: what legal, a manager or a risk's owner
+# wrote, and who read it or trained (a salesperson sees only the risks and training that are theirs).
 OUTSIDE = {"client add", "import clients", "import interactions", "config check", "config init", "config path", "config show", "demo", "init", "shell",
-           "user key", "user language", "calendar show", "calendar import", "calendar check"}
+           "user key", "user language", "calendar show", "calendar import", "calendar check",
+           "notice add", "notice list", "notice show", "notice ack", "risk add", "risk update", "risk review",
+           "risk list", "risk show", "risk map", "training add", "training list", "training overdue"}
 
 
 def every_command() -> set[str]:

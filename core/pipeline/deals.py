@@ -199,8 +199,9 @@ def check_gates(db, deal: dict, target: str, settings) -> None:
         current = step
 
 
-def end_deal(desk, deal_id: int | str, ending: str, reason: str) -> dict:
-    """Close a deal as lost or cancelled; the reason is required and kept.
+def end_deal(desk, deal_id: int | str, ending: str, reason: str, competitor: str | None = None) -> dict:
+    """Close a deal as lost or cancelled; the reason is required and kept, and a lost deal may name
+    the competitor it went to (market research groups by it, ``core/reports/market.py``).
 
     A contract never signed is void with it (``pipeline.endings``); a signed one is ended only by
     terminating it (``pipeline.terminations``), so this refuses. The result carries
@@ -210,24 +211,28 @@ def end_deal(desk, deal_id: int | str, ending: str, reason: str) -> dict:
 
     if not (validation.text(reason, "reason", multiline=True) or "").strip():
         raise InputError("deal.reason_required", ending=ending)
+    competitor = " ".join((validation.text(competitor, "competitor") or "").split()) or None
+    if competitor and ending != "lost":
+        raise InputError("deal.competitor_only_lost", field="competitor", value=competitor)
     with desk.store.unit_of_work() as db:
         deal = resolve_deal(desk, deal_id)
         require_open(deal)
         require_endable(desk.user, deal)
         contract = endings.end_contract(db, desk, deal)
-        record_ending(db, desk, deal, ending, reason.strip())
+        record_ending(db, desk, deal, ending, reason.strip(), competitor)
         audit.record(db, desk.user, f"deal.{ending}", "deal", deal["id"], reason=reason.strip(),
+                     **({"competitor": competitor} if competitor else {}),
                      contract=contract and {k: contract[k] for k in ("number", "state", "paid", "outstanding")})
     ended = get_deal(desk, deal["id"])
     ended["contract_ended"] = contract
     return ended
 
 
-def record_ending(db, desk, deal: dict, ending: str, reason: str) -> None:
+def record_ending(db, desk, deal: dict, ending: str, reason: str, competitor: str | None = None) -> None:
     """Write the deal's ending and its history line, inside the caller's unit of work (which
     audits it): ending a deal, or terminating its signed contract (``pipeline.terminations``)."""
-    db.execute("UPDATE deals SET stage = ?, end_reason = ?, stage_since = ?, updated_at = ? WHERE id = ?",
-               [ending, reason, clock.stamp(), clock.stamp(), deal["id"]])
+    db.execute("UPDATE deals SET stage = ?, end_reason = ?, competitor = ?, stage_since = ?, updated_at = ? "
+               "WHERE id = ?", [ending, reason, competitor, clock.stamp(), clock.stamp(), deal["id"]])
     _history(db, deal["id"], deal["stage"], ending, desk.user["id"], reason)
 
 
@@ -240,8 +245,8 @@ def ending_preview(desk, deal_id: int | str) -> dict | None:
         return endings.contract_at_stake(desk.store.conn, deal["id"])
 
 
-def lose(desk, deal_id: int | str, reason: str) -> dict:
-    return end_deal(desk, deal_id, "lost", reason)
+def lose(desk, deal_id: int | str, reason: str, competitor: str | None = None) -> dict:
+    return end_deal(desk, deal_id, "lost", reason, competitor)
 
 
 def cancel(desk, deal_id: int | str, reason: str) -> dict:

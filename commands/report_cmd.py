@@ -95,18 +95,21 @@ def _weekly_text(report: dict) -> None:
         echo("")
         name = group["login"] or t("report.nobody")
         echo(f"{name} {group['name'] or ''}".rstrip() + ": " + _counts(group["counts"]))
-        days = {"stuck": report["stuck_on"], "follow_ups": report["next_last"], "dunning": report["next_last"]}
+        ahead = f"{report['next_first']} – {report['next_last']}"
+        days = {"stuck": report["stuck_on"], "follow_ups": ahead, "dunning": ahead}
         from zizhi.core.reports.weekly import SECTIONS
 
         for section in SECTIONS:
-            rows = group[section]
-            if not rows:
+            rows, late = group[section], group.get(f"{section}_overdue", 0)
+            if not rows and not late:
                 continue
             echo(f"  {t('report.section.' + section, day=days.get(section, ''))} ({len(rows)})")
             for row in rows[:SHOWN]:
                 echo("    " + _line(section, row))
             if len(rows) > SHOWN:
                 echo("    " + t("report.more", count=len(rows) - SHOWN))
+            if late:
+                echo("    " + t("report.overdue_already", count=late))
     echo("")
     echo(f"{t('report.total')}: {_counts(report['totals'])}")
 
@@ -139,8 +142,7 @@ def _line(section: str, row: dict) -> str:
         "dunning": lambda: f"{row['instalment']}  {t('dunning_action.' + row['action'])}  {money_text(row['owed'])}"
                            f"  {row['since']}",
     }[section]()
-    late = f"  [{t('report.overdue_mark')}]" if row.get("overdue") else ""
-    return f"{deal}{row['client']}  {said}{late}"
+    return f"{deal}{row['client']}  {said}"
 
 
 def _grid(heads: list[str], lines: list[list[str]]) -> None:

@@ -23,6 +23,7 @@ from collections import defaultdict
 
 from zizhi.core import access
 from zizhi.core.reports import figures, periods
+from zizhi.core.reports.schema import CLIENTS
 from zizhi.core.vocab import CHANNELS
 
 UNRECORDED = "unrecorded"  # a client whose channel was never recorded
@@ -83,45 +84,46 @@ def _referrers(desk, rows: dict) -> list[dict]:
 
 
 def _facts(desk, cond: str, params: list, start: str, end: str, first: str, after: str) -> list[tuple]:
-    """Every fact of the period as (channel, referrer, figure, amount): one query per kind of
-    record, each reading only the period through its index."""
+    """Every figure of the period as (channel, referrer, figure, amount), summed by SQLite per
+    channel and referrer: one query per kind of record, each reading only the period by its index."""
     client = "c.channel, c.referrer_id"
-    return [*_tuples(desk, f"""
-        SELECT {client}, 'inquiries', 1 FROM deals d JOIN clients c ON c.id = d.client_id
-        WHERE d.created_at >= ? AND d.created_at < ? AND {cond}
-        UNION ALL
-        SELECT {client}, 'converted', 1 FROM deals d JOIN clients c ON c.id = d.client_id
-        JOIN contracts k ON k.deal_id = d.id
-        WHERE d.created_at >= ? AND d.created_at < ? AND k.signed_on IS NOT NULL AND {cond}""",
-                             [first, after, *params, first, after, *params]),
-            *_won(desk, cond, params, start, end),
-            *_tuples(desk, f"""
-        SELECT {client}, 'received', p.amount FROM payments p JOIN clients c ON c.id = p.client_id
-        WHERE p.paid_on BETWEEN ? AND ? AND {cond}
-          AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = p.id AND r.on_date <= p.paid_on)
-        UNION ALL
-        SELECT {client}, 'reversed', p.amount FROM reversals r JOIN payments p ON p.id = r.payment_id
-        JOIN clients c ON c.id = p.client_id
-        WHERE r.on_date BETWEEN ? AND ? AND r.on_date > p.paid_on AND {cond}""",
-                             [start, end, *params, start, end, *params])]
+    facts = []
+    for channel, referrer, inquiries, converted in _tuples(desk, f"""
+            SELECT {client}, count(*), count(k.signed_on) FROM deals d JOIN {CLIENTS} ON c.id = d.client_id
+            LEFT JOIN contracts k ON k.deal_id = d.id
+            WHERE d.created_at >= ? AND d.created_at < ? AND {cond} GROUP BY 1, 2""", [first, after, *params]):
+        facts += [(channel, referrer, "inquiries", inquiries), (channel, referrer, "converted", converted)]
+    for channel, referrer, field, amount in _tuples(desk, f"""
+            SELECT {client}, 'received', sum(p.amount) FROM payments p JOIN {CLIENTS} ON c.id = p.client_id
+            WHERE p.paid_on BETWEEN ? AND ? AND {cond}
+              AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = p.id AND r.on_date <= p.paid_on)
+            GROUP BY 1, 2
+            UNION ALL
+            SELECT {client}, 'reversed', sum(p.amount) FROM reversals r JOIN payments p ON p.id = r.payment_id
+            JOIN {CLIENTS} ON c.id = p.client_id
+            WHERE r.on_date BETWEEN ? AND ? AND r.on_date > p.paid_on AND {cond} GROUP BY 1, 2""",
+                                                    [start, end, *params, start, end, *params]):
+        facts.append((channel, referrer, field, amount))
+    return facts + _won(desk, cond, params, start, end)
 
 
 def _won(desk, cond: str, params: list, start: str, end: str) -> list[tuple]:
     """The deals won in the period (contract signed), their value and days to close, and the
     clients among them whose first contract it was."""
     found = []
-    for channel, referrer, total, days, first_time in _tuples(desk, f"""
-            SELECT c.channel, c.referrer_id, k.total,
+    for channel, referrer, days, first_time, count, total in _tuples(desk, f"""
+            SELECT c.channel, c.referrer_id,
                    CAST(julianday(k.signed_on) - julianday(substr(d.created_at, 1, 10)) AS INTEGER),
                    NOT EXISTS (SELECT 1 FROM deals e JOIN contracts j ON j.deal_id = e.id
-                               WHERE e.client_id = c.id AND j.signed_on IS NOT NULL
-                                 AND (j.signed_on < k.signed_on OR (j.signed_on = k.signed_on AND j.id < k.id)))
-            FROM contracts k JOIN deals d ON d.id = k.deal_id JOIN clients c ON c.id = d.client_id
-            WHERE k.signed_on BETWEEN ? AND ? AND {cond}""", [start, end, *params]):
-        found += [(channel, referrer, "won", 1), (channel, referrer, "won_value", total),
-                  (channel, referrer, "days", max(days, 0))]
+                               WHERE e.client_id = d.client_id AND j.signed_on IS NOT NULL
+                                 AND (j.signed_on < k.signed_on OR (j.signed_on = k.signed_on AND j.id < k.id))),
+                   count(*), sum(k.total)
+            FROM contracts k JOIN deals d ON d.id = k.deal_id JOIN {CLIENTS} ON c.id = d.client_id
+            WHERE k.signed_on BETWEEN ? AND ? AND {cond} GROUP BY 1, 2, 3, 4""", [start, end, *params]):
+        found += [(channel, referrer, "won", count), (channel, referrer, "won_value", total)]
+        found += [(channel, referrer, "days", max(days, 0))] * count
         if first_time:
-            found.append((channel, referrer, "clients_won", 1))
+            found.append((channel, referrer, "clients_won", count))
     return found
 
 

@@ -18,6 +18,7 @@ from collections import defaultdict
 from zizhi.core import access
 from zizhi.core.errors import InputError
 from zizhi.core.reports import figures, periods
+from zizhi.core.reports.schema import CLIENTS
 
 GROUPINGS = ("industry", "region", "qualification")
 UNRECORDED = "unrecorded"
@@ -49,60 +50,67 @@ def market(desk, start: str, end: str, by: str = "industry") -> dict:
 
 def _facts(desk, by: str, cond: str, params: list, start: str, end: str, first: str,
            after: str) -> list[tuple]:
-    """(group, figure, amount) for every inquiry, win and loss of the period."""
+    """(group, figure, amount) for the inquiries, wins and losses of the period, summed per group by SQLite."""
     if by == "qualification":
         return _by_qualification(desk, cond, params, start, end, first, after)
     column = _COLUMN[by]
-    return desk.store.tuples(f"""
-        SELECT {column}, 'inquiries', 1 FROM deals d JOIN clients c ON c.id = d.client_id
-        WHERE d.created_at >= ? AND d.created_at < ? AND {cond}
-        UNION ALL
-        SELECT {column}, 'won', 1 FROM contracts k JOIN deals d ON d.id = k.deal_id JOIN clients c ON c.id = d.client_id
-        WHERE k.signed_on BETWEEN ? AND ? AND {cond}
-        UNION ALL
-        SELECT {column}, 'won_value', k.total FROM contracts k JOIN deals d ON d.id = k.deal_id
-        JOIN clients c ON c.id = d.client_id WHERE k.signed_on BETWEEN ? AND ? AND {cond}
-        UNION ALL
-        SELECT {column}, 'lost', 1 FROM deal_stages h JOIN deals d ON d.id = h.deal_id JOIN clients c ON c.id = d.client_id
-        WHERE h.at >= ? AND h.at < ? AND h.to_stage = 'lost' AND {cond}
-        UNION ALL
-        SELECT {column}, 'lost_value', d.value FROM deal_stages h JOIN deals d ON d.id = h.deal_id
-        JOIN clients c ON c.id = d.client_id WHERE h.at >= ? AND h.at < ? AND h.to_stage = 'lost' AND {cond}""",
-        [first, after, *params, start, end, *params, start, end, *params, first, after, *params,
-         first, after, *params])[1]
+    facts = []
+    for group, kind, count, amount in desk.store.tuples(f"""
+            SELECT {column}, 'inquiries', count(*), 0 FROM deals d JOIN {CLIENTS} ON c.id = d.client_id
+            WHERE d.created_at >= ? AND d.created_at < ? AND {cond} GROUP BY 1
+            UNION ALL
+            SELECT {column}, 'won', count(*), sum(k.total) FROM contracts k JOIN deals d ON d.id = k.deal_id
+            JOIN {CLIENTS} ON c.id = d.client_id WHERE k.signed_on BETWEEN ? AND ? AND {cond} GROUP BY 1
+            UNION ALL
+            SELECT {column}, 'lost', count(*), sum(d.value) FROM deal_stages h JOIN deals d ON d.id = h.deal_id
+            JOIN {CLIENTS} ON c.id = d.client_id
+            WHERE h.at >= ? AND h.at < ? AND h.to_stage = 'lost' AND {cond} GROUP BY 1""",
+            [first, after, *params, start, end, *params, first, after, *params])[1]:
+        facts.append((group, kind, count))
+        if kind != "inquiries":
+            facts.append((group, f"{kind}_value", amount))
+    return facts
 
 
 def _by_qualification(desk, cond: str, params: list, start: str, end: str, first: str,
                       after: str) -> list[tuple]:
+    seen = _seen(cond)
     facts = desk.store.tuples(f"""
-        SELECT q.code, 'inquiries', 1 FROM deals d JOIN clients c ON c.id = d.client_id
+        SELECT q.code, 'inquiries', count(*) FROM deals d {seen}
         JOIN deal_qualifications q ON q.deal_id = d.id WHERE d.created_at >= ? AND d.created_at < ? AND {cond}
+        GROUP BY 1
         UNION ALL
-        SELECT q.code, 'won', 1 FROM contracts k JOIN deals d ON d.id = k.deal_id JOIN clients c ON c.id = d.client_id
-        JOIN deal_qualifications q ON q.deal_id = d.id WHERE k.signed_on BETWEEN ? AND ? AND {cond}
+        SELECT q.code, 'won', count(*) FROM contracts k JOIN deals d ON d.id = k.deal_id {seen}
+        JOIN deal_qualifications q ON q.deal_id = d.id WHERE k.signed_on BETWEEN ? AND ? AND {cond} GROUP BY 1
         UNION ALL
-        SELECT q.code, 'lost', 1 FROM deal_stages h JOIN deals d ON d.id = h.deal_id JOIN clients c ON c.id = d.client_id
-        JOIN deal_qualifications q ON q.deal_id = d.id WHERE h.at >= ? AND h.at < ? AND h.to_stage = 'lost' AND {cond}""",
+        SELECT q.code, 'lost', count(*) FROM deal_stages h JOIN deals d ON d.id = h.deal_id {seen}
+        JOIN deal_qualifications q ON q.deal_id = d.id
+        WHERE h.at >= ? AND h.at < ? AND h.to_stage = 'lost' AND {cond} GROUP BY 1""",
         [first, after, *params, start, end, *params, first, after, *params])[1]
     lines: dict[int, tuple[int, dict[str, int]]] = {}
     for contract, total, code, amount in desk.store.tuples(f"""
-            SELECT k.id, k.total, l.code, l.total FROM contracts k JOIN deals d ON d.id = k.deal_id
-            JOIN clients c ON c.id = d.client_id JOIN quote_lines l ON l.quote_id = k.quote_id
-            WHERE k.signed_on BETWEEN ? AND ? AND {cond} ORDER BY k.id, l.position""", [start, end, *params])[1]:
-        shares = lines.setdefault(contract, (total, {}))[1]
-        shares[code] = shares.get(code, 0) + amount
+            SELECT k.id, k.total, l.code, sum(l.total) FROM contracts k JOIN deals d ON d.id = k.deal_id {seen}
+            JOIN quote_lines l INDEXED BY quote_lines_by_code ON l.quote_id = k.quote_id
+            WHERE k.signed_on BETWEEN ? AND ? AND {cond} GROUP BY k.id, l.code ORDER BY k.id, l.code""",
+            [start, end, *params])[1]:
+        lines.setdefault(contract, (total, {}))[1][code] = amount
     for total, shares in lines.values():
         facts += [(code, "won_value", amount) for code, amount in share(total, shares).items()]
     lost: dict[int, tuple[int, dict[str, int]]] = {}
     for deal, value, code, quantity in desk.store.tuples(f"""
-            SELECT d.id, d.value, q.code, q.quantity FROM deal_stages h JOIN deals d ON d.id = h.deal_id
-            JOIN clients c ON c.id = d.client_id JOIN deal_qualifications q ON q.deal_id = d.id
+            SELECT d.id, d.value, q.code, q.quantity FROM deal_stages h JOIN deals d ON d.id = h.deal_id {seen}
+            JOIN deal_qualifications q ON q.deal_id = d.id
             WHERE h.at >= ? AND h.at < ? AND h.to_stage = 'lost' AND {cond} ORDER BY d.id, q.code""",
             [first, after, *params])[1]:
         lost.setdefault(deal, (value, {}))[1][code] = quantity
     for value, quantities in lost.values():
         facts += [(code, "lost_value", amount) for code, amount in share(value, quantities).items()]
     return facts
+
+
+def _seen(cond: str) -> str:
+    """The join to the clients a visibility condition needs: none for whoever sees every client."""
+    return "" if cond == "1=1" else f"JOIN {CLIENTS} ON c.id = d.client_id"
 
 
 def share(total: int, weights: dict[str, int]) -> dict[str, int]:
@@ -122,11 +130,11 @@ def share(total: int, weights: dict[str, int]) -> dict[str, int]:
 
 def _totals(desk, cond: str, params: list, start: str, end: str, first: str, after: str, lost: list[dict]) -> dict:
     """The period's figures once each (by qualification the groups count a deal more than once)."""
-    inquiries = desk.store.scalar(f"""SELECT count(*) FROM deals d JOIN clients c ON c.id = d.client_id
+    inquiries = desk.store.scalar(f"""SELECT count(*) FROM deals d JOIN {CLIENTS} ON c.id = d.client_id
                                       WHERE d.created_at >= ? AND d.created_at < ? AND {cond}""",
                                   [first, after, *params])
     won, value = desk.store.tuples(f"""SELECT count(*), coalesce(sum(k.total), 0) FROM contracts k
-                                       JOIN deals d ON d.id = k.deal_id JOIN clients c ON c.id = d.client_id
+                                       JOIN deals d ON d.id = k.deal_id JOIN {CLIENTS} ON c.id = d.client_id
                                        WHERE k.signed_on BETWEEN ? AND ? AND {cond}""", [start, end, *params])[1][0]
     return {"inquiries": inquiries, "won": won, "won_value": value, "lost": len(lost),
             "lost_value": sum(row["value"] for row in lost)}
@@ -136,7 +144,7 @@ def _lost(desk, cond: str, params: list, first: str, after: str) -> list[dict]:
     """The deals lost in the period, with the reason given and the competitor named, if any."""
     return desk.store.rows(f"""
         SELECT d.id AS deal_id, d.value, coalesce(h.note, d.end_reason) AS reason, d.competitor
-        FROM deal_stages h JOIN deals d ON d.id = h.deal_id JOIN clients c ON c.id = d.client_id
+        FROM deal_stages h JOIN deals d ON d.id = h.deal_id JOIN {CLIENTS} ON c.id = d.client_id
         WHERE h.at >= ? AND h.at < ? AND h.to_stage = 'lost' AND {cond} ORDER BY h.at, h.id""",
         [first, after, *params])
 

@@ -30,10 +30,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.section.cancelled": ("Cancelled", "取消"),
     "report.section.opened": ("New inquiries", "新咨询"),
     "report.section.stuck": ("Stuck (as of {day})", "停滞（截至 {day}）"),
-    "report.section.follow_ups": ("Follow-ups due by {day}", "{day} 前到期的跟进"),
-    "report.section.dunning": ("Dunning due by {day}", "{day} 前到期的催款"),
+    "report.section.follow_ups": ("Follow-ups due next week ({day})", "下周到期的跟进（{day}）"),
+    "report.section.dunning": ("Dunning steps coming next week ({day})", "下周到期的催款（{day}）"),
+    "report.overdue_already": ("… and {count} overdue already, before next week", "…… 另有 {count} 条在下周之前已逾期"),
     "report.more": ("… and {count} more (--json lists them all)", "…… 另有 {count} 条（--json 可列出全部）"),
-    "report.overdue_mark": ("overdue", "已逾期"),
     "report.hops": ("{count} steps", "{count} 步"),
     "report.stuck_line": ("in {stage} since {since} (limit {limit} days)", "自 {since} 起停留在{stage}（上限 {limit} 天）"),
     "report.person_line": ("moved {moved}, won {won} ({won_value}), lost {lost}, cancelled {cancelled}, new {opened}, "

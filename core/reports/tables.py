@@ -28,7 +28,7 @@ def yuan(fen: int | None) -> str | None:
 
 
 def _weekly(report: dict) -> tuple[list[str], list[list]]:
-    heads = ["person", "section", "deal", "client", "what", "amount", "date", "overdue"]
+    heads = ["person", "section", "deal", "client", "what", "amount", "date"]
     rows = []
     for group in report["people"]:
         person = group["login"] or t("report.nobody")
@@ -41,7 +41,7 @@ def _weekly(report: dict) -> tuple[list[str], list[list]]:
 def _item(section: str, row: dict) -> list:
     """A record of the weekly review: its deal, client, what happened, amount, day and lateness."""
     stage = _stage
-    what, amount, day, overdue = {
+    what, amount, day, _ = {
         "moved": lambda: (f"{stage(row['from_stage'])} → {stage(row['to_stage'])}", row["value"], row["at"][:10], None),
         "won": lambda: (row["contract"], row["total"], row["signed_on"], None),
         "lost": lambda: (" / ".join(filter(None, (row["reason"], row["competitor"]))), row["value"], row["at"][:10],
@@ -50,12 +50,11 @@ def _item(section: str, row: dict) -> list:
         "opened": lambda: (t(f"channel.{row['channel']}") if row["channel"] else "", row["value"], row["at"][:10],
                            None),
         "stuck": lambda: (stage(row["stage"]), None, row["since"], None),
-        "follow_ups": lambda: (row["step"], None, row["next_date"], row["overdue"]),
+        "follow_ups": lambda: (row["step"], None, row["next_date"], None),
         "dunning": lambda: (f"{row['instalment']} {t('dunning_action.' + row['action'])}", row["owed"], row["since"],
-                            row["overdue"]),
+                            None),
     }[section]()
-    return [row.get("deal_id"), row["client"], what, yuan(amount), day,
-            None if overdue is None else t("yes" if overdue else "no")]
+    return [row.get("deal_id"), row["client"], what, yuan(amount), day]
 
 
 def _stage(stage: str) -> str:

@@ -1,11 +1,11 @@
 """The weekly pipeline review (rulebook §4.2): what the team meeting starts from — per person and in
 total, the deals that moved in an ISO week, won (contract signed), lost (with reason and
 competitor) or cancelled, the new inquiries, the deals stuck past their stage's stale-days, and
-the follow-ups and dunning steps due by the end of the next week.
+the follow-ups and dunning steps falling due in the next week (with how many are overdue already).
 
 Nothing here decides anew what "stuck" or "due" means: stuck is the morning reminder's rule
 (:func:`core.reminders.sources_pipeline.stale_deal`), follow-ups the agenda's
-(:func:`core.reminders.sources.follow_up`), dunning the dunning list's (:func:`core.receivables.dunning.due`).
+(:mod:`core.clients.follow_ups`), dunning the dunning list's (:mod:`core.receivables.standing`).
 Each deal, client and debt counts for its owner now (a deal re-assigned mid-week counts for its
 new owner). A salesperson reads their own review; managers and admins the team's, or one person's.
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from zizhi.core import access
+from zizhi.core.bulk import collector_paused
 from zizhi.core.errors import NotFound, Refused
 from zizhi.core.pipeline.stages import ENDINGS
 from zizhi.core.reports import periods
@@ -34,19 +35,31 @@ def weekly(desk, week: str | None = None, login: str | None = None) -> dict:
     today = periods.company_today(desk)
     stuck_on = min(sunday, today).isoformat()
     next_monday, next_sunday = sunday + dt.timedelta(days=1), sunday + dt.timedelta(days=7)
-    found = {
-        "moved": _moved(desk, first, after, owner),
-        "won": _won(desk, monday.isoformat(), sunday.isoformat(), owner),
-        **_ended(desk, first, after, owner),
-        "opened": _opened(desk, first, after, owner),
-        "stuck": _stuck(desk, stuck_on, owner),
-        "follow_ups": _follow_ups(desk, next_monday.isoformat(), next_sunday.isoformat(), owner),
-        "dunning": _dunning(desk, next_monday.isoformat(), next_sunday.isoformat(), owner),
-    }
-    people = _people(desk, person, found)
-    for section, rows in found.items():
-        for row in rows:
-            people[row["owner"] or NOBODY][section].append(row)
+    with collector_paused():  # tens of thousands of rows at 100,000 clients (core/bulk.py)
+        found = {
+            "moved": _moved(desk, first, after, owner),
+            "won": _won(desk, monday.isoformat(), sunday.isoformat(), owner),
+            **_ended(desk, first, after, owner),
+            "opened": _opened(desk, first, after, owner),
+            "stuck": _stuck(desk, stuck_on, owner),
+        }
+        found["follow_ups"], late_follow_ups = _follow_ups(desk, next_monday.isoformat(), next_sunday.isoformat(),
+                                                           owner)
+        found["dunning"], late_dunning = _dunning(desk, next_monday.isoformat(), next_sunday.isoformat(), owner)
+        grouped: dict[str, dict] = {}
+        for section, rows in found.items():
+            for row in rows:
+                owned = grouped.get(row["owner"] or NOBODY)
+                if owned is None:
+                    owned = grouped[row["owner"] or NOBODY] = {name: [] for name in SECTIONS}
+                owned[section].append(row)
+    people = _people(desk, person, {*grouped, *(login or NOBODY for login in (*late_follow_ups, *late_dunning))})
+    for login, group in people.items():
+        group.update(grouped.get(login, {}))
+        group["follow_ups_overdue"] = late_follow_ups.get(login or None, 0)
+        group["dunning_overdue"] = late_dunning.get(login or None, 0)
+    found["follow_ups_overdue"] = sum(late_follow_ups.values())
+    found["dunning_overdue"] = sum(late_dunning.values())
     return {"week": label, "first": monday.isoformat(), "last": sunday.isoformat(), "stuck_on": stuck_on,
             "next_first": next_monday.isoformat(), "next_last": next_sunday.isoformat(),
             "login": person["login"] if person else None,
@@ -58,8 +71,8 @@ def counts(group: dict) -> dict:
     """How many of each, and the money won: the figures a person's line and the total show."""
     figures = {section: len(group[section]) for section in SECTIONS}
     figures["won_value"] = sum(row["total"] for row in group["won"])
-    figures["follow_ups_overdue"] = sum(1 for row in group["follow_ups"] if row["overdue"])
-    figures["dunning_overdue"] = sum(1 for row in group["dunning"] if row["overdue"])
+    figures["follow_ups_overdue"] = group["follow_ups_overdue"]
+    figures["dunning_overdue"] = group["dunning_overdue"]
     return figures
 
 
@@ -82,7 +95,7 @@ def _scope(desk, login: str | None) -> dict | None:
     return person
 
 
-def _people(desk, person: dict | None, found: dict) -> dict[str, dict]:
+def _people(desk, person: dict | None, owners: set[str]) -> dict[str, dict]:
     """One group per person, by login: the one asked for, else every active salesperson and
     anyone else owning something in the review (a manager, a leaver), then the unowned."""
     if person:
@@ -90,14 +103,11 @@ def _people(desk, person: dict | None, found: dict) -> dict[str, dict]:
     else:
         named = {row["login"]: row["name"] for row in desk.store.rows(
             "SELECT login, name FROM users WHERE role = 'sales' AND active = 1")}
-        owners = {row["owner"] for rows in found.values() for row in rows if row["owner"]}
-        if owners - named.keys():
-            marks = ", ".join("?" * len(owners - named.keys()))
+        others = sorted(owners - named.keys() - {NOBODY})
+        if others:
             named.update((row["login"], row["name"]) for row in desk.store.rows(
-                f"SELECT login, name FROM users WHERE login IN ({marks})", sorted(owners - named.keys())))
-        logins = sorted(named.items())
-        if any(not row["owner"] for rows in found.values() for row in rows):
-            logins.append((NOBODY, None))
+                f"SELECT login, name FROM users WHERE login IN ({', '.join('?' * len(others))})", others))
+        logins = sorted(named.items()) + ([(NOBODY, None)] if NOBODY in owners else [])
     return {login: {"login": login or None, "name": name, **{section: [] for section in SECTIONS}}
             for login, name in logins}
 
@@ -111,23 +121,19 @@ def _whose(owner: int | None) -> tuple[str, list]:
 
 def _moved(desk, first: str, after: str, owner: int | None) -> list[dict]:
     """Each deal whose stage changed in the week (endings apart), from where it stood before its
-    first change to where its last one took it — forwards through several gates, or back."""
+    first change to where its last one took it — forwards through several gates, or back — with
+    how many steps that was (a deal's history rows are written in order, so by id)."""
     cond, params = _whose(owner)
-    rows = desk.store.rows(
-        f"""SELECT h.deal_id, h.from_stage, h.to_stage, h.at, m.login AS by, d.title, c.id AS client_id,
-                   c.name AS client, u.login AS owner, d.value, d.stage
-            FROM deal_stages h JOIN deals d ON d.id = h.deal_id JOIN clients c ON c.id = d.client_id
-            LEFT JOIN users u ON u.id = d.owner_id JOIN users m ON m.id = h.user_id
-            WHERE h.at >= ? AND h.at < ? AND h.from_stage IS NOT NULL
-              AND h.to_stage NOT IN ({', '.join('?' * len(ENDINGS))}){cond}
-            ORDER BY h.at, h.id""", [first, after, *ENDINGS, *params])
-    moves: dict[int, dict] = {}
-    for row in rows:
-        move = moves.setdefault(row["deal_id"], {
-            "deal_id": row["deal_id"], "title": row["title"], "client_id": row["client_id"], "client": row["client"],
-            "owner": row["owner"], "value": row["value"], "from_stage": row["from_stage"], "hops": 0})
-        move.update(to_stage=row["to_stage"], at=row["at"], by=row["by"], hops=move["hops"] + 1)
-    return list(moves.values())
+    return desk.store.rows(
+        f"""WITH w AS (SELECT h.deal_id, count(*) AS hops, min(h.id) AS first_id, max(h.id) AS last_id
+                       FROM deal_stages h WHERE h.at >= ? AND h.at < ? AND h.from_stage IS NOT NULL
+                         AND h.to_stage NOT IN ({', '.join('?' * len(ENDINGS))}) GROUP BY h.deal_id)
+            SELECT w.deal_id, d.title, c.id AS client_id, c.name AS client, u.login AS owner, d.value,
+                   f.from_stage, l.to_stage, l.at, m.login AS by, w.hops
+            FROM w JOIN deal_stages f ON f.id = w.first_id JOIN deal_stages l ON l.id = w.last_id
+            JOIN users m ON m.id = l.user_id JOIN deals d ON d.id = w.deal_id JOIN clients c ON c.id = d.client_id
+            LEFT JOIN users u ON u.id = d.owner_id WHERE 1 = 1{cond} ORDER BY l.at, w.deal_id""",
+        [first, after, *ENDINGS, *params])
 
 
 def _won(desk, monday: str, sunday: str, owner: int | None) -> list[dict]:
@@ -177,26 +183,40 @@ def _stuck(desk, day: str, owner: int | None) -> list[dict]:
     return sorted(rows, key=lambda row: (row["stuck_from"], row["deal_id"]))
 
 
-def _follow_ups(desk, monday: str, sunday: str, owner: int | None) -> list[dict]:
-    """Clients whose agreed next step falls due by the next week's Sunday (the agenda's rule):
-    those due in that week, and those already overdue before it (``overdue``)."""
-    from zizhi.core.reminders.sources import follow_up
+def _follow_ups(desk, monday: str, sunday: str, owner: int | None) -> tuple[list[dict], dict]:
+    """The clients whose agreed next step falls due in the next week (the one rule of
+    :mod:`core.clients.follow_ups`), and per owner how many are overdue already, before it."""
+    from zizhi.core.clients.follow_ups import falling_due, overdue_before
 
-    rows = [{"client_id": item["client_id"], "client": item["client"], "owner": item["owner"],
-             "next_date": item["due_on"], "step": item["params"]["step"], "overdue": item["due_on"] < monday}
-            for item in follow_up(desk, sunday, owner)]
-    return sorted(rows, key=lambda row: (row["overdue"], row["next_date"], row["client_id"]))
+    whose, params = (" AND c.owner_id = ?", [owner]) if owner is not None else ("", [])
+    cond, dates = falling_due(monday, sunday)
+    rows = desk.store.rows(
+        f"""SELECT c.id AS client_id, c.name AS client, u.login AS owner, c.next_date, c.next_step AS step
+            FROM clients c LEFT JOIN users u ON u.id = c.owner_id WHERE {cond}{whose}
+            ORDER BY c.next_date, c.id""", [*dates, *params])
+    cond, dates = overdue_before(monday)
+    late = dict(desk.store.tuples(
+        f"""SELECT u.login, count(*) FROM clients c INDEXED BY clients_follow_up_owner
+            LEFT JOIN users u ON u.id = c.owner_id WHERE {cond}{whose} GROUP BY c.owner_id""", [*dates, *params])[1])
+    return rows, late
 
 
-def _dunning(desk, monday: str, sunday: str, owner: int | None) -> list[dict]:
-    """The dunning steps due by the next week's Sunday (the dunning list as of that day), one per
-    debt for the client's owner: those coming in that week, and those already waiting (``overdue``)."""
-    from zizhi.core.receivables import dunning
+def _dunning(desk, monday: str, sunday: str, owner: int | None) -> tuple[list[dict], dict]:
+    """The dunning steps that come in the next week — each open debt as the dunning list stands it
+    on that week's Sunday (:func:`core.receivables.standing.parts`, as the morning's list and
+    reminders read it), for the client's owner — and per owner how many steps came before it and
+    are still waiting."""
+    from zizhi.core.receivables import standing
 
-    rows = {}
-    for action in dunning.due(desk, as_of=sunday, owner=owner)["actions"]:
-        rows.setdefault(action["instalment"], {
-            "client_id": action["client_id"], "client": action["client"], "owner": action["owner"],
-            "instalment": action["instalment"], "owed": action["owed"], "action": action["action"],
-            "since": action["since"], "flagged": action["flagged"], "overdue": action["since"] < monday})
-    return sorted(rows.values(), key=lambda row: (row["overdue"], row["since"], row["instalment"]))
+    names, debts = standing.parts(desk, sunday, ordered=False, owner=owner)
+    at = {name: names.index(name) for name in ("instalment", "client_id", "client", "owner", "owed")}
+    rows, late = [], {}
+    for row, stood in debts:
+        if not stood["due"]:
+            continue
+        if stood["since"] < monday:
+            late[row[at["owner"]]] = late.get(row[at["owner"]], 0) + 1
+            continue
+        rows.append({**{name: row[i] for name, i in at.items()}, "action": stood["rung"]["action"],
+                     "since": stood["since"], "flagged": stood["flagged"]})
+    return sorted(rows, key=lambda row: (row["since"], row["instalment"])), late

@@ -33,7 +33,7 @@ def _weekly(report: dict) -> tuple[list[str], list[list]]:
     for group in report["people"]:
         person = group["login"] or t("report.nobody")
         for section in SECTIONS:
-            rows += [[person, t(f"report.section.{section}", day="").split(" (")[0].rstrip(), *_item(section, row)]
+            rows += [[person, t(f"report.short.{section}"), *_item(section, row)]
                      for row in group[section]]
     return [t(f"col.{head}") for head in heads], rows
 

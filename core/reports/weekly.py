@@ -13,6 +13,7 @@ new owner). A salesperson reads their own review; managers and admins the team's
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from zizhi.core import access
 from zizhi.core.bulk import collector_paused
@@ -36,13 +37,10 @@ def weekly(desk, week: str | None = None, login: str | None = None) -> dict:
     stuck_on = min(sunday, today).isoformat()
     next_monday, next_sunday = sunday + dt.timedelta(days=1), sunday + dt.timedelta(days=7)
     with collector_paused():  # tens of thousands of rows at 100,000 clients (core/bulk.py)
-        found = {
-            "moved": _moved(desk, first, after, owner),
-            "won": _won(desk, monday.isoformat(), sunday.isoformat(), owner),
-            **_ended(desk, first, after, owner),
-            "opened": _opened(desk, first, after, owner),
-            "stuck": _stuck(desk, stuck_on, owner),
-        }
+        history = _history(desk, first, after, owner)
+        found = {"moved": history["moved"], "won": _won(desk, monday.isoformat(), sunday.isoformat(), owner),
+                 "lost": history["lost"], "cancelled": history["cancelled"], "opened": history["opened"],
+                 "stuck": _stuck(desk, stuck_on, owner)}
         found["follow_ups"], late_follow_ups = _follow_ups(desk, next_monday.isoformat(), next_sunday.isoformat(),
                                                            owner)
         found["dunning"], late_dunning = _dunning(desk, next_monday.isoformat(), next_sunday.isoformat(), owner)
@@ -112,28 +110,48 @@ def _people(desk, person: dict | None, owners: set[str]) -> dict[str, dict]:
             for login, name in logins}
 
 
-_DEAL = """FROM deals d JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = d.owner_id"""
-
-
 def _whose(owner: int | None) -> tuple[str, list]:
     return (" AND d.owner_id = ?", [owner]) if owner is not None else ("", [])
 
 
-def _moved(desk, first: str, after: str, owner: int | None) -> list[dict]:
-    """Each deal whose stage changed in the week (endings apart), from where it stood before its
-    first change to where its last one took it — forwards through several gates, or back — with
-    how many steps that was (a deal's history rows are written in order, so by id)."""
+def _history(desk, first: str, after: str, owner: int | None) -> dict[str, list[dict]]:
+    """The week's stage history, read once from its index: the deals opened (their first row),
+    moved (endings apart: from where a deal stood before its first change to where its last one
+    took it, forwards through several gates or back, with how many steps — a deal's rows are
+    written in order, so by id), lost (with the reason and any competitor) and cancelled; each
+    deal then looked up once."""
+    hops = desk.store.tuples(
+        """SELECT h.deal_id, h.from_stage, h.to_stage, h.at, h.user_id FROM deal_stages h
+           WHERE h.at >= ? AND h.at < ? ORDER BY h.id""", [first, after])[1]
+    if not hops:
+        return {"moved": [], "lost": [], "cancelled": [], "opened": []}
     cond, params = _whose(owner)
-    return desk.store.rows(
-        f"""WITH w AS (SELECT h.deal_id, count(*) AS hops, min(h.id) AS first_id, max(h.id) AS last_id
-                       FROM deal_stages h WHERE h.at >= ? AND h.at < ? AND h.from_stage IS NOT NULL
-                         AND h.to_stage NOT IN ({', '.join('?' * len(ENDINGS))}) GROUP BY h.deal_id)
-            SELECT w.deal_id, d.title, c.id AS client_id, c.name AS client, u.login AS owner, d.value,
-                   f.from_stage, l.to_stage, l.at, m.login AS by, w.hops
-            FROM w JOIN deal_stages f ON f.id = w.first_id JOIN deal_stages l ON l.id = w.last_id
-            JOIN users m ON m.id = l.user_id JOIN deals d ON d.id = w.deal_id JOIN clients c ON c.id = d.client_id
-            LEFT JOIN users u ON u.id = d.owner_id WHERE 1 = 1{cond} ORDER BY l.at, w.deal_id""",
-        [first, after, *ENDINGS, *params])
+    deals = {row[0]: row for row in desk.store.tuples(
+        f"""SELECT d.id, d.title, d.client_id, c.name, d.owner_id, d.value, coalesce(d.channel, c.channel),
+                   d.end_reason, d.competitor, d.stage
+            FROM deals d JOIN clients c ON c.id = d.client_id
+            WHERE d.id IN (SELECT value FROM json_each(?)){cond}""",
+        [json.dumps(sorted({hop[0] for hop in hops})), *params])[1]}
+    logins = dict(desk.store.tuples("SELECT id, login FROM users")[1])
+    found: dict[str, list[dict]] = {"moved": [], "lost": [], "cancelled": [], "opened": []}
+    moves: dict[int, dict] = {}
+    for deal_id, from_stage, to_stage, at, user_id in hops:
+        deal = deals.get(deal_id)
+        if deal is None:  # another person's (a salesperson's own review)
+            continue
+        _, title, client_id, client, owner_id, value, channel, reason, competitor, stage = deal
+        head = {"deal_id": deal_id, "title": title, "client_id": client_id, "client": client,
+                "owner": logins.get(owner_id), "value": value}
+        if from_stage is None:
+            found["opened"].append({**head, "channel": channel, "at": at, "stage": stage})
+        elif to_stage in ENDINGS:
+            found[to_stage].append({**head, "ending": to_stage, "from_stage": from_stage, "at": at, "reason": reason,
+                                    "competitor": competitor})
+        else:
+            move = moves.get(deal_id) or moves.setdefault(deal_id, {**head, "from_stage": from_stage, "hops": 0})
+            move.update(to_stage=to_stage, at=at, by=logins.get(user_id), hops=move["hops"] + 1)
+    found["moved"] = sorted(moves.values(), key=lambda move: (move["at"], move["deal_id"]))
+    return found
 
 
 def _won(desk, monday: str, sunday: str, owner: int | None) -> list[dict]:
@@ -145,30 +163,6 @@ def _won(desk, monday: str, sunday: str, owner: int | None) -> list[dict]:
             FROM contracts k JOIN deals d ON d.id = k.deal_id JOIN clients c ON c.id = d.client_id
             LEFT JOIN users u ON u.id = d.owner_id
             WHERE k.signed_on BETWEEN ? AND ?{cond} ORDER BY k.signed_on, k.number""", [monday, sunday, *params])
-
-
-def _ended(desk, first: str, after: str, owner: int | None) -> dict[str, list[dict]]:
-    """Deals lost (with the reason and any competitor) and cancelled in the week."""
-    cond, params = _whose(owner)
-    rows = desk.store.rows(
-        f"""SELECT h.deal_id, h.to_stage AS ending, h.from_stage, h.at, d.title, c.id AS client_id,
-                   c.name AS client, u.login AS owner, d.value, coalesce(h.note, d.end_reason) AS reason,
-                   d.competitor
-            FROM deal_stages h JOIN deals d ON d.id = h.deal_id JOIN clients c ON c.id = d.client_id
-            LEFT JOIN users u ON u.id = d.owner_id
-            WHERE h.at >= ? AND h.at < ? AND h.to_stage IN ({', '.join('?' * len(ENDINGS))}){cond}
-            ORDER BY h.at, h.id""", [first, after, *ENDINGS, *params])
-    return {ending: [row for row in rows if row["ending"] == ending] for ending in ("lost", "cancelled")}
-
-
-def _opened(desk, first: str, after: str, owner: int | None) -> list[dict]:
-    """The new inquiries: deals opened in the week, with the channel they came by."""
-    cond, params = _whose(owner)
-    return desk.store.rows(
-        f"""SELECT d.id AS deal_id, d.title, c.id AS client_id, c.name AS client, u.login AS owner, d.value,
-                   coalesce(d.channel, c.channel) AS channel, d.created_at AS at, d.stage {_DEAL}
-            WHERE d.created_at >= ? AND d.created_at < ?{cond} ORDER BY d.created_at, d.id""",
-        [first, after, *params])
 
 
 def _stuck(desk, day: str, owner: int | None) -> list[dict]:

@@ -54,7 +54,8 @@ READS = {"client show", "client list", "client search", "log list", "user list",
          "process show", "visit list", "pipeline", "catalogue list", "catalogue show", "ar aging", "ar balance",
          "ar payments", "credit show", "invoice list", "invoice show", "dunning due", "dunning history",
          "dunning letter", "ar statement", "ar reconcile", "ar watch", "ar forecast", "remind", "export clients",
-         "export interactions", "export deals", "export receivables"}
+         "export interactions", "export deals", "export receivables", "report weekly", "report channels",
+         "report market"}
 CHANGES = {"client edit", "client archive", "client assign", "log add", "log edit", "user add", "user edit",
            "user exam", "user train", "deal new", "deal edit", "deal move", "deal assess", "deal resolve",
            "deal lose", "deal cancel", "quote new", "quote line", "quote send", "quote accept", "quote reject",
@@ -100,7 +101,11 @@ def reads(own: dict, other: dict) -> list[tuple[str, ...]]:
              ("remind", "--user", "li"), ("remind", "--user", "li", "--as-of", "2027-06-30", "--json"),
              ("remind", "--user", "wang"), ("remind",), ("export", "clients"), ("export", "clients", "--format", "json"),
              ("export", "interactions"), ("export", "deals"), ("export", "receivables"),
-             ("export", "receivables", "--as-of", "2027-06-30")]
+             ("export", "receivables", "--as-of", "2027-06-30"), ("report", "weekly"), ("report", "weekly", "--json"),
+             ("report", "weekly", "--week", "last", "--csv"), ("report", "weekly", "--user", "wang"),
+             ("report", "channels", "--quarter", "2026Q4"), ("report", "channels", "--from", "2026-01-01", "--json"),
+             ("report", "channels", "--csv"), ("report", "market", "--by", "region"),
+             ("report", "market", "--by", "qualification", "--json"), ("report", "market", "--csv")]
     found = []
     for ids in (own, other):
         for client in ids["clients"]:

@@ -22,8 +22,8 @@ def m236_report_indexes(db) -> None:
     wide rows): stage changes by their time (a week's moves, a period's losses), deals by the day
     they opened, contracts by the day signed (and what their quote sold of each qualification),
     payments and reversals by their day; the clients each
-    client referred; a client's channel, referrer, owner, industry and city by its id (the reports
-    group every deal and payment by them); the follow-ups waiting, by date and owner."""
+    client referred; a client's channel, referrer, owner, industry, city and name by its id (the
+    reports group every deal and payment by them, and name the client of each deal of a week); the follow-ups waiting, by date and owner."""
     db.execute("CREATE INDEX deal_stages_by_at ON deal_stages(at, to_stage, deal_id, from_stage, user_id)")
     db.execute("CREATE INDEX deals_by_created ON deals(created_at, client_id, owner_id)")
     db.execute("""CREATE INDEX contracts_by_signed ON contracts(signed_on, deal_id, total, quote_id)
@@ -32,7 +32,7 @@ def m236_report_indexes(db) -> None:
     db.execute("CREATE INDEX payments_by_day ON payments(paid_on, client_id, amount)")
     db.execute("CREATE INDEX reversals_by_day ON reversals(on_date, payment_id)")
     db.execute("CREATE INDEX clients_by_referrer ON clients(referrer_id) WHERE referrer_id IS NOT NULL")
-    db.execute("CREATE INDEX clients_profile ON clients(id, channel, referrer_id, owner_id, industry, city)")
+    db.execute("CREATE INDEX clients_profile ON clients(id, channel, referrer_id, owner_id, industry, city, name)")
     db.execute("""CREATE INDEX clients_follow_up_owner ON clients(next_date, owner_id)
                   WHERE next_date IS NOT NULL AND archived_at IS NULL""")
 

@@ -20,6 +20,7 @@ from zizhi.core.bulk import collector_paused
 from zizhi.core.errors import NotFound, Refused
 from zizhi.core.pipeline.stages import ENDINGS
 from zizhi.core.reports import periods
+from zizhi.core.reports.schema import CLIENTS
 
 SECTIONS = ("moved", "won", "lost", "cancelled", "opened", "stuck", "follow_ups", "dunning")
 READERS = ("sales", "manager", "admin")
@@ -129,7 +130,7 @@ def _history(desk, first: str, after: str, owner: int | None) -> dict[str, list[
     deals = {row[0]: row for row in desk.store.tuples(
         f"""SELECT d.id, d.title, d.client_id, c.name, d.owner_id, d.value, coalesce(d.channel, c.channel),
                    d.end_reason, d.competitor, d.stage
-            FROM deals d JOIN clients c ON c.id = d.client_id
+            FROM deals d JOIN {CLIENTS} ON c.id = d.client_id
             WHERE d.id IN (SELECT value FROM json_each(?)){cond}""",
         [json.dumps(sorted({hop[0] for hop in hops})), *params])[1]}
     logins = dict(desk.store.tuples("SELECT id, login FROM users")[1])
@@ -139,17 +140,19 @@ def _history(desk, first: str, after: str, owner: int | None) -> dict[str, list[
         deal = deals.get(deal_id)
         if deal is None:  # another person's (a salesperson's own review)
             continue
-        _, title, client_id, client, owner_id, value, channel, reason, competitor, stage = deal
-        head = {"deal_id": deal_id, "title": title, "client_id": client_id, "client": client,
-                "owner": logins.get(owner_id), "value": value}
         if from_stage is None:
-            found["opened"].append({**head, "channel": channel, "at": at, "stage": stage})
+            found["opened"].append({**_head(deal, logins), "channel": deal[6], "at": at, "stage": deal[9]})
         elif to_stage in ENDINGS:
-            found[to_stage].append({**head, "ending": to_stage, "from_stage": from_stage, "at": at, "reason": reason,
-                                    "competitor": competitor})
+            found[to_stage].append({**_head(deal, logins), "ending": to_stage, "from_stage": from_stage, "at": at,
+                                    "reason": deal[7], "competitor": deal[8]})
         else:
-            move = moves.get(deal_id) or moves.setdefault(deal_id, {**head, "from_stage": from_stage, "hops": 0})
-            move.update(to_stage=to_stage, at=at, by=logins.get(user_id), hops=move["hops"] + 1)
+            move = moves.get(deal_id)
+            if move is None:
+                move = moves[deal_id] = {**_head(deal, logins), "from_stage": from_stage, "hops": 0}
+            move["to_stage"], move["at"], move["by"] = to_stage, at, user_id
+            move["hops"] += 1
+    for move in moves.values():
+        move["by"] = logins.get(move["by"])
     found["moved"] = sorted(moves.values(), key=lambda move: (move["at"], move["deal_id"]))
     return found
 
@@ -160,9 +163,15 @@ def _won(desk, monday: str, sunday: str, owner: int | None) -> list[dict]:
     return desk.store.rows(
         f"""SELECT d.id AS deal_id, d.title, c.id AS client_id, c.name AS client, u.login AS owner,
                    k.number AS contract, k.total, k.signed_on
-            FROM contracts k JOIN deals d ON d.id = k.deal_id JOIN clients c ON c.id = d.client_id
+            FROM contracts k JOIN deals d ON d.id = k.deal_id JOIN {CLIENTS} ON c.id = d.client_id
             LEFT JOIN users u ON u.id = d.owner_id
             WHERE k.signed_on BETWEEN ? AND ?{cond} ORDER BY k.signed_on, k.number""", [monday, sunday, *params])
+
+
+def _head(deal: tuple, logins: dict) -> dict:
+    deal_id, title, client_id, client, owner_id, value = deal[:6]
+    return {"deal_id": deal_id, "title": title, "client_id": client_id, "client": client,
+            "owner": logins.get(owner_id), "value": value}
 
 
 def _stuck(desk, day: str, owner: int | None) -> list[dict]:

@@ -84,14 +84,26 @@ def team(ctx: typer.Context, quarter: Quarter = None,
          metric: Annotated[str, typer.Option("--metric", help="What ranks and what the chart shows: revenue "
                                                               "(default), contract_value, new_clients, satisfaction, "
                                                               "success_rate or win_rate.")] = "revenue",
+         pdf: Annotated[bool, typer.Option("--pdf", help="Write the comparison as a Chinese PDF (with -o): the "
+                                                         "table, targets, and a bar chart per metric; audited.")] = False,
+         chart: Annotated[Optional[list[str]], typer.Option(
+             "--chart", help="The metrics the PDF charts (repeat, or a,b; default: all six, the ranked one "
+                             "first).")] = None,
+         output_file: Annotated[Opt, typer.Option("--output", "-o", help="The PDF file to write.")] = None,
          csv: Csv = False, json: Json = False) -> None:
     """The team side by side (managers): each salesperson's KPIs, targets, attainment and rank, and a
-    bar chart of the chosen metric.
+    bar chart of the chosen metric — or all of it as a PDF with a chart per metric.
 
-    Example: zizhi kpi team --quarter 2026Q3 --metric new_clients
+    Example: zizhi kpi team --quarter 2026Q3 --metric new_clients; zizhi kpi team --pdf -o 团队-2026Q3.pdf
     """
     from zizhi.commands import kpi_view
     from zizhi.core.kpi import figures
+
+    if pdf or output_file or chart:
+        from zizhi.core.quarterly.render import render_team
+
+        echo(render_team(desk(ctx), quarter, metric, chart, output_file))
+        return
 
     found = read_shown(ctx, "kpi team", "kpi", lambda d: figures.team(d, quarter, metric), json or csv,
                        quarter=quarter, metric=metric)

@@ -1,14 +1,17 @@
 """`zizhi report weekly|channels|market` — the weekly pipeline review, channels and referrals, market
-research (issue 12): printed for a person, JSON for a script, CSV or an Excel file for finance."""
+research (issue 12): printed for a person, JSON for a script, CSV or an Excel file for finance; and
+`zizhi report quarterly …`, the quarterly personal report (commands/quarterly_cmd.py)."""
 
 from typing import Annotated, Any, Callable
 
 import typer
 
 from zizhi.commands.common import Json, Opt, desk, echo, money_text, output, read_shown
+from zizhi.commands.quarterly_cmd import app as quarterly_app
 
-app = typer.Typer(help="Reports: the weekly pipeline review, channels and referrals, market research.",
-                  no_args_is_help=True)
+app = typer.Typer(help="Reports: the weekly pipeline review, channels and referrals, market research, "
+                       "the quarterly personal report.", no_args_is_help=True)
+app.add_typer(quarterly_app, name="quarterly")
 
 Csv = Annotated[bool, typer.Option("--csv", help="CSV on standard output (UTF-8 with BOM, for Excel); audited.")]
 Out = Annotated[Opt, typer.Option("--out", "-o", help="Write the report to a .csv or .xlsx file; audited.")]

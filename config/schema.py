@@ -181,6 +181,9 @@ class Reminders(Strict):
     quote_expiry_days: int = Field(ge=0)
     certificate_expiry_days: list[int]
     instalment_due_days: int = Field(ge=0)
+    # The quarterly personal report (rulebook §4.3): it may be filed, and is on its author's agenda,
+    # from this many days before the quarter's end (10: from 22 December for the fourth quarter).
+    quarterly_report_days: int = Field(default=10, ge=0, le=60)
     escalate: Escalation = Escalation()
 
 

@@ -23,6 +23,7 @@ from zizhi.core.credit import schema as credit
 from zizhi.core.kpi import schema as kpi
 from zizhi.core.people import schema as people
 from zizhi.core.pipeline import schema as pipeline
+from zizhi.core.quarterly import schema as quarterly
 from zizhi.core.receivables import schema as receivables
 from zizhi.core.reminders import schema as reminders
 from zizhi.core.reports import schema as reports
@@ -73,7 +74,7 @@ for _migration in (*people.MIGRATIONS, *clients.MIGRATIONS, m004_audit, *clients
                    m013_audit_acting_admin, m014_audit_chain, *clients.LAST, *people.LAST, *receivables.MIGRATIONS,
                    *workdays.MIGRATIONS, *credit.LAST, *receivables.LAST, *receivables.DUNNING,
                    *receivables.RECONCILIATION, *pipeline.LAST, *reminders.MIGRATIONS, *clients.EXCHANGE,
-                   *kpi.MIGRATIONS, *compliance.MIGRATIONS, *reports.MIGRATIONS):
+                   *kpi.MIGRATIONS, *compliance.MIGRATIONS, *reports.MIGRATIONS, *quarterly.MIGRATIONS):
     migrations()(_migration)
 
 

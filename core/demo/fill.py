@@ -20,6 +20,7 @@ from zizhi.core.demo.compliance import add_compliance
 from zizhi.core.demo.credit import credit_checks
 from zizhi.core.demo.deals import add_deals
 from zizhi.core.demo.debts import PER_SET
+from zizhi.core.demo.quarterly import add_quarterly
 from zizhi.core.demo.team import ensure_team
 from zizhi.core.errors import Refused, UserError
 
@@ -54,6 +55,7 @@ def fill_demo(desk, clients: int = 300, seed: int = 7, add: bool = False) -> dic
         counts.update(made)
         counts.update(act_out(desk, debts))
         counts["debts"] = len(debts)
+        counts.update(add_quarterly(db, desk, random.Random(f"{seed}:quarterly")))
         audit.record(db, desk.user, "demo.fill", "database", None, seed=seed, **counts)
     counts["tour"] = {}
     for debt in debts:  # the first set's client of each story

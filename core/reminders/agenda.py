@@ -21,7 +21,8 @@ from zizhi.core.errors import NotFound, Refused
 
 # Kinds in order of urgency: money first, then what the client waits for, then what can wait.
 KINDS = ("dunning", "processing_late", "follow_up", "visit", "quote_expiring", "quote_expired", "stale_deal",
-         "certificate_expiring", "credit_recheck", "notice", "risk_review", "calendar_missing")
+         "certificate_expiring", "credit_recheck", "notice", "risk_review", "quarterly_report",
+         "calendar_missing")
 RANK = {kind: n for n, kind in enumerate(KINDS)}
 
 

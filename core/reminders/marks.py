@@ -26,8 +26,9 @@ def snooze(desk, key: str, until: str) -> dict:
     return _mark(desk, key, "snoozed", day)
 
 
-# Kinds dealt with only by the record they ask for: a notice is acknowledged, a risk reviewed.
-SETTLED_BY_COMMAND = ("notice", "risk_review")
+# Kinds dealt with only by the record they ask for: a notice is acknowledged, a risk reviewed, a
+# quarterly report filed.
+SETTLED_BY_COMMAND = ("notice", "risk_review", "quarterly_report")
 
 
 def _mark(desk, key: str, state: str, until: str | None) -> dict:

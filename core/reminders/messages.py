@@ -87,6 +87,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "remind.kind.credit_recheck": ("Credit re-checks", "信用复查"),
     "remind.kind.notice": ("Policy notices to read", "待阅读的政策通知"),
     "remind.kind.risk_review": ("Risk reviews", "风险复核"),
+    "remind.kind.quarterly_report": ("Quarter-end personal reports", "季度个人工作总结"),
     "remind.kind.calendar_missing": ("Holiday calendar", "节假日日历"),
     "remind.json_sends_nothing": ("--json prints the agenda and sends nothing; add --dry-run to see the plan, "
                                   "or drop --json to send.",
@@ -159,6 +160,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "请阅读并确认政策通知 {notice}：{title}（{effective} 起施行，{since} 发布）"),
     "remind.risk_review": ("review risk {risk} ({level_word}, {category_word}): {description} (due {since})",
                            "复核风险 {risk}（{level_word}，{category_word}）：{description}（{since} 到期）"),
+    "remind.quarterly_report": ("write and file your quarterly report for {quarter} (the quarter ends {end}; "
+                                "zizhi report quarterly edit, then file) — open since {since}",
+                                "请撰写并提交 {quarter} 季度个人工作总结（本季度 {end} 结束；zizhi report quarterly edit，"
+                                "然后 file）——自 {since} 起待办"),
+    "remind.quarterly_report_draft": ("file your quarterly report for {quarter}: the draft is not filed yet "
+                                      "(zizhi report quarterly file --quarter {quarter}) — open since {since}",
+                                      "请提交 {quarter} 季度个人工作总结：草稿尚未提交（zizhi report quarterly file "
+                                      "--quarter {quarter}）——自 {since} 起待办"),
     "remind.settled_by_command": ("{reminder} is not marked done: it goes when its record is made — {command}",
                                   "{reminder} 不能标记为完成：完成相应记录后自动消失——{command}"),
     "remind.calendar_missing": ("import the {year} holiday calendar: deadlines into {year} are provisional until "

@@ -5,7 +5,8 @@ queries — cron runs them all each morning over 100,000 clients. A source names
 by the record and the day it fell due, so the same occurrence keeps its key from run to run.
 
 The deal's kinds are in :mod:`.sources_pipeline` and :mod:`.sources_quotes`, the client's in
-:mod:`.sources_clients`, the policy notices' and the risk register's in :mod:`.sources_compliance`; all are named here, where the agenda finds each kind by its name. What
+:mod:`.sources_clients`, the policy notices' and the risk register's in :mod:`.sources_compliance`, the
+quarter-end personal report's in :mod:`.sources_quarterly`; all are named here, where the agenda finds each kind by its name. What
 "not yet dealt with" means is in each source's docstring.
 """
 
@@ -17,10 +18,12 @@ from zizhi.core.reminders.reminder import item, whose
 from zizhi.core.reminders.sources_clients import certificate_expiring, credit_recheck
 from zizhi.core.reminders.sources_compliance import notice, risk_review
 from zizhi.core.reminders.sources_pipeline import processing_late, stale_deal, visit
+from zizhi.core.reminders.sources_quarterly import quarterly_report
 from zizhi.core.reminders.sources_quotes import quote_expired, quote_expiring
 
 __all__ = ["calendar_missing", "certificate_expiring", "credit_recheck", "dunning", "follow_up", "notice",
-           "processing_late", "quote_expired", "quote_expiring", "risk_review", "stale_deal", "visit"]  # one per kind: agenda finds each by name
+           "processing_late", "quarterly_report", "quote_expired", "quote_expiring", "risk_review", "stale_deal",
+           "visit"]  # one per kind: agenda finds each by name
 
 
 def follow_up(desk, day: str, owner: int | None = None) -> list[dict]:

@@ -47,7 +47,8 @@ def test_the_kinds_are_in_order_of_urgency_and_each_has_its_heading_in_both_lang
     from zizhi.core.i18n import t
 
     assert KINDS == ("dunning", "processing_late", "follow_up", "visit", "quote_expiring", "quote_expired",
-                     "stale_deal", "certificate_expiring", "credit_recheck", "notice", "risk_review", "calendar_missing")
+                     "stale_deal", "certificate_expiring", "credit_recheck", "notice", "risk_review", "quarterly_report",
+                     "calendar_missing")
     for kind in KINDS:
         assert t(f"remind.kind.{kind}", "en") != f"remind.kind.{kind}" != t(f"remind.kind.{kind}", "zh")
 

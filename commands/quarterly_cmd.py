@@ -58,7 +58,7 @@ def edit(ctx: typer.Context, quarter: Quarter = None,
 
     Example: zizhi report quarterly edit --section problems --text "两家客户回款慢，已按催收流程跟进"
     """
-    from zizhi.core.i18n import t
+    from zizhi.core.i18n import current_language, t
     from zizhi.core.quarterly import reports, sections
 
     if text is not None and section is None:
@@ -80,7 +80,7 @@ def edit(ctx: typer.Context, quarter: Quarter = None,
         if found["unchanged"]:
             echo(t("quarterly.unchanged", quarter=found["quarter"]))
             return
-        names = "、" if t("quarterly.status.draft") == "草稿" else ", "
+        names = "、" if current_language() == "zh" else ", "
         echo(t("quarterly.saved", quarter=found["quarter"],
                sections=names.join(t(f"quarterly.section.{name}") for name in found["written"])))
 

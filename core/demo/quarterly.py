@@ -55,7 +55,7 @@ def add_quarterly(db, desk, rng: random.Random) -> dict:
     reports = targets = 0
     for q in past:
         counted = records.tallies(desk.store, *q.bounds)
-        joined = [p for p in people if p["created_at"] < q.first.isoformat()]
+        joined = [p for p in people if p["created_at"] < q.following().first.isoformat()]  # as the agenda asks
         for person in joined:
             targets += _target(db, person, q, counted.get(person["id"], {}), manager[0], rng)
         if q == current:

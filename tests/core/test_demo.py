@@ -453,3 +453,16 @@ def test_won_and_lost_deals_reach_back_over_past_quarters_for_the_reports(desk, 
     lost = {quarter(d["stage_since"]) for d in deals_of(desk, "stage = 'lost'")} - {this_quarter}
     visited = desk.store.rows("SELECT done_on FROM visits WHERE done_on IS NOT NULL AND satisfaction IS NOT NULL")
     assert len(paid) >= 3 and lost and {quarter(v["done_on"]) for v in visited} - {this_quarter}, (paid, lost)
+
+
+def test_the_last_four_quarters_reports_are_filed_and_reviewed_with_the_figures_they_were_filed_with(desk, filled):
+    from zizhi.core.quarterly import reports
+
+    last = reports.roster(desk, "2026Q3")  # the tests' day is 2026-11-27
+    assert [p["status"] for p in last["people"] if p["on_duty"]] == ["reviewed", "reviewed", "reviewed", "filed"]
+    for quarter in ("2025Q4", "2026Q1", "2026Q2"):
+        assert {p["status"] for p in reports.roster(desk, quarter)["people"] if p["on_duty"]} == {"reviewed"}
+    found = reports.report(desk, "wang.fang", "2026Q3")
+    assert found["changed"] == [] and found["figures"]["targets"]["revenue"] is not None
+    assert all(found["sections"].values()) and found["review_comment"]
+    assert [p["status"] for p in reports.roster(desk, "2026Q4")["people"]].count("draft") == 1

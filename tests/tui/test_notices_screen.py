@@ -54,7 +54,7 @@ async def test_acknowledging_a_notice_takes_it_off_today(owing, settle):
         assert said(app) == f"✓ Acknowledged notice {notice}: 出口许可证申领材料调整"
         assert read_column(app) == ["read 2026-12-21"]
         assert "You acknowledged it at 2026-12-21 09:00." in shown(app.screen.query_one("#notice-whole"))
-        assert str(app.screen.query_one("#notices-status").content) == "1 notices, 0 not yet acknowledged by you"
+        assert str(app.screen.query_one("#notices-status").content) == "1 notice, 0 not yet acknowledged by you"
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)

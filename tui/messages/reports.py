@@ -93,6 +93,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # the notices screen
     "tui.notices.status": ("{count} notices, {pending} not yet acknowledged by you",
                            "共 {count} 条通知，您尚有 {pending} 条未确认"),
+    "tui.notices.status.one": ("1 notice, {pending} not yet acknowledged by you", "共 1 条通知，您尚有 {pending} 条未确认"),
     "tui.notices.none": ("No policy notice recorded yet.", "尚未登记任何政策通知。"),
     "tui.notices.unread": ("unread", "未读"),
     "tui.notices.read_on": ("read {day}", "{day} 已读"),

@@ -37,8 +37,8 @@ def _read(row: dict) -> Text:
 _COLUMNS = [
     Col("id", lambda: "#"),
     Col("title", lambda: t("col.title"), words=True, comfortable=28),
-    Col("effective", lambda: t("col.effective_on")),
-    Col("read", lambda: t("col.acknowledged_at"), drop=2),
+    Col("effective", lambda: t("col.effective_on"), drop=2),
+    Col("read", lambda: t("col.acknowledged_at")),  # whether the person has read it: never left out
     Col("codes", lambda: t("col.codes"), words=True, comfortable=16, drop=0),
     Col("roster", lambda: t("col.acknowledged"), drop=1),
 ]

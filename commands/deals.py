@@ -10,7 +10,7 @@ from zizhi.core import percent
 app = typer.Typer(help="Deals through the eight stages and their gates.", no_args_is_help=True)
 
 DEAL_FIELDS = ["id", "title", "client", "owner", "stage", "value", "probability_used", "expected_close",
-               "channel", "blocked", "end_reason", "stage_since", "created_at"]
+               "channel", "blocked", "end_reason", "competitor", "stage_since", "created_at"]
 Deal = Annotated[str, typer.Argument(help="Deal number.")]
 
 
@@ -115,15 +115,17 @@ def move(
 
 @app.command("lose")
 def lose(ctx: typer.Context, deal: Deal,
-         reason: Annotated[str, typer.Option("--reason", help="Why the deal was lost.")], json: Json = False) -> None:
+         reason: Annotated[str, typer.Option("--reason", help="Why the deal was lost.")],
+         competitor: Annotated[Opt, typer.Option("--competitor", help="The competitor it went to, if any.")] = None,
+         json: Json = False) -> None:
     """End a deal as lost, with the reason; a deal with a signed contract only by a manager.
 
     Its contract ends with it: terminated (the balance stays on record) or, never signed, void.
-    Example: zizhi deal lose 12 --reason 客户选择了其他代理
+    Example: zizhi deal lose 12 --reason 客户选择了其他代理 --competitor 华信代理
     """
     from zizhi.core.pipeline.deals import lose as lose_deal
 
-    output(lose_deal(desk(ctx), deal, reason), json, _deal_text)
+    output(lose_deal(desk(ctx), deal, reason, competitor), json, _deal_text)
 
 
 @app.command("cancel")

@@ -165,6 +165,8 @@ def _progress(table) -> Iterator[Callable[[int], None] | None]:
 def _say(report: dict, skip_invalid: bool) -> None:
     from zizhi.core.i18n import t
 
+    for note in report["notes"]:
+        warn(f"{report['file']}:{note['line']}: {note['note']}")
     for error in report["errors"]:
         where = f"{report['file']}:{error['line']}" + (f": {error['column']}" if error["column"] else "")
         warn(f"{where}: {error['reason']}")

@@ -35,7 +35,7 @@ NOUNS = {
     "backup": ("backup_cmd", "backup"), "restore": ("backup_cmd", "restore"),
     "ar": ("receivables", "app"), "invoice": ("invoices", "app"), "dunning": ("dunning", "app"),
     "remind": ("remind_cmd", "app"), "import": ("import_cmd", "app"),
-    "export": ("export_cmd", "app"), "kpi": ("kpi_cmd", "app"),
+    "export": ("export_cmd", "app"), "kpi": ("kpi_cmd", "app"), "report": ("report_cmd", "app"),
     "notice": ("notices", "app"), "risk": ("risks", "app"), "training": ("training", "app"),
 }
 

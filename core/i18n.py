@@ -26,6 +26,7 @@ from zizhi.core.people import messages as people_messages
 from zizhi.core.pipeline import messages as pipeline_messages
 from zizhi.core.receivables import messages as receivables_messages
 from zizhi.core.reminders import messages as reminders_messages
+from zizhi.core.reports import messages as reports_messages
 from zizhi.core.workdays import messages as workdays_messages
 
 LANGUAGES = ("en", "zh")
@@ -35,7 +36,8 @@ LANGUAGES = ("en", "zh")
 CORE_MESSAGES = (base_messages.MESSAGES, columns.MESSAGES, people_messages.MESSAGES, clients_messages.MESSAGES,
                  pipeline_messages.MESSAGES, documents_messages.MESSAGES, credit_messages.MESSAGES,
                  receivables_messages.MESSAGES, workdays_messages.MESSAGES, reminders_messages.MESSAGES,
-                 exchange_messages.MESSAGES, kpi_messages.MESSAGES, compliance_messages.MESSAGES)
+                 exchange_messages.MESSAGES, kpi_messages.MESSAGES, compliance_messages.MESSAGES,
+                 reports_messages.MESSAGES)
 
 # The one table: the core's messages, then those a layer registers (the app's labels, the CLI's texts).
 MESSAGES: dict[str, tuple[str, str]] = {}

@@ -25,6 +25,7 @@ from zizhi.core.people import schema as people
 from zizhi.core.pipeline import schema as pipeline
 from zizhi.core.receivables import schema as receivables
 from zizhi.core.reminders import schema as reminders
+from zizhi.core.reports import schema as reports
 from zizhi.core.schema_state import MIGRATION_SET
 from zizhi.core.workdays import schema as workdays
 
@@ -72,7 +73,7 @@ for _migration in (*people.MIGRATIONS, *clients.MIGRATIONS, m004_audit, *clients
                    m013_audit_acting_admin, m014_audit_chain, *clients.LAST, *people.LAST, *receivables.MIGRATIONS,
                    *workdays.MIGRATIONS, *credit.LAST, *receivables.LAST, *receivables.DUNNING,
                    *receivables.RECONCILIATION, *pipeline.LAST, *reminders.MIGRATIONS, *clients.EXCHANGE,
-                   *kpi.MIGRATIONS, *compliance.MIGRATIONS):
+                   *kpi.MIGRATIONS, *compliance.MIGRATIONS, *reports.MIGRATIONS):
     migrations()(_migration)
 
 

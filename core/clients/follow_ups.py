@@ -23,3 +23,15 @@ def state(next_date: str | None) -> str | None:
 def due_condition(alias: str = "c") -> tuple[str, list]:
     """A SQL condition (and its parameter) keeping clients whose follow-up is due today or earlier."""
     return f"{alias}.next_date <= ?", [clock.today().isoformat()]
+
+
+def falling_due(first: str, last: str, alias: str = "c") -> tuple[str, list]:
+    """A SQL condition (and its parameters) keeping the clients whose follow-up falls due between
+    ``first`` and ``last`` — the week ahead the team meeting plans (an archived client has none)."""
+    return f"{alias}.next_date BETWEEN ? AND ? AND {alias}.archived_at IS NULL", [first, last]
+
+
+def overdue_before(day: str, alias: str = "c") -> tuple[str, list]:
+    """A SQL condition (and its parameter) keeping the clients whose follow-up was due before ``day``
+    and is still waiting: no contact logged since with a new date."""
+    return f"{alias}.next_date < ? AND {alias}.archived_at IS NULL", [day]

@@ -52,6 +52,7 @@ class _Clients:
         self.owners: dict[str, dict | ZizhiError] = {}
         self.default: list = []
         self.pending: list[dict] = []
+        self.note: tuple[str, dict] | None = None  # what the importer says of the last row taken
 
     def begin(self, desk, db, report: dict) -> None:
         access.require_add(desk.user)
@@ -110,6 +111,8 @@ class _Clients:
     def _matched(self, found: dict, fields: dict) -> str:
         if found["id"] is not None and not access.can_see(self.desk.user, found):
             raise UserError("exchange.match_hidden", name=fields.get("name", ""))
+        if found["id"] is not None and "name" in fields and found["name"] != name_key(fields["name"]):
+            self._other_name(found["id"], fields["name"], found["by"])
         if not self.update or found["id"] is None:
             return "unchanged"
         self.flush()  # an update reads and writes through the edit's rules: the rows before it first
@@ -122,6 +125,13 @@ class _Clients:
                 raise
             return "unchanged"
         return "updated"
+
+    def _other_name(self, client_id: int, name: str, by: str) -> None:
+        """The row is a client on file (by its credit code or phone) under another name: said, so a
+        wrong code is noticed — kept as it is, or renamed with --update (companies do rename)."""
+        on_file = self.db.execute("SELECT name FROM clients WHERE id = ?", [client_id]).fetchone()[0]
+        self.note = (f"exchange.other_name_{'renamed' if self.update else 'kept'}.{by}",
+                     {"name": name.strip(), "on_file": on_file, "id": client_id})
 
     def _owner(self, desk, login: str) -> dict:
         if login not in self.owners:
@@ -157,7 +167,7 @@ class _Book:
                 continue
             found = self.unwritten[key].get(probe) or self._on_file(key, probe)
             if found:
-                return found
+                return {**found, "by": key}
         return None
 
     def add(self, client_id: int | None, values: dict) -> None:

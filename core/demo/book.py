@@ -16,7 +16,7 @@ from zizhi.core.receivables.schema import replay_unallocated
 
 TABLES = {
     "deals": ("id", "client_id", "owner_id", "title", "stage", "value", "expected_close", "channel", "blocked",
-              "end_reason", "stage_since", "created_at", "updated_at"),
+              "end_reason", "competitor", "stage_since", "created_at", "updated_at"),
     "deal_qualifications": ("deal_id", "code", "quantity"),
     "deal_stages": ("deal_id", "from_stage", "to_stage", "user_id", "at", "note"),
     "assessments": ("deal_id", "user_id", "at", "findings", "verdict", "explanation"),

@@ -49,7 +49,8 @@ class Deal:
         close = self.day(-self.rng.randint(5, 40)) if open_ else None
         title = " + ".join(self.book.entries[c]["name_zh"] for c in self.plan.codes)
         self.add("deals", self.id, self.client["id"], self.owner, title, self.stage, self.value, close,
-                 self.client["channel"], self.blocked, self.end_reason, self.since, self.created, self.moment.later())
+                 self.client["channel"], self.blocked, self.end_reason, self._competitor(), self.since, self.created,
+                 self.moment.later())
         for code in self.plan.codes:
             self.add("deal_qualifications", self.id, code, 1)
 
@@ -79,6 +80,13 @@ class Deal:
 
     def _lose(self, at: str) -> None:
         self._end(at, "lost", self.rng.choice(words.LOST_REASONS))
+
+    def _competitor(self) -> str | None:
+        """The agency a deal lost on price went to, by the deal's number (no draw: the rest of the
+        demo stays as it was), spelled now and then as a salesperson types it in a hurry."""
+        if self.stage != "lost" or self.end_reason != words.LOST_REASONS[0]:
+            return None
+        return words.COMPETITORS[self.id % len(words.COMPETITORS)]
 
     def _cancel(self, at: str) -> None:
         self._end(at, "cancelled", self.rng.choice(words.CANCEL_REASONS))

@@ -55,7 +55,8 @@ def run(desk, table: Table, columns: Columns, kind: Kind, *, dry_run: bool = Fal
     if table.format in ("csv", "tsv", "xlsx"):  # one header row: all its columns known before any row is read
         columns.of(table.headers)
     report = {"file": table.name, "format": table.format, "encoding": table.encoding, "rows": 0,
-              **dict.fromkeys(OUTCOMES, 0), "rejected": 0, "errors": [], "dry_run": dry_run, "written": False}
+              **dict.fromkeys(OUTCOMES, 0), "rejected": 0, "errors": [], "notes": [], "dry_run": dry_run,
+              "written": False}
     pause = int(os.environ.get(PAUSE_AT_ROW) or 0)
     try:
         with desk.store.unit_of_work() as db:
@@ -90,6 +91,12 @@ def _take(kind: Kind, columns: Columns, row: Row, report: dict, writing: bool) -
         report[kind.take(fields, writing)] += 1
     except ZizhiError as exc:
         _refused(report, row, fields, header_of, kind.problems(fields, exc))
+    note = getattr(kind, "note", None)
+    if note:  # a row taken with something to say (a client on file under another name)
+        from zizhi.core.i18n import t
+
+        report["notes"].append({"line": row.line, "note": t(note[0], **note[1])})
+        kind.note = None
 
 
 def _refused(report: dict, row: Row, fields: dict, header_of: dict, found: list) -> None:

@@ -75,6 +75,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exchange.digits_lost": ("{field}: '{value}' was typed as a number, and Excel keeps only 15 digits of one; "
                              "format the column as text, type the number again and save.",
                              "{field}：'{value}' 在 Excel 中被当作数字，只保留了 15 位；请把该列设为文本格式，重新输入后保存。"),
+    "exchange.other_name_kept.credit_code": (
+        "'{name}' is client {id} on file as {on_file} (the same credit code); left as it is — check the code, or "
+        "--update renames it.", "'{name}' 与已有客户 {id}「{on_file}」信用代码相同；未改动——请核对信用代码，或用 --update 改名。"),
+    "exchange.other_name_kept.phone": (
+        "'{name}' is client {id} on file as {on_file} (the same phone); left as it is — check the phone, or "
+        "--update renames it.", "'{name}' 与已有客户 {id}「{on_file}」电话相同；未改动——请核对电话，或用 --update 改名。"),
+    "exchange.other_name_renamed.credit_code": (
+        "'{name}' is client {id} on file as {on_file} (the same credit code): renamed.",
+        "'{name}' 与已有客户 {id}「{on_file}」信用代码相同：已改名。"),
+    "exchange.other_name_renamed.phone": (
+        "'{name}' is client {id} on file as {on_file} (the same phone): renamed.",
+        "'{name}' 与已有客户 {id}「{on_file}」电话相同：已改名。"),
     "exchange.format_unnamed": ("format: {file} is named as none of csv, xlsx or json; name it .csv, .xlsx or .json, "
                                 "or give --format.",
                                 "格式：文件名 {file} 不是 csv、xlsx 或 json；请以 .csv、.xlsx 或 .json 命名，或用 --format 指定。"),

@@ -199,8 +199,9 @@ def check_gates(db, deal: dict, target: str, settings) -> None:
         current = step
 
 
-def end_deal(desk, deal_id: int | str, ending: str, reason: str) -> dict:
-    """Close a deal as lost or cancelled; the reason is required and kept.
+def end_deal(desk, deal_id: int | str, ending: str, reason: str, competitor: str | None = None) -> dict:
+    """Close a deal as lost or cancelled; the reason is required and kept, and a lost deal may name
+    the competitor it went to (market research groups by it, ``core/reports/market.py``).
 
     A contract never signed is void with it (``pipeline.endings``); a signed one is ended only by
     terminating it (``pipeline.terminations``), so this refuses. The result carries
@@ -208,34 +209,39 @@ def end_deal(desk, deal_id: int | str, ending: str, reason: str) -> dict:
     """
     with desk.store.unit_of_work() as db:
         deal = resolve_deal(desk, deal_id)
-        contract = end_within(db, desk, deal, ending, reason)
+        contract = end_within(db, desk, deal, ending, reason, competitor)
     ended = get_deal(desk, deal["id"])
     ended["contract_ended"] = contract
     return ended
 
 
-def end_within(db, desk, deal: dict, ending: str, reason: str | None) -> dict | None:
+def end_within(db, desk, deal: dict, ending: str, reason: str | None, competitor: str | None = None) -> dict | None:
     """:func:`end_deal`'s checks and writes inside the caller's unit of work (an import's too):
-    the reason, an open deal, who may; the contract void with it; the audit row."""
+    the reason (and a competitor only for a lost deal), an open deal, who may; the contract void
+    with it; the audit row."""
     from zizhi.core.pipeline import endings
 
     reason = (validation.text(reason, "reason", multiline=True) or "").strip()
     if not reason:
         raise InputError("deal.reason_required", ending=ending)
+    competitor = " ".join((validation.text(competitor, "competitor") or "").split()) or None
+    if competitor and ending != "lost":
+        raise InputError("deal.competitor_only_lost", field="competitor", value=competitor)
     require_open(deal)
     require_endable(desk.user, deal)
     contract = endings.end_contract(db, desk, deal)
-    record_ending(db, desk, deal, ending, reason)
+    record_ending(db, desk, deal, ending, reason, competitor)
     audit.record(db, desk.user, f"deal.{ending}", "deal", deal["id"], reason=reason,
+                 **({"competitor": competitor} if competitor else {}),
                  contract=contract and {k: contract[k] for k in ("number", "state", "paid", "outstanding")})
     return contract
 
 
-def record_ending(db, desk, deal: dict, ending: str, reason: str) -> None:
+def record_ending(db, desk, deal: dict, ending: str, reason: str, competitor: str | None = None) -> None:
     """Write the deal's ending and its history line, inside the caller's unit of work (which
     audits it): ending a deal, or terminating its signed contract (``pipeline.terminations``)."""
-    db.execute("UPDATE deals SET stage = ?, end_reason = ?, stage_since = ?, updated_at = ? WHERE id = ?",
-               [ending, reason, clock.stamp(), clock.stamp(), deal["id"]])
+    db.execute("UPDATE deals SET stage = ?, end_reason = ?, competitor = ?, stage_since = ?, updated_at = ? "
+               "WHERE id = ?", [ending, reason, competitor, clock.stamp(), clock.stamp(), deal["id"]])
     _history(db, deal["id"], deal["stage"], ending, desk.user["id"], reason)
 
 
@@ -248,8 +254,8 @@ def ending_preview(desk, deal_id: int | str) -> dict | None:
         return endings.contract_at_stake(desk.store.conn, deal["id"])
 
 
-def lose(desk, deal_id: int | str, reason: str) -> dict:
-    return end_deal(desk, deal_id, "lost", reason)
+def lose(desk, deal_id: int | str, reason: str, competitor: str | None = None) -> dict:
+    return end_deal(desk, deal_id, "lost", reason, competitor)
 
 
 def cancel(desk, deal_id: int | str, reason: str) -> dict:

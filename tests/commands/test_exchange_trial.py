@@ -247,3 +247,14 @@ def test_an_old_excel_file_is_read_as_a_workbook_not_refused_for_its_name(cli, e
     old.write_bytes(b"not a workbook at all")  # named as Excel 97-2003 saves it
     refused = cli("import", "clients", str(old), code=65)
     assert "leads.xls: not an Excel workbook Zizhi can read" in refused.stderr and "--format" not in refused.stderr
+
+
+def test_a_known_credit_code_under_another_name_is_said_not_passed_over(cli, env, tmp_path):
+    cli("import", "clients", str(write_csv(tmp_path / "leads.csv", [HEADERS, HENGTONG])))
+    other = write_csv(tmp_path / "other.csv", [HEADERS, ["完全不同的公司有限公司", *HENGTONG[1:]]])
+    kept = cli("import", "clients", str(other))
+    assert "already on file 1" in kept.stdout
+    assert "'完全不同的公司有限公司' is client 1 on file as 宁波恒通进出口贸易有限公司 (the same credit code); left as it is" \
+        in kept.stderr
+    renamed = cli("import", "clients", str(other), "--update")
+    assert "(the same credit code): renamed." in renamed.stderr and names(env) == ["完全不同的公司有限公司"]

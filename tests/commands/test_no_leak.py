@@ -54,7 +54,8 @@ READS = {"client show", "client list", "client search", "log list", "user list",
          "process show", "visit list", "pipeline", "catalogue list", "catalogue show", "ar aging", "ar balance",
          "ar payments", "credit show", "invoice list", "invoice show", "dunning due", "dunning history",
          "dunning letter", "ar statement", "ar reconcile", "ar watch", "ar forecast", "remind", "export clients",
-         "export interactions", "export deals", "export receivables", "kpi", "kpi drill", "kpi team"}
+         "export interactions", "export deals", "export receivables", "kpi", "kpi drill", "kpi team",
+         "report weekly", "report channels", "report market"}
 CHANGES = {"client edit", "client archive", "client assign", "log add", "log edit", "user add", "user edit",
            "user exam", "user train", "deal new", "deal edit", "deal move", "deal assess", "deal resolve",
            "deal lose", "deal cancel", "quote new", "quote line", "quote send", "quote accept", "quote reject",
@@ -108,7 +109,12 @@ def reads(own: dict, other: dict) -> list[tuple[str, ...]]:
              ("kpi",), ("kpi", "--json"), ("kpi", "--csv"), ("kpi", "--user", "wang"), ("kpi", "--all"), ("kpi", "team"),
              *(("kpi", "drill", metric) for metric in ("revenue", "contract_value", "new_clients", "satisfaction",
                                                        "success_rate", "win_rate", "stage_days")),
-             ("kpi", "drill", "revenue", "--user", "wang"), ("kpi", "drill", "new_clients", "--csv")]
+             ("kpi", "drill", "revenue", "--user", "wang"), ("kpi", "drill", "new_clients", "--csv"),
+             ("report", "weekly"), ("report", "weekly", "--json"),
+             ("report", "weekly", "--week", "last", "--csv"), ("report", "weekly", "--user", "wang"),
+             ("report", "channels", "--quarter", "2026Q4"), ("report", "channels", "--from", "2026-01-01", "--json"),
+             ("report", "channels", "--csv"), ("report", "market", "--by", "region"),
+             ("report", "market", "--by", "qualification", "--json"), ("report", "market", "--csv")]
     found = []
     for ids in (own, other):
         for client in ids["clients"]:

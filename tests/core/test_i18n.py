@@ -182,7 +182,7 @@ def test_the_core_table_needs_none_of_the_core_areas_code():
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True,
                             timeout=60, check=True)
     areas = ("people", "clients", "pipeline", "documents", "receivables", "workdays", "credit", "reminders",
-             "exchange", "kpi", "compliance")
+             "exchange", "kpi", "compliance", "reports")
     assert set(json.loads(result.stdout)) == {"zizhi.core", "zizhi.core.i18n", "zizhi.core.messages",
                                               "zizhi.core.columns", *(f"zizhi.core.{area}" for area in areas),
                                               *(f"zizhi.core.{area}.messages" for area in areas)}

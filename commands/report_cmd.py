@@ -1,0 +1,221 @@
+"""`zizhi report weekly|channels|market` — the weekly pipeline review, channels and referrals, market
+research (issue 12): printed for a person, JSON for a script, CSV or an Excel file for finance."""
+
+from typing import Annotated, Any, Callable
+
+import typer
+
+from zizhi.commands.common import Json, Opt, desk, echo, money_text, output, read_shown
+
+app = typer.Typer(help="Reports: the weekly pipeline review, channels and referrals, market research.",
+                  no_args_is_help=True)
+
+Csv = Annotated[bool, typer.Option("--csv", help="CSV on standard output (UTF-8 with BOM, for Excel); audited.")]
+Out = Annotated[Opt, typer.Option("--out", "-o", help="Write the report to a .csv or .xlsx file; audited.")]
+From = Annotated[Opt, typer.Option("--from", help="First day (default: the quarter's first).")]
+To = Annotated[Opt, typer.Option("--to", help="Last day (default: today).")]
+Quarter = Annotated[Opt, typer.Option("--quarter", help="A whole quarter, e.g. 2026Q4 (instead of --from/--to).")]
+SHOWN = 10  # a section's lines in print; --json lists all
+
+
+@app.command("weekly")
+def weekly(ctx: typer.Context,
+           week: Annotated[Opt, typer.Option("--week", help="ISO week, e.g. 2026-W48; this (default) or last.")] = None,
+           user: Annotated[Opt, typer.Option("--user", help="One person's review (managers; yours by default "
+                                                            "for a salesperson).")] = None,
+           csv: Csv = False, out: Out = None, json: Json = False) -> None:
+    """The weekly pipeline review for the team meeting: deals moved, won, lost (reason, competitor),
+    new inquiries, deals stuck past their stage's stale-days, follow-ups and dunning due by the end
+    of next week — per person and in total. A salesperson sees their own; managers the team.
+
+    Example: zizhi report weekly --week 2026-W48
+    """
+    from zizhi.core.reports.weekly import weekly as review
+
+    _report(ctx, "weekly", lambda d: review(d, week, user), json, csv, out, _weekly_text, week=week, user=user)
+
+
+@app.command("channels")
+def channels(ctx: typer.Context, start: From = None, end: To = None, quarter: Quarter = None,
+             csv: Csv = False, out: Out = None, json: Json = False) -> None:
+    """Per channel and per referring client: inquiries, conversion, deals and clients won, revenue
+    (payments net of reversals) and days to close, over a period (this quarter so far by default).
+
+    Example: zizhi report channels --quarter 2026Q4 -o 渠道.xlsx
+    """
+    from zizhi.core.reports.channels import channels as report
+    from zizhi.core.reports.periods import span
+
+    _report(ctx, "channels", lambda d: report(d, *span(d, start, end, quarter)), json, csv, out, _channels_text,
+            start=start, end=end, quarter=quarter)
+
+
+@app.command("market")
+def market(ctx: typer.Context, start: From = None, end: To = None, quarter: Quarter = None,
+           by: Annotated[str, typer.Option("--by", help="industry (default), region or qualification.")] = "industry",
+           csv: Csv = False, out: Out = None, json: Json = False) -> None:
+    """Market research: inquiries, deals won and their value, deals lost — per industry, region
+    (the client's city) or qualification — and the deals lost by reason and by competitor.
+
+    Example: zizhi report market --quarter 2026Q4 --by region
+    """
+    from zizhi.core.reports.market import market as report
+    from zizhi.core.reports.periods import span
+
+    _report(ctx, "market", lambda d: report(d, *span(d, start, end, quarter), by), json, csv, out, _market_text,
+            start=start, end=end, quarter=quarter, by=by)
+
+
+def _report(ctx: typer.Context, kind: str, reader: Callable[[Any], dict], json: bool, csv: bool, out: Opt,
+            render: Callable[[dict], None], **filters: Any) -> None:
+    """JSON, else a spreadsheet (``--csv``, ``-o``), else the report in print."""
+    if not json and (csv or out):
+        import sys
+
+        from zizhi.core.reports.export import write
+
+        d = desk(ctx)
+        written = write(d, kind, lambda: reader(d), None if csv and not out else out, command=f"report {kind}",
+                        stdout=sys.stdout.buffer, **filters)
+        if out not in (None, "-"):
+            from zizhi.core.i18n import t
+
+            echo(t("report.written", rows=written["rows"], file=written["file"]))
+        return
+    output(read_shown(ctx, f"report {kind}", "report", reader, json, **filters), json, render)
+
+
+def _weekly_text(report: dict) -> None:
+    from zizhi.core.i18n import t
+
+    whose = report["login"] or t("report.team")
+    echo(f"{t('report.weekly_head', week=report['week'], first=report['first'], last=report['last'])} · "
+         f"{t('report.weekly_whose', who=whose)}")
+    for group in report["people"]:
+        echo("")
+        name = group["login"] or t("report.nobody")
+        echo(f"{name} {group['name'] or ''}".rstrip() + ": " + _counts(group["counts"]))
+        ahead = f"{report['next_first']} – {report['next_last']}"
+        days = {"stuck": report["stuck_on"], "follow_ups": ahead, "dunning": ahead}
+        from zizhi.core.reports.weekly import SECTIONS
+
+        for section in SECTIONS:
+            rows, late = group[section], group.get(f"{section}_overdue", 0)
+            if not rows and not late:
+                continue
+            echo(f"  {t('report.section.' + section, day=days.get(section, ''))} ({len(rows)})")
+            for row in rows[:SHOWN]:
+                echo("    " + _line(section, row))
+            if len(rows) > SHOWN:
+                echo("    " + t("report.more", count=len(rows) - SHOWN))
+            if late:
+                echo("    " + t("report.overdue_already", count=late))
+    echo("")
+    echo(f"{t('report.total')}: {_counts(report['totals'])}")
+
+
+def _counts(counts: dict) -> str:
+    from zizhi.core.i18n import t
+
+    return t("report.person_line", **{**counts, "won_value": money_text(counts["won_value"])})
+
+
+def _line(section: str, row: dict) -> str:
+    """One record of the weekly review, on one line."""
+    from zizhi.core.i18n import t
+
+    def stage(name: str) -> str:
+        return t(f"stage.{name}")
+
+    deal = f"#{row['deal_id']} " if row.get("deal_id") else ""
+    said = {
+        "moved": lambda: f"{stage(row['from_stage'])} → {stage(row['to_stage'])}  {row['at'][:10]} {row['by']}"
+                         + (f" ({t('report.hops', count=row['hops'])})" if row["hops"] > 1 else ""),
+        "won": lambda: f"{row['contract']}  {money_text(row['total'])}  {row['signed_on']}",
+        "lost": lambda: f"{row['reason'] or ''}" + (f"  → {row['competitor']}" if row["competitor"] else "")
+                        + f"  {money_text(row['value'])}",
+        "cancelled": lambda: f"{row['reason'] or ''}  {money_text(row['value'])}",
+        "opened": lambda: f"{t('channel.' + row['channel']) if row['channel'] else ''}  {money_text(row['value'])}"
+                          f"  {row['at'][:10]}",
+        "stuck": lambda: t("report.stuck_line", stage=stage(row["stage"]), since=row["since"], limit=row["limit"]),
+        "follow_ups": lambda: f"{row['next_date']}  {row['step']}",
+        "dunning": lambda: f"{row['instalment']}  {t('dunning_action.' + row['action'])}  {money_text(row['owed'])}"
+                           f"  {row['since']}",
+    }[section]()
+    return f"{deal}{row['client']}  {said}"
+
+
+def _grid(heads: list[str], lines: list[list[str]]) -> None:
+    """A table with the first column left and the figures right, aligned by terminal cells."""
+    from rich.cells import cell_len
+
+    widths = [max(cell_len(line[i]) for line in [heads, *lines]) for i in range(len(heads))]
+    for line in [heads, *lines]:
+        cells = [line[0] + " " * (widths[0] - cell_len(line[0]))]
+        cells += [" " * (w - cell_len(v)) + v for v, w in zip(line[1:], widths[1:])]
+        echo("  ".join(cells).rstrip())
+
+
+def _channels_text(report: dict) -> None:
+    from zizhi.core.i18n import t
+    from zizhi.core.percent import text
+
+    figures = ["inquiries", "converted", "conversion", "won", "won_value", "clients_won", "revenue", "median_days",
+               "mean_days"]
+
+    def cells(row: dict) -> list[str]:
+        days = row["days_to_close"]
+        return [str(row["inquiries"]), str(row["converted"]), text(row["conversion"]), str(row["won"]),
+                money_text(row["won_value"]), str(row["clients_won"]), money_text(row["revenue"]),
+                _days(days["median"]), _days(days["mean"])]
+
+    echo(t("report.channels_head", first=report["from"], last=report["to"]))
+    heads = [t("col.channel"), *(t(f"col.{f}") for f in figures)]
+    lines = [[_channel(row["name"]), *cells(row)] for row in report["channels"]]
+    _grid(heads, [*lines, [t("report.total"), *cells(report["totals"])]])
+    echo("")
+    echo(t("report.referrers_head"))
+    if not report["referrers"]:
+        echo(t("report.no_referrals"))
+        return
+    _grid([t("col.name"), *(t(f"col.{f}") for f in figures)],
+          [[row["name"] or str(row["client_id"]), *cells(row)] for row in report["referrers"]])
+
+
+def _channel(name: str) -> str:
+    from zizhi.core.i18n import t
+
+    return t("report.unrecorded") if name == "unrecorded" else t(f"channel.{name}")
+
+
+def _days(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}"
+
+
+def _market_text(report: dict) -> None:
+    from zizhi.core.i18n import t
+
+    by = report["by"]
+    echo(t("report.market_head", by=t(f"report.by.{by}"), first=report["from"], last=report["to"]))
+
+    def cells(row: dict) -> list[str]:
+        return [str(row["inquiries"]), str(row["won"]), money_text(row["won_value"]), str(row["lost"]),
+                money_text(row["lost_value"])]
+
+    lines = [[_group(row), *cells(row)] for row in report["groups"]]
+    heads = [t(f"report.by.{by}"), *(t(f"col.{f}") for f in ("inquiries", "won", "won_value", "lost", "lost_value"))]
+    _grid(heads, [*lines, [t("report.total"), *cells(report["totals"])]])
+    for field in ("reason", "competitor"):
+        rows = report[f"lost_by_{field}"]
+        if not rows:
+            continue
+        echo("")
+        echo(t(f"report.lost_by_{field}"))
+        _grid([t(f"col.{field}"), t("col.count"), t("col.lost_value")],
+              [[row[field] or t("report.none_named"), str(row["count"]), money_text(row["value"])] for row in rows])
+
+
+def _group(row: dict) -> str:
+    from zizhi.core.i18n import t
+
+    return t("report.unrecorded") if row["name"] == "unrecorded" else row.get("label") or row["name"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 
 from reports_fixtures import as_user, with_notice
-from tui_helpers import SIZE, QUICK, deal_text, said, shown
+from tui_helpers import QUICK, SIZE, deal_text, said, shown
 
 from zizhi.tui.app import desk_app
 from zizhi.tui.screens.deal import DealScreen

@@ -155,3 +155,53 @@ async def test_the_reports_read_in_chinese(owing, settle):
         await pilot.press("escape")
         await settle(pilot)
         assert type(app.screen).__name__ == "TodayScreen"
+
+
+async def test_the_weekly_review_steps_back_a_week_at_a_time_with_its_records(owing, settle):
+    with_kpis(owing)
+    async with reports_as(owing, "li") as (app, pilot):
+        await open_reports(pilot, settle)
+        await pilot.press("3")
+        await settle(pilot)
+        assert "2026-W52 (2026-12-21 – 2026-12-27) · for li" in str(app.screen.query_one("#weekly-head").content)
+        await pilot.press(*["left_square_bracket"] * 4)
+        await settle(pilot)
+        assert "2026-W48 (2026-11-23 – 2026-11-29)" in str(app.screen.query_one("#weekly-head").content)
+        rows = table_rows(app, "#weekly")
+        assert rows["李娜 (li)"][1:7] == ["1", "1", "¥3,180.00", "0", "0", "2"]
+        assert rows["Total"][1:7] == rows["李娜 (li)"][1:7]
+        detail = shown(app.screen.query_one("#weekly-detail"))
+        assert "#4 宁波海天国际贸易有限公司  inquiry → contract  2026-11-27 boss (3 steps)" in detail
+        assert "#4 宁波海天国际贸易有限公司  ZZ-2026-0001  ¥3,180.00  2026-11-27" in detail
+
+
+async def test_a_manager_s_weekly_total_adds_up_its_people(owing, settle):
+    with_kpis(owing)
+    people.add_user(owing, "chen", "陈经理", "manager")
+    async with reports_as(owing, "chen") as (app, pilot):
+        await open_reports(pilot, settle)
+        await pilot.press("3", *["left_square_bracket"] * 4)
+        await settle(pilot)
+        assert "for the whole team" in str(app.screen.query_one("#weekly-head").content)
+        rows = rows_of(app, "#weekly")
+        people_rows, total = rows[:-1], rows[-1]
+        assert [row[0] for row in people_rows] == ["李娜 (li)", "赵强 (zhao)", "(no owner)"]
+        for column in (1, 2, 4, 5, 6):  # moved, won, lost, cancelled, new
+            assert int(total[column]) == sum(int(row[column]) for row in people_rows)
+
+
+async def test_channels_for_the_quarter_add_up_to_their_total(owing, settle):
+    with_kpis(owing)
+    people.add_user(owing, "chen", "陈经理", "manager")
+    async with reports_as(owing, "chen") as (app, pilot):
+        await open_reports(pilot, settle)
+        await pilot.press("4")
+        await settle(pilot)
+        assert "Channels and referrals, 2026-10-01 – 2026-12-31" in str(app.screen.query_one("#channels-head").content)
+        rows = table_rows(app, "#channels")
+        assert rows["online"][1:8] == ["1", "1", "100%", "1", "¥3,180.00", "1", "¥1,500.00"]
+        channels = [row for name, row in rows.items() if name != "Total"]
+        assert int(rows["Total"][1]) == sum(int(row[1]) for row in channels)
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert "2026-07-01 – 2026-09-30" in str(app.screen.query_one("#channels-head").content)

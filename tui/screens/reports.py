@@ -5,24 +5,31 @@ quarter back and on, Enter on a figure opens the records behind it (:class:`Dril
 total line is the figure again. **Team** (``zizhi kpi team``, managers and admins): everyone
 ranked by a KPI (``m`` steps through them), with a bar chart of block characters; Enter on a
 person shows their KPIs. A salesperson has no Team tab (the core refuses it; ``2`` says so).
-Every figure is read in a thread worker, so the screen paints at once and stays responsive.
+**Weekly review** (``zizhi report weekly``): each person's week in one line and the total, the
+highlighted person's records below; ``[`` and ``]`` step a week. **Channels** (``zizhi report
+channels``): each channel and referring client over the quarter shown. Every figure is read in a thread worker, so the screen paints at once and stays responsive.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
+from zizhi.core import percent
 from zizhi.core.errors import UserError
 from zizhi.core.i18n import t
 from zizhi.core.kpi import figures, quarters
+from zizhi.core.money import format_fen
 from zizhi.tui import keymap, report_text
 from zizhi.tui.report_text import RANKED, SHOWN
 from zizhi.tui.roles import RoleKeys
@@ -49,6 +56,14 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     class TeamLoaded(Message):
         found: dict
 
+    @dataclass
+    class WeekLoaded(Message):
+        found: dict
+
+    @dataclass
+    class ChannelsLoaded(Message):
+        found: dict
+
     def __init__(self, desk) -> None:
         super().__init__()
         self.desk = desk
@@ -58,6 +73,9 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         self.kpi: dict | None = None
         self.team: dict | None = None
         self.manages = _may(lambda: figures.require_manager(desk))
+        self.monday = _monday(desk)  # the week of the weekly review
+        self.week: dict | None = None
+        self.channels: dict | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -72,6 +90,16 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
                     yield Static("", id="team-head")
                     yield RowsTable(_team_columns(), _team_cells, id="team")
                     yield Static("", id="team-chart")
+            with TabPane(t("tui.reports.tab.weekly"), id="weekly-tab"):
+                yield Static(t("tui.status.loading"), id="weekly-head")
+                yield RowsTable(_WEEK_COLUMNS, _week_cells, id="weekly")
+                with VerticalScroll(id="weekly-detail-pane"):
+                    yield Static("", id="weekly-detail")
+            with TabPane(t("tui.reports.tab.channels"), id="channels-tab"):
+                yield Static(t("tui.status.loading"), id="channels-head")
+                yield RowsTable(_channel_columns("channel"), _channel_cells, id="channels")
+                yield Static("", id="referrers-head")
+                yield RowsTable(_channel_columns("referrer"), _channel_cells, id="referrers")
         yield FittedFooter()
 
     def on_mount(self) -> None:
@@ -95,6 +123,64 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         self._load_kpi(self.quarter, self.login)
         if self.manages:
             self._load_team(self.quarter, self.metric)
+        self.week = self.channels = None
+        self._load_shown()
+
+    def _load_shown(self) -> None:
+        """The weekly review and the channels are read when their tab is first looked at."""
+        active = self.query_one(TabbedContent).active
+        if active == "weekly-tab" and self.week is None:
+            self._load_week(_week_label(self.monday))
+        elif active == "channels-tab" and self.channels is None:
+            first, after = self.quarter.bounds
+            self._load_channels(first, (dt.date.fromisoformat(after) - dt.timedelta(days=1)).isoformat())
+
+    @on(TabbedContent.TabActivated, "#reports-tabs")
+    def _tab_shown(self) -> None:
+        self._load_shown()
+        self.refresh_bindings()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="weekly")
+    def _load_week(self, week: str) -> None:
+        from zizhi.core.reports.weekly import weekly
+
+        self.post_message(self.WeekLoaded(weekly(self.desk, week)))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="channels")
+    def _load_channels(self, first: str, last: str) -> None:
+        from zizhi.core.reports.channels import channels
+
+        self.post_message(self.ChannelsLoaded(channels(self.desk, first, last)))
+
+    def on_reports_screen_week_loaded(self, message: WeekLoaded) -> None:
+        self.week = found = message.found
+        whose = found["login"] or t("report.team")
+        self.query_one("#weekly-head", Static).update(Text.assemble(
+            (t("report.weekly_head", week=found["week"], first=found["first"], last=found["last"]), "bold"),
+            " · ", t("report.weekly_whose", who=whose), "   ", (t("tui.reports.weekly_keys"), "dim")))
+        rows = [{**group, "person": _person(group)} for group in found["people"]]
+        rows.append({"person": t("report.total"), "counts": found["totals"], "total": True})
+        self.query_one("#weekly", RowsTable).show(rows)
+        self._week_detail()
+
+    @on(DataTable.RowHighlighted, "#weekly")
+    def _week_detail(self) -> None:
+        row = self.query_one("#weekly", RowsTable).row
+        if self.week is not None:
+            self.query_one("#weekly-detail", Static).update(week_detail(self.week, row))
+
+    def on_reports_screen_channels_loaded(self, message: ChannelsLoaded) -> None:
+        self.channels = found = message.found
+        self.query_one("#channels-head", Static).update(Text(t("report.channels_head", first=found["from"],
+                                                               last=found["to"]), style="bold"))
+        rows = [{**row, "label": _channel(row["name"])} for row in found["channels"]]
+        rows.append({**found["totals"], "label": t("report.total"), "total": True})
+        self.query_one("#channels", RowsTable).show(rows)
+        self.query_one("#referrers-head", Static).update(Text(
+            t("report.referrers_head") if found["referrers"] else t("report.no_referrals"), style="bold"))
+        referrers = self.query_one("#referrers", RowsTable)
+        referrers.display = bool(found["referrers"])
+        referrers.show([{**row, "label": row["name"] or str(row["client_id"])} for row in found["referrers"]])
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="kpi")
     def _load_kpi(self, quarter, login: str | None) -> None:
@@ -131,6 +217,12 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     # -- keys ------------------------------------------------------------------------------
 
     def action_quarter(self, step: int) -> None:
+        """[ and ]: the week before or after on the weekly review, else the quarter."""
+        if self.query_one(TabbedContent).active == "weekly-tab":
+            self.monday += dt.timedelta(days=7 * step)
+            self.week = None
+            self._load_shown()
+            return
         self.quarter = self.quarter.following() if step > 0 else self.quarter.preceding()
         self.reload()
 
@@ -157,6 +249,10 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         if tables:
             tables.first().focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``m`` (rank the team by another KPI) is offered to those the core lets see the team."""
+        return self.manages if action == "next_metric" else True
+
     def _team_allowed(self) -> bool:
         """The team is the managers'; anyone else is told the core's reason, politely, once."""
         try:
@@ -167,8 +263,14 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         return True
 
     def action_drill(self) -> None:
-        """Enter: on a KPI, the records behind it; on a person of the team, their KPIs."""
+        """Enter: on a KPI, the records behind it; on a person of the team, their KPIs; on the
+        weekly review, down into the person's records."""
         active = self.query_one(TabbedContent).active
+        if active == "weekly-tab":
+            self.query_one("#weekly-detail-pane").focus()
+            return
+        if active == "channels-tab":
+            return
         if active == "team-tab":
             person = self.query_one("#team", RowsTable).row
             if person is not None:
@@ -209,6 +311,17 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         super().show_problem(message, error)
         if self.kpi is None:
             self.query_one("#reports-status", Static).update(Text(message, style="yellow"))
+
+
+def _monday(desk) -> dt.date:
+    from zizhi.core.reports import periods
+
+    return periods.week(desk, None)[1]
+
+
+def _week_label(monday: dt.date) -> str:
+    year, number, _ = monday.isocalendar()
+    return f"{year:04d}-W{number:02d}"
 
 
 def _may(check) -> bool:
@@ -370,3 +483,112 @@ class DrillScreen(DeskWork, keymap.TranslatedBindings, Screen):
 
 
 DRILL_COLUMNS = ("day", "kind", "deal", "client", "contract", "stage", "entered", "reason", "amount")
+
+
+# -- the weekly review ---------------------------------------------------------------------
+
+def _person(group: dict) -> str:
+    if not group["login"]:
+        return t("report.nobody")
+    return f"{group['name']} ({group['login']})" if group.get("name") else group["login"]
+
+
+_WEEK_FIGURES = ("moved", "won", "won_value", "lost", "cancelled", "opened", "stuck", "follow_ups", "dunning")
+_WEEK_COLUMNS = [Col("person", lambda: t("kpi.col.person"), words=True, comfortable=16),
+                 *(Col(key, lambda key=key: t(f"tui.reports.week.{key}"), drop=None if n < 6 else 10 - n)
+                   for n, key in enumerate(_WEEK_FIGURES))]
+
+
+def _week_cells(row: dict) -> dict[str, Text]:
+    counts = row["counts"]
+    style = "bold" if row.get("total") else ""
+    cells = {"person": Text(row["person"], style=style)}
+    for key in _WEEK_FIGURES:
+        value = format_fen(counts[key]) if key == "won_value" else str(counts[key])
+        late = counts.get(f"{key}_overdue")
+        if late:
+            value += f" (+{late})"
+        cells[key] = Text(value, style=style, justify="right")
+    return cells
+
+
+def week_detail(found: dict, row: dict | None) -> Group:
+    """The records of the person under the cursor (everyone's on the total line), section by section."""
+    from zizhi.core.reports.weekly import SECTIONS
+
+    groups = found["people"] if row is None or row.get("total") else \
+        [g for g in found["people"] if g["login"] == row.get("login")]
+    ahead = f"{found['next_first']} – {found['next_last']}"
+    days = {"stuck": found["stuck_on"], "follow_ups": ahead, "dunning": ahead}
+    parts: list = []
+    for section in SECTIONS:
+        rows = [r for g in groups for r in g[section]]
+        late = sum(g.get(f"{section}_overdue", 0) for g in groups)
+        if not rows and not late:
+            continue
+        parts.append(Text(f"{t('report.section.' + section, day=days.get(section, ''))} ({len(rows)})", style="bold"))
+        for record in rows[:SHOWN_RECORDS]:
+            parts.append(Text("  " + week_line(section, record)))
+        if len(rows) > SHOWN_RECORDS:
+            parts.append(Text("  " + t("tui.reports.more", count=len(rows) - SHOWN_RECORDS), style="dim"))
+        if late:
+            parts.append(Text("  " + t("report.overdue_already", count=late), style="yellow"))
+    return Group(*parts) if parts else Group(Text(t("report.nothing"), style="dim"))
+
+
+SHOWN_RECORDS = 50
+
+
+def week_line(section: str, row: dict) -> str:
+    """One record of the weekly review, on one line (as ``zizhi report weekly`` writes it)."""
+    def stage(name: str) -> str:
+        return t(f"stage.{name}")
+
+    deal = f"#{row['deal_id']} " if row.get("deal_id") else ""
+    said = {
+        "moved": lambda: f"{stage(row['from_stage'])} → {stage(row['to_stage'])}  {row['at'][:10]} {row['by']}"
+                         + (f" ({t('report.hops', count=row['hops'])})" if row["hops"] > 1 else ""),
+        "won": lambda: f"{row['contract']}  {format_fen(row['total'])}  {row['signed_on']}",
+        "lost": lambda: f"{row['reason'] or ''}" + (f"  → {row['competitor']}" if row["competitor"] else "")
+                        + f"  {format_fen(row['value'])}",
+        "cancelled": lambda: f"{row['reason'] or ''}  {format_fen(row['value'])}",
+        "opened": lambda: f"{t('channel.' + row['channel']) if row['channel'] else ''}  {format_fen(row['value'])}"
+                          f"  {row['at'][:10]}",
+        "stuck": lambda: t("report.stuck_line", stage=stage(row["stage"]), since=row["since"], limit=row["limit"]),
+        "follow_ups": lambda: f"{row['next_date']}  {row['step']}",
+        "dunning": lambda: f"{row['instalment']}  {t('dunning_action.' + row['action'])}  {format_fen(row['owed'])}"
+                           f"  {row['since']}",
+    }[section]()
+    return f"{deal}{row['client']}  {said}"
+
+
+# -- channels ------------------------------------------------------------------------------
+
+def _channel(name: str) -> str:
+    return t("report.unrecorded") if name == "unrecorded" else t(f"channel.{name}")
+
+
+_CHANNEL_FIGURES = ("inquiries", "converted", "conversion", "won", "won_value", "clients_won", "revenue",
+                    "median_days", "mean_days")
+
+
+def _channel_columns(first: str) -> list[Col]:
+    return [Col("label", lambda: t(f"report.table.{first}"), words=True, comfortable=16),
+            *(Col(key, lambda key=key: t(f"col.{key}"), drop=None if n < 7 else 10 - n)
+              for n, key in enumerate(_CHANNEL_FIGURES))]
+
+
+def _channel_cells(row: dict) -> dict[str, Text]:
+    days = row["days_to_close"]
+    shown = {"inquiries": str(row["inquiries"]), "converted": str(row["converted"]),
+             "conversion": percent.text(row["conversion"]), "won": str(row["won"]),
+             "won_value": format_fen(row["won_value"]), "clients_won": str(row["clients_won"]),
+             "revenue": format_fen(row["revenue"]), "median_days": _days(days["median"]),
+             "mean_days": _days(days["mean"])}
+    style = "bold" if row.get("total") else ""
+    return {"label": Text(row["label"], style=style),
+            **{key: Text(value, style=style, justify="right") for key, value in shown.items()}}
+
+
+def _days(value) -> str:
+    return "—" if value is None else f"{value:g}"

@@ -168,7 +168,7 @@ def _deals(desk, db, *, as_of: str | None = None, **_: object) -> Iterator[tuple
                        d.expected_close, d.stage_since,
                        (SELECT group_concat(code || CASE WHEN quantity > 1 THEN '*' || quantity ELSE '' END, '; ')
                         FROM (SELECT code, quantity FROM deal_qualifications q WHERE q.deal_id = d.id ORDER BY code)),
-                       d.created_at, d.end_reason
+                       d.created_at, d.end_reason, d.competitor
                 FROM deals d JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = d.owner_id
                 WHERE {where} ORDER BY d.id""", params):
         yield (*row[:6], _yuan(row[6]), None if row[7] is None else percent.text(row[7]), *row[8:])
@@ -205,7 +205,7 @@ OTHER_HEADERS: dict[str, tuple[str, ...]] = {
     "details": ("详情",), "summary": ("摘要",), "logged_by": ("记录人",), "deal": ("商机编号",), "title": ("商机名称",),
     "stage": ("阶段",), "value": ("金额（元）",), "probability": ("成交概率",), "expected_close": ("预计成交日期",),
     "stage_since": ("进入阶段时间",), "qualifications": ("资质",), "created_at": ("创建时间",),
-    "end_reason": ("结束原因",), "contract": ("合同编号",),
+    "end_reason": ("结束原因",), "competitor": ("竞争对手",), "contract": ("合同编号",),
     "instalment": ("期次",), "due_on": ("到期日",), "owed": ("欠款（元）",), "days_overdue": ("逾期天数",),
 }
 # (kind, column) → the closed vocabulary its words come from: written in the user's language, read in both
@@ -217,7 +217,8 @@ KINDS = {
     "interactions": ("interaction", ["client", "credit_code", "at", "channel", "summary", "details", "next_step",
                                      "next_date", "logged_by"], _interactions),
     "deals": ("deal", ["deal", "title", "client", "credit_code", "owner", "stage", "value", "probability",
-                       "expected_close", "stage_since", "qualifications", "created_at", "end_reason"], _deals),
+                       "expected_close", "stage_since", "qualifications", "created_at", "end_reason",
+                       "competitor"], _deals),
     "receivables": ("receivable", ["contract", "instalment", "client", "owner", "due_on", "owed", "days_overdue"],
                     _receivables),
 }

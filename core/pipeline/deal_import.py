@@ -45,13 +45,14 @@ DEAL_HEADERS: dict[str, tuple[str, ...]] = {
     "channel": ("渠道", "来源渠道", "来源", "source"),
     "probability": ("成交概率", "概率"),
     "end_reason": ("结束原因", "丢单原因", "取消原因", "原因", "reason"),
+    "competitor": ("竞争对手", "输给", "竞争者"),
 }
 # what `zizhi export deals` writes that a deal opened by an import takes anew (its number, when it
 # entered its stage, when it was made): read, and left, so an export imports back without --map
 EXPORTED_ONLY = {header: SKIP for header in ("deal", "商机编号", "stage_since", "进入阶段时间", "created_at", "创建时间")}
 _CODES = re.compile(r"[;,、，；\s]+")
 _CLIENT = ("client.not_found", "client.archived", "client.ambiguous", "access.cannot_log")
-_ABOUT = {"deal.reason_required": "end_reason", "deal.unknown_qualification": "qualifications", "deal.no_qualification": "qualifications",
+_ABOUT = {"deal.reason_required": "end_reason", "deal.competitor_only_lost": "competitor", "deal.unknown_qualification": "qualifications", "deal.no_qualification": "qualifications",
           "quote.quantity_range": "qualifications", "people.unknown_owner": "owner",
           "people.owner_not_sales": "owner", "people.owner_off_duty": "owner", "access.cannot_assign": "owner",
           "deal.cannot_change": "stage", "deal.blocked": "stage", "deal.backwards_managers_only": "stage"}
@@ -91,7 +92,7 @@ class _Deals:
                                   (fields.get("title") or "").strip() or None, fields.get("value"), fields.get("expected_close"),
                                   fields.get("owner"), fields.get("channel"), fields.get("probability"))
         if target in stages.ENDINGS:
-            return self._ended(planned, target, fields.get("end_reason"), writing)
+            return self._ended(planned, target, fields.get("end_reason"), fields.get("competitor"), writing)
         found = self._on_file(planned)
         if found is not None:
             deal = deals.resolve_deal(self.desk, found)
@@ -125,7 +126,7 @@ class _Deals:
             raise GateRefused(exc.key, **{**exc.params, "deal": t("exchange.deal_new"),
                                           "how": t("exchange.deal_gate_how")}) from None
 
-    def _ended(self, planned: dict, ending: str, reason: str | None, writing: bool) -> str:
+    def _ended(self, planned: dict, ending: str, reason: str | None, competitor: str | None, writing: bool) -> str:
         """A deal lost or cancelled (an export's ended deal, a spreadsheet's lost one): one on file,
         open or ended, is this row; an open one is ended as `deal lose`/`cancel` ends it, with the
         row's reason; one not on file is opened and ended so. An ended deal is never reopened."""
@@ -134,12 +135,12 @@ class _Deals:
             deal = deals.resolve_deal(self.desk, found)
             if deal["stage"] in stages.ENDINGS:
                 return "unchanged"
-            self._in_savepoint(writing, lambda: deals.end_within(self.db, self.desk, deal, ending, reason))
+            self._in_savepoint(writing, lambda: deals.end_within(self.db, self.desk, deal, ending, reason, competitor))
             return "updated"
 
         def open_and_end() -> None:
             deal = deals.resolve_deal(self.desk, deals.insert_deal(self.db, self.desk, planned))
-            deals.end_within(self.db, self.desk, deal, ending, reason)
+            deals.end_within(self.db, self.desk, deal, ending, reason, competitor)
         self._in_savepoint(writing, open_and_end)
         return "created"
 

@@ -198,16 +198,18 @@ def test_skip_invalid_records_the_good_payments_and_json_says_what_happened(cli,
 
 def test_an_export_of_the_deals_imports_back_without_a_map_and_changes_nothing(cli, leads, tmp_path):
     pipeline = write_csv(tmp_path / "商机.csv", [
-        [*DEALS, "成交概率", "结束原因"], [HENGTONG[1], "TRADE-RIGHTS", "进出口权", "30,000", "需求评估", "40%", ""],
-        [HAINA[1], "CIQ-FILING*2", "报检备案两个口岸", "12800", "", "", ""],
-        [HAINA[1], "CUSTOMS-REG", "海关备案", "2000", "丢单", "", "客户选了别家"]])  # lost: opened and ended
+        [*DEALS, "成交概率", "结束原因", "竞争对手"],
+        [HENGTONG[1], "TRADE-RIGHTS", "进出口权", "30,000", "需求评估", "40%", "", ""],
+        [HAINA[1], "CIQ-FILING*2", "报检备案两个口岸", "12800", "", "", "", ""],
+        [HAINA[1], "CUSTOMS-REG", "海关备案", "2000", "丢单", "", "客户选了别家", "诚达代理"]])  # lost: opened, ended
     cli("import", "deals", str(pipeline), user="li")
     before = cli.dump()
     exported = tmp_path / "导出商机.csv"
     cli("--lang", "zh", "export", "deals", "-o", str(exported), user="li")
     rows = list(csv.DictReader(exported.read_text(encoding="utf-8-sig").splitlines()))
-    assert [(r["阶段"], r["资质"], r["结束原因"]) for r in rows] == [
-        ("需求评估", "TRADE-RIGHTS", ""), ("咨询接待", "CIQ-FILING*2", ""), ("已丢单", "CUSTOMS-REG", "客户选了别家")]
+    assert [(r["阶段"], r["资质"], r["结束原因"], r["竞争对手"]) for r in rows] == [
+        ("需求评估", "TRADE-RIGHTS", "", ""), ("咨询接待", "CIQ-FILING*2", "", ""),
+        ("已丢单", "CUSTOMS-REG", "客户选了别家", "诚达代理")]
     assert [r["成交概率"] for r in rows] == ["40%", "", ""]  # as deal new takes it, not in basis points
     again = cli("import", "deals", str(exported), user="li")
     assert "read 3 — created 0, updated 0, already on file 3, refused 0." in again.stdout

@@ -4,7 +4,8 @@
 :func:`run_app`; tests build :class:`ZizhiApp` around a desk on a temporary database.
 Screens are modes — ``today`` (the person's agenda, where ``zizhi`` opens), ``clients``,
 ``pipeline`` (the board, and the deals opened from it) and ``receivables`` — so each keeps its own
-stack of screens and forms; ``t``, ``c``, ``p`` and ``r`` switch between them.
+stack of screens and forms; ``t``, ``c``, ``p`` and ``r`` switch between them. ``reports``, ``risks``
+and ``notices`` are reached from each of them (``k``, ``R``, ``N``), and Esc there goes back.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from zizhi.tui.message_line import Messages, Note
 from zizhi.tui.palette import DeskCommands, Palette, translated_system
 from zizhi.tui.work import failure
 
-MODES = ("today", "clients", "pipeline", "receivables")
+MODES = ("today", "clients", "pipeline", "receivables", "reports", "risks", "notices")
 
 
 class ZizhiApp(App):
@@ -53,6 +54,10 @@ class ZizhiApp(App):
         self.add_mode("clients", lambda: _clients(desk))
         self.add_mode("pipeline", lambda: _board(desk))
         self.add_mode("receivables", lambda: _receivables(desk))
+        self.add_mode("reports", lambda: _place("reports", desk))
+        self.add_mode("risks", lambda: _place("risks", desk))
+        self.add_mode("notices", lambda: _place("notices", desk))
+        self.came_from: dict[str, str] = {}  # a place (reports, risks, notices) → the mode Esc returns to
         if keys:
             self.set_keymap(keys)
 
@@ -170,6 +175,46 @@ class ZizhiApp(App):
         escape from it returns to ``back_to`` (a mode) when given."""
         self.switch_mode("pipeline")
         self.get_screen_stack("pipeline")[0].open_deal(deal_id, tab, back_to)
+
+    def open_place(self, mode: str, back_to: str | None = None) -> None:
+        """Show the reports, the risks or the notices; Esc there returns to ``back_to``, else to the
+        mode shown now (moving between the places keeps the way back to where the person started)."""
+        here = self.current_mode
+        if here != mode:
+            origin = self.came_from.get(here, "today") if here in PLACES else here
+            self.came_from[mode] = back_to or origin
+        self.switch_mode(mode)
+
+    def leave_place(self, mode: str) -> None:
+        self.switch_mode(self.came_from.pop(mode, "today"))
+
+    def open_notice(self, notice_id: int, back_to: str | None = None) -> None:
+        """A policy notice on the notices screen, under the cursor (Today's Enter on one)."""
+        self.open_place("notices", back_to)
+        self.get_screen_stack("notices")[0].choose(notice_id)
+
+    def open_risk(self, risk_id: int, back_to: str | None = None) -> None:
+        """A risk of the register, shown (Today's Enter on a review due)."""
+        self.open_place("risks", back_to)
+        self.get_screen_stack("risks")[0].choose(risk_id, show=True)
+
+
+PLACES = ("reports", "risks", "notices")
+
+
+def _place(mode: str, desk):
+    """The reports, the risks or the notices, imported the first time one is shown."""
+    if mode == "reports":
+        from zizhi.tui.screens.reports import ReportsScreen
+
+        return ReportsScreen(desk)
+    if mode == "risks":
+        from zizhi.tui.screens.risks import RisksScreen
+
+        return RisksScreen(desk)
+    from zizhi.tui.screens.notices import NoticesScreen
+
+    return NoticesScreen(desk)
 
 
 def _today(desk):

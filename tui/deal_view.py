@@ -5,17 +5,19 @@ Nothing here imports Textual; it runs in a worker thread.
 
 from __future__ import annotations
 
+from zizhi.core.compliance import notices
 from zizhi.core.pipeline import contracts, delivery, processing, quotes
 from zizhi.core.pipeline.deals import get_deal
 
 
 def gather(desk, deal_id: int, quote_id: int | None = None) -> dict:
-    """The deal with its history and assessments, its quotes, contract, progress, certificates and visits.
+    """The deal with its history and assessments, its quotes, contract, progress, certificates and
+    visits, and the policy notices touching its qualifications (as ``zizhi deal show``).
 
     ``quote`` is the version ``quote_id`` when the deal has it, else the newest version.
     """
     deal = get_deal(desk, deal_id)
-    view: dict = {"deal": deal}
+    view: dict = {"deal": deal, "notices": notices.affecting(desk, [q["code"] for q in deal["qualifications"]])}
     view["quotes"] = quotes.list_quotes(desk, deal["id"])
     ids = [quote["id"] for quote in view["quotes"]]
     chosen = quote_id if quote_id in ids else (ids[0] if ids else None)

@@ -54,6 +54,9 @@ CLIENTS = (
     Key("clients.today", "t", "show_today", "tui.key.today"),
     Key("clients.import", "i", "import_clients", "tui.key.import", show=False),
     Key("clients.export", "x", "export_clients", "tui.key.export", show=False),
+    Key("clients.reports", "k", "show_reports", "tui.key.reports", show=False),
+    Key("clients.risks", "R", "show_risks", "tui.key.risks", show=False),
+    Key("clients.notices", "N", "show_notices", "tui.key.notices", show=False),
 )
 # The first screen: the person's agenda, each item one key from the screen that deals with it.
 AGENDA = (  # on the agenda's table, where Enter is the table's own choice of a row
@@ -65,6 +68,9 @@ TODAY = (
     Key("today.clients", "c", "show_clients", "tui.key.clients"),
     Key("today.pipeline", "p", "show_pipeline", "tui.key.pipeline"),
     Key("today.receivables", "r", "show_receivables", "tui.key.receivables"),
+    Key("today.reports", "k", "show_reports", "tui.key.reports"),
+    Key("today.risks", "R", "show_risks", "tui.key.risks", show=False),
+    Key("today.notices", "N", "show_notices", "tui.key.notices", show=False),
     Key("today.refresh", "ctrl+r", "refresh", "tui.key.refresh", show=False),
 )
 CARDS = (
@@ -87,6 +93,9 @@ PIPELINE = (
     Key("pipeline.left", "left", "column(-1)", "tui.key.column_left", show=False),
     Key("pipeline.right", "right", "column(1)", "tui.key.column_right", show=False),
     Key("pipeline.refresh", "ctrl+r", "refresh", "tui.key.refresh", show=False),
+    Key("pipeline.reports", "k", "show_reports", "tui.key.reports", show=False),
+    Key("pipeline.risks", "R", "show_risks", "tui.key.risks", show=False),
+    Key("pipeline.notices", "N", "show_notices", "tui.key.notices", show=False),
 )
 DEAL = (
     Key("deal.back", "escape", "back", "tui.key.back"),  # to the board, or to the screen that opened the deal
@@ -149,6 +158,9 @@ RECEIVABLES = (
     Key("ar.pipeline", "b", "show_pipeline", "tui.key.pipeline"),
     Key("ar.back", "escape", "back", "tui.key.back", show=False),
     Key("ar.refresh", "ctrl+r", "refresh", "tui.key.refresh", show=False),
+    Key("ar.reports", "k", "show_reports", "tui.key.reports", show=False),
+    Key("ar.risks", "R", "show_risks", "tui.key.risks", show=False),
+    Key("ar.notices", "N", "show_notices", "tui.key.notices", show=False),
 )
 FORM = (
     Key("form.save", "ctrl+s", "save", "tui.key.save", priority=True),
@@ -162,6 +174,46 @@ EXPORT = (
 )
 HELP = (
     Key("help.close", "escape,question_mark,f1,q", "close", "tui.key.close", key_display="esc"),
+)
+# Reports: a person's KPIs for a quarter, the team side by side, the weekly review, channels.
+REPORTS = (
+    Key("reports.drill", "enter", "drill", "tui.key.drill", key_display="⏎"),
+    Key("reports.quarter_back", "left_square_bracket", "quarter(-1)", "tui.key.quarter_back", key_display="["),
+    Key("reports.quarter_on", "right_square_bracket", "quarter(1)", "tui.key.quarter_on", key_display="]"),
+    Key("reports.metric", "m", "next_metric", "tui.key.metric"),
+    Key("reports.tab_kpi", "1", "tab('kpi-tab')", "tui.key.tab_kpi", show=False),
+    Key("reports.tab_team", "2", "tab('team-tab')", "tui.key.tab_team", show=False),
+    Key("reports.tab_weekly", "3", "tab('weekly-tab')", "tui.key.tab_weekly", show=False),
+    Key("reports.tab_channels", "4", "tab('channels-tab')", "tui.key.tab_channels", show=False),
+    Key("reports.risks", "R", "show_risks", "tui.key.risks", show=False),
+    Key("reports.notices", "N", "show_notices", "tui.key.notices", show=False),
+    Key("reports.back", "escape", "back", "tui.key.back"),
+    Key("reports.refresh", "ctrl+r", "refresh", "tui.key.refresh", show=False),
+)
+DRILL = (
+    Key("drill.back", "escape", "back", "tui.key.back"),
+)
+# The risk register: the heat map above, the risks below; Enter shows one, v reviews it.
+RISKS = (
+    Key("risks.show", "enter", "show_risk", "tui.key.show_risk", key_display="⏎"),
+    Key("risks.review", "v", "review_risk", "tui.key.review_risk"),
+    Key("risks.notices", "N", "show_notices", "tui.key.notices"),
+    Key("risks.reports", "k", "show_reports", "tui.key.reports", show=False),
+    Key("risks.back", "escape", "back", "tui.key.back"),
+    Key("risks.refresh", "ctrl+r", "refresh", "tui.key.refresh", show=False),
+)
+RISK_VIEW = (
+    Key("risk.review", "v", "review_risk", "tui.key.review_risk"),
+    Key("risk.back", "escape", "back", "tui.key.back"),
+)
+# Policy notices: the list, the one under the cursor beside it, a to acknowledge it.
+NOTICES = (
+    Key("notices.acknowledge", "a", "acknowledge", "tui.key.acknowledge"),
+    Key("notices.read", "enter", "read_notice", "tui.key.read_notice", key_display="⏎", show=False),
+    Key("notices.risks", "R", "show_risks", "tui.key.risks"),
+    Key("notices.reports", "k", "show_reports", "tui.key.reports", show=False),
+    Key("notices.back", "escape", "back", "tui.key.back"),
+    Key("notices.refresh", "ctrl+r", "refresh", "tui.key.refresh", show=False),
 )
 
 

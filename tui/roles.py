@@ -16,6 +16,7 @@ from typing import Callable
 from textual.binding import ActiveBinding
 
 from zizhi.core import access
+from zizhi.core.compliance.risks import require_reviewer
 from zizhi.core.errors import UserError
 from zizhi.core.pipeline import contracts, deals, delivery, processing, quotes, reviews, terminations
 from zizhi.core.receivables import dunning, ledger
@@ -71,6 +72,8 @@ RULES: dict[str, Callable[[dict, dict], None]] = {
     **{key: processing.require_recorder for key in _RECORDING},
     "deal.deliver": delivery.require_deliverer,
     "deal.visit": delivery.require_visitor,
+    "risks.review": require_reviewer,
+    "risk.review": require_reviewer,
 }
 
 

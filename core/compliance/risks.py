@@ -101,8 +101,7 @@ def review_risk(desk, risk_id: int | str, note: str | None = None, likelihood: i
     reviews when the review closes it."""
     with desk.store.unit_of_work() as db:
         risk = _risk(desk, risk_id)
-        if risk["owner_id"] != desk.user["id"] and desk.user["role"] not in KEEPERS:
-            raise Refused("risk.reviewers_only", id=risk["id"], owner=risk["owner"], role=desk.user["role"])
+        require_reviewer(desk.user, risk)
         if risk["status"] == "closed":
             raise UserError("risk.closed", id=risk["id"])
         after = {**risk, "likelihood": _scale(likelihood, "likelihood") if likelihood is not None else risk["likelihood"],
@@ -125,6 +124,13 @@ def review_risk(desk, risk_id: int | str, note: str | None = None, likelihood: i
                     after["status"], after["next_review_on"], clock.stamp()])
         audit.record(db, desk.user, "risk.review", "risk", risk["id"], note=note, level=level, **changed)
     return get_risk(desk, risk["id"])
+
+
+def require_reviewer(user: dict, risk: dict) -> None:
+    """A risk is reviewed by its owner, or by legal, a manager or an admin (the app asks this
+    before it opens the review form)."""
+    if risk.get("owner_id") != user["id"] and user["role"] not in KEEPERS:
+        raise Refused("risk.reviewers_only", id=risk.get("id"), owner=risk.get("owner", ""), role=user["role"])
 
 
 def get_risk(desk, risk_id: int | str) -> dict:

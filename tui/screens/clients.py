@@ -28,9 +28,10 @@ from zizhi.core.clients.records import get_client
 from zizhi.core.clients.search import search_clients
 from zizhi.core.errors import ZizhiError
 from zizhi.core.i18n import t
-from zizhi.tui import keymap
+from zizhi.tui import keymap, places
 from zizhi.tui.client_status import added_note, list_status
 from zizhi.tui.client_window import PAGE, ClientWindow
+from zizhi.tui.places import Places
 from zizhi.tui.roles import RoleKeys, guarded
 from zizhi.tui.screens.client_form import ClientForm
 from zizhi.tui.screens.credit_form import CreditForm
@@ -45,13 +46,14 @@ from zizhi.tui.work import DeskWork, problem_text
 LOG_SHOWN = 20
 
 
-class ClientsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
+class ClientsScreen(Places, RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     CSS_PATH = "../styles/clients.tcss"
     BINDINGS = keymap.bindings(keymap.DESK, keymap.CLIENTS)
     PALETTE = (("add", "add_client"), ("log", "log_interaction"), ("edit", "edit_client"),
                ("credit", "check_credit"), ("search", "focus_search"), ("due", "toggle_due"), ("refresh", "refresh"),
                ("pipeline", "show_pipeline"), ("receivables", "show_receivables"), ("deal_for_client", "new_deal"),
                ("today", "show_today"), ("import", "import_clients"), ("export", "export_clients"), ("help", "help"))
+    PALETTE = PALETTE + places.PALETTE
 
     @dataclass
     class RowsLoaded(Message):

@@ -115,7 +115,7 @@ class DealScreen(RoleKeys, Screen):
         box.border_title = Text(f"#{deal['id']} {deal['title']}")
         box.show(deal)
         self.set_class(bool(deal["blocked"]), "-blocked")
-        self.query_one(OverviewPanel).show(deal)
+        self.query_one(OverviewPanel).show(deal, view.get("notices", []))
         self.query_one(QuotePanel).show(deal["id"], view["quotes"], view["quote"])
         self.query_one(ContractPanel).show(deal, view["contract"])
         self.query_one(ProcessingPanel).show(deal, view["progress"])

@@ -27,7 +27,8 @@ from zizhi.core.money import format_fen
 from zizhi.core.pipeline.board import pipeline
 from zizhi.core.pipeline.deals import list_deals
 from zizhi.core.pipeline.stages import STAGES
-from zizhi.tui import keymap
+from zizhi.tui import keymap, places
+from zizhi.tui.places import Places
 from zizhi.tui.roles import RoleKeys, guarded
 from zizhi.tui.screens.deal import DealScreen
 from zizhi.tui.screens.deal_forms import AssessForm, DealForm, EndDealForm, OwnerForm, contract_note
@@ -40,13 +41,14 @@ from zizhi.tui.work import DeskWork
 CARDS_PER_STAGE = 60
 
 
-class PipelineScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
+class PipelineScreen(Places, RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     CSS_PATH = "../styles/pipeline.tcss"
     BINDINGS = keymap.bindings(keymap.DESK, keymap.PIPELINE)
     PALETTE = (("open_deal", "open_deal"), ("forward", "move_forward"), ("backward", "move_backward"),
                ("new_deal", "new_deal"), ("assess", "assess"), ("lose", "lose_deal"), ("cancel_deal", "cancel_deal"),
                ("mine", "toggle_mine"), ("owner", "choose_owner"), ("clients", "show_clients"),
                ("receivables", "show_receivables"), ("refresh_board", "refresh"), ("help", "help"))
+    PALETTE = PALETTE + places.PALETTE
 
     @dataclass
     class BoardLoaded(Message):

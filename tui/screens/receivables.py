@@ -29,7 +29,8 @@ from zizhi.core.i18n import t
 from zizhi.core.money import format_fen
 from zizhi.core.receivables import aging, dunning, invoices, ledger, watch
 from zizhi.core.receivables.aging import bucket_label
-from zizhi.tui import keymap
+from zizhi.tui import keymap, places
+from zizhi.tui.places import Places
 from zizhi.tui.roles import RoleKeys, guarded
 from zizhi.tui.screens.help import HelpScreen
 from zizhi.tui.screens.receivables_forms import AsOfForm, ClientPaymentForm, DunningForm, InvoiceForm, ReversalForm
@@ -43,7 +44,7 @@ SHOWN = 300  # rows of the report on screen, most overdue first; the status says
 PAYMENTS_SHOWN = 5
 
 
-class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
+class ReceivablesScreen(Places, RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     BINDINGS = keymap.bindings(keymap.DESK, keymap.RECEIVABLES)
     CSS_PATH = "../styles/receivables.tcss"
     PALETTE = (("client_payment", "record_payment"), ("reverse", "reverse_payment"), ("invoice", "issue_invoice"),
@@ -51,6 +52,7 @@ class ReceivablesScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
                ("as_of", "as_of"),
                ("refresh_ar", "refresh"), ("clients", "show_clients"), ("pipeline", "show_pipeline"),
                ("help", "help"))
+    PALETTE = PALETTE + places.PALETTE
 
     @dataclass
     class ReportLoaded(Message):

@@ -22,7 +22,8 @@ from textual.widgets import DataTable, Header, Static
 from zizhi.core.i18n import t
 from zizhi.core.reminders import marks
 from zizhi.core.reminders.agenda import agenda, why
-from zizhi.tui import keymap, reminder_places
+from zizhi.tui import keymap, places, reminder_places
+from zizhi.tui.places import Places
 from zizhi.tui.roles import RoleKeys, guarded
 from zizhi.tui.screens.help import HelpScreen
 from zizhi.tui.widgets.agenda_table import AgendaTable, grouped, is_heading
@@ -30,12 +31,13 @@ from zizhi.tui.widgets.footer import FittedFooter
 from zizhi.tui.work import DeskWork
 
 
-class TodayScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
+class TodayScreen(Places, RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     CSS_PATH = "../styles/today.tcss"
     BINDINGS = keymap.bindings(keymap.DESK, keymap.TODAY)
     PALETTE = (("open_item", "open_item"), ("reminder_done", "reminder_done"), ("snooze", "snooze"),
                ("refresh_today", "refresh"), ("clients", "show_clients"), ("pipeline", "show_pipeline"),
                ("receivables", "show_receivables"), ("help", "help"))
+    PALETTE = PALETTE + places.PALETTE
 
     @dataclass
     class AgendaLoaded(Message):

@@ -1,5 +1,6 @@
-"""The first tab: the deal's stage history beside its needs assessments (read only; the screen
-binds the keys that assess, resolve and end a deal, since they work from every tab)."""
+"""The first tab: the deal's stage history beside the policy notices touching its qualifications
+and its needs assessments (read only; the screen binds the keys that assess, resolve and end a
+deal, since they work from every tab)."""
 
 from __future__ import annotations
 
@@ -18,15 +19,17 @@ class OverviewPanel(Horizontal):
     """The screen calls :meth:`show` with the deal; the history is laid out again for a new width."""
 
     deal: dict | None = None
+    notices: list[dict] = []
 
     def compose(self) -> ComposeResult:
         yield VerticalScroll(Static(id="history"), id="history-pane")
         yield VerticalScroll(Static(id="assessments"), id="assessments-pane")
 
-    def show(self, deal: dict) -> None:
-        self.deal = deal
+    def show(self, deal: dict, notices: list[dict] = ()) -> None:
+        self.deal, self.notices = deal, list(notices)
         self._history()
-        self.query_one("#assessments", Static).update(assessments(deal))
+        found = assessments(deal)
+        self.query_one("#assessments", Static).update(Group(policy(self.notices), found) if self.notices else found)
 
     def on_resize(self) -> None:
         if self.deal is not None:
@@ -37,6 +40,19 @@ class OverviewPanel(Horizontal):
         # the panes' widths are set when the panel's is; the scrollbar's room is kept whether or not it shows
         room = pane.content_region.width - pane.styles.scrollbar_size_vertical
         self.query_one("#history", Static).update(history(self.deal, room))
+
+
+def policy(notices: list[dict]) -> Group:
+    """The policy notices touching the deal's qualifications, newest in effect first; one the
+    reader has not acknowledged is marked, with the key that opens the notices."""
+    parts: list[RenderableType] = [title("tui.deal.notices")]
+    for notice in notices:
+        parts.append(Text(t("tui.deal.notice_line", id=notice["id"], day=notice["effective_on"], title=notice["title"],
+                            codes=", ".join(notice["codes"])), style="" if notice["acknowledged_at"] else "bold"))
+        if not notice["acknowledged_at"]:
+            parts.append(Text(t("tui.deal.notice_unread"), style="yellow"))
+    parts.append(Text(""))
+    return Group(*parts)
 
 
 def assessments(deal: dict) -> Group:

@@ -1,0 +1,103 @@
+"""The notices screen: the person's unread notices first, the one under the cursor whole beside
+the list; a acknowledges it, which takes it off Today; Today's Enter on a notice opens it; legal
+sees who has read it; a deal on an affected qualification shows the notice on its overview."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+
+from reports_fixtures import as_user, with_notice
+from tui_helpers import QUICK, SIZE, deal_text, said, shown
+
+from zizhi.tui.app import desk_app
+from zizhi.tui.screens.deal import DealScreen
+from zizhi.tui.screens.notices import NoticesScreen
+from zizhi.tui.screens.today import TodayScreen
+from zizhi.tui.widgets.agenda_table import AgendaTable
+
+
+@asynccontextmanager
+async def app_of(desk, login: str):
+    own = as_user(desk, login)
+    try:
+        app = desk_app(own)
+        app.animation_level = "none"
+        async with app.run_test(size=SIZE) as pilot:
+            yield app, pilot
+    finally:
+        own.close()
+
+
+def agenda_kinds(app) -> list[str]:
+    return [row.get("kind") for row in app.screen.query_one(AgendaTable).rows_shown if "kind" in row]
+
+
+def read_column(app) -> list[str]:
+    table = app.screen.query_one("#notices")
+    return [table.cell(n, "read").strip() for n in range(table.row_count)]
+
+
+async def test_acknowledging_a_notice_takes_it_off_today(owing, settle):
+    notice = with_notice(owing)
+    async with app_of(owing, "li") as (app, pilot):
+        await settle(pilot)
+        assert "notice" in agenda_kinds(app)
+        await pilot.press("N")
+        await settle(pilot)
+        assert isinstance(app.screen, NoticesScreen)
+        assert read_column(app) == ["unread"]
+        whole = shown(app.screen.query_one("#notice-whole"))
+        assert "自2027年起须附最终用户证明。" in whole and "In effect 2027-01-01" in whole
+        assert "You have not acknowledged it yet" in whole
+        await pilot.press("a")
+        await settle(pilot)
+        assert said(app) == f"✓ Acknowledged notice {notice}: 出口许可证申领材料调整"
+        assert read_column(app) == ["read 2026-12-21"]
+        assert "You acknowledged it at 2026-12-21 09:00." in shown(app.screen.query_one("#notice-whole"))
+        assert str(app.screen.query_one("#notices-status").content) == "1 notice, 0 not yet acknowledged by you"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)
+        assert "notice" not in agenda_kinds(app)
+
+
+async def test_today_s_enter_on_a_notice_opens_it_under_the_cursor(owing, settle):
+    first = with_notice(owing)
+    second = with_notice(owing, "CIQ-FILING")
+    async with app_of(owing, "li") as (app, pilot):
+        await settle(pilot)
+        table = app.screen.query_one(AgendaTable)
+        row = next(n for n, item in enumerate(table.rows_shown) if item.get("record") == f"notice:{first}")
+        table.move_cursor(row=row)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, NoticesScreen)
+        assert app.screen.query_one("#notices").row["id"] == first != second
+        assert app.screen.notice["id"] == first
+
+
+async def test_legal_sees_who_has_read_a_notice(owing, settle):
+    with_notice(owing)
+    async with app_of(owing, "wang") as (app, pilot):
+        await settle(pilot)
+        await pilot.press("N")
+        await settle(pilot)
+        assert read_column(app) == ["read 2026-12-21"], "its author has read it"
+        whole = shown(app.screen.query_one("#notice-whole"))
+        assert "Read by 1 of 4; not yet: boss, li, root" in whole
+
+
+async def test_a_deal_on_an_affected_qualification_shows_the_notice(owing, settle):
+    notice = with_notice(owing)
+    haitian = owing.deal_ids["海天"]
+    async with app_of(owing, "li") as (app, pilot):
+        await settle(pilot)
+        app.open_deal(haitian)
+        await settle(pilot, QUICK)
+        assert isinstance(app.screen, DealScreen)
+        text = deal_text(app, "assessments")
+        assert f"notice {notice}, in effect 2027-01-01: 出口许可证申领材料调整 (EXPORT-LICENCE)" in text
+        assert "not yet acknowledged" in text
+        app.open_deal(owing.deal_ids["华为"])
+        await settle(pilot, QUICK)
+        assert "Policy notices" not in deal_text(app, "assessments")

@@ -1,0 +1,99 @@
+"""How the reports' figures read on screen: money, counts, mean scores and rates; the total line
+of a drill-down, which is the figure again, computed from the records listed; bars of block
+characters for the team's chart.
+
+Nothing here imports Textual. The rules of what counts are the core's (:mod:`core.kpi`); this only
+writes its integers (fen, basis points) and decimal strings as a person reads them.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from zizhi.core import percent
+from zizhi.core.i18n import t
+from zizhi.core.money import format_fen
+
+MONEY = ("revenue", "contract_value")
+SHOWN = ("revenue", "contract_value", "new_clients", "satisfaction", "success_rate", "win_rate")
+RANKED = SHOWN  # the KPIs the team is ranked by, in the order ``m`` steps through them
+FULL, EIGHTHS = "█", " ▏▎▍▌▋▊▉"
+
+
+def rate(points: int | None) -> str:
+    if points is None:
+        return "—"
+    return ("-" if points < 0 else "") + percent.text(abs(points))
+
+
+def figure(row: dict, metric: str) -> str:
+    """A KPI of one person (a row of ``figures`` or ``team``) as a person reads it."""
+    value = row[metric]
+    if metric in MONEY:
+        return format_fen(value)
+    if metric == "new_clients":
+        return str(value)
+    if metric == "satisfaction":
+        return value["mean"] or "—"
+    return rate(value["rate"])
+
+
+def detail(row: dict, metric: str) -> str:
+    """What a rate or a mean is made of (3 approved of 4 decided)."""
+    value = row[metric]
+    if metric == "satisfaction":
+        return t("kpi.scores", count=value["count"]) if value["count"] else ""
+    if metric == "success_rate":
+        return t("kpi.decided", approved=value["approved"], decided=value["decided"])
+    if metric == "win_rate":
+        return t("kpi.ended", won=value["won"], lost=value["lost"])
+    return ""
+
+
+def target(row: dict, metric: str) -> str:
+    goal = row["targets"].get(metric)
+    if goal is None:
+        return ""
+    return format_fen(goal) if metric in MONEY else str(goal)
+
+
+def attained(row: dict, metric: str) -> str:
+    if row["targets"].get(metric) is None:
+        return ""
+    return rate(row["attainment"][metric])
+
+
+def drill_figure(metric: str, rows: list[dict]) -> str:
+    """The figure the records make — their sum, their mean, or ones over all — written as the
+    report writes the figure, so the two can be compared at a glance."""
+    from zizhi.core.kpi.figures import mean, ratio
+
+    total = sum(row["amount"] for row in rows)
+    if metric in MONEY:
+        return format_fen(total)
+    if metric == "new_clients":
+        return str(total)
+    if metric in ("success_rate", "win_rate"):
+        return rate(ratio(total, len(rows)))
+    if metric == "satisfaction":
+        return mean(total, len(rows)) or "—"
+    return mean(total, len(rows), "0.1") or "—"
+
+
+def bar_value(row: dict, metric: str) -> int:
+    """What a bar's length stands for: fen, a count, basis points, a score in hundredths."""
+    value = row[metric]
+    if isinstance(value, dict):
+        if value.get("rate") is not None:
+            return value["rate"]
+        return value["total"] * 100 // value["count"] if value.get("count") else 0
+    return value
+
+
+def bar(value: int, widest: int, width: int) -> Text:
+    """A bar of ``width`` cells for the widest value, in eighths of a cell; none for nothing."""
+    if value <= 0 or widest <= 0 or width <= 0:
+        return Text("")
+    eighths = max(value * width * 8 // widest, 1)
+    whole, part = divmod(eighths, 8)
+    return Text(FULL * whole + (EIGHTHS[part] if part else ""), style="bold")

@@ -60,15 +60,28 @@ def app(desk):
     return ZizhiApp(desk)
 
 
+async def _workers_done(app) -> None:
+    """Wait for the app's workers; one cancelled meanwhile (an exclusive worker replaced by a newer
+    read, as when the language switches) is the app working as meant: wait for what replaced it."""
+    from textual.worker import WorkerCancelled
+
+    for _ in range(5):
+        try:
+            await app.workers.wait_for_complete()
+            return
+        except WorkerCancelled:
+            continue
+
+
 @pytest.fixture
 def settle():
     """Let debounce timers fire, workers finish and their messages land."""
 
     async def settle(pilot, delay: float = 0.2) -> None:
         await pilot.pause(delay)
-        await pilot.app.workers.wait_for_complete()
+        await _workers_done(pilot.app)
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        await _workers_done(pilot.app)
         await pilot.pause()
 
     return settle

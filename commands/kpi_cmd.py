@@ -100,6 +100,7 @@ def team(ctx: typer.Context, quarter: Quarter = None,
     from zizhi.core.kpi import figures
 
     if pdf or output_file or chart:
+        _pdf_asked_right(ctx, output_file, csv or json)
         from zizhi.core.quarterly.render import render_team
 
         echo(render_team(desk(ctx), quarter, metric, chart, output_file))
@@ -111,6 +112,16 @@ def team(ctx: typer.Context, quarter: Quarter = None,
         kpi_view.people_csv(found["people"], ranked=True)
     else:
         output(found, json, kpi_view.team_text)
+
+
+def _pdf_asked_right(ctx: typer.Context, output_file: Opt, text: bool) -> None:
+    """-o writes the PDF: a file named for it, and not beside --csv or --json (which print)."""
+    if output_file is None or text or not output_file.lower().endswith(".pdf"):
+        from typer._click import exceptions as click_errors
+
+        from zizhi.core.i18n import t
+
+        raise click_errors.UsageError(t("kpi.pdf_to_file"), ctx)
 
 
 @target_app.command("set")

@@ -34,6 +34,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.kind": ("{format}, {encoding}", "{format}，{encoding}"),  # a workbook has no encoding: "(XLSX)"
     "import.no_rows": ("{file} ({kind}): no rows to import below the header; nothing written.",
                        "{file}（{kind}）：标题行下没有可导入的行；未写入任何数据。"),
+    "kpi.pdf_to_file": ("the team's PDF goes to a file named .pdf: --pdf -o 团队-2026Q4.pdf (for CSV or JSON: "
+                        "--csv or --json, printed)",
+                        "团队 PDF 须写入以 .pdf 命名的文件：--pdf -o 团队-2026Q4.pdf（要 CSV 或 JSON：用 --csv 或 --json 输出）"),
     "import.errors_needs_skip": ("--errors names where --skip-invalid writes the refused rows; add --skip-invalid, "
                                  "or leave --errors out",
                                  "--errors 指定 --skip-invalid 写入被拒绝行的文件；请加上 --skip-invalid，或去掉 --errors"),

@@ -53,7 +53,11 @@ def read(desk, entity: str, reader: Callable[[], T], *, command: str, as_json: b
 
 
 def rows_in(result: Any) -> int:
-    """How many records a read returned: a list's length, a page's rows, else one record."""
+    """How many records a read returned: a list's length, a page's rows, a report's rows (a drill's
+    records, the team's people), else one record."""
     if isinstance(result, tuple):
         return rows_in(result[0]) if result else 0
+    if isinstance(result, dict):
+        listed = next((result[key] for key in ("rows", "people") if isinstance(result.get(key), list)), None)
+        return 1 if listed is None else len(listed)
     return len(result) if isinstance(result, list) else 1

@@ -104,10 +104,12 @@ def test_json_and_csv_leave_an_audit_record_a_table_on_screen_does_not(sold):
     sold("kpi", "drill", "revenue", "--user", "li", user="chen")
     assert sold.json("audit", "list", "--action", "kpi.export", user="chen") == []
     sold("kpi", "team", "--csv", user="chen")
-    sold.json("kpi", "drill", "revenue", "--user", "li", user="chen")
+    drilled = sold.json("kpi", "drill", "revenue", "--user", "li", user="chen")
     trail = sold.json("audit", "list", "--action", "kpi.export", user="chen")
     assert [e["detail"]["command"] for e in trail] == ["kpi drill", "kpi team"]
     assert trail[0]["detail"]["filter"] == {"metric": "revenue", "user": "li"}
+    people = len(sold.json("kpi", "team", user="chen")["people"])
+    assert [e["detail"]["count"] for e in trail] == [len(drilled["rows"]), people] and people > 1  # rows that left
 
 
 def test_explain_says_each_definition_in_the_persons_language(sold):

@@ -56,6 +56,12 @@ def today(zone: str | None = None) -> dt.date:
     return now(zone).date()
 
 
+def company_today(desk) -> dt.date:
+    """The company's day (settings.toml ``[reminders] timezone``), whatever the server's clock says:
+    the day every deadline, review and report of the desk is reckoned from."""
+    return today(desk.settings.general.reminders.timezone)
+
+
 def stamp() -> str:
     """The current moment as stored in the database: 'YYYY-MM-DD HH:MM:SS'."""
     return now().isoformat(sep=" ", timespec="seconds")

@@ -109,7 +109,7 @@ def review_risk(desk, risk_id: int | str, note: str | None = None, likelihood: i
                  "status": _status(status) if status is not None else risk["status"],
                  "response": _text(response, "response") if response is not None else risk["response"]}
         note = _text(note, "note")
-        today = clock.today().isoformat()
+        today = clock.company_today(desk).isoformat()
         level = level_of(desk.settings, after["likelihood"], after["impact"])
         after["next_review_on"] = None if after["status"] == "closed" else next_review(desk.settings, level, today)
         changed = audit.changes(risk, {name: after[name] for name in
@@ -233,11 +233,11 @@ def _review_day(desk, risk: dict, given: str | None) -> str | None:
         return None
     day = validation.date(given, "next-review")
     if day is not None:
-        if day < clock.today().isoformat():
-            raise InputError("risk.review_in_past", field="next-review", value=day, today=clock.today().isoformat())
+        if day < clock.company_today(desk).isoformat():
+            raise InputError("risk.review_in_past", field="next-review", value=day, today=clock.company_today(desk).isoformat())
         return day
     level = level_of(desk.settings, risk["likelihood"], risk["impact"])
-    return next_review(desk.settings, level, clock.today().isoformat())
+    return next_review(desk.settings, level, clock.company_today(desk).isoformat())
 
 
 def _owner(db, login: str) -> dict:

@@ -96,7 +96,7 @@ def overdue(desk, as_of: str | None = None, everyone: bool = False) -> dict:
     ``{"as_of", "interval_days", "people": [{"login", "name", "role", "last_trained_on", "last_topic",
     "since", "due_on", "days_overdue", "overdue"}], "overdue", "total"}``
     """
-    day = validation.date(as_of, "as-of") or clock.today().isoformat()
+    day = validation.date(as_of, "as-of") or clock.company_today(desk).isoformat()
     onboarding = desk.settings.pricing.onboarding
     interval = onboarding.continuing_interval_days
     roles = list(onboarding.continuing_roles)

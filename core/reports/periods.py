@@ -22,7 +22,7 @@ _DIGITS = str.maketrans("０１２３４５６７８９－Ｗｗ", "0123456789-W
 
 def company_today(desk) -> dt.date:
     """The company's day: what the team's calendar on the wall says."""
-    return clock.today(desk.settings.general.reminders.timezone)
+    return clock.company_today(desk)
 
 
 def week(desk, text: str | None) -> tuple[str, dt.date, dt.date]:

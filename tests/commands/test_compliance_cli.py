@@ -160,3 +160,15 @@ def test_training_sessions_and_who_is_overdue(legal, env):
     assert "zizhi training list --user li" in mine.stderr
     cron = run_zizhi("--as", "boss", "training", "overdue", "--json", env_root=env)
     assert cron.returncode == 0 and json.loads(cron.stdout)["total"] == 1
+
+
+def test_training_is_reckoned_on_the_company_s_day_whatever_the_server_s_clock(cli, env):
+    """A server in another time zone (here Los Angeles, 15–16 hours behind Beijing) still judges on
+    the company's day, as the reminders and reports do."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    done = run_zizhi("--as", "boss", "training", "overdue", "--json", env_root=env,
+                     extra_env={"ZIZHI_NOW": "", "TZ": "America/Los_Angeles"})
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["as_of"] == dt.datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()

@@ -9,48 +9,12 @@ from rich.cells import cell_len
 from zizhi.commands.common import csv_out, echo, money_text
 from zizhi.commands.watch_view import BAR_WIDTH, EIGHTHS, FULL
 from zizhi.core.i18n import t
+from zizhi.core.kpi import text as kpi_text
+from zizhi.core.kpi.text import MONEY
 
-MONEY = ("revenue", "contract_value")
-
-
-def percent_text(points: int | None) -> str:
-    from zizhi.core import percent
-
-    if points is None:
-        return "—"
-    return ("-" if points < 0 else "") + percent.text(abs(points))
-
-
-def figure_text(row: dict, metric: str) -> str:
-    """A figure as a person reads it: money, a count, a mean score, a rate."""
-    value = row[metric]
-    if metric in MONEY:
-        return money_text(value)
-    if metric == "new_clients":
-        return str(value)
-    if metric == "satisfaction":
-        return value["mean"] or "—"
-    if metric in ("success_rate", "win_rate"):
-        return percent_text(value["rate"])
-    return ""
-
-
-def detail_text(row: dict, metric: str) -> str:
-    value = row[metric]
-    if metric == "satisfaction":
-        return t("kpi.scores", count=value["count"]) if value["count"] else ""
-    if metric == "success_rate":
-        return t("kpi.decided", approved=value["approved"], decided=value["decided"])
-    if metric == "win_rate":
-        return t("kpi.ended", won=value["won"], lost=value["lost"])
-    return ""
-
-
-def target_text(row: dict, metric: str) -> str:
-    goal = row["targets"].get(metric)
-    if goal is None:
-        return ""
-    return money_text(goal) if metric in MONEY else str(goal)
+# written once in the core, for the app and the PDFs too
+percent_text, figure_text = kpi_text.rate, kpi_text.figure
+detail_text, target_text = kpi_text.detail, kpi_text.target
 
 
 def person_text(row: dict) -> None:

@@ -8,6 +8,7 @@ import typer
 
 from zizhi.commands.common import Json, Opt, desk, echo, money_text, output, read_shown
 from zizhi.commands.quarterly_cmd import app as quarterly_app
+from zizhi.core.reports.text import week_line
 
 app = typer.Typer(help="Reports: the weekly pipeline review, channels and referrals, market research, "
                        "the quarterly personal report.", no_args_is_help=True)
@@ -108,7 +109,7 @@ def _weekly_text(report: dict) -> None:
                 continue
             echo(f"  {t('report.section.' + section, day=days.get(section, ''))} ({len(rows)})")
             for row in rows[:SHOWN]:
-                echo("    " + _line(section, row))
+                echo("    " + week_line(section, row))
             if len(rows) > SHOWN:
                 echo("    " + t("report.more", count=len(rows) - SHOWN))
             if late:
@@ -121,31 +122,6 @@ def _counts(counts: dict) -> str:
     from zizhi.core.i18n import t
 
     return t("report.person_line", **{**counts, "won_value": money_text(counts["won_value"])})
-
-
-def _line(section: str, row: dict) -> str:
-    """One record of the weekly review, on one line."""
-    from zizhi.core.i18n import t
-
-    def stage(name: str) -> str:
-        return t(f"stage.{name}")
-
-    deal = f"#{row['deal_id']} " if row.get("deal_id") else ""
-    said = {
-        "moved": lambda: f"{stage(row['from_stage'])} → {stage(row['to_stage'])}  {row['at'][:10]} {row['by']}"
-                         + (f" ({t('report.hops', count=row['hops'])})" if row["hops"] > 1 else ""),
-        "won": lambda: f"{row['contract']}  {money_text(row['total'])}  {row['signed_on']}",
-        "lost": lambda: f"{row['reason'] or ''}" + (f"  → {row['competitor']}" if row["competitor"] else "")
-                        + f"  {money_text(row['value'])}",
-        "cancelled": lambda: f"{row['reason'] or ''}  {money_text(row['value'])}",
-        "opened": lambda: f"{t('channel.' + row['channel']) if row['channel'] else ''}  {money_text(row['value'])}"
-                          f"  {row['at'][:10]}",
-        "stuck": lambda: t("report.stuck_line", stage=stage(row["stage"]), since=row["since"], limit=row["limit"]),
-        "follow_ups": lambda: f"{row['next_date']}  {row['step']}",
-        "dunning": lambda: f"{row['instalment']}  {t('dunning_action.' + row['action'])}  {money_text(row['owed'])}"
-                           f"  {row['since']}",
-    }[section]()
-    return f"{deal}{row['client']}  {said}"
 
 
 def _grid(heads: list[str], lines: list[list[str]]) -> None:

@@ -10,51 +10,12 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from zizhi.core import percent
-from zizhi.core.i18n import t
+from zizhi.core.kpi.text import MONEY, detail, figure, rate, target  # noqa: F401 (this module's vocabulary)
 from zizhi.core.money import format_fen
 
-MONEY = ("revenue", "contract_value")
 SHOWN = ("revenue", "contract_value", "new_clients", "satisfaction", "success_rate", "win_rate")
 RANKED = SHOWN  # the KPIs the team is ranked by, in the order ``m`` steps through them
 FULL, EIGHTHS = "█", " ▏▎▍▌▋▊▉"
-
-
-def rate(points: int | None) -> str:
-    if points is None:
-        return "—"
-    return ("-" if points < 0 else "") + percent.text(abs(points))
-
-
-def figure(row: dict, metric: str) -> str:
-    """A KPI of one person (a row of ``figures`` or ``team``) as a person reads it."""
-    value = row[metric]
-    if metric in MONEY:
-        return format_fen(value)
-    if metric == "new_clients":
-        return str(value)
-    if metric == "satisfaction":
-        return value["mean"] or "—"
-    return rate(value["rate"])
-
-
-def detail(row: dict, metric: str) -> str:
-    """What a rate or a mean is made of (3 approved of 4 decided)."""
-    value = row[metric]
-    if metric == "satisfaction":
-        return t("kpi.scores", count=value["count"]) if value["count"] else ""
-    if metric == "success_rate":
-        return t("kpi.decided", approved=value["approved"], decided=value["decided"])
-    if metric == "win_rate":
-        return t("kpi.ended", won=value["won"], lost=value["lost"])
-    return ""
-
-
-def target(row: dict, metric: str) -> str:
-    goal = row["targets"].get(metric)
-    if goal is None:
-        return ""
-    return format_fen(goal) if metric in MONEY else str(goal)
 
 
 def attained(row: dict, metric: str) -> str:

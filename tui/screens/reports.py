@@ -30,6 +30,7 @@ from zizhi.core.errors import UserError
 from zizhi.core.i18n import t
 from zizhi.core.kpi import figures, quarters
 from zizhi.core.money import format_fen
+from zizhi.core.reports.text import week_line
 from zizhi.tui import keymap, report_text
 from zizhi.tui.report_text import RANKED, SHOWN
 from zizhi.tui.roles import RoleKeys
@@ -537,29 +538,6 @@ def week_detail(found: dict, row: dict | None) -> Group:
 
 
 SHOWN_RECORDS = 50
-
-
-def week_line(section: str, row: dict) -> str:
-    """One record of the weekly review, on one line (as ``zizhi report weekly`` writes it)."""
-    def stage(name: str) -> str:
-        return t(f"stage.{name}")
-
-    deal = f"#{row['deal_id']} " if row.get("deal_id") else ""
-    said = {
-        "moved": lambda: f"{stage(row['from_stage'])} → {stage(row['to_stage'])}  {row['at'][:10]} {row['by']}"
-                         + (f" ({t('report.hops', count=row['hops'])})" if row["hops"] > 1 else ""),
-        "won": lambda: f"{row['contract']}  {format_fen(row['total'])}  {row['signed_on']}",
-        "lost": lambda: f"{row['reason'] or ''}" + (f"  → {row['competitor']}" if row["competitor"] else "")
-                        + f"  {format_fen(row['value'])}",
-        "cancelled": lambda: f"{row['reason'] or ''}  {format_fen(row['value'])}",
-        "opened": lambda: f"{t('channel.' + row['channel']) if row['channel'] else ''}  {format_fen(row['value'])}"
-                          f"  {row['at'][:10]}",
-        "stuck": lambda: t("report.stuck_line", stage=stage(row["stage"]), since=row["since"], limit=row["limit"]),
-        "follow_ups": lambda: f"{row['next_date']}  {row['step']}",
-        "dunning": lambda: f"{row['instalment']}  {t('dunning_action.' + row['action'])}  {format_fen(row['owed'])}"
-                           f"  {row['since']}",
-    }[section]()
-    return f"{deal}{row['client']}  {said}"
 
 
 # -- channels ------------------------------------------------------------------------------

@@ -1,0 +1,54 @@
+"""A KPI as a person reads it — money, a count, a mean score, a rate — and what a rate or a mean is
+made of: written once for the CLI (`zizhi kpi`), the app's reports screen and the PDFs.
+
+The rules of what counts are :mod:`core.kpi.figures`'; this only writes its integers (fen, basis
+points) and decimal strings.
+"""
+
+from __future__ import annotations
+
+from zizhi.core import percent
+from zizhi.core.i18n import t
+from zizhi.core.money import format_fen
+
+MONEY = ("revenue", "contract_value")
+
+
+def rate(points: int | None) -> str:
+    """Basis points as a percentage (a falling attainment keeps its sign); None as a dash."""
+    if points is None:
+        return "—"
+    return ("-" if points < 0 else "") + percent.text(abs(points))
+
+
+def figure(row: dict, metric: str) -> str:
+    """A KPI of one person (a row of ``figures`` or ``team``) as a person reads it."""
+    value = row[metric]
+    if metric in MONEY:
+        return format_fen(value)
+    if metric == "new_clients":
+        return str(value)
+    if metric == "satisfaction":
+        return value["mean"] or "—"
+    if metric in ("success_rate", "win_rate"):
+        return rate(value["rate"])
+    return ""
+
+
+def detail(row: dict, metric: str) -> str:
+    """What a rate or a mean is made of (3 approved of 4 decided)."""
+    value = row[metric]
+    if metric == "satisfaction":
+        return t("kpi.scores", count=value["count"]) if value["count"] else ""
+    if metric == "success_rate":
+        return t("kpi.decided", approved=value["approved"], decided=value["decided"])
+    if metric == "win_rate":
+        return t("kpi.ended", won=value["won"], lost=value["lost"])
+    return ""
+
+
+def target(row: dict, metric: str) -> str:
+    goal = row["targets"].get(metric)
+    if goal is None:
+        return ""
+    return format_fen(goal) if metric in MONEY else str(goal)

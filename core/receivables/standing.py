@@ -55,12 +55,16 @@ def _open_debt_rows(desk, day: str, client_id: int | None = None, clients: Colle
     if owner is not None:  # one owner's clients (a salesperson's agenda, whoever reads it)
         cond, params = f"{cond} AND c.owner_id = :owner", {**params, "owner": owner}
     order = "ORDER BY i.due_on, k.number, i.position" if ordered else ""
-    # what is settled is left out before the joins: half the book on a busy desk
+    # what is settled is left out before the joins: half the book on a busy desk. Over the whole
+    # book the narrow instalments are read first (CROSS JOIN keeps SQLite to that order), so only
+    # the owed ones look up their contract, deal and wide client row: half the time at 100,000
+    # clients; for one client or a few, their deals lead through the client's index as before.
+    join = "CROSS JOIN" if whole_book else "JOIN"
     return desk.store.tuples(
         f"""SELECT i.id AS instalment_id, k.number AS contract, k.number || ':' || i.position AS instalment,
                    i.position, i.due_on, i.amount, i.amount - {paid} - {written_off} AS owed,
                    c.id AS client_id, c.name AS client, c.owner_id, u.login AS owner, c.credit_rating AS rating
-            FROM {in_force.instalments(day)} i {joins} JOIN contracts k ON k.id = i.contract_id
+            FROM {in_force.instalments(day)} i {joins} {join} contracts k ON k.id = i.contract_id
             JOIN deals d ON d.id = k.deal_id JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = c.owner_id
             WHERE {paid} + {written_off} < i.amount AND k.signed_on IS NOT NULL AND k.signed_on <= :d AND {cond}
             {order}""",

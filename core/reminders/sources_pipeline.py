@@ -57,12 +57,23 @@ def visit(desk, day: str, owner: int | None = None) -> list[dict]:
 
 
 def stale_deal(desk, day: str, owner: int | None = None) -> list[dict]:
-    """A deal left in its stage longer than the stage's ``stale_days``
-    (:func:`core.pipeline.board.stuck_from`: no stage change, no contact logged with its client).
+    """A deal left in its stage longer than the stage's ``stale_days`` (:func:`stuck_deals`).
     Dealt with when it moves or contact is logged — its clock restarts, and if it sticks again
-    that is a new occurrence — or when it ends. Left out: the last stage (after-sales), which has
-    nowhere to move, and a deal whose processing is late or whose visit is due, which has a
-    reminder that says more."""
+    that is a new occurrence — or when it ends."""
+    return [item("stale_deal", f"deal:{deal['deal_id']}", deal["stuck_from"], "remind.stale_deal",
+                 {"client": deal["client"], "deal": deal["deal_id"], "title": deal["title"],
+                  "stage_word": f"stage.{deal['stage']}", "since": deal["since"], "limit": deal["limit"]},
+                 owner=deal["owner"], client_id=deal["client_id"], client=deal["client"], deal_id=deal["deal_id"],
+                 deal=deal["title"], command=_unstick(deal["stage"], deal["deal_id"], deal["client_id"]), app_key="]")
+            for deal in stuck_deals(desk, day, owner)]
+
+
+def stuck_deals(desk, day: str, owner: int | None = None) -> list[dict]:
+    """The deals stuck on ``day`` (:func:`core.pipeline.board.stuck_from`: no stage change, no
+    contact logged with its client, for longer than the stage's ``stale_days``), as plain records
+    (the weekly review lists thousands). Left out: the last stage (after-sales), which has nowhere
+    to move, and a deal whose processing is late or whose visit is due, which has a reminder that
+    says more."""
     from zizhi.core.pipeline.board import stuck_from
     from zizhi.core.pipeline.due import late_condition, visit_due_condition
 
@@ -84,17 +95,13 @@ def stale_deal(desk, day: str, owner: int | None = None) -> list[dict]:
                                WHERE {visit_due_condition('v', 'l', ':day')}){whose("d.owner_id", owner)}""",
         {"day": day, **{stage: stage for stage in moving}, **{f"{stage}_limit": latest[stage] for stage in moving}})[1]
     found = []
-    for deal_id, title, stage, since, contact, client_id, client, owner in rows:
+    for deal_id, title, stage, since, contact, client_id, client, owner_login in rows:
         limit = config[stage].stale_days
         due_on = stuck_from({"stage_since": since, "last_contact_at": contact}, limit).isoformat()
-        if due_on > day:
-            continue
-        found.append(item(
-            "stale_deal", f"deal:{deal_id}", due_on, "remind.stale_deal",
-            {"client": client, "deal": deal_id, "title": title, "stage_word": f"stage.{stage}",
-             "since": max(since, contact or "")[:10], "limit": limit},
-            owner=owner, client_id=client_id, client=client, deal_id=deal_id, deal=title,
-            command=_unstick(stage, deal_id, client_id), app_key="]"))
+        if due_on <= day:
+            found.append({"deal_id": deal_id, "title": title, "client_id": client_id, "client": client,
+                          "owner": owner_login, "stage": stage, "since": max(since, contact or "")[:10],
+                          "stuck_from": due_on, "limit": limit})
     return found
 
 

@@ -4,7 +4,7 @@ competitor) or cancelled, the new inquiries, the deals stuck past their stage's 
 the follow-ups and dunning steps falling due in the next week (with how many are overdue already).
 
 Nothing here decides anew what "stuck" or "due" means: stuck is the morning reminder's rule
-(:func:`core.reminders.sources_pipeline.stale_deal`), follow-ups the agenda's
+(:func:`core.reminders.sources_pipeline.stuck_deals`), follow-ups the agenda's
 (:mod:`core.clients.follow_ups`), dunning the dunning list's (:mod:`core.receivables.standing`).
 Each deal, client and debt counts for its owner now (a deal re-assigned mid-week counts for its
 new owner). A salesperson reads their own review; managers and admins the team's, or one person's.
@@ -177,13 +177,9 @@ def _head(deal: tuple, logins: dict) -> dict:
 def _stuck(desk, day: str, owner: int | None) -> list[dict]:
     """Deals stuck on ``day`` (the week's last, or today in the week still running), by the morning
     reminder's rule: longer than their stage's stale-days with no move and no contact."""
-    from zizhi.core.reminders.sources_pipeline import stale_deal
+    from zizhi.core.reminders.sources_pipeline import stuck_deals
 
-    rows = [{"deal_id": item["deal_id"], "title": item["deal"], "client_id": item["client_id"],
-             "client": item["client"], "owner": item["owner"], "stage": item["params"]["stage_word"][6:],
-             "since": item["params"]["since"], "stuck_from": item["due_on"], "limit": item["params"]["limit"]}
-            for item in stale_deal(desk, day, owner)]
-    return sorted(rows, key=lambda row: (row["stuck_from"], row["deal_id"]))
+    return sorted(stuck_deals(desk, day, owner), key=lambda row: (row["stuck_from"], row["deal_id"]))
 
 
 def _follow_ups(desk, monday: str, sunday: str, owner: int | None) -> tuple[list[dict], dict]:

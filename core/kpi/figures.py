@@ -25,6 +25,7 @@ def figures(desk, login: str | None = None, quarter: str | Quarter | None = None
     q = quarters.chosen(desk, quarter)
     person = subject(desk, login)
     counted = records.tallies(desk.store, *q.bounds).get(person["id"], {})
+    require_kept(person, bool(counted))
     return shaped(person, q, counted, targets.for_quarter(desk.store, q.name).get(person["id"]))
 
 
@@ -47,28 +48,48 @@ def team(desk, quarter: str | Quarter | None = None, metric: str = "revenue") ->
 
 def drill(desk, metric: str, login: str | None = None, quarter: str | Quarter | None = None) -> list[dict]:
     """The records behind one figure, oldest first: their ``amount`` adds up to a money or count
-    figure, averages to a mean score, and counts approved (1) over decided for a rate."""
+    figure, averages to a mean score, and counts approved (1) over decided for a rate.
+
+    A revenue record says the day it was entered (``recorded_on``) and whether that was after the
+    quarter ended (``recorded_later``): a payment or reversal dated in a closed quarter but entered
+    later changed that quarter's figure after it closed, and this is where a reader sees which."""
     metric = metric_named(metric)
     q = quarters.chosen(desk, quarter)
     person = subject(desk, login)
     found = records.rows(desk.store, metric, *q.bounds, person["id"])
+    require_kept(person, bool(found))
+    last = q.last.isoformat()
     for row in found:
         row.pop("owner_id", None)
         row["login"] = person["login"]
+        if "recorded" in row:
+            row["recorded_on"] = row.pop("recorded")
+            row["recorded_later"] = bool(row["recorded_on"] and row["recorded_on"] > last)
     return found
 
 
 def subject(desk, login: str | None) -> dict:
-    """Whose KPIs: yourself unless you name someone, which only managers and admins may."""
+    """Whose KPIs: yourself unless you name someone, which only managers and admins may. KPIs are
+    kept for salespeople: a manager or admin asking for their own is pointed to the team's
+    instead of shown a table of zeros (a refusal, exit 1, as legal's or finance's)."""
     if desk.user["role"] not in SALES_SIDE:
         raise Refused("kpi.sales_side_only", role=desk.user["role"])
     if not login or login == desk.user["login"]:
+        if desk.user["role"] != "sales":
+            raise Refused("kpi.own_not_sales", role=desk.user["role"])
         return {key: desk.user[key] for key in ("id", "login", "name", "role")}
     require_manager(desk)
     found = desk.store.one("SELECT id, login, name, role FROM users WHERE login = ?", [login])
     if not found:
         raise NotFound("people.not_found", login=login)
     return found
+
+
+def require_kept(person: dict, counted: bool) -> None:
+    """A colleague who is not a salesperson has no KPIs — unless the quarter has records of theirs
+    (a salesperson since moved to another role keeps the quarters they sold in)."""
+    if person["role"] != "sales" and not counted:
+        raise Refused("kpi.not_sales", login=person["login"], role=person["role"])
 
 
 def require_manager(desk) -> None:

@@ -44,6 +44,9 @@ def report(desk, login: str | None = None, quarter: str | Quarter | None = None)
     status (``draft``, ``filed``, ``reviewed``), the figures — frozen when filed, else live — and,
     when filed, the live figures and the metrics whose figure has changed since (``changed``)."""
     q = quarters.chosen(desk, quarter)
+    own = not login or login == desk.user["login"]
+    if own and desk.user["role"] in kpi.SALES_SIDE and desk.user["role"] != "sales":
+        raise Refused("quarterly.own_not_sales", role=desk.user["role"])  # a manager has none of their own
     person = kpi.subject(desk, login)
     return shaped(desk, person, q, _row(desk.store, person["id"], q.name))
 

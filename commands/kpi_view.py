@@ -69,11 +69,18 @@ def team_text(found: dict) -> None:
            metric=t(f"kpi.metric.{metric}")))
     heads, lines = team_rows(found)
     aligned(heads, lines, right=tuple(range(2, len(heads))))
+    if found.get("not_on_duty"):
+        echo(t("kpi.not_on_duty", quarter=found["quarter"], people=named(found["not_on_duty"])))
     echo("")
     echo(t("kpi.chart", metric=t(f"kpi.metric.{metric}")))
     for line in chart([(f"{row['name']} ({row['login']})", chart_value(row, metric), figure_text(row, metric))
                        for row in found["people"]]):
         echo(line)
+
+
+def named(people: list[dict]) -> str:
+    """'赵磊 (zhao.lei), …' — colleagues named in a line."""
+    return ", ".join(f"{p['name']} ({p['login']})" for p in people)
 
 
 def chart_value(row: dict, metric: str) -> int:

@@ -15,6 +15,7 @@ from zizhi.core import access
 from zizhi.core.errors import InputError, NotFound, Refused
 from zizhi.core.kpi import quarters, records, targets
 from zizhi.core.kpi.quarters import Quarter
+from zizhi.core.people.users import not_on_duty, on_duty_before
 
 SALES_SIDE = ("sales", "manager", "admin")
 
@@ -31,19 +32,28 @@ def figures(desk, login: str | None = None, quarter: str | Quarter | None = None
 
 def team(desk, quarter: str | Quarter | None = None, metric: str = "revenue") -> dict:
     """Every salesperson's KPIs for ``quarter`` side by side, ranked by ``metric`` (managers and
-    admins). The team is the active salespeople plus anyone with a figure or a target that quarter."""
+    admins). The team is the active salespeople on duty in the quarter, anyone with a figure that
+    quarter, and anyone on duty with a target for it; a salesperson not on duty in it (a trainee)
+    is not ranked but named apart (``not_on_duty``)."""
     require_manager(desk)
     metric = metric_named(metric, ranked=True)
     q = quarters.chosen(desk, quarter)
     counted = records.tallies(desk.store, *q.bounds)
     goals = targets.for_quarter(desk.store, q.name)
-    wanted = ",".join(str(int(i)) for i in set(counted) | set(goals) if i is not None) or "NULL"
-    people = desk.store.rows("SELECT id, login, name, role FROM users "
-                             f"WHERE (role = 'sales' AND active = 1) OR id IN ({wanted}) ORDER BY login")
+    figured = ",".join(str(int(i)) for i in counted if i is not None) or "NULL"
+    aimed = ",".join(str(int(i)) for i in goals if i is not None) or "NULL"
+    on_duty = on_duty_before("u", ":end")
+    people = desk.store.rows(
+        f"""SELECT u.id, u.login, u.name, u.role FROM users u
+            WHERE (u.role = 'sales' AND u.active = 1 AND {on_duty}) OR u.id IN ({figured})
+               OR (u.id IN ({aimed}) AND (u.role != 'sales' OR {on_duty})) ORDER BY u.login""",
+        {"end": q.following().first.isoformat()})
     rows = [shaped(person, q, counted.get(person["id"], {}), goals.get(person["id"])) for person in people]
     rank(rows, metric)
+    ranked = {row["login"] for row in rows}
     return {"quarter": q.name, "from": q.first.isoformat(), "to": q.last.isoformat(), "metric": metric,
-            "people": sorted(rows, key=lambda row: (row["rank"], row["login"]))}
+            "people": sorted(rows, key=lambda row: (row["rank"], row["login"])),
+            "not_on_duty": [p for p in not_on_duty(desk.store, q.following().first.isoformat()) if p["login"] not in ranked]}
 
 
 def drill(desk, metric: str, login: str | None = None, quarter: str | Quarter | None = None) -> list[dict]:

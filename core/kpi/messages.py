@@ -39,6 +39,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kpi.team_head": ("The team, {quarter} ({start} – {end}), ranked by {metric}:",
                       "团队 {quarter}（{start} 至 {end}），按{metric}排名："),
     "kpi.chart": ("{metric}:", "{metric}："),
+    "kpi.not_on_duty": ("Not ranked — not on duty in {quarter} (onboarding exam not passed by its end): {people}.",
+                        "未参与排名 — {quarter} 未上岗（季度结束前未通过入职考试）：{people}。"),
     "kpi.col.figure": ("figure", "数值"),
     "kpi.col.target": ("target", "目标"),
     "kpi.col.attainment": ("attained", "完成率"),

@@ -111,6 +111,15 @@ def test_the_team_table_and_chart_align_chinese_names_by_cells(sold):
         ("1", "li", "1431.00", "50%"), ("2", "zhao", "0.00", "")]
 
 
+def test_a_trainee_is_named_under_the_team_not_ranked_in_it(sold):
+    sold("user", "add", "sun", "--name", "孙新人", "--role", "sales")
+    shown = sold("kpi", "team", user="chen").stdout.splitlines()
+    assert "孙新人" not in "\n".join(shown[:shown.index("revenue:")][:-2])
+    assert ("Not ranked — not on duty in 2026Q4 (onboarding exam not passed by its end): 孙新人 (sun)."
+            in shown)
+    assert "sun" not in [row["login"] for row in sold.json("kpi", "team", user="chen")["people"]]
+
+
 def test_targets_are_set_by_a_manager_and_audited_and_refused_to_a_salesperson(sold):
     said = sold("kpi", "target", "set", "--user", "li", "--quarter", "2026Q4", "--revenue", "500,000",
                 "--contracts", "5,724", "--new-clients", "2", user="chen").stdout

@@ -201,6 +201,18 @@ def test_the_team_is_ranked_and_only_managers_see_it_or_another_persons_figures(
         figures.drill(manager, "profit", "li", "2026Q4")
 
 
+def test_a_trainee_not_on_duty_in_the_quarter_is_not_ranked_but_named_apart(story, desk, manager):
+    people.add_user(desk, "sun", "孙新人", "sales")
+    targets.set_target(manager, "sun", "2026Q4", revenue="1,000")  # a target does not rank a trainee
+    team = figures.team(manager, "2026Q4")
+    assert [p["login"] for p in team["people"]] == ["wang", "li"]
+    assert team["not_on_duty"] == [{"login": "sun", "name": "孙新人"}]
+    with clock.travel("2027-01-03 09:00"):
+        people.record_exam(desk, "sun", 90)
+    assert [p["login"] for p in figures.team(manager, "2026Q4")["not_on_duty"]] == ["sun"]  # passed after it
+    assert "sun" in [p["login"] for p in figures.team(manager, "2027Q1")["people"]]
+
+
 def test_kpis_are_kept_for_salespeople_so_a_manager_is_pointed_to_the_team_not_shown_zeros(story, manager, finance):
     with pytest.raises(Refused) as own:
         figures.figures(manager, quarter="2026Q4")

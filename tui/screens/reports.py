@@ -205,9 +205,13 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     def on_reports_screen_team_loaded(self, message: TeamLoaded) -> None:
         self.team = found = message.found
         metric = t(f"kpi.metric.{found['metric']}")
-        self.query_one("#team-head", Static).update(Text.assemble(
+        head = Text.assemble(
             (t("tui.reports.team_head", quarter=found["quarter"], start=found["from"], end=found["to"], metric=metric),
-             "bold"), "   ", (t("tui.reports.team_keys"), "dim")))
+             "bold"), "   ", (t("tui.reports.team_keys"), "dim"))
+        if found.get("not_on_duty"):  # a trainee: not ranked (core.kpi.figures.team)
+            people = ", ".join(f"{p['name']} ({p['login']})" for p in found["not_on_duty"])
+            head.append("\n" + t("kpi.not_on_duty", quarter=found["quarter"], people=people), style="dim")
+        self.query_one("#team-head", Static).update(head)
         self.query_one("#team", RowsTable).show(found["people"])
         self._chart()
 

@@ -176,8 +176,9 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
 
     def on_reports_screen_channels_loaded(self, message: ChannelsLoaded) -> None:
         self.channels = found = message.found
-        self.query_one("#channels-head", Static).update(Text(t("report.channels_head", first=found["from"],
-                                                               last=found["to"]), style="bold"))
+        self.query_one("#channels-head", Static).update(Text.assemble(
+            (t("report.channels_head", first=found["from"], last=found["to"]), "bold"), "\n",
+            (t("report.channels_revenue_note"), "dim")))
         rows = [{**row, "label": _channel(row["name"])} for row in found["channels"]]
         rows.append({**found["totals"], "label": t("report.total"), "total": True})
         self.query_one("#channels", RowsTable).show(rows)

@@ -69,11 +69,18 @@ def team_text(found: dict) -> None:
            metric=t(f"kpi.metric.{metric}")))
     heads, lines = team_rows(found)
     aligned(heads, lines, right=tuple(range(2, len(heads))))
+    if found.get("not_on_duty"):
+        echo(t("kpi.not_on_duty", quarter=found["quarter"], people=named(found["not_on_duty"])))
     echo("")
     echo(t("kpi.chart", metric=t(f"kpi.metric.{metric}")))
     for line in chart([(f"{row['name']} ({row['login']})", chart_value(row, metric), figure_text(row, metric))
                        for row in found["people"]]):
         echo(line)
+
+
+def named(people: list[dict]) -> str:
+    """'赵磊 (zhao.lei), …' — colleagues named in a line."""
+    return ", ".join(f"{p['name']} ({p['login']})" for p in people)
 
 
 def chart_value(row: dict, metric: str) -> int:
@@ -109,6 +116,8 @@ def bar(value: int, widest: int, width: int) -> str:
 
 
 DRILL_COLUMNS = ("day", "kind", "deal", "client", "contract", "stage", "entered", "reason", "amount")
+# What a revenue record adds in a spreadsheet: the day it was entered, and whether after the quarter closed.
+RECORDED_COLUMNS = ("recorded_on", "recorded_later")
 
 
 def drill_figure(metric: str, rows: list[dict]) -> str:
@@ -134,7 +143,15 @@ def drill_text(found: dict) -> None:
     columns = [c for c in DRILL_COLUMNS if any(row.get(c) is not None for row in rows)]
     heads = [t(f"col.{c}") if t(f"col.{c}") != f"col.{c}" else c for c in columns]
     lines = [[_cell(row, c, metric) for c in columns] for row in rows]
+    later = sum(bool(row.get("recorded_later")) for row in rows)
+    if later:
+        heads.append(t("kpi.col.recorded_later"))
+        for line, row in zip(lines, rows):
+            line.append(t("kpi.recorded_later", day=row["recorded_on"]) if row.get("recorded_later") else "")
     aligned(heads, lines, right=(columns.index("amount"),))
+    if later:
+        echo(t("kpi.recorded_later_note.one" if later == 1 else "kpi.recorded_later_note", count=later,
+               quarter=found["quarter"]))
 
 
 def _cell(row: dict, column: str, metric: str) -> str:
@@ -154,8 +171,11 @@ def drill_csv(found: dict) -> None:
     from zizhi.core.money import to_decimal
 
     columns = [c for c in DRILL_COLUMNS if any(row.get(c) is not None for row in found["rows"])] or ["amount"]
+    if found["metric"] == "revenue":
+        columns += RECORDED_COLUMNS
     lines = [[str(to_decimal(row[c])) if c == "amount" and found["metric"] in MONEY else
-              ("" if row.get(c) is None else str(row[c])) for c in columns] for row in found["rows"]]
+              ("" if row.get(c) is None else "yes" if row[c] is True else "no" if row[c] is False else str(row[c]))
+              for c in columns] for row in found["rows"]]
     csv_out(columns, lines)
 
 
@@ -195,7 +215,7 @@ def _csv_percent(points: int | None) -> str | None:
 def explain_text() -> None:
     echo(t("kpi.explain_head"))
     for key in ("revenue", "contract_value", "new_clients", "satisfaction", "success_rate", "win_rate",
-                "stage_days", "owner", "targets"):
+                "stage_days", "owner", "targets", "channels"):
         echo("")
         echo(t(f"kpi.explain.{key}"))
 

@@ -251,5 +251,9 @@ def roster_text(found: dict) -> None:
              t("quarterly.col.reviewed_by")]
     aligned(heads, [[f"{p['name']} ({p['login']})", t(f"quarterly.status.{p['status']}"), p["filed_at"] or "",
                      p["reviewed_at"] or "", p["reviewed_by"] or ""] for p in found["people"]])
+    if found.get("not_on_duty"):
+        from zizhi.commands.kpi_view import named
+
+        echo(t("quarterly.not_on_duty", quarter=found["quarter"], people=named(found["not_on_duty"])))
 
 

@@ -152,6 +152,7 @@ def _channels_text(report: dict) -> None:
     heads = [t("col.channel"), *(t(f"col.{f}") for f in figures)]
     lines = [[_channel(row["name"]), *cells(row)] for row in report["channels"]]
     _grid(heads, [*lines, [t("report.total"), *cells(report["totals"])]])
+    echo(t("report.channels_revenue_note"))
     echo("")
     echo(t("report.referrers_head"))
     if not report["referrers"]:

@@ -3,9 +3,13 @@
 ``ZIZHI_NOW`` (ISO date or datetime) fixes it for a whole process, so a subprocess test of a
 cron command can say what "today" is.
 
-The real time is the server's wall clock, unless a caller names a time zone: cron's reminders ask
-for the company's day (``General.reminders.timezone``) so that a server kept in UTC does not send
-Beijing's Monday on Sunday evening. A fixed time is taken as already being in that zone.
+The real time is the company's wall clock: opening a desk names the company's time zone
+(``General.reminders.timezone``, :func:`use_zone`), so every "today", every stored stamp (a report
+filed, a notice issued, a payment recorded) and the quarter it falls in are the company's — a server
+kept in UTC does not file Beijing's 1 April report on 31 March. Before a desk is open (or when no
+zone is named) it is the server's wall clock. A fixed time without an offset is taken as already
+being in that zone; one with an offset (``2026-03-31T16:30:00+00:00``) is an instant, read in the
+zone asked for.
 """
 
 from __future__ import annotations
@@ -16,6 +20,13 @@ from contextlib import contextmanager
 from typing import Iterator
 
 _fixed: dt.datetime | None = None
+_zone: str | None = None  # the company's time zone, once a desk is open
+
+
+def use_zone(zone: str | None) -> None:
+    """Reckon every moment in ``zone`` (an IANA name) from now on: the company's, named by the desk."""
+    global _zone
+    _zone = zone or None
 
 
 def set_now(moment: dt.datetime | dt.date | str | None) -> None:
@@ -26,29 +37,30 @@ def set_now(moment: dt.datetime | dt.date | str | None) -> None:
     elif isinstance(moment, str):
         _fixed = _parse(moment)
     elif isinstance(moment, dt.datetime):
-        _fixed = moment.replace(tzinfo=None)
+        _fixed = moment
     else:
         _fixed = dt.datetime.combine(moment, dt.time(9, 0))
 
 
 def _parse(text: str) -> dt.datetime:
-    value = dt.datetime.fromisoformat(text)
-    return value.replace(tzinfo=None)
+    return dt.datetime.fromisoformat(text)
 
 
 def now(zone: str | None = None) -> dt.datetime:
     """Local wall-clock time, to the second: what a salesperson's watch says — in ``zone`` (an IANA
-    name such as ``Asia/Shanghai``) when given, else the server's."""
-    if _fixed is not None:
-        return _fixed
-    env = os.environ.get("ZIZHI_NOW")
-    if env:
-        return _parse(env)
+    name such as ``Asia/Shanghai``) when given, else the company's (:func:`use_zone`), else the
+    server's."""
+    zone = zone or _zone
+    fixed = _fixed if _fixed is not None else _parse(os.environ["ZIZHI_NOW"]) if os.environ.get("ZIZHI_NOW") else None
+    if fixed is not None and fixed.tzinfo is None:
+        return fixed
     if zone:
         from zoneinfo import ZoneInfo
 
-        return dt.datetime.now(ZoneInfo(zone)).replace(tzinfo=None, microsecond=0)
-    return dt.datetime.now().replace(microsecond=0)
+        moment = fixed.astimezone(ZoneInfo(zone)) if fixed else dt.datetime.now(ZoneInfo(zone))
+    else:
+        moment = fixed.astimezone() if fixed else dt.datetime.now()
+    return moment.replace(tzinfo=None, microsecond=0)
 
 
 def today(zone: str | None = None) -> dt.date:
@@ -63,7 +75,8 @@ def company_today(desk) -> dt.date:
 
 
 def stamp() -> str:
-    """The current moment as stored in the database: 'YYYY-MM-DD HH:MM:SS'."""
+    """The current moment as stored in the database: 'YYYY-MM-DD HH:MM:SS', on the company's clock
+    (so a stamp's first ten characters are the company's day, and its quarter the company's)."""
     return now().isoformat(sep=" ", timespec="seconds")
 
 

@@ -21,7 +21,9 @@ class Desk:
                  own_language: str | None = None) -> None:
         self.store = store
         self.user = user
-        self._settings = settings
+        self._settings = None
+        if settings is not None:
+            self.settings = settings
         # The language the person at the keyboard saved (core/people/preferences.py), or None.
         self.own_language = own_language
         store.on_begin = self._still_on_duty
@@ -29,12 +31,17 @@ class Desk:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
-            self._settings = configuration.load()
+            self.settings = configuration.load()
         return self._settings
 
     @settings.setter
     def settings(self, value: Settings) -> None:
+        """The settings, and with them the company's time zone: the clock every stamp and day of
+        this desk is read on (:func:`core.clock.use_zone`)."""
+        from zizhi.core import clock
+
         self._settings = value
+        clock.use_zone(value.general.reminders.timezone)
 
     @property
     def keys(self) -> dict[str, str]:

@@ -10,7 +10,7 @@ import random
 from zizhi.core import clock
 from zizhi.core.demo.client_details import mobile
 from zizhi.core.demo.dice import Draw
-from zizhi.core.demo.words import TEAM, TRAININGS
+from zizhi.core.demo.words import TEAM, TRAINING_LAPSED, TRAININGS
 
 
 def ensure_team(db, desk, rng: random.Random) -> dict:
@@ -18,6 +18,7 @@ def ensure_team(db, desk, rng: random.Random) -> dict:
     pass_mark = desk.settings.pricing.onboarding.pass_mark
     domain = (desk.settings.general.company.email or "sales@example.com").rpartition("@")[2]
     today = clock.today()
+    lapsed = desk.settings.pricing.onboarding.continuing_interval_days
     added, exams, trainings, ids = [], 0, 0, {}
     for login, name, role, joined, scores in TEAM:
         row = db.execute("SELECT id FROM users WHERE login = ?", [login]).fetchone()
@@ -42,7 +43,10 @@ def ensure_team(db, desk, rng: random.Random) -> dict:
             exams += 1
         if role in ("sales", "manager") and joined > 180:
             for topic, hours in rng.sample(TRAININGS, rng.randint(1, 3)):
-                held = today - dt.timedelta(days=rng.randint(7, joined - 30))
+                ago = rng.randint(7, joined - 30)
+                if login in TRAINING_LAPSED:  # all before the interval (the same draws: the rest of the demo stays)
+                    ago = lapsed + 20 + ago % max(joined - 50 - lapsed, 1)
+                held = today - dt.timedelta(days=ago)
                 db.execute("""INSERT INTO trainings (user_id, held_on, topic, hours, trainer, recorded_by)
                               VALUES (?, ?, ?, ?, ?, ?)""",
                            [ids[login], held.isoformat(), topic, hours, rng.choice(["刘洋", "外部讲师"]), trainer])

@@ -129,6 +129,9 @@ TEAM = [
     ("zhou.jing", "周静", "legal", 1100, ()),
     ("wu.hao", "吴昊", "operations", 900, ()),
 ]
+# Who the demo leaves overdue for continuing training: their sessions all lie further back than
+# pricing.toml's continuing_interval_days, so `zizhi training overdue` has someone to show.
+TRAINING_LAPSED = ("li.qiang",)
 TRAININGS = [("出口管制政策更新解读", "3"), ("海关AEO认证实务", "4"), ("客户信用评估与应收账款管理", "2"),
              ("单一窗口操作培训", "2.5"), ("合规审查要点：承诺与报价", "1.5")]
 MOBILE_PREFIXES = "130 131 132 133 135 136 137 138 139 150 151 152 155 156 158 159 166 177 180 182 185 186 187 188 189 199".split()

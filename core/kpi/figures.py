@@ -15,6 +15,7 @@ from zizhi.core import access
 from zizhi.core.errors import InputError, NotFound, Refused
 from zizhi.core.kpi import quarters, records, targets
 from zizhi.core.kpi.quarters import Quarter
+from zizhi.core.people.users import not_on_duty, on_duty_before
 
 SALES_SIDE = ("sales", "manager", "admin")
 
@@ -25,50 +26,80 @@ def figures(desk, login: str | None = None, quarter: str | Quarter | None = None
     q = quarters.chosen(desk, quarter)
     person = subject(desk, login)
     counted = records.tallies(desk.store, *q.bounds).get(person["id"], {})
+    require_kept(person, bool(counted))
     return shaped(person, q, counted, targets.for_quarter(desk.store, q.name).get(person["id"]))
 
 
 def team(desk, quarter: str | Quarter | None = None, metric: str = "revenue") -> dict:
     """Every salesperson's KPIs for ``quarter`` side by side, ranked by ``metric`` (managers and
-    admins). The team is the active salespeople plus anyone with a figure or a target that quarter."""
+    admins). The team is the active salespeople on duty in the quarter, anyone with a figure that
+    quarter, and anyone on duty with a target for it; a salesperson not on duty in it (a trainee)
+    is not ranked but named apart (``not_on_duty``)."""
     require_manager(desk)
     metric = metric_named(metric, ranked=True)
     q = quarters.chosen(desk, quarter)
     counted = records.tallies(desk.store, *q.bounds)
     goals = targets.for_quarter(desk.store, q.name)
-    wanted = ",".join(str(int(i)) for i in set(counted) | set(goals) if i is not None) or "NULL"
-    people = desk.store.rows("SELECT id, login, name, role FROM users "
-                             f"WHERE (role = 'sales' AND active = 1) OR id IN ({wanted}) ORDER BY login")
+    figured = ",".join(str(int(i)) for i in counted if i is not None) or "NULL"
+    aimed = ",".join(str(int(i)) for i in goals if i is not None) or "NULL"
+    on_duty = on_duty_before("u", ":end")
+    people = desk.store.rows(
+        f"""SELECT u.id, u.login, u.name, u.role FROM users u
+            WHERE (u.role = 'sales' AND u.active = 1 AND {on_duty}) OR u.id IN ({figured})
+               OR (u.id IN ({aimed}) AND (u.role != 'sales' OR {on_duty})) ORDER BY u.login""",
+        {"end": q.following().first.isoformat()})
     rows = [shaped(person, q, counted.get(person["id"], {}), goals.get(person["id"])) for person in people]
     rank(rows, metric)
+    ranked = {row["login"] for row in rows}
     return {"quarter": q.name, "from": q.first.isoformat(), "to": q.last.isoformat(), "metric": metric,
-            "people": sorted(rows, key=lambda row: (row["rank"], row["login"]))}
+            "people": sorted(rows, key=lambda row: (row["rank"], row["login"])),
+            "not_on_duty": [p for p in not_on_duty(desk.store, q.following().first.isoformat()) if p["login"] not in ranked]}
 
 
 def drill(desk, metric: str, login: str | None = None, quarter: str | Quarter | None = None) -> list[dict]:
     """The records behind one figure, oldest first: their ``amount`` adds up to a money or count
-    figure, averages to a mean score, and counts approved (1) over decided for a rate."""
+    figure, averages to a mean score, and counts approved (1) over decided for a rate.
+
+    A revenue record says the day it was entered (``recorded_on``) and whether that was after the
+    quarter ended (``recorded_later``): a payment or reversal dated in a closed quarter but entered
+    later changed that quarter's figure after it closed, and this is where a reader sees which."""
     metric = metric_named(metric)
     q = quarters.chosen(desk, quarter)
     person = subject(desk, login)
     found = records.rows(desk.store, metric, *q.bounds, person["id"])
+    require_kept(person, bool(found))
+    last = q.last.isoformat()
     for row in found:
         row.pop("owner_id", None)
         row["login"] = person["login"]
+        if "recorded" in row:
+            row["recorded_on"] = row.pop("recorded")
+            row["recorded_later"] = bool(row["recorded_on"] and row["recorded_on"] > last)
     return found
 
 
 def subject(desk, login: str | None) -> dict:
-    """Whose KPIs: yourself unless you name someone, which only managers and admins may."""
+    """Whose KPIs: yourself unless you name someone, which only managers and admins may. KPIs are
+    kept for salespeople: a manager or admin asking for their own is pointed to the team's
+    instead of shown a table of zeros (a refusal, exit 1, as legal's or finance's)."""
     if desk.user["role"] not in SALES_SIDE:
         raise Refused("kpi.sales_side_only", role=desk.user["role"])
     if not login or login == desk.user["login"]:
+        if desk.user["role"] != "sales":
+            raise Refused("kpi.own_not_sales", role=desk.user["role"])
         return {key: desk.user[key] for key in ("id", "login", "name", "role")}
     require_manager(desk)
     found = desk.store.one("SELECT id, login, name, role FROM users WHERE login = ?", [login])
     if not found:
         raise NotFound("people.not_found", login=login)
     return found
+
+
+def require_kept(person: dict, counted: bool) -> None:
+    """A colleague who is not a salesperson has no KPIs — unless the quarter has records of theirs
+    (a salesperson since moved to another role keeps the quarters they sold in)."""
+    if person["role"] != "sales" and not counted:
+        raise Refused("kpi.not_sales", login=person["login"], role=person["role"])
 
 
 def require_manager(desk) -> None:

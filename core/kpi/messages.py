@@ -4,8 +4,15 @@ definitions (``zizhi kpi --explain``) and the words of a drill-down."""
 MESSAGES: dict[str, tuple[str, str]] = {
     "kpi.quarter_format": ("{field}: '{value}' is not a quarter; write the year, Q and 1-4, e.g. 2026Q4.",
                            "{field}：'{value}' 不是季度；请写年份、Q 和 1-4，例如 2026Q4。"),
-    "kpi.sales_side_only": ("KPIs are the sales side's: salespeople, managers and admins (you are {role}).",
-                            "业绩指标仅供销售、经理和管理员查看（您的角色是 {role}）。"),
+    "kpi.sales_side_only": ("KPIs are kept for salespeople (you are {role}); managers see the team's with "
+                            "zizhi kpi team.",
+                            "业绩指标只为销售人员统计（您的角色是 {role}）；经理可用 zizhi kpi team 查看全队。"),
+    "kpi.own_not_sales": ("KPIs are kept for salespeople, and you are {role}: the team's are zizhi kpi team, "
+                          "one salesperson's zizhi kpi --user LOGIN.",
+                          "业绩指标只为销售人员统计，您的角色是 {role}：全队请用 zizhi kpi team，"
+                          "某位销售请用 zizhi kpi --user 登录名。"),
+    "kpi.not_sales": ("{login} is {role}: KPIs are kept for salespeople (the team's: zizhi kpi team).",
+                      "{login} 的角色是 {role}：业绩指标只为销售人员统计（全队：zizhi kpi team）。"),
     "kpi.managers_only": ("Only managers and admins read another person's KPIs or the team's (you are {role}).",
                           "只有经理和管理员可以查看他人或全队的业绩指标（您的角色是 {role}）。"),
     "kpi.metric_unknown": ("{field}: '{value}' is not a KPI; one of {allowed}.",
@@ -32,6 +39,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kpi.team_head": ("The team, {quarter} ({start} – {end}), ranked by {metric}:",
                       "团队 {quarter}（{start} 至 {end}），按{metric}排名："),
     "kpi.chart": ("{metric}:", "{metric}："),
+    "kpi.not_on_duty": ("Not ranked — not on duty in {quarter} (onboarding exam not passed by its end): {people}.",
+                        "未参与排名 — {quarter} 未上岗（季度结束前未通过入职考试）：{people}。"),
     "kpi.col.figure": ("figure", "数值"),
     "kpi.col.target": ("target", "目标"),
     "kpi.col.attainment": ("attained", "完成率"),
@@ -48,6 +57,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "{login} {quarter} 的{metric}：{count} 条记录，{figure}"),
     "kpi.drill_head.one": ("{metric} of {login}, {quarter}: 1 record, {figure}",
                            "{login} {quarter} 的{metric}：1 条记录，{figure}"),
+    "kpi.col.recorded_later": ("recorded later", "补记"),
+    "kpi.recorded_later": ("on {day}", "登记于 {day}"),
+    "kpi.recorded_later_note": (
+        "{count} of these records were entered after {quarter} ended (on the day shown): they changed its "
+        "figure after it closed.",
+        "其中 {count} 条记录在 {quarter} 结束后才登记（登记日如所示）：它们在季度结束后改变了该季度的数字。"),
+    "kpi.recorded_later_note.one": (
+        "1 of these records was entered after {quarter} ended (on the day shown): it changed its figure after "
+        "it closed.",
+        "其中 1 条记录在 {quarter} 结束后才登记（登记日如所示）：它在季度结束后改变了该季度的数字。"),
     "kpi.kind.payment": ("payment", "收款"),
     "kpi.kind.reversal": ("reversal", "冲销"),
     "kpi.kind.signed": ("signed", "签订"),
@@ -63,10 +82,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "各项业绩指标的计算方法（按销售人员和季度；制度第四章第三节）："),
     "kpi.explain.revenue": (
         "revenue — money received in the quarter on the person's contracts: each payment (and credit "
-        "applied) on the day it filled an instalment, less reversals on the day each reversal is recorded. "
-        "A reversal in a later quarter counts in that quarter, so a closed quarter's figure never changes.",
+        "applied) on the day it filled an instalment, less reversals on the day each reversal is dated. "
+        "A reversal dated in a later quarter counts in that quarter, so the earlier quarter keeps its figure. "
+        "One exception: a payment or reversal dated inside a closed quarter but entered after it ended changes "
+        "that quarter's figure; `zizhi kpi drill revenue` marks each such record \"recorded later (on DATE)\".",
         "销售额 — 本季度在本人合同上收到的款项：每笔付款（及冲抵的预收款）按其计入分期的日期计，"
-        "冲销按冲销登记日扣减。后一季度冲销前一季度的付款，计入冲销所在季度，已结束季度的数字不再变动。"),
+        "冲销按冲销日期扣减。日期在后一季度的冲销计入该季度，前一季度的数字保持不变。"
+        "例外：日期在已结束季度内、但在季度结束后才登记的付款或冲销，会改变该季度的数字；"
+        "`zizhi kpi drill revenue` 将这类记录标为“补记（登记于 某日）”。"),
+    "kpi.explain.channels": (
+        "Revenue in `zizhi report channels` is not this figure: there it is money received from the channel's "
+        "clients on the day paid (as the month-end reconciliation counts it), credit still on account included; "
+        "here it is only money applied to the person's contracts, on the day applied. Credit on account not yet "
+        "applied (or applied in a later quarter) makes the two differ.",
+        "`zizhi report channels` 中的销售额与此不同：那里是该渠道客户按付款日收到的全部款项（与月末对账口径一致），"
+        "含尚未冲抵的预收款；这里只计冲抵到本人合同上的款项，按冲抵日计。尚未冲抵（或在后一季度才冲抵）的预收款"
+        "使两者不同。"),
     "kpi.explain.contract_value": (
         "contract value signed — the totals of contracts signed in the quarter, as signed; a later "
         "amendment adds or takes away its change of total in the quarter it is made.",

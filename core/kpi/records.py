@@ -31,17 +31,19 @@ _DEAL = "JOIN deals d ON d.id = k.deal_id @CLIENTS@"
 _ALLOCATED = f"""JOIN instalments i ON i.id = a.instalment_id JOIN contracts k ON k.id = i.contract_id {_DEAL}"""
 
 # Money applied to the person's contracts in the quarter (payments, and credit applied from them),
-# less the reversals recorded in the quarter: a reversal counts on its own day, against whoever the
-# reversed money was credited to, so a closed quarter's figure never changes.
+# less the reversals dated in the quarter: a reversal counts on its own day, against whoever the
+# reversed money was credited to. Each row says the day it was entered (``recorded``, the company's
+# day of its stamp): a payment or reversal dated in a quarter but entered after the quarter ended
+# changes that closed quarter's figure, and :func:`core.kpi.figures.drill` marks it.
 REVENUE = f"""
     SELECT 'payment' AS kind, a.on_date AS day, d.id AS deal, @CLIENT@ AS client, k.number AS contract,
            i.position AS instalment, a.payment_id AS payment, a.amount AS amount,
-           {owner_at('d.id', 'a.on_date')} AS owner_id
+           substr(a.at, 1, 10) AS recorded, {owner_at('d.id', 'a.on_date')} AS owner_id
     FROM allocations a {_ALLOCATED}
     WHERE a.on_date >= :start AND a.on_date < :end
     UNION ALL
     SELECT 'reversal', r.on_date, d.id, @CLIENT@, k.number, i.position, a.payment_id, -a.amount,
-           {owner_at('d.id', 'a.on_date')}
+           substr(r.at, 1, 10), {owner_at('d.id', 'a.on_date')}
     FROM reversals r JOIN allocations a ON a.payment_id = r.payment_id {_ALLOCATED}
     WHERE r.on_date >= :start AND r.on_date < :end"""
 

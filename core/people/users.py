@@ -231,6 +231,21 @@ def record_training(desk, login: str, topic: str, held_on: str | None = None, ho
     return get_user(desk, login)
 
 
+def on_duty_before(alias: str, end: str) -> str:
+    """SQL: the salesperson ``alias`` was on duty before the day ``end`` (a parameter such as
+    ``:end``) — on duty now, and their first passed onboarding exam (if any is on record) taken
+    before it. A trainee who has not passed, or passed only after a quarter, was not on duty in it:
+    they owe no report for it and are not ranked in it (rulebook §4.1, §4.3)."""
+    return (f"({alias}.on_duty = 1 AND coalesce((SELECT min(e.taken_on) FROM exams e "
+            f"WHERE e.user_id = {alias}.id AND e.passed = 1), '') < {end})")
+
+
+def not_on_duty(store, end: str) -> list[dict]:
+    """Active salespeople who were not on duty before the day ``end`` (not yet through onboarding)."""
+    return store.rows(f"""SELECT u.login, u.name FROM users u WHERE u.role = 'sales' AND u.active = 1
+                          AND NOT {on_duty_before('u', ':end')} ORDER BY u.login""", {"end": end})
+
+
 def eligible_owners(desk) -> list[dict]:
     """Who may own clients now: active salespeople on duty (the one rule :func:`owner_for` applies)."""
     return desk.store.rows("""SELECT id, login, name FROM users

@@ -23,6 +23,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "quarterly.not_own_review": ("{login}: nobody reviews their own report.", "{login}：不能审阅自己的总结。"),
     "quarterly.review_unfiled": ("{login} has not filed a report for {quarter}; only a filed report is reviewed.",
                                  "{login} 尚未提交 {quarter} 的总结；只能审阅已提交的总结。"),
+    "quarterly.own_not_sales": ("Quarterly reports are the salespeople's (you are {role}): who has filed is "
+                                "zizhi report quarterly list, one person's report --user LOGIN.",
+                                "季度总结由销售人员撰写（您的角色是 {role}）：提交情况请用 zizhi report quarterly list，"
+                                "查看某人的总结请加 --user 登录名。"),
+    "quarterly.not_on_duty": ("Owe no report — not on duty in {quarter} (onboarding exam not passed by its end): "
+                              "{people}.",
+                              "无需提交 — {quarter} 未上岗（季度结束前未通过入职考试）：{people}。"),
     "quarterly.roster_managers_only": ("Only managers and admins see who has filed (you are {role}).",
                                        "只有经理和管理员可以查看提交情况（您的角色是 {role}）。"),
     "quarterly.unknown_heading": ("line {line}: '{value}' is not a section's heading; keep the headings {allowed}.",

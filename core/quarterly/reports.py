@@ -30,6 +30,7 @@ from zizhi.core.errors import InputError, NotFound, Refused, UserError
 from zizhi.core.kpi import figures as kpi
 from zizhi.core.kpi import quarters, records
 from zizhi.core.kpi.quarters import Quarter
+from zizhi.core.people.users import not_on_duty, on_duty_before
 from zizhi.core.quarterly.schema import SECTIONS
 
 AUTHORS = ("sales",)
@@ -44,6 +45,9 @@ def report(desk, login: str | None = None, quarter: str | Quarter | None = None)
     status (``draft``, ``filed``, ``reviewed``), the figures — frozen when filed, else live — and,
     when filed, the live figures and the metrics whose figure has changed since (``changed``)."""
     q = quarters.chosen(desk, quarter)
+    own = not login or login == desk.user["login"]
+    if own and desk.user["role"] in kpi.SALES_SIDE and desk.user["role"] != "sales":
+        raise Refused("quarterly.own_not_sales", role=desk.user["role"])  # a manager has none of their own
     person = kpi.subject(desk, login)
     return shaped(desk, person, q, _row(desk.store, person["id"], q.name))
 
@@ -143,21 +147,26 @@ def review(desk, login: str, quarter: str | Quarter, comment: str) -> dict:
 
 def roster(desk, quarter: str | Quarter | None = None) -> dict:
     """Who has filed for ``quarter`` and who has not, reviewed or not (managers and admins): every
-    active salesperson, and anyone else with a report that quarter, by login."""
+    active salesperson on duty in the quarter, and anyone else with a report that quarter, by
+    login. Salespeople not on duty in it (a trainee) owe none: they are listed apart
+    (``not_on_duty``), not counted as missing."""
     if not access.is_manager(desk.user):
         raise Refused("quarterly.roster_managers_only", role=desk.user["role"])
     q = quarters.chosen(desk, quarter)
+    params = {"q": q.name, "end": q.following().first.isoformat()}
     people = desk.store.rows(
-        """SELECT u.login, u.name, u.on_duty, r.updated_at, r.filed_at, r.reviewed_at, v.login AS reviewed_by
+        f"""SELECT u.login, u.name, u.on_duty, r.updated_at, r.filed_at, r.reviewed_at, v.login AS reviewed_by
            FROM users u LEFT JOIN quarterly_reports r ON r.user_id = u.id AND r.quarter = :q
            LEFT JOIN users v ON v.id = r.reviewed_by
-           WHERE (u.role = 'sales' AND u.active = 1) OR r.id IS NOT NULL ORDER BY u.login""", {"q": q.name})
+           WHERE (u.role = 'sales' AND u.active = 1 AND {on_duty_before('u', ':end')}) OR r.id IS NOT NULL
+           ORDER BY u.login""", params)
     for person in people:
         person["on_duty"] = bool(person["on_duty"])
         person["status"] = _status(person) if person["updated_at"] else "none"
     counts = {status: sum(p["status"] == status for p in people) for status in ("none", "draft", "filed", "reviewed")}
     return {"quarter": q.name, "from": q.first.isoformat(), "to": q.last.isoformat(),
-            "opens": opens_on(desk, q).isoformat(), "people": people, "counts": counts}
+            "opens": opens_on(desk, q).isoformat(), "people": people, "counts": counts,
+            "not_on_duty": not_on_duty(desk.store, q.following().first.isoformat())}
 
 
 def opens_on(desk, q: Quarter) -> dt.date:

@@ -1,6 +1,7 @@
 """The quarter-end personal report (rulebook §4.3): due from the day it may be filed — the quarter's
-last ``[reminders] quarterly_report_days`` days — to every active, on-duty salesperson who had
-joined by the quarter's end and has not filed it; dealt with only by filing it
+last ``[reminders] quarterly_report_days`` days — to every active salesperson who was on duty in
+the quarter (passed the onboarding exam before its end: :func:`core.people.users.on_duty_before`)
+and has not filed it; dealt with only by filing it
 (``zizhi report quarterly file``), never marked done (:mod:`.marks`). The quarter just ended is
 still asked for while it is unfiled, so a report missed over the holidays stays on the agenda;
 older quarters are not.
@@ -17,6 +18,7 @@ def quarterly_report(desk, day: str, owner: int | None = None) -> list[dict]:
     """One reminder per salesperson and quarter (this one once filing opens, and the last one)
     whose report is not filed by the end of ``day``."""
     from zizhi.core.kpi import quarters
+    from zizhi.core.people.users import on_duty_before
     from zizhi.core.quarterly.reports import opens_on
 
     today = dt.date.fromisoformat(day)
@@ -30,7 +32,7 @@ def quarterly_report(desk, day: str, owner: int | None = None) -> list[dict]:
         for login, status in desk.store.tuples(
                 f"""SELECT u.login, CASE WHEN r.id IS NULL THEN 'none' ELSE 'draft' END FROM users u
                     LEFT JOIN quarterly_reports r ON r.user_id = u.id AND r.quarter = :q
-                    WHERE u.role = 'sales' AND u.active = 1 AND u.on_duty = 1 AND u.created_at < :end
+                    WHERE u.role = 'sales' AND u.active = 1 AND {on_duty_before('u', ':end')} AND u.created_at < :end
                     AND r.filed_at IS NULL{mine} ORDER BY u.login""",
                 {"q": q.name, "end": q.following().first.isoformat()})[1]:
             found.append(item("quarterly_report", f"quarter:{q.name}", opens.isoformat(),

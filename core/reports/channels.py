@@ -14,7 +14,15 @@ rows add up to the total, and a referrer's row is the sum of their referrals'. O
   neither, one reversed in a later period is taken off there;
 - **days to close** — from a won deal's opening to its contract's signing: median and mean.
 
-Salespeople see their own clients' figures; finance, managers and admins everyone's.
+Salespeople see their own clients' figures; finance, managers and admins everyone's; legal and
+operations are refused, naming this report and who reads it.
+
+**Revenue here is not the KPI's.** It is money received from the channel's clients on the day paid,
+credit still on account included (a payment in advance, an overpayment); a salesperson's KPI
+revenue (:mod:`core.kpi.records`) counts only money applied to their contracts, on the day applied.
+Both are right for what they answer — which channels bring money in, and what each salesperson's
+contracts earned — and they differ by credit on account not yet applied (or applied in a later
+period); the report says so under its table.
 """
 
 from __future__ import annotations
@@ -22,17 +30,21 @@ from __future__ import annotations
 from collections import defaultdict
 
 from zizhi.core import access
+from zizhi.core.errors import Refused
 from zizhi.core.reports import figures, periods
 from zizhi.core.reports.schema import CLIENTS
 from zizhi.core.vocab import CHANNELS
 
+# Who reads it: it shows money received, so those who read receivables (access.RECEIVABLES).
+READERS = access.RECEIVABLES
 UNRECORDED = "unrecorded"  # a client whose channel was never recorded
 COUNTS = ("inquiries", "converted", "won", "won_value", "clients_won", "received", "reversed", "revenue")
 
 
 def channels(desk, start: str, end: str) -> dict:
     """The period's figures per channel, per referring client, and in total (``start``/``end`` ISO days)."""
-    access.require_receivables(desk.user)
+    if desk.user["role"] not in READERS:
+        raise Refused("report.channels_readers", role=desk.user["role"])
     cond, params = access.visible(desk.user)
     first, after = periods.stamps(start, end)
     rows: dict[tuple, dict] = defaultdict(_empty)

@@ -12,6 +12,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.from_after_to": ("from: {value} is after --to {to}.", "起始日期：{value} 晚于截止日期 {to}。"),
     "report.weekly_sales_side": ("The weekly pipeline review is the sales team's: salespeople, managers and admins (you are {role}).",
                                  "每周销售管道回顾仅供销售团队使用：销售、经理和管理员（您的角色是 {role}）。"),
+    "report.channels_readers": ("The channels and referrals report shows money received, so it is for salespeople "
+                                "(their own clients), managers, finance and admins (you are {role}).",
+                                "渠道与推荐报表含收款金额，仅供销售（本人客户）、经理、财务和管理员查看（您的角色是 {role}）。"),
+    "report.channels_revenue_note": ("Revenue here is money received from the clients, credit on account included; "
+                                     "KPI revenue (zizhi kpi) counts only what was applied to a salesperson's contracts, "
+                                     "so the two differ by credit not yet applied.",
+                                     "此处销售额为客户的全部收款（含预收款）；业绩指标（zizhi kpi）中的销售额只计冲抵到"
+                                     "销售人员合同上的款项，两者相差尚未冲抵的预收款。"),
     "report.weekly_own_only": ("A salesperson reads their own weekly review, not {login}'s; a manager reads the team's.",
                                "销售人员只能查看自己的每周回顾，不能查看 {login} 的；经理可查看整个团队的。"),
     "report.out_format": ("out: {file} is neither .csv nor .xlsx; a report is written as CSV or an Excel workbook.",

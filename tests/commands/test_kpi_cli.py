@@ -48,7 +48,11 @@ def test_another_persons_figures_and_the_team_are_for_managers(sold):
     refused = sold("kpi", "--user", "li", user="zhao", code=1)
     assert refused.stderr.strip() == "zizhi: Only managers and admins read another person's KPIs or the team's (you are sales)."
     assert sold("kpi", "team", user="li", code=1).stderr.count("\n") == 1
-    assert sold("kpi", user="qian", code=1).stderr.startswith("zizhi: KPIs are the sales side's")
+    assert sold("kpi", user="qian", code=1).stderr == (
+        "zizhi: KPIs are kept for salespeople (you are finance); managers see the team's with zizhi kpi team.\n")
+    assert sold("kpi", user="chen", code=1).stderr == (
+        "zizhi: KPIs are kept for salespeople, and you are manager: the team's are zizhi kpi team, "
+        "one salesperson's zizhi kpi --user LOGIN.\n")
     assert sold.dump() == before
 
 
@@ -68,6 +72,29 @@ def test_a_drill_lists_the_records_that_add_up_to_the_figure(sold):
     assert [(row["kind"], row["amount"]) for row in table] == [("signed", "2862.00")]
 
 
+def test_a_drill_marks_a_payment_entered_after_its_quarter_closed(sold, env):
+    li, finance = open_desk(env / "zizhi.db", "li", "en"), open_desk(env / "zizhi.db", "qian", "en")
+    try:
+        late = signed_on(li, "2026-09-10", "宁波乙国际物流有限公司")
+        with clock.travel("2026-10-03 10:00"):  # paid on 09-25, entered after 2026Q3 closed
+            ledger.record_payment(finance, None, 20_000, "2026-09-25", contract_ref=late["contract"]["id"])
+    finally:
+        li.close()
+        finance.close()
+    shown = sold("kpi", "drill", "revenue", "--user", "li", "--quarter", "2026Q3", user="chen").stdout.splitlines()
+    assert shown[1].split()[-2:] == ["recorded", "later"]
+    assert shown[2].endswith("¥200.00  on 2026-10-03")
+    assert shown[-1] == ("1 of these records was entered after 2026Q3 ended (on the day shown): "
+                         "it changed its figure after it closed.")
+    data = sold.json("kpi", "drill", "revenue", "--user", "li", "--quarter", "2026Q3", user="chen")
+    assert [(r["recorded_on"], r["recorded_later"]) for r in data["rows"]] == [("2026-10-03", True)]
+    table = list(csv.DictReader(io.StringIO(sold("kpi", "drill", "revenue", "--user", "li", "--quarter", "2026Q4",
+                                                  "--csv", user="chen").stdout.lstrip("\ufeff"))))
+    assert [(r["amount"], r["recorded_on"], r["recorded_later"]) for r in table] == [("1431.00", "2026-10-20", "no")]
+    on_time = sold("kpi", "drill", "revenue", "--user", "li", "--quarter", "2026Q4", user="chen").stdout
+    assert "recorded later" not in on_time and "entered after" not in on_time
+
+
 def test_the_team_table_and_chart_align_chinese_names_by_cells(sold):
     sold("kpi", "target", "set", "--user", "li", "--quarter", "2026Q4", "--revenue", "2,862", user="chen")
     shown = sold("kpi", "team", user="chen").stdout.splitlines()
@@ -82,6 +109,15 @@ def test_the_team_table_and_chart_align_chinese_names_by_cells(sold):
     ranked = list(csv.DictReader(io.StringIO(sold("kpi", "team", "--csv", user="chen").stdout.lstrip("\ufeff"))))
     assert [(r["rank"], r["login"], r["revenue"], r["revenue_attainment"]) for r in ranked] == [
         ("1", "li", "1431.00", "50%"), ("2", "zhao", "0.00", "")]
+
+
+def test_a_trainee_is_named_under_the_team_not_ranked_in_it(sold):
+    sold("user", "add", "sun", "--name", "孙新人", "--role", "sales")
+    shown = sold("kpi", "team", user="chen").stdout.splitlines()
+    assert "孙新人" not in "\n".join(shown[:shown.index("revenue:")][:-2])
+    assert ("Not ranked — not on duty in 2026Q4 (onboarding exam not passed by its end): 孙新人 (sun)."
+            in shown)
+    assert "sun" not in [row["login"] for row in sold.json("kpi", "team", user="chen")["people"]]
 
 
 def test_targets_are_set_by_a_manager_and_audited_and_refused_to_a_salesperson(sold):
@@ -114,7 +150,9 @@ def test_json_and_csv_leave_an_audit_record_a_table_on_screen_does_not(sold):
 
 def test_explain_says_each_definition_in_the_persons_language(sold):
     english = sold("kpi", "--explain", user="li").stdout
-    assert "A reversal in a later quarter counts in that quarter, so a closed quarter's figure never changes." in english
+    assert "A reversal dated in a later quarter counts in that quarter" in english
+    assert "entered after it ended changes that quarter's figure" in english and "recorded later (on DATE)" in english
+    assert "credit still on account included" in english
     assert "owned the deal that day" in english
     chinese = sold("--lang", "zh", "kpi", "--explain", user="li").stdout
-    assert "已结束季度的数字不再变动" in chinese and "新客户 — 首份合同在本季度签订的客户。" in chinese
+    assert "补记（登记于 某日）" in chinese and "新客户 — 首份合同在本季度签订的客户。" in chinese

@@ -72,10 +72,11 @@ def test_written_in_the_editor_filed_in_the_last_days_reviewed_and_listed(sold, 
     assert sold("report", "quarterly", "review", "--user", "li", "--quarter", "2026Q4", "--comment",
                 "回款跟进到位，下季度加强新客户开发", user="chen").stdout == "Reviewed the report of li for 2026Q4.\n"
     roster = sold("report", "quarterly", "list", "--quarter", "2026Q4", user="chen").stdout.splitlines()
-    assert roster[0] == ("Quarterly reports, 2026Q4 (2026-10-01 – 2026-12-31; filing from 2026-12-22): 1 of 2 filed "
-                         "(1 reviewed), 0 in draft, 1 not begun")
+    assert roster[0] == ("Quarterly reports, 2026Q4 (2026-10-01 – 2026-12-31; filing from 2026-12-22): 1 of 1 filed "
+                         "(1 reviewed), 0 in draft, 0 not begun")
     assert roster[2].split() == ["李娜", "(li)", "reviewed", "2026-12-23", "16:00:00", "2027-01-04", "10:00:00", "chen"]
-    assert roster[3].split() == ["赵强", "(zhao)", "not", "begun"]
+    # 赵强 has not passed the onboarding exam: not on duty in 2026Q4, so he owes no report for it
+    assert roster[3] == "Owe no report — not on duty in 2026Q4 (onboarding exam not passed by its end): 赵强 (zhao)."
     assert sold("report", "quarterly", "list", user="li", code=1).stderr.startswith("zizhi: Only managers and admins see")
     data = sold.json("report", "quarterly", "--user", "li", "--quarter", "2026Q4", user="chen")
     assert (data["status"], data["review_comment"], data["figures"]["revenue"]) == (
@@ -122,6 +123,7 @@ def test_an_edit_the_file_cannot_take_is_kept_for_the_person_to_fix(sold, tmp_pa
 
 
 def test_rendered_as_markdown_and_a_chinese_pdf_and_the_team_as_a_pdf_with_bars(sold, tmp_path, monkeypatch, env):
+    sold("user", "exam", "zhao", "90")  # on duty in 2026Q4, so on the team's page
     sold("report", "quarterly", "edit", "--section", "results", "--text", "签约宁波甲。", user="li")
     monkeypatch.setenv("ZIZHI_NOW", "2027-01-04T10:00:00")
     sold("report", "quarterly", "file", "--quarter", "2026Q4", user="li")

@@ -62,6 +62,25 @@ def test_channels_open_in_excel_and_the_export_is_audited(day):
         ("report channels", "file", len(rows) - 1)]
 
 
+def test_channels_say_under_the_table_how_their_revenue_differs_from_the_kpis(day):
+    shown = day("report", "channels", "--quarter", "2026Q4", user="chen").stdout.splitlines()
+    total = next(n for n, line in enumerate(shown) if line.startswith("Total"))
+    assert shown[total + 1] == ("Revenue here is money received from the clients, credit on account included; "
+                                "KPI revenue (zizhi kpi) counts only what was applied to a salesperson's contracts, "
+                                "so the two differ by credit not yet applied.")
+    assert "销售额为客户的全部收款（含预收款）" in day("--lang", "zh", "report", "channels", user="chen").stdout
+
+
+def test_legal_asking_for_the_channels_is_told_which_report_and_who_reads_it(day):
+    day("user", "add", "zhou", "--name", "周律师", "--role", "legal")
+    before = day.dump()
+    refused = day("report", "channels", user="zhou", code=1)
+    assert refused.stderr == ("zizhi: The channels and referrals report shows money received, so it is for "
+                              "salespeople (their own clients), managers, finance and admins (you are legal).\n")
+    assert "eceivables" not in refused.stderr
+    assert day.dump() == before
+
+
 def test_market_research_as_a_workbook_in_chinese(day, tmp_path):
     from python_calamine import CalamineWorkbook
 

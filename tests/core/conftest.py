@@ -37,6 +37,7 @@ def isolated(tmp_path, monkeypatch):
     i18n.choose_language("en")
     yield config
     clock.set_now(None)
+    clock.use_zone(None)
     i18n.choose_language("en")
 
 

@@ -85,6 +85,15 @@ def test_the_team_has_on_duty_salespeople_who_passed_and_one_still_in_training(d
     assert all("." in s["login"] for s in sales)
 
 
+def test_someone_is_overdue_for_continuing_training_so_the_report_has_something_to_show(desk, filled):
+    from zizhi.core.compliance import training
+
+    found = training.overdue(desk)
+    assert found["overdue"] >= 1 and found["interval_days"] == desk.settings.pricing.onboarding.continuing_interval_days
+    assert found["overdue"] < found["total"]  # the others are in time
+    assert all(p["overdue"] and p["days_overdue"] > 0 for p in found["people"])
+
+
 def test_the_exams_follow_the_configured_pass_mark(isolated, desk):
     shipped = (SHIPPED_CONFIG / "pricing.toml").read_text(encoding="utf-8")
     (isolated / "pricing.toml").write_text(shipped.replace("pass_mark = 80", "pass_mark = 95"), encoding="utf-8")

@@ -96,6 +96,18 @@ def test_a_reversal_next_quarter_counts_then_and_leaves_the_closed_quarter_as_it
     assert figures.figures(li, quarter="2026Q4")["revenue"] == HALF - 50_000
 
 
+def test_a_payment_dated_in_a_closed_quarter_but_entered_later_changes_it_and_the_drill_says_so(story, li, finance):
+    late = signed_on(li, "2026-09-10", "丁商贸有限公司")
+    with clock.travel("2026-10-03 11:00"):  # paid on 09-25, entered after Q3 closed on 09-30
+        ledger.record_payment(finance, None, 20_000, "2026-09-25", contract_ref=late["contract"]["id"])
+    assert figures.figures(li, quarter="2026Q3")["revenue"] == 50_000 + 20_000  # the closed quarter changed
+    rows = figures.drill(li, "revenue", quarter="2026Q3")
+    assert [(r["day"], r["amount"], r["recorded_on"], r["recorded_later"]) for r in rows] == [
+        ("2026-09-20", 50_000, "2026-09-20", False), ("2026-09-25", 20_000, "2026-10-03", True)]
+    q4 = figures.drill(li, "revenue", quarter="2026Q4")
+    assert [(r["kind"], r["recorded_later"]) for r in q4] == [("reversal", False), ("payment", False)]
+
+
 def test_a_client_reassigned_mid_quarter_splits_its_deals_figures_at_the_day_it_changed_hands(story, li, manager):
     wang = figures.figures(manager, "wang", "2026Q4")
     assert wang["revenue"] == TOTAL - HALF  # the 11-15 payment; Li keeps the 10-20 one
@@ -181,12 +193,35 @@ def test_the_team_is_ranked_and_only_managers_see_it_or_another_persons_figures(
         figures.team(li, "2026Q4")
     with pytest.raises(Refused, match="Only managers and admins"):
         figures.figures(li, "wang", "2026Q4")
-    with pytest.raises(Refused, match="sales side"):
+    with pytest.raises(Refused, match=r"KPIs are kept for salespeople \(you are finance\)"):
         figures.figures(finance, quarter="2026Q4")
     with pytest.raises(NotFound):
         figures.figures(manager, "nobody", "2026Q4")
     with pytest.raises(InputError, match="not a KPI"):
         figures.drill(manager, "profit", "li", "2026Q4")
+
+
+def test_a_trainee_not_on_duty_in_the_quarter_is_not_ranked_but_named_apart(story, desk, manager):
+    people.add_user(desk, "sun", "孙新人", "sales")
+    targets.set_target(manager, "sun", "2026Q4", revenue="1,000")  # a target does not rank a trainee
+    team = figures.team(manager, "2026Q4")
+    assert [p["login"] for p in team["people"]] == ["wang", "li"]
+    assert team["not_on_duty"] == [{"login": "sun", "name": "孙新人"}]
+    with clock.travel("2027-01-03 09:00"):
+        people.record_exam(desk, "sun", 90)
+    assert [p["login"] for p in figures.team(manager, "2026Q4")["not_on_duty"]] == ["sun"]  # passed after it
+    assert "sun" in [p["login"] for p in figures.team(manager, "2027Q1")["people"]]
+
+
+def test_kpis_are_kept_for_salespeople_so_a_manager_is_pointed_to_the_team_not_shown_zeros(story, manager, finance):
+    with pytest.raises(Refused) as own:
+        figures.figures(manager, quarter="2026Q4")
+    assert own.value.message() == ("KPIs are kept for salespeople, and you are manager: the team's are zizhi kpi "
+                                   "team, one salesperson's zizhi kpi --user LOGIN.")
+    with pytest.raises(Refused) as named:
+        figures.drill(manager, "revenue", "qian", "2026Q4")
+    assert named.value.message() == "qian is finance: KPIs are kept for salespeople (the team's: zizhi kpi team)."
+    assert figures.figures(manager, "li", "2026Q4")["revenue"] == HALF - 50_000
 
 
 def test_a_salesperson_who_leaves_keeps_the_figures_of_their_quarter(story, desk, manager):

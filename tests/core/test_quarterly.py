@@ -202,6 +202,20 @@ def test_a_salesperson_who_joined_after_the_quarter_is_not_asked_for_it(sold, de
     assert due(desk, "2027-01-05", "li") != []
 
 
+def test_a_trainee_who_passed_only_after_the_quarter_owes_no_report_for_it_and_is_listed_apart(sold, desk, manager):
+    people.add_user(desk, "sun", "孙新人", "sales")  # joined in November, in training
+    people.add_user(desk, "xu", "徐见习", "sales")  # not through onboarding at all
+    with clock.travel("2027-01-03 09:00"):
+        people.record_exam(desk, "sun", 90)  # on duty from 2027-01-03: after 2026Q4 ended
+    assert due(desk, "2027-01-05", "sun") == []  # on duty now, but not in 2026Q4
+    assert [r["record"] for r in due(desk, "2027-03-25", "sun")] == ["quarter:2027Q1"]
+    found = reports.roster(manager, "2026Q4")
+    assert [p["login"] for p in found["people"]] == ["li", "wang"]
+    assert found["counts"]["none"] == 2
+    assert [p["login"] for p in found["not_on_duty"]] == ["sun", "xu"]
+    assert [p["login"] for p in reports.roster(manager, "2027Q1")["not_on_duty"]] == ["xu"]
+
+
 SECTION = st.lists(st.text(st.sampled_from(list("ab #<!-\\签约回款 \t")), max_size=12), max_size=5).map(
     lambda lines: "\n".join(line.rstrip() for line in lines).strip("\n"))
 

@@ -114,6 +114,8 @@ async def test_a_manager_sees_the_team_ranked_with_bars_aligned_by_cells(owing, 
     async with reports_as(owing, "chen") as (app, pilot):
         await open_reports(pilot, settle)
         assert app.screen.query_one(TabbedContent).active == "team-tab"
+        assert status(app) == "KPIs are kept for salespeople: ⏎ on a person in the team shows theirs."
+        assert said(app) == ""  # no refusal of the manager's own figures, only the hint
         rows = table_rows(app, "#team")
         assert rows["1"][1:3] == ["李娜 (li)", "¥1,500.00"]
         assert rows["2"][1:3] == ["赵强 (zhao)", "¥0.00"]
@@ -137,8 +139,8 @@ async def test_a_manager_sees_the_team_ranked_with_bars_aligned_by_cells(owing, 
 async def test_legal_is_told_kpis_are_the_sales_side_s(owing, settle):
     async with reports_as(owing, "wang") as (app, pilot):
         await open_reports(pilot, settle)
-        assert "KPIs are the sales side's" in status(app)
-        assert "KPIs are the sales side's" in said(app)
+        assert "KPIs are kept for salespeople (you are legal)" in status(app)
+        assert "KPIs are kept for salespeople (you are legal)" in said(app)
 
 
 async def test_the_reports_read_in_chinese(owing, settle):

@@ -108,7 +108,7 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         self.reload()
 
     def on_screen_resume(self) -> None:
-        if self.kpi is not None:
+        if self.kpi is not None or self.team is not None:
             self.reload()
 
     async def relabel(self) -> None:
@@ -121,7 +121,11 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     # -- loading ---------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self._load_kpi(self.quarter, self.login)
+        if self.manages and self.login is None and self.desk.user["role"] != "sales":
+            # KPIs are kept for salespeople (core.kpi.figures.subject): a manager picks one on the team
+            self.query_one("#reports-status", Static).update(Text(t("tui.reports.pick_person"), style="dim"))
+        else:
+            self._load_kpi(self.quarter, self.login)
         if self.manages:
             self._load_team(self.quarter, self.metric)
         self.week = self.channels = None
@@ -172,8 +176,9 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
 
     def on_reports_screen_channels_loaded(self, message: ChannelsLoaded) -> None:
         self.channels = found = message.found
-        self.query_one("#channels-head", Static).update(Text(t("report.channels_head", first=found["from"],
-                                                               last=found["to"]), style="bold"))
+        self.query_one("#channels-head", Static).update(Text.assemble(
+            (t("report.channels_head", first=found["from"], last=found["to"]), "bold"), "\n",
+            (t("report.channels_revenue_note"), "dim")))
         rows = [{**row, "label": _channel(row["name"])} for row in found["channels"]]
         rows.append({**found["totals"], "label": t("report.total"), "total": True})
         self.query_one("#channels", RowsTable).show(rows)
@@ -201,9 +206,13 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     def on_reports_screen_team_loaded(self, message: TeamLoaded) -> None:
         self.team = found = message.found
         metric = t(f"kpi.metric.{found['metric']}")
-        self.query_one("#team-head", Static).update(Text.assemble(
+        head = Text.assemble(
             (t("tui.reports.team_head", quarter=found["quarter"], start=found["from"], end=found["to"], metric=metric),
-             "bold"), "   ", (t("tui.reports.team_keys"), "dim")))
+             "bold"), "   ", (t("tui.reports.team_keys"), "dim"))
+        if found.get("not_on_duty"):  # a trainee: not ranked (core.kpi.figures.team)
+            people = ", ".join(f"{p['name']} ({p['login']})" for p in found["not_on_duty"])
+            head.append("\n" + t("kpi.not_on_duty", quarter=found["quarter"], people=people), style="dim")
+        self.query_one("#team-head", Static).update(head)
         self.query_one("#team", RowsTable).show(found["people"])
         self._chart()
 
@@ -449,8 +458,15 @@ class DrillScreen(DeskWork, keymap.TranslatedBindings, Screen):
         if not rows:
             total.update(Text(t("tui.reports.drill_none", quarter=self.quarter), style="dim"))
         else:
-            total.update(Text(t("tui.reports.drill_total", count=len(rows), figure=figure), style="bold"))
+            line = Text(t("tui.reports.drill_total", count=len(rows), figure=figure), style="bold")
+            later = sum(bool(row.get("recorded_later")) for row in rows)
+            if later:  # a payment or reversal entered after the quarter closed (core.kpi.figures.drill)
+                line.append("\n" + t("kpi.recorded_later_note.one" if later == 1 else "kpi.recorded_later_note",
+                                      count=later, quarter=self.quarter), style="yellow")
+            total.update(line)
         keys = [key for key in DRILL_COLUMNS if any(row.get(key) is not None for row in rows)]
+        if any(row.get("recorded_later") for row in rows):
+            keys.append("recorded_later")
         table = self.query_one("#drill", RowsTable)
         table.cols = {key: Col(key, lambda key=key: t(f"tui.reports.col.{key}"), words=key in ("client", "reason"))
                       for key in keys}
@@ -470,6 +486,8 @@ class DrillScreen(DeskWork, keymap.TranslatedBindings, Screen):
             return Text(t(f"stage.{value}"))
         if key == "deal":
             return Text(f"#{value}")
+        if key == "recorded_later":
+            return Text(t("kpi.recorded_later", day=row["recorded_on"]) if value else "", style="yellow")
         return Text(str(value))
 
     def action_back(self) -> None:

@@ -1,6 +1,7 @@
 """The notices screen: the person's unread notices first, the one under the cursor whole beside
-the list; a acknowledges it, which takes it off Today; Today's Enter on a notice opens it; legal
-sees who has read it; a deal on an affected qualification shows the notice on its overview."""
+the list; an unread notice leads Today, and a acknowledges it, which takes it off Today; Today's
+Enter on a notice opens it; legal sees who has read it; a deal on an affected qualification shows
+the notice on its overview."""
 
 from __future__ import annotations
 
@@ -32,6 +33,10 @@ def agenda_kinds(app) -> list[str]:
     return [row.get("kind") for row in app.screen.query_one(AgendaTable).rows_shown if "kind" in row]
 
 
+def headings(app) -> list[str]:
+    return [row["heading"] for row in app.screen.query_one(AgendaTable).rows_shown if "heading" in row]
+
+
 def read_column(app) -> list[str]:
     table = app.screen.query_one("#notices")
     return [table.cell(n, "read").strip() for n in range(table.row_count)]
@@ -41,7 +46,9 @@ async def test_acknowledging_a_notice_takes_it_off_today(owing, settle):
     notice = with_notice(owing)
     async with app_of(owing, "li") as (app, pilot):
         await settle(pilot)
-        assert "notice" in agenda_kinds(app)
+        assert headings(app) == ["notice", "dunning", "follow_up", "stale_deal"], \
+            "the policy change leads, before the money and the escalated follow-up"
+        assert agenda_kinds(app)[0] == "notice" and app.screen.query_one(AgendaTable).row["kind"] == "notice"
         await pilot.press("N")
         await settle(pilot)
         assert isinstance(app.screen, NoticesScreen)

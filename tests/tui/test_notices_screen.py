@@ -108,3 +108,48 @@ async def test_a_deal_on_an_affected_qualification_shows_the_notice(owing, settl
         app.open_deal(owing.deal_ids["华为"])
         await settle(pilot, QUICK)
         assert "Policy notices" not in deal_text(app, "assessments")
+
+
+def footer_keys(app) -> list[str]:
+    from textual.widgets._footer import FooterKey
+
+    return [key.key_display or key.key for key in app.screen.query_one("FittedFooter").query(FooterKey) if key.display]
+
+
+async def test_n_on_a_deal_opens_its_unread_notice_and_esc_comes_back_to_the_deal(owing, settle):
+    """N means the notices on every screen — the deal's too, where it once drafted a new quote
+    version: a salesperson reading a deal's unread notice must not write a quote by pressing it."""
+    from zizhi.core.pipeline import quotes
+    from zizhi.tui.screens.help import HelpScreen
+
+    other = with_notice(owing, "CIQ-FILING")  # touches no qualification of 海天's
+    notice = with_notice(owing)
+    haitian = owing.deal_ids["海天"]
+    versions = len(quotes.list_quotes(owing, haitian))
+    async with app_of(owing, "li") as (app, pilot):
+        await settle(pilot)
+        app.open_deal(haitian)
+        await settle(pilot, QUICK)
+        assert isinstance(app.screen, DealScreen)
+        assert "N opens it to read and acknowledge (a)" in deal_text(app, "assessments")
+        assert "N" in footer_keys(app), "the footer offers the notice while it is unread"
+        await pilot.press("question_mark")
+        await settle(pilot, QUICK)
+        assert isinstance(app.screen, HelpScreen)
+        listed = dict(line.split(None, 1) for line in shown(app.screen.query_one("#help Static")).splitlines())
+        assert {key: listed[key].strip() for key in ("N", "n", "R", "k")} == {
+            "N": "Notices", "n": "New quote", "R": "Risks", "k": "Reports"}
+        assert "u" not in listed, "resolving a block is a manager's: not offered to her"
+        await pilot.press("escape")
+        await pilot.press("N")
+        await settle(pilot)
+        assert isinstance(app.screen, NoticesScreen)
+        assert app.screen.notice["id"] == notice != other, "on the notice the deal touches"
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot, QUICK)
+        assert isinstance(app.screen, DealScreen) and app.screen.deal_id == haitian
+        assert "not yet acknowledged" not in deal_text(app, "assessments")
+        assert "N" not in footer_keys(app), "read: the footer gives its room back"
+    assert len(quotes.list_quotes(owing, haitian)) == versions, "no quote version was drafted"

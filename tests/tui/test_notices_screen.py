@@ -153,3 +153,24 @@ async def test_n_on_a_deal_opens_its_unread_notice_and_esc_comes_back_to_the_dea
         assert "not yet acknowledged" not in deal_text(app, "assessments")
         assert "N" not in footer_keys(app), "read: the footer gives its room back"
     assert len(quotes.list_quotes(owing, haitian)) == versions, "no quote version was drafted"
+
+
+async def test_a_quote_line_on_an_affected_qualification_shows_the_notice_on_the_quote_tab(owing, settle):
+    """A line added to a quote may name a qualification its deal did not: the notice shows all the
+    same, on the overview and beside the quote — what is promised must comply (rulebook §7.2)."""
+    from zizhi.core.pipeline import quotes
+
+    notice = with_notice(owing)
+    huawei = owing.deal_ids["华为"]  # TRADE-RIGHTS and CUSTOMS-REG: no notice touches them
+    quotes.add_line(owing, quotes.new_quote(owing, huawei)["id"], "EXPORT-LICENCE")
+    async with app_of(owing, "li") as (app, pilot):
+        await settle(pilot)
+        app.open_deal(huawei)
+        await settle(pilot, QUICK)
+        line = f"notice {notice}, in effect 2027-01-01: 出口许可证申领材料调整 (EXPORT-LICENCE)"
+        assert line in deal_text(app, "assessments")
+        await pilot.press("2")
+        await settle(pilot, QUICK)
+        beside = " ".join(deal_text(app, "quote-status").split())
+        assert "Policy notices" in beside and line in beside, beside
+        assert "not yet acknowledged: N opens it to read and acknowledge (a)" in beside

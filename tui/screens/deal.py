@@ -118,7 +118,7 @@ class DealScreen(Places, RoleKeys, Screen):
         box.show(deal)
         self.set_class(bool(deal["blocked"]), "-blocked")
         self.query_one(OverviewPanel).show(deal, view.get("notices", []))
-        self.query_one(QuotePanel).show(deal["id"], view["quotes"], view["quote"])
+        self.query_one(QuotePanel).show(deal["id"], view["quotes"], view["quote"], view.get("quote_notices", []))
         self.query_one(ContractPanel).show(deal, view["contract"])
         self.query_one(ProcessingPanel).show(deal, view["progress"])
         self.query_one(DeliveryPanel).show(deal, view["certificates"], view["visits"])

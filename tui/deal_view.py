@@ -12,16 +12,20 @@ from zizhi.core.pipeline.deals import get_deal
 
 def gather(desk, deal_id: int, quote_id: int | None = None) -> dict:
     """The deal with its history and assessments, its quotes, contract, progress, certificates and
-    visits, and the policy notices touching its qualifications (as ``zizhi deal show``).
+    visits, and the policy notices touching its qualifications or the shown quote's lines (as
+    ``zizhi deal show`` and ``zizhi quote show``: a line added to a quote may name a qualification
+    the deal did not).
 
     ``quote`` is the version ``quote_id`` when the deal has it, else the newest version.
     """
     deal = get_deal(desk, deal_id)
-    view: dict = {"deal": deal, "notices": notices.affecting(desk, [q["code"] for q in deal["qualifications"]])}
-    view["quotes"] = quotes.list_quotes(desk, deal["id"])
+    view: dict = {"deal": deal, "quotes": quotes.list_quotes(desk, deal["id"])}
     ids = [quote["id"] for quote in view["quotes"]]
     chosen = quote_id if quote_id in ids else (ids[0] if ids else None)
     view["quote"] = quotes.get_quote(desk, chosen) if chosen else None
+    quoted = [line["code"] for line in view["quote"]["lines"]] if view["quote"] else []
+    view["notices"] = notices.affecting(desk, [*(q["code"] for q in deal["qualifications"]), *quoted])
+    view["quote_notices"] = [notice for notice in view["notices"] if set(notice["codes"]) & set(quoted)]
     view["contract"] = contracts.contract_for_deal(desk, deal["id"])
     view["progress"] = processing.progress(desk, deal["id"])
     view["certificates"] = [c for c in delivery.client_certificates(desk, str(deal["client_id"]))

@@ -99,6 +99,11 @@ PIPELINE = (
 )
 DEAL = (
     Key("deal.back", "escape", "back", "tui.key.back"),  # to the board, or to the screen that opened the deal
+    # k, R and N reach the three places from here as from every main screen; the footer shows N
+    # while the deal touches a policy notice the reader has not acknowledged (tui/screens/deal.py)
+    Key("deal.notices", "N", "show_notices", "tui.key.notices", show=False),
+    Key("deal.reports", "k", "show_reports", "tui.key.reports", show=False),
+    Key("deal.risks", "R", "show_risks", "tui.key.risks", show=False),
     Key("deal.tab_overview", "1", "tab('overview')", "tui.key.tab_overview", show=False),
     Key("deal.tab_quote", "2", "tab('quote')", "tui.key.tab_quote", show=False),
     Key("deal.tab_contract", "3", "tab('contract')", "tui.key.tab_contract", show=False),
@@ -108,8 +113,8 @@ DEAL = (
     Key("deal.backward", "left_square_bracket", "move_backward", "tui.key.backward", key_display="[", show=False),
     Key("deal.assess", "a", "assess", "tui.key.assess"),
     Key("deal.edit", "E", "edit_deal", "tui.key.edit_deal", show=False),
-    Key("deal.resolve", "R", "resolve_block", "tui.key.resolve", show=False),
-    Key("deal.quote", "N", "new_quote", "tui.key.new_quote"),
+    Key("deal.resolve", "u", "resolve_block", "tui.key.resolve", show=False),  # u: unblock
+    Key("deal.quote", "n", "new_quote", "tui.key.new_quote"),  # n: new, as on the clients and the board
     Key("deal.edit_line", "e", "edit_line", "tui.key.edit_line"),
     Key("deal.send", "S", "send_quote", "tui.key.send_quote"),
     Key("deal.accept", "A", "accept_quote", "tui.key.accept_quote"),

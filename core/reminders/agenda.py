@@ -19,9 +19,14 @@ from typing import Iterable
 from zizhi.core import clock, validation
 from zizhi.core.errors import NotFound, Refused
 
-# Kinds in order of urgency: money first, then what the client waits for, then what can wait.
-KINDS = ("dunning", "processing_late", "follow_up", "visit", "quote_expiring", "quote_expired", "stale_deal",
-         "certificate_expiring", "credit_recheck", "notice", "risk_review", "quarterly_report",
+# Kinds in order of urgency, the one place it is said. An unread policy notice leads: it changes what
+# may be promised, quoted and filed in every item after it (rulebook §7.1: the team learns each change
+# and adjusts its work; §7.2: what is promised must comply), and the rulebook puts legal risk before
+# credit risk; reading it is a minute, once. Then money, then what the client waits for, then what can
+# wait. Escalations still come before every kind (:func:`urgency`), so a flat list — the mail, the
+# terminal — leads with them; the app's Today, grouped by kind, leads with the notices.
+KINDS = ("notice", "dunning", "processing_late", "follow_up", "visit", "quote_expiring", "quote_expired",
+         "stale_deal", "certificate_expiring", "credit_recheck", "risk_review", "quarterly_report",
          "calendar_missing")
 RANK = {kind: n for n, kind in enumerate(KINDS)}
 
@@ -93,7 +98,8 @@ def _routed(found: list[dict], day: str, team, person: str | None, hidden: set, 
 
 
 def urgency(reminder: dict) -> tuple:
-    """Escalations first, then by kind (money first), the longest waiting first, then by key."""
+    """Escalations first, then by kind (:data:`KINDS`: unread notices, then money), the longest
+    waiting first, then by key."""
     return not reminder["escalated"], RANK[reminder["kind"]], reminder["due_on"], reminder["key"]
 
 

@@ -46,8 +46,8 @@ def one(desk, day: str, kind: str, login: str) -> dict:
 def test_the_kinds_are_in_order_of_urgency_and_each_has_its_heading_in_both_languages():
     from zizhi.core.i18n import t
 
-    assert KINDS == ("dunning", "processing_late", "follow_up", "visit", "quote_expiring", "quote_expired",
-                     "stale_deal", "certificate_expiring", "credit_recheck", "notice", "risk_review", "quarterly_report",
+    assert KINDS == ("notice", "dunning", "processing_late", "follow_up", "visit", "quote_expiring", "quote_expired",
+                     "stale_deal", "certificate_expiring", "credit_recheck", "risk_review", "quarterly_report",
                      "calendar_missing")
     for kind in KINDS:
         assert t(f"remind.kind.{kind}", "en") != f"remind.kind.{kind}" != t(f"remind.kind.{kind}", "zh")
@@ -115,6 +115,28 @@ def test_a_debt_escalated_reaches_the_managers_and_finance_and_says_whose_it_is(
     assert "(li's)" in body(theirs, theirs["reminders"], "2027-01-20", "en")
     mine = next(p for p in escalated if p["login"] == "li")
     assert "(li's)" not in body(mine, mine["reminders"], "2027-01-20", "en")
+
+
+def test_an_unread_policy_notice_leads_the_agenda_after_only_the_escalations(desk, li, manager, legal):  # noqa: F811
+    """A policy change alters what may be promised in every item after it (rulebook §7.1, §7.2):
+    it comes before the money; an escalated debt, already past the ladder, still comes first."""
+    from tests.core.test_dunning import owing
+    from zizhi.core.compliance import notices
+    from zizhi.core.reminders.digest import body
+
+    owing(li)  # ¥1,000.00 due 2026-09-28, unpaid: the letter is due on 2026-11-13
+    notice = notices.add_notice(legal, "出口许可证申领材料调整", "须附最终用户证明", "2027-01-01",
+                                ["EXPORT-LICENCE"], "商务部公告2026年第45号")
+
+    def kinds(login: str, day: str) -> list[tuple[str, bool]]:
+        found = agenda(desk, day, kinds=["dunning", "notice"])["people"]
+        return [(r["kind"], r["escalated"]) for p in found if p["login"] == login for r in p["reminders"]]
+
+    assert kinds("li", "2026-11-27") == [("notice", False), ("dunning", False)]
+    assert kinds(manager.user["login"], "2027-01-20") == [("dunning", True), ("notice", False)]
+    mine = next(p for p in agenda(li, "2026-11-27", "li")["people"])
+    said = body(mine, mine["reminders"], "2026-11-27", "en").splitlines()
+    assert f"zizhi notice ack {notice['id']}" in said[2], "the mail and the terminal say it first too"
 
 
 # ---------------------------------------------------------------- visits

@@ -41,3 +41,36 @@ async def test_the_footer_shows_translated_descriptions(app):
         described = {b.binding.description for b in app.screen.active_bindings.values()}
         assert t("tui.key.add") in described
         assert not any(d.startswith("tui.") for d in described)
+
+
+def _screens():
+    from zizhi.tui.screens.clients import ClientsScreen
+    from zizhi.tui.screens.deal import DealScreen
+    from zizhi.tui.screens.notices import NoticesScreen
+    from zizhi.tui.screens.pipeline import PipelineScreen
+    from zizhi.tui.screens.receivables import ReceivablesScreen
+    from zizhi.tui.screens.reports import ReportsScreen
+    from zizhi.tui.screens.risks import RisksScreen
+    from zizhi.tui.screens.today import TodayScreen
+
+    main = (TodayScreen, ClientsScreen, PipelineScreen, DealScreen, ReceivablesScreen)
+    return main, (*main, ReportsScreen, RisksScreen, NoticesScreen)
+
+
+def _keys(screen) -> list[tuple[str, str]]:
+    return [(key, binding.action) for binding in screen.BINDINGS for key in binding.key.split(",")]
+
+
+def test_no_screen_binds_one_key_to_two_actions():
+    """A key bound twice on one screen does one of its actions and never the other."""
+    for screen in _screens()[1]:
+        keys = [key for key, _ in _keys(screen)]
+        assert sorted(key for key in set(keys) if keys.count(key) > 1) == [], screen.__name__
+
+
+def test_every_main_screen_reaches_the_reports_the_risks_and_the_notices_by_the_same_keys():
+    """The same key everywhere: the deal's N once drafted a quote version where every other
+    screen's N opens the notices."""
+    for screen in _screens()[0]:
+        bound = dict(_keys(screen))
+        assert (bound["k"], bound["R"], bound["N"]) == ("show_reports", "show_risks", "show_notices"), screen.__name__

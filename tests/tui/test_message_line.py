@@ -172,7 +172,7 @@ async def test_a_deal_opened_from_the_clients_is_announced_on_the_board_it_shows
 async def test_the_deal_screen_says_a_refusal_in_the_one_place_it_said_the_last_confirmation(app, deals, settle):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_deal(pilot, settle, "right", "right")  # 宁波海天, at proposal, no quote yet
-        await pilot.press("N")
+        await pilot.press("n")
         await settle(pilot, QUICK)
         assert said(app).startswith("✓ ")
         await pilot.press("right_square_bracket")  # the gate: no accepted quote

@@ -51,7 +51,7 @@ async def test_a_blocking_verdict_needs_the_explanation_given_to_the_client(app,
 async def test_a_discount_updates_the_quote_totals_as_it_is_typed_and_a_bad_one_is_explained(app, deals, settle):
     async with app.run_test(size=SIZE) as pilot:
         await open_deal(pilot, settle, "right", "right")  # 宁波海天: EXPORT-LICENCE, service fee ¥3,000
-        await pilot.press("N")
+        await pilot.press("n")
         await settle(pilot, QUICK)
         assert "¥3,180.00" in deal_text(app, "quote-totals")  # ¥3,000 service + 6 % VAT
         await pilot.press("e", "tab", "tab")

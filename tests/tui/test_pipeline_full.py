@@ -89,7 +89,7 @@ async def test_a_deal_goes_from_inquiry_to_aftersales_in_the_app(staff, settle):
         deal_id = screen.deal_id
         await press(pilot, settle, "right_square_bracket")
         assert await form(pilot, settle, "a", AssessForm, findings="新设外贸企业，需报检备案") == ""
-        await press(pilot, settle, "right_square_bracket", "N")
+        await press(pilot, settle, "right_square_bracket", "n")
         assert stage(pilot) == "proposal"
 
     async with app_as(desk, "wang", settle, deal_id) as pilot:  # legal approves the quote; again changes nothing

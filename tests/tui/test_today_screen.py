@@ -76,7 +76,10 @@ async def test_with_nothing_due_a_friendly_line_says_so_in_both_languages(desk, 
     async with today_as(desk, "boss") as app, app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert agenda_rows(app) == []
-        assert "Nothing is due today (2026-11-27)" in str(app.screen.query_one("#today-empty").content)
+        calm = str(app.screen.query_one("#today-empty").content).splitlines()
+        assert calm == ["Nothing is due today (2026-11-27). Enjoy the calm — or go on to:",
+                        "  c  Show the clients", "  p  Show the pipeline board", "  r  Show money owed",
+                        "  k  Show reports", "  R  Show the risk register", "  N  Show policy notices"]
         await pilot.press("ctrl+p", *"switch language")
         await settle(pilot, 0.5)  # the palette finds its commands in a worker: Enter once they are listed
         await pilot.press("enter")
@@ -266,6 +269,9 @@ async def test_legal_is_not_offered_money_owed_and_is_refused_it(desk, settle):
         shown = {b.binding.description for b in app.screen.active_bindings.values() if b.binding.show}
         assert "Receivables" not in shown and {"Clients", "Pipeline"} <= shown
         assert not {"Open", "Done", "Snooze"} & shown, "nothing due: nothing to act on"
+        calm = str(app.screen.query_one("#today-empty").content)
+        assert "c  Show the clients" in calm and "N  Show policy notices" in calm
+        assert "money owed" not in calm, "not offered a screen the role may not open"
         await pilot.press("r")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)

@@ -1,5 +1,6 @@
 """Reviewed pictures of Today, the app's first screen: a salesperson's morning of dunning, an
-escalated follow-up and her two stuck deals in English at 120×40 and in Chinese at 80×24 (reasons
+escalated follow-up and her two stuck deals in English at 120×40 — led by a policy notice she has
+not read — and in Chinese at 80×24 (reasons
 cut with "…", dates and waiting times whole), a manager's escalations and the stuck deals nobody
 owns with whose they are, and a morning with nothing due.
 
@@ -10,6 +11,7 @@ under ``__snapshots__`` before committing them.
 from __future__ import annotations
 
 import pytest
+from reports_fixtures import with_notice
 from tui_helpers import next_year_on_record
 
 from zizhi.core.desk import open_desk
@@ -39,6 +41,7 @@ async def _agenda(pilot) -> None:
 
 
 def test_a_salesperson_s_morning_in_english_at_120_by_40(owing, opened, snap_compare):
+    with_notice(owing)
     assert snap_compare(opened(owing, "li", "en"), terminal_size=(120, 40), run_before=_agenda)
 
 

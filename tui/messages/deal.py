@@ -13,7 +13,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.deal.tab.delivery": ("5 Certificates & visits", "5 证书与回访"),
     "tui.deal.since": ("since {date}", "自 {date}"),
     "tui.deal.state": ("state", "状态"),
-    "tui.deal.blocked": ("stopped: a need is unreasonable or unlawful (R resolves, managers)", "已暂停：需求不合理或不合法（经理按 R 解除）"),
+    "tui.deal.blocked": ("stopped: a need is unreasonable or unlawful (u resolves, managers)", "已暂停：需求不合理或不合法（经理按 u 解除）"),
     "tui.deal.history": ("Stage history", "阶段历程"),
     "tui.deal.at": ("when", "时间"),
     "tui.deal.by": ("by", "操作人"),

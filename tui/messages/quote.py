@@ -6,7 +6,7 @@ Used by the quote panel and line editor (``tui/widgets/deal/``) and the quote do
 MESSAGES: dict[str, tuple[str, str]] = {
     # the quote editor
     "tui.quote.document": ("Quote {number} as the client reads it", "报价单 {number}（客户所见）"),
-    "tui.quote.none": ("No quote yet — press N to draft one from the deal's qualifications.", "尚无报价——按 N 根据商机资质起草报价。"),
+    "tui.quote.none": ("No quote yet — press n to draft one from the deal's qualifications.", "尚无报价——按 n 根据商机资质起草报价。"),
     "tui.quote.versions": ("versions", "版本"),
     "tui.quote.status.draft": ("draft", "草稿"),
     "tui.quote.status.sent": ("sent", "已发送"),
@@ -80,7 +80,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.cmd.approve_pricing.help": ("Managers: a discount or price beyond policy, with a note", "经理：超出政策的折扣或价格，需填写说明"),
 
     # after an action
-    "tui.note.no_quote": ("This deal has no quote yet: press N to make one.", "此商机尚无报价：按 N 新建。"),
+    "tui.note.no_quote": ("This deal has no quote yet: press n to make one.", "此商机尚无报价：按 n 新建。"),
     "tui.note.quote_made": ("Quote {number} drafted from the catalogue.", "已根据资质目录起草报价 {number}。"),
     "tui.note.quote_sent": ("Quote {number} sent to the client.", "报价 {number} 已发送给客户。"),
     "tui.note.quote_accepted": ("Quote {number} accepted by the client.", "客户已接受报价 {number}。"),

@@ -123,5 +123,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # the deal screen
     "tui.deal.notices": ("Policy notices", "政策通知"),
     "tui.deal.notice_line": ("notice {id}, in effect {day}: {title} ({codes})", "通知 {id}，{day} 起施行：{title}（{codes}）"),
-    "tui.deal.notice_unread": ("  not yet acknowledged: read it on the notices screen (N from the board)", "  尚未确认：请在政策通知页面阅读（在看板上按 N）"),
+    "tui.deal.notice_unread": ("  not yet acknowledged: N opens it to read and acknowledge (a)",
+                               "  尚未确认：按 N 打开阅读，按 a 确认"),
 }

@@ -4,8 +4,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.today.status": ("{count} due by {as_of}", "截至 {as_of} 共 {count} 项待办"),
     "tui.today.status.one": ("1 due by {as_of}", "截至 {as_of} 共 1 项待办"),
     "tui.today.escalated": ("‼ escalated: {count}", "‼ 已升级：{count} 项"),
-    "tui.today.nothing": ("Nothing is due today ({as_of}). Enjoy the calm — c opens the clients.",
-                          "今天（{as_of}）没有待办事项。按 c 打开客户列表。"),
+    # then a line per screen the person may go on to (tui/screens/today.py _ways_on)
+    "tui.today.nothing": ("Nothing is due today ({as_of}). Enjoy the calm — or go on to:",
+                          "今天（{as_of}）没有待办事项。也可以前往："),
     "tui.today.heading": ("{kind} ({count})", "{kind}（{count}）"),
     "tui.today.heading_part": ("{kind} ({count}; the {shown} most urgent shown)", "{kind}（{count} 项，显示最紧急的 {shown} 项）"),
     "tui.today.col.why": ("what and why", "事项"),

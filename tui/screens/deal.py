@@ -25,8 +25,9 @@ from textual.worker import Worker, get_current_worker
 
 from zizhi.core.errors import InputError
 from zizhi.core.i18n import t
-from zizhi.tui import keymap
+from zizhi.tui import keymap, places
 from zizhi.tui.deal_view import gather
+from zizhi.tui.places import Places
 from zizhi.tui.roles import RoleKeys, guarded
 from zizhi.tui.screens.deal_forms import AssessForm, DealEditForm, EndDealForm, ResolveForm, contract_note
 from zizhi.tui.screens.help import HelpScreen
@@ -45,7 +46,7 @@ KEYS = (keymap.DESK, keymap.DEAL, *keymap.DEAL_TABS.values())
 FOCUS = {"overview": "#history-pane", "quote": "#quote-lines"}
 
 
-class DealScreen(RoleKeys, Screen):
+class DealScreen(Places, RoleKeys, Screen):
     CSS_PATH = "../styles/deal.tcss"
     BINDINGS = keymap.bindings(*KEYS)
     PALETTE = (("forward", "move_forward"), ("backward", "move_backward"), ("assess", "assess"),
@@ -59,7 +60,7 @@ class DealScreen(RoleKeys, Screen):
                ("handover", "hand_over"), ("step", "mark_step"),
                ("delay", "record_delay"), ("outcome", "record_outcome"), ("deliver", "deliver_certificate"),
                ("visit", "record_visit"), ("cancel_deal", "cancel_deal"), ("back_to_board", "back"),
-               ("refresh_deal", "refresh"), ("help", "help"))
+               ("refresh_deal", "refresh"), ("help", "help")) + places.PALETTE
 
     @dataclass
     class Loaded(Message):
@@ -75,6 +76,7 @@ class DealScreen(RoleKeys, Screen):
         self.first_tab = tab
         self.view: dict | None = None
         self.quote_id: int | None = None
+        self.reread_on_return = False  # back from the notices, where one may have been acknowledged
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -116,7 +118,7 @@ class DealScreen(RoleKeys, Screen):
         box.show(deal)
         self.set_class(bool(deal["blocked"]), "-blocked")
         self.query_one(OverviewPanel).show(deal, view.get("notices", []))
-        self.query_one(QuotePanel).show(deal["id"], view["quotes"], view["quote"])
+        self.query_one(QuotePanel).show(deal["id"], view["quotes"], view["quote"], view.get("quote_notices", []))
         self.query_one(ContractPanel).show(deal, view["contract"])
         self.query_one(ProcessingPanel).show(deal, view["progress"])
         self.query_one(DeliveryPanel).show(deal, view["certificates"], view["visits"])
@@ -340,6 +342,26 @@ class DealScreen(RoleKeys, Screen):
 
     # -- moving around ---------------------------------------------------------------------
 
+    def _unread_notice(self) -> int | None:
+        """The first policy notice touching the deal that the reader has not acknowledged."""
+        found = [notice["id"] for notice in (self.view or {}).get("notices", []) if not notice["acknowledged_at"]]
+        return found[0] if found else None
+
+    def action_show_notices(self) -> None:
+        """N: the notices, on the one this deal's overview marks unread (Esc comes back here, read
+        again: the notice acknowledged there is no longer marked)."""
+        notice_id = self._unread_notice()
+        self.reread_on_return = True
+        if notice_id is None:
+            super().action_show_notices()
+        else:
+            self.app.open_notice(notice_id)  # type: ignore[attr-defined]
+
+    def on_screen_resume(self) -> None:
+        if self.reread_on_return:
+            self.reread_on_return = False
+            self.reload()
+
     def action_tab(self, name: str) -> None:
         self.query_one(TabbedContent).active = name
         self.query_one(FOCUS.get(name, f"#{name}-pane")).focus()
@@ -370,7 +392,8 @@ class DealScreen(RoleKeys, Screen):
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         """In the current language and only what the role may do (:class:`RoleKeys`); the keys of the
-        tabs not open hidden from the footer, and on a later tab the early keys too (they all still work)."""
+        tabs not open hidden from the footer, and on a later tab the early keys too (they all still work);
+        N shown while the deal touches a notice the reader has not acknowledged (they must, first)."""
         found = keymap.translated(super().active_bindings)
         try:
             tab = self.query_one(TabbedContent).active
@@ -379,5 +402,6 @@ class DealScreen(RoleKeys, Screen):
         hidden = {key.id for name, group in keymap.DEAL_TABS.items() if name != tab for key in group}
         if tab in keymap.DEAL_TABS:
             hidden.update(keymap.DEAL_EARLY)
-        return {key: active._replace(binding=replace(active.binding, show=False))
-                if active.binding.id in hidden else active for key, active in found.items()}
+        shown = {"deal.notices"} if self._unread_notice() is not None else set()
+        return {key: active._replace(binding=replace(active.binding, show=active.binding.id in shown))
+                if active.binding.id in hidden | shown else active for key, active in found.items()}

@@ -95,7 +95,7 @@ class TodayScreen(Places, RoleKeys, keymap.TranslatedBindings, DeskWork, Screen)
         table = self.query_one(AgendaTable)
         table.show(grouped(message.reminders))
         empty = self.query_one("#today-empty", Static)
-        empty.update(Text(t("tui.today.nothing", as_of=message.as_of)))
+        empty.update(self._nothing_due(message.as_of))
         empty.display, table.display = not message.reminders, bool(message.reminders)
         if message.reminders:
             table.focus()
@@ -103,6 +103,18 @@ class TodayScreen(Places, RoleKeys, keymap.TranslatedBindings, DeskWork, Screen)
             self.set_focus(None)  # the keys that act on an item leave the footer with the table
         self.query_one("#today-status", Static).update(_status(message.as_of, message.reminders))
         self.refresh_bindings()
+
+    def _nothing_due(self, as_of: str) -> Text:
+        """The calm morning's line, then each screen the person may go on to with its key — read from
+        the bindings (a user keymap's keys) and the role's rights (legal is not offered money owed)."""
+        named = {action: name for name, action in self.PALETTE}
+        ways = [(binding.key_display or binding.key, t(f"tui.cmd.{named[binding.action]}"))
+                for binding in (active.binding for active in self.active_bindings.values())
+                if binding.action.startswith("show_") and binding.action in named and self.may(binding.id)]
+        text = Text(t("tui.today.nothing", as_of=as_of))
+        for key, words in ways:
+            text.append("\n  ").append(key, style="bold").append(f"  {words}")
+        return text
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """With nothing due, the keys that act on an item leave the footer (and do nothing)."""

@@ -27,8 +27,9 @@ SHOWN_PER_KIND = 100  # a kind's most urgent items on screen; its heading counts
 
 def grouped(reminders: list[dict], per_kind: int = SHOWN_PER_KIND) -> list[dict]:
     """The rows shown: a heading before each kind's items, kinds in the core's order of urgency
-    (:data:`core.reminders.agenda.KINDS`: money first; a kind it does not rank, last), each kind's
-    items as the core ordered them (:func:`core.reminders.agenda.urgency`: escalations first).
+    (:data:`core.reminders.agenda.KINDS`: unread policy notices, then money; a kind it does not
+    rank, last), each kind's items as the core ordered them (:func:`core.reminders.agenda.urgency`:
+    escalations first).
 
     A kind shows its ``per_kind`` most urgent items, so every kind is in sight on a morning of
     thousands (a demo salesperson's 6,000 follow-ups) and the table stays quick to draw."""

@@ -61,6 +61,7 @@ class QuotePanel(VerticalScroll, can_focus=False):
         self.desk = desk
         self.deal_id: int | None = None
         self.quotes: list[dict] = []
+        self.notices: list[dict] = []
         self.quote: dict | None = None
         self.previewing = False
 
@@ -75,9 +76,10 @@ class QuotePanel(VerticalScroll, can_focus=False):
 
     # -- showing ---------------------------------------------------------------------------
 
-    def show(self, deal_id: int, quote_list: list[dict], quote: dict | None) -> None:
-        """The deal's versions and the one shown (``None``: no quote yet)."""
-        self.deal_id, self.quotes = deal_id, quote_list
+    def show(self, deal_id: int, quote_list: list[dict], quote: dict | None, notices: list[dict] = ()) -> None:
+        """The deal's versions and the one shown (``None``: no quote yet), with the policy notices
+        touching its lines — what is promised must comply (rulebook §7.2)."""
+        self.deal_id, self.quotes, self.notices = deal_id, quote_list, list(notices)
         self._stored(quote)
 
     def _stored(self, quote: dict | None) -> None:
@@ -93,7 +95,7 @@ class QuotePanel(VerticalScroll, can_focus=False):
             return
         self.set_class(not quote["editable"], "-locked")
         self._draw(quote)
-        self.query_one("#quote-status", Static).update(status(quote, self.desk.user["role"]))
+        self.query_one("#quote-status", Static).update(status(quote, self.desk.user["role"], self.notices))
         editor = self.query_one(LineEditor)
         editor.edit(self._line(self.query_one(QuoteLines).code))
         if editor.typing and editor.line is not None:

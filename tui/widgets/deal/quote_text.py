@@ -44,7 +44,9 @@ def totals(quote: dict, preview: bool = False) -> Table:
     return grid
 
 
-def status(quote: dict, viewer_role: str = "") -> Table:
+def status(quote: dict, viewer_role: str = "", notices: list[dict] = ()) -> Table:
+    """The shown version's number, validity, review and approval, and the policy notices touching
+    its lines (one the reader has not acknowledged marked, with the key that opens it)."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column()
@@ -71,7 +73,21 @@ def status(quote: dict, viewer_role: str = "") -> Table:
         grid.add_row(t("tui.quote.pricing"), approval)
     if quote.get("decision_note"):
         grid.add_row(t("tui.quote.decision"), Text(quote["decision_note"]))
+    if notices:
+        grid.add_row(t("tui.deal.notices"), _notices(notices))
     return grid
+
+
+def _notices(notices: list[dict]) -> Text:
+    text = Text()
+    for notice in notices:
+        if text:
+            text.append("\n")
+        text.append(t("tui.deal.notice_line", id=notice["id"], day=notice["effective_on"], title=notice["title"],
+                      codes=", ".join(notice["codes"])), style="" if notice["acknowledged_at"] else "bold")
+        if not notice["acknowledged_at"]:
+            text.append("\n" + t("tui.deal.notice_unread").strip(), style="yellow")
+    return text
 
 
 def _reason(reason: dict, viewer_role: str) -> str:

@@ -67,7 +67,8 @@ def claimed_login(option: str | None) -> str | None:
     return None
 
 
-def require_local(option: str) -> None:
-    """Refuse a file path over an SSH key: the files are the service account's, not the person's."""
+def require_local(option: str, key: str = "identity.remote_file") -> None:
+    """Refuse a file path over an SSH key: the files are the service account's, not the person's —
+    to write (``key`` says so) or to read (``identity.remote_input``)."""
     if _binding is not None:
-        raise Refused("identity.remote_file", option=option)
+        raise Refused(key, option=option)

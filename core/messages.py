@@ -71,6 +71,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "此连接已绑定为 {login}，不能再次执行 `zizhi shell`。"),
     "identity.remote_file": ("{option}: over an SSH key the server's files are not yours to name; the output comes to your terminal (redirect it on your side).",
                              "{option}：通过 SSH 密钥连接时不能指定服务器上的文件；输出会显示在您的终端（请在本地重定向）。"),
+    "identity.remote_input": ("{option}: over an SSH key the server's files are not yours to read; send yours on standard input: ssh HOST zizhi import clients - < leads.csv",
+                              "{option}：通过 SSH 密钥连接时不能读取服务器上的文件；请经标准输入发送您的文件：ssh 主机 zizhi import clients - < leads.csv"),
     "identity.remote_db": ("--db: over an SSH key the database is the one your key is bound to.",
                            "--db：通过 SSH 密钥连接时只能使用密钥绑定的数据库。"),
     "identity.not_zizhi": ("Only zizhi commands run here ('{command}' is not one): try `ssh HOST zizhi client list`.",
@@ -81,6 +83,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "--output：{path} 是文件夹，请给出文件名，如 {path}/quote.pdf。"),
     "output.no_folder": ("--output: {folder} is not an existing folder; create it first or choose another.",
                          "--output：{folder} 不是已有的文件夹，请先创建或另选位置。"),
+    "output.is_database": ("{option}: {path} is a database; writing there would destroy it. Choose another file name.",
+                           "{option}：{path} 是数据库，写入会毁掉它。请另选文件名。"),
     "output.cannot_write": ("--output: cannot write {path}: {reason}; choose another place.",
                             "--output：无法写入 {path}：{reason}；请另选位置。"),
 

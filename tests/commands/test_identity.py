@@ -113,6 +113,15 @@ def test_over_a_key_no_output_option_writes_and_no_import_reads_a_server_file(cl
     assert piped.returncode == 0 and "李的客户有限公司" in piped.stdout
 
 
+def test_over_a_key_no_editor_runs_on_the_server(team, tmp_path):
+    """An editor runs as the service account and can start a shell (vi's :!sh): never over a key."""
+    ran = tmp_path / "editor-ran"
+    result = ssh(team, "li", "zizhi report quarterly edit", EDITOR=f"touch {ran}")
+    assert (result.returncode, result.stderr.count("\n")) == (1, 1), result.stderr
+    assert "no editor runs on the server" in result.stderr and "--from-file -" in result.stderr
+    assert not ran.exists()
+
+
 def test_an_export_never_overwrites_a_database_or_its_journal(cli, env):
     database = env / "zizhi.db"
     before = cli.dump()

@@ -75,6 +75,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "{option}：通过 SSH 密钥连接时不能读取服务器上的文件；请经标准输入发送您的文件：ssh 主机 zizhi import clients - < leads.csv"),
     "identity.remote_editor": ("{option}: over an SSH key no editor runs on the server; write on your side and send it: ssh HOST zizhi report quarterly edit --from-file - < report.md",
                                "{option}：通过 SSH 密钥连接时服务器上不运行编辑器；请在本地写好后发送：ssh 主机 zizhi report quarterly edit --from-file - < report.md"),
+    "identity.shell_not_admin": ("shell {login}: only the account that holds the database (an admin of it) runs `zizhi shell`, from a key's forced command; you are {real}.",
+                                 "shell {login}：只有持有数据库的账户（其管理员）才能运行 `zizhi shell`（由 SSH 密钥的强制命令调用）；您是 {real}。"),
     "identity.remote_db": ("--db: over an SSH key the database is the one your key is bound to.",
                            "--db：通过 SSH 密钥连接时只能使用密钥绑定的数据库。"),
     "identity.not_zizhi": ("Only zizhi commands run here ('{command}' is not one): try `ssh HOST zizhi client list`.",

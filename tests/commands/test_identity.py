@@ -113,6 +113,18 @@ def test_over_a_key_no_output_option_writes_and_no_import_reads_a_server_file(cl
     assert piped.returncode == 0 and "李的客户有限公司" in piped.stdout
 
 
+def test_only_the_account_holding_the_database_binds_a_key_to_a_login(cli, team):
+    """`zizhi shell LOGIN` run by hand is a claim to be LOGIN, as --as is: a login that is not an admin
+    of the database (here the OS account demoted to sales) cannot make itself the admin boss by it."""
+    cli("user", "edit", identity.os_login(), "--role", "sales")
+    before = cli.dump()
+    result = ssh(team, "boss", "zizhi user add evil --role admin")
+    assert (result.returncode, result.stderr.count("\n")) == (1, 1), result.stderr
+    assert "only the account that holds the database" in result.stderr
+    assert ssh(team, "li", "zizhi client list").returncode == 1
+    assert cli.dump() == before
+
+
 def test_over_a_key_no_editor_runs_on_the_server(team, tmp_path):
     """An editor runs as the service account and can start a shell (vi's :!sh): never over a key."""
     ran = tmp_path / "editor-ran"

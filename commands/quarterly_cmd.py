@@ -192,7 +192,13 @@ def _edited(found: dict) -> dict:
 
 
 def _editor() -> str:
-    """$EDITOR (or $VISUAL); at a terminal without either, the system's editor; else refused."""
+    """$EDITOR (or $VISUAL); at a terminal without either, the system's editor; else refused.
+
+    Never over an SSH key: an editor runs as the service account and can start a shell (vi's ``:!sh``),
+    which would reach every file and database on the server."""
+    from zizhi.core import identity
+
+    identity.require_local("$EDITOR", "identity.remote_editor")
     chosen = os.environ.get("EDITOR", "").strip() or os.environ.get("VISUAL", "").strip()
     if chosen:
         return chosen

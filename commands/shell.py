@@ -27,10 +27,10 @@ def shell(
     from zizhi.core import identity
     from zizhi.core.errors import Refused
 
+    _require_key_holder(login, ctx.find_root().obj.db)
     identity.bind(login, ctx.find_root().obj.db)
     for name in ("ZIZHI_USER", "ZIZHI_DB"):
         os.environ.pop(name, None)
-    _require_active(login, ctx.find_root().obj.db)
     sent = os.environ.get("SSH_ORIGINAL_COMMAND", "")
     try:
         words = shlex.split(sent)
@@ -42,14 +42,15 @@ def shell(
     sys.exit(0)
 
 
-def _require_active(login: str, db) -> None:
-    """A leaver's key (deactivated, or never a user) runs nothing — not even what reads no database."""
+def _require_key_holder(login: str, db) -> None:
+    """A leaver's key (deactivated, or never a user) runs nothing — not even what reads no database;
+    and only the service account binds a login (core.identity.may_bind)."""
+    from zizhi.core.identity import may_bind
     from zizhi.core.paths import database_path
-    from zizhi.core.people.users import acting_user
     from zizhi.core.store import Store
 
     store = Store(database_path(db))
     try:
-        acting_user(store, login)
+        may_bind(store, login)
     finally:
         store.close()

@@ -101,11 +101,41 @@ def check_output(path: str | os.PathLike) -> Path:
     from zizhi.core.errors import InputError
 
     target = Path(path).expanduser()
+    guard_target(target, "--output")
     if target.is_dir():
         raise InputError("output.is_directory", path=str(target))
     if not target.parent.is_dir():
         raise InputError("output.no_folder", folder=str(target.parent))
     return target
+
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def guard_target(target: Path, option: str) -> None:
+    """What every file Zizhi writes on request (``-o``, ``--ics``, ``--errors``) must not be: a
+    server's file named over an SSH key (the files there are the service account's — its
+    ``authorized_keys`` among them), or a database or one of its ``-wal``/``-shm``/``-journal``
+    files, which an export renamed over them would destroy."""
+    from zizhi.core import identity
+    from zizhi.core.errors import InputError
+
+    identity.require_local(option)
+    name = target.name
+    for suffix in _COMPANIONS:
+        if name.endswith(suffix) and _is_database(target.with_name(name[: -len(suffix)])):
+            raise InputError("output.is_database", option=option, path=str(target))
+    if _is_database(target):
+        raise InputError("output.is_database", option=option, path=str(target))
+
+
+def _is_database(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+    except OSError:  # missing, a folder, unreadable: not a database this account could lose
+        return False
 
 
 def _replace_with(target: Path, data: bytes) -> None:

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from zizhi.core import audit_chain, clock, schema_state
-from zizhi.core.errors import UserError
+from zizhi.core.errors import Damaged, UserError
 
 
 def copy_database(source: sqlite3.Connection, target: Path, force: bool = False) -> dict:
@@ -26,7 +26,7 @@ def copy_database(source: sqlite3.Connection, target: Path, force: bool = False)
         try:
             source.backup(copy)  # one step: one snapshot, a read lock only
             copy.execute("PRAGMA journal_mode = DELETE")
-            require_intact(copy, target, "backup.not_intact")
+            _require_source_intact(source, copy)
             last_id, last_hash = _head(copy)
         finally:
             copy.close()
@@ -86,6 +86,16 @@ def require_intact(conn: sqlite3.Connection, path: Path, key: str) -> None:
         raise UserError(key, path=str(path), detail=reason(exc)) from None
     if result != ["ok"]:
         raise UserError(key, path=str(path), detail=result[0])
+
+
+def _require_source_intact(source: sqlite3.Connection, copy: sqlite3.Connection) -> None:
+    """The online backup copies pages as they are, so a copy that fails ``integrity_check`` says the
+    database itself is damaged: exit 74 and the way back (a backup), as every command says it."""
+    try:
+        require_intact(copy, Path("?"), "backup.not_intact")
+    except UserError as failure:
+        database = source.execute("PRAGMA database_list").fetchone()[2]
+        raise Damaged("db.damaged", path=database, detail=failure.params["detail"]) from None
 
 
 def _head(conn: sqlite3.Connection) -> tuple[int, str]:

@@ -137,11 +137,12 @@ def ensure_schema(store: Store) -> None:
     per migration. Up to date: one count query, no sqlite-utils (the fast path).
     """
     found = schema_state.version(store.conn)
-    if found == schema_state.KNOWN_MIGRATIONS:
-        return
     if found > schema_state.KNOWN_MIGRATIONS:
         store.close()
         raise ConfigError("db.schema_newer", path=str(store.path), found=found, known=schema_state.KNOWN_MIGRATIONS)
+    _write_ahead(store)  # only now: turning WAL on rewrites the header of a file copied out of it
+    if found == schema_state.KNOWN_MIGRATIONS:
+        return
     if found:
         from zizhi.core.snapshot import before_migration
 
@@ -150,6 +151,15 @@ def ensure_schema(store: Store) -> None:
     from zizhi.core.schema import migrate
 
     migrate(store.conn, store.lock)
+
+
+def _write_ahead(store: Store) -> None:
+    """WAL, so readers never wait for a writer (a no-op on a file already in it)."""
+    try:
+        store.conn.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.DatabaseError as exc:
+        store.close()
+        raise _translated(exc, store.path) from None
 
 
 # What SQLite says when the file's pages are not what they should be: a corrupt file, or no
@@ -175,7 +185,8 @@ def _translated(exc: sqlite3.DatabaseError, path: Path | None = None) -> Excepti
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    """Open (creating 0600 if new) with WAL, a busy timeout and foreign keys on.
+    """Open (creating 0600 if new) with a busy timeout and foreign keys on (WAL once the schema is known:
+    :func:`ensure_schema`).
 
     The pragmas run before any transaction: ``foreign_keys`` is silently ignored inside one.
     """
@@ -201,7 +212,6 @@ def _connect_private(path: Path) -> sqlite3.Connection:
             str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
         )
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # a file that is no database fails here

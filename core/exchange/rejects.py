@@ -28,6 +28,9 @@ def target(table: Table, given: Path | None) -> Path:
     A folder Zizhi may not write in is refused here too, so no import runs whose refused rows
     would have nowhere to go."""
     if given is not None:
+        from zizhi.core.paths import guard_target
+
+        guard_target(given, "--errors")
         if given.is_dir():
             raise InputError("exchange.errors_is_folder", file=str(given))
         if not given.parent.is_dir():

@@ -87,6 +87,10 @@ class Table:
 
 def open_table(name: str, fmt: str | None = None, encoding: str | None = None) -> Table:
     """Open ``name`` (``-``: standard input) as a table; ``fmt`` and ``encoding`` override the rule."""
+    if name != "-":
+        from zizhi.core import identity
+
+        identity.require_local("FILE", "identity.remote_input")
     path, spooled = (_spool(sys.stdin.buffer), True) if name == "-" else (Path(name), False)
     try:
         if path.is_dir():

@@ -48,6 +48,10 @@ def write(destination: Path | None, fmt: str, headers: list[str], rows: Iterable
         raise InputError("input.not_one_of", field="format", value=fmt, allowed=", ".join(FORMATS))
     if encoding is not None and fmt != "csv":
         raise InputError("exchange.encoding_csv_only", format=fmt)
+    if destination is not None:
+        from zizhi.core.paths import guard_target
+
+        guard_target(destination, "-o")
     folder = destination.parent if destination is not None else None
     try:
         handle, name = tempfile.mkstemp(prefix=".zizhi-export-", dir=folder)

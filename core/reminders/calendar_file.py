@@ -157,7 +157,10 @@ def _name_language(found: dict, person: str | None) -> str | None:
 
 def _target(path: str | Path) -> Path:
     """FILE, refused before anything is written if its folder is missing or it names a folder."""
+    from zizhi.core.paths import guard_target
+
     target = Path(path).expanduser()
+    guard_target(target, "--ics")
     if target.is_dir():
         raise InputError("remind.ics_is_folder", field="ics", value=str(target))
     if not target.parent.is_dir():

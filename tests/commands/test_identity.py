@@ -20,9 +20,9 @@ WANG_PRINT = "SHA256:DSJMGShDijAajBmH5jN1bLR2cl0RHqyupVcQLxMj3zM"
 LI_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHMj/USRam3yR88dqZapKYuH6VfbyTlHpNVl3c2JwToi li@office"
 
 
-def ssh(env, login: str, command: str, **extra_env) -> object:
+def ssh(env, login: str, command: str, stdin=None, **extra_env) -> object:
     """What sshd does for a key bound to ``login`` when its holder types ``ssh server COMMAND``."""
-    return run_zizhi("--db", str(env / "zizhi.db"), "shell", login, env_root=env,
+    return run_zizhi("--db", str(env / "zizhi.db"), "shell", login, env_root=env, stdin=stdin,
                      extra_env={"SSH_ORIGINAL_COMMAND": command, **extra_env})
 
 
@@ -87,6 +87,62 @@ def test_over_a_key_no_other_database_and_no_server_file_can_be_named(team, tmp_
     written = ssh(team, "li", "zizhi config init --force")
     assert written.returncode == 1
     assert not other.exists() and not (team / "config" / "settings.toml").exists()
+
+
+def test_over_a_key_no_output_option_writes_and_no_import_reads_a_server_file(cli, team, tmp_path):
+    """The service account's own files (its authorized_keys, its database) are out of reach of what a
+    person sends: an export, a report, a calendar or an import's refused rows never land there, and an
+    import reads only what the person sends on standard input."""
+    keys = tmp_path / "authorized_keys"
+    keys.write_text("ssh-ed25519 AAAA the-admins-own-key\n")
+    kept = keys.read_text()
+    before = cli.dump()
+    leads = tmp_path / "leads.csv"
+    leads.write_text("name,phone\n新客户有限公司,123\n", encoding="utf-8")
+    for command in (f"zizhi export clients --format csv -o {keys}", f"zizhi report weekly -o {keys}.csv",
+                    f"zizhi remind --user li --ics {keys}", f"zizhi export deals -o {team / 'zizhi.db'} --format csv",
+                    f"zizhi import clients {keys} --format csv",
+                    f"zizhi import clients - --format csv --skip-invalid --errors {keys}"):
+        with leads.open() as sent:
+            result = ssh(team, "li", command, stdin=sent)
+        assert (result.returncode, result.stderr.count("\n")) == (1, 1), (command, result.stderr)
+        assert "server's files are not yours" in result.stderr, command
+    assert keys.read_text() == kept and not (tmp_path / "authorized_keys.csv").exists()
+    assert cli.dump() == before
+    piped = ssh(team, "li", "zizhi export clients --format csv")
+    assert piped.returncode == 0 and "李的客户有限公司" in piped.stdout
+
+
+def test_only_the_account_holding_the_database_binds_a_key_to_a_login(cli, team):
+    """`zizhi shell LOGIN` run by hand is a claim to be LOGIN, as --as is: a login that is not an admin
+    of the database (here the OS account demoted to sales) cannot make itself the admin boss by it."""
+    cli("user", "edit", identity.os_login(), "--role", "sales")
+    before = cli.dump()
+    result = ssh(team, "boss", "zizhi user add evil --role admin")
+    assert (result.returncode, result.stderr.count("\n")) == (1, 1), result.stderr
+    assert "only the account that holds the database" in result.stderr
+    assert ssh(team, "li", "zizhi client list").returncode == 1
+    assert cli.dump() == before
+
+
+def test_over_a_key_no_editor_runs_on_the_server(team, tmp_path):
+    """An editor runs as the service account and can start a shell (vi's :!sh): never over a key."""
+    ran = tmp_path / "editor-ran"
+    result = ssh(team, "li", "zizhi report quarterly edit", EDITOR=f"touch {ran}")
+    assert (result.returncode, result.stderr.count("\n")) == (1, 1), result.stderr
+    assert "no editor runs on the server" in result.stderr and "--from-file -" in result.stderr
+    assert not ran.exists()
+
+
+def test_an_export_never_overwrites_a_database_or_its_journal(cli, env):
+    database = env / "zizhi.db"
+    before = cli.dump()
+    for target in (database, env / "zizhi.db-wal"):
+        for command in (("export", "clients", "--format", "csv", "-o", str(target)),
+                        ("remind", "--ics", str(target))):
+            result = run_zizhi("--as", "boss", *command, env_root=env)
+            assert result.returncode == 65 and "is a database" in result.stderr, (command, result.stderr)
+    assert cli.dump() == before
 
 
 def test_over_a_key_only_zizhi_commands_run(team):

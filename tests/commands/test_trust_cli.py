@@ -3,6 +3,7 @@ and an admin meet them: one line, the documented exit code, nothing changed by a
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import stat
@@ -75,3 +76,36 @@ def test_a_database_from_a_newer_zizhi_is_refused_with_exit_78_and_left_alone(cl
     assert result.returncode == 78
     assert "newer than this Zizhi" in one_line(result)
     assert cli.dump() == before
+
+
+def test_a_newer_database_copied_out_of_wal_is_left_byte_for_byte(cli):
+    """A copy (a backup, `sqlite3 .backup`) is in rollback-journal mode: refusing it must not turn WAL on."""
+    copy = cli.root / "from-a-newer-zizhi.db"
+    with sqlite3.connect(cli.root / "zizhi.db") as live, sqlite3.connect(copy) as target:
+        live.backup(target)
+        target.execute("PRAGMA journal_mode = DELETE")
+        target.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('zizhi', 'm999_future', 'x')")
+    live.close()
+    target.close()
+    before = hashlib.sha256(copy.read_bytes()).hexdigest()
+    result = run_zizhi("--db", str(copy), "client", "list", env_root=cli.root)
+    assert result.returncode == 78 and "newer than this Zizhi" in one_line(result)
+    assert hashlib.sha256(copy.read_bytes()).hexdigest() == before
+
+
+def test_a_backup_of_a_damaged_database_says_so_with_exit_74_and_keeps_no_copy(cli):
+    """The copy is page for page, so one that fails integrity_check means the database is damaged:
+    cron's nightly backup says so, and how to get back, rather than blaming the copy."""
+    database = cli.root / "zizhi.db"
+    with sqlite3.connect(database) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'audit_by_entity'").fetchone()[0]
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    with database.open("r+b") as raw:
+        raw.seek((page - 1) * size)
+        raw.write(b"\xab" * size)
+    result = run_zizhi("--as", "boss", "backup", str(cli.root / "nightly.db"), env_root=cli.root)
+    assert result.returncode == 74, result.stderr
+    assert str(database) in one_line(result) and "zizhi restore" in result.stderr
+    assert not list(cli.root.glob("*nightly*"))

@@ -153,6 +153,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
     # tables of the CLI and the app: an empty or a cut-short listing, yes and no
     "list.empty": ("(nothing to show)", "（没有内容）"),
+    "list.left_out": ("(left out to fit {width} columns: {columns}; widen the terminal or set COLUMNS, or see all with --json)",
+                      "（为适应 {width} 列宽度略去了：{columns}；请加宽终端或设置 COLUMNS，或用 --json 查看全部）"),
     "list.more": ("(the first {shown} shown; see more with --offset {shown} or --limit N)",
                   "（仅显示前 {shown} 条；用 --offset {shown} 或 --limit N 查看更多）"),
     "yes": ("yes", "是"),

@@ -72,10 +72,10 @@ def test_the_team_table_and_chart_align_chinese_names_by_cells(sold):
     sold("kpi", "target", "set", "--user", "li", "--quarter", "2026Q4", "--revenue", "2,862", user="chen")
     shown = sold("kpi", "team", user="chen").stdout.splitlines()
     assert shown[0] == "The team, 2026Q4 (2026-10-01 – 2026-12-31), ranked by revenue:"
-    rows = [line for line in shown[2:4]]
-    assert rows[0].startswith("1     李娜 (li)") and rows[1].startswith("2     赵强 (zhao)")
-    assert "¥2,862.00" in rows[0] and "50%" in rows[0]  # target and attainment
-    ends = {cell_len(line[:line.index("¥") + len(line[line.index("¥"):].split()[0])]) for line in rows}
+    rows = shown[3:7]  # under two lines of heads; the target and attainment stacked under the figure
+    assert rows[0].startswith("1     李娜 (li)") and rows[3].startswith("2     赵强 (zhao)")
+    assert "¥2,862.00" in rows[1] and rows[1].split()[0] == "target" and "50%" in rows[2]
+    ends = {cell_len(line[:line.index("¥") + len(line[line.index("¥"):].split()[0])]) for line in rows[:2]}
     assert len(ends) == 1  # the revenue column ends at the same cell on every row
     chart = shown[shown.index("revenue:") + 1:]
     assert chart[0].startswith("李娜 (li)    ¥1,431.00  ███") and chart[1].rstrip().endswith("¥0.00")

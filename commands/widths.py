@@ -70,8 +70,9 @@ def grid(heads: list[str], rows: list[list[str]], right_aligned: tuple[int, ...]
 
     A head may hold a line break: it is printed on two lines. While the table is too wide even with
     its ``flexible`` text columns (names, descriptions) narrowed to :data:`ROOMY` cells, the columns
-    in ``drop`` are left out, least important first; then the flexible columns are shortened, and
-    only if that is not enough any other text column (never one in ``right_aligned``: figures).
+    in ``drop`` are left out, least important first; then the flexible columns are shortened (the
+    first named first), and only if that is not enough any other text column (never one in
+    ``right_aligned``: figures).
     """
     room = room or columns()
     head_lines = [h.split("\n") for h in heads]
@@ -86,7 +87,7 @@ def grid(heads: list[str], rows: list[list[str]], right_aligned: tuple[int, ...]
         if index in widths and len(widths) > 1:
             del widths[index]
     text = [i for i in widths if i not in right_aligned]
-    for candidates, narrowest in ((flexible, ROOMY), (flexible, NARROWEST), (text, NARROWEST)):
+    for candidates, narrowest in (*(((i,), ROOMY) for i in flexible), (flexible, NARROWEST), (text, NARROWEST)):
         _narrow(widths, [i for i in candidates if i in widths], narrowest, lambda: total(widths) > room)
     kept = sorted(widths)
     return Grid(_printed(head_lines, rows, kept, widths, right_aligned, indent, gap),
@@ -107,7 +108,8 @@ def _printed(head_lines: list[list[str]], rows: list[list[str]], kept: list[int]
     depth = max(len(head_lines[i]) for i in kept)
     heads = [[""] * (depth - len(head_lines[i])) + head_lines[i] for i in range(len(head_lines))]
     printed = []
-    for line in [*([h[level] if h else "" for h in heads] for level in range(depth)), *rows]:
+    shown_heads = [[h[level] for h in heads] for level in range(depth)]
+    for line in [*(level for level in shown_heads if any(level[i] for i in kept)), *rows]:
         cells = [(right if i in right_aligned else left)(cut(line[i], widths[i]), widths[i]) for i in kept]
         printed.append((indent + (" " * gap).join(cells)).rstrip())
     return printed
@@ -121,7 +123,7 @@ def show(found: Grid, room: int | None = None) -> None:
 
     for line in found.lines:
         typer.echo(line)
-    if found.left_out:
-        said = t("list.left_out", width=room or columns(), columns=", ".join(found.left_out))
+    if any(found.left_out):
+        said = t("list.left_out", width=room or columns(), columns=", ".join(h for h in found.left_out if h))
         for line in wrapped(said, room):
             typer.echo(line, err=True)

@@ -51,6 +51,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "停滞 {stuck}，跟进 {follow_ups}（已逾期 {follow_ups_overdue}），"
                            "催款 {dunning}（已逾期 {dunning_overdue}）"),
     "report.total": ("Total", "合计"),
+    # the heads of the weekly review's counts, short (a line break prints a head on two lines)
+    "report.col.person": ("person", "负责人"),
+    "report.col.moved": ("moved", "推进"),
+    "report.col.won": ("won", "成交"),
+    "report.col.won_value": ("won\nvalue", "成交额"),
+    "report.col.lost": ("lost", "丢单"),
+    "report.col.cancelled": ("cancelled", "取消"),
+    "report.col.opened": ("new", "新咨询"),
+    "report.col.stuck": ("stuck", "停滞"),
+    "report.col.follow_ups": ("follow-ups\n(overdue)", "跟进\n(逾期)"),
+    "report.col.dunning": ("dunning\n(overdue)", "催款\n(逾期)"),
     "report.nothing": ("nothing this week", "本周无记录"),
     # channels and market research
     "report.channels_head": ("Channels and referrals, {first} – {last}", "渠道与转介绍，{first} 至 {last}"),

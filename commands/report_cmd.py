@@ -160,15 +160,12 @@ def _weekly_section(section: str, group: dict, day: str) -> None:
         echo("    " + t("report.overdue_already", count=late))
 
 
-def _grid(heads: list[str], lines: list[list[str]]) -> None:
-    """A table with the first column left and the figures right, aligned by terminal cells."""
-    from rich.cells import cell_len
+def _grid(heads: list[str], lines: list[list[str]], drop: tuple[int, ...] = ()) -> None:
+    """A table with the first column (a name) left and the figures right, fitted to the terminal:
+    the columns in ``drop`` left out first, then the names shortened with "…"."""
+    from zizhi.commands.widths import grid, show
 
-    widths = [max(cell_len(line[i]) for line in [heads, *lines]) for i in range(len(heads))]
-    for line in [heads, *lines]:
-        cells = [line[0] + " " * (widths[0] - cell_len(line[0]))]
-        cells += [" " * (w - cell_len(v)) + v for v, w in zip(line[1:], widths[1:])]
-        echo("  ".join(cells).rstrip())
+    show(grid(heads, lines, right_aligned=tuple(range(1, len(heads))), drop=drop, flexible=(0,)))
 
 
 def _channels_text(report: dict) -> None:
@@ -185,16 +182,17 @@ def _channels_text(report: dict) -> None:
                 _days(days["median"]), _days(days["mean"])]
 
     echo(t("report.channels_head", first=report["from"], last=report["to"]))
-    heads = [t("col.channel"), *(t(f"col.{f}") for f in figures)]
+    heads = [t(f"report.col.{f}") for f in figures]
+    least_first = tuple(figures.index(f) + 1 for f in ("mean_days", "converted", "won", "clients_won", "median_days"))
     lines = [[_channel(row["name"]), *cells(row)] for row in report["channels"]]
-    _grid(heads, [*lines, [t("report.total"), *cells(report["totals"])]])
+    _grid([t("col.channel"), *heads], [*lines, [t("report.total"), *cells(report["totals"])]], least_first)
     echo("")
     echo(t("report.referrers_head"))
     if not report["referrers"]:
         echo(t("report.no_referrals"))
         return
-    _grid([t("col.name"), *(t(f"col.{f}") for f in figures)],
-          [[row["name"] or str(row["client_id"]), *cells(row)] for row in report["referrers"]])
+    _grid([t("col.name"), *heads], [[row["name"] or str(row["client_id"]), *cells(row)] for row in report["referrers"]],
+          least_first)
 
 
 def _channel(name: str) -> str:
@@ -218,8 +216,9 @@ def _market_text(report: dict) -> None:
                 money_text(row["lost_value"])]
 
     lines = [[_group(row), *cells(row)] for row in report["groups"]]
-    heads = [t(f"report.by.{by}"), *(t(f"col.{f}") for f in ("inquiries", "won", "won_value", "lost", "lost_value"))]
-    _grid(heads, [*lines, [t("report.total"), *cells(report["totals"])]])
+    heads = [t(f"report.by.{by}"), *(t(f"report.col.{f}") for f in ("inquiries", "won", "won_value", "lost",
+                                                                     "lost_value"))]
+    _grid(heads, [*lines, [t("report.total"), *cells(report["totals"])]], (5, 4))
     for field in ("reason", "competitor"):
         rows = report[f"lost_by_{field}"]
         if not rows:

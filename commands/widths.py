@@ -91,7 +91,17 @@ def grid(heads: list[str], rows: list[list[str]], right_aligned: tuple[int, ...]
         _narrow(widths, [i for i in candidates if i in widths], narrowest, lambda: total(widths) > room)
     kept = sorted(widths)
     return Grid(_printed(head_lines, rows, kept, widths, right_aligned, indent, gap),
-                [heads[i].replace("\n", " ") for i in range(len(heads)) if i not in widths])
+                [_one_line(heads[i]) for i in range(len(heads)) if i not in widths])
+
+
+def _one_line(head: str) -> str:
+    """A head printed on two lines, said on one: "con-|verted" → "converted", "成交天数|平均" → "成交天数平均"."""
+    first, _, rest = head.partition("\n")
+    if not rest:
+        return head
+    if first.endswith("-"):
+        return first[:-1] + rest
+    return first + ("" if cell_len(first[-1]) == 2 or cell_len(rest[0]) == 2 else " ") + rest
 
 
 def _narrow(widths: dict[int, int], candidates: list[int], narrowest: int, too_wide) -> None:

@@ -62,6 +62,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.col.stuck": ("stuck", "停滞"),
     "report.col.follow_ups": ("follow-ups\n(overdue)", "跟进\n(逾期)"),
     "report.col.dunning": ("dunning\n(overdue)", "催款\n(逾期)"),
+    # … and of channels and market research
+    "report.col.inquiries": ("inquiries", "咨询"),
+    "report.col.converted": ("con-\nverted", "转化"),
+    "report.col.conversion": ("conver-\nsion", "转化率"),
+    "report.col.clients_won": ("new\nclients", "新客户"),
+    "report.col.revenue": ("revenue", "收入"),
+    "report.col.median_days": ("median\ndays", "成交天数\n中位数"),
+    "report.col.mean_days": ("mean\ndays", "成交天数\n平均"),
+    "report.col.lost_value": ("lost\nvalue", "丢单金额"),
     "report.nothing": ("nothing this week", "本周无记录"),
     # channels and market research
     "report.channels_head": ("Channels and referrals, {first} – {last}", "渠道与转介绍，{first} 至 {last}"),

@@ -205,11 +205,12 @@ def _editor() -> str:
 
 def report_text(found: dict) -> None:
     """The report as a person reads it at the terminal."""
-    from zizhi.commands.kpi_view import aligned, figure_text, percent_text, target_text
+    from zizhi.commands.kpi_view import figure_text, heading, percent_text, target_text
+    from zizhi.commands.widths import grid, show
     from zizhi.core.i18n import t
 
-    echo(t("quarterly.head", name=found["name"], login=found["login"], quarter=found["quarter"],
-           start=found["from"], end=found["to"], status=t(f"quarterly.status.{found['status']}")))
+    heading(t("quarterly.head", name=found["name"], login=found["login"], quarter=found["quarter"],
+              start=found["from"], end=found["to"], status=t(f"quarterly.status.{found['status']}")))
     if found["filed_at"]:
         echo(t("quarterly.filed_line", filed_at=found["filed_at"]))
     else:
@@ -226,7 +227,7 @@ def report_text(found: dict) -> None:
         if changed:
             line.append(figure_text(live, metric) if metric in changed else "")
         lines.append(line)
-    aligned(heads, lines, right=tuple(range(1, len(heads))))
+    show(grid(heads, lines, right_aligned=tuple(range(1, len(heads))), flexible=(0,)))
     if changed:
         echo(t("quarterly.changed_line"))
     for name, text in found["sections"].items():
@@ -240,16 +241,18 @@ def report_text(found: dict) -> None:
 
 
 def roster_text(found: dict) -> None:
-    from zizhi.commands.kpi_view import aligned
+    from zizhi.commands.kpi_view import heading
+    from zizhi.commands.widths import grid, show
     from zizhi.core.i18n import t
 
     counts = found["counts"]
-    echo(t("quarterly.roster_head", quarter=found["quarter"], start=found["from"], end=found["to"],
+    heading(t("quarterly.roster_head", quarter=found["quarter"], start=found["from"], end=found["to"],
            opens=found["opens"], total=len(found["people"]), filed=counts["filed"] + counts["reviewed"],
            reviewed=counts["reviewed"], draft=counts["draft"], none=counts["none"]))
     heads = [t("kpi.col.person"), t("col.status"), t("quarterly.col.filed_at"), t("quarterly.col.reviewed_at"),
              t("quarterly.col.reviewed_by")]
-    aligned(heads, [[f"{p['name']} ({p['login']})", t(f"quarterly.status.{p['status']}"), p["filed_at"] or "",
-                     p["reviewed_at"] or "", p["reviewed_by"] or ""] for p in found["people"]])
+    show(grid(heads, [[f"{p['name']} ({p['login']})", t(f"quarterly.status.{p['status']}"), p["filed_at"] or "",
+                       p["reviewed_at"] or "", p["reviewed_by"] or ""] for p in found["people"]],
+              flexible=(0,), drop=(4, 3)))
 
 

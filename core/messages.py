@@ -77,12 +77,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "此处只能运行 zizhi 命令（'{command}' 不是）：例如 `ssh 主机 zizhi client list`。"),
 
     # files a command writes (core/paths.py: write_output)
-    "output.is_directory": ("--output: {path} is a folder; give a file name, e.g. {path}/quote.pdf.",
-                            "--output：{path} 是文件夹，请给出文件名，如 {path}/quote.pdf。"),
+    "output.is_directory": ("--output: {path} is a folder; give a file name, e.g. {example}.",
+                            "输出文件（--output）：{path} 是文件夹，请给出文件名，如 {example}。"),
     "output.no_folder": ("--output: {folder} is not an existing folder; create it first or choose another.",
-                         "--output：{folder} 不是已有的文件夹，请先创建或另选位置。"),
+                         "输出文件（--output）：{folder} 不是已有的文件夹，请先创建或另选位置。"),
     "output.cannot_write": ("--output: cannot write {path}: {reason}; choose another place.",
-                            "--output：无法写入 {path}：{reason}；请另选位置。"),
+                            "输出文件（--output）：无法写入 {path}：{reason}；请另选位置。"),
+    "output.pdf_needs_file": ("A PDF is written to a file: name it with -o/--output, e.g. -o {example}.",
+                              "PDF 须写入文件：请用 -o/--output 指定文件名，例如 -o {example}。"),
 
     # who may change a client (core/access.py) and see the audit trail (core/audit.py)
     "access.cannot_edit": ("You may not change client {client}: only its owner, a manager or an admin can (you are {role}).",

@@ -2,8 +2,10 @@
 definitions (``zizhi kpi --explain``) and the words of a drill-down."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "kpi.quarter_format": ("{field}: '{value}' is not a quarter; write the year, Q and 1-4, e.g. 2026Q4.",
-                           "{field}：'{value}' 不是季度；请写年份、Q 和 1-4，例如 2026Q4。"),
+    "kpi.quarter_format": ("{field}: '{value}' is not a quarter; write a year from {low} to {high} and Q1–Q4 "
+                           "(e.g. 2026Q4), or this or last.",
+                           "{field}：'{value}' 不是季度；请写 {low} 到 {high} 年之间的年份加 Q1–Q4（如 2026Q4），"
+                           "或 本季度（this）、上季度（last）。"),
     "kpi.sales_side_only": ("KPIs are the sales side's: salespeople, managers and admins (you are {role}).",
                             "业绩指标仅供销售、经理和管理员查看（您的角色是 {role}）。"),
     "kpi.managers_only": ("Only managers and admins read another person's KPIs or the team's (you are {role}).",
@@ -16,8 +18,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "只有经理和管理员可以设定目标（您的角色是 {role}）。"),
     "kpi.target_not_sales": ("{field}: {value} is {role}; targets are set for salespeople.",
                              "{field}：{value} 的角色是 {role}；目标只为销售人员设定。"),
-    "kpi.target_negative": ("{field}: {value} is below nothing; a target is 0 or more.",
-                            "{field}：{value} 小于零；目标须为 0 或以上。"),
+    "kpi.target_negative": ("{field}: {value} is negative; a target must be 0 or more.",
+                            "{field}：{value} 是负数；目标必须大于或等于 0。"),
     "kpi.target_set": ("Targets of {login} for {quarter}: revenue {revenue}, contract value {contract_value}, "
                        "new clients {new_clients}.",
                        "{login} {quarter} 的目标：销售额 {revenue}，签约额 {contract_value}，新客户 {new_clients}。"),

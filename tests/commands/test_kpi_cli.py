@@ -54,7 +54,8 @@ def test_another_persons_figures_and_the_team_are_for_managers(sold):
 
 def test_a_bad_quarter_or_metric_is_one_line_and_exit_65(sold):
     assert sold("kpi", "--quarter", "2026Q5", user="li", code=65).stderr == (
-        "zizhi: quarter: '2026Q5' is not a quarter; write the year, Q and 1-4, e.g. 2026Q4.\n")
+        "zizhi: quarter: '2026Q5' is not a quarter; write a year from 2000 to 2999 and Q1–Q4 (e.g. 2026Q4), or "
+        "this or last.\n")
     said = sold("kpi", "drill", "profit", user="li", code=65).stderr
     assert said.startswith("zizhi: metric: 'profit' is not a KPI; one of revenue, contract_value")
 

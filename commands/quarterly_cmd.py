@@ -17,7 +17,7 @@ from zizhi.core.errors import ZizhiError
 
 app = typer.Typer()  # its help is the callback's: `zizhi report quarterly` is itself the command
 
-Quarter = Annotated[Opt, typer.Option("--quarter", help="A quarter, e.g. 2026Q4 (default: the current one).")]
+Quarter = Annotated[Opt, typer.Option("--quarter", help="A quarter: 2026Q4, this or last (本季度, 上季度); default: this one.")]
 User = Annotated[Opt, typer.Option("--user", help="Whose (a login; managers and admins may name anyone).")]
 FALLBACK_EDITORS = ("editor", "nano", "vi")  # at a terminal with neither $EDITOR nor $VISUAL
 
@@ -104,7 +104,7 @@ def file_(ctx: typer.Context, quarter: Quarter = None, json: Json = False) -> No
 @app.command("review")
 def review(ctx: typer.Context,
            user: Annotated[str, typer.Option("--user", help="Whose report (a login).")],
-           quarter: Annotated[str, typer.Option("--quarter", help="The quarter, e.g. 2026Q4.")],
+           quarter: Annotated[str, typer.Option("--quarter", help="The quarter: 2026Q4, this or last (本季度, 上季度).")],
            comment: Annotated[str, typer.Option("--comment", help="Your comment (several lines allowed).")],
            json: Json = False) -> None:
     """Mark a filed report reviewed, with your comment (managers, admins); again replaces the

@@ -17,7 +17,7 @@ Csv = Annotated[bool, typer.Option("--csv", help="CSV on standard output (UTF-8 
 Out = Annotated[Opt, typer.Option("--out", "-o", help="Write the report to a .csv or .xlsx file; audited.")]
 From = Annotated[Opt, typer.Option("--from", help="First day (default: the quarter's first).")]
 To = Annotated[Opt, typer.Option("--to", help="Last day (default: today).")]
-Quarter = Annotated[Opt, typer.Option("--quarter", help="A whole quarter, e.g. 2026Q4 (instead of --from/--to).")]
+Quarter = Annotated[Opt, typer.Option("--quarter", help="A whole quarter: 2026Q4, this or last (本季度, 上季度); instead of --from/--to.")]
 SHOWN = 10  # a section's lines in print; --json lists all
 
 

@@ -131,7 +131,7 @@ def table(rows: Iterable[dict], columns: list[str], empty: str = "list.empty", d
               flexible=tuple(i for i, c in enumerate(columns) if c in FLEXIBLE)))
 
 
-FLEXIBLE = ("name", "client", "description", "title", "topic", "summary", "detail", "details", "notes", "attendees",
+FLEXIBLE = ("name", "step", "client", "description", "title", "topic", "summary", "detail", "details", "notes", "attendees",
             "next_step", "response", "address", "business_scope", "needs", "reason", "note", "comment")
 """Columns of free text, shortened (with "…") before anything else when a table is too wide."""
 

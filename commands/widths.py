@@ -7,10 +7,9 @@ wide, its text columns — names, descriptions — are shortened, each ending in
 cut: a cut amount is believed. A pipe or cron mail counts as 80 columns unless COLUMNS says otherwise.
 """
 
-from __future__ import annotations
-
 import shutil
 from dataclasses import dataclass
+from typing import Optional
 
 from rich.cells import cell_len
 
@@ -44,7 +43,7 @@ def right(text: str, width: int) -> str:
     return " " * (width - cell_len(text)) + text
 
 
-def wrapped(text: str, room: int | None = None, indent: str = "") -> list[str]:
+def wrapped(text: str, room: Optional[int] = None, indent: str = "") -> list[str]:
     """A sentence (a report's heading) broken into lines of at most ``room`` cells, at spaces where
     there are any and between Chinese characters otherwise; later lines start with ``indent``."""
     from rich.console import Console
@@ -65,7 +64,7 @@ class Grid:
 
 
 def grid(heads: list[str], rows: list[list[str]], right_aligned: tuple[int, ...] = (), drop: tuple[int, ...] = (),
-         flexible: tuple[int, ...] = (), room: int | None = None, indent: str = "", gap: int = 2) -> Grid:
+         flexible: tuple[int, ...] = (), room: Optional[int] = None, indent: str = "", gap: int = 2) -> Grid:
     """``rows`` under ``heads`` aligned by cells and fitted into ``room``.
 
     A head may hold a line break: it is printed on two lines. While the table is too wide even with
@@ -125,7 +124,7 @@ def _printed(head_lines: list[list[str]], rows: list[list[str]], kept: list[int]
     return printed
 
 
-def show(found: Grid, room: int | None = None) -> None:
+def show(found: "Grid", room: Optional[int] = None) -> None:
     """Print a fitted table; say on stderr which columns it left out, and how to see them."""
     import typer
 

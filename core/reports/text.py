@@ -10,6 +10,8 @@ from zizhi.core.money import format_fen
 def week_line(section: str, row: dict) -> str:
     """One record of the weekly review, on one line (as the app's Weekly review shows it)."""
     deal, client, *said = week_cells(section, row)
+    if section == "moved":  # the day and who moved it read as one: "2026-11-27 boss"
+        said = [said[0], " ".join(cell for cell in said[1:] if cell)]
     head = f"{deal} {client}" if deal else client
     return head + "  " + "  ".join(cell for cell in said if cell)
 

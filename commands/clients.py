@@ -21,6 +21,7 @@ from zizhi.commands.common import (
 app = typer.Typer(help="Clients: add, find, edit, classify and assign.", no_args_is_help=True)
 
 LIST_COLUMNS = ["id", "name", "contact", "phone", "city", "industry", "size", "urgency", "owner", "next_date"]
+LIST_DROPS = ("size", "industry", "city", "contact", "urgency")  # at 80 columns: name, phone, owner, follow-up
 SHOW_FIELDS = ["id", "name", "credit_code", "contact", "phone", "email", "address", "city", "business_scope",
                "industry", "size", "needs", "urgency", "channel", "referrer_name", "credit_rating", "owner",
                "tags", "notes", "last_contact_at", "next_step", "next_date", "created_at", "archived_at"]
@@ -148,7 +149,7 @@ def list_(
                "tag": tag, "city": city, "due": due, "archived": archived}
     rows, more = read_shown(ctx, "client list", "client", lambda d: list_page(d, limit, offset, **filters), json,
                             limit=limit, offset=offset, **filters)
-    output(rows, json, table_of(LIST_COLUMNS))
+    output(rows, json, table_of(LIST_COLUMNS, LIST_DROPS))
     if more:
         more_hint(offset + limit)
 
@@ -169,7 +170,7 @@ def search(
 
     output_read(ctx, "client search", "client",
                 lambda d: search_clients(d, text, limit=limit, include_archived=archived), json,
-                table_of(LIST_COLUMNS), text=text, archived=archived)
+                table_of(LIST_COLUMNS, LIST_DROPS), text=text, archived=archived)
 
 
 @app.command("assign")

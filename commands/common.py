@@ -95,9 +95,9 @@ def output_read(ctx: typer.Context, command: str, entity: str, reader: Callable[
     output(read_shown(ctx, command, entity, reader, as_json, **filters), as_json, render)
 
 
-def table_of(columns: list[str]) -> Callable[[Iterable[dict]], None]:
-    """A renderer printing rows as a table of ``columns``, for :func:`output`."""
-    return lambda rows: table(rows, columns)
+def table_of(columns: list[str], drop: tuple[str, ...] = ()) -> Callable[[Iterable[dict]], None]:
+    """A renderer printing rows as a table of ``columns`` (``drop``: see :func:`table`), for :func:`output`."""
+    return lambda rows: table(rows, columns, drop=drop)
 
 
 def fields_of(names: list[str]) -> Callable[[dict], None]:
@@ -111,14 +111,14 @@ def label(key: str) -> str:
     return t(f"col.{key}")
 
 
-def table(rows: Iterable[dict], columns: list[str], empty: str = "list.empty") -> None:
-    """Print rows as a plain table, aligning Chinese (double-width) text by display cells.
+def table(rows: Iterable[dict], columns: list[str], empty: str = "list.empty", drop: tuple[str, ...] = ()) -> None:
+    """Print rows as a plain table fitted into the terminal's width (``commands.widths``): the
+    columns in ``drop`` left out first, least important first, then long text shortened with "…".
 
     An empty list prints nothing on stdout (cron can skip the mail); a person at a terminal is
     told on stderr.
     """
-    from rich.cells import cell_len
-
+    from zizhi.commands.widths import grid, show
     from zizhi.core.i18n import t
 
     rows = list(rows)
@@ -127,11 +127,13 @@ def table(rows: Iterable[dict], columns: list[str], empty: str = "list.empty") -
             warn(t(empty))
         return
     cells = [[_text(_word(c, row.get(c))) for c in columns] for row in rows]
-    heads = [label(c) for c in columns]
-    widths = [max(cell_len(v) for v in [h, *(r[i] for r in cells)]) for i, h in enumerate(heads)]
-    for line in [heads, *cells]:
-        padded = [v + " " * (w - cell_len(v)) for v, w in zip(line, widths)]
-        typer.echo("  ".join(padded).rstrip())
+    show(grid([label(c) for c in columns], cells, drop=tuple(columns.index(c) for c in drop if c in columns),
+              flexible=tuple(i for i, c in enumerate(columns) if c in FLEXIBLE)))
+
+
+FLEXIBLE = ("name", "step", "client", "description", "title", "topic", "summary", "detail", "details", "notes", "attendees",
+            "next_step", "response", "address", "business_scope", "needs", "reason", "note", "comment")
+"""Columns of free text, shortened (with "…") before anything else when a table is too wide."""
 
 
 def fields(record: dict, names: list[str]) -> None:

@@ -11,7 +11,7 @@ app = typer.Typer()  # its help is the callback's: `zizhi kpi` is itself the com
 target_app = typer.Typer(help="Targets per salesperson and quarter (managers).", no_args_is_help=True)
 app.add_typer(target_app, name="target")
 
-Quarter = Annotated[Opt, typer.Option("--quarter", help="A quarter, e.g. 2026Q4 (default: the current one).")]
+Quarter = Annotated[Opt, typer.Option("--quarter", help="A quarter: 2026Q4, this or last (本季度, 上季度); default: this one.")]
 User = Annotated[Opt, typer.Option("--user", help="Whose (a login; managers and admins may name anyone).")]
 Csv = Annotated[bool, typer.Option("--csv", help="CSV (UTF-8 with BOM, for Excel).")]
 
@@ -127,7 +127,7 @@ def _pdf_asked_right(ctx: typer.Context, output_file: Opt, text: bool) -> None:
 @target_app.command("set")
 def target_set(ctx: typer.Context,
                user: Annotated[str, typer.Option("--user", help="The salesperson (a login).")],
-               quarter: Annotated[str, typer.Option("--quarter", help="The quarter, e.g. 2026Q4.")],
+               quarter: Annotated[str, typer.Option("--quarter", help="The quarter: 2026Q4, this or last (本季度, 上季度).")],
                revenue: Annotated[Opt, typer.Option("--revenue", help="Revenue target in yuan, e.g. 500,000.")] = None,
                contracts: Annotated[Opt, typer.Option("--contracts", help="Contract value signed, in yuan.")] = None,
                new_clients: Annotated[Optional[int], typer.Option("--new-clients", help="New clients.")] = None,

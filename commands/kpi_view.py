@@ -2,12 +2,12 @@
 figure, and the team side by side with a bar chart of block characters — Chinese names aligned by
 terminal cells (``rich.cells``), as the forecast's chart is."""
 
-import shutil
-
 from rich.cells import cell_len
 
 from zizhi.commands.common import csv_out, echo, money_text
 from zizhi.commands.watch_view import BAR_WIDTH, EIGHTHS, FULL
+from zizhi.commands.widths import columns as terminal_columns
+from zizhi.commands.widths import cut, grid, left, right, show, wrapped
 from zizhi.core.i18n import t
 from zizhi.core.kpi import text as kpi_text
 from zizhi.core.kpi.text import MONEY
@@ -18,14 +18,20 @@ detail_text, target_text = kpi_text.detail, kpi_text.target
 
 
 def person_text(row: dict) -> None:
-    echo(t("kpi.head", name=row["name"], login=row["login"], quarter=row["quarter"], start=row["from"], end=row["to"]))
+    heading(t("kpi.head", name=row["name"], login=row["login"], quarter=row["quarter"], start=row["from"],
+              end=row["to"]))
     heads = ["", t("kpi.col.figure"), t("kpi.col.target"), t("kpi.col.attainment"), ""]
     lines = [[t(f"kpi.metric.{m}"), figure_text(row, m), target_text(row, m),
               percent_text(row["attainment"][m]) if m in row["attainment"] and row["targets"][m] is not None else "",
               detail_text(row, m)]
              for m in ("revenue", "contract_value", "new_clients", "satisfaction", "success_rate", "win_rate")]
-    aligned(heads, lines, right=(1, 2, 3))
-    echo(t("kpi.metric.stage_days") + ":")
+    widest = max(cell_len(line[i]) for line in [heads, *lines] for i in range(5))
+    if sum(max(cell_len(line[i]) for line in [heads, *lines]) for i in range(5)) + 8 > terminal_columns() >= widest:
+        # too narrow for a column of details: each goes on its own line, under its metric
+        heads = heads[:4]
+        lines = [part for line in lines for part in ([line[:4], ["  " + line[4], "", "", ""]] if line[4] else [line[:4]])]
+    show(grid(heads, lines, right_aligned=(1, 2, 3), flexible=(0, 4)))
+    echo(t("kpi.chart", metric=t("kpi.metric.stage_days")))
     if not row["stage_days"]:
         echo("  " + t("kpi.no_stays"))
     for stage, stay in row["stage_days"].items():
@@ -40,35 +46,38 @@ def people_text(found: dict) -> None:
 
 
 TEAM_COLUMNS = ("revenue", "contract_value", "new_clients", "satisfaction", "success_rate", "win_rate")
+TARGETED = ("revenue", "contract_value", "new_clients")
 
 
 def team_rows(found: dict) -> tuple[list[str], list[list[str]]]:
-    """The team's table: a target and its attainment only for the metrics someone has a target for."""
-    targeted = [m for m in ("revenue", "contract_value", "new_clients")
-                if any(row["targets"][m] is not None for row in found["people"])]
-    heads = [t("kpi.col.rank"), t("kpi.col.person")]
-    for metric in TEAM_COLUMNS:
-        heads.append(t(f"kpi.metric.{metric}"))
-        if metric in targeted:
-            heads += [t("kpi.col.target"), t("kpi.col.attainment")]
+    """The team's table, one column per KPI (short heads, on two lines where long): each person's
+    figures, and under them — stacked, so the table stays narrow — their targets and attainment,
+    for the metrics someone has a target for."""
+    targeted = [m for m in TARGETED if any(row["targets"][m] is not None for row in found["people"])]
+    heads = [t("kpi.col.rank"), t("kpi.col.person"), *(t(f"kpi.short.{m}") for m in TEAM_COLUMNS)]
     lines = []
     for row in found["people"]:
-        line = [str(row["rank"]), f"{row['name']} ({row['login']})"]
-        for metric in TEAM_COLUMNS:
-            line.append(figure_text(row, metric))
-            if metric in targeted:
-                goal = row["targets"][metric]
-                line += [target_text(row, metric), "" if goal is None else percent_text(row["attainment"][metric])]
-        lines.append(line)
+        lines.append([str(row["rank"]), f"{row['name']} ({row['login']})",
+                      *(figure_text(row, m) for m in TEAM_COLUMNS)])
+        goals = [m for m in targeted if row["targets"][m] is not None]
+        if goals:
+            lines.append(["", "  " + t("kpi.col.target"),
+                          *(target_text(row, m) if m in goals else "" for m in TEAM_COLUMNS)])
+            lines.append(["", "  " + t("kpi.col.attainment"),
+                          *(percent_text(row["attainment"][m]) if m in goals else "" for m in TEAM_COLUMNS)])
     return heads, lines
 
 
 def team_text(found: dict) -> None:
     metric = found["metric"]
-    echo(t("kpi.team_head", quarter=found["quarter"], start=found["from"], end=found["to"],
-           metric=t(f"kpi.metric.{metric}")))
+    heading(t("kpi.team_head", quarter=found["quarter"], start=found["from"], end=found["to"],
+              metric=t(f"kpi.metric.{metric}")))
     heads, lines = team_rows(found)
-    aligned(heads, lines, right=tuple(range(2, len(heads))))
+    ranked = TEAM_COLUMNS.index(metric) + 2
+    least_first = [TEAM_COLUMNS.index(m) + 2 for m in ("win_rate", "success_rate", "satisfaction", "new_clients",
+                                                        "contract_value")]
+    show(grid(heads, lines, right_aligned=tuple(range(2, len(heads))), flexible=(1,),
+              drop=tuple(i for i in least_first if i != ranked)))
     if found.get("not_on_duty"):
         echo(t("kpi.not_on_duty", quarter=found["quarter"], people=named(found["not_on_duty"])))
     echo("")
@@ -98,12 +107,14 @@ def chart(values: list[tuple[str, int, str]], columns: int | None = None) -> lis
     fills the room the terminal leaves, in eighths of a cell (labels padded by terminal cells)."""
     if not values:
         return []
-    label_width = max(cell_len(label) for label, _, _ in values)
+    total = columns or terminal_columns()
     text_width = max(cell_len(text) for _, _, text in values)
-    room = (columns or shutil.get_terminal_size((80, 24)).columns) - label_width - text_width - 4
+    label_width = min(max(cell_len(label) for label, _, _ in values), max(total - text_width - 4 - BAR_WIDTH[0], 6))
+    values = [(cut(label, label_width), value, text) for label, value, text in values]
+    room = total - label_width - text_width - 4
     width = min(max(room, BAR_WIDTH[0]), BAR_WIDTH[1])
     widest = max((value for _, value, _ in values), default=0)
-    return [f"{_left(label, label_width)}  {_right(text, text_width)}  {bar(value, widest, width)}".rstrip()
+    return [f"{left(label, label_width)}  {right(text, text_width)}  {bar(value, widest, width)}".rstrip()
             for label, value, text in values]
 
 
@@ -136,19 +147,21 @@ def drill_figure(metric: str, rows: list[dict]) -> str:
 
 def drill_text(found: dict) -> None:
     rows, metric = found["rows"], found["metric"]
-    echo(t("kpi.drill_head", metric=t(f"kpi.metric.{metric}"), login=found["login"], quarter=found["quarter"],
+    heading(t("kpi.drill_head", metric=t(f"kpi.metric.{metric}"), login=found["login"], quarter=found["quarter"],
            count=len(rows), figure=drill_figure(metric, rows)))
     if not rows:
         return
     columns = [c for c in DRILL_COLUMNS if any(row.get(c) is not None for row in rows)]
-    heads = [t(f"col.{c}") if t(f"col.{c}") != f"col.{c}" else c for c in columns]
+    heads = [t(f"col.{c}") for c in columns]
     lines = [[_cell(row, c, metric) for c in columns] for row in rows]
     later = sum(bool(row.get("recorded_later")) for row in rows)
     if later:
         heads.append(t("kpi.col.recorded_later"))
         for line, row in zip(lines, rows):
             line.append(t("kpi.recorded_later", day=row["recorded_on"]) if row.get("recorded_later") else "")
-    aligned(heads, lines, right=(columns.index("amount"),))
+    least_first = [columns.index(c) for c in ("contract", "kind", "deal", "entered", "stage") if c in columns]
+    show(grid(heads, lines, right_aligned=(columns.index("amount"),), drop=tuple(least_first),
+              flexible=tuple(columns.index(c) for c in ("client", "reason") if c in columns)))
     if later:
         echo(t("kpi.recorded_later_note.one" if later == 1 else "kpi.recorded_later_note", count=later,
                quarter=found["quarter"]))
@@ -220,16 +233,7 @@ def explain_text() -> None:
         echo(t(f"kpi.explain.{key}"))
 
 
-def aligned(heads: list[str], lines: list[list[str]], right: tuple[int, ...] = ()) -> None:
-    widths = [max(cell_len(line[i]) for line in [heads, *lines]) for i in range(len(heads))]
-    for line in [heads, *lines]:
-        cells = [_right(v, w) if i in right else _left(v, w) for i, (v, w) in enumerate(zip(line, widths))]
-        echo("  ".join(cells).rstrip())
-
-
-def _left(value: str, width: int) -> str:
-    return value + " " * (width - cell_len(value))
-
-
-def _right(value: str, width: int) -> str:
-    return " " * (width - cell_len(value)) + value
+def heading(text: str) -> None:
+    """A report's first line, broken where it would run past the terminal's edge."""
+    for line in wrapped(text):
+        echo(line)

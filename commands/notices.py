@@ -82,7 +82,7 @@ def _notices_table(rows: list[dict]) -> None:
         columns.append("acknowledged")
         rows = [{**r, "acknowledged": t("notice.acked_count", acknowledged=r["acknowledged"], expected=r["expected"])}
                 for r in rows]
-    table(rows, columns)
+    table(rows, columns, drop=("acknowledged_at", "codes"))
 
 
 def _notice_text(notice: dict) -> None:

@@ -17,7 +17,7 @@ from zizhi.core.errors import ZizhiError
 
 app = typer.Typer()  # its help is the callback's: `zizhi report quarterly` is itself the command
 
-Quarter = Annotated[Opt, typer.Option("--quarter", help="A quarter, e.g. 2026Q4 (default: the current one).")]
+Quarter = Annotated[Opt, typer.Option("--quarter", help="A quarter: 2026Q4, this or last (本季度, 上季度); default: this one.")]
 User = Annotated[Opt, typer.Option("--user", help="Whose (a login; managers and admins may name anyone).")]
 FALLBACK_EDITORS = ("editor", "nano", "vi")  # at a terminal with neither $EDITOR nor $VISUAL
 
@@ -104,7 +104,7 @@ def file_(ctx: typer.Context, quarter: Quarter = None, json: Json = False) -> No
 @app.command("review")
 def review(ctx: typer.Context,
            user: Annotated[str, typer.Option("--user", help="Whose report (a login).")],
-           quarter: Annotated[str, typer.Option("--quarter", help="The quarter, e.g. 2026Q4.")],
+           quarter: Annotated[str, typer.Option("--quarter", help="The quarter: 2026Q4, this or last (本季度, 上季度).")],
            comment: Annotated[str, typer.Option("--comment", help="Your comment (several lines allowed).")],
            json: Json = False) -> None:
     """Mark a filed report reviewed, with your comment (managers, admins); again replaces the
@@ -211,11 +211,12 @@ def _editor() -> str:
 
 def report_text(found: dict) -> None:
     """The report as a person reads it at the terminal."""
-    from zizhi.commands.kpi_view import aligned, figure_text, percent_text, target_text
+    from zizhi.commands.kpi_view import figure_text, heading, percent_text, target_text
+    from zizhi.commands.widths import grid, show
     from zizhi.core.i18n import t
 
-    echo(t("quarterly.head", name=found["name"], login=found["login"], quarter=found["quarter"],
-           start=found["from"], end=found["to"], status=t(f"quarterly.status.{found['status']}")))
+    heading(t("quarterly.head", name=found["name"], login=found["login"], quarter=found["quarter"],
+              start=found["from"], end=found["to"], status=t(f"quarterly.status.{found['status']}")))
     if found["filed_at"]:
         echo(t("quarterly.filed_line", filed_at=found["filed_at"]))
     else:
@@ -232,7 +233,7 @@ def report_text(found: dict) -> None:
         if changed:
             line.append(figure_text(live, metric) if metric in changed else "")
         lines.append(line)
-    aligned(heads, lines, right=tuple(range(1, len(heads))))
+    show(grid(heads, lines, right_aligned=tuple(range(1, len(heads))), flexible=(0,)))
     if changed:
         echo(t("quarterly.changed_line"))
     for name, text in found["sections"].items():
@@ -246,17 +247,19 @@ def report_text(found: dict) -> None:
 
 
 def roster_text(found: dict) -> None:
-    from zizhi.commands.kpi_view import aligned
+    from zizhi.commands.kpi_view import heading
+    from zizhi.commands.widths import grid, show
     from zizhi.core.i18n import t
 
     counts = found["counts"]
-    echo(t("quarterly.roster_head", quarter=found["quarter"], start=found["from"], end=found["to"],
+    heading(t("quarterly.roster_head", quarter=found["quarter"], start=found["from"], end=found["to"],
            opens=found["opens"], total=len(found["people"]), filed=counts["filed"] + counts["reviewed"],
            reviewed=counts["reviewed"], draft=counts["draft"], none=counts["none"]))
     heads = [t("kpi.col.person"), t("col.status"), t("quarterly.col.filed_at"), t("quarterly.col.reviewed_at"),
              t("quarterly.col.reviewed_by")]
-    aligned(heads, [[f"{p['name']} ({p['login']})", t(f"quarterly.status.{p['status']}"), p["filed_at"] or "",
-                     p["reviewed_at"] or "", p["reviewed_by"] or ""] for p in found["people"]])
+    show(grid(heads, [[f"{p['name']} ({p['login']})", t(f"quarterly.status.{p['status']}"), p["filed_at"] or "",
+                       p["reviewed_at"] or "", p["reviewed_by"] or ""] for p in found["people"]],
+              flexible=(0,), drop=(4, 3)))
     if found.get("not_on_duty"):
         from zizhi.commands.kpi_view import named
 

@@ -8,7 +8,6 @@ import typer
 
 from zizhi.commands.common import Json, Opt, desk, echo, money_text, output, read_shown
 from zizhi.commands.quarterly_cmd import app as quarterly_app
-from zizhi.core.reports.text import week_line
 
 app = typer.Typer(help="Reports: the weekly pipeline review, channels and referrals, market research, "
                        "the quarterly personal report.", no_args_is_help=True)
@@ -18,7 +17,7 @@ Csv = Annotated[bool, typer.Option("--csv", help="CSV on standard output (UTF-8 
 Out = Annotated[Opt, typer.Option("--out", "-o", help="Write the report to a .csv or .xlsx file; audited.")]
 From = Annotated[Opt, typer.Option("--from", help="First day (default: the quarter's first).")]
 To = Annotated[Opt, typer.Option("--to", help="Last day (default: today).")]
-Quarter = Annotated[Opt, typer.Option("--quarter", help="A whole quarter, e.g. 2026Q4 (instead of --from/--to).")]
+Quarter = Annotated[Opt, typer.Option("--quarter", help="A whole quarter: 2026Q4, this or last (本季度, 上季度); instead of --from/--to.")]
 SHOWN = 10  # a section's lines in print; --json lists all
 
 
@@ -90,49 +89,83 @@ def _report(ctx: typer.Context, kind: str, reader: Callable[[Any], dict], json: 
 
 
 def _weekly_text(report: dict) -> None:
+    from zizhi.commands.widths import wrapped
     from zizhi.core.i18n import t
 
     whose = report["login"] or t("report.team")
-    echo(f"{t('report.weekly_head', week=report['week'], first=report['first'], last=report['last'])} · "
-         f"{t('report.weekly_whose', who=whose)}")
-    for group in report["people"]:
-        echo("")
-        name = group["login"] or t("report.nobody")
-        echo(f"{name} {group['name'] or ''}".rstrip() + ": " + _counts(group["counts"]))
-        ahead = f"{report['next_first']} – {report['next_last']}"
-        days = {"stuck": report["stuck_on"], "follow_ups": ahead, "dunning": ahead}
-        from zizhi.core.reports.weekly import SECTIONS
-
-        for section in SECTIONS:
-            rows, late = group[section], group.get(f"{section}_overdue", 0)
-            if not rows and not late:
-                continue
-            echo(f"  {t('report.section.' + section, day=days.get(section, ''))} ({len(rows)})")
-            for row in rows[:SHOWN]:
-                echo("    " + week_line(section, row))
-            if len(rows) > SHOWN:
-                echo("    " + t("report.more", count=len(rows) - SHOWN))
-            if late:
-                echo("    " + t("report.overdue_already", count=late))
+    for line in wrapped(f"{t('report.weekly_head', week=report['week'], first=report['first'], last=report['last'])}"
+                        f" · {t('report.weekly_whose', who=whose)}"):
+        echo(line)
     echo("")
-    echo(f"{t('report.total')}: {_counts(report['totals'])}")
+    _weekly_counts(report)
+    ahead = f"{report['next_first']} – {report['next_last']}"
+    days = {"stuck": report["stuck_on"], "follow_ups": ahead, "dunning": ahead}
+    from zizhi.core.reports.weekly import SECTIONS
+
+    for group in report["people"]:
+        sections = [s for s in SECTIONS if group[s] or group.get(f"{s}_overdue", 0)]
+        if not sections:
+            continue
+        echo("")
+        echo(_who(group))
+        for section in sections:
+            _weekly_section(section, group, days.get(section, ""))
 
 
-def _counts(counts: dict) -> str:
+def _weekly_counts(report: dict) -> None:
+    """Each person's counts and the team's total, one aligned row each."""
+    from zizhi.commands.widths import grid, show
     from zizhi.core.i18n import t
 
-    return t("report.person_line", **{**counts, "won_value": money_text(counts["won_value"])})
+    names = ("moved", "won", "won_value", "lost", "cancelled", "opened", "stuck", "follow_ups", "dunning")
+
+    def cells(counts: dict) -> list[str]:
+        late = {name: f" ({counts[f'{name}_overdue']})" for name in ("follow_ups", "dunning")}
+        return [money_text(counts[n]) if n == "won_value" else f"{counts[n]}{late.get(n, '')}" for n in names]
+
+    lines = [[_who(group), *cells(group["counts"])] for group in report["people"]]
+    lines.append([t("report.total"), *cells(report["totals"])])
+    show(grid([t("report.col.person"), *(t(f"report.col.{n}") for n in names)], lines,
+              right_aligned=tuple(range(1, len(names) + 1)), flexible=(0,), drop=(names.index("cancelled") + 1,)))
 
 
-def _grid(heads: list[str], lines: list[list[str]]) -> None:
-    """A table with the first column left and the figures right, aligned by terminal cells."""
-    from rich.cells import cell_len
+FREE_TEXT = {"lost": 2, "cancelled": 2, "stuck": 2, "follow_ups": 3}  # a record's cell of free text, by section
 
-    widths = [max(cell_len(line[i]) for line in [heads, *lines]) for i in range(len(heads))]
-    for line in [heads, *lines]:
-        cells = [line[0] + " " * (widths[0] - cell_len(line[0]))]
-        cells += [" " * (w - cell_len(v)) + v for v, w in zip(line[1:], widths[1:])]
-        echo("  ".join(cells).rstrip())
+
+def _who(group: dict) -> str:
+    from zizhi.core.i18n import t
+
+    return f"{group['login']} {group['name'] or ''}".rstrip() if group["login"] else t("report.nobody")
+
+
+def _weekly_section(section: str, group: dict, day: str) -> None:
+    """A section's records in aligned columns (amounts right), at most :data:`SHOWN` of them."""
+    from zizhi.commands.widths import grid, show
+    from zizhi.core.i18n import t
+    from zizhi.core.reports.text import week_cells
+
+    rows, late = group[section], group.get(f"{section}_overdue", 0)
+    echo(f"  {t('report.section.' + section, day=day)} ({len(rows)})")
+    lines = [week_cells(section, row) for row in rows[:SHOWN]]
+    if lines:
+        used = [i for i in range(len(lines[0])) if any(line[i] for line in lines)]  # no deal: no column
+        lines = [[line[i] for i in used] for line in lines]
+        money = tuple(n for n, i in enumerate(used) if all(not line[n] or line[n].startswith("¥") for line in lines))
+        free = tuple(used.index(i) for i in (1, FREE_TEXT.get(section)) if i in used)  # the client, a note
+        show(grid([""] * len(used), lines, right_aligned=money, flexible=free, indent="    ",
+                  drop=(used.index(4),) if section == "moved" and 4 in used else ()))
+    if len(rows) > SHOWN:
+        echo("    " + t("report.more", count=len(rows) - SHOWN))
+    if late:
+        echo("    " + t("report.overdue_already", count=late))
+
+
+def _grid(heads: list[str], lines: list[list[str]], drop: tuple[int, ...] = ()) -> None:
+    """A table with the first column (a name) left and the figures right, fitted to the terminal:
+    the columns in ``drop`` left out first, then the names shortened with "…"."""
+    from zizhi.commands.widths import grid, show
+
+    show(grid(heads, lines, right_aligned=tuple(range(1, len(heads))), drop=drop, flexible=(0,)))
 
 
 def _channels_text(report: dict) -> None:
@@ -149,17 +182,18 @@ def _channels_text(report: dict) -> None:
                 _days(days["median"]), _days(days["mean"])]
 
     echo(t("report.channels_head", first=report["from"], last=report["to"]))
-    heads = [t("col.channel"), *(t(f"col.{f}") for f in figures)]
+    heads = [t(f"report.col.{f}") for f in figures]
+    least_first = tuple(figures.index(f) + 1 for f in ("mean_days", "converted", "won", "clients_won", "median_days"))
     lines = [[_channel(row["name"]), *cells(row)] for row in report["channels"]]
-    _grid(heads, [*lines, [t("report.total"), *cells(report["totals"])]])
+    _grid([t("col.channel"), *heads], [*lines, [t("report.total"), *cells(report["totals"])]], least_first)
     echo(t("report.channels_revenue_note"))
     echo("")
     echo(t("report.referrers_head"))
     if not report["referrers"]:
         echo(t("report.no_referrals"))
         return
-    _grid([t("col.name"), *(t(f"col.{f}") for f in figures)],
-          [[row["name"] or str(row["client_id"]), *cells(row)] for row in report["referrers"]])
+    _grid([t("col.name"), *heads], [[row["name"] or str(row["client_id"]), *cells(row)] for row in report["referrers"]],
+          least_first)
 
 
 def _channel(name: str) -> str:
@@ -183,8 +217,9 @@ def _market_text(report: dict) -> None:
                 money_text(row["lost_value"])]
 
     lines = [[_group(row), *cells(row)] for row in report["groups"]]
-    heads = [t(f"report.by.{by}"), *(t(f"col.{f}") for f in ("inquiries", "won", "won_value", "lost", "lost_value"))]
-    _grid(heads, [*lines, [t("report.total"), *cells(report["totals"])]])
+    heads = [t(f"report.by.{by}"), *(t(f"report.col.{f}") for f in ("inquiries", "won", "won_value", "lost",
+                                                                     "lost_value"))]
+    _grid(heads, [*lines, [t("report.total"), *cells(report["totals"])]], (5, 4))
     for field in ("reason", "competitor"):
         rows = report[f"lost_by_{field}"]
         if not rows:

@@ -145,7 +145,8 @@ def _said(risk: dict) -> dict:
 
 def _risks_table(rows: list[dict]) -> None:
     table([_said(r) for r in rows],
-          ["id", "level", "category", "description", "likelihood", "impact", "owner", "status", "next_review_on"])
+          ["id", "level", "category", "description", "likelihood", "impact", "owner", "status", "next_review_on"],
+          drop=("likelihood", "impact", "category", "status"))  # the level says the first two
 
 
 def _risk_text(risk: dict) -> None:
@@ -157,7 +158,8 @@ def _risk_text(risk: dict) -> None:
         echo(t("risk.reviews"))
         table([{**r, "level": t(f"risk.level.{r['level']}"), "status": t(f"risk.status.{r['status']}")}
                for r in risk["reviews"]],
-              ["reviewed_on", "user", "likelihood", "impact", "level", "status", "next_review_on", "note"])
+              ["reviewed_on", "user", "likelihood", "impact", "level", "status", "next_review_on", "note"],
+              drop=("likelihood", "impact", "status"))
 
 
 def _cell(cell: dict, plain: bool) -> str:

@@ -34,11 +34,16 @@ class ZizhiError(Exception):
             value = params.get(name)
             if isinstance(value, str) and t(f"{WORDS[name]}.{value}", lang=lang) != f"{WORDS[name]}.{value}":
                 params[name] = t(f"{WORDS[name]}.{value}", lang=lang)
-        if "allowed_zh" in params:  # a closed vocabulary's words: in Chinese with their Chinese spelling
-            from zizhi.core.i18n import current_language
+        from zizhi.core.i18n import current_language
 
-            if (lang or current_language()) == "zh":
-                params["allowed"] = params["allowed_zh"]
+        chinese = (lang or current_language()) == "zh"
+        if "allowed_zh" in params and chinese:  # a closed vocabulary's words: with their Chinese spelling
+            params["allowed"] = params["allowed_zh"]
+        field = params.get("field")
+        if chinese and isinstance(field, str):  # the field's name in Chinese too (``field.<name>``)
+            key = "field." + field.lstrip("-").replace("-", "_")
+            if t(key, lang=lang) != key:
+                params["field"] = t(key, lang=lang)
         params.setdefault("how", how(self.key, surface, lang, **params))
         return t(self.key, lang=lang, **params)
 
@@ -62,6 +67,13 @@ class InputError(ZizhiError):
     """A value that fails validation: a bad credit code, phone, amount or date."""
 
     exit_code = 65
+
+
+class UsageMistake(ZizhiError):
+    """A command asked for in a way that cannot work — a PDF with no file to write it to: a usage
+    error (exit 2) like the command line's own, naming the option that is missing."""
+
+    exit_code = 2
 
 
 class Busy(ZizhiError):

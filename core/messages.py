@@ -83,14 +83,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "此处只能运行 zizhi 命令（'{command}' 不是）：例如 `ssh 主机 zizhi client list`。"),
 
     # files a command writes (core/paths.py: write_output)
-    "output.is_directory": ("--output: {path} is a folder; give a file name, e.g. {path}/quote.pdf.",
-                            "--output：{path} 是文件夹，请给出文件名，如 {path}/quote.pdf。"),
+    "output.is_directory": ("--output: {path} is a folder; give a file name, e.g. {example}.",
+                            "输出文件（--output）：{path} 是文件夹，请给出文件名，如 {example}。"),
     "output.no_folder": ("--output: {folder} is not an existing folder; create it first or choose another.",
-                         "--output：{folder} 不是已有的文件夹，请先创建或另选位置。"),
+                         "输出文件（--output）：{folder} 不是已有的文件夹，请先创建或另选位置。"),
     "output.is_database": ("{option}: {path} is a database; writing there would destroy it. Choose another file name.",
                            "{option}：{path} 是数据库，写入会毁掉它。请另选文件名。"),
     "output.cannot_write": ("--output: cannot write {path}: {reason}; choose another place.",
-                            "--output：无法写入 {path}：{reason}；请另选位置。"),
+                            "输出文件（--output）：无法写入 {path}：{reason}；请另选位置。"),
+    "output.pdf_needs_file": ("A PDF is written to a file: name it with -o/--output, e.g. -o {example}.",
+                              "PDF 须写入文件：请用 -o/--output 指定文件名，例如 -o {example}。"),
 
     # who may change a client (core/access.py) and see the audit trail (core/audit.py)
     "access.cannot_edit": ("You may not change client {client}: only its owner, a manager or an admin can (you are {role}).",
@@ -161,6 +163,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
     # tables of the CLI and the app: an empty or a cut-short listing, yes and no
     "list.empty": ("(nothing to show)", "（没有内容）"),
+    "list.left_out": ("(left out to fit {width} columns: {columns}; widen the terminal or set COLUMNS, or see all with --json)",
+                      "（为适应 {width} 列宽度略去了：{columns}；请加宽终端或设置 COLUMNS，或用 --json 查看全部）"),
     "list.more": ("(the first {shown} shown; see more with --offset {shown} or --limit N)",
                   "（仅显示前 {shown} 条；用 --offset {shown} 或 --limit N 查看更多）"),
     "yes": ("yes", "是"),

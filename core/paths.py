@@ -96,14 +96,29 @@ def write_output(path: str | os.PathLike, data: bytes) -> Path:
     return target
 
 
-def check_output(path: str | os.PathLike) -> Path:
-    """The target of ``-o`` if it can be a file: not a folder, in a folder that exists."""
+def document_target(kind: str, output: str | None, example: str) -> None:
+    """Where a rendered document goes, checked before the work: a PDF always to the file ``-o``
+    names (without one, a usage mistake, exit 2, showing ``example``), any ``-o`` on this computer
+    and able to be a file. Every command rendering a document checks it here."""
+    from zizhi.core import identity
+    from zizhi.core.errors import UsageMistake
+
+    if kind == "pdf" and not output:
+        raise UsageMistake("output.pdf_needs_file", example=example)
+    if output:
+        identity.require_local("--output")
+        check_output(output, example)
+
+
+def check_output(path: str | os.PathLike, example: str = "document.pdf") -> Path:
+    """The target of ``-o`` if it can be a file: not a folder (``example``: a file name fitting
+    what is written there), in a folder that exists."""
     from zizhi.core.errors import InputError
 
     target = Path(path).expanduser()
     guard_target(target, "--output")
     if target.is_dir():
-        raise InputError("output.is_directory", path=str(target))
+        raise InputError("output.is_directory", path=str(target), example=str(target / example))
     if not target.parent.is_dir():
         raise InputError("output.no_folder", folder=str(target.parent))
     return target

@@ -6,9 +6,9 @@ written and audited in one unit of work (``exports.read``).
 
 from __future__ import annotations
 
-from zizhi.core import exports, identity
+from zizhi.core import exports
 from zizhi.core.errors import InputError
-from zizhi.core.paths import check_output
+from zizhi.core.paths import document_target
 
 FORMATS = {"md": "markdown", "markdown": "markdown", "pdf": "pdf"}
 
@@ -20,11 +20,7 @@ def render_letter(desk, ref: str, form: str = "md", output: str | None = None, a
     kind = FORMATS.get((form or "").strip().lower())
     if kind is None:
         raise InputError("input.not_one_of", field="format", value=form, allowed="md, pdf")
-    if kind == "pdf" and not output:
-        raise InputError("input.required", field="--output")
-    if output:
-        identity.require_local("--output")
-        check_output(output)
+    document_target(kind, output, f"催款函-{ref}.pdf")
     return exports.read(desk, "dunning_letter", lambda: letter(desk, ref, as_of), command="dunning letter",
                         file=output, document=True, deliver=lambda found: _deliver(found, kind, output),
                         ref=ref, format=kind, as_of=as_of)

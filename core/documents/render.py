@@ -7,9 +7,9 @@ roles that do not call clients.
 
 from __future__ import annotations
 
-from zizhi.core import exports, identity
+from zizhi.core import exports
 from zizhi.core.errors import InputError
-from zizhi.core.paths import check_output
+from zizhi.core.paths import document_target
 
 FORMATS = ("text", "markdown", "pdf")
 
@@ -21,11 +21,7 @@ def render_quote(desk, ref: str, form: str = "text", output: str | None = None) 
     kind = (form or "").strip().lower()
     if kind not in FORMATS:
         raise InputError("input.not_one_of", field="format", value=form, allowed=", ".join(FORMATS))
-    if kind == "pdf" and not output:
-        raise InputError("input.required", field="--output")
-    if output:
-        identity.require_local("--output")
-        check_output(output)
+    document_target(kind, output, f"报价单-{ref}.pdf")
     return exports.read(desk, "quote", lambda: get_quote(desk, ref), command="quote render", file=output,
                         document=True, deliver=lambda quote: _deliver(quote, kind, output), quote=ref, format=kind)
 

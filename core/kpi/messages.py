@@ -2,8 +2,10 @@
 definitions (``zizhi kpi --explain``) and the words of a drill-down."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "kpi.quarter_format": ("{field}: '{value}' is not a quarter; write the year, Q and 1-4, e.g. 2026Q4.",
-                           "{field}：'{value}' 不是季度；请写年份、Q 和 1-4，例如 2026Q4。"),
+    "kpi.quarter_format": ("{field}: '{value}' is not a quarter; write a year from {low} to {high} and Q1–Q4 "
+                           "(e.g. 2026Q4), or this or last.",
+                           "{field}：'{value}' 不是季度；请写 {low} 到 {high} 年之间的年份加 Q1–Q4（如 2026Q4），"
+                           "或 本季度（this）、上季度（last）。"),
     "kpi.sales_side_only": ("KPIs are kept for salespeople (you are {role}); managers see the team's with "
                             "zizhi kpi team.",
                             "业绩指标只为销售人员统计（您的角色是 {role}）；经理可用 zizhi kpi team 查看全队。"),
@@ -23,8 +25,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "只有经理和管理员可以设定目标（您的角色是 {role}）。"),
     "kpi.target_not_sales": ("{field}: {value} is {role}; targets are set for salespeople.",
                              "{field}：{value} 的角色是 {role}；目标只为销售人员设定。"),
-    "kpi.target_negative": ("{field}: {value} is below nothing; a target is 0 or more.",
-                            "{field}：{value} 小于零；目标须为 0 或以上。"),
+    "kpi.target_negative": ("{field}: {value} is negative; a target must be 0 or more.",
+                            "{field}：{value} 是负数；目标必须大于或等于 0。"),
     "kpi.target_set": ("Targets of {login} for {quarter}: revenue {revenue}, contract value {contract_value}, "
                        "new clients {new_clients}.",
                        "{login} {quarter} 的目标：销售额 {revenue}，签约额 {contract_value}，新客户 {new_clients}。"),
@@ -41,7 +43,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kpi.chart": ("{metric}:", "{metric}："),
     "kpi.not_on_duty": ("Not ranked — not on duty in {quarter} (onboarding exam not passed by its end): {people}.",
                         "未参与排名 — {quarter} 未上岗（季度结束前未通过入职考试）：{people}。"),
+    "col.day": ("day", "日期"),
+    "col.entered": ("entered", "进入日期"),
     "kpi.col.figure": ("figure", "数值"),
+    # the team table's heads, short (a line break prints a head on two lines) so it fits 80 columns
+    "kpi.short.revenue": ("revenue", "销售额"),
+    "kpi.short.contract_value": ("contracts\nsigned", "签约额"),
+    "kpi.short.new_clients": ("new\nclients", "新客户"),
+    "kpi.short.satisfaction": ("satis-\nfaction", "满意度"),
+    "kpi.short.success_rate": ("success\nrate", "办理\n成功率"),
+    "kpi.short.win_rate": ("win\nrate", "赢单率"),
     "kpi.col.target": ("target", "目标"),
     "kpi.col.attainment": ("attained", "完成率"),
     "kpi.col.rank": ("rank", "排名"),

@@ -17,7 +17,7 @@ from zizhi.core.kpi.records import TARGETED
 def set_target(desk, login: str, quarter: str, revenue: str | int | None = None,
                contract_value: str | int | None = None, new_clients: str | int | None = None) -> dict:
     """Set one salesperson's targets for ``quarter`` (managers and admins); returns them."""
-    q = quarters.parse(quarter)
+    q = quarters.chosen(desk, quarter)
     given = {"revenue": _money(revenue, "revenue"), "contract_value": _money(contract_value, "contracts"),
              "new_clients": None if new_clients is None else validation.whole_in(new_clients, "new-clients")}
     given = {metric: value for metric, value in given.items() if value is not None}

@@ -7,9 +7,9 @@ rendered, written and audited in one unit of work (``exports.read``), under the 
 
 from __future__ import annotations
 
-from zizhi.core import exports, identity
+from zizhi.core import exports
 from zizhi.core.errors import InputError
-from zizhi.core.paths import check_output
+from zizhi.core.paths import document_target
 
 FORMATS = {"md": "markdown", "markdown": "markdown", "pdf": "pdf"}
 
@@ -20,7 +20,7 @@ def render_report(desk, login: str | None = None, quarter: str | None = None, fo
     always needs one)."""
     from zizhi.core.quarterly.reports import report
 
-    kind = _kind(form, output)
+    kind = _kind(form, output, "季度总结.pdf")
     company = desk.settings.general.company.name
     return exports.read(desk, "quarterly_report", lambda: report(desk, login, quarter), command="report quarterly render",
                         file=output, document=True, deliver=lambda found: _deliver(found, kind, company, output),
@@ -34,7 +34,7 @@ def render_team(desk, quarter: str | None = None, metric: str = "revenue", chart
     from zizhi.core.kpi import figures
     from zizhi.core.quarterly import team_pdf
 
-    _kind("pdf", output)
+    _kind("pdf", output, "团队对比.pdf")
     chosen = _charts(metric, charts)
     company = desk.settings.general.company.name
     return exports.read(desk, "kpi", lambda: figures.team(desk, quarter, metric), command="kpi team --pdf",
@@ -56,15 +56,11 @@ def _charts(metric: str, charts: list[str] | None) -> list[str]:
     return list(dict.fromkeys(named))
 
 
-def _kind(form: str, output: str | None) -> str:
+def _kind(form: str, output: str | None, example: str) -> str:
     kind = FORMATS.get((form or "").strip().lower())
     if kind is None:
         raise InputError("input.not_one_of", field="format", value=form, allowed="md, pdf")
-    if kind == "pdf" and not output:
-        raise InputError("input.required", field="--output")
-    if output:
-        identity.require_local("--output")
-        check_output(output)
+    document_target(kind, output, example)
     return kind
 
 

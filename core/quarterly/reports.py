@@ -118,7 +118,7 @@ def file_report(desk, quarter: str | Quarter | None = None) -> dict:
 def review(desk, login: str, quarter: str | Quarter, comment: str) -> dict:
     """A manager's or admin's review of a filed report, with their comment; reviewing again
     replaces the comment (the audit trail keeps the earlier one)."""
-    q = quarters.parse(quarter)
+    q = quarters.chosen(desk, quarter)
     validation.text(comment, "comment", multiline=True)
     comment = (comment or "").strip()
     if not comment:

@@ -11,9 +11,9 @@ write-offs. The opening plus the lines is the closing, to the fen.
 
 from __future__ import annotations
 
-from zizhi.core import access, exports, identity
+from zizhi.core import access, exports
 from zizhi.core.errors import InputError
-from zizhi.core.paths import check_output
+from zizhi.core.paths import document_target
 from zizhi.core.receivables import movements, periods, positions
 
 FORMATS = ("md", "pdf", "json")
@@ -57,11 +57,7 @@ def render_statement(desk, client_ref: str | int, start: str | None = None, end:
     kind = {"markdown": "md"}.get(kind, kind)
     if kind not in FORMATS:
         raise InputError("input.not_one_of", field="format", value=form, allowed=", ".join(FORMATS))
-    if kind == "pdf" and not output:
-        raise InputError("input.required", field="--output")
-    if output:
-        identity.require_local("--output")
-        check_output(output)
+    document_target(kind, output, "对账单.pdf")
     return exports.read(desk, "receivable", lambda: statement(desk, client_ref, start, end, period),
                         command="ar statement", file=output, as_json=kind == "json", document=True,
                         deliver=lambda found: _deliver(found, kind, output), client=str(client_ref),

@@ -21,7 +21,7 @@ def write(desk, kind: str, reader: Callable[[], dict], out: str | None, *, comma
           stdout: IO[bytes] | None = None, **filters: Any) -> dict:
     """Write the ``kind`` report ``reader`` returns to ``out`` (None or ``-``: ``stdout``, as CSV);
     the format is the file's: .csv or .xlsx."""
-    destination, fmt = _destination(out)
+    destination, fmt = _destination(out, kind)
     with desk.store.unit_of_work() as db:
         headers, rows = tables.table(kind, reader())
         count = writing.write(destination, fmt, headers, rows, None, stdout)
@@ -31,14 +31,14 @@ def write(desk, kind: str, reader: Callable[[], dict], out: str | None, *, comma
     return {"kind": kind, "file": str(destination) if destination else "-", "format": fmt, "rows": count}
 
 
-def _destination(out: str | None) -> tuple[Path | None, str]:
+def _destination(out: str | None, kind: str) -> tuple[Path | None, str]:
     if out in (None, "-"):
         return None, "csv"
     path = Path(out).expanduser()
     if path.is_dir():
-        raise InputError("exchange.out_is_folder", file=out, example=str(path / "report.csv"))
+        raise InputError("report.out_is_folder", file=out, example=str(path / f"{kind}.xlsx"))
     if not path.parent.is_dir():
-        raise InputError("exchange.out_folder", file=out)
+        raise InputError("report.out_folder", file=out)
     fmt = _SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         raise InputError("report.out_format", field="out", value=out, file=out)

@@ -14,7 +14,6 @@ from zizhi.core import clock, validation
 from zizhi.core.errors import InputError
 
 WEEK = re.compile(r"(\d{4})-?W(\d{1,2})", re.IGNORECASE)
-QUARTER = re.compile(r"(\d{4})[- ]?Q([1-4])", re.IGNORECASE)
 THIS_WEEK = ("this", "本周")
 LAST_WEEK = ("last", "上周")
 _DIGITS = str.maketrans("０１２３４５６７８９－Ｗｗ", "0123456789-Ww")
@@ -52,25 +51,23 @@ def span(desk, start: str | None, end: str | None, quarter: str | None) -> tuple
     if quarter and (start or end):
         raise InputError("report.quarter_or_dates", field="quarter", value=quarter)
     if quarter:
-        return quarter_days(quarter)
+        return quarter_days(desk, quarter)
     today = company_today(desk).isoformat()
     last = validation.date(end, "to") or today
-    first = validation.date(start, "from") or quarter_days(_quarter_of(last))[0]
+    first = validation.date(start, "from") or quarter_days(desk, _quarter_of(last))[0]
     if first > last:
         raise InputError("report.from_after_to", field="from", value=first, to=last)
     return first, last
 
 
-def quarter_days(text: str) -> tuple[str, str]:
-    """``"2026Q4"`` (or 2026-Q4) → ("2026-10-01", "2026-12-31")."""
-    raw = (validation.text(text, "quarter") or "").strip()
-    found = QUARTER.fullmatch(raw.translate(_DIGITS))
-    if not found or not 2000 <= int(found[1]) <= 9999:
-        raise InputError("report.quarter_format", field="quarter", value=raw)
-    year, number = int(found[1]), int(found[2])
-    first = dt.date(year, 3 * number - 2, 1)
-    after = dt.date(year + (number == 4), 1 if number == 4 else 3 * number + 1, 1)
-    return first.isoformat(), (after - dt.timedelta(days=1)).isoformat()
+def quarter_days(desk, text: str) -> tuple[str, str]:
+    """``"2026Q4"`` (or 2026-Q4, this, last: read as every quarter is, by ``core.kpi.quarters``) →
+    ("2026-10-01", "2026-12-31")."""
+    from zizhi.core.kpi import quarters
+
+    validation.text(text, "quarter")
+    found = quarters.chosen(desk, text)
+    return found.first.isoformat(), found.last.isoformat()
 
 
 def _quarter_of(day: str) -> str:

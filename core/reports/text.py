@@ -8,26 +8,36 @@ from zizhi.core.money import format_fen
 
 
 def week_line(section: str, row: dict) -> str:
-    """One record of the weekly review, on one line (as ``zizhi report weekly`` writes it)."""
+    """One record of the weekly review, on one line (as the app's Weekly review shows it)."""
+    deal, client, *said = week_cells(section, row)
+    if section == "moved":  # the day and who moved it read as one: "2026-11-27 boss"
+        said = [said[0], " ".join(cell for cell in said[1:] if cell)]
+    head = f"{deal} {client}" if deal else client
+    return head + "  " + "  ".join(cell for cell in said if cell)
+
+
+def week_cells(section: str, row: dict) -> list[str]:
+    """One record of the weekly review as its cells — the deal, the client, then what happened —
+    which `zizhi report weekly` aligns in columns."""
     def stage(name: str) -> str:
         return t(f"stage.{name}")
 
-    deal = f"#{row['deal_id']} " if row.get("deal_id") else ""
+    deal = f"#{row['deal_id']}" if row.get("deal_id") else ""
     said = {
-        "moved": lambda: f"{stage(row['from_stage'])} → {stage(row['to_stage'])}  {row['at'][:10]} {row['by']}"
-                         + (f" ({t('report.hops', count=row['hops'])})" if row["hops"] > 1 else ""),
-        "won": lambda: f"{row['contract']}  {_money(row['total'])}  {row['signed_on']}",
-        "lost": lambda: f"{row['reason'] or ''}" + (f"  → {row['competitor']}" if row["competitor"] else "")
-                        + f"  {_money(row['value'])}",
-        "cancelled": lambda: f"{row['reason'] or ''}  {_money(row['value'])}",
-        "opened": lambda: f"{t('channel.' + row['channel']) if row['channel'] else ''}  {_money(row['value'])}"
-                          f"  {row['at'][:10]}",
-        "stuck": lambda: t("report.stuck_line", stage=stage(row["stage"]), since=row["since"], limit=row["limit"]),
-        "follow_ups": lambda: f"{row['next_date']}  {row['step']}",
-        "dunning": lambda: f"{row['instalment']}  {t('dunning_action.' + row['action'])}  {_money(row['owed'])}"
-                           f"  {row['since']}",
+        "moved": lambda: [f"{stage(row['from_stage'])} → {stage(row['to_stage'])}", row["at"][:10],
+                          (row["by"] or "") + (f" ({t('report.hops', count=row['hops'])})" if row["hops"] > 1 else "")],
+        "won": lambda: [row["contract"], _money(row["total"]), row["signed_on"]],
+        "lost": lambda: [row["reason"] or "", f"→ {row['competitor']}" if row["competitor"] else "",
+                         _money(row["value"])],
+        "cancelled": lambda: [row["reason"] or "", _money(row["value"])],
+        "opened": lambda: [t("channel." + row["channel"]) if row["channel"] else "", _money(row["value"]),
+                           row["at"][:10]],
+        "stuck": lambda: [t("report.stuck_line", stage=stage(row["stage"]), since=row["since"], limit=row["limit"])],
+        "follow_ups": lambda: [row["next_date"], row["step"] or ""],
+        "dunning": lambda: [row["instalment"], t("dunning_action." + row["action"]), _money(row["owed"]),
+                            row["since"]],
     }[section]()
-    return f"{deal}{row['client']}  {said}"
+    return [deal, row["client"], *said]
 
 
 def _money(fen: int | None) -> str:

@@ -154,6 +154,7 @@ def _history(desk, first: str, after: str, owner: int | None) -> dict[str, list[
     for move in moves.values():
         move["by"] = logins.get(move["by"])
     found["moved"] = sorted(moves.values(), key=lambda move: (move["at"], move["deal_id"]))
+    found["opened"].sort(key=lambda deal: (deal["at"][:10], deal["client"], deal["deal_id"]))  # by day, then client
     return found
 
 

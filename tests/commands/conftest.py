@@ -25,6 +25,7 @@ def env(tmp_path, monkeypatch):
     monkeypatch.setenv("ZIZHI_STATE", str(tmp_path / "state"))
     monkeypatch.setenv("ZIZHI_NOW", "2026-11-27T09:00:00")
     monkeypatch.setenv("ZIZHI_LANG", "en")
+    monkeypatch.setenv("COLUMNS", "200")  # a wide terminal, as the runner's: tables print whole (80: test_report_widths)
     monkeypatch.delenv("ZIZHI_USER", raising=False)
     from zizhi.core import i18n
     from zizhi.core.desk import init_database

@@ -58,7 +58,8 @@ def test_another_persons_figures_and_the_team_are_for_managers(sold):
 
 def test_a_bad_quarter_or_metric_is_one_line_and_exit_65(sold):
     assert sold("kpi", "--quarter", "2026Q5", user="li", code=65).stderr == (
-        "zizhi: quarter: '2026Q5' is not a quarter; write the year, Q and 1-4, e.g. 2026Q4.\n")
+        "zizhi: quarter: '2026Q5' is not a quarter; write a year from 2000 to 2999 and Q1–Q4 (e.g. 2026Q4), or "
+        "this or last.\n")
     said = sold("kpi", "drill", "profit", user="li", code=65).stderr
     assert said.startswith("zizhi: metric: 'profit' is not a KPI; one of revenue, contract_value")
 
@@ -99,10 +100,10 @@ def test_the_team_table_and_chart_align_chinese_names_by_cells(sold):
     sold("kpi", "target", "set", "--user", "li", "--quarter", "2026Q4", "--revenue", "2,862", user="chen")
     shown = sold("kpi", "team", user="chen").stdout.splitlines()
     assert shown[0] == "The team, 2026Q4 (2026-10-01 – 2026-12-31), ranked by revenue:"
-    rows = [line for line in shown[2:4]]
-    assert rows[0].startswith("1     李娜 (li)") and rows[1].startswith("2     赵强 (zhao)")
-    assert "¥2,862.00" in rows[0] and "50%" in rows[0]  # target and attainment
-    ends = {cell_len(line[:line.index("¥") + len(line[line.index("¥"):].split()[0])]) for line in rows}
+    rows = shown[3:7]  # under two lines of heads; the target and attainment stacked under the figure
+    assert rows[0].startswith("1     李娜 (li)") and rows[3].startswith("2     赵强 (zhao)")
+    assert "¥2,862.00" in rows[1] and rows[1].split()[0] == "target" and "50%" in rows[2]
+    ends = {cell_len(line[:line.index("¥") + len(line[line.index("¥"):].split()[0])]) for line in rows[:2]}
     assert len(ends) == 1  # the revenue column ends at the same cell on every row
     chart = shown[shown.index("revenue:") + 1:]
     assert chart[0].startswith("李娜 (li)    ¥1,431.00  ███") and chart[1].rstrip().endswith("¥0.00")

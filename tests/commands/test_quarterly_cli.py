@@ -145,8 +145,8 @@ def test_rendered_as_markdown_and_a_chinese_pdf_and_the_team_as_a_pdf_with_bars(
     text = "".join(page.extract_text() for page in reader.pages).replace("\x00", "")
     assert len(reader.pages) == 1 and "2026Q4 季度个人工作总结" in text and "签约宁波甲。" in text
     assert "¥1,431.00" in text and "¥2,862.00" in text
-    assert sold("report", "quarterly", "render", "--format", "pdf", user="li", code=65).stderr == (
-        "zizhi: --output: a value is required.\n")
+    assert sold("report", "quarterly", "render", "--format", "pdf", user="li", code=2).stderr == (
+        "zizhi: A PDF is written to a file: name it with -o/--output, e.g. -o 季度总结.pdf.\n")
 
     team = tmp_path / "团队.pdf"
     sold("kpi", "team", "--quarter", "2026Q4", "--pdf", "-o", str(team), user="chen")

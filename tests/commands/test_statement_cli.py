@@ -38,7 +38,7 @@ def test_the_statement_as_markdown_pdf_and_json(cli, owing, tmp_path):  # noqa: 
 def test_refused_statements_say_one_line_and_change_nothing(cli, owing):  # noqa: F811
     before = cli.dump()
     for args, code, said in [
-            (("ar", "statement", "恒通", "--format", "pdf"), 65, "--output: a value is required"),
+            (("ar", "statement", "恒通", "--format", "pdf"), 2, "name it with -o/--output, e.g. -o 对账单.pdf"),
             (("ar", "statement", "恒通", "--period", "2026-13"), 65, "period: '2026-13' is not a month"),
             (("ar", "statement", "恒通", "--period", "2026-11", "--to", "2026-11-30"), 65, "not both"),
             (("ar", "statement", "恒通", "--format", "xlsx"), 65, "format: 'xlsx' is not one of md, pdf, json")]:

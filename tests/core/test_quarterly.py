@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from tests.core.test_contracts import TOTAL
 from tests.core.test_kpi import HALF, signed_on
 from zizhi.core import clock
-from zizhi.core.errors import InputError, Refused, UserError
+from zizhi.core.errors import InputError, Refused, UsageMistake, UserError
 from zizhi.core.people import users as people
 from zizhi.core.quarterly import document, render, reports, sections
 from zizhi.core.receivables import ledger
@@ -256,9 +256,9 @@ def test_renderings_are_audited_exports_and_the_pdf_reads_back_in_chinese(filed,
         assert words in text
     exports = li.store.rows("SELECT user_id, detail FROM audit WHERE action = 'quarterly_report.export' ORDER BY id")
     assert len(exports) == 2 and '"format": "pdf"' in exports[1]["detail"] and '"user": "li"' in exports[1]["detail"]
-    with pytest.raises(InputError) as no_file:
+    with pytest.raises(UsageMistake) as no_file:
         render.render_report(li, None, "2026Q4", "pdf")
-    assert no_file.value.message() == "--output: a value is required."
+    assert no_file.value.message() == "A PDF is written to a file: name it with -o/--output, e.g. -o 季度总结.pdf."
 
 
 def test_the_team_pdf_has_the_table_and_a_bar_chart_per_chosen_metric(filed, li, manager, tmp_path):

@@ -7,7 +7,7 @@ from rich.cells import cell_len
 from zizhi.commands.common import csv_out, echo, money_text
 from zizhi.commands.watch_view import BAR_WIDTH, EIGHTHS, FULL
 from zizhi.commands.widths import columns as terminal_columns
-from zizhi.commands.widths import cut, grid, left, right, show, wrapped
+from zizhi.commands.widths import cut, grid, left, right, say, show
 from zizhi.core.i18n import t
 from zizhi.core.kpi import text as kpi_text
 from zizhi.core.kpi.text import MONEY
@@ -18,7 +18,7 @@ detail_text, target_text = kpi_text.detail, kpi_text.target
 
 
 def person_text(row: dict) -> None:
-    heading(t("kpi.head", name=row["name"], login=row["login"], quarter=row["quarter"], start=row["from"],
+    say(t("kpi.head", name=row["name"], login=row["login"], quarter=row["quarter"], start=row["from"],
               end=row["to"]))
     heads = ["", t("kpi.col.figure"), t("kpi.col.target"), t("kpi.col.attainment"), ""]
     lines = [[t(f"kpi.metric.{m}"), figure_text(row, m), target_text(row, m),
@@ -70,7 +70,7 @@ def team_rows(found: dict) -> tuple[list[str], list[list[str]]]:
 
 def team_text(found: dict) -> None:
     metric = found["metric"]
-    heading(t("kpi.team_head", quarter=found["quarter"], start=found["from"], end=found["to"],
+    say(t("kpi.team_head", quarter=found["quarter"], start=found["from"], end=found["to"],
               metric=t(f"kpi.metric.{metric}")))
     heads, lines = team_rows(found)
     ranked = TEAM_COLUMNS.index(metric) + 2
@@ -79,7 +79,7 @@ def team_text(found: dict) -> None:
     show(grid(heads, lines, right_aligned=tuple(range(2, len(heads))), flexible=(1,),
               drop=tuple(i for i in least_first if i != ranked)))
     if found.get("not_on_duty"):
-        echo(t("kpi.not_on_duty", quarter=found["quarter"], people=named(found["not_on_duty"])))
+        say(t("kpi.not_on_duty", quarter=found["quarter"], people=named(found["not_on_duty"])))
     echo("")
     echo(t("kpi.chart", metric=t(f"kpi.metric.{metric}")))
     for line in chart([(f"{row['name']} ({row['login']})", chart_value(row, metric), figure_text(row, metric))
@@ -147,7 +147,7 @@ def drill_figure(metric: str, rows: list[dict]) -> str:
 
 def drill_text(found: dict) -> None:
     rows, metric = found["rows"], found["metric"]
-    heading(t("kpi.drill_head", metric=t(f"kpi.metric.{metric}"), login=found["login"], quarter=found["quarter"],
+    say(t("kpi.drill_head", metric=t(f"kpi.metric.{metric}"), login=found["login"], quarter=found["quarter"],
            count=len(rows), figure=drill_figure(metric, rows)))
     if not rows:
         return
@@ -163,8 +163,8 @@ def drill_text(found: dict) -> None:
     show(grid(heads, lines, right_aligned=(columns.index("amount"),), drop=tuple(least_first),
               flexible=tuple(columns.index(c) for c in ("client", "reason") if c in columns)))
     if later:
-        echo(t("kpi.recorded_later_note.one" if later == 1 else "kpi.recorded_later_note", count=later,
-               quarter=found["quarter"]))
+        say(t("kpi.recorded_later_note.one" if later == 1 else "kpi.recorded_later_note", count=later,
+              quarter=found["quarter"]))
 
 
 def _cell(row: dict, column: str, metric: str) -> str:
@@ -232,8 +232,3 @@ def explain_text() -> None:
         echo("")
         echo(t(f"kpi.explain.{key}"))
 
-
-def heading(text: str) -> None:
-    """A report's first line, broken where it would run past the terminal's edge."""
-    for line in wrapped(text):
-        echo(line)

@@ -211,11 +211,11 @@ def _editor() -> str:
 
 def report_text(found: dict) -> None:
     """The report as a person reads it at the terminal."""
-    from zizhi.commands.kpi_view import figure_text, heading, percent_text, target_text
-    from zizhi.commands.widths import grid, show
+    from zizhi.commands.kpi_view import figure_text, percent_text, target_text
+    from zizhi.commands.widths import grid, say, show
     from zizhi.core.i18n import t
 
-    heading(t("quarterly.head", name=found["name"], login=found["login"], quarter=found["quarter"],
+    say(t("quarterly.head", name=found["name"], login=found["login"], quarter=found["quarter"],
               start=found["from"], end=found["to"], status=t(f"quarterly.status.{found['status']}")))
     if found["filed_at"]:
         echo(t("quarterly.filed_line", filed_at=found["filed_at"]))
@@ -247,12 +247,11 @@ def report_text(found: dict) -> None:
 
 
 def roster_text(found: dict) -> None:
-    from zizhi.commands.kpi_view import heading
-    from zizhi.commands.widths import grid, show
+    from zizhi.commands.widths import grid, say, show
     from zizhi.core.i18n import t
 
     counts = found["counts"]
-    heading(t("quarterly.roster_head", quarter=found["quarter"], start=found["from"], end=found["to"],
+    say(t("quarterly.roster_head", quarter=found["quarter"], start=found["from"], end=found["to"],
            opens=found["opens"], total=len(found["people"]), filed=counts["filed"] + counts["reviewed"],
            reviewed=counts["reviewed"], draft=counts["draft"], none=counts["none"]))
     heads = [t("kpi.col.person"), t("col.status"), t("quarterly.col.filed_at"), t("quarterly.col.reviewed_at"),
@@ -263,6 +262,6 @@ def roster_text(found: dict) -> None:
     if found.get("not_on_duty"):
         from zizhi.commands.kpi_view import named
 
-        echo(t("quarterly.not_on_duty", quarter=found["quarter"], people=named(found["not_on_duty"])))
+        say(t("quarterly.not_on_duty", quarter=found["quarter"], people=named(found["not_on_duty"])))
 
 

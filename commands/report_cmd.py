@@ -89,13 +89,12 @@ def _report(ctx: typer.Context, kind: str, reader: Callable[[Any], dict], json: 
 
 
 def _weekly_text(report: dict) -> None:
-    from zizhi.commands.widths import wrapped
+    from zizhi.commands.widths import say
     from zizhi.core.i18n import t
 
     whose = report["login"] or t("report.team")
-    for line in wrapped(f"{t('report.weekly_head', week=report['week'], first=report['first'], last=report['last'])}"
-                        f" · {t('report.weekly_whose', who=whose)}"):
-        echo(line)
+    say(f"{t('report.weekly_head', week=report['week'], first=report['first'], last=report['last'])}"
+        f" · {t('report.weekly_whose', who=whose)}")
     echo("")
     _weekly_counts(report)
     ahead = f"{report['next_first']} – {report['next_last']}"
@@ -169,6 +168,7 @@ def _grid(heads: list[str], lines: list[list[str]], drop: tuple[int, ...] = ()) 
 
 
 def _channels_text(report: dict) -> None:
+    from zizhi.commands.widths import say
     from zizhi.core.i18n import t
     from zizhi.core.percent import text
 
@@ -186,7 +186,7 @@ def _channels_text(report: dict) -> None:
     least_first = tuple(figures.index(f) + 1 for f in ("mean_days", "converted", "won", "clients_won", "median_days"))
     lines = [[_channel(row["name"]), *cells(row)] for row in report["channels"]]
     _grid([t("col.channel"), *heads], [*lines, [t("report.total"), *cells(report["totals"])]], least_first)
-    echo(t("report.channels_revenue_note"))
+    say(t("report.channels_revenue_note"))
     echo("")
     echo(t("report.referrers_head"))
     if not report["referrers"]:

@@ -44,9 +44,9 @@ def shell(
 
 def _require_key_holder(login: str, db) -> None:
     """A leaver's key (deactivated, or never a user) runs nothing — not even what reads no database;
-    and only the service account binds a login (core.identity.may_bind)."""
-    from zizhi.core.identity import may_bind
+    and only the service account binds a login (core.people.users.may_bind)."""
     from zizhi.core.paths import database_path
+    from zizhi.core.people.users import may_bind
     from zizhi.core.store import Store
 
     store = Store(database_path(db))

@@ -55,6 +55,15 @@ def wrapped(text: str, room: Optional[int] = None, indent: str = "") -> list[str
     return [(indent if i else "") + line.plain.rstrip() for i, line in enumerate(lines)]
 
 
+def say(text: str, err: bool = False) -> None:
+    """A line of prose — a report's heading, a note under a table — broken where it would run
+    past the terminal's edge."""
+    import typer
+
+    for line in wrapped(text):
+        typer.echo(line, err=err)
+
+
 @dataclass
 class Grid:
     """A table fitted into a width: the lines to print and the heads of the columns left out."""

@@ -38,23 +38,6 @@ def bind(login: str, db: str | os.PathLike | None) -> None:
     _binding = Binding(login, Path(db).expanduser() if db else None)
 
 
-def may_bind(store, login: str) -> None:
-    """Refuse ``zizhi shell LOGIN`` unless the account running it may act as LOGIN: the service
-    account (an admin of the database, which it holds), or LOGIN themself. Otherwise anyone who can
-    run zizhi on the file could type ``zizhi shell liu.yang`` and be a manager — the claim ``--as``
-    makes, which only admins may make. LOGIN must be an active user too (a leaver's key runs nothing).
-    """
-    from zizhi.core.people.users import acting_user
-
-    real = os_login()
-    try:
-        acting_user(store, real, login)
-    except Refused as refusal:
-        if refusal.params.get("login") == login:  # LOGIN left, or never was a user
-            raise
-        raise Refused("identity.shell_not_admin", login=login, real=real) from None
-
-
 def binding() -> Binding | None:
     return _binding
 

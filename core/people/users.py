@@ -16,6 +16,23 @@ ADMINS = ("admin",)
 PUBLIC = ("id", "login", "name", "role")  # what anyone sees of a colleague
 
 
+def may_bind(store, login: str) -> None:
+    """Refuse ``zizhi shell LOGIN`` unless the account running it may act as LOGIN: the service
+    account (an admin of the database, which it holds), or LOGIN themself. Otherwise anyone who can
+    run zizhi on the file could type ``zizhi shell liu.yang`` and be a manager — the claim ``--as``
+    makes, which only admins may make. LOGIN must be an active user too (a leaver's key runs nothing).
+    """
+    from zizhi.core.identity import os_login
+
+    real = os_login()
+    try:
+        acting_user(store, real, login)
+    except Refused as refusal:
+        if refusal.params.get("login") == login:  # LOGIN left, or never was a user
+            raise
+        raise Refused("identity.shell_not_admin", login=login, real=real) from None
+
+
 def acting_user(store, real: str, claimed: str | None = None) -> dict:
     """The user a command acts as: the real identity, or whom an admin names with ``--as``.
 

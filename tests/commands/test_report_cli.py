@@ -66,7 +66,9 @@ def test_channels_open_in_excel_and_the_export_is_audited(day):
 def test_channels_say_under_the_table_how_their_revenue_differs_from_the_kpis(day):
     shown = day("report", "channels", "--quarter", "2026Q4", user="chen").stdout.splitlines()
     total = next(n for n, line in enumerate(shown) if line.startswith("Total"))
-    assert shown[total + 1] == ("Revenue here is money received from the clients, credit on account included; "
+    after = shown[total + 1:]
+    note = " ".join(after[:after.index("")])  # the note, wrapped at the terminal's width, then a blank line
+    assert note == ("Revenue here is money received from the clients, credit on account included; "
                                 "KPI revenue (zizhi kpi) counts only what was applied to a salesperson's contracts, "
                                 "so the two differ by credit not yet applied.")
     assert "销售额为客户的全部收款（含预收款）" in day("--lang", "zh", "report", "channels", user="chen").stdout

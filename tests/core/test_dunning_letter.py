@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from tests.core.test_dunning import owing
 from zizhi.core.documents.dunning_render import render_letter
-from zizhi.core.errors import InputError, UserError
+from zizhi.core.errors import InputError, UsageMistake, UserError
 from zizhi.core.receivables import ledger
 
 
@@ -47,7 +47,7 @@ def test_the_pdf_reads_back_in_chinese(li, late, tmp_path):
 def test_nothing_overdue_makes_no_letter(li, late, finance):
     with pytest.raises(UserError, match="nothing overdue on 2026-09-28"):
         render_letter(li, late["number"], as_of="2026-09-28")
-    with pytest.raises(InputError, match="--output"):
+    with pytest.raises(UsageMistake, match="-o/--output"):
         render_letter(li, late["number"], "pdf")
     with pytest.raises(InputError, match="not one of md, pdf"):
         render_letter(li, late["number"], "docx")

@@ -82,8 +82,7 @@ def subject(desk, login: str | None) -> dict:
     """Whose KPIs: yourself unless you name someone, which only managers and admins may. KPIs are
     kept for salespeople: a manager or admin asking for their own is pointed to the team's
     instead of shown a table of zeros (a refusal, exit 1, as legal's or finance's)."""
-    if desk.user["role"] not in SALES_SIDE:
-        raise Refused("kpi.sales_side_only", role=desk.user["role"])
+    require_sales_side(desk.user)
     if not login or login == desk.user["login"]:
         if desk.user["role"] != "sales":
             raise Refused("kpi.own_not_sales", role=desk.user["role"])
@@ -100,6 +99,12 @@ def require_kept(person: dict, counted: bool) -> None:
     (a salesperson since moved to another role keeps the quarters they sold in)."""
     if person["role"] != "sales" and not counted:
         raise Refused("kpi.not_sales", login=person["login"], role=person["role"])
+
+
+def require_sales_side(user: dict) -> None:
+    """KPIs are the sales side's to read: salespeople their own, managers and admins anyone's."""
+    if user["role"] not in SALES_SIDE:
+        raise Refused("kpi.sales_side_only", role=user["role"])
 
 
 def require_manager(desk) -> None:

@@ -6,15 +6,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "(e.g. 2026Q4), or this or last.",
                            "{field}：'{value}' 不是季度；请写 {low} 到 {high} 年之间的年份加 Q1–Q4（如 2026Q4），"
                            "或 本季度（this）、上季度（last）。"),
-    "kpi.sales_side_only": ("KPIs are kept for salespeople (you are {role}); managers see the team's with "
-                            "zizhi kpi team.",
-                            "业绩指标只为销售人员统计（您的角色是 {role}）；经理可用 zizhi kpi team 查看全队。"),
-    "kpi.own_not_sales": ("KPIs are kept for salespeople, and you are {role}: the team's are zizhi kpi team, "
-                          "one salesperson's zizhi kpi --user LOGIN.",
-                          "业绩指标只为销售人员统计，您的角色是 {role}：全队请用 zizhi kpi team，"
-                          "某位销售请用 zizhi kpi --user 登录名。"),
-    "kpi.not_sales": ("{login} is {role}: KPIs are kept for salespeople (the team's: zizhi kpi team).",
-                      "{login} 的角色是 {role}：业绩指标只为销售人员统计（全队：zizhi kpi team）。"),
+    "kpi.sales_side_only": ("KPIs are kept for salespeople (you are {role}); managers see the team's {how}.",
+                            "业绩指标只为销售人员统计（您的角色是 {role}）；经理可{how}查看全队。"),
+    "kpi.sales_side_only.how": ("with zizhi kpi team", "用 zizhi kpi team "),
+    "kpi.own_not_sales": ("KPIs are kept for salespeople, and you are {role}: {how}.",
+                          "业绩指标只为销售人员统计，您的角色是 {role}：{how}。"),
+    "kpi.own_not_sales.how": ("the team's are zizhi kpi team, one salesperson's zizhi kpi --user LOGIN",
+                              "全队请用 zizhi kpi team，某位销售请用 zizhi kpi --user 登录名"),
+    "kpi.not_sales": ("{login} is {role}: KPIs are kept for salespeople ({how}).",
+                      "{login} 的角色是 {role}：业绩指标只为销售人员统计（{how}）。"),
+    "kpi.not_sales.how": ("the team's: zizhi kpi team", "全队：zizhi kpi team"),
     "kpi.managers_only": ("Only managers and admins read another person's KPIs or the team's (you are {role}).",
                           "只有经理和管理员可以查看他人或全队的业绩指标（您的角色是 {role}）。"),
     "kpi.metric_unknown": ("{field}: '{value}' is not a KPI; one of {allowed}.",

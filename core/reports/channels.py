@@ -41,10 +41,15 @@ UNRECORDED = "unrecorded"  # a client whose channel was never recorded
 COUNTS = ("inquiries", "converted", "won", "won_value", "clients_won", "received", "reversed", "revenue")
 
 
+def require_reader(user: dict) -> None:
+    """It shows money received: those who read receivables read it, legal and operations do not."""
+    if user["role"] not in READERS:
+        raise Refused("report.channels_readers", role=user["role"])
+
+
 def channels(desk, start: str, end: str) -> dict:
     """The period's figures per channel, per referring client, and in total (``start``/``end`` ISO days)."""
-    if desk.user["role"] not in READERS:
-        raise Refused("report.channels_readers", role=desk.user["role"])
+    require_reader(desk.user)
     cond, params = access.visible(desk.user)
     first, after = periods.stamps(start, end)
     rows: dict[tuple, dict] = defaultdict(_empty)

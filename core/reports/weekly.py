@@ -75,12 +75,17 @@ def counts(group: dict) -> dict:
     return figures
 
 
+def require_reader(user: dict) -> None:
+    """The weekly review is the sales team's meeting: salespeople, managers and admins read it."""
+    if user["role"] not in READERS:
+        raise Refused("report.weekly_sales_side", role=user["role"])
+
+
 def _scope(desk, login: str | None) -> dict | None:
     """Whose review: a salesperson's own (naming another is refused); a manager's or admin's whole
     team unless they name someone."""
     user = desk.user
-    if user["role"] not in READERS:
-        raise Refused("report.weekly_sales_side", role=user["role"])
+    require_reader(user)
     login = (login or "").strip() or None
     if not access.is_manager(user):
         if login not in (None, user["login"]):

@@ -2,6 +2,11 @@
 the CLI command the message names in a terminal (``core.i18n.how``; shown by ``tui.work.problem_text``)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "tui.how.kpi.sales_side_only": ("on the reports' Team tab (k, then 2)", "在报表页的“团队”标签（按 k，再按 2）"),
+    "tui.how.kpi.own_not_sales": ("the team's are on the reports' Team tab (k, then 2), one salesperson's "
+                                  "⏎ on their line there", "全队在报表页的“团队”标签（按 k，再按 2），"
+                                  "某位销售在其行上按 ⏎"),
+    "tui.how.kpi.not_sales": ("the team's: the reports' Team tab, key 2", "全队：报表页“团队”标签，按 2"),
     "tui.how.exchange.format_clash": ("choose that format, or name the file to match", "请选择该格式，或使文件名与格式一致"),
     "tui.how.deal.blocked": ("u on the deal screen", "在商机页按 u"),
     "tui.how.gate.inquiry_channel": ("E on the deal screen", "在商机页按 E"),

@@ -190,6 +190,8 @@ REPORTS = (
     Key("reports.tab_team", "2", "tab('team-tab')", "tui.key.tab_team", show=False),
     Key("reports.tab_weekly", "3", "tab('weekly-tab')", "tui.key.tab_weekly", show=False),
     Key("reports.tab_channels", "4", "tab('channels-tab')", "tui.key.tab_channels", show=False),
+    Key("reports.tab_market", "5", "tab('market-tab')", "tui.key.tab_market", show=False),
+    Key("reports.market_by", "g", "market_by", "tui.key.market_by"),
     Key("reports.risks", "R", "show_risks", "tui.key.risks", show=False),
     Key("reports.notices", "N", "show_notices", "tui.key.notices", show=False),
     Key("reports.back", "escape", "back", "tui.key.back"),

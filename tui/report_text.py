@@ -41,6 +41,19 @@ def drill_figure(metric: str, rows: list[dict]) -> str:
     return mean(total, len(rows), "0.1") or "—"
 
 
+def drill_total(metric: str, rows: list[dict]) -> str:
+    """The line over the records: how they make the figure — a sum of money or counts, a mean of
+    scores or days, a rate of ones over all."""
+    from zizhi.core.i18n import t
+
+    shown, count = drill_figure(metric, rows), len(rows)
+    if metric in MONEY or metric == "new_clients":
+        return t("tui.reports.drill_total", count=count, figure=shown)
+    if metric in ("success_rate", "win_rate"):
+        return t(f"tui.reports.drill_{metric}", hits=sum(row["amount"] for row in rows), count=count, figure=shown)
+    return t("tui.reports.drill_mean", count=count, figure=shown)
+
+
 def bar_value(row: dict, metric: str) -> int:
     """What a bar's length stands for: fen, a count, basis points, a score in hundredths."""
     value = row[metric]

@@ -1,13 +1,16 @@
-"""Reports: a person's KPIs for a quarter, the team side by side, the weekly review and channels.
+"""Reports: a person's KPIs for a quarter, the team side by side, the weekly review, channels and
+market research — each tab offered to the roles the core lets read it.
 
 **My KPIs** (``zizhi kpi``): each figure with its target and attainment; ``[`` and ``]`` step a
 quarter back and on, Enter on a figure opens the records behind it (:class:`DrillScreen`), whose
 total line is the figure again. **Team** (``zizhi kpi team``, managers and admins): everyone
-ranked by a KPI (``m`` steps through them), with a bar chart of block characters; Enter on a
-person shows their KPIs. A salesperson has no Team tab (the core refuses it; ``2`` says so).
-**Weekly review** (``zizhi report weekly``): each person's week in one line and the total, the
-highlighted person's records below; ``[`` and ``]`` step a week. **Channels** (``zizhi report
-channels``): each channel and referring client over the quarter shown. Every figure is read in a thread worker, so the screen paints at once and stays responsive.
+ranked by a KPI (``m`` steps through them) with its target and attainment, the other KPIs as room
+allows, and a bar chart of block characters; Enter on a person shows their KPIs. **Weekly review**
+(``zizhi report weekly``): each person's week in one line and the total, the highlighted person's
+records below, Enter on one opens its deal; ``[`` and ``]`` step a week. **Channels** (``zizhi
+report channels``) and **Market** (``zizhi report market``, ``g`` groups by industry, region or
+qualification) over the quarter shown. A tab the role may not read is not offered; its key says
+the core's reason. Every figure is read in a thread worker, so the screen paints at once.
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual import on, work
@@ -25,29 +27,52 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
-from zizhi.core import percent
 from zizhi.core.errors import UserError
 from zizhi.core.i18n import t
 from zizhi.core.kpi import figures, quarters
-from zizhi.core.money import format_fen
-from zizhi.core.reports.text import week_line
 from zizhi.tui import keymap, report_text
 from zizhi.tui.report_text import RANKED, SHOWN
 from zizhi.tui.roles import RoleKeys
+from zizhi.tui.screens import report_tables as tables
+from zizhi.tui.screens import week_tables as weeks
 from zizhi.tui.screens.help import HelpScreen
+from zizhi.tui.widgets.fitted_table import FittedTable
 from zizhi.tui.widgets.footer import FittedFooter
 from zizhi.tui.widgets.rows_table import Col, RowsTable
 from zizhi.tui.work import DeskWork, problem_text
+from zizhi.tui.wrapping import Wrapped
 
-TABS = ("kpi-tab", "team-tab", "weekly-tab", "channels-tab")
+TABS = ("kpi-tab", "team-tab", "weekly-tab", "channels-tab", "market-tab")
+TAB_KEYS = {"reports.tab_kpi": "kpi-tab", "reports.tab_team": "team-tab", "reports.tab_weekly": "weekly-tab",
+            "reports.tab_channels": "channels-tab", "reports.tab_market": "market-tab"}
+# the keys that do something on one tab only (the others answer everywhere)
+TAB_ONLY = {"reports.metric": ("team-tab",), "reports.market_by": ("market-tab",),
+            "reports.drill": ("kpi-tab", "team-tab", "weekly-tab")}
+GROUPINGS = ("industry", "region", "qualification")
+
+
+def tab_refusal(desk, tab: str) -> UserError | None:
+    """The core's refusal of a tab's report for the acting user, None when they may read it
+    (market research is everyone's: salespeople see their own clients')."""
+    from zizhi.core.reports import channels, weekly
+
+    checks = {"kpi-tab": lambda: figures.require_sales_side(desk.user),
+              "team-tab": lambda: figures.require_manager(desk),
+              "weekly-tab": lambda: weekly.require_reader(desk.user),
+              "channels-tab": lambda: channels.require_reader(desk.user)}
+    try:
+        checks.get(tab, lambda: None)()
+    except UserError as refused:
+        return refused
+    return None
 
 
 class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     CSS_PATH = "../styles/reports.tcss"
     BINDINGS = keymap.bindings(keymap.DESK, keymap.REPORTS)
     PALETTE = (("drill", "drill"), ("quarter_back", "quarter_back"), ("quarter_on", "quarter_on"),
-               ("metric", "next_metric"), ("refresh_reports", "refresh"), ("risks", "show_risks"),
-               ("notices", "show_notices"), ("back", "back"), ("help", "help"))
+               ("metric", "next_metric"), ("market_by", "market_by"), ("refresh_reports", "refresh"),
+               ("risks", "show_risks"), ("notices", "show_notices"), ("back", "back"), ("help", "help"))
 
     @dataclass
     class KpiLoaded(Message):
@@ -65,83 +90,128 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     class ChannelsLoaded(Message):
         found: dict
 
+    @dataclass
+    class MarketLoaded(Message):
+        found: dict
+
     def __init__(self, desk) -> None:
         super().__init__()
         self.desk = desk
         self.quarter = quarters.chosen(desk, None)
         self.login: str | None = None  # whose KPIs: yourself, or the person chosen on the team
         self.metric = RANKED[0]
+        self.refusals = {tab: tab_refusal(desk, tab) for tab in TABS}
+        self.tabs = [tab for tab in TABS if self.refusals[tab] is None]
+        self.manages = "team-tab" in self.tabs
         self.kpi: dict | None = None
         self.team: dict | None = None
-        self.manages = _may(lambda: figures.require_manager(desk))
         self.monday = _monday(desk)  # the week of the weekly review
         self.week: dict | None = None
         self.channels: dict | None = None
+        self.market_by = GROUPINGS[0]
+        self.market: dict | None = None
+        self.status: dict[str, Text] = {}  # the line above the tabs, per tab (the KPIs' person and quarter)
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(t("tui.status.loading"), id="reports-status")
         # a manager's own figures are mostly empty: the team is what they come for
-        with TabbedContent(initial="team-tab" if self.manages else "kpi-tab", id="reports-tabs"):
-            with TabPane(t("tui.reports.tab.kpi"), id="kpi-tab"):
-                yield RowsTable(_KPI_COLUMNS, _kpi_cells, id="kpi")
-                yield Static(Text(t("tui.reports.keys"), style="dim"), id="kpi-hint")
+        with TabbedContent(initial="team-tab" if self.manages else self.tabs[0], id="reports-tabs"):
+            if "kpi-tab" in self.tabs:
+                with TabPane(t("tui.reports.tab.kpi"), id="kpi-tab"):
+                    yield RowsTable(_KPI_COLUMNS, _kpi_cells, id="kpi")
+                    yield Static(Text(t("tui.reports.keys"), style="dim"), id="kpi-hint")
             if self.manages:
                 with TabPane(t("tui.reports.tab.team"), id="team-tab"):
                     yield Static("", id="team-head")
-                    yield RowsTable(_team_columns(), _team_cells, id="team")
+                    yield RowsTable(tables.team_columns(self.metric), tables.team_cells(self.metric), id="team")
+                    yield Static("", id="team-left-out", classes="left-out")
                     yield Static("", id="team-chart")
-            with TabPane(t("tui.reports.tab.weekly"), id="weekly-tab"):
-                yield Static(t("tui.status.loading"), id="weekly-head")
-                yield RowsTable(_WEEK_COLUMNS, _week_cells, id="weekly")
-                with VerticalScroll(id="weekly-detail-pane"):
-                    yield Static("", id="weekly-detail")
-            with TabPane(t("tui.reports.tab.channels"), id="channels-tab"):
-                yield Static(t("tui.status.loading"), id="channels-head")
-                yield RowsTable(_channel_columns("channel"), _channel_cells, id="channels")
-                yield Static("", id="referrers-head")
-                yield RowsTable(_channel_columns("referrer"), _channel_cells, id="referrers")
+            if "weekly-tab" in self.tabs:
+                with TabPane(t("tui.reports.tab.weekly"), id="weekly-tab"):
+                    yield Static(t("tui.status.loading"), id="weekly-head")
+                    yield RowsTable(weeks.WEEK_COLUMNS, weeks.week_cells, id="weekly")
+                    yield Static("", id="weekly-left-out", classes="left-out")
+                    yield RowsTable(weeks.RECORD_COLUMNS, weeks.record_cells, id="weekly-records")
+            if "channels-tab" in self.tabs:
+                with TabPane(t("tui.reports.tab.channels"), id="channels-tab"):
+                    yield Static(t("tui.status.loading"), id="channels-head")
+                    yield RowsTable(tables.channel_columns("channel"), tables.channel_cells, id="channels")
+                    yield Static("", id="channels-left-out", classes="left-out")
+                    yield Static("", id="referrers-head")
+                    yield RowsTable(tables.channel_columns("referrer"), tables.channel_cells, id="referrers")
+                    yield Static("", id="referrers-left-out", classes="left-out")
+            with TabPane(t("tui.reports.tab.market"), id="market-tab"):
+                yield Static(t("tui.status.loading"), id="market-head")
+                yield RowsTable(tables.market_columns(self.market_by), tables.market_cells, id="market")
+                yield Static("", id="market-left-out", classes="left-out")
+                with VerticalScroll(id="market-lost"):
+                    for field in ("reason", "competitor"):
+                        yield Static("", id=f"lost-{field}-head")
+                        yield RowsTable(tables.lost_columns(field), tables.lost_cells(field), id=f"lost-{field}")
         yield FittedFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#team" if self.manages else "#kpi", RowsTable).focus()
+        self.query_one(f"#{self._active()} RowsTable", RowsTable).focus()
         self.reload()
 
     def on_screen_resume(self) -> None:
-        if self.kpi is not None or self.team is not None:
+        if self.kpi is not None or self.team is not None or self.week is not None:
             self.reload()
 
     async def relabel(self) -> None:
-        tab = self.query_one(TabbedContent).active
+        tab = self._active()
         await self.recompose()
         self.query_one(TabbedContent).active = tab
         self.kpi = self.team = None
         self.reload()
 
+    def _active(self) -> str:
+        return self.query_one(TabbedContent).active
+
     # -- loading ---------------------------------------------------------------------------
 
     def reload(self) -> None:
-        if self.manages and self.login is None and self.desk.user["role"] != "sales":
-            # KPIs are kept for salespeople (core.kpi.figures.subject): a manager picks one on the team
-            self.query_one("#reports-status", Static).update(Text(t("tui.reports.pick_person"), style="dim"))
-        else:
-            self._load_kpi(self.quarter, self.login)
+        if "kpi-tab" in self.tabs:
+            if self.login is None and self.desk.user["role"] != "sales":
+                # KPIs are kept for salespeople (core.kpi.figures.subject): a manager picks one on the team
+                self.status["kpi-tab"] = Text(t("tui.reports.pick_person"), style="dim")
+            else:
+                self._load_kpi(self.quarter, self.login)
         if self.manages:
+            self.status["team-tab"] = Text(t("tui.reports.pick_person"), style="dim")
             self._load_team(self.quarter, self.metric)
-        self.week = self.channels = None
+        self.week = self.channels = self.market = None
+        self._show_status()
         self._load_shown()
 
+    def _show_status(self) -> None:
+        """The line above the tabs says whose KPIs and which quarter, on the tabs it is about."""
+        found = self.status.get(self._active())
+        line = self.query_one("#reports-status", Static)
+        line.display = found is not None
+        if found is not None:
+            line.update(found)
+
     def _load_shown(self) -> None:
-        """The weekly review and the channels are read when their tab is first looked at."""
-        active = self.query_one(TabbedContent).active
+        """The weekly review, the channels and the market are read when their tab is first looked at."""
+        active = self._active()
+        first, after = self.quarter.bounds
+        last = (dt.date.fromisoformat(after) - dt.timedelta(days=1)).isoformat()
         if active == "weekly-tab" and self.week is None:
             self._load_week(_week_label(self.monday))
         elif active == "channels-tab" and self.channels is None:
-            first, after = self.quarter.bounds
-            self._load_channels(first, (dt.date.fromisoformat(after) - dt.timedelta(days=1)).isoformat())
+            self._load_channels(first, last)
+        elif active == "market-tab" and self.market is None:
+            self._load_market(first, last, self.market_by)
 
     @on(TabbedContent.TabActivated, "#reports-tabs")
     def _tab_shown(self) -> None:
+        """A tab shown: its own heading, its keys, and the last tab's refusal taken off the line."""
+        messages = getattr(self.app, "messages", None)
+        if messages is not None and messages.home is self:
+            messages.clear()
+        self._show_status()
         self._load_shown()
         self.refresh_bindings()
 
@@ -157,29 +227,35 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
 
         self.post_message(self.ChannelsLoaded(channels(self.desk, first, last)))
 
+    @work(thread=True, exclusive=True, exit_on_error=False, group="market")
+    def _load_market(self, first: str, last: str, by: str) -> None:
+        from zizhi.core.reports.market import market
+
+        self.post_message(self.MarketLoaded(market(self.desk, first, last, by)))
+
     def on_reports_screen_week_loaded(self, message: WeekLoaded) -> None:
         self.week = found = message.found
         whose = found["login"] or t("report.team")
         self.query_one("#weekly-head", Static).update(Text.assemble(
             (t("report.weekly_head", week=found["week"], first=found["first"], last=found["last"]), "bold"),
-            " · ", t("report.weekly_whose", who=whose), "   ", (t("tui.reports.weekly_keys"), "dim")))
-        rows = [{**group, "person": _person(group)} for group in found["people"]]
-        rows.append({"person": t("report.total"), "counts": found["totals"], "total": True})
-        self.query_one("#weekly", RowsTable).show(rows)
-        self._week_detail()
+            " · ", (t("report.weekly_whose", who=whose), "bold"), "\n",
+            (t("tui.reports.week_days", day=found["stuck_on"], first=found["next_first"], last=found["next_last"]),
+             "dim"), "\n", (t("tui.reports.weekly_keys"), "dim")))
+        self.query_one("#weekly", RowsTable).show(weeks.week_rows(found))
+        self._week_records()
 
     @on(DataTable.RowHighlighted, "#weekly")
-    def _week_detail(self) -> None:
-        row = self.query_one("#weekly", RowsTable).row
+    def _week_records(self) -> None:
         if self.week is not None:
-            self.query_one("#weekly-detail", Static).update(week_detail(self.week, row))
+            row = self.query_one("#weekly", RowsTable).row
+            self.query_one("#weekly-records", RowsTable).show(weeks.records(self.week, row))
 
     def on_reports_screen_channels_loaded(self, message: ChannelsLoaded) -> None:
         self.channels = found = message.found
         self.query_one("#channels-head", Static).update(Text.assemble(
             (t("report.channels_head", first=found["from"], last=found["to"]), "bold"), "\n",
             (t("report.channels_revenue_note"), "dim")))
-        rows = [{**row, "label": _channel(row["name"])} for row in found["channels"]]
+        rows = [{**row, "label": tables.channel_name(row["name"])} for row in found["channels"]]
         rows.append({**found["totals"], "label": t("report.total"), "total": True})
         self.query_one("#channels", RowsTable).show(rows)
         self.query_one("#referrers-head", Static).update(Text(
@@ -187,6 +263,32 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         referrers = self.query_one("#referrers", RowsTable)
         referrers.display = bool(found["referrers"])
         referrers.show([{**row, "label": row["name"] or str(row["client_id"])} for row in found["referrers"]])
+
+    def on_reports_screen_market_loaded(self, message: MarketLoaded) -> None:
+        self.market = found = message.found
+        by = found["by"]
+        self.query_one("#market-head", Static).update(Text.assemble(
+            (t("report.market_head", by=t(f"report.by.{by}"), first=found["from"], last=found["to"]), "bold"), "\n",
+            (t("tui.reports.market_keys"), "dim")))
+        table = self.query_one("#market", RowsTable)
+        table.cols = {col.key: col for col in tables.market_columns(by)}
+        table.show(tables.market_rows(found))
+        for field in ("reason", "competitor"):
+            rows = found[f"lost_by_{field}"]
+            self.query_one(f"#lost-{field}-head", Static).update(
+                Text(t(f"report.lost_by_{field}"), style="bold") if rows else "")
+            lost = self.query_one(f"#lost-{field}", RowsTable)
+            lost.display = bool(rows)
+            lost.show(rows)
+
+    def on_fitted_table_laid(self, message: FittedTable.Laid) -> None:
+        """Under a table that gave columns way to fit, a dim line names them."""
+        table = message.table
+        notes = self.query(f"#{table.id}-left-out")
+        if notes:
+            note = notes.first(Static)
+            note.update(tables.left_out_text([table.title(key) for key in table.left_out], self.app.size.width))
+            note.display = bool(table.left_out) and table.display
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="kpi")
     def _load_kpi(self, quarter, login: str | None) -> None:
@@ -199,9 +301,10 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     def on_reports_screen_kpi_loaded(self, message: KpiLoaded) -> None:
         self.kpi = row = message.row
         self.query_one("#kpi", RowsTable).show(_kpi_rows(row))
-        self.query_one("#reports-status", Static).update(Text(t(
+        self.status["kpi-tab"] = Text(t(
             "tui.reports.status", name=row["name"], login=row["login"], quarter=row["quarter"], start=row["from"],
-            end=row["to"]), style="bold"))
+            end=row["to"]), style="bold")
+        self._show_status()
 
     def on_reports_screen_team_loaded(self, message: TeamLoaded) -> None:
         self.team = found = message.found
@@ -213,7 +316,10 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
             people = ", ".join(f"{p['name']} ({p['login']})" for p in found["not_on_duty"])
             head.append("\n" + t("kpi.not_on_duty", quarter=found["quarter"], people=people), style="dim")
         self.query_one("#team-head", Static).update(head)
-        self.query_one("#team", RowsTable).show(found["people"])
+        table = self.query_one("#team", RowsTable)
+        table.cols = {col.key: col for col in tables.team_columns(found["metric"])}
+        table.cells_of = tables.team_cells(found["metric"])
+        table.show(found["people"])
         self._chart()
 
     def on_resize(self) -> None:
@@ -228,7 +334,7 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
 
     def action_quarter(self, step: int) -> None:
         """[ and ]: the week before or after on the weekly review, else the quarter."""
-        if self.query_one(TabbedContent).active == "weekly-tab":
+        if self._active() == "weekly-tab":
             self.monday += dt.timedelta(days=7 * step)
             self.week = None
             self._load_shown()
@@ -243,43 +349,54 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         self.action_quarter(1)
 
     def action_next_metric(self) -> None:
-        if not self._team_allowed():
+        if not self.manages:
+            self._refuse("team-tab")
             return
         self.metric = RANKED[(RANKED.index(self.metric) + 1) % len(RANKED)]
         self.action_tab("team-tab")
         self._load_team(self.quarter, self.metric)
 
+    def action_market_by(self) -> None:
+        """g: market research by industry, then region, then qualification."""
+        self.market_by = GROUPINGS[(GROUPINGS.index(self.market_by) + 1) % len(GROUPINGS)]
+        self.market = None
+        if self._active() != "market-tab":
+            self.action_tab("market-tab")
+        else:
+            self._load_shown()
+
     def action_tab(self, name: str) -> None:
-        if name == "team-tab" and not self._team_allowed():
-            return
-        if name not in [pane.id for pane in self.query(TabPane)]:
+        """1–5: a tab; one the role may not read is not there, and its key says the core's reason."""
+        if name not in self.tabs:
+            self._refuse(name)
             return
         self.query_one(TabbedContent).active = name
-        tables = self.query(f"#{name} RowsTable")
-        if tables:
-            tables.first().focus()
+        tables_ = self.query(f"#{name} RowsTable")
+        if tables_:
+            tables_.first().focus()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``m`` (rank the team by another KPI) is offered to those the core lets see the team."""
-        return self.manages if action == "next_metric" else True
-
-    def _team_allowed(self) -> bool:
-        """The team is the managers'; anyone else is told the core's reason, politely, once."""
-        try:
-            figures.require_manager(self.desk)
-        except UserError as refused:
+    def _refuse(self, tab: str) -> None:
+        refused = self.refusals.get(tab)
+        if refused is not None:
             self.notify(problem_text(refused), severity="warning", markup=False)
-            return False
-        return True
+
+    def may(self, binding_id: str | None) -> bool:
+        """The footer and the help offer a tab's key to those who may read it, and a key that works
+        on one tab only (m ranks the team, g groups the market) on that tab."""
+        if binding_id in TAB_KEYS:
+            return TAB_KEYS[binding_id] in self.tabs
+        if binding_id in TAB_ONLY:
+            return self.is_mounted and self._active() in TAB_ONLY[binding_id]
+        return super().may(binding_id)
 
     def action_drill(self) -> None:
         """Enter: on a KPI, the records behind it; on a person of the team, their KPIs; on the
-        weekly review, down into the person's records."""
-        active = self.query_one(TabbedContent).active
+        weekly review, down into the person's records, and on a record its deal."""
+        active = self._active()
         if active == "weekly-tab":
-            self.query_one("#weekly-detail-pane").focus()
+            self._into_week()
             return
-        if active == "channels-tab":
+        if active in ("channels-tab", "market-tab"):
             return
         if active == "team-tab":
             person = self.query_one("#team", RowsTable).row
@@ -295,8 +412,23 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         self.app.push_screen(DrillScreen(self.desk, row["metric"], self.kpi["login"], self.kpi["quarter"],
                                          row.get("stage")))
 
+    def _into_week(self) -> None:
+        records = self.query_one("#weekly-records", RowsTable)
+        if not records.has_focus:
+            records.focus()
+            return
+        record = records.row
+        if record is None or not record.get("deal_id"):
+            self.notify(t("tui.reports.no_deal"), severity="warning", markup=False)
+            return
+        from zizhi.tui.screens.deal import DealScreen
+
+        self.app.push_screen(DealScreen(self.desk, record["deal_id"]))
+
     @on(DataTable.RowSelected, "#kpi")
     @on(DataTable.RowSelected, "#team")
+    @on(DataTable.RowSelected, "#weekly")
+    @on(DataTable.RowSelected, "#weekly-records")
     def _row_chosen(self) -> None:
         self.action_drill()
 
@@ -316,11 +448,17 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         self.app.push_screen(HelpScreen(keymap.shown(keymap.DESK, keymap.REPORTS, keymap.APP, keep=self.may)))
 
     def show_problem(self, message: str, error: BaseException | None = None) -> None:
-        """On the message line; when the person's own figures are refused (legal, finance), the
-        status line says why instead of "Loading…"."""
+        """On the message line; when a tab's report could not be read (a colleague who keeps no
+        KPIs, chosen on the team), its heading says why instead of "Loading…"."""
         super().show_problem(message, error)
-        if self.kpi is None:
-            self.query_one("#reports-status", Static).update(Text(message, style="yellow"))
+        active = self._active()
+        if active == "kpi-tab" and self.kpi is None:
+            self.status["kpi-tab"] = Text(message, style="yellow")
+            self._show_status()
+        heads = {"weekly-tab": ("#weekly-head", self.week), "channels-tab": ("#channels-head", self.channels),
+                 "market-tab": ("#market-head", self.market)}
+        if active in heads and heads[active][1] is None:
+            self.query_one(heads[active][0], Static).update(Text(message, style="yellow"))
 
 
 def _monday(desk) -> dt.date:
@@ -332,14 +470,6 @@ def _monday(desk) -> dt.date:
 def _week_label(monday: dt.date) -> str:
     year, number, _ = monday.isocalendar()
     return f"{year:04d}-W{number:02d}"
-
-
-def _may(check) -> bool:
-    try:
-        check()
-    except UserError:
-        return False
-    return True
 
 
 # -- My KPIs -------------------------------------------------------------------------------
@@ -378,19 +508,6 @@ def _kpi_cells(row: dict) -> dict[str, Text]:
 
 
 # -- Team ----------------------------------------------------------------------------------
-
-def _team_columns() -> list[Col]:
-    return [Col("rank", lambda: t("kpi.col.rank")),
-            Col("person", lambda: t("kpi.col.person"), words=True, comfortable=16),
-            *(Col(m, lambda m=m: t(f"kpi.metric.{m}"), drop=10 - n) for n, m in enumerate(SHOWN))]
-
-
-def _team_cells(row: dict) -> dict[str, Text]:
-    cells = {"rank": Text(str(row["rank"]), justify="right"), "person": Text(f"{row['name']} ({row['login']})")}
-    for metric in SHOWN:
-        cells[metric] = Text(report_text.figure(row, metric), justify="right")
-    return cells
-
 
 def team_chart(found: dict, room: int) -> Table:
     """One bar per person, longest for the first: names and figures padded by terminal cells."""
@@ -438,7 +555,14 @@ class DrillScreen(DeskWork, keymap.TranslatedBindings, Screen):
                           style="bold"), id="drill-head")
         yield Static(t("tui.status.loading"), id="drill-total")
         yield RowsTable([], lambda row: {}, id="drill")
+        yield Static("", id="drill-left-out", classes="left-out")
         yield FittedFooter()
+
+    def on_fitted_table_laid(self, message: FittedTable.Laid) -> None:
+        table = message.table
+        note = self.query_one("#drill-left-out", Static)
+        note.update(tables.left_out_text([table.title(key) for key in table.left_out], self.app.size.width))
+        note.display = bool(table.left_out)
 
     def on_mount(self) -> None:
         self.query_one("#drill").focus()
@@ -453,12 +577,12 @@ class DrillScreen(DeskWork, keymap.TranslatedBindings, Screen):
 
     def on_drill_screen_loaded(self, message: Loaded) -> None:
         self.rows = rows = message.rows
-        figure = report_text.drill_figure(self.metric, rows)
         total = self.query_one("#drill-total", Static)
         if not rows:
             total.update(Text(t("tui.reports.drill_none", quarter=self.quarter), style="dim"))
         else:
-            line = Text(t("tui.reports.drill_total", count=len(rows), figure=figure), style="bold")
+            # Wrapped: the note breaks between words and whole figures, in Chinese too
+            line = Wrapped(report_text.drill_total(self.metric, rows), style="bold")
             later = sum(bool(row.get("recorded_later")) for row in rows)
             if later:  # a payment or reversal entered after the quarter closed (core.kpi.figures.drill)
                 line.append("\n" + t("kpi.recorded_later_note.one" if later == 1 else "kpi.recorded_later_note",
@@ -468,8 +592,8 @@ class DrillScreen(DeskWork, keymap.TranslatedBindings, Screen):
         if any(row.get("recorded_later") for row in rows):
             keys.append("recorded_later")
         table = self.query_one("#drill", RowsTable)
-        table.cols = {key: Col(key, lambda key=key: t(f"tui.reports.col.{key}"), words=key in ("client", "reason"))
-                      for key in keys}
+        table.cols = {key: Col(key, lambda key=key: t(f"tui.reports.col.{key}"), words=key in ("client", "reason"),
+                               comfortable=16, drop=DRILL_DROPS.get(key)) for key in keys}
         table.cells_of = lambda row: {key: self._cell(row, key) for key in keys}
         table.show(rows)
 
@@ -486,8 +610,8 @@ class DrillScreen(DeskWork, keymap.TranslatedBindings, Screen):
             return Text(t(f"stage.{value}"))
         if key == "deal":
             return Text(f"#{value}")
-        if key == "recorded_later":
-            return Text(t("kpi.recorded_later", day=row["recorded_on"]) if value else "", style="yellow")
+        if key == "recorded_later":  # the day it was entered, under the head "recorded later"
+            return Text(row["recorded_on"] if value else "", style="yellow")
         return Text(str(value))
 
     def action_back(self) -> None:
@@ -502,89 +626,5 @@ class DrillScreen(DeskWork, keymap.TranslatedBindings, Screen):
 
 
 DRILL_COLUMNS = ("day", "kind", "deal", "client", "contract", "stage", "entered", "reason", "amount")
-
-
-# -- the weekly review ---------------------------------------------------------------------
-
-def _person(group: dict) -> str:
-    if not group["login"]:
-        return t("report.nobody")
-    return f"{group['name']} ({group['login']})" if group.get("name") else group["login"]
-
-
-_WEEK_FIGURES = ("moved", "won", "won_value", "lost", "cancelled", "opened", "stuck", "follow_ups", "dunning")
-_WEEK_COLUMNS = [Col("person", lambda: t("kpi.col.person"), words=True, comfortable=16),
-                 *(Col(key, lambda key=key: t(f"tui.reports.week.{key}"), drop=None if n < 6 else 10 - n)
-                   for n, key in enumerate(_WEEK_FIGURES))]
-
-
-def _week_cells(row: dict) -> dict[str, Text]:
-    counts = row["counts"]
-    style = "bold" if row.get("total") else ""
-    cells = {"person": Text(row["person"], style=style)}
-    for key in _WEEK_FIGURES:
-        value = format_fen(counts[key]) if key == "won_value" else str(counts[key])
-        late = counts.get(f"{key}_overdue")
-        if late:
-            value += f" (+{late})"
-        cells[key] = Text(value, style=style, justify="right")
-    return cells
-
-
-def week_detail(found: dict, row: dict | None) -> Group:
-    """The records of the person under the cursor (everyone's on the total line), section by section."""
-    from zizhi.core.reports.weekly import SECTIONS
-
-    groups = found["people"] if row is None or row.get("total") else \
-        [g for g in found["people"] if g["login"] == row.get("login")]
-    ahead = f"{found['next_first']} – {found['next_last']}"
-    days = {"stuck": found["stuck_on"], "follow_ups": ahead, "dunning": ahead}
-    parts: list = []
-    for section in SECTIONS:
-        rows = [r for g in groups for r in g[section]]
-        late = sum(g.get(f"{section}_overdue", 0) for g in groups)
-        if not rows and not late:
-            continue
-        parts.append(Text(f"{t('report.section.' + section, day=days.get(section, ''))} ({len(rows)})", style="bold"))
-        for record in rows[:SHOWN_RECORDS]:
-            parts.append(Text("  " + week_line(section, record)))
-        if len(rows) > SHOWN_RECORDS:
-            parts.append(Text("  " + t("tui.reports.more", count=len(rows) - SHOWN_RECORDS), style="dim"))
-        if late:
-            parts.append(Text("  " + t("report.overdue_already", count=late), style="yellow"))
-    return Group(*parts) if parts else Group(Text(t("report.nothing"), style="dim"))
-
-
-SHOWN_RECORDS = 50
-
-
-# -- channels ------------------------------------------------------------------------------
-
-def _channel(name: str) -> str:
-    return t("report.unrecorded") if name == "unrecorded" else t(f"channel.{name}")
-
-
-_CHANNEL_FIGURES = ("inquiries", "converted", "conversion", "won", "won_value", "clients_won", "revenue",
-                    "median_days", "mean_days")
-
-
-def _channel_columns(first: str) -> list[Col]:
-    return [Col("label", lambda: t(f"report.table.{first}"), words=True, comfortable=16),
-            *(Col(key, lambda key=key: t(f"col.{key}"), drop=None if n < 7 else 10 - n)
-              for n, key in enumerate(_CHANNEL_FIGURES))]
-
-
-def _channel_cells(row: dict) -> dict[str, Text]:
-    days = row["days_to_close"]
-    shown = {"inquiries": str(row["inquiries"]), "converted": str(row["converted"]),
-             "conversion": percent.text(row["conversion"]), "won": str(row["won"]),
-             "won_value": format_fen(row["won_value"]), "clients_won": str(row["clients_won"]),
-             "revenue": format_fen(row["revenue"]), "median_days": _days(days["median"]),
-             "mean_days": _days(days["mean"])}
-    style = "bold" if row.get("total") else ""
-    return {"label": Text(row["label"], style=style),
-            **{key: Text(value, style=style, justify="right") for key, value in shown.items()}}
-
-
-def _days(value) -> str:
-    return "—" if value is None else f"{value:g}"
+# what gives way first when the names would be cut short: the contract (the deal says which), then the deal
+DRILL_DROPS = {"contract": 1, "deal": 2, "entered": 3}

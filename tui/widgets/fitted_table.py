@@ -7,7 +7,10 @@ lays them out again when the pane is resized. Cells are ``rich.text.Text``, neve
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
+from textual.message import Message
 from textual.widgets import DataTable
 
 from zizhi.tui.cells import fit
@@ -17,12 +20,20 @@ PADDING = 2
 
 
 class FittedTable(DataTable):
-    """The screen fills it with :meth:`show`; :attr:`row` is the row under the cursor."""
+    """The screen fills it with :meth:`show`; :attr:`row` is the row under the cursor;
+    :attr:`left_out` the columns given way at this width, which the screen says (:class:`Laid`)."""
+
+    @dataclass
+    class Laid(Message):
+        """The table was laid out again: its :attr:`left_out` may have changed."""
+
+        table: FittedTable
 
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.rows_shown: list[dict] = []
         self._widths: dict[str, int] = {}
+        self.left_out: list[str] = []
 
     def columns_for(self, rows: list[dict]) -> list[Column]:
         raise NotImplementedError
@@ -50,6 +61,7 @@ class FittedTable(DataTable):
             self.add_row(*(fit(cells[key], width) for key, width in self._widths.items()))
         if rows:
             self.move_cursor(row=min(cursor, len(rows) - 1))
+        self.post_message(self.Laid(self))
 
     @property
     def row(self) -> dict | None:
@@ -63,4 +75,7 @@ class FittedTable(DataTable):
 
     def _layout(self) -> dict[str, int]:
         room = self.size.width - self.styles.scrollbar_size_vertical
-        return widths(self.columns_for(self.rows_shown), room, PADDING)
+        columns = self.columns_for(self.rows_shown)
+        found = widths(columns, room, PADDING)
+        self.left_out = [column.key for column in columns if column.key not in found]
+        return found

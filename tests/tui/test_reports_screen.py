@@ -136,10 +136,12 @@ async def test_a_manager_sees_the_team_ranked_with_bars_aligned_by_cells(owing, 
         assert table_rows(app, "#kpi")["revenue"][1] == "¥1,500.00"
 
 
-async def test_legal_is_told_kpis_are_the_sales_side_s(owing, settle):
+async def test_legal_is_not_offered_the_kpis_and_is_told_why_on_their_key(owing, settle):
     async with reports_as(owing, "wang") as (app, pilot):
         await open_reports(pilot, settle)
-        assert "KPIs are kept for salespeople (you are legal)" in status(app)
+        assert app.screen.query_one(TabbedContent).active == "market-tab"
+        await pilot.press("1")
+        await settle(pilot)
         assert "KPIs are kept for salespeople (you are legal)" in said(app)
 
 
@@ -172,9 +174,10 @@ async def test_the_weekly_review_steps_back_a_week_at_a_time_with_its_records(ow
         rows = table_rows(app, "#weekly")
         assert rows["李娜 (li)"][1:7] == ["1", "1", "¥3,180.00", "0", "0", "2"]
         assert rows["Total"][1:7] == rows["李娜 (li)"][1:7]
-        detail = shown(app.screen.query_one("#weekly-detail"))
-        assert "#4 宁波海天国际贸易有限公司  inquiry → contract  2026-11-27 boss (3 steps)" in detail
-        assert "#4 宁波海天国际贸易有限公司  ZZ-2026-0001  ¥3,180.00  2026-11-27" in detail
+        records = rows_of(app, "#weekly-records")
+        assert ["moved (1)", "#4", "宁波海天国际贸易有限公司", "inquiry → contract  boss (3 steps)", "2026-11-27",
+                ""] in records
+        assert ["won (1)", "#4", "宁波海天国际贸易有限公司", "ZZ-2026-0001", "2026-11-27", "¥3,180.00"] in records
 
 
 async def test_a_manager_s_weekly_total_adds_up_its_people(owing, settle):

@@ -53,3 +53,9 @@ def test_the_heat_map_and_the_register_in_chinese_at_80_by_24(owing, settle, sna
 def test_a_notice_read_beside_the_list_at_80_by_24(owing, settle, snap_compare):
     with_notice(owing)
     assert snap_compare(opened(owing, "li", "en"), terminal_size=(80, 24), run_before=pressing(settle, "N"))
+
+
+def test_channels_at_80_by_24_keep_amounts_whole_and_name_the_columns_left_out(owing, settle, snap_compare):
+    with_kpis(owing)
+    people.add_user(owing, "chen", "陈经理", "manager")
+    assert snap_compare(opened(owing, "chen", "en"), terminal_size=(80, 24), run_before=pressing(settle, "k", "4"))

@@ -8,6 +8,8 @@ which under the table — before a name is shortened with "…" (:mod:`tui.colum
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 
 from zizhi.core import percent
@@ -19,8 +21,8 @@ from zizhi.tui.widgets.rows_table import Col
 
 
 def one_line(title: str) -> str:
-    """A head the CLI prints on two lines ("con-\\nverted"), on one."""
-    return title.replace("-\n", "").replace("\n", " ")
+    """A head the CLI prints on two lines ("con-\\nverted", "办理\\n成功率"), on one."""
+    return re.sub(r"(?<=[\u4e00-\u9fff])\n(?=[\u4e00-\u9fff])", "", title).replace("-\n", "").replace("\n", " ")
 
 
 def left_out_text(titles: list[str], width: int) -> Text:

@@ -100,7 +100,7 @@ def team(ctx: typer.Context, quarter: Quarter = None,
     from zizhi.core.kpi import figures
 
     if pdf or output_file or chart:
-        _pdf_asked_right(ctx, output_file, csv or json)
+        _pdf_alone(ctx, csv, json)
         from zizhi.core.quarterly.render import render_team
 
         echo(render_team(desk(ctx), quarter, metric, chart, output_file))
@@ -114,14 +114,15 @@ def team(ctx: typer.Context, quarter: Quarter = None,
         output(found, json, kpi_view.team_text)
 
 
-def _pdf_asked_right(ctx: typer.Context, output_file: Opt, text: bool) -> None:
-    """-o writes the PDF: a file named for it, and not beside --csv or --json (which print)."""
-    if output_file is None or text or not output_file.lower().endswith(".pdf"):
+def _pdf_alone(ctx: typer.Context, csv: bool, json: bool) -> None:
+    """--pdf, -o and --chart write the PDF; --csv and --json print the table instead: asking for
+    both is a mistake to name, not a guess. (The PDF's file name is core's rule: paths.document_target.)"""
+    if csv or json:
         from typer._click import exceptions as click_errors
 
         from zizhi.core.i18n import t
 
-        raise click_errors.UsageError(t("kpi.pdf_to_file"), ctx)
+        raise click_errors.UsageError(t("kpi.pdf_or_printed", option="--csv" if csv else "--json"), ctx)
 
 
 @target_app.command("set")

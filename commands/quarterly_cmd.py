@@ -133,7 +133,8 @@ def list_(ctx: typer.Context, quarter: Quarter = None, json: Json = False) -> No
 
 @app.command("render")
 def render(ctx: typer.Context, quarter: Quarter = None, user: User = None,
-           format: Annotated[str, typer.Option("--format", help="md or pdf.")] = "md",
+           format: Annotated[Opt, typer.Option("--format", help="md or pdf (default: what -o's name ends in, "
+                                                                "else md).")] = None,
            output_file: Annotated[Opt, typer.Option("--output", "-o", help="File to write (required for pdf).")] = None) -> None:
     """Render the report as Markdown or a Chinese PDF (every rendering is an audited export).
 

@@ -199,7 +199,8 @@ def statement(ctx: typer.Context, client: Client,
               start: Annotated[Opt, typer.Option("--from", help="First day (default the first of --to's month).")] = None,
               end: Annotated[Opt, typer.Option("--to", help="Last day (default today).")] = None,
               period: Period = None,
-              format: Annotated[str, typer.Option("--format", help="md (default), pdf or json.")] = "md",
+              format: Annotated[Opt, typer.Option("--format", help="md, pdf or json (default: what -o's name "
+                                                                   "ends in, else md).")] = None,
               to_file: Annotated[Opt, typer.Option("--output", "-o", help="File to write (required for pdf).")] = None,
               ) -> None:
     """A client's statement (对账单) for a month or between two days: opening balance, every dated

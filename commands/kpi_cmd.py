@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from zizhi.commands.common import Json, Opt, desk, echo, output, read_shown
+from zizhi.commands.common import Json, Opt, desk, echo, one_printed, output, read_shown
 
 app = typer.Typer()  # its help is the callback's: `zizhi kpi` is itself the command
 target_app = typer.Typer(help="Targets per salesperson and quarter (managers).", no_args_is_help=True)
@@ -29,6 +29,7 @@ def kpi(ctx: typer.Context, quarter: Quarter = None, user: User = None,
     """
     if ctx.invoked_subcommand is not None:
         return
+    one_printed(ctx, json, csv)
     from zizhi.commands import kpi_view
 
     if explain:
@@ -66,6 +67,7 @@ def drill(ctx: typer.Context,
     from zizhi.commands import kpi_view
     from zizhi.core.kpi import figures, quarters
 
+    one_printed(ctx, json, csv)
     def reader(d) -> dict:
         name = figures.metric_named(metric)
         q = quarters.chosen(d, quarter)
@@ -106,6 +108,7 @@ def team(ctx: typer.Context, quarter: Quarter = None,
         echo(render_team(desk(ctx), quarter, metric, chart, output_file))
         return
 
+    one_printed(ctx, json, csv)
     found = read_shown(ctx, "kpi team", "kpi", lambda d: figures.team(d, quarter, metric), json or csv,
                        quarter=quarter, metric=metric)
     if csv and not json:

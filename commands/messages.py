@@ -6,6 +6,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.internal_error_unlogged": ("internal error ({kind}: {detail}); the log {path} could not be written",
                                     "内部错误（{kind}：{detail}）；无法写入日志 {path}"),
     "cli.see_help": ("{problem} (see {command} --help)", "{problem}（见 {command} --help）"),
+    "cli.json_or_csv": ("--json and --csv each print the whole answer: choose one",
+                        "--json 与 --csv 各自输出完整结果：请只选其一"),
     "cli.no_such_option": ("no such option: {option}", "没有这个选项：{option}"),
     "cli.no_such_command": ("no such command: {name}", "没有这个命令：{name}"),
     "cli.did_you_mean": ("{problem}; did you mean {choices}?", "{problem}；是否想输入 {choices}？"),

@@ -220,8 +220,10 @@ def report_text(found: dict) -> None:
               start=found["from"], end=found["to"], status=t(f"quarterly.status.{found['status']}")))
     if found["filed_at"]:
         echo(t("quarterly.filed_line", filed_at=found["filed_at"]))
+    elif found.get("filable"):
+        say(t("quarterly.filable_line", quarter=found["quarter"]))
     else:
-        echo(t("quarterly.opens_line", opens=found["opens"]))
+        say(t("quarterly.opens_line", opens=found["opens"]))
     echo("")
     shown, live, changed = found["figures"], found["live"], found["changed"]
     heads = ["", t("kpi.col.figure"), t("kpi.col.target"), t("kpi.col.attainment")]

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Callable
 
 import typer
 
-from zizhi.commands.common import Json, Opt, desk, echo, money_text, output, read_shown
+from zizhi.commands.common import Json, Opt, desk, echo, money_text, one_printed, output, read_shown
 from zizhi.commands.quarterly_cmd import app as quarterly_app
 
 app = typer.Typer(help="Reports: the weekly pipeline review, channels and referrals, market research, "
@@ -71,7 +71,8 @@ def market(ctx: typer.Context, start: From = None, end: To = None, quarter: Quar
 
 def _report(ctx: typer.Context, kind: str, reader: Callable[[Any], dict], json: bool, csv: bool, out: Opt,
             render: Callable[[dict], None], **filters: Any) -> None:
-    """JSON, else a spreadsheet (``--csv``, ``-o``), else the report in print."""
+    """JSON, or a spreadsheet (``--csv``, ``-o``), else the report in print."""
+    one_printed(ctx, json, csv)
     if not json and (csv or out):
         import sys
 

@@ -25,6 +25,8 @@ def facts(found: dict) -> list[tuple[str, str]]:
              ("状态", STATUS[found["status"]])]
     if found["filed_at"]:
         lines.append(("提交时间", found["filed_at"]))
+    elif found.get("filable"):
+        lines.append(("可提交日期", "现在即可提交"))
     else:
         lines.append(("可提交日期", f"{found['opens']} 起"))
     if found["reviewed_at"]:

@@ -74,3 +74,42 @@ def test_the_teams_pdf_names_the_real_problem(demo, tmp_path):
     assert "a PDF is only written under a .pdf name" in said and f"-o {tmp_path / 't.pdf'}" in said
     assert "name it with -o/--output" in refused(demo, "liu.yang", "kpi", "team", "--pdf")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [("kpi",), ("kpi", "drill", "revenue"), ("kpi", "team"), ("report", "weekly"),
+                                     ("report", "channels"), ("ar", "aging")])
+def test_json_with_csv_is_a_usage_error_naming_both(demo, command):
+    said = refused(demo, "liu.yang", *command, "--json", "--csv")
+    assert "--json and --csv each print the whole answer: choose one" in said
+
+
+def test_another_persons_quarterly_report_is_refused_as_the_reports_rule(demo):
+    done = zizhi(demo, "wang.fang", "report", "quarterly", "--user", "li.qiang")
+    assert done.returncode == 1 and "KPI" not in done.stderr
+    assert "Only managers and admins read another person's quarterly report" in done.stderr
+
+
+def test_a_past_quarters_report_can_be_filed_now(demo):
+    shown = zizhi(demo, "wang.fang", "report", "quarterly", "--quarter", "2025Q3").stdout
+    assert "it can be filed now: zizhi report quarterly file --quarter 2025Q3." in shown
+    assert "2025-09-21" not in shown
+    ahead = zizhi(demo, "wang.fang", "report", "quarterly").stdout  # 2026Q4 on 2026-12-04: not yet
+    assert "it can be filed from 2026-12-" in ahead
+
+
+def test_training_says_why_a_list_is_empty_and_who_must_train(demo):
+    shown = zizhi(demo, "sun.li", "training", "list")
+    assert shown.returncode == 0 and shown.stdout.startswith("No training on record for you (sun.li).")
+    shown = zizhi(demo, "zhou.jing", "training", "overdue").stdout
+    assert "0 of 0" not in shown and shown.startswith("Nobody you may see is due for continuing training")
+    assert "required of sales on duty" in shown
+    said = zizhi(demo, "zhou.jing", "training", "overdue", lang="zh", columns=80).stdout
+    assert said.splitlines()[0].startswith("截至 2026-12-04，")  # Chinese breaks between characters, not after a word
+    assert all(cell_len(line) <= 80 for line in said.splitlines())
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_kpi_explain_is_wrapped_at_80_columns(demo, lang):
+    shown = zizhi(demo, "wang.fang", "kpi", "--explain", columns=80, lang=lang).stdout.splitlines()
+    assert all(cell_len(line) <= 80 for line in shown), [line for line in shown if cell_len(line) > 80]
+    assert any(line.startswith("  ") for line in shown)  # a definition's later lines stand under its name

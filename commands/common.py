@@ -15,6 +15,8 @@ import typer
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON only, for scripts.")]
 Opt = Optional[str]
+OldOut = Annotated[Opt, typer.Option("--out", hidden=True)]
+"""``--out``, the name ``-o/--output`` had on `report` and `export` before every command said --output: kept, unlisted."""
 
 
 @dataclass

@@ -113,3 +113,14 @@ def test_kpi_explain_is_wrapped_at_80_columns(demo, lang):
     shown = zizhi(demo, "wang.fang", "kpi", "--explain", columns=80, lang=lang).stdout.splitlines()
     assert all(cell_len(line) <= 80 for line in shown), [line for line in shown if cell_len(line) > 80]
     assert any(line.startswith("  ") for line in shown)  # a definition's later lines stand under its name
+
+
+@pytest.mark.parametrize("command", [("report", "channels"), ("report", "market"), ("report", "weekly"),
+                                     ("export", "deals")])
+def test_every_file_option_is_o_output_and_the_old_out_still_works(demo, tmp_path, command):
+    helped = zizhi(demo, "liu.yang", *command, "--help").stdout
+    assert "--output" in helped and "--out " not in helped
+    for option, name in (("--output", "new.csv"), ("--out", "old.csv")):
+        done = zizhi(demo, "liu.yang", *command, option, str(tmp_path / name))
+        assert done.returncode == 0, done.stderr
+        assert (tmp_path / name).read_bytes().startswith(b"\xef\xbb\xbf")  # CSV with its BOM, for Excel

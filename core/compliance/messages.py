@@ -95,6 +95,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.description": ("description", "描述"),
     "col.likelihood": ("likelihood", "可能性"),
     "col.impact": ("impact", "影响"),
+    "col.l_x_i": ("L×I", "可能性×影响"),  # likelihood × impact, one cell: "2×4"
     "col.level": ("level", "等级"),
     "col.response": ("response", "应对措施"),
     "col.next_review_on": ("next review", "下次复核"),

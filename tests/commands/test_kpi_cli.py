@@ -150,10 +150,10 @@ def test_json_and_csv_leave_an_audit_record_a_table_on_screen_does_not(sold):
 
 
 def test_explain_says_each_definition_in_the_persons_language(sold):
-    english = sold("kpi", "--explain", user="li").stdout
+    english = " ".join(sold("kpi", "--explain", user="li").stdout.split())  # as read, whatever the line breaks
     assert "A reversal dated in a later quarter counts in that quarter" in english
     assert "entered after it ended changes that quarter's figure" in english and "recorded later (on DATE)" in english
     assert "credit still on account included" in english
     assert "owned the deal that day" in english
-    chinese = sold("--lang", "zh", "kpi", "--explain", user="li").stdout
+    chinese = "".join(line.strip() for line in sold("--lang", "zh", "kpi", "--explain", user="li").stdout.splitlines())
     assert "补记（登记于 某日）" in chinese and "新客户 — 首份合同在本季度签订的客户。" in chinese

@@ -124,3 +124,20 @@ def test_every_file_option_is_o_output_and_the_old_out_still_works(demo, tmp_pat
         done = zizhi(demo, "liu.yang", *command, option, str(tmp_path / name))
         assert done.returncode == 0, done.stderr
         assert (tmp_path / name).read_bytes().startswith(b"\xef\xbb\xbf")  # CSV with its BOM, for Excel
+
+
+def test_likelihood_stays_beside_impact_in_the_register_and_its_reviews(demo):
+    note = "复查：政策公告已发布，影响范围缩小，但报价中仍需提示客户注意变更条款，并每周通报"
+    reviewed = zizhi(demo, "zhou.jing", "risk", "review", "1", "--note", note, "--likelihood", "2")
+    assert reviewed.returncode == 0, reviewed.stderr
+    shown = zizhi(demo, "zhou.jing", "risk", "show", "1", columns=80).stdout.splitlines()
+    reviews = shown[shown.index("Reviews:") + 1:]
+    assert reviews[0].split()[:3] == ["reviewed", "by", "L×I"] and "2×4" in reviews[1]
+    assert reviews[1].endswith("…") and all(cell_len(line) <= 80 for line in reviews)
+    listed = zizhi(demo, "zhou.jing", "risk", "list", columns=100)
+    assert "likelihood" not in listed.stderr  # nothing of the rating left out
+    row = next(line for line in listed.stdout.splitlines() if line.split()[0] == "1")
+    assert "2×4" in row and cell_len(row) <= 100
+    cut = [line for line in listed.stdout.splitlines() if "…" in line]
+    # the description has all the room the other columns leave: a row it was cut in fills 99–100 cells
+    assert cut and all(cell_len(line) >= 99 for line in cut)

@@ -141,3 +141,11 @@ def test_likelihood_stays_beside_impact_in_the_register_and_its_reviews(demo):
     cut = [line for line in listed.stdout.splitlines() if "…" in line]
     # the description has all the room the other columns leave: a row it was cut in fills 99–100 cells
     assert cut and all(cell_len(line) >= 99 for line in cut)
+
+
+def test_kpi_rates_read_to_two_decimals_as_the_readme_says(demo):
+    shown = zizhi(demo, "wang.fang", "kpi").stdout
+    rates = [word for line in shown.splitlines() for word in line.split() if word.endswith("%")]
+    assert rates and all(len(word.rstrip("%").partition(".")[2]) == 2 for word in rates), rates
+    team = zizhi(demo, "liu.yang", "kpi", "team").stdout
+    assert "%" in team and all(len(w.rstrip("%").partition(".")[2]) == 2 for w in team.split() if w.endswith("%"))

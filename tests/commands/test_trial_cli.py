@@ -149,3 +149,23 @@ def test_kpi_rates_read_to_two_decimals_as_the_readme_says(demo):
     assert rates and all(len(word.rstrip("%").partition(".")[2]) == 2 for word in rates), rates
     team = zizhi(demo, "liu.yang", "kpi", "team").stdout
     assert "%" in team and all(len(w.rstrip("%").partition(".")[2]) == 2 for w in team.split() if w.endswith("%"))
+
+
+def test_in_chinese_the_inquiry_channel_and_the_inquiries_count_have_different_names(demo, tmp_path):
+    shown = zizhi(demo, "liu.yang", "report", "channels", lang="zh").stdout.splitlines()
+    heads = next(line.split() for line in shown if line.startswith("渠道 "))
+    assert "询盘数" in heads and "咨询" not in heads
+    assert any(line.split()[:1] == ["咨询"] for line in shown)  # the channel keeps its name
+    sheet = tmp_path / "渠道.csv"
+    assert zizhi(demo, "liu.yang", "report", "channels", "-o", str(sheet), lang="zh").returncode == 0
+    header = sheet.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    assert "询盘数" in header and "咨询" not in header
+    from zizhi.core import i18n
+    from zizhi.tui.messages.reports import MESSAGES
+
+    i18n.choose_language("zh")
+    try:  # the app's channel table (col.inquiries) and weekly review read the same words
+        assert i18n.t("col.inquiries") == "询盘数" != i18n.t("channel.inquiry") == "咨询"
+        assert MESSAGES["tui.reports.week.opened"][1] == i18n.t("report.col.opened") == "新询盘"
+    finally:
+        i18n.choose_language("en")

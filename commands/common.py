@@ -15,6 +15,8 @@ import typer
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON only, for scripts.")]
 Opt = Optional[str]
+OldOut = Annotated[Opt, typer.Option("--out", hidden=True)]
+"""``--out``, the name ``-o/--output`` had on `report` and `export` before every command said --output: kept, unlisted."""
 
 
 @dataclass
@@ -46,6 +48,17 @@ class Globals:
         except ConfigError:  # a broken config is reported by the command itself
             configured = None
         return choose_language(self.lang, getattr(self._desk, "own_language", None) or configured)
+
+
+def one_printed(ctx: typer.Context, json: bool, csv: bool) -> None:
+    """--json and --csv each print the whole answer, in different forms: asked for both, a usage
+    error naming the two (exit 2), rather than one of them silently."""
+    if json and csv:
+        from typer._click import exceptions as click_errors
+
+        from zizhi.core.i18n import t
+
+        raise click_errors.UsageError(t("cli.json_or_csv"), ctx)
 
 
 def desk(ctx: typer.Context):

@@ -64,7 +64,8 @@ def history(ctx: typer.Context, client: Annotated[str, typer.Argument(help="Clie
 @app.command("letter")
 def letter(ctx: typer.Context,
            ref: Annotated[str, typer.Argument(help="A contract number (all its overdue instalments) or a client (all of theirs).")],
-           format: Annotated[str, typer.Option("--format", help="md or pdf.")] = "md",
+           format: Annotated[Opt, typer.Option("--format", help="md or pdf (default: what -o's name ends in, "
+                                                                "else md).")] = None,
            output_file: Annotated[Opt, typer.Option("--output", "-o", help="File to write (required for pdf).")] = None,
            as_of: AsOf = None) -> None:
     """Render the formal dunning letter (催款函) in Chinese: overdue instalments, days late, total,

@@ -4,13 +4,13 @@ from typing import Annotated
 
 import typer
 
-from zizhi.commands.common import Opt, desk, output, warn
+from zizhi.commands.common import OldOut, Opt, desk, output, warn
 
 app = typer.Typer(help="Export records to CSV (UTF-8 for Excel), an Excel workbook or JSON; audited.",
                   no_args_is_help=True)
 
 Format = Annotated[Opt, typer.Option("--format", help="csv, xlsx or json (default: from -o's name, else csv).")]
-Out = Annotated[Opt, typer.Option("--out", "-o", help="The file to write (default: standard output).")]
+Out = Annotated[Opt, typer.Option("--output", "-o", help="The file to write (default: standard output).")]
 Encoding = Annotated[Opt, typer.Option(
     "--encoding", help="A CSV's encoding: utf-8 (the default) is written with a byte-order mark so Excel reads the "
                        "Chinese; gbk for old software.")]
@@ -18,11 +18,11 @@ Archived = Annotated[bool, typer.Option("--archived", help="Archived clients (an
 Unmasked = Annotated[bool, typer.Option(
     "--unmasked", help="Contact details whole, for a role that exports them masked (managers, admins).")]
 AsJson = Annotated[bool, typer.Option(
-    "--json", help="Without --out: the records as JSON; with it: what was written, as JSON.")]
+    "--json", help="Without -o: the records as JSON; with it: what was written, as JSON.")]
 
 
 @app.command("clients")
-def clients(ctx: typer.Context, fmt: Format = None, out: Out = None, encoding: Encoding = None,
+def clients(ctx: typer.Context, fmt: Format = None, out: Out = None, old_out: OldOut = None, encoding: Encoding = None,
             unmasked: Unmasked = False, archived: Archived = False,
             search: Annotated[Opt, typer.Option(
                 "--search", help="Only the clients this search finds, as the app's / and `client search` find them.")] = None,
@@ -34,38 +34,40 @@ def clients(ctx: typer.Context, fmt: Format = None, out: Out = None, encoding: E
 
     Example: zizhi export clients --format xlsx -o 客户.xlsx
     """
-    _export(ctx, "clients", fmt, out, encoding, unmasked, json, archived=archived, search=search, due=due)
+    _export(ctx, "clients", fmt, out or old_out, encoding, unmasked, json, archived=archived, search=search, due=due)
 
 
 @app.command("interactions")
-def interactions(ctx: typer.Context, fmt: Format = None, out: Out = None, encoding: Encoding = None,
+def interactions(ctx: typer.Context, fmt: Format = None, out: Out = None, old_out: OldOut = None,
+                 encoding: Encoding = None,
                  archived: Archived = False, json: AsJson = False) -> None:
     """The communication log of the clients you see (archived clients' left out), oldest first.
 
     Example: zizhi export interactions -o 沟通记录.csv
     """
-    _export(ctx, "interactions", fmt, out, encoding, False, json, archived=archived)
+    _export(ctx, "interactions", fmt, out or old_out, encoding, False, json, archived=archived)
 
 
 @app.command("deals")
-def deals(ctx: typer.Context, fmt: Format = None, out: Out = None, encoding: Encoding = None,
+def deals(ctx: typer.Context, fmt: Format = None, out: Out = None, old_out: OldOut = None, encoding: Encoding = None,
           json: AsJson = False) -> None:
     """The deals you see, open and ended, with stage, value (yuan) and qualifications.
 
     Example: zizhi export deals --format xlsx -o 商机.xlsx
     """
-    _export(ctx, "deals", fmt, out, encoding, False, json)
+    _export(ctx, "deals", fmt, out or old_out, encoding, False, json)
 
 
 @app.command("receivables")
 def receivables(ctx: typer.Context,
                 as_of: Annotated[Opt, typer.Option("--as-of", help="Owed at the end of this day (default today).")] = None,
-                fmt: Format = None, out: Out = None, encoding: Encoding = None, json: AsJson = False) -> None:
+                fmt: Format = None, out: Out = None, old_out: OldOut = None, encoding: Encoding = None,
+                json: AsJson = False) -> None:
     """Every instalment still owed among the clients you see — the aging report's rows — with days overdue.
 
     Example: zizhi export receivables --as-of 2026-11-30 -o 应收账款.xlsx --format xlsx
     """
-    _export(ctx, "receivables", fmt, out, encoding, False, json, as_of)
+    _export(ctx, "receivables", fmt, out or old_out, encoding, False, json, as_of)
 
 
 def _export(ctx: typer.Context, kind: str, fmt: Opt, out: Opt, encoding: Opt, unmasked: bool, json: bool,

@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from zizhi.commands.common import Json, Opt, desk, echo, output, read_shown
+from zizhi.commands.common import Json, Opt, desk, echo, one_printed, output, read_shown
 
 app = typer.Typer()  # its help is the callback's: `zizhi kpi` is itself the command
 target_app = typer.Typer(help="Targets per salesperson and quarter (managers).", no_args_is_help=True)
@@ -29,6 +29,7 @@ def kpi(ctx: typer.Context, quarter: Quarter = None, user: User = None,
     """
     if ctx.invoked_subcommand is not None:
         return
+    one_printed(ctx, json, csv)
     from zizhi.commands import kpi_view
 
     if explain:
@@ -66,6 +67,7 @@ def drill(ctx: typer.Context,
     from zizhi.commands import kpi_view
     from zizhi.core.kpi import figures, quarters
 
+    one_printed(ctx, json, csv)
     def reader(d) -> dict:
         name = figures.metric_named(metric)
         q = quarters.chosen(d, quarter)
@@ -100,12 +102,13 @@ def team(ctx: typer.Context, quarter: Quarter = None,
     from zizhi.core.kpi import figures
 
     if pdf or output_file or chart:
-        _pdf_asked_right(ctx, output_file, csv or json)
+        _pdf_alone(ctx, csv, json)
         from zizhi.core.quarterly.render import render_team
 
         echo(render_team(desk(ctx), quarter, metric, chart, output_file))
         return
 
+    one_printed(ctx, json, csv)
     found = read_shown(ctx, "kpi team", "kpi", lambda d: figures.team(d, quarter, metric), json or csv,
                        quarter=quarter, metric=metric)
     if csv and not json:
@@ -114,14 +117,15 @@ def team(ctx: typer.Context, quarter: Quarter = None,
         output(found, json, kpi_view.team_text)
 
 
-def _pdf_asked_right(ctx: typer.Context, output_file: Opt, text: bool) -> None:
-    """-o writes the PDF: a file named for it, and not beside --csv or --json (which print)."""
-    if output_file is None or text or not output_file.lower().endswith(".pdf"):
+def _pdf_alone(ctx: typer.Context, csv: bool, json: bool) -> None:
+    """--pdf, -o and --chart write the PDF; --csv and --json print the table instead: asking for
+    both is a mistake to name, not a guess. (The PDF's file name is core's rule: paths.document_target.)"""
+    if csv or json:
         from typer._click import exceptions as click_errors
 
         from zizhi.core.i18n import t
 
-        raise click_errors.UsageError(t("kpi.pdf_to_file"), ctx)
+        raise click_errors.UsageError(t("kpi.pdf_or_printed", option="--csv" if csv else "--json"), ctx)
 
 
 @target_app.command("set")

@@ -226,9 +226,13 @@ def _csv_percent(points: int | None) -> str | None:
 
 
 def explain_text() -> None:
-    echo(t("kpi.explain_head"))
+    """Each definition a paragraph, broken at the terminal's edge, its later lines indented so the
+    next definition's name stands out."""
+    from zizhi.commands.widths import say
+
+    say(t("kpi.explain_head"))
     for key in ("revenue", "contract_value", "new_clients", "satisfaction", "success_rate", "win_rate",
                 "stage_days", "owner", "targets", "channels"):
         echo("")
-        echo(t(f"kpi.explain.{key}"))
+        say(t(f"kpi.explain.{key}"), indent="  ")
 

@@ -6,6 +6,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.internal_error_unlogged": ("internal error ({kind}: {detail}); the log {path} could not be written",
                                     "内部错误（{kind}：{detail}）；无法写入日志 {path}"),
     "cli.see_help": ("{problem} (see {command} --help)", "{problem}（见 {command} --help）"),
+    "cli.json_or_csv": ("--json and --csv each print the whole answer: choose one",
+                        "--json 与 --csv 各自输出完整结果：请只选其一"),
     "cli.no_such_option": ("no such option: {option}", "没有这个选项：{option}"),
     "cli.no_such_command": ("no such command: {name}", "没有这个命令：{name}"),
     "cli.did_you_mean": ("{problem}; did you mean {choices}?", "{problem}；是否想输入 {choices}？"),
@@ -34,9 +36,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.kind": ("{format}, {encoding}", "{format}，{encoding}"),  # a workbook has no encoding: "(XLSX)"
     "import.no_rows": ("{file} ({kind}): no rows to import below the header; nothing written.",
                        "{file}（{kind}）：标题行下没有可导入的行；未写入任何数据。"),
-    "kpi.pdf_to_file": ("the team's PDF goes to a file named .pdf: --pdf -o 团队-2026Q4.pdf (for CSV or JSON: "
-                        "--csv or --json, printed)",
-                        "团队 PDF 须写入以 .pdf 命名的文件：--pdf -o 团队-2026Q4.pdf（要 CSV 或 JSON：用 --csv 或 --json 输出）"),
+    "kpi.pdf_or_printed": ("{option} prints the table, while --pdf/-o/--chart write the team's PDF: ask for one — "
+                           "--pdf -o 团队-2026Q4.pdf, or {option} alone",
+                           "{option} 输出表格，而 --pdf/-o/--chart 写团队 PDF：二者只能选一——"
+                           "--pdf -o 团队-2026Q4.pdf，或只用 {option}"),
     "import.errors_needs_skip": ("--errors names where --skip-invalid writes the refused rows; add --skip-invalid, "
                                  "or leave --errors out",
                                  "--errors 指定 --skip-invalid 写入被拒绝行的文件；请加上 --skip-invalid，或去掉 --errors"),

@@ -133,7 +133,8 @@ def list_(ctx: typer.Context, quarter: Quarter = None, json: Json = False) -> No
 
 @app.command("render")
 def render(ctx: typer.Context, quarter: Quarter = None, user: User = None,
-           format: Annotated[str, typer.Option("--format", help="md or pdf.")] = "md",
+           format: Annotated[Opt, typer.Option("--format", help="md or pdf (default: what -o's name ends in, "
+                                                                "else md).")] = None,
            output_file: Annotated[Opt, typer.Option("--output", "-o", help="File to write (required for pdf).")] = None) -> None:
     """Render the report as Markdown or a Chinese PDF (every rendering is an audited export).
 
@@ -219,8 +220,10 @@ def report_text(found: dict) -> None:
               start=found["from"], end=found["to"], status=t(f"quarterly.status.{found['status']}")))
     if found["filed_at"]:
         echo(t("quarterly.filed_line", filed_at=found["filed_at"]))
+    elif found.get("filable"):
+        say(t("quarterly.filable_line", quarter=found["quarter"]))
     else:
-        echo(t("quarterly.opens_line", opens=found["opens"]))
+        say(t("quarterly.opens_line", opens=found["opens"]))
     echo("")
     shown, live, changed = found["figures"], found["live"], found["changed"]
     heads = ["", t("kpi.col.figure"), t("kpi.col.target"), t("kpi.col.attainment")]

@@ -96,7 +96,8 @@ def expire(ctx: typer.Context, json: Json = False) -> None:
 def render(
     ctx: typer.Context,
     quote: Quote,
-    format: Annotated[str, typer.Option("--format", help="text, markdown or pdf.")] = "text",
+    format: Annotated[Opt, typer.Option("--format", help="text, markdown or pdf (default: what -o's name ends "
+                                                         "in — .txt, .md, .pdf — else text).")] = None,
     output: Annotated[Opt, typer.Option("--output", "-o", help="File to write (required for pdf).")] = None,
 ) -> None:
     """Render the quote document for the client: terminal text, Markdown or a Chinese PDF.

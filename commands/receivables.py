@@ -13,6 +13,7 @@ from zizhi.commands.common import (
     echo,
     fields,
     money_text,
+    one_printed,
     output,
     output_read,
     read_shown,
@@ -138,6 +139,7 @@ def aging(ctx: typer.Context,
     """
     from zizhi.core.receivables.aging import aging as report
 
+    one_printed(ctx, json, csv)
     found = read_shown(ctx, "ar aging", "receivable", lambda d: report(d, as_of, by), json or csv, as_of=as_of, by=by)
     if csv and not json:
         _aging_csv(found)
@@ -183,6 +185,7 @@ def forecast(ctx: typer.Context, as_of: AsOf = None,
     from zizhi.commands import watch_view
     from zizhi.core.receivables.forecast import forecast as expected
 
+    one_printed(ctx, json, csv)
     found = read_shown(ctx, "ar forecast", "receivable", lambda d: expected(d, as_of, weeks), json or csv,
                        as_of=as_of, weeks=weeks)
     if csv and not json:
@@ -199,7 +202,8 @@ def statement(ctx: typer.Context, client: Client,
               start: Annotated[Opt, typer.Option("--from", help="First day (default the first of --to's month).")] = None,
               end: Annotated[Opt, typer.Option("--to", help="Last day (default today).")] = None,
               period: Period = None,
-              format: Annotated[str, typer.Option("--format", help="md (default), pdf or json.")] = "md",
+              format: Annotated[Opt, typer.Option("--format", help="md, pdf or json (default: what -o's name "
+                                                                   "ends in, else md).")] = None,
               to_file: Annotated[Opt, typer.Option("--output", "-o", help="File to write (required for pdf).")] = None,
               ) -> None:
     """A client's statement (对账单) for a month or between two days: opening balance, every dated

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Callable
 
 import typer
 
-from zizhi.commands.common import Json, Opt, desk, echo, money_text, output, read_shown
+from zizhi.commands.common import Json, OldOut, Opt, desk, echo, money_text, one_printed, output, read_shown
 from zizhi.commands.quarterly_cmd import app as quarterly_app
 
 app = typer.Typer(help="Reports: the weekly pipeline review, channels and referrals, market research, "
@@ -14,7 +14,7 @@ app = typer.Typer(help="Reports: the weekly pipeline review, channels and referr
 app.add_typer(quarterly_app, name="quarterly")
 
 Csv = Annotated[bool, typer.Option("--csv", help="CSV on standard output (UTF-8 with BOM, for Excel); audited.")]
-Out = Annotated[Opt, typer.Option("--out", "-o", help="Write the report to a .csv or .xlsx file; audited.")]
+Out = Annotated[Opt, typer.Option("--output", "-o", help="Write the report to a .csv or .xlsx file; audited.")]
 From = Annotated[Opt, typer.Option("--from", help="First day (default: the quarter's first).")]
 To = Annotated[Opt, typer.Option("--to", help="Last day (default: today).")]
 Quarter = Annotated[Opt, typer.Option("--quarter", help="A whole quarter: 2026Q4, this or last (本季度, 上季度); instead of --from/--to.")]
@@ -26,7 +26,7 @@ def weekly(ctx: typer.Context,
            week: Annotated[Opt, typer.Option("--week", help="ISO week, e.g. 2026-W48; this (default) or last.")] = None,
            user: Annotated[Opt, typer.Option("--user", help="One person's review (managers; yours by default "
                                                             "for a salesperson).")] = None,
-           csv: Csv = False, out: Out = None, json: Json = False) -> None:
+           csv: Csv = False, out: Out = None, old_out: OldOut = None, json: Json = False) -> None:
     """The weekly pipeline review for the team meeting: deals moved, won, lost (reason, competitor),
     new inquiries, deals stuck past their stage's stale-days, follow-ups and dunning due by the end
     of next week — per person and in total. A salesperson sees their own; managers the team.
@@ -35,12 +35,13 @@ def weekly(ctx: typer.Context,
     """
     from zizhi.core.reports.weekly import weekly as review
 
-    _report(ctx, "weekly", lambda d: review(d, week, user), json, csv, out, _weekly_text, week=week, user=user)
+    _report(ctx, "weekly", lambda d: review(d, week, user), json, csv, out or old_out, _weekly_text, week=week,
+            user=user)
 
 
 @app.command("channels")
 def channels(ctx: typer.Context, start: From = None, end: To = None, quarter: Quarter = None,
-             csv: Csv = False, out: Out = None, json: Json = False) -> None:
+             csv: Csv = False, out: Out = None, old_out: OldOut = None, json: Json = False) -> None:
     """Per channel and per referring client: inquiries, conversion, deals and clients won, revenue
     (payments net of reversals) and days to close, over a period (this quarter so far by default).
 
@@ -49,14 +50,15 @@ def channels(ctx: typer.Context, start: From = None, end: To = None, quarter: Qu
     from zizhi.core.reports.channels import channels as report
     from zizhi.core.reports.periods import span
 
-    _report(ctx, "channels", lambda d: report(d, *span(d, start, end, quarter)), json, csv, out, _channels_text,
+    _report(ctx, "channels", lambda d: report(d, *span(d, start, end, quarter)), json, csv, out or old_out,
+            _channels_text,
             start=start, end=end, quarter=quarter)
 
 
 @app.command("market")
 def market(ctx: typer.Context, start: From = None, end: To = None, quarter: Quarter = None,
            by: Annotated[str, typer.Option("--by", help="industry (default), region or qualification.")] = "industry",
-           csv: Csv = False, out: Out = None, json: Json = False) -> None:
+           csv: Csv = False, out: Out = None, old_out: OldOut = None, json: Json = False) -> None:
     """Market research: inquiries, deals won and their value, deals lost — per industry, region
     (the client's city) or qualification — and the deals lost by reason and by competitor.
 
@@ -65,13 +67,14 @@ def market(ctx: typer.Context, start: From = None, end: To = None, quarter: Quar
     from zizhi.core.reports.market import market as report
     from zizhi.core.reports.periods import span
 
-    _report(ctx, "market", lambda d: report(d, *span(d, start, end, quarter), by), json, csv, out, _market_text,
-            start=start, end=end, quarter=quarter, by=by)
+    _report(ctx, "market", lambda d: report(d, *span(d, start, end, quarter), by), json, csv, out or old_out,
+            _market_text, start=start, end=end, quarter=quarter, by=by)
 
 
 def _report(ctx: typer.Context, kind: str, reader: Callable[[Any], dict], json: bool, csv: bool, out: Opt,
             render: Callable[[dict], None], **filters: Any) -> None:
-    """JSON, else a spreadsheet (``--csv``, ``-o``), else the report in print."""
+    """JSON, or a spreadsheet (``--csv``, ``-o``), else the report in print."""
+    one_printed(ctx, json, csv)
     if not json and (csv or out):
         import sys
 

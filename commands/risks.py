@@ -137,16 +137,19 @@ def map_(
 
 
 def _said(risk: dict) -> dict:
+    """A risk or a review in words, its likelihood and impact one cell ("2×4", column L×I): the two
+    make the level together, so a narrow terminal never shows one without the other."""
     from zizhi.core.i18n import t
 
     return {**risk, "category": t(f"risk.category.{risk['category']}"), "level": t(f"risk.level.{risk['level']}"),
-            "status": t(f"risk.status.{risk['status']}")}
+            "status": t(f"risk.status.{risk['status']}"), "l_x_i": f"{risk['likelihood']}×{risk['impact']}"}
 
 
 def _risks_table(rows: list[dict]) -> None:
+    """The register; too wide, it loses category and status, then shortens the description (…)."""
     table([_said(r) for r in rows],
-          ["id", "level", "category", "description", "likelihood", "impact", "owner", "status", "next_review_on"],
-          drop=("likelihood", "impact", "category", "status"))  # the level says the first two
+          ["id", "level", "l_x_i", "category", "description", "owner", "status", "next_review_on"],
+          drop=("category", "status"))
 
 
 def _risk_text(risk: dict) -> None:
@@ -156,10 +159,8 @@ def _risk_text(risk: dict) -> None:
     if risk.get("reviews"):
         echo("")
         echo(t("risk.reviews"))
-        table([{**r, "level": t(f"risk.level.{r['level']}"), "status": t(f"risk.status.{r['status']}")}
-               for r in risk["reviews"]],
-              ["reviewed_on", "user", "likelihood", "impact", "level", "status", "next_review_on", "note"],
-              drop=("likelihood", "impact", "status"))
+        table([{**_said({**r, "category": risk["category"]})} for r in risk["reviews"]],
+              ["reviewed_on", "user", "l_x_i", "level", "status", "next_review_on", "note"], drop=("status",))
 
 
 def _cell(cell: dict, plain: bool) -> str:

@@ -45,9 +45,26 @@ def list_(
     """
     from zizhi.core.compliance.training import list_training
 
-    output_read(ctx, "training list", "training", lambda d: list_training(d, user, limit), json,
-                lambda rows: table(rows, ["session", "held_on", "topic", "hours", "trainer", "attendees"]),
-                user=user)
+    def shown(rows: list[dict]) -> None:
+        if rows:
+            table(rows, ["session", "held_on", "topic", "hours", "trainer", "attendees"])
+        else:
+            _none_listed(desk(ctx).user, user)
+
+    output_read(ctx, "training list", "training", lambda d: list_training(d, user, limit), json, shown, user=user)
+
+
+def _none_listed(me: dict, user: Opt) -> None:
+    """An empty list says whose training it looked for, and for someone who sees only their own,
+    that the team's is the managers' to see."""
+    from zizhi.commands.widths import say
+    from zizhi.core import access
+    from zizhi.core.i18n import t
+
+    if not access.is_manager(me):
+        say(t("training.none_yours", login=me["login"], role=t(f"role.{me['role']}")))
+    else:
+        say(t("training.none_of", login=user) if user else t("training.none_yet"))
 
 
 @app.command("overdue")
@@ -68,8 +85,16 @@ def overdue(
 
 
 def _overdue_text(found: dict) -> None:
+    from zizhi.commands.widths import say
     from zizhi.core.i18n import t
 
+    if not found["total"]:  # nobody this reader may see must train: say who must, not "0 of 0"
+        roles = ", ".join(t(f"role.{role}") for role in found["roles"])
+        say(t("training.nobody_due", roles=roles, days=found["interval_days"], as_of=found["as_of"]))
+        return
+    if not found["overdue"] and not found["people"]:
+        say(t("training.none_overdue", total=found["total"], days=found["interval_days"], as_of=found["as_of"]))
+        return
     table([{**p, "last_trained_on": p["last_trained_on"] or t("training.never")} for p in found["people"]],
           ["login", "name", "role", "last_trained_on", "last_topic", "due_on", "days_overdue"])
     echo(t("training.team", overdue=found["overdue"], total=found["total"], days=found["interval_days"],

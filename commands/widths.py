@@ -7,6 +7,7 @@ wide, its text columns — names, descriptions — are shortened, each ending in
 cut: a cut amount is believed. A pipe or cron mail counts as 80 columns unless COLUMNS says otherwise.
 """
 
+import re
 import shutil
 from dataclasses import dataclass
 from typing import Optional
@@ -44,23 +45,59 @@ def right(text: str, width: int) -> str:
 
 
 def wrapped(text: str, room: Optional[int] = None, indent: str = "") -> list[str]:
-    """A sentence (a report's heading) broken into lines of at most ``room`` cells, at spaces where
-    there are any and between Chinese characters otherwise; later lines start with ``indent``."""
-    from rich.console import Console
-    from rich.text import Text
+    """A sentence (a report's heading, a paragraph of help) broken into lines of at most ``room``
+    cells: at spaces between words, and between any two Chinese characters — as Chinese is set,
+    never leaving a long run of it for the next line after one word — but not before a closing
+    mark (，。）), which keeps the character it follows; a line break in ``text`` is kept. Later
+    lines start with ``indent``."""
+    width = max((room or columns()) - cell_len(indent), 10)
+    lines = [line for paragraph in text.split("\n") for line in _broken(paragraph, width)]
+    return [(indent if i else "") + line for i, line in enumerate(lines)]
 
-    room = room or columns()
-    console = Console(width=max(room, 10), color_system=None, highlight=False, markup=False, emoji=False)
-    lines = Text(text).wrap(console, max(room - cell_len(indent), 10))
-    return [(indent if i else "") + line.plain.rstrip() for i, line in enumerate(lines)]
+
+def _broken(text: str, room: int) -> list[str]:
+    lines: list[list[str]] = [[]]
+    for token in _TOKENS.findall(text):
+        line = lines[-1]
+        if token.isspace():
+            if line:
+                line.append(token)
+        elif cell_len("".join(line) + token) <= room:
+            line.append(token)
+        else:
+            carried = [line.pop()] if token in _CLOSING and line and _CJK.fullmatch(line[-1]) else []
+            while line and line[-1].isspace():
+                line.pop()
+            if not line:
+                lines.pop()
+            pieces = _folded("".join(carried) + token, room)
+            lines.extend([piece] for piece in pieces)
+    return ["".join(line).rstrip() for line in lines]
 
 
-def say(text: str, err: bool = False) -> None:
-    """A line of prose — a report's heading, a note under a table — broken where it would run
-    past the terminal's edge."""
+def _folded(word: str, room: int) -> list[str]:
+    """A word wider than a whole line (a long path) cut by cells over as many lines as it takes."""
+    pieces, piece = [], ""
+    for char in word:
+        if piece and cell_len(piece + char) > room:
+            pieces.append(piece)
+            piece = ""
+        piece += char
+    return [*pieces, piece]
+
+
+_CJK_CHARS = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f"
+_TOKENS = re.compile(f"\\s+|[{_CJK_CHARS}]|[^\\s{_CJK_CHARS}]+")
+_CJK = re.compile(f"[{_CJK_CHARS}]")
+_CLOSING = "，。、；：？！）》」』】"
+
+
+def say(text: str, err: bool = False, indent: str = "") -> None:
+    """A line of prose — a report's heading, a note under a table, a definition — broken where it
+    would run past the terminal's edge (later lines after ``indent``)."""
     import typer
 
-    for line in wrapped(text):
+    for line in wrapped(text, indent=indent):
         typer.echo(line, err=err)
 
 

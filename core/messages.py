@@ -93,6 +93,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "输出文件（--output）：无法写入 {path}：{reason}；请另选位置。"),
     "output.pdf_needs_file": ("A PDF is written to a file: name it with -o/--output, e.g. -o {example}.",
                               "PDF 须写入文件：请用 -o/--output 指定文件名，例如 -o {example}。"),
+    "output.which_format": ("-o {path}: its name does not say which format to write; end it with one of {suffixes} "
+                            "(e.g. -o {suggest}) or choose with --format.",
+                            "-o {path}：文件名看不出要写哪种格式；请以 {suffixes} 之一结尾（如 -o {suggest}），"
+                            "或用 --format 指定。"),
+    "output.pdf_named_pdf": ("-o {path}: a PDF is only written under a .pdf name, e.g. -o {suggest}.",
+                             "-o {path}：PDF 只写入以 .pdf 结尾的文件，例如 -o {suggest}。"),
+    "output.format_contradicts": ("--format {format} contradicts -o {path}: a file is written under its format's "
+                                  "name — -o {suggest}, or leave out --format and the name decides.",
+                                  "--format {format} 与 -o {path} 矛盾：文件须以其格式命名——-o {suggest}，"
+                                  "或去掉 --format、由文件名决定格式。"),
 
     # who may change a client (core/access.py) and see the audit trail (core/audit.py)
     "access.cannot_edit": ("You may not change client {client}: only its owner, a manager or an admin can (you are {role}).",

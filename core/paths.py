@@ -96,18 +96,70 @@ def write_output(path: str | os.PathLike, data: bytes) -> Path:
     return target
 
 
-def document_target(kind: str, output: str | None, example: str) -> None:
-    """Where a rendered document goes, checked before the work: a PDF always to the file ``-o``
-    names (without one, a usage mistake, exit 2, showing ``example``), any ``-o`` on this computer
-    and able to be a file. Every command rendering a document checks it here."""
-    from zizhi.core import identity
-    from zizhi.core.errors import UsageMistake
+SUFFIXES = {".pdf": ("pdf",), ".md": ("markdown", "md"), ".markdown": ("markdown", "md"), ".txt": ("text",),
+            ".json": ("json",)}  # what a file's name says it holds, by the names --format takes
 
-    if kind == "pdf" and not output:
-        raise UsageMistake("output.pdf_needs_file", example=example)
-    if output:
+
+def document_target(offered: dict[str, str], form: str | None, output: str | None, example: str,
+                    default: str = "markdown") -> str:
+    """The kind of document to render, and where it goes — checked before the work, the one rule of
+    every command writing a document (quote, dunning letter, statement, quarterly report, the team's
+    PDF). ``offered`` maps what ``--format`` takes to the kind it renders.
+
+    The file's suffix decides when ``--format`` is not given (``-o 总结.pdf`` is a PDF); a name that
+    says nothing the command writes, with no ``--format``, is a usage mistake rather than a guess. A
+    ``--format`` the name contradicts (``--format pdf -o x.md``) is a usage mistake too, and a PDF is
+    only ever written under a ``.pdf`` name — and always to a file (without ``-o``, a usage mistake
+    showing ``example``). Any ``-o`` must be on this computer and able to be a file."""
+    from zizhi.core import identity
+    from zizhi.core.errors import InputError, UsageMistake
+
+    if output:  # a folder, or no folder to write in, is said before any name is read
         identity.require_local("--output")
         check_output(output, example)
+    chosen = None
+    if form is not None and str(form).strip():
+        chosen = offered.get(str(form).strip().lower())
+        if chosen is None:
+            named = {kind: name for name, kind in reversed(offered.items())}  # a kind's first name
+            allowed = [name for name, kind in offered.items() if named[kind] == name]
+            raise InputError("input.not_one_of", field="format", value=form, allowed=", ".join(allowed))
+    named = _named_kind(offered, output)
+    only = set(offered.values())
+    if chosen is None and len(only) == 1:  # one kind to write (the team's PDF): no choice, only a name
+        chosen = only.pop()
+    if chosen is None:
+        chosen = named or default
+        if output and named is None:
+            raise UsageMistake("output.which_format", path=output, suffixes=_suffixes(offered),
+                               suggest=_renamed(output, offered, default))
+    elif output and named != chosen and (named is not None or chosen == "pdf"):
+        if form is None or not str(form).strip():
+            raise UsageMistake("output.pdf_named_pdf", path=output, suggest=_renamed(output, offered, chosen))
+        raise UsageMistake("output.format_contradicts", format=form, path=output,
+                           suggest=_renamed(output, offered, chosen))
+    if chosen == "pdf" and not output:
+        raise UsageMistake("output.pdf_needs_file", example=example)
+    return chosen
+
+
+def _named_kind(offered: dict[str, str], output: str | None) -> str | None:
+    """The kind a file's suffix names among those the command writes; None for no such suffix."""
+    if not output:
+        return None
+    names = SUFFIXES.get(Path(output).suffix.lower(), ())
+    return next((offered[name] for name in names if name in offered), None)
+
+
+def _suffixes(offered: dict[str, str]) -> str:
+    kinds = set(offered.values())
+    return ", ".join(suffix for suffix, names in SUFFIXES.items() if any(offered.get(n) in kinds for n in names))
+
+
+def _renamed(output: str, offered: dict[str, str], kind: str) -> str:
+    """``output`` with the suffix ``kind`` is written under (x.md → x.pdf, 'noext' → noext.pdf)."""
+    suffix = next((s for s, names in SUFFIXES.items() if any(offered.get(n) == kind for n in names)), "")
+    return str(Path(output).with_suffix(suffix))
 
 
 def check_output(path: str | os.PathLike, example: str = "document.pdf") -> Path:

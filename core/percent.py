@@ -34,8 +34,18 @@ def parse(value: str | int, field: str = "discount", *, sign_required: bool = Fa
 
 
 def text(basis_points: int | None, missing: str = "—") -> str:
-    """600 → '6%', 1250 → '12.5%', None → ``missing``."""
+    """600 → '6%', 1250 → '12.5%', None → ``missing``: a rate someone typed, as they would type it."""
     if basis_points is None:
         return missing
     whole, part = divmod(basis_points, 100)
     return f"{whole}%" if not part else f"{whole}.{part:02d}".rstrip("0") + "%"
+
+
+def two_decimals(basis_points: int | None, missing: str = "—") -> str:
+    """1590 → '15.90%', 10000 → '100.00%', -250 → '-2.50%', None → ``missing``: a measured rate (a
+    KPI's attainment, a win rate), always to two decimals, so a column of them lines up and 15.90%
+    is not read as less exact than 24.49%."""
+    if basis_points is None:
+        return missing
+    whole, part = divmod(abs(basis_points), 100)
+    return f"{'-' if basis_points < 0 else ''}{whole}.{part:02d}%"

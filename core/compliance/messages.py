@@ -69,6 +69,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "training.team": ("{overdue} of {total} overdue for continuing training (every {days} days) on {as_of}.",
                       "截至 {as_of}，{total} 人中有 {overdue} 人逾期未参加持续培训（每 {days} 天一次）。"),
     "training.never": ("never", "从未参加"),
+    "training.none_yours": ("No training on record for you ({login}). You see your own only (you are {role}); "
+                            "managers and admins see the team's and record sessions.",
+                            "没有您（{login}）的培训记录。您只能查看自己的培训（您的角色：{role}）；"
+                            "团队的培训由经理和管理员查看和记录。"),
+    "training.none_of": ("No training on record for {login}.", "没有 {login} 的培训记录。"),
+    "training.none_yet": ("No training on record yet: zizhi training add records a session.",
+                          "尚无培训记录：用 zizhi training add 记录一次培训。"),
+    "training.nobody_due": ("Nobody you may see is due for continuing training on {as_of}: it is required of "
+                            "{roles} on duty (every {days} days), and managers and admins see everyone's.",
+                            "截至 {as_of}，您可查看的人中没有需要参加持续培训的：持续培训适用于在岗的{roles}"
+                            "（每 {days} 天一次），全员情况由经理和管理员查看。"),
+    "training.none_overdue": ("Nobody is overdue for continuing training on {as_of} ({total} must train, every "
+                              "{days} days); --all lists each one's next due day.",
+                              "截至 {as_of}，没有人逾期未参加持续培训（需参加的共 {total} 人，每 {days} 天一次）；"
+                              "--all 可列出每人下次应参加的日期。"),
     # column labels of these records (as core/columns.py)
     "col.effective_on": ("in effect", "施行日期"),
     "col.codes": ("qualifications", "涉及资质"),
@@ -80,6 +95,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.description": ("description", "描述"),
     "col.likelihood": ("likelihood", "可能性"),
     "col.impact": ("impact", "影响"),
+    "col.l_x_i": ("L×I", "可能性×影响"),  # likelihood × impact, one cell: "2×4"
     "col.level": ("level", "等级"),
     "col.response": ("response", "应对措施"),
     "col.next_review_on": ("next review", "下次复核"),

@@ -7,20 +7,17 @@ written and audited in one unit of work (``exports.read``).
 from __future__ import annotations
 
 from zizhi.core import exports
-from zizhi.core.errors import InputError
 from zizhi.core.paths import document_target
 
 FORMATS = {"md": "markdown", "markdown": "markdown", "pdf": "pdf"}
 
 
-def render_letter(desk, ref: str, form: str = "md", output: str | None = None, as_of: str | None = None) -> str:
-    """The letter's Markdown, or the path of the file written when ``output`` is given."""
+def render_letter(desk, ref: str, form: str | None = None, output: str | None = None, as_of: str | None = None) -> str:
+    """The letter's Markdown, or the path of the file written when ``output`` is given; without
+    ``form``, the kind ``output``'s suffix names."""
     from zizhi.core.documents.dunning_letter import letter
 
-    kind = FORMATS.get((form or "").strip().lower())
-    if kind is None:
-        raise InputError("input.not_one_of", field="format", value=form, allowed="md, pdf")
-    document_target(kind, output, f"催款函-{ref}.pdf")
+    kind = document_target(FORMATS, form, output, f"催款函-{ref}.pdf")
     return exports.read(desk, "dunning_letter", lambda: letter(desk, ref, as_of), command="dunning letter",
                         file=output, document=True, deliver=lambda found: _deliver(found, kind, output),
                         ref=ref, format=kind, as_of=as_of)

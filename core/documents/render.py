@@ -8,20 +8,17 @@ roles that do not call clients.
 from __future__ import annotations
 
 from zizhi.core import exports
-from zizhi.core.errors import InputError
 from zizhi.core.paths import document_target
 
-FORMATS = ("text", "markdown", "pdf")
+FORMATS = {"text": "text", "markdown": "markdown", "md": "markdown", "pdf": "pdf"}
 
 
-def render_quote(desk, ref: str, form: str = "text", output: str | None = None) -> str:
-    """The document's text, or the path of the file written when ``output`` is given."""
+def render_quote(desk, ref: str, form: str | None = None, output: str | None = None) -> str:
+    """The document's text, or the path of the file written when ``output`` is given; without
+    ``form``, the kind ``output``'s suffix names (text when printed)."""
     from zizhi.core.pipeline.quotes import get_quote
 
-    kind = (form or "").strip().lower()
-    if kind not in FORMATS:
-        raise InputError("input.not_one_of", field="format", value=form, allowed=", ".join(FORMATS))
-    document_target(kind, output, f"报价单-{ref}.pdf")
+    kind = document_target(FORMATS, form, output, f"报价单-{ref}.pdf", default="text")
     return exports.read(desk, "quote", lambda: get_quote(desk, ref), command="quote render", file=output,
                         document=True, deliver=lambda quote: _deliver(quote, kind, output), quote=ref, format=kind)
 

@@ -15,10 +15,10 @@ MONEY = ("revenue", "contract_value")
 
 
 def rate(points: int | None) -> str:
-    """Basis points as a percentage (a falling attainment keeps its sign); None as a dash."""
-    if points is None:
-        return "—"
-    return ("-" if points < 0 else "") + percent.text(abs(points))
+    """Basis points as a percentage to two decimals, as the README says (15.90%; a falling
+    attainment keeps its sign); None as a dash. The one way a KPI rate is written: the CLI, the
+    app and both PDFs."""
+    return percent.two_decimals(points)
 
 
 def figure(row: dict, metric: str) -> str:

@@ -5,8 +5,8 @@ today's figure beside any that changed since), the days per stage, the four sect
 
 from __future__ import annotations
 
-from zizhi.core import percent
 from zizhi.core.i18n import t
+from zizhi.core.kpi import text as kpi_text
 from zizhi.core.money import format_fen
 from zizhi.core.quarterly.schema import SECTIONS
 from zizhi.core.quarterly.sections import TITLES
@@ -25,6 +25,8 @@ def facts(found: dict) -> list[tuple[str, str]]:
              ("状态", STATUS[found["status"]])]
     if found["filed_at"]:
         lines.append(("提交时间", found["filed_at"]))
+    elif found.get("filable"):
+        lines.append(("可提交日期", "现在即可提交"))
     else:
         lines.append(("可提交日期", f"{found['opens']} 起"))
     if found["reviewed_at"]:
@@ -85,10 +87,7 @@ def figure_text(figures: dict, metric: str) -> str:
     return f"{percent_text(value['rate'])}（赢 {value['won']}，输 {value['lost']}）"
 
 
-def percent_text(points: int | None) -> str:
-    if points is None:
-        return "—"
-    return ("-" if points < 0 else "") + percent.text(abs(points))
+percent_text = kpi_text.rate  # a KPI rate as the CLI and the app write it (15.90%)
 
 
 def as_markdown(found: dict) -> str:

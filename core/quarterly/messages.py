@@ -49,6 +49,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "{name}（{login}）{quarter} 季度工作总结（{start} 至 {end}）：{status}"),
     "quarterly.filed_line": ("Filed {filed_at}; the figures are as they stood then.",
                              "{filed_at} 提交；数字为提交时的数字。"),
+    "quarterly.filable_line": ("Not filed; it can be filed now: zizhi report quarterly file --quarter {quarter}.",
+                               "尚未提交；现在即可提交：zizhi report quarterly file --quarter {quarter}。"),
+    "quarterly.others_managers_only": ("Only managers and admins read another person's quarterly report; yours is "
+                                       "zizhi report quarterly, without --user (you are {role}).",
+                                       "只有经理和管理员可以查看他人的季度总结；您自己的总结请用 "
+                                       "zizhi report quarterly，不加 --user（您的角色是 {role}）。"),
     "quarterly.opens_line": ("Not filed; it can be filed from {opens} (zizhi report quarterly file).",
                              "尚未提交；自 {opens} 起可以提交（zizhi report quarterly file）。"),
     "quarterly.reviewed_line": ("Reviewed by {reviewer} ({login}) at {at}: {comment}",

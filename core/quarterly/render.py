@@ -8,16 +8,15 @@ rendered, written and audited in one unit of work (``exports.read``), under the 
 from __future__ import annotations
 
 from zizhi.core import exports
-from zizhi.core.errors import InputError
 from zizhi.core.paths import document_target
 
 FORMATS = {"md": "markdown", "markdown": "markdown", "pdf": "pdf"}
 
 
-def render_report(desk, login: str | None = None, quarter: str | None = None, form: str = "md",
+def render_report(desk, login: str | None = None, quarter: str | None = None, form: str | None = None,
                   output: str | None = None) -> str:
     """The report's Markdown, or the path of the file written when ``output`` is given (a PDF
-    always needs one)."""
+    always needs one); without ``form``, the kind ``output``'s suffix names."""
     from zizhi.core.quarterly.reports import report
 
     kind = _kind(form, output, "季度总结.pdf")
@@ -34,7 +33,7 @@ def render_team(desk, quarter: str | None = None, metric: str = "revenue", chart
     from zizhi.core.kpi import figures
     from zizhi.core.quarterly import team_pdf
 
-    _kind("pdf", output, "团队对比.pdf")
+    document_target({"pdf": "pdf"}, None, output, "团队对比.pdf")  # never a PDF under another name
     chosen = _charts(metric, charts)
     company = desk.settings.general.company.name
     return exports.read(desk, "kpi", lambda: figures.team(desk, quarter, metric), command="kpi team --pdf",
@@ -56,12 +55,8 @@ def _charts(metric: str, charts: list[str] | None) -> list[str]:
     return list(dict.fromkeys(named))
 
 
-def _kind(form: str, output: str | None, example: str) -> str:
-    kind = FORMATS.get((form or "").strip().lower())
-    if kind is None:
-        raise InputError("input.not_one_of", field="format", value=form, allowed="md, pdf")
-    document_target(kind, output, example)
-    return kind
+def _kind(form: str | None, output: str | None, example: str) -> str:
+    return document_target(FORMATS, form, output, example)
 
 
 def _deliver(found: dict, kind: str, company: str, output: str | None) -> str:

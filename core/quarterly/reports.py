@@ -48,6 +48,8 @@ def report(desk, login: str | None = None, quarter: str | Quarter | None = None)
     own = not login or login == desk.user["login"]
     if own and desk.user["role"] in kpi.SALES_SIDE and desk.user["role"] != "sales":
         raise Refused("quarterly.own_not_sales", role=desk.user["role"])  # a manager has none of their own
+    if not own and not access.is_manager(desk.user):  # said as the report's rule, not the KPIs' beneath it
+        raise Refused("quarterly.others_managers_only", role=desk.user["role"])
     person = kpi.subject(desk, login)
     return shaped(desk, person, q, _row(desk.store, person["id"], q.name))
 
@@ -182,6 +184,7 @@ def shaped(desk, person: dict, q: Quarter, row: dict | None) -> dict:
     return {
         "login": person["login"], "name": person["name"], "quarter": q.name,
         "from": q.first.isoformat(), "to": q.last.isoformat(), "opens": opens_on(desk, q).isoformat(),
+        "filable": not filed and _today(desk) >= opens_on(desk, q),  # may be filed today (a past quarter: now)
         "status": _status(row) if row else "draft", "saved": row is not None,
         "sections": {name: row[name] if row else "" for name in SECTIONS},
         "figures": frozen or live, "live": live if filed else None,

@@ -12,11 +12,10 @@ write-offs. The opening plus the lines is the closing, to the fen.
 from __future__ import annotations
 
 from zizhi.core import access, exports
-from zizhi.core.errors import InputError
 from zizhi.core.paths import document_target
 from zizhi.core.receivables import movements, periods, positions
 
-FORMATS = ("md", "pdf", "json")
+FORMATS = {"md": "md", "markdown": "md", "pdf": "pdf", "json": "json"}
 
 
 def statement(desk, client_ref: str | int, start: str | None = None, end: str | None = None,
@@ -50,14 +49,11 @@ def _assemble(desk, client: dict, first: str, last: str, opening: dict, lines: l
 
 
 def render_statement(desk, client_ref: str | int, start: str | None = None, end: str | None = None,
-                     period: str | None = None, form: str = "md", output: str | None = None):
-    """The statement as Markdown, JSON (its data) or a PDF written to ``output``. It is made to leave
-    Zizhi, so every rendering is an export, audited with the read (contact masked as the role asks)."""
-    kind = (form or "").strip().lower()
-    kind = {"markdown": "md"}.get(kind, kind)
-    if kind not in FORMATS:
-        raise InputError("input.not_one_of", field="format", value=form, allowed=", ".join(FORMATS))
-    document_target(kind, output, "对账单.pdf")
+                     period: str | None = None, form: str | None = None, output: str | None = None):
+    """The statement as Markdown, JSON (its data) or a PDF written to ``output`` (without ``form``,
+    the kind its suffix names). It is made to leave Zizhi, so every rendering is an export, audited
+    with the read (contact masked as the role asks)."""
+    kind = document_target(FORMATS, form, output, "对账单.pdf", default="md")
     return exports.read(desk, "receivable", lambda: statement(desk, client_ref, start, end, period),
                         command="ar statement", file=output, as_json=kind == "json", document=True,
                         deliver=lambda found: _deliver(found, kind, output), client=str(client_ref),

@@ -102,14 +102,14 @@ def test_the_team_table_and_chart_align_chinese_names_by_cells(sold):
     assert shown[0] == "The team, 2026Q4 (2026-10-01 – 2026-12-31), ranked by revenue:"
     rows = shown[3:7]  # under two lines of heads; the target and attainment stacked under the figure
     assert rows[0].startswith("1     李娜 (li)") and rows[3].startswith("2     赵强 (zhao)")
-    assert "¥2,862.00" in rows[1] and rows[1].split()[0] == "target" and "50%" in rows[2]
+    assert "¥2,862.00" in rows[1] and rows[1].split()[0] == "target" and "50.00%" in rows[2]
     ends = {cell_len(line[:line.index("¥") + len(line[line.index("¥"):].split()[0])]) for line in rows[:2]}
     assert len(ends) == 1  # the revenue column ends at the same cell on every row
     chart = shown[shown.index("revenue:") + 1:]
     assert chart[0].startswith("李娜 (li)    ¥1,431.00  ███") and chart[1].rstrip().endswith("¥0.00")
     ranked = list(csv.DictReader(io.StringIO(sold("kpi", "team", "--csv", user="chen").stdout.lstrip("\ufeff"))))
     assert [(r["rank"], r["login"], r["revenue"], r["revenue_attainment"]) for r in ranked] == [
-        ("1", "li", "1431.00", "50%"), ("2", "zhao", "0.00", "")]
+        ("1", "li", "1431.00", "50.00%"), ("2", "zhao", "0.00", "")]
 
 
 def test_a_trainee_is_named_under_the_team_not_ranked_in_it(sold):
@@ -150,10 +150,10 @@ def test_json_and_csv_leave_an_audit_record_a_table_on_screen_does_not(sold):
 
 
 def test_explain_says_each_definition_in_the_persons_language(sold):
-    english = sold("kpi", "--explain", user="li").stdout
+    english = " ".join(sold("kpi", "--explain", user="li").stdout.split())  # as read, whatever the line breaks
     assert "A reversal dated in a later quarter counts in that quarter" in english
     assert "entered after it ended changes that quarter's figure" in english and "recorded later (on DATE)" in english
     assert "credit still on account included" in english
     assert "owned the deal that day" in english
-    chinese = sold("--lang", "zh", "kpi", "--explain", user="li").stdout
+    chinese = "".join(line.strip() for line in sold("--lang", "zh", "kpi", "--explain", user="li").stdout.splitlines())
     assert "补记（登记于 某日）" in chinese and "新客户 — 首份合同在本季度签订的客户。" in chinese

@@ -157,9 +157,11 @@ def test_rendered_as_markdown_and_a_chinese_pdf_and_the_team_as_a_pdf_with_bars(
     assert "".join(p.extract_text() for p in PdfReader(team).pages).replace("\x00", "").count("（柱状图）") == 2
     assert sold("kpi", "team", "--pdf", "-o", str(tmp_path / "x.pdf"), user="li", code=1).stderr.startswith(
         "zizhi: Only managers and admins")
-    for asked in (("--csv", "-o", str(tmp_path / "t.csv")), ("-o", str(tmp_path / "t.xlsx")), ("--pdf",)):
+    for asked, said in ((("--csv", "-o", str(tmp_path / "t.csv")), "--csv prints the table"),
+                        (("-o", str(tmp_path / "t.xlsx")), "a PDF is only written under a .pdf name"),
+                        (("--pdf",), "A PDF is written to a file")):
         refused = sold("kpi", "team", *asked, user="chen", code=2)  # never a PDF under another name
-        assert "the team's PDF goes to a file named .pdf" in refused.stderr
+        assert said in refused.stderr
     assert not (tmp_path / "t.csv").exists() and not (tmp_path / "t.xlsx").exists()
     exported = sold.json("audit", "list", "--action", "quarterly_report.export", user="chen")
     assert len(exported) == 2  # the Markdown and the PDF; reading it on the screen is no export

@@ -92,7 +92,7 @@ def test_market_research_as_a_workbook_in_chinese(day, tmp_path):
                user="chen").stdout
     assert "已写入" in said and out.exists()
     sheet = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
-    assert sheet[0][:3] == ["表", "名称", "咨询"]
+    assert sheet[0][:3] == ["表", "名称", "询盘数"]
     assert ["丢单去向（竞争对手）", "华信代理"] == sheet[-1][:2]
     shown = day("--lang", "zh", "report", "market", "--by", "qualification").stdout
     assert "市场调研（按资质）" in shown and "TRADE-RIGHTS 对外贸易经营者备案登记" in shown

@@ -130,4 +130,4 @@ def test_a_pdf_without_o_is_a_usage_error_naming_the_option(demo, tmp_path):
                    "-o", str(tmp_path))
     assert folder.returncode == 65 and "季度总结.pdf" in folder.stderr and "quote" not in folder.stderr
     out = zizhi(demo, "--as", "liu.yang", "report", "channels", "-o", str(tmp_path))
-    assert out.returncode == 65 and out.stderr.startswith("zizhi: -o/--out: ") and "channels.xlsx" in out.stderr
+    assert out.returncode == 65 and out.stderr.startswith("zizhi: -o/--output: ") and "channels.xlsx" in out.stderr

@@ -144,7 +144,7 @@ def test_a_salesperson_reads_and_writes_their_own_and_managers_read_anyones(sold
     reports.write_sections(li, {"results": "草稿"})
     with pytest.raises(Refused) as other:
         reports.report(wang, "li")
-    assert other.value.key == "kpi.managers_only"
+    assert other.value.key == "quarterly.others_managers_only"
     with pytest.raises(Refused):
         reports.report(finance)
     assert reports.report(manager, "li")["sections"]["results"] == "草稿"  # a draft too

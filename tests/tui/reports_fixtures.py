@@ -5,8 +5,8 @@
 ``with_kpis`` on the ``owing`` desk: 海天's contract of ¥3,180.00 (instalments ¥954 and ¥2,226)
 signed by 李娜 on 2026-11-27 (her first, so a new client and a deal won); ¥1,000 paid on
 2026-12-01 (¥954 to the first instalment, ¥46 to the second) and ¥500 on 2026-12-10; her target
-for 2026Q4 revenue ¥10,000 — so her revenue is ¥1,500.00 from three records (15% attained), the
-contract value ¥3,180.00, one new client, win rate 100% (1 won, 0 lost). 赵强, on duty, has none.
+for 2026Q4 revenue ¥10,000 — so her revenue is ¥1,500.00 from three records (15.00% attained), the
+contract value ¥3,180.00, one new client, win rate 100.00% (1 won, 0 lost). 赵强, on duty, has none.
 """
 
 from __future__ import annotations

@@ -56,10 +56,10 @@ async def test_a_salesperson_reads_her_quarter_with_targets_and_attainment(owing
         assert isinstance(app.screen, ReportsScreen)
         assert status(app) == "李娜 (li), 2026Q4 (2026-10-01 – 2026-12-31)"
         rows = table_rows(app, "#kpi")
-        assert rows["revenue"] == ["revenue", "¥1,500.00", "¥10,000.00", "15%", ""]
+        assert rows["revenue"] == ["revenue", "¥1,500.00", "¥10,000.00", "15.00%", ""]
         assert rows["contract value signed"][1] == "¥3,180.00"
         assert rows["new clients"][1] == "1"
-        assert rows["win rate"][1:2] == ["100%"] and rows["win rate"][-1] == "1 won, 0 lost"
+        assert rows["win rate"][1:2] == ["100.00%"] and rows["win rate"][-1] == "1 won, 0 lost"
         assert "Team" not in [str(tab.label) for tab in app.screen.query_one(TabbedContent).query("Tab")]
 
 
@@ -155,7 +155,7 @@ async def test_the_reports_read_in_chinese(owing, settle):
         await settle(pilot)
         await pilot.press("k")
         await settle(pilot)
-        assert table_rows(app, "#kpi")["销售额"][1:4] == ["¥1,500.00", "¥10,000.00", "15%"]
+        assert table_rows(app, "#kpi")["销售额"][1:4] == ["¥1,500.00", "¥10,000.00", "15.00%"]
         await pilot.press("escape")
         await settle(pilot)
         assert type(app.screen).__name__ == "TodayScreen"

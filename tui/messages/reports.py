@@ -92,7 +92,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.reports.week.won_value": ("won value", "成交额"),
     "tui.reports.week.lost": ("lost", "丢单"),
     "tui.reports.week.cancelled": ("cancelled", "取消"),
-    "tui.reports.week.opened": ("new", "新咨询"),
+    "tui.reports.week.opened": ("new", "新询盘"),
     "tui.reports.week.stuck": ("stuck", "停滞"),
     "tui.reports.week.follow_ups": ("follow-ups", "跟进"),
     "tui.reports.week.dunning": ("dunning", "催款"),

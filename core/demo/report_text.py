@@ -14,12 +14,13 @@ GOOD_SCORE, LOW_SCORE = "4.50", "4.00"
 
 
 def sections(fig: dict) -> dict[str, str]:
-    """The four sections of a report on ``fig``: results, problems, solutions, plans."""
+    """The four sections of a report on ``fig``: results, problems, solutions, plans — a sentence a
+    line, so each fits an 80-column terminal and a Markdown file reads without long lines."""
     weak = _weaknesses(fig)
     problems = [PROBLEMS[w](fig) for w in weak] or ["整体进展顺利；政策调整后客户对新要求理解不一致，沟通成本有所增加。"]
     solutions = [SOLUTIONS[w] for w in weak] or ["整理政策变化要点，统一向客户解释口径。"]
     plans = [PLANS[w] for w in weak][:2] or ["保持现有节奏，加强老客户推荐，每月至少回访五家已交付客户。"]
-    return {"results": "".join(_results(fig)), "problems": "\n".join(problems),
+    return {"results": "\n".join(_results(fig)), "problems": "\n".join(problems),
             "solutions": "\n".join(solutions), "plans": "\n".join([*plans, "完成出口管制新规培训，提升专业咨询能力。"])}
 
 
@@ -42,7 +43,7 @@ def comment(fig: dict, before: dict | None) -> str:
     score = fig["satisfaction"]["mean"]
     if score is not None and float(score) >= float(GOOD_SCORE):
         said.append("回访工作做得好。")
-    return "".join(said[:3]) or "数据清楚，同意下季度计划，请按月汇报进展。"
+    return "\n".join(said[:3]) or "数据清楚，同意下季度计划，请按月汇报进展。"
 
 
 def _results(fig: dict) -> list[str]:

@@ -242,11 +242,12 @@ def report_text(found: dict) -> None:
     for name, text in found["sections"].items():
         echo("")
         echo(f"## {t(f'quarterly.section.{name}')}")
-        echo(text or t("quarterly.empty_section"))
+        for line in (text or t("quarterly.empty_section")).splitlines():  # a long paragraph breaks at the edge
+            say(line) if line.strip() else echo("")
     if found["reviewed_at"]:
         echo("")
-        echo(t("quarterly.reviewed_line", reviewer=found["reviewer"], login=found["reviewed_by"],
-               at=found["reviewed_at"], comment=found["review_comment"]))
+        say(t("quarterly.reviewed_line", reviewer=found["reviewer"], login=found["reviewed_by"],
+              at=found["reviewed_at"], comment=found["review_comment"]))
 
 
 def roster_text(found: dict) -> None:

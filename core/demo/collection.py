@@ -110,13 +110,22 @@ class Script:
         self.on(day, self.roles.get("finance"), step, "payments")
 
 
-def act_out(desk, debts: list[Debt]) -> dict:
-    """Each debt's story through the operations, then last month marked reconciled; the counts."""
+def act_out(desk, debts: list[Debt], mark: bool = True) -> dict:
+    """Each debt's story through the operations, then (unless ``mark`` is False: the caller does
+    it, with :func:`mark_last_month`) last month marked reconciled; the counts."""
     script = Script(desk)
     for debt in debts:
         STORIES[debt.story](script, debt)
-    _mark_last_month(script)
+    if mark:
+        _mark_last_month(script)
     return script.run()
+
+
+def mark_last_month(desk) -> dict:
+    """Last month marked reconciled, after whatever else the demo entered in it."""
+    script = Script(desk)
+    _mark_last_month(script)
+    return {"reconciled_months": script.run()["reconciled_months"]}
 
 
 # -- the stories, each told in the steps a person would take ---------------------------------------

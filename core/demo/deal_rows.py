@@ -238,7 +238,8 @@ class Deal:
         store = self.book.desk.store
         expected = workdays.add_workdays(store, at[:10], self.plan.longest)
         self.handover = {"deal_id": self.id, "operator_id": self.team["operations"], "handed_by": self.owner,
-                         "at": at, "expected_on": expected.isoformat(), "outcome": None, "outcome_on": None}
+                         "at": at, "expected_on": expected.isoformat(), "outcome": None, "outcome_on": None,
+                         "outcome_reason": None}
         if "steps" in self.flags:
             done = self.rng.randint(min(2, len(self.steps) - 1), len(self.steps) - 1)
             self._steps(self.moment.back, self.plan.tail, done=max(done, 1))
@@ -268,6 +269,13 @@ class Deal:
         self._steps(handed, max(1, handed - self.moment.back), done=len(self.steps))
         self.handover.update(outcome="approved", outcome_on=at[:10])
 
+    def _refuse(self, at: str) -> None:
+        """The authority turns the application down: every step done, the deal stays in processing
+        with the refusal and its reason, for the team to decide what next."""
+        handed = self.plan.backs[self.plan.story.phases.index("handover")]
+        self._steps(handed, max(1, handed - self.moment.back), done=len(self.steps))
+        self.handover.update(outcome="rejected", outcome_on=at[:10], outcome_reason=self.rng.choice(words.REFUSALS))
+
     def _deliver(self, at: str) -> None:
         issued = dt.date.fromisoformat(self.handover["outcome_on"])
         settings = self.book.desk.settings
@@ -294,4 +302,4 @@ class Deal:
         self._visit(1, at)
 
     def _visit(self, index: int, at: str) -> None:
-        self.visits[index][1:] = [at[:10], self.owner, self.rng.randint(3, 5), self.rng.choice(words.VISIT_REMARKS)]
+        self.visits[index][1:] = [at[:10], self.owner, self.rng.choice(words.SCORES), self.rng.choice(words.VISIT_REMARKS)]

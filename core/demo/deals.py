@@ -28,15 +28,18 @@ from zizhi.core.demo.dice import Dice
 from zizhi.core.demo.plans import Plan
 from zizhi.core.demo.stories import STORIES
 from zizhi.core.demo.team import Team
+from zizhi.core.demo.track import add_track_record
 
 SHARE = 4  # one owned client in SHARE opens a deal
 _TRIES = 6  # stories tried on one client before it goes without a deal
 
 
 def add_deals(conn, desk, rng, clients: list[tuple], columns: tuple[str, ...], debts_rng=None,
-              debt_sets: int = 0) -> tuple[dict, list]:
-    """Deals for some of ``clients`` (client rows just made, in ``columns`` order), and ``debt_sets``
-    sets of debt stories (:mod:`.debts`) on clients left without one; returns the counts and the debts.
+              debt_sets: int = 0, track_rng=None) -> tuple[dict, list, dict | None]:
+    """Deals for some of ``clients`` (client rows just made, in ``columns`` order), ``debt_sets``
+    sets of debt stories (:mod:`.debts`) on clients left without one, and each salesperson's last
+    five quarters (:mod:`.track`) on the others; returns the counts, the debts and the balance to
+    be recorded late (:func:`.track.add_track_record`).
 
     Written with the caller's connection inside its unit of work.
     """
@@ -65,10 +68,23 @@ def add_deals(conn, desk, rng, clients: list[tuple], columns: tuple[str, ...], d
                 break
     free = [dict(zip(columns, owned[p])) for p in order if p not in used]
     debts = add_debts(Dice(debts_rng), book, team, _with_balance(desk, free), debt_sets) if debt_sets else []
-    return book.flush(), debts
+    in_debt = {debt.client["id"] for debt in debts}
+    people = conn.execute("""SELECT id, login FROM users WHERE role = 'sales' AND active = 1 AND on_duty = 1
+                             ORDER BY login""").fetchall()
+    placed, late = add_track_record(Dice(track_rng or rng), book, people, [c for c in free if c["id"] not in in_debt],
+                                    [dict(zip(columns, owned[p])) for p in sorted(used)], _owing_ratings(desk, 5_000))
+    made = book.flush()
+    made["placed_deals"] = placed
+    return made, debts, late
 
 
 def _with_balance(desk, clients: list[dict]) -> list[dict]:
     """Rated clients whose contracts leave a balance after the prepayment (a debt to tell about)."""
-    policy = desk.settings.pricing.credit_policy
-    return [c for c in clients if c["credit_rating"] in policy and policy[c["credit_rating"]].prepayment < 10_000]
+    owing = _owing_ratings(desk)
+    return [c for c in clients if c["credit_rating"] in owing]
+
+
+def _owing_ratings(desk, most: int = 9_999) -> set[str]:
+    """The credit ratings whose contracts leave a balance after the prepayment (of ``most`` basis
+    points at most)."""
+    return {rating for rating, terms in desk.settings.pricing.credit_policy.items() if terms.prepayment <= most}

@@ -15,7 +15,7 @@ import random
 
 from zizhi.core import audit
 from zizhi.core.demo.clients import COLUMNS, Clients
-from zizhi.core.demo.collection import act_out
+from zizhi.core.demo.collection import act_out, mark_last_month
 from zizhi.core.demo.compliance import add_compliance
 from zizhi.core.demo.credit import credit_checks
 from zizhi.core.demo.deals import add_deals
@@ -50,12 +50,14 @@ def fill_demo(desk, clients: int = 300, seed: int = 7, add: bool = False) -> dic
             """INSERT INTO credit_checks (client_id, rating, method, checked_on, notes, guarantor, guarantee_amount,
                guarantee_document, user_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", checks)
         counts.update(clients=len(rows), interactions=len(logs), tags=len(tags), credit_checks=len(checks))
-        made, debts = add_deals(desk.store.conn, desk, random.Random(f"{seed}:deals:{start}"), rows, COLUMNS,
-                                random.Random(f"{seed}:debts:{start}"), max(1, round(clients / PER_SET)))
+        made, debts, late = add_deals(desk.store.conn, desk, random.Random(f"{seed}:deals:{start}"), rows, COLUMNS,
+                                      random.Random(f"{seed}:debts:{start}"), max(1, round(clients / PER_SET)),
+                                      random.Random(f"{seed}:track:{start}"))
         counts.update(made)
-        counts.update(act_out(desk, debts))
+        counts.update(act_out(desk, debts, mark=False))
         counts["debts"] = len(debts)
-        counts.update(add_quarterly(db, desk, random.Random(f"{seed}:quarterly")))
+        counts.update(add_quarterly(db, desk, random.Random(f"{seed}:quarterly"), late))
+        counts.update(mark_last_month(desk))  # after the payment entered late, in the order of their days
         audit.record(db, desk.user, "demo.fill", "database", None, seed=seed, **counts)
     counts["tour"] = {}
     for debt in debts:  # the first set's client of each story

@@ -30,7 +30,7 @@ class Plan:
 
     def _gap(self, name: str) -> int:
         low, high, _ = PHASES[name]
-        if name == "outcome":  # the authority's decision, within the standard time
+        if name in ("outcome", "refuse"):  # the authority's decision, within the standard time
             low, high = max(1, self.longest // 2), self.longest
         return self.rng.randint(low, high)
 

@@ -15,6 +15,7 @@ PHASES = {
     "contract": (0, 2, True), "sign": (1, 4, False), "file": (0, 3, False), "to_payment": (0, 1, True),
     "pay": (1, 6, False), "handover": (0, 3, True), "outcome": (0, 0, False), "deliver": (1, 4, True),
     "visit1": (30, 35, True), "visit2": (58, 64, False), "lose": (1, 10, True), "cancel": (1, 10, True),
+    "refuse": (0, 0, False),
 }
 _ASSESS = ("open", "assess", "assessed")
 _PROPOSE = (*_ASSESS, "propose", "quote", "review", "send")
@@ -76,6 +77,17 @@ STORIES = (
     _story("lost_last_year", ("open", "assess", "lose"), (60, 450), None),
     _story("lost_on_price_last_year", (*_PROPOSE, "reject", "lose"), (60, 450), None),
 )
+# Each salesperson's last five quarters (:mod:`.track`): a deal won (contract, payments, processing,
+# delivery and both visits), one refused by the authority, lost after an assessment or on price,
+# and one whose balance the client paid but finance entered late (``paid_late``: no balance paid
+# with the delivery).
+TRACK = {
+    "won": _story("won_in_quarter", (*_DELIVERED, "visit1", "visit2"), (1, 1), None, "balance"),
+    "refused": _story("refused", (*_PROCESSING, "refuse"), (1, 1), None),
+    "lost": _story("lost_in_quarter", ("open", "assess", "lose"), (1, 1), None),
+    "lost_on_price": _story("lost_on_price_in_quarter", (*_PROPOSE, "reject", "lose"), (1, 1), None),
+    "paid_late": _story("paid_late", (*_DELIVERED, "visit1", "visit2"), (1, 1), None),
+}
 # The stage a deal is in after the phase that moves it.
 STAGE_AFTER = {"open": "inquiry", "assess": "assessment", "propose": "proposal", "contract": "contract",
                "to_payment": "payment", "handover": "processing", "deliver": "delivered", "visit1": "aftersales",

@@ -123,7 +123,7 @@ TEAM = [
     ("wang.fang", "王芳", "sales", 1400, (12,)),
     ("li.qiang", "李强", "sales", 1000, (-8, 6)),
     ("zhang.min", "张敏", "sales", 700, (8,)),
-    ("chen.jie", "陈杰", "sales", 400, (1,)),
+    ("chen.jie", "陈杰", "sales", 480, (1,)),
     ("zhao.lei", "赵磊", "sales", 20, (-16,)),
     ("sun.li", "孙丽", "finance", 1300, ()),
     ("zhou.jing", "周静", "legal", 1100, ()),
@@ -162,3 +162,19 @@ DELAY_CAUSES = ["商务主管部门系统升级，暂停受理一周", "客户�
 USAGE_NOTES = ["原件请妥善保管；报关、退税时需出示复印件加盖公章。",
                "证书在有效期内使用；信息变更须在30日内办理变更手续。"]
 VISIT_REMARKS = ["客户对办理速度满意，已顺利完成首单出口", "客户反映材料清单可以更清楚些", "客户推荐了一家同行企业"]
+
+# -- each salesperson's last five quarters (core/demo/track.py) -----------------------------
+# Per login: deals won a quarter (about), deals lost a quarter (about), the chance the authority
+# refuses one of their applications in a quarter, and the range a manager's revenue target falls
+# in against what they then achieved (below 1: they beat it). Others get DEFAULT_FORM.
+FORMS = {"wang.fang": (3, 1, 0.1, (0.75, 0.95)), "li.qiang": (2, 2, 0.3, (0.9, 1.15)),
+         "zhang.min": (2, 1, 0.15, (0.85, 1.1)), "chen.jie": (1, 2, 0.6, (1.2, 1.45))}
+DEFAULT_FORM = (2, 1, 0.2, (0.8, 1.25))
+REFUSALS = ["审批部门认为出口商品用途说明不充分，不予许可", "企业信用信息存在异常记录，申请被退回",
+            "申请材料与营业执照登记信息不一致，未获批准"]
+# Whose report for the last closed quarter finds a payment recorded after it was filed (the balance
+# of one of their deals, received in the quarter and entered weeks later from the bank's statement).
+LATE_PAYER = "wang.fang"
+LATE_NOTE = "银行回单晚到，季度结束后补录"
+# After-sales satisfaction (1–5), as clients give it: mostly content, now and then lukewarm.
+SCORES = (3, 4, 4, 5, 5, 5)

@@ -222,8 +222,10 @@ QUARTERLY = (
     Key("quarterly.back", "escape", "back", "tui.key.back"),
     Key("quarterly.refresh", "ctrl+r", "refresh", "tui.key.refresh", show=False),
 )
+ROSTER_TABLE = (  # on the list's table, where Enter is the table's own choice of a row
+    Key("roster.open", "enter", "select_cursor", "tui.key.open_report", key_display="⏎"),
+)
 QUARTERLY_ROSTER = (
-    Key("roster.open", "enter", "open_report", "tui.key.open_report", key_display="⏎"),
     Key("roster.quarter_back", "left_square_bracket", "quarter(-1)", "tui.key.quarter_back", key_display="["),
     Key("roster.quarter_on", "right_square_bracket", "quarter(1)", "tui.key.quarter_on", key_display="]"),
     Key("roster.back", "escape", "back", "tui.key.back"),

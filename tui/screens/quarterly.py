@@ -235,6 +235,12 @@ def _roster_cells(row: dict) -> dict[str, Text]:
             "reviewed_by": Text(row["reviewed_by"] or "")}
 
 
+class RosterTable(RowsTable):
+    """The list, its Enter named in the footer (the table's own choice of a row, as Today's)."""
+
+    BINDINGS = keymap.bindings(keymap.ROSTER_TABLE)
+
+
 class RosterScreen(Quarters, RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     """Who has filed their report for a quarter, reviewed or not (managers and admins)."""
 
@@ -257,7 +263,7 @@ class RosterScreen(Quarters, RoleKeys, keymap.TranslatedBindings, DeskWork, Scre
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(t("tui.status.loading"), id="roster-head")
-        yield RowsTable(_ROSTER_COLUMNS, _roster_cells, id="roster")
+        yield RosterTable(_ROSTER_COLUMNS, _roster_cells, id="roster")
         yield FittedFooter()
 
     def on_mount(self) -> None:
@@ -315,8 +321,8 @@ class RosterScreen(Quarters, RoleKeys, keymap.TranslatedBindings, DeskWork, Scre
             self.leave()
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(keymap.shown(keymap.DESK, keymap.QUARTERLY_ROSTER, keymap.APP,
-                                                   keep=self.may)))
+        keys = keymap.shown(keymap.DESK, keymap.ROSTER_TABLE, keymap.QUARTERLY_ROSTER, keymap.APP, keep=self.may)
+        self.app.push_screen(HelpScreen(keys))
 
 
 # -- writing, filing, reviewing ------------------------------------------------------------
@@ -327,6 +333,16 @@ class Writing(TextArea):
     @property
     def value(self) -> str:
         return self.text
+
+
+WRITING_ROWS, COMMENT_ROWS = 8, 10  # a section's box, a comment's: a few lines in sight, the rest scroll
+
+
+def _above(form: FormScreen, rows: int) -> None:
+    """Each title above its text, which takes the form's width: room to write."""
+    fields = form.query_one("#fields")
+    fields.styles.grid_columns = "1fr"
+    fields.styles.grid_rows = f"auto {rows}"
 
 
 def writing(name: str, text: str | None) -> Writing:
@@ -346,7 +362,7 @@ class SectionsForm(FormScreen):
             yield t(f"tui.quarterly.section.{name}"), writing(name, self.found["sections"][name])
 
     def on_mount(self) -> None:
-        self.query_one("#fields").styles.grid_columns = "1fr"  # each title above its text: room to write
+        _above(self, WRITING_ROWS)
         self.query_one(f"#f-{SECTIONS[0]}").focus()
 
     def save(self, values: dict[str, str]) -> dict:
@@ -366,7 +382,7 @@ class ReviewForm(FormScreen):
         yield t("tui.quarterly.comment"), writing("comment", self.found["review_comment"])
 
     def on_mount(self) -> None:
-        self.query_one("#fields").styles.grid_columns = "1fr"
+        _above(self, COMMENT_ROWS)
         self.query_one("#f-comment").focus()
 
     def save(self, values: dict[str, str]) -> dict:

@@ -225,3 +225,13 @@ async def test_the_palette_finds_the_quarterly_report_in_chinese_and_legal_is_no
         await settle(pilot)
         assert isinstance(app.screen, ReportsScreen)
         assert said(app) == "✖ Quarterly reports are read by salespeople (their own), managers and admins (you are legal)."
+
+
+def test_every_palette_command_of_the_quarterly_screens_is_an_action_said_in_both_languages():
+    from zizhi.core.i18n import MESSAGES
+
+    for screen in (QuarterlyScreen, RosterScreen):
+        for name, action in screen.PALETTE:
+            assert hasattr(screen, f"action_{action}"), (screen.__name__, action)
+            for key in (f"tui.cmd.{name}", f"tui.cmd.{name}.help"):
+                assert all(MESSAGES[key]), key

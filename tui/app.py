@@ -5,7 +5,8 @@
 Screens are modes — ``today`` (the person's agenda, where ``zizhi`` opens), ``clients``,
 ``pipeline`` (the board, and the deals opened from it) and ``receivables`` — so each keeps its own
 stack of screens and forms; ``t``, ``c``, ``p`` and ``r`` switch between them. ``reports``, ``risks``
-and ``notices`` are reached from each of them (``k``, ``R``, ``N``), and Esc there goes back.
+and ``notices`` are reached from each of them (``k``, ``R``, ``N``), and Esc there goes back; so
+is ``quarterly`` (the quarterly personal report), from the reports (``Q``), the palette and Today.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from zizhi.tui.message_line import Messages, Note
 from zizhi.tui.palette import DeskCommands, Palette, translated_system
 from zizhi.tui.work import failure
 
-MODES = ("today", "clients", "pipeline", "receivables", "reports", "risks", "notices")
+MODES = ("today", "clients", "pipeline", "receivables", "reports", "risks", "notices", "quarterly")
 
 
 class ZizhiApp(App):
@@ -57,6 +58,7 @@ class ZizhiApp(App):
         self.add_mode("reports", lambda: _place("reports", desk))
         self.add_mode("risks", lambda: _place("risks", desk))
         self.add_mode("notices", lambda: _place("notices", desk))
+        self.add_mode("quarterly", lambda: _quarterly(desk, lambda: self.leave_place("quarterly")))
         self.came_from: dict[str, str] = {}  # a place (reports, risks, notices) → the mode Esc returns to
         if keys:
             self.set_keymap(keys)
@@ -193,6 +195,20 @@ class ZizhiApp(App):
         self.open_place("notices", back_to)
         self.get_screen_stack("notices")[0].choose(notice_id)
 
+    def open_quarterly(self, quarter: str | None = None, back_to: str | None = None) -> None:
+        """The quarterly report — a salesperson's own, a manager's list of who has filed — on
+        ``quarter`` when given (Today's Enter on the reminder to file it); Esc there returns to
+        ``back_to``, else to the mode it was opened from."""
+        here = self.current_mode
+        if here != "quarterly":
+            self.came_from["quarterly"] = back_to or here
+        self.switch_mode("quarterly")
+        if quarter:
+            self.get_screen_stack("quarterly")[0].show_quarter(quarter)
+
+    def action_show_quarterly(self) -> None:
+        self.open_quarterly()
+
     def open_risk(self, risk_id: int, back_to: str | None = None) -> None:
         """A risk of the register, shown (Today's Enter on a review due)."""
         self.open_place("risks", back_to)
@@ -215,6 +231,17 @@ def _place(mode: str, desk):
     from zizhi.tui.screens.notices import NoticesScreen
 
     return NoticesScreen(desk)
+
+
+def _quarterly(desk, leave):
+    """The quarterly report's first screen: a manager's or admin's list of who has filed (the core
+    lets them read anyone's), everyone else's own report — or the core's reason they have none."""
+    from zizhi.core import access
+    from zizhi.tui.screens.quarterly import QuarterlyScreen, RosterScreen
+
+    if access.is_manager(desk.user):
+        return RosterScreen(desk, leave=leave)
+    return QuarterlyScreen(desk, leave=leave)
 
 
 def _today(desk):

@@ -186,6 +186,7 @@ REPORTS = (
     Key("reports.quarter_back", "left_square_bracket", "quarter(-1)", "tui.key.quarter_back", key_display="["),
     Key("reports.quarter_on", "right_square_bracket", "quarter(1)", "tui.key.quarter_on", key_display="]"),
     Key("reports.metric", "m", "next_metric", "tui.key.metric"),
+    Key("reports.quarterly", "Q", "show_quarterly", "tui.key.quarterly"),
     Key("reports.tab_kpi", "1", "tab('kpi-tab')", "tui.key.tab_kpi", show=False),
     Key("reports.tab_team", "2", "tab('team-tab')", "tui.key.tab_team", show=False),
     Key("reports.tab_weekly", "3", "tab('weekly-tab')", "tui.key.tab_weekly", show=False),
@@ -212,6 +213,29 @@ RISKS = (
 RISK_VIEW = (
     Key("risk.review", "v", "review_risk", "tui.key.review_risk"),
     Key("risk.back", "escape", "back", "tui.key.back"),
+)
+# The quarterly personal report (季度个人工作总结): one person's, and the managers' list of who filed.
+QUARTERLY = (
+    Key("quarterly.write", "e", "write_report", "tui.key.write_report"),
+    Key("quarterly.file", "f", "file_report", "tui.key.file_report"),
+    Key("quarterly.review", "v", "review_report", "tui.key.review_report"),
+    Key("quarterly.quarter_back", "left_square_bracket", "quarter(-1)", "tui.key.quarter_back", key_display="["),
+    Key("quarterly.quarter_on", "right_square_bracket", "quarter(1)", "tui.key.quarter_on", key_display="]"),
+    Key("quarterly.back", "escape", "back", "tui.key.back"),
+    Key("quarterly.refresh", "ctrl+r", "refresh", "tui.key.refresh", show=False),
+)
+ROSTER_TABLE = (  # on the list's table, where Enter is the table's own choice of a row
+    Key("roster.open", "enter", "select_cursor", "tui.key.open_report", key_display="⏎"),
+)
+QUARTERLY_ROSTER = (
+    Key("roster.quarter_back", "left_square_bracket", "quarter(-1)", "tui.key.quarter_back", key_display="["),
+    Key("roster.quarter_on", "right_square_bracket", "quarter(1)", "tui.key.quarter_on", key_display="]"),
+    Key("roster.back", "escape", "back", "tui.key.back"),
+    Key("roster.refresh", "ctrl+r", "refresh", "tui.key.refresh", show=False),
+)
+CONFIRM = (
+    Key("confirm.yes", "y,enter", "yes", "tui.key.confirm_file", key_display="y"),
+    Key("confirm.no", "escape,n", "no", "tui.key.cancel", key_display="esc"),
 )
 # Policy notices: the list, the one under the cursor beside it, a to acknowledge it.
 NOTICES = (

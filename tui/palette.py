@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from zizhi.core.errors import ZizhiError
 from zizhi.core.i18n import t
+from zizhi.tui.roles import refusal
 
 OPEN_LIMIT = 5
 OPEN_SCORE = 0.5
@@ -35,6 +36,8 @@ class DeskCommands(Provider):
         allowed = getattr(screen, "allowed_action", lambda action: True)
         found = [(t(f"tui.cmd.{name}"), t(f"tui.cmd.{name}.help"), getattr(screen, f"action_{action}"))
                  for name, action in getattr(screen, "PALETTE", ()) if allowed(action)]
+        if refusal("reports.quarterly", app.desk.user) is None:  # from every screen, to whom may read one
+            found.append((t("tui.cmd.quarterly"), t("tui.cmd.quarterly.help"), app.action_show_quarterly))
         found.append((t("tui.cmd.language"), t("tui.cmd.language.help"), app.action_switch_language))
         return found
 

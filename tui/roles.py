@@ -19,6 +19,7 @@ from zizhi.core import access
 from zizhi.core.compliance.risks import require_reviewer
 from zizhi.core.errors import UserError
 from zizhi.core.pipeline import contracts, deals, delivery, processing, quotes, reviews, terminations
+from zizhi.core.quarterly import reports as quarterly
 from zizhi.core.receivables import dunning, ledger
 from zizhi.tui.work import problem_text
 
@@ -74,6 +75,10 @@ RULES: dict[str, Callable[[dict, dict], None]] = {
     "deal.visit": delivery.require_visitor,
     "risks.review": require_reviewer,
     "risk.review": require_reviewer,
+    "reports.quarterly": _of_user(quarterly.require_reader),
+    "quarterly.write": _of_user(quarterly.require_author),
+    "quarterly.file": _of_user(quarterly.require_author),
+    "quarterly.review": _of_user(quarterly.require_reviewer),
 }
 
 

@@ -11,12 +11,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "quarterly.already_filed": ("Your report for {quarter} was already filed at {filed_at}.",
                                 "您 {quarter} 的总结已于 {filed_at} 提交过。"),
     "quarterly.not_yet": ("The report for {quarter} can be filed from {opens} (the quarter ends {end}); until then keep "
-                          "writing it: zizhi report quarterly edit.",
-                          "{quarter} 的总结自 {opens} 起可以提交（本季度 {end} 结束）；在此之前请继续撰写："
-                          "zizhi report quarterly edit。"),
+                          "writing it: {how}.",
+                          "{quarter} 的总结自 {opens} 起可以提交（本季度 {end} 结束）；在此之前请继续撰写：{how}。"),
+    "quarterly.not_yet.how": ("zizhi report quarterly edit", "zizhi report quarterly edit"),
     "quarterly.empty": ("The report for {quarter} has nothing written yet: write at least one section "
-                        "(zizhi report quarterly edit) before filing it.",
-                        "{quarter} 的总结尚未填写任何内容：请至少填写一个部分（zizhi report quarterly edit）后再提交。"),
+                        "({how}) before filing it.",
+                        "{quarter} 的总结尚未填写任何内容：请至少填写一个部分（{how}）后再提交。"),
+    "quarterly.empty.how": ("zizhi report quarterly edit", "zizhi report quarterly edit"),
     "quarterly.too_long": ("{field}: {length} characters; at most {limit}.", "{field}：{length} 个字符；最多 {limit} 个。"),
     "quarterly.reviewers_only": ("Only managers and admins review quarterly reports (you are {role}).",
                                  "只有经理和管理员可以审阅季度总结（您的角色是 {role}）。"),
@@ -30,6 +31,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "quarterly.not_on_duty": ("Owe no report — not on duty in {quarter} (onboarding exam not passed by its end): "
                               "{people}.",
                               "无需提交 — {quarter} 未上岗（季度结束前未通过入职考试）：{people}。"),
+    "quarterly.readers_only": ("Quarterly reports are read by salespeople (their own), managers and admins "
+                               "(you are {role}).",
+                               "季度总结仅供销售人员（本人）、经理和管理员查看（您的角色是 {role}）。"),
     "quarterly.roster_managers_only": ("Only managers and admins see who has filed (you are {role}).",
                                        "只有经理和管理员可以查看提交情况（您的角色是 {role}）。"),
     "quarterly.unknown_heading": ("line {line}: '{value}' is not a section's heading; keep the headings {allowed}.",

@@ -128,8 +128,7 @@ def review(desk, login: str, quarter: str | Quarter, comment: str) -> dict:
     if len(comment) > COMMENT_LONGEST:
         raise InputError("quarterly.too_long", field="comment", length=len(comment), limit=COMMENT_LONGEST)
     with desk.store.unit_of_work() as db:
-        if not access.is_manager(desk.user):
-            raise Refused("quarterly.reviewers_only", role=desk.user["role"])
+        require_reviewer(desk.user)
         person = desk.store.one("SELECT id, login, name, role FROM users WHERE login = ?", [login])
         if person is None:
             raise NotFound("people.not_found", login=login)
@@ -209,9 +208,28 @@ def _id(db, user_id: int, quarter: str) -> int:
     return db.execute("SELECT id FROM quarterly_reports WHERE user_id = ? AND quarter = ?", [user_id, quarter]).fetchone()[0]
 
 
+def require_author(user: dict) -> None:
+    """Who writes and files a report: a salesperson, their own (asked by the app before it offers
+    its keys, and by every write)."""
+    if user["role"] not in AUTHORS:
+        raise Refused("quarterly.authors_only", role=user["role"])
+
+
+def require_reviewer(user: dict) -> None:
+    """Who reviews a filed report: managers and admins."""
+    if not access.is_manager(user):
+        raise Refused("quarterly.reviewers_only", role=user["role"])
+
+
+def require_reader(user: dict) -> None:
+    """Who reads quarterly reports at all: salespeople their own, managers and admins anyone's —
+    the sales side, whose KPIs the reports are made of."""
+    if user["role"] not in kpi.SALES_SIDE:
+        raise Refused("quarterly.readers_only", role=user["role"])
+
+
 def _require_author(desk) -> dict:
-    if desk.user["role"] not in AUTHORS:
-        raise Refused("quarterly.authors_only", role=desk.user["role"])
+    require_author(desk.user)
     return desk.user
 
 

@@ -274,3 +274,24 @@ def test_the_team_pdf_has_the_table_and_a_bar_chart_per_chosen_metric(filed, li,
     with pytest.raises(Refused):
         render.render_team(li, "2026Q4", "revenue", None, str(tmp_path / "不行.pdf"))
     assert not (tmp_path / "不行.pdf").exists()
+
+
+@pytest.mark.parametrize("role, reads, writes, reviews", [
+    ("sales", True, True, False), ("manager", True, False, True), ("admin", True, False, True),
+    ("legal", False, False, False), ("finance", False, False, False), ("operations", False, False, False)])
+def test_who_reads_writes_and_reviews_is_asked_of_one_place_the_app_offers_its_keys_by(role, reads, writes, reviews):
+    user = {"role": role}
+
+    def allowed(check) -> bool:
+        try:
+            check(user)
+        except Refused:
+            return False
+        return True
+
+    assert (allowed(reports.require_reader), allowed(reports.require_author), allowed(reports.require_reviewer)) == \
+        (reads, writes, reviews)
+    if not reads:
+        with pytest.raises(Refused) as refused:
+            reports.require_reader(user)
+        assert refused.value.message("en").startswith("Quarterly reports are read by salespeople (their own)")

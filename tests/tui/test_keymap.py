@@ -11,7 +11,8 @@ from zizhi.tui.app import ZizhiApp
 
 GROUPS = [keymap.APP, keymap.DESK, keymap.AGENDA, keymap.TODAY, keymap.CLIENTS, keymap.CARDS, keymap.PIPELINE, keymap.DEAL,
           *keymap.DEAL_TABS.values(), keymap.FORM, keymap.IMPORT, keymap.EXPORT,
-          keymap.HELP, keymap.RECEIVABLES, keymap.REPORTS, keymap.DRILL, keymap.RISKS, keymap.RISK_VIEW, keymap.NOTICES]
+          keymap.HELP, keymap.RECEIVABLES, keymap.REPORTS, keymap.DRILL, keymap.RISKS, keymap.RISK_VIEW, keymap.NOTICES,
+          keymap.QUARTERLY, keymap.ROSTER_TABLE, keymap.QUARTERLY_ROSTER, keymap.CONFIRM]
 
 
 @pytest.mark.parametrize("key", [k for group in GROUPS for k in group], ids=lambda k: k.id)

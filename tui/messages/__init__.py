@@ -5,8 +5,21 @@ the one table of :mod:`zizhi.core.i18n` when ``zizhi.tui`` is imported, so any s
 imported on its own, as a test does, finds them.
 """
 
-from zizhi.tui.messages import app, board, clients, deal, fulfilment, how, keys, quote, receivables, reports, today
+from zizhi.tui.messages import (
+    app,
+    board,
+    clients,
+    deal,
+    fulfilment,
+    how,
+    keys,
+    quarterly,
+    quote,
+    receivables,
+    reports,
+    today,
+)
 
 TABLES = (app.MESSAGES, keys.MESSAGES, clients.MESSAGES, board.MESSAGES, deal.MESSAGES, quote.MESSAGES,
           fulfilment.MESSAGES, how.MESSAGES, receivables.MESSAGES,
-          reports.MESSAGES, today.MESSAGES)
+          reports.MESSAGES, today.MESSAGES, quarterly.MESSAGES)

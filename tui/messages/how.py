@@ -62,4 +62,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                                 "请在客户页按 c 记录担保，或由财务在合同页按 p 记录付款"),
     "tui.how.gate.credit_guarantee": ("record the guarantee with c on the clients screen (c from the board)",
                                       "请在客户页（看板按 c）按 c 记录担保"),
+    "tui.how.quarterly.not_yet": ("e on the quarterly report", "在季度总结页按 e"),
+    "tui.how.quarterly.empty": ("e on the quarterly report", "在季度总结页按 e"),
 }

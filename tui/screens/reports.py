@@ -435,6 +435,11 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
     def action_refresh(self) -> None:
         self.reload()
 
+    def action_show_quarterly(self) -> None:
+        """Q: the quarterly personal report — your own, or a manager's list of who has filed."""
+        if not self.refused("reports.quarterly"):
+            self.app.open_quarterly()
+
     def action_show_risks(self) -> None:
         self.app.open_place("risks")
 

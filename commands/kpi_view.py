@@ -82,7 +82,7 @@ def team_text(found: dict) -> None:
         say(t("kpi.not_on_duty", quarter=found["quarter"], people=named(found["not_on_duty"])))
     echo("")
     echo(t("kpi.chart", metric=t(f"kpi.metric.{metric}")))
-    for line in chart([(f"{row['name']} ({row['login']})", chart_value(row, metric), figure_text(row, metric))
+    for line in chart([(f"{row['name']} ({row['login']})", kpi_text.bar_value(row, metric), figure_text(row, metric))
                        for row in found["people"]]):
         echo(line)
 
@@ -90,16 +90,6 @@ def team_text(found: dict) -> None:
 def named(people: list[dict]) -> str:
     """'赵磊 (zhao.lei), …' — colleagues named in a line."""
     return ", ".join(f"{p['name']} ({p['login']})" for p in people)
-
-
-def chart_value(row: dict, metric: str) -> int:
-    """What a bar's length stands for: fen, a count, basis points, a score in hundredths."""
-    value = row[metric]
-    if isinstance(value, dict):
-        if value.get("rate") is not None:
-            return value["rate"]
-        return int(value["total"] * 100 // value["count"]) if value.get("count") and "total" in value else 0
-    return value
 
 
 def chart(values: list[tuple[str, int, str]], columns: int | None = None) -> list[str]:
@@ -132,17 +122,11 @@ RECORDED_COLUMNS = ("recorded_on", "recorded_later")
 
 
 def drill_figure(metric: str, rows: list[dict]) -> str:
-    """The figure the records make: their sum, their mean, or ones over all."""
-    total = sum(row["amount"] for row in rows)
-    if metric in MONEY:
-        return money_text(total)
-    if metric == "new_clients":
-        return str(total)
-    from zizhi.core.kpi.figures import mean, ratio
-
+    """The figure the records make, a rate with its ones over all (3/4)."""
+    shown = kpi_text.drill_figure(metric, rows)
     if metric in ("success_rate", "win_rate"):
-        return f"{percent_text(ratio(total, len(rows)))} ({total}/{len(rows)})"
-    return mean(total, len(rows), "0.01" if metric == "satisfaction" else "0.1") or "—"
+        return f"{shown} ({sum(row['amount'] for row in rows)}/{len(rows)})"
+    return shown
 
 
 def drill_text(found: dict) -> None:

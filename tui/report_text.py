@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from zizhi.core.kpi.text import MONEY, detail, figure, rate, target  # noqa: F401 (this module's vocabulary)
-from zizhi.core.money import format_fen
+from zizhi.core.kpi.text import MONEY, bar_value, detail, drill_figure, figure, rate, target  # noqa: F401 (this module's vocabulary)
+from zizhi.core.money import format_fen  # noqa: F401 (this module's vocabulary)
 
 SHOWN = ("revenue", "contract_value", "new_clients", "satisfaction", "success_rate", "win_rate")
 RANKED = SHOWN  # the KPIs the team is ranked by, in the order ``m`` steps through them
@@ -22,23 +22,6 @@ def attained(row: dict, metric: str) -> str:
     if row["targets"].get(metric) is None:
         return ""
     return rate(row["attainment"][metric])
-
-
-def drill_figure(metric: str, rows: list[dict]) -> str:
-    """The figure the records make — their sum, their mean, or ones over all — written as the
-    report writes the figure, so the two can be compared at a glance."""
-    from zizhi.core.kpi.figures import mean, ratio
-
-    total = sum(row["amount"] for row in rows)
-    if metric in MONEY:
-        return format_fen(total)
-    if metric == "new_clients":
-        return str(total)
-    if metric in ("success_rate", "win_rate"):
-        return rate(ratio(total, len(rows)))
-    if metric == "satisfaction":
-        return mean(total, len(rows)) or "—"
-    return mean(total, len(rows), "0.1") or "—"
 
 
 def drill_total(metric: str, rows: list[dict]) -> str:
@@ -52,16 +35,6 @@ def drill_total(metric: str, rows: list[dict]) -> str:
     if metric in ("success_rate", "win_rate"):
         return t(f"tui.reports.drill_{metric}", hits=sum(row["amount"] for row in rows), count=count, figure=shown)
     return t("tui.reports.drill_mean", count=count, figure=shown)
-
-
-def bar_value(row: dict, metric: str) -> int:
-    """What a bar's length stands for: fen, a count, basis points, a score in hundredths."""
-    value = row[metric]
-    if isinstance(value, dict):
-        if value.get("rate") is not None:
-            return value["rate"]
-        return value["total"] * 100 // value["count"] if value.get("count") else 0
-    return value
 
 
 def bar(value: int, widest: int, width: int) -> Text:

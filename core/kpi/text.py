@@ -52,3 +52,29 @@ def target(row: dict, metric: str) -> str:
     if goal is None:
         return ""
     return format_fen(goal) if metric in MONEY else str(goal)
+
+
+def drill_figure(metric: str, rows: list[dict]) -> str:
+    """The figure a drill-down's records make — their sum, their mean, or ones over all — written
+    as the figure itself is, so a reader compares the two at a glance."""
+    from zizhi.core.kpi.figures import mean, ratio
+
+    total = sum(row["amount"] for row in rows)
+    if metric in MONEY:
+        return format_fen(total)
+    if metric == "new_clients":
+        return str(total)
+    if metric in ("success_rate", "win_rate"):
+        return rate(ratio(total, len(rows)))
+    return mean(total, len(rows), "0.01" if metric == "satisfaction" else "0.1") or "—"
+
+
+def bar_value(row: dict, metric: str) -> int:
+    """What a bar's length stands for in a chart of the team: fen, a count, basis points, a mean
+    score in hundredths; 0 for a rate or a mean with nothing behind it."""
+    value = row[metric]
+    if isinstance(value, dict):
+        if value.get("rate") is not None:
+            return value["rate"]
+        return value["total"] * 100 // value["count"] if value.get("count") and "total" in value else 0
+    return value

@@ -9,13 +9,13 @@ scaled so the largest fills the width; a figure below zero or missing draws no b
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from pathlib import Path
 
 from zizhi.core.documents.pdf_kit import a4, section, styler
 from zizhi.core.i18n import t
+from zizhi.core.kpi.text import bar_value, figure
 from zizhi.core.money import format_fen
-from zizhi.core.quarterly.document import MONEY, ROWS, figure_text, percent_text
+from zizhi.core.quarterly.document import MONEY, ROWS, percent_text
 from zizhi.core.quarterly.report_pdf import table, title
 
 TITLE = "团队业绩对比"
@@ -62,7 +62,7 @@ def kpi_heads() -> list[str]:
 
 
 def kpi_rows(found: dict) -> list[list[str]]:
-    return [[str(row["rank"]), row["name"], *(short_figure(row, m) for m in ROWS)] for row in found["people"]]
+    return [[str(row["rank"]), row["name"], *(figure(row, m) for m in ROWS)] for row in found["people"]]
 
 
 def target_heads() -> list[str]:
@@ -81,26 +81,6 @@ def target_rows(found: dict) -> list[list[str]]:
     return rows
 
 
-def short_figure(row: dict, metric: str) -> str:
-    """A figure in a table cell: a rate or a score without what it is made of."""
-    value = row[metric]
-    if metric == "satisfaction":
-        return value["mean"] or "—"
-    if metric in ("success_rate", "win_rate"):
-        return percent_text(value["rate"])
-    return figure_text(row, metric)
-
-
-def bar_value(row: dict, metric: str) -> int | None:
-    """What a bar's length stands for: fen, a count, basis points, a mean score in hundredths."""
-    value = row[metric]
-    if metric == "satisfaction":
-        return None if value["mean"] is None else int(Decimal(value["mean"]) * 100)
-    if isinstance(value, dict):
-        return value["rate"]
-    return value
-
-
 def chart(pdf, text, found: dict, metric: str) -> None:
     """One metric's bars, one person a row, kept on one page."""
     from fpdf.enums import XPos, YPos
@@ -111,7 +91,7 @@ def chart(pdf, text, found: dict, metric: str) -> None:
         pdf.add_page()
     section(pdf, text, pdf.epw, f"{t(f'kpi.metric.{metric}', 'zh')}（柱状图）")
     values = [bar_value(row, metric) for row in people]
-    widest = max((v for v in values if v is not None and v > 0), default=0)
+    widest = max((v for v in values if v > 0), default=0)
     room = pdf.epw - LABEL_WIDTH - TEXT_WIDTH - 2
     for row, value in zip(people, values):
         if pdf.get_y() + ROW_HEIGHT > pdf.page_break_trigger:
@@ -125,5 +105,5 @@ def chart(pdf, text, found: dict, metric: str) -> None:
                      BAR_HEIGHT, style="F")
         pdf.set_x(pdf.l_margin + LABEL_WIDTH + room + 2)
         text(8.5, color=60)
-        pdf.cell(TEXT_WIDTH, ROW_HEIGHT, short_figure(row, metric), align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.cell(TEXT_WIDTH, ROW_HEIGHT, figure(row, metric), align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(3)

@@ -94,14 +94,14 @@ async def test_the_team_shows_the_ranked_kpi_with_its_target_and_attainment_at_a
         await opened(pilot, settle)
         table = app.screen.query_one("#team")
         assert list(table._widths)[:5] == ["rank", "person", "revenue", "target", "attained"]
-        assert by_first(app, "#team")["1"][1:5] == ["李娜 (li)", "¥1,500.00", "¥10,000.00", "15%"]
+        assert by_first(app, "#team")["1"][1:5] == ["李娜 (li)", "¥1,500.00", "¥10,000.00", "15.00%"]
         note = text_of(app, "#team-left-out")
         assert note.startswith("Not shown at 80 columns:") and "win rate" in note
         await pilot.press(*"mmmmm")  # contract value, new clients, satisfaction, success rate, win rate
         await settle(pilot)
         assert list(table._widths)[2:5] == ["win_rate", "target", "attained"]
         assert "ranked by win rate" in text_of(app, "#team-head")
-        assert by_first(app, "#team")["1"][1:3] == ["李娜 (li)", "100%"]
+        assert by_first(app, "#team")["1"][1:3] == ["李娜 (li)", "100.00%"]
         assert "revenue" in table._widths and "success rate" in text_of(app, "#team-left-out")
 
 
@@ -213,7 +213,7 @@ async def test_a_drill_down_says_a_rate_and_a_mean_as_what_they_are(owing, settl
         await pilot.press(*["down"] * 5, "enter")  # win rate
         await settle(pilot)
         assert isinstance(app.screen, DrillScreen)
-        assert text_of(app, "#drill-total").strip() == "1 won of 1 ended: 100% — the figure of the report"
+        assert text_of(app, "#drill-total").strip() == "1 won of 1 ended: 100.00% — the figure of the report"
         await pilot.press("escape", *["up"] * 5, "enter")  # revenue: a sum
         await settle(pilot)
         assert text_of(app, "#drill-total").strip() == "3 records, together ¥1,500.00 — the figure of the report"
@@ -226,7 +226,7 @@ def test_a_mean_is_said_as_a_mean_of_its_records():
     assert drill_total("satisfaction", scores) == "mean 1.75 of 4 records — the figure of the report"
     assert drill_total("stage_days", scores[:1]).startswith("mean 1")
     decided = [{"amount": 1}, {"amount": 0}]
-    assert drill_total("success_rate", decided) == "1 approved of 2 decided: 50% — the figure of the report"
+    assert drill_total("success_rate", decided) == "1 approved of 2 decided: 50.00% — the figure of the report"
 
 
 async def test_a_payment_recorded_later_leaves_the_client_named_in_chinese_at_80(owing, settle):

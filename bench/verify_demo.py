@@ -148,17 +148,21 @@ def _quotes(conn: sqlite3.Connection) -> list[str]:
 
 
 def _contracts(conn: sqlite3.Connection) -> list[str]:
-    """A contract's instalments add up to its accepted quote; its payments to what the instalments hold."""
+    """A contract's instalments add up to its accepted quote; the money applied to them from payments
+    not reversed to what the instalments hold (an overpayment's rest is the client's credit, a
+    reversed payment pays nothing)."""
     problems = []
     for contract_id, total, quoted, status, scheduled, paid, received in conn.execute(
             """SELECT k.id, k.total, q.total, q.status,
                       (SELECT sum(amount) FROM instalments WHERE contract_id = k.id),
                       (SELECT sum(paid) FROM instalments WHERE contract_id = k.id),
-                      (SELECT coalesce(sum(amount), 0) FROM payments WHERE contract_id = k.id)
+                      (SELECT coalesce(sum(a.amount), 0) FROM allocations a JOIN instalments i ON i.id = a.instalment_id
+                       WHERE i.contract_id = k.id
+                         AND a.payment_id NOT IN (SELECT payment_id FROM reversals))
                FROM contracts k JOIN quotes q ON q.id = k.quote_id"""):
         if status != "accepted" or not total == quoted == scheduled or paid != received:
             problems.append(f"contract {contract_id}: total {total}, quote {quoted} ({status}), "
-                            f"instalments {scheduled}, paid {paid}, payments {received}")
+                            f"instalments {scheduled}, paid {paid}, applied from live payments {received}")
     return problems
 
 

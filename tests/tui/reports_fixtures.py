@@ -11,6 +11,8 @@ contract value ¥3,180.00, one new client, win rate 100.00% (1 won, 0 lost). 赵
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 from zizhi.core import clock
 from zizhi.core.desk import open_desk
 from zizhi.core.people import users as people
@@ -33,8 +35,23 @@ def with_kpis(desk) -> None:
     people.record_exam(desk, "zhao", 85)
 
 
-def as_user(desk, login: str):
-    return open_desk(db=desk.store.path, as_user=login, lang="en")
+def as_user(desk, login: str, lang: str = "en"):
+    return open_desk(db=desk.store.path, as_user=login, lang=lang)
+
+
+@asynccontextmanager
+async def app_as(desk, login: str, size: tuple[int, int] = (120, 36), lang: str = "en"):
+    """The app opened as ``login`` on the test's database, in ``lang``, at ``size``: (app, pilot)."""
+    from zizhi.tui.app import desk_app
+
+    own = as_user(desk, login, lang)
+    try:
+        app = desk_app(own)
+        app.animation_level = "none"
+        async with app.run_test(size=size) as pilot:
+            yield app, pilot
+    finally:
+        own.close()
 
 
 def with_risks(desk) -> dict[str, int]:

@@ -5,28 +5,13 @@ the notice on its overview."""
 
 from __future__ import annotations
 
-from contextlib import asynccontextmanager
+from reports_fixtures import app_as, with_notice
+from tui_helpers import QUICK, deal_text, said, shown
 
-from reports_fixtures import as_user, with_notice
-from tui_helpers import QUICK, SIZE, deal_text, said, shown
-
-from zizhi.tui.app import desk_app
 from zizhi.tui.screens.deal import DealScreen
 from zizhi.tui.screens.notices import NoticesScreen
 from zizhi.tui.screens.today import TodayScreen
 from zizhi.tui.widgets.agenda_table import AgendaTable
-
-
-@asynccontextmanager
-async def app_of(desk, login: str):
-    own = as_user(desk, login)
-    try:
-        app = desk_app(own)
-        app.animation_level = "none"
-        async with app.run_test(size=SIZE) as pilot:
-            yield app, pilot
-    finally:
-        own.close()
 
 
 def agenda_kinds(app) -> list[str]:
@@ -44,7 +29,7 @@ def read_column(app) -> list[str]:
 
 async def test_acknowledging_a_notice_takes_it_off_today(owing, settle):
     notice = with_notice(owing)
-    async with app_of(owing, "li") as (app, pilot):
+    async with app_as(owing, "li") as (app, pilot):
         await settle(pilot)
         assert headings(app) == ["notice", "dunning", "follow_up", "stale_deal"], \
             "the policy change leads, before the money and the escalated follow-up"
@@ -71,7 +56,7 @@ async def test_acknowledging_a_notice_takes_it_off_today(owing, settle):
 async def test_today_s_enter_on_a_notice_opens_it_under_the_cursor(owing, settle):
     first = with_notice(owing)
     second = with_notice(owing, "CIQ-FILING")
-    async with app_of(owing, "li") as (app, pilot):
+    async with app_as(owing, "li") as (app, pilot):
         await settle(pilot)
         table = app.screen.query_one(AgendaTable)
         row = next(n for n, item in enumerate(table.rows_shown) if item.get("record") == f"notice:{first}")
@@ -85,7 +70,7 @@ async def test_today_s_enter_on_a_notice_opens_it_under_the_cursor(owing, settle
 
 async def test_legal_sees_who_has_read_a_notice(owing, settle):
     with_notice(owing)
-    async with app_of(owing, "wang") as (app, pilot):
+    async with app_as(owing, "wang") as (app, pilot):
         await settle(pilot)
         await pilot.press("N")
         await settle(pilot)
@@ -97,7 +82,7 @@ async def test_legal_sees_who_has_read_a_notice(owing, settle):
 async def test_a_deal_on_an_affected_qualification_shows_the_notice(owing, settle):
     notice = with_notice(owing)
     haitian = owing.deal_ids["海天"]
-    async with app_of(owing, "li") as (app, pilot):
+    async with app_as(owing, "li") as (app, pilot):
         await settle(pilot)
         app.open_deal(haitian)
         await settle(pilot, QUICK)
@@ -126,7 +111,7 @@ async def test_n_on_a_deal_opens_its_unread_notice_and_esc_comes_back_to_the_dea
     notice = with_notice(owing)
     haitian = owing.deal_ids["海天"]
     versions = len(quotes.list_quotes(owing, haitian))
-    async with app_of(owing, "li") as (app, pilot):
+    async with app_as(owing, "li") as (app, pilot):
         await settle(pilot)
         app.open_deal(haitian)
         await settle(pilot, QUICK)
@@ -163,7 +148,7 @@ async def test_a_quote_line_on_an_affected_qualification_shows_the_notice_on_the
     notice = with_notice(owing)
     huawei = owing.deal_ids["华为"]  # TRADE-RIGHTS and CUSTOMS-REG: no notice touches them
     quotes.add_line(owing, quotes.new_quote(owing, huawei)["id"], "EXPORT-LICENCE")
-    async with app_of(owing, "li") as (app, pilot):
+    async with app_as(owing, "li") as (app, pilot):
         await settle(pilot)
         app.open_deal(huawei)
         await settle(pilot, QUICK)

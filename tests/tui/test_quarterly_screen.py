@@ -5,40 +5,19 @@ report and reviews it; Today's reminder opens it; the palette finds it, for thos
 
 from __future__ import annotations
 
-from contextlib import asynccontextmanager
-
-from reports_fixtures import as_user, with_kpis
+from reports_fixtures import app_as, as_user, with_kpis
 from textual.widgets import TextArea
-from tui_helpers import SIZE, said, shown
+from tui_helpers import said, shown
 
 from zizhi.core import clock
 from zizhi.core.people import users as people
 from zizhi.core.quarterly import reports
-from zizhi.tui.app import desk_app
 from zizhi.tui.screens.quarterly import ConfirmFiling, QuarterlyScreen, ReviewForm, RosterScreen, SectionsForm
 from zizhi.tui.screens.reports import ReportsScreen
 from zizhi.tui.screens.today import TodayScreen
 from zizhi.tui.widgets.agenda_table import AgendaTable
 
 OPENS = "2026-12-22 09:00:00"  # the quarter's last ten days: filing opens
-
-
-@asynccontextmanager
-async def app_of(desk, login: str, lang: str = "en"):
-    own = as_user(desk, login) if lang == "en" else _opened(desk, login, lang)
-    try:
-        app = desk_app(own)
-        app.animation_level = "none"
-        async with app.run_test(size=SIZE) as pilot:
-            yield app, pilot
-    finally:
-        own.close()
-
-
-def _opened(desk, login: str, lang: str):
-    from zizhi.core.desk import open_desk
-
-    return open_desk(db=desk.store.path, as_user=login, lang=lang)
 
 
 def head(app) -> str:
@@ -66,7 +45,7 @@ async def open_quarterly(pilot, settle) -> None:
 async def test_a_salesperson_writes_her_report_in_chinese_and_files_it_then_it_is_read_only(owing, settle):
     with_kpis(owing)
     clock.set_now(OPENS)
-    async with app_of(owing, "li") as (app, pilot):
+    async with app_as(owing, "li") as (app, pilot):
         await open_quarterly(pilot, settle)
         assert isinstance(app.screen, QuarterlyScreen)
         assert head(app).startswith("Quarterly report of 李娜 (li), 2026Q4 (2026-10-01 – 2026-12-31): draft")
@@ -114,7 +93,7 @@ async def test_filing_before_the_window_opens_says_from_which_day_and_files_noth
         reports.write_sections(li, {"results": "签约 1 家新客户。"})
     finally:
         li.close()
-    async with app_of(owing, "li") as (app, pilot):
+    async with app_as(owing, "li") as (app, pilot):
         await open_quarterly(pilot, settle)
         await pilot.press("f", "y")
         await settle(pilot)
@@ -134,7 +113,7 @@ async def test_a_manager_picks_a_filed_report_from_the_list_reads_it_and_reviews
     finally:
         li.close()
     people.add_user(owing, "chen", "陈经理", "manager")
-    async with app_of(owing, "chen") as (app, pilot):
+    async with app_as(owing, "chen") as (app, pilot):
         await open_quarterly(pilot, settle)
         assert isinstance(app.screen, RosterScreen)
         assert shown(app.screen.query_one("#roster-head")).startswith(
@@ -175,7 +154,7 @@ async def test_a_review_with_no_comment_is_refused_in_the_form(owing, settle):
         reports.file_report(li)
     finally:
         li.close()
-    async with app_of(owing, "boss") as (app, pilot):
+    async with app_as(owing, "boss") as (app, pilot):
         await open_quarterly(pilot, settle)
         await pilot.press("enter")
         await settle(pilot)
@@ -190,7 +169,7 @@ async def test_a_review_with_no_comment_is_refused_in_the_form(owing, settle):
 async def test_enter_on_today_s_reminder_opens_the_report_for_that_quarter_and_esc_comes_back(owing, settle):
     with_kpis(owing)
     clock.set_now(OPENS)
-    async with app_of(owing, "li") as (app, pilot):
+    async with app_as(owing, "li") as (app, pilot):
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
         table = app.screen.query_one(AgendaTable)
@@ -209,12 +188,12 @@ async def test_enter_on_today_s_reminder_opens_the_report_for_that_quarter_and_e
 async def test_the_palette_finds_the_quarterly_report_in_chinese_and_legal_is_not_offered_it(owing, settle):
     from test_roles import palette_hits
 
-    async with app_of(owing, "li", "zh") as (app, pilot):
+    async with app_as(owing, "li", lang="zh") as (app, pilot):
         await settle(pilot)
         hits = await palette_hits(pilot, settle, "季度")
         assert "季度总结" in hits
         await pilot.press("escape")
-    async with app_of(owing, "wang") as (app, pilot):
+    async with app_as(owing, "wang") as (app, pilot):
         await settle(pilot)
         assert "Quarterly report" not in await palette_hits(pilot, settle, "quarterly")
         await pilot.press("escape")

@@ -4,28 +4,13 @@ a bar chart aligned by terminal cells; the team kept from salespeople with the c
 
 from __future__ import annotations
 
-from contextlib import asynccontextmanager
-
-from reports_fixtures import as_user, with_kpis
+from reports_fixtures import app_as, with_kpis
 from rich.cells import cell_len
 from textual.widgets import TabbedContent
-from tui_helpers import SIZE, said, shown
+from tui_helpers import said, shown
 
 from zizhi.core.people import users as people
-from zizhi.tui.app import desk_app
 from zizhi.tui.screens.reports import DrillScreen, ReportsScreen
-
-
-@asynccontextmanager
-async def reports_as(desk, login: str):
-    own = as_user(desk, login)
-    try:
-        app = desk_app(own)
-        app.animation_level = "none"
-        async with app.run_test(size=SIZE) as pilot:
-            yield app, pilot
-    finally:
-        own.close()
 
 
 def rows_of(app, table_id: str) -> list[list[str]]:
@@ -51,7 +36,7 @@ async def open_reports(pilot, settle) -> None:
 
 async def test_a_salesperson_reads_her_quarter_with_targets_and_attainment(owing, settle):
     with_kpis(owing)
-    async with reports_as(owing, "li") as (app, pilot):
+    async with app_as(owing, "li") as (app, pilot):
         await open_reports(pilot, settle)
         assert isinstance(app.screen, ReportsScreen)
         assert status(app) == "李娜 (li), 2026Q4 (2026-10-01 – 2026-12-31)"
@@ -65,7 +50,7 @@ async def test_a_salesperson_reads_her_quarter_with_targets_and_attainment(owing
 
 async def test_enter_on_a_figure_lists_the_records_that_add_up_to_it(owing, settle):
     with_kpis(owing)
-    async with reports_as(owing, "li") as (app, pilot):
+    async with app_as(owing, "li") as (app, pilot):
         await open_reports(pilot, settle)
         figure = table_rows(app, "#kpi")["revenue"][1]
         await pilot.press("enter")
@@ -87,7 +72,7 @@ async def test_enter_on_a_figure_lists_the_records_that_add_up_to_it(owing, sett
 
 async def test_brackets_step_the_quarter_and_back(owing, settle):
     with_kpis(owing)
-    async with reports_as(owing, "li") as (app, pilot):
+    async with app_as(owing, "li") as (app, pilot):
         await open_reports(pilot, settle)
         await pilot.press("left_square_bracket")
         await settle(pilot)
@@ -100,7 +85,7 @@ async def test_brackets_step_the_quarter_and_back(owing, settle):
 
 async def test_a_salesperson_asking_for_the_team_is_told_it_is_the_managers(owing, settle):
     with_kpis(owing)
-    async with reports_as(owing, "li") as (app, pilot):
+    async with app_as(owing, "li") as (app, pilot):
         await open_reports(pilot, settle)
         await pilot.press("2")
         await settle(pilot)
@@ -111,7 +96,7 @@ async def test_a_salesperson_asking_for_the_team_is_told_it_is_the_managers(owin
 async def test_a_manager_sees_the_team_ranked_with_bars_aligned_by_cells(owing, settle):
     with_kpis(owing)
     people.add_user(owing, "chen", "陈经理", "manager")
-    async with reports_as(owing, "chen") as (app, pilot):
+    async with app_as(owing, "chen") as (app, pilot):
         await open_reports(pilot, settle)
         assert app.screen.query_one(TabbedContent).active == "team-tab"
         assert status(app) == "KPIs are kept for salespeople: ⏎ on a person in the team shows theirs."
@@ -137,7 +122,7 @@ async def test_a_manager_sees_the_team_ranked_with_bars_aligned_by_cells(owing, 
 
 
 async def test_legal_is_not_offered_the_kpis_and_is_told_why_on_their_key(owing, settle):
-    async with reports_as(owing, "wang") as (app, pilot):
+    async with app_as(owing, "wang") as (app, pilot):
         await open_reports(pilot, settle)
         assert app.screen.query_one(TabbedContent).active == "market-tab"
         await pilot.press("1")
@@ -147,7 +132,7 @@ async def test_legal_is_not_offered_the_kpis_and_is_told_why_on_their_key(owing,
 
 async def test_the_reports_read_in_chinese(owing, settle):
     with_kpis(owing)
-    async with reports_as(owing, "li") as (app, pilot):
+    async with app_as(owing, "li") as (app, pilot):
         await settle(pilot)
         await pilot.press("ctrl+p", *"switch language")
         await settle(pilot, 0.4)
@@ -163,7 +148,7 @@ async def test_the_reports_read_in_chinese(owing, settle):
 
 async def test_the_weekly_review_steps_back_a_week_at_a_time_with_its_records(owing, settle):
     with_kpis(owing)
-    async with reports_as(owing, "li") as (app, pilot):
+    async with app_as(owing, "li") as (app, pilot):
         await open_reports(pilot, settle)
         await pilot.press("3")
         await settle(pilot)
@@ -183,7 +168,7 @@ async def test_the_weekly_review_steps_back_a_week_at_a_time_with_its_records(ow
 async def test_a_manager_s_weekly_total_adds_up_its_people(owing, settle):
     with_kpis(owing)
     people.add_user(owing, "chen", "陈经理", "manager")
-    async with reports_as(owing, "chen") as (app, pilot):
+    async with app_as(owing, "chen") as (app, pilot):
         await open_reports(pilot, settle)
         await pilot.press("3", *["left_square_bracket"] * 4)
         await settle(pilot)
@@ -198,7 +183,7 @@ async def test_a_manager_s_weekly_total_adds_up_its_people(owing, settle):
 async def test_channels_for_the_quarter_add_up_to_their_total(owing, settle):
     with_kpis(owing)
     people.add_user(owing, "chen", "陈经理", "manager")
-    async with reports_as(owing, "chen") as (app, pilot):
+    async with app_as(owing, "chen") as (app, pilot):
         await open_reports(pilot, settle)
         await pilot.press("4")
         await settle(pilot)

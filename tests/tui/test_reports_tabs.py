@@ -5,33 +5,17 @@ a drill-down that says mean or rate where the figure is not a sum."""
 
 from __future__ import annotations
 
-from contextlib import asynccontextmanager
-
-from reports_fixtures import with_kpis
+from reports_fixtures import app_as, with_kpis
 from rich.cells import cell_len
 from rich.console import Console
 from textual.widgets import TabbedContent
 from tui_helpers import said, shown
 
 from zizhi.core import clock
-from zizhi.core.desk import open_desk
 from zizhi.core.people import users as people
-from zizhi.tui.app import desk_app
 from zizhi.tui.screens.reports import DrillScreen, ReportsScreen
 
 NARROW = (80, 24)
-
-
-@asynccontextmanager
-async def reports_as(desk, login: str, size=NARROW, lang: str = "en"):
-    own = open_desk(db=desk.store.path, as_user=login, lang=lang)
-    try:
-        app = desk_app(own)
-        app.animation_level = "none"
-        async with app.run_test(size=size) as pilot:
-            yield app, pilot
-    finally:
-        own.close()
 
 
 async def opened(pilot, settle, *keys: str) -> None:
@@ -72,7 +56,7 @@ def manager(desk) -> None:
 
 async def test_channels_at_80_columns_keep_every_amount_whole_and_name_what_they_leave_out(owing, settle):
     manager(owing)
-    async with reports_as(owing, "chen") as (app, pilot):
+    async with app_as(owing, "chen", NARROW) as (app, pilot):
         await opened(pilot, settle, "4")
         table = app.screen.query_one("#channels")
         rows = by_first(app, "#channels")
@@ -90,7 +74,7 @@ def table_index(table, key: str) -> int:
 
 async def test_the_team_shows_the_ranked_kpi_with_its_target_and_attainment_at_any_width(owing, settle):
     manager(owing)
-    async with reports_as(owing, "chen") as (app, pilot):
+    async with app_as(owing, "chen", NARROW) as (app, pilot):
         await opened(pilot, settle)
         table = app.screen.query_one("#team")
         assert list(table._widths)[:5] == ["rank", "person", "revenue", "target", "attained"]
@@ -106,7 +90,7 @@ async def test_the_team_shows_the_ranked_kpi_with_its_target_and_attainment_at_a
 
 
 async def test_legal_reads_market_research_only_and_is_told_why_not_the_rest(owing, settle):
-    async with reports_as(owing, "wang") as (app, pilot):
+    async with app_as(owing, "wang", NARROW) as (app, pilot):
         await opened(pilot, settle)
         assert tabs(app) == ["Market"] and active(app) == "market-tab"
         assert not app.screen.query_one("#reports-status").display  # no "Loading…" above a refusal
@@ -124,7 +108,7 @@ async def test_legal_reads_market_research_only_and_is_told_why_not_the_rest(owi
 
 async def test_market_research_groups_by_industry_region_and_qualification(owing, settle):
     manager(owing)
-    async with reports_as(owing, "chen") as (app, pilot):
+    async with app_as(owing, "chen", NARROW) as (app, pilot):
         await opened(pilot, settle, "5")
         industry = by_first(app, "#market")
         assert industry["Total"][1] == str(sum(int(row[1]) for name, row in industry.items() if name != "Total"))
@@ -141,7 +125,7 @@ async def test_market_research_groups_by_industry_region_and_qualification(owing
 async def test_finance_lands_on_channels_and_a_refusal_goes_when_another_tab_is_shown(owing, settle):
     with_kpis(owing)
     people.add_user(owing, "qian", "钱会计", "finance")
-    async with reports_as(owing, "qian") as (app, pilot):
+    async with app_as(owing, "qian", NARROW) as (app, pilot):
         await opened(pilot, settle)
         assert tabs(app) == ["Channels", "Market"] and active(app) == "channels-tab"
         assert "Channels and referrals" in text_of(app, "#channels-head")
@@ -155,14 +139,14 @@ async def test_finance_lands_on_channels_and_a_refusal_goes_when_another_tab_is_
 
 async def test_keys_are_offered_to_the_role_and_on_the_tab_where_they_work(owing, settle):
     manager(owing)
-    async with reports_as(owing, "li") as (app, pilot):
+    async with app_as(owing, "li", NARROW) as (app, pilot):
         await opened(pilot, settle)
         assert "Rank by" not in footer(app)
         await pilot.press("question_mark")
         await settle(pilot)
         listed = [label for _, label in app.screen.keys]
         assert "Team" not in listed and "Rank by" not in listed and "Weekly review" in listed
-    async with reports_as(owing, "chen") as (app, pilot):
+    async with app_as(owing, "chen", NARROW) as (app, pilot):
         await opened(pilot, settle)
         assert "Rank by" in footer(app) and "Group by" not in footer(app)
         await pilot.press("3")
@@ -175,7 +159,7 @@ async def test_keys_are_offered_to_the_role_and_on_the_tab_where_they_work(owing
 
 async def test_the_weekly_records_sit_in_columns_and_enter_opens_the_deal(owing, settle):
     manager(owing)
-    async with reports_as(owing, "chen", size=(120, 36)) as (app, pilot):
+    async with app_as(owing, "chen") as (app, pilot):
         await opened(pilot, settle, "enter")  # 李娜 picked on the team: her KPIs
         assert app.screen.query_one("#reports-status").display
         await pilot.press("3", *["left_square_bracket"] * 4)
@@ -208,7 +192,7 @@ async def test_the_weekly_records_sit_in_columns_and_enter_opens_the_deal(owing,
 
 async def test_a_drill_down_says_a_rate_and_a_mean_as_what_they_are(owing, settle):
     with_kpis(owing)
-    async with reports_as(owing, "li", size=(120, 36)) as (app, pilot):
+    async with app_as(owing, "li") as (app, pilot):
         await opened(pilot, settle)
         await pilot.press(*["down"] * 5, "enter")  # win rate
         await settle(pilot)
@@ -235,7 +219,7 @@ async def test_a_payment_recorded_later_leaves_the_client_named_in_chinese_at_80
     with_kpis(owing)
     clock.set_now("2027-01-05 10:00:00")
     ledger.record_payment(owing, str(owing.ids["宁波海天国际贸易有限公司"]), "300", paid_on="2026-12-15")
-    async with reports_as(owing, "li", lang="zh") as (app, pilot):
+    async with app_as(owing, "li", NARROW, "zh") as (app, pilot):
         await opened(pilot, settle, "left_square_bracket")
         await pilot.press("enter")
         await settle(pilot)

@@ -5,29 +5,14 @@ opens that risk."""
 
 from __future__ import annotations
 
-from contextlib import asynccontextmanager
-
-from reports_fixtures import as_user, with_risks
-from tui_helpers import SIZE, fill, problem, said, shown
+from reports_fixtures import app_as, with_risks
+from tui_helpers import fill, problem, said, shown
 
 from zizhi.core.compliance import risks as core_risks
 from zizhi.core.people import users as people
-from zizhi.tui.app import desk_app
 from zizhi.tui.screens.risks import CELL, ReviewForm, RiskScreen, RisksScreen
 from zizhi.tui.screens.today import TodayScreen
 from zizhi.tui.widgets.agenda_table import AgendaTable
-
-
-@asynccontextmanager
-async def app_of(desk, login: str):
-    own = as_user(desk, login)
-    try:
-        app = desk_app(own)
-        app.animation_level = "none"
-        async with app.run_test(size=SIZE) as pilot:
-            yield app, pilot
-    finally:
-        own.close()
 
 
 async def open_risks(pilot, settle) -> None:
@@ -54,7 +39,7 @@ def listed(app) -> list[str]:
 
 async def test_the_heat_map_counts_what_the_register_lists(owing, settle):
     ids = with_risks(owing)
-    async with app_of(owing, "wang") as (app, pilot):
+    async with app_as(owing, "wang") as (app, pilot):
         await open_risks(pilot, settle)
         assert isinstance(app.screen, RisksScreen)
         grid = squares(app)
@@ -68,7 +53,7 @@ async def test_the_heat_map_counts_what_the_register_lists(owing, settle):
 
 async def test_a_salesperson_sees_only_the_risks_she_owns(owing, settle):
     ids = with_risks(owing)
-    async with app_of(owing, "li") as (app, pilot):
+    async with app_as(owing, "li") as (app, pilot):
         await open_risks(pilot, settle)
         assert listed(app) == [str(ids["li"])]
         assert "Likelihood × impact (1)" in shown(app.screen.query_one("#heat-map"))
@@ -77,7 +62,7 @@ async def test_a_salesperson_sees_only_the_risks_she_owns(owing, settle):
 
 async def test_enter_shows_a_risk_and_v_records_its_owner_s_review(owing, settle):
     ids = with_risks(owing)
-    async with app_of(owing, "li") as (app, pilot):
+    async with app_as(owing, "li") as (app, pilot):
         await open_risks(pilot, settle)
         await pilot.press("enter")
         await settle(pilot)
@@ -100,7 +85,7 @@ async def test_enter_shows_a_risk_and_v_records_its_owner_s_review(owing, settle
 async def test_finance_may_read_the_register_but_not_review_another_s_risk(owing, settle):
     ids = with_risks(owing)
     people.add_user(owing, "qian", "钱会计", "finance")
-    async with app_of(owing, "qian") as (app, pilot):
+    async with app_as(owing, "qian") as (app, pilot):
         await open_risks(pilot, settle)
         assert len(listed(app)) == 3
         await pilot.press("v")
@@ -112,7 +97,7 @@ async def test_finance_may_read_the_register_but_not_review_another_s_risk(owing
 
 async def test_today_s_enter_on_a_review_due_opens_that_risk_and_esc_comes_back(owing, settle):
     ids = with_risks(owing)
-    async with app_of(owing, "li") as (app, pilot):
+    async with app_as(owing, "li") as (app, pilot):
         await settle(pilot)
         table = app.screen.query_one(AgendaTable)
         row = next(n for n, item in enumerate(table.rows_shown) if item.get("kind") == "risk_review")

@@ -40,7 +40,23 @@ from zizhi.tui.work import DeskWork
 
 
 class Quarters:
-    """``[`` and ``]`` on a screen that shows one quarter (``self.quarter``) and can ``reload``."""
+    """A screen that shows one quarter (``self.quarter``) of what it ``reload``s into ``found``:
+    ``[`` and ``]`` step it, another screen or Today's reminder names it, and coming back to the
+    screen or switching the language reads it again."""
+
+    def on_screen_resume(self) -> None:
+        if self.found is not None:  # type: ignore[attr-defined]
+            self.reload()  # type: ignore[attr-defined]
+
+    async def relabel(self) -> None:
+        await self.recompose()  # type: ignore[attr-defined]
+        self.on_mount()  # type: ignore[attr-defined]
+
+    def show_quarter(self, quarter: str) -> None:
+        """Show ``quarter`` (Today's Enter on the reminder to file it)."""
+        self.quarter = quarters.chosen(self.desk, quarter)  # type: ignore[attr-defined]
+        if self.is_mounted:  # type: ignore[attr-defined]
+            self.reload()  # type: ignore[attr-defined]
 
     def action_quarter(self, step: int) -> None:
         self.quarter = self.quarter.following() if step > 0 else self.quarter.preceding()  # type: ignore[has-type]
@@ -92,20 +108,6 @@ class QuarterlyScreen(Quarters, RoleKeys, keymap.TranslatedBindings, DeskWork, S
     def on_mount(self) -> None:
         self.query_one("#quarterly-pane").focus()
         self.reload()
-
-    def on_screen_resume(self) -> None:
-        if self.found is not None:
-            self.reload()
-
-    async def relabel(self) -> None:
-        await self.recompose()
-        self.on_mount()
-
-    def show_quarter(self, quarter: str) -> None:
-        """Show ``quarter`` (Today's Enter on the reminder to file it)."""
-        self.quarter = quarters.chosen(self.desk, quarter)
-        if self.is_mounted:
-            self.reload()
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -269,19 +271,6 @@ class RosterScreen(Quarters, RoleKeys, keymap.TranslatedBindings, DeskWork, Scre
     def on_mount(self) -> None:
         self.query_one("#roster").focus()
         self.reload()
-
-    def on_screen_resume(self) -> None:
-        if self.found is not None:
-            self.reload()
-
-    async def relabel(self) -> None:
-        await self.recompose()
-        self.on_mount()
-
-    def show_quarter(self, quarter: str) -> None:
-        self.quarter = quarters.chosen(self.desk, quarter)
-        if self.is_mounted:
-            self.reload()
 
     def reload(self) -> None:
         self._list(self.quarter)

@@ -5,6 +5,8 @@ README says, `kpi --explain` fits the terminal, and the inquiry channel is not t
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from rich.cells import cell_len
 
@@ -59,7 +61,8 @@ def test_without_format_the_suffix_decides(demo, tmp_path):
     assert zizhi(demo, "wang.fang", "report", "quarterly", "render", "-o", str(markdown)).returncode == 0
     assert markdown.read_text(encoding="utf-8").startswith("# ")
     letter = tmp_path / "催款函.pdf"
-    assert zizhi(demo, "sun.li", "dunning", "letter", "ZZ-2026-0017", "-o", str(letter)).returncode == 0
+    overdue = json.loads(zizhi(demo, "sun.li", "dunning", "due", "--json").stdout)["actions"][0]["contract"]
+    assert zizhi(demo, "sun.li", "dunning", "letter", overdue, "-o", str(letter)).returncode == 0
     assert letter.read_bytes().startswith(b"%PDF-")
     named = tmp_path / "notes"  # no suffix, but the format said: written as asked
     assert zizhi(demo, "wang.fang", "report", "quarterly", "render", "--format", "md", "-o", str(named)).returncode == 0

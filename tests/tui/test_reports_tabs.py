@@ -5,15 +5,17 @@ a drill-down that says mean or rate where the figure is not a sum."""
 
 from __future__ import annotations
 
+import io
+
 from reports_fixtures import app_as, with_kpis
 from rich.cells import cell_len
 from rich.console import Console
 from textual.widgets import TabbedContent
-from tui_helpers import said, shown
+from tui_helpers import said, screen_lines, shown
 
 from zizhi.core import clock
 from zizhi.core.people import users as people
-from zizhi.tui.screens.reports import DrillScreen, ReportsScreen
+from zizhi.tui.screens.reports import DrillScreen, ReportsScreen, team_chart
 
 NARROW = (80, 24)
 
@@ -232,3 +234,17 @@ async def test_a_payment_recorded_later_leaves_the_client_named_in_chinese_at_80
         lines = app.screen.query_one("#drill-total").content.wrap(Console(), 78)
         note = [line.plain for line in lines if "2026" in line.plain]
         assert any("2026Q4" in line for line in note)  # the quarter whole on one line, not broken
+
+
+async def test_the_team_chart_at_80_columns_keeps_its_title_and_every_figure_whole(owing, settle):
+    manager(owing)
+    async with app_as(owing, "chen", NARROW) as (app, pilot):
+        await opened(pilot, settle, "m")  # contract value signed: its title is wider than the names
+        chart = [line.rstrip() for line in screen_lines(app) if "李娜 (li)" in line or "contract value" in line]
+        assert chart[-2].strip() == "contract value signed:"
+        bar = chart[-1]
+        assert "¥3,180.00 █" in bar and not bar.endswith("…") and cell_len(bar) <= 80
+        for room in (40, 24):  # narrower still: the bar, then the name give way, never the figure
+            console = Console(width=room, record=True, file=io.StringIO())
+            console.print(team_chart(app.screen.team, room))
+            assert "¥3,180.00" in console.export_text()

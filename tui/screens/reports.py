@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from rich.table import Table
+from rich.console import Group
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -514,24 +514,31 @@ def _kpi_cells(row: dict) -> dict[str, Text]:
 
 # -- Team ----------------------------------------------------------------------------------
 
-def team_chart(found: dict, room: int) -> Table:
-    """One bar per person, longest for the first: names and figures padded by terminal cells."""
+def team_chart(found: dict, room: int) -> Group:
+    """One bar per person, longest for the first, in ``room`` cells: the title whole (wrapped),
+    each figure whole; the bar gives way first, down to a few cells, then the name, with "…"."""
+    from zizhi.tui.cells import fit, width
+
     metric = found["metric"]
     rows = [(f"{row['name']} ({row['login']})", report_text.bar_value(row, metric), report_text.figure(row, metric))
             for row in found["people"]]
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(justify="right", no_wrap=True)
-    grid.add_column(no_wrap=True)
-    from rich.cells import cell_len
-
-    used = max((cell_len(name) for name, _, _ in rows), default=0) + max((cell_len(f) for _, _, f in rows), default=0)
-    width = max(min(room - used - 4, 50), 5)
+    names = max((width(name) for name, _, _ in rows), default=0)
+    shown = max((width(figure) for _, _, figure in rows), default=0)
+    bars = max(min(room - names - shown - 2, CHART_BAR_MOST), 0)
+    if bars < CHART_BAR_LEAST:  # the name gives way to a short bar, never the figure
+        bars = max(min(room - shown - 2 - CHART_NAME_LEAST, CHART_BAR_LEAST), 0)
+        names = max(room - shown - 2 - bars, 1)
     widest = max((value for _, value, _ in rows), default=0)
-    grid.add_row(Text(t("kpi.chart", metric=t(f"kpi.metric.{metric}")), style="bold"), "", "")
-    for name, value, shown in rows:
-        grid.add_row(Text(name), Text(shown), report_text.bar(value, widest, width))
-    return grid
+    lines = [Text(t("kpi.chart", metric=t(f"kpi.metric.{metric}")), style="bold")]
+    for name, value, figure in rows:
+        line = Text.assemble(fit(name, names, pad=True), " ", " " * (shown - width(figure)), figure, " ")
+        line.append_text(report_text.bar(value, widest, bars))
+        line.no_wrap = True
+        lines.append(line)
+    return Group(*lines)
+
+
+CHART_BAR_MOST, CHART_BAR_LEAST, CHART_NAME_LEAST = 50, 5, 6
 
 
 # -- the records behind a figure ----------------------------------------------------------

@@ -10,6 +10,7 @@ import io
 from reports_fixtures import app_as, with_kpis
 from rich.cells import cell_len
 from rich.console import Console
+from rich.text import Text
 from textual.widgets import TabbedContent
 from tui_helpers import said, screen_lines, shown
 
@@ -248,3 +249,25 @@ async def test_the_team_chart_at_80_columns_keeps_its_title_and_every_figure_who
             console = Console(width=room, record=True, file=io.StringIO())
             console.print(team_chart(app.screen.team, room))
             assert "¥3,180.00" in console.export_text()
+
+
+async def test_weekly_records_run_their_words_on_into_empty_cells_and_name_the_day_left_out(owing, settle):
+    manager(owing)
+    async with app_as(owing, "chen", NARROW) as (app, pilot):
+        await opened(pilot, settle, "3", *["left_square_bracket"] * 4)  # 2026-W48: 李娜's deal moved
+        records = rows_of(app, "#weekly-records")
+        moved = next(row for row in records if row[0].startswith("moved"))
+        table = app.screen.query_one("#weekly-records")
+        assert "day" not in table._widths
+        assert " ".join(" ".join(moved[3:]).split()).startswith("inquiry → contract boss")
+        assert text_of(app, "#weekly-records-left-out").startswith("Not shown at 80 columns: day")
+
+
+def test_words_run_on_between_words_and_wide_characters_anywhere():
+    from zizhi.tui.widgets.rows_table import run_on
+
+    pieces = run_on(Text("in delivered since 2026-11-09 (limit 7 days)"), [20, 10, 12])
+    assert [piece.plain for piece in pieces] == ["in delivered since", "2026-11-09", "(limit 7 days)"]
+    assert [piece.plain for piece in run_on(Text("自 2026-11-09 起停留在交付"), [13, 20])] == \
+        ["自 2026-11-09", "起停留在交付"]
+    assert [piece.plain for piece in run_on(Text("short"), [10, 5])] == ["short", ""]

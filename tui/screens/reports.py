@@ -133,6 +133,7 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
                     yield RowsTable(weeks.WEEK_COLUMNS, weeks.week_cells, id="weekly")
                     yield Static("", id="weekly-left-out", classes="left-out")
                     yield RowsTable(weeks.RECORD_COLUMNS, weeks.record_cells, id="weekly-records")
+                    yield Static("", id="weekly-records-left-out", classes="left-out")
             if "channels-tab" in self.tabs:
                 with TabPane(t("tui.reports.tab.channels"), id="channels-tab"):
                     yield Static(t("tui.status.loading"), id="channels-head")

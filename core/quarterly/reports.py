@@ -99,15 +99,7 @@ def file_report(desk, quarter: str | Quarter | None = None) -> dict:
     its timestamp set; from then on it is kept as filed."""
     q = quarters.chosen(desk, quarter)
     with desk.store.unit_of_work() as db:
-        person = _require_author(desk)
-        opens = opens_on(desk, q)
-        if _today(desk) < opens:
-            raise UserError("quarterly.not_yet", quarter=q.name, opens=opens.isoformat(), end=q.last.isoformat())
-        row = _row(desk.store, person["id"], q.name)
-        if row and row["filed_at"]:
-            raise UserError("quarterly.already_filed", quarter=q.name, filed_at=row["filed_at"])
-        if row is None or not any(row[name].strip() for name in SECTIONS):
-            raise UserError("quarterly.empty", quarter=q.name)
+        row = require_filable(desk, q)
         frozen = kpi.figures(desk, None, q)
         now = clock.stamp()
         db.execute("UPDATE quarterly_reports SET filed_at = ?, figures = ?, updated_at = ? WHERE id = ?",
@@ -115,6 +107,22 @@ def file_report(desk, quarter: str | Quarter | None = None) -> dict:
         audit.record(db, desk.user, "quarterly.file", "quarterly_report", row["id"], quarter=q.name,
                      **{metric: frozen[metric] for metric in records.TARGETED})
     return report(desk, None, q)
+
+
+def require_filable(desk, quarter: str | Quarter | None = None) -> dict:
+    """The acting salesperson's draft for ``quarter`` if it may be filed today — asked by filing
+    itself and by the app before it asks "file it?", so nobody confirms only to be refused."""
+    q = quarters.chosen(desk, quarter)
+    person = _require_author(desk)
+    opens = opens_on(desk, q)
+    if _today(desk) < opens:
+        raise UserError("quarterly.not_yet", quarter=q.name, opens=opens.isoformat(), end=q.last.isoformat())
+    row = _row(desk.store, person["id"], q.name)
+    if row and row["filed_at"]:
+        raise UserError("quarterly.already_filed", quarter=q.name, filed_at=row["filed_at"])
+    if row is None or not any(row[name].strip() for name in SECTIONS):
+        raise UserError("quarterly.empty", quarter=q.name)
+    return row
 
 
 def review(desk, login: str, quarter: str | Quarter, comment: str) -> dict:

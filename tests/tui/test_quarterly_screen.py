@@ -95,8 +95,9 @@ async def test_filing_before_the_window_opens_says_from_which_day_and_files_noth
         li.close()
     async with app_as(owing, "li") as (app, pilot):
         await open_quarterly(pilot, settle)
-        await pilot.press("f", "y")
+        await pilot.press("f")  # said at once: no "File it?" box first
         await settle(pilot)
+        assert isinstance(app.screen, QuarterlyScreen)
         assert " ".join(said(app).split()) == ("✖ The report for 2026Q4 can be filed from 2026-12-22 (the quarter ends 2026-12-31); "
                              "until then keep writing it: e on the quarterly report.")
         assert "draft" in head(app) and "f" in footer_keys(app)

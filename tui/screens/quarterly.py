@@ -26,6 +26,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Header, Static, TextArea
 
+from zizhi.core.errors import UserError
 from zizhi.core.i18n import t
 from zizhi.core.kpi import quarters
 from zizhi.core.quarterly import reports
@@ -36,7 +37,7 @@ from zizhi.tui.screens.form import FormScreen
 from zizhi.tui.screens.help import HelpScreen
 from zizhi.tui.widgets.footer import FittedFooter
 from zizhi.tui.widgets.rows_table import Col, RowsTable
-from zizhi.tui.work import DeskWork
+from zizhi.tui.work import DeskWork, problem_text
 
 
 class Quarters:
@@ -177,7 +178,14 @@ class QuarterlyScreen(Quarters, RoleKeys, keymap.TranslatedBindings, DeskWork, S
 
     @guarded("quarterly.file")
     def action_file_report(self) -> None:
+        """f: the core says first whether the report may be filed today (from which day, if not);
+        only then the confirm step."""
         quarter = self.quarter
+        try:
+            reports.require_filable(self.desk, quarter)
+        except UserError as refused:
+            self.show_problem(problem_text(refused), refused)
+            return
         self.app.push_screen(ConfirmFiling(quarter.name),
                              callback=lambda yes: self._file(quarter) if yes else None)
 

@@ -95,17 +95,13 @@ async def test_the_team_shows_the_ranked_kpi_with_its_target_and_attainment_at_a
 async def test_legal_reads_market_research_only_and_is_told_why_not_the_rest(owing, settle):
     async with app_as(owing, "wang", NARROW) as (app, pilot):
         await opened(pilot, settle)
-        assert tabs(app) == ["Market"] and active(app) == "market-tab"
+        assert tabs(app) == ["1 Market"] and active(app) == "market-tab"
         assert not app.screen.query_one("#reports-status").display  # no "Loading…" above a refusal
         assert "Market research by industry, 2026-10-01 – 2026-12-31" in text_of(app, "#market-head")
         assert rows_of(app, "#market")[-1][0] == "Total"
-        await pilot.press("1")
+        await pilot.press("2")  # no second tab: nothing happens
         await settle(pilot)
-        assert ("KPIs are kept for salespeople (you are legal); managers see the team's on the reports' Team tab "
-                "(k, then 2).") in " ".join(said(app).split())
-        await pilot.press("3")
-        await settle(pilot)
-        assert "salespeople, managers and admins (you are legal)" in " ".join(said(app).split())
+        assert active(app) == "market-tab" and said(app) == ""
         assert "Loading" not in text_of(app, "#market-head")
 
 
@@ -130,14 +126,25 @@ async def test_finance_lands_on_channels_and_a_refusal_goes_when_another_tab_is_
     people.add_user(owing, "qian", "钱会计", "finance")
     async with app_as(owing, "qian", NARROW) as (app, pilot):
         await opened(pilot, settle)
-        assert tabs(app) == ["Channels", "Market"] and active(app) == "channels-tab"
+        assert tabs(app) == ["1 Channels", "2 Market"] and active(app) == "channels-tab"
         assert "Channels and referrals" in text_of(app, "#channels-head")
         await pilot.press("2")
         await settle(pilot)
-        assert "Only managers and admins" in said(app)
-        await pilot.press("5")
-        await settle(pilot)
         assert active(app) == "market-tab" and said(app) == ""
+
+
+async def test_the_number_keys_follow_the_tabs_a_salesperson_is_offered(owing, settle):
+    with_kpis(owing)
+    async with app_as(owing, "li", NARROW) as (app, pilot):
+        await opened(pilot, settle)
+        assert tabs(app) == ["1 My KPIs", "2 Weekly review", "3 Channels", "4 Market"]
+        for key, tab in (("2", "weekly-tab"), ("4", "market-tab"), ("3", "channels-tab"), ("1", "kpi-tab")):
+            await pilot.press(key)
+            await settle(pilot)
+            assert active(app) == tab and said(app) == ""
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert ("2", "Weekly review") in app.screen.keys and ("5", "Market") not in app.screen.keys
 
 
 async def test_keys_are_offered_to_the_role_and_on_the_tab_where_they_work(owing, settle):

@@ -43,8 +43,9 @@ from zizhi.tui.work import DeskWork, problem_text
 from zizhi.tui.wrapping import Wrapped
 
 TABS = ("kpi-tab", "team-tab", "weekly-tab", "channels-tab", "market-tab")
-TAB_KEYS = {"reports.tab_kpi": "kpi-tab", "reports.tab_team": "team-tab", "reports.tab_weekly": "weekly-tab",
-            "reports.tab_channels": "channels-tab", "reports.tab_market": "market-tab"}
+TAB_LABELS = {"kpi-tab": "tui.reports.tab.kpi", "team-tab": "tui.reports.tab.team", "weekly-tab": "tui.reports.tab.weekly",
+              "channels-tab": "tui.reports.tab.channels", "market-tab": "tui.reports.tab.market"}
+TAB_KEYS = {f"reports.tab_{n}": n for n in range(1, len(TABS) + 1)}  # binding id: the nth tab shown
 # the keys that do something on one tab only (the others answer everywhere)
 TAB_ONLY = {"reports.metric": ("team-tab",), "reports.market_by": ("market-tab",),
             "reports.drill": ("kpi-tab", "team-tab", "weekly-tab")}
@@ -118,31 +119,31 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         # a manager's own figures are mostly empty: the team is what they come for
         with TabbedContent(initial="team-tab" if self.manages else self.tabs[0], id="reports-tabs"):
             if "kpi-tab" in self.tabs:
-                with TabPane(t("tui.reports.tab.kpi"), id="kpi-tab"):
+                with TabPane(self._label("kpi-tab"), id="kpi-tab"):
                     yield RowsTable(_KPI_COLUMNS, _kpi_cells, id="kpi")
                     yield Static(Text(t("tui.reports.keys"), style="dim"), id="kpi-hint")
             if self.manages:
-                with TabPane(t("tui.reports.tab.team"), id="team-tab"):
+                with TabPane(self._label("team-tab"), id="team-tab"):
                     yield Static("", id="team-head")
                     yield RowsTable(tables.team_columns(self.metric), tables.team_cells(self.metric), id="team")
                     yield Static("", id="team-left-out", classes="left-out")
                     yield Static("", id="team-chart")
             if "weekly-tab" in self.tabs:
-                with TabPane(t("tui.reports.tab.weekly"), id="weekly-tab"):
+                with TabPane(self._label("weekly-tab"), id="weekly-tab"):
                     yield Static(t("tui.status.loading"), id="weekly-head")
                     yield RowsTable(weeks.WEEK_COLUMNS, weeks.week_cells, id="weekly")
                     yield Static("", id="weekly-left-out", classes="left-out")
                     yield RowsTable(weeks.RECORD_COLUMNS, weeks.record_cells, id="weekly-records")
                     yield Static("", id="weekly-records-left-out", classes="left-out")
             if "channels-tab" in self.tabs:
-                with TabPane(t("tui.reports.tab.channels"), id="channels-tab"):
+                with TabPane(self._label("channels-tab"), id="channels-tab"):
                     yield Static(t("tui.status.loading"), id="channels-head")
                     yield RowsTable(tables.channel_columns("channel"), tables.channel_cells, id="channels")
                     yield Static("", id="channels-left-out", classes="left-out")
                     yield Static("", id="referrers-head")
                     yield RowsTable(tables.channel_columns("referrer"), tables.channel_cells, id="referrers")
                     yield Static("", id="referrers-left-out", classes="left-out")
-            with TabPane(t("tui.reports.tab.market"), id="market-tab"):
+            with TabPane(self._label("market-tab"), id="market-tab"):
                 yield Static(t("tui.status.loading"), id="market-head")
                 yield RowsTable(tables.market_columns(self.market_by), tables.market_cells, id="market")
                 yield Static("", id="market-left-out", classes="left-out")
@@ -151,6 +152,10 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
                         yield Static("", id=f"lost-{field}-head")
                         yield RowsTable(tables.lost_columns(field), tables.lost_cells(field), id=f"lost-{field}")
         yield FittedFooter()
+
+    def _label(self, tab: str) -> str:
+        """A tab's name after the number key that shows it ("1 My KPIs")."""
+        return f"{self.tabs.index(tab) + 1} {t(TAB_LABELS[tab])}"
 
     def on_mount(self) -> None:
         self.query_one(f"#{self._active()} RowsTable", RowsTable).focus()
@@ -366,8 +371,13 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         else:
             self._load_shown()
 
+    def action_tab_at(self, number: int) -> None:
+        """1–5: the tabs offered, in order; a number past the last does nothing."""
+        if number <= len(self.tabs):
+            self.action_tab(self.tabs[number - 1])
+
     def action_tab(self, name: str) -> None:
-        """1–5: a tab; one the role may not read is not there, and its key says the core's reason."""
+        """A tab by name; one the role may not read is not there, and asking for it says the core's reason."""
         if name not in self.tabs:
             self._refuse(name)
             return
@@ -385,7 +395,7 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         """The footer and the help offer a tab's key to those who may read it, and a key that works
         on one tab only (m ranks the team, g groups the market) on that tab."""
         if binding_id in TAB_KEYS:
-            return TAB_KEYS[binding_id] in self.tabs
+            return TAB_KEYS[binding_id] <= len(self.tabs)
         if binding_id in TAB_ONLY:
             return self.is_mounted and self._active() in TAB_ONLY[binding_id]
         return super().may(binding_id)
@@ -451,7 +461,9 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         self.app.leave_place("reports")
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(keymap.shown(keymap.DESK, keymap.REPORTS, keymap.APP, keep=self.may)))
+        listed = keymap.shown(keymap.DESK, keymap.REPORTS, keymap.APP, keep=self.may)
+        named = {str(n): t(TAB_LABELS[tab]) for n, tab in enumerate(self.tabs, 1)}  # the number keys as offered
+        self.app.push_screen(HelpScreen([(keys, named.get(keys, label)) for keys, label in listed]))
 
     def show_problem(self, message: str, error: BaseException | None = None) -> None:
         """On the message line; when a tab's report could not be read (a colleague who keeps no

@@ -215,3 +215,32 @@ def test_every_palette_command_of_the_quarterly_screens_is_an_action_said_in_bot
             assert hasattr(screen, f"action_{action}"), (screen.__name__, action)
             for key in (f"tui.cmd.{name}", f"tui.cmd.{name}.help"):
                 assert all(MESSAGES[key]), key
+
+
+async def test_when_narrow_the_columns_left_out_are_named_under_the_list_and_the_figures(owing, settle):
+    with_kpis(owing)
+    clock.set_now(OPENS)
+    li = as_user(owing, "li")
+    try:
+        reports.write_sections(li, {"results": "签约 1 家新客户。"})
+        reports.file_report(li)
+    finally:
+        li.close()
+    people.add_user(owing, "chen", "陈经理", "manager")
+    chen = as_user(owing, "chen")
+    try:
+        reports.review(chen, "li", "2026Q4", "很好")
+    finally:
+        chen.close()
+    async with app_as(owing, "chen", (60, 24)) as (app, pilot):
+        await open_quarterly(pilot, settle)
+        table = app.screen.query_one("#roster")
+        note = " ".join(shown(app.screen.query_one("#roster-left-out")).split())
+        assert table.left_out and note.startswith("Not shown at 60 columns:")
+        assert all(table.title(key) in note for key in table.left_out)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Not shown at 60 columns: counted from" in " ".join(page(app).split())
+    async with app_as(owing, "li", (100, 30)) as (app, pilot):
+        await open_quarterly(pilot, settle)
+        assert "win rate" in page(app) and "1 won, 0 lost" in page(app) and "Not shown" not in page(app)

@@ -278,3 +278,24 @@ def test_words_run_on_between_words_and_wide_characters_anywhere():
     assert [piece.plain for piece in run_on(Text("自 2026-11-09 起停留在交付"), [13, 20])] == \
         ["自 2026-11-09", "起停留在交付"]
     assert [piece.plain for piece in run_on(Text("short"), [10, 5])] == ["short", ""]
+
+
+async def test_my_kpis_at_80_columns_name_what_the_figures_are_counted_from_as_left_out(owing, settle):
+    with_kpis(owing)
+    async with app_as(owing, "li", NARROW) as (app, pilot):
+        await opened(pilot, settle)
+        assert "detail" not in app.screen.query_one("#kpi")._widths
+        assert text_of(app, "#kpi-left-out").startswith("Not shown at 80 columns: counted from")
+
+
+def test_a_referring_client_s_chinese_name_keeps_its_room_before_the_days_to_close_do():
+    from zizhi.tui.column_fit import widths
+    from zizhi.tui.screens import report_tables as tables
+    from zizhi.tui.widgets.rows_table import RowsTable
+
+    name = "泉州球兴五金制品有限责任公司"  # 28 cells
+    row = {"label": name, "inquiries": 1, "converted": 1, "conversion": 10_000, "won": 1, "won_value": 318_000,
+           "clients_won": 1, "revenue": 159_000, "days_to_close": {"median": 15, "mean": 15}}
+    table = RowsTable(tables.channel_columns("referrer"), tables.channel_cells)
+    found = widths(table.columns_for([row]), 104)
+    assert found["label"] == cell_len(name) and "revenue" in found and "mean_days" not in found

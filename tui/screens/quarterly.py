@@ -132,7 +132,8 @@ class QuarterlyScreen(Quarters, RoleKeys, keymap.TranslatedBindings, DeskWork, S
     def _page(self) -> None:
         if self.found is not None:
             page = self.query_one("#quarterly-page", Static)
-            page.update(quarterly_text.page(self.found, page.content_region.width or self.size.width))
+            page.update(quarterly_text.page(self.found, page.content_region.width or self.size.width,
+                                            self.app.size.width))
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._page)
@@ -274,7 +275,16 @@ class RosterScreen(Quarters, RoleKeys, keymap.TranslatedBindings, DeskWork, Scre
         yield Header()
         yield Static(t("tui.status.loading"), id="roster-head")
         yield RosterTable(_ROSTER_COLUMNS, _roster_cells, id="roster")
+        yield Static("", id="roster-left-out")
         yield FittedFooter()
+
+    def on_fitted_table_laid(self, message: RowsTable.Laid) -> None:
+        """Under the list, a dim line names the columns it gave way at this width."""
+        from zizhi.tui.screens.report_tables import left_out_text
+
+        table, note = message.table, self.query_one("#roster-left-out", Static)
+        note.update(left_out_text([table.title(key) for key in table.left_out], self.app.size.width))
+        note.display = bool(table.left_out)
 
     def on_mount(self) -> None:
         self.query_one("#roster").focus()

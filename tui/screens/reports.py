@@ -121,6 +121,7 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
             if "kpi-tab" in self.tabs:
                 with TabPane(self._label("kpi-tab"), id="kpi-tab"):
                     yield RowsTable(_KPI_COLUMNS, _kpi_cells, id="kpi")
+                    yield Static("", id="kpi-left-out", classes="left-out")
                     yield Static(Text(t("tui.reports.keys"), style="dim"), id="kpi-hint")
             if self.manages:
                 with TabPane(self._label("team-tab"), id="team-tab"):

@@ -98,7 +98,12 @@ async def test_a_manager_sees_the_team_ranked_with_bars_aligned_by_cells(owing, 
     async with app_as(owing, "chen") as (app, pilot):
         await open_reports(pilot, settle)
         assert app.screen.query_one(TabbedContent).active == "team-tab"
+        assert not app.screen.query_one("#reports-status").display  # the Team tab: no KPIs hint above it
+        await pilot.press("1")
+        await settle(pilot)
         assert status(app) == "KPIs are kept for salespeople: ⏎ on a person in the team shows theirs."
+        await pilot.press("2")
+        await settle(pilot)
         assert said(app) == ""  # no refusal of the manager's own figures, only the hint
         rows = table_rows(app, "#team")
         assert rows["1"][1:3] == ["李娜 (li)", "¥1,500.00"]

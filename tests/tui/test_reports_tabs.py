@@ -299,3 +299,16 @@ def test_a_referring_client_s_chinese_name_keeps_its_room_before_the_days_to_clo
     table = RowsTable(tables.channel_columns("referrer"), tables.channel_cells)
     found = widths(table.columns_for([row]), 104)
     assert found["label"] == cell_len(name) and "revenue" in found and "mean_days" not in found
+
+
+async def test_the_market_at_80_by_24_scrolls_as_one_pane(owing, settle):
+    manager(owing)
+    async with app_as(owing, "chen", NARROW) as (app, pilot):
+        await opened(pilot, settle, "5")
+        pane = app.screen.query_one("#market-pane")
+        assert app.focused is pane
+        for table in pane.query("RowsTable"):  # each table as tall as its rows: none scrolls inside the pane
+            assert not table.can_focus and table.virtual_size.height <= table.size.height or not table.display
+        await pilot.press("end")
+        await settle(pilot)
+        assert pane.scroll_y == pane.max_scroll_y

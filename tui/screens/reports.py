@@ -145,13 +145,14 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
                     yield RowsTable(tables.channel_columns("referrer"), tables.channel_cells, id="referrers")
                     yield Static("", id="referrers-left-out", classes="left-out")
             with TabPane(self._label("market-tab"), id="market-tab"):
-                yield Static(t("tui.status.loading"), id="market-head")
-                yield RowsTable(tables.market_columns(self.market_by), tables.market_cells, id="market")
-                yield Static("", id="market-left-out", classes="left-out")
-                with VerticalScroll(id="market-lost"):
+                # one pane scrolls (↑ ↓): the groups and the losses under them, nothing scrolling inside it
+                with VerticalScroll(id="market-pane"):
+                    yield Static(t("tui.status.loading"), id="market-head")
+                    yield _still(RowsTable(tables.market_columns(self.market_by), tables.market_cells, id="market"))
+                    yield Static("", id="market-left-out", classes="left-out")
                     for field in ("reason", "competitor"):
                         yield Static("", id=f"lost-{field}-head")
-                        yield RowsTable(tables.lost_columns(field), tables.lost_cells(field), id=f"lost-{field}")
+                        yield _still(RowsTable(tables.lost_columns(field), tables.lost_cells(field), id=f"lost-{field}"))
         yield FittedFooter()
 
     def _label(self, tab: str) -> str:
@@ -159,7 +160,7 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         return f"{self.tabs.index(tab) + 1} {t(TAB_LABELS[tab])}"
 
     def on_mount(self) -> None:
-        self.query_one(f"#{self._active()} RowsTable", RowsTable).focus()
+        self._focus(self._active())
         self.reload()
 
     def on_screen_resume(self) -> None:
@@ -185,8 +186,7 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
                 self.status["kpi-tab"] = Text(t("tui.reports.pick_person"), style="dim")
             else:
                 self._load_kpi(self.quarter, self.login)
-        if self.manages:
-            self.status["team-tab"] = Text(t("tui.reports.pick_person"), style="dim")
+        if self.manages:  # the hint to pick a person is My KPIs' own: the team's head says ⏎ already
             self._load_team(self.quarter, self.metric)
         self.week = self.channels = self.market = None
         self._show_status()
@@ -383,9 +383,13 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
             self._refuse(name)
             return
         self.query_one(TabbedContent).active = name
-        tables_ = self.query(f"#{name} RowsTable")
-        if tables_:
-            tables_.first().focus()
+        self._focus(name)
+
+    def _focus(self, tab: str) -> None:
+        """The tab's first table that takes the cursor, else its pane (the market scrolls as one)."""
+        found = [table for table in self.query(f"#{tab} RowsTable") if table.can_focus]
+        target = found[0] if found else self.query(f"#{tab} VerticalScroll").first()
+        target.focus()
 
     def _refuse(self, tab: str) -> None:
         refused = self.refusals.get(tab)
@@ -478,6 +482,13 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
                  "market-tab": ("#market-head", self.market)}
         if active in heads and heads[active][1] is None:
             self.query_one(heads[active][0], Static).update(Text(message, style="yellow"))
+
+
+def _still(table: RowsTable) -> RowsTable:
+    """A table read as part of its pane: no cursor of its own, the pane scrolls."""
+    table.can_focus = False
+    table.show_cursor = False
+    return table
 
 
 def _monday(desk) -> dt.date:

@@ -244,3 +244,22 @@ async def test_when_narrow_the_columns_left_out_are_named_under_the_list_and_the
     async with app_as(owing, "li", (100, 30)) as (app, pilot):
         await open_quarterly(pilot, settle)
         assert "win rate" in page(app) and "1 won, 0 lost" in page(app) and "Not shown" not in page(app)
+
+
+async def test_the_palette_s_quarterly_report_opens_the_oldest_quarter_still_owed(owing, settle):
+    with_kpis(owing)
+    clock.set_now("2027-01-05 09:00:00")  # 2026Q4 closed, her report for it never filed
+    async with app_as(owing, "li") as (app, pilot):
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"quarterly report")
+        await settle(pilot, 0.4)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, QuarterlyScreen) and app.screen.quarter.name == "2026Q4"
+    li = as_user(owing, "li")
+    try:
+        reports.write_sections(li, {"results": "签约 1 家新客户。"}, "2026Q4")
+        reports.file_report(li, "2026Q4")
+        assert reports.owed_quarter(li) is None  # filed: nothing owed, the app opens this quarter's
+    finally:
+        li.close()

@@ -18,7 +18,7 @@ from zizhi.core.quarterly.schema import SECTIONS
 from zizhi.tui import report_text
 from zizhi.tui.report_text import SHOWN
 
-DETAIL_FROM = 100  # cells: from this width the figures say what a rate or a mean is made of
+DETAIL_LEAST = 12  # cells: the least of "counted from" worth showing (cut with "…" below its need)
 
 
 def head(found: dict, own: bool) -> Text:
@@ -41,14 +41,15 @@ def figures(found: dict, room: int) -> Table:
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False, expand=False,
                   title=t("tui.quarterly.figures_filed" if found["filed_at"] else "tui.quarterly.figures"),
                   title_justify="left", title_style="bold")
-    table.add_column(t("tui.quarterly.metric"), no_wrap=True, overflow="ellipsis", min_width=6)
-    for key in ("kpi.col.figure", "kpi.col.target", "kpi.col.attainment"):
-        table.add_column(t(key), justify="right", no_wrap=True)
+    needs = _needs(found)
+    table.add_column(t("tui.quarterly.metric"), no_wrap=True, width=needs[0])
+    for key, need in zip(("kpi.col.figure", "kpi.col.target", "kpi.col.attainment"), needs[1:]):
+        table.add_column(t(key), justify="right", no_wrap=True, width=need)
     if changed:
-        table.add_column(t("quarterly.col.now"), justify="right", no_wrap=True, style="yellow")
-    detail = room >= DETAIL_FROM
+        table.add_column(t("quarterly.col.now"), justify="right", no_wrap=True, style="yellow", width=needs[-1])
+    detail = _detail_room(found, room)
     if detail:
-        table.add_column("", no_wrap=True, overflow="ellipsis", style="dim")
+        table.add_column("", no_wrap=True, overflow="ellipsis", style="dim", width=detail)
     for metric in SHOWN:
         has_goal = shown["targets"].get(metric) is not None
         row = [t(f"kpi.metric.{metric}") + (" *" if metric in changed else ""),
@@ -63,9 +64,36 @@ def figures(found: dict, room: int) -> Table:
     return table
 
 
-def page(found: dict, room: int) -> Group:
-    """The whole report below its head: figures, the four sections, the review."""
+def _needs(found: dict) -> list[int]:
+    """The cells each column of figures takes (the KPI's name, figure, target, attainment, now)."""
+    from rich.cells import cell_len
+
+    shown, changed = found["figures"], found["changed"]
+    columns = [[t("tui.quarterly.metric"), *(t(f"kpi.metric.{m}") + (" *" if m in changed else "") for m in SHOWN)],
+               [t("kpi.col.figure"), *(report_text.figure(shown, m) for m in SHOWN)],
+               [t("kpi.col.target"), *(report_text.target(shown, m) or "" for m in SHOWN)],
+               [t("kpi.col.attainment"), *(report_text.attained(shown, m) for m in SHOWN)]]
+    if changed:
+        columns.append([t("quarterly.col.now"), *(report_text.figure(found["live"], m) for m in SHOWN)])
+    return [max(cell_len(cell) for cell in column) for column in columns]
+
+
+def _detail_room(found: dict, room: int) -> int:
+    """The cells left beside the figures for what each is counted from; 0 when too few to say it."""
+    from rich.cells import cell_len
+
+    left = room - sum(need + 3 for need in _needs(found))  # a column: its padding and the rule between
+    need = max(cell_len(report_text.detail(found["figures"], m)) for m in SHOWN)
+    return min(left, need) if left >= min(need, DETAIL_LEAST) else 0
+
+
+def page(found: dict, room: int, screen: int | None = None) -> Group:
+    """The whole report below its head: figures, the four sections, the review; a dim line names
+    what the figures are counted from when there is no room to say it."""
     parts: list = [figures(found, room)]
+    if not _detail_room(found, room):  # ``screen``: the terminal's width, which the note names
+        parts.append(Text(t("tui.reports.left_out", width=screen or room, columns=t("tui.reports.col.detail")),
+                          style="dim"))
     if found["changed"]:
         parts.append(Text(t("quarterly.changed_line"), style="dim"))
     for name in SECTIONS:

@@ -99,15 +99,7 @@ def file_report(desk, quarter: str | Quarter | None = None) -> dict:
     its timestamp set; from then on it is kept as filed."""
     q = quarters.chosen(desk, quarter)
     with desk.store.unit_of_work() as db:
-        person = _require_author(desk)
-        opens = opens_on(desk, q)
-        if _today(desk) < opens:
-            raise UserError("quarterly.not_yet", quarter=q.name, opens=opens.isoformat(), end=q.last.isoformat())
-        row = _row(desk.store, person["id"], q.name)
-        if row and row["filed_at"]:
-            raise UserError("quarterly.already_filed", quarter=q.name, filed_at=row["filed_at"])
-        if row is None or not any(row[name].strip() for name in SECTIONS):
-            raise UserError("quarterly.empty", quarter=q.name)
+        row = require_filable(desk, q)
         frozen = kpi.figures(desk, None, q)
         now = clock.stamp()
         db.execute("UPDATE quarterly_reports SET filed_at = ?, figures = ?, updated_at = ? WHERE id = ?",
@@ -115,6 +107,22 @@ def file_report(desk, quarter: str | Quarter | None = None) -> dict:
         audit.record(db, desk.user, "quarterly.file", "quarterly_report", row["id"], quarter=q.name,
                      **{metric: frozen[metric] for metric in records.TARGETED})
     return report(desk, None, q)
+
+
+def require_filable(desk, quarter: str | Quarter | None = None) -> dict:
+    """The acting salesperson's draft for ``quarter`` if it may be filed today — asked by filing
+    itself and by the app before it asks "file it?", so nobody confirms only to be refused."""
+    q = quarters.chosen(desk, quarter)
+    person = _require_author(desk)
+    opens = opens_on(desk, q)
+    if _today(desk) < opens:
+        raise UserError("quarterly.not_yet", quarter=q.name, opens=opens.isoformat(), end=q.last.isoformat())
+    row = _row(desk.store, person["id"], q.name)
+    if row and row["filed_at"]:
+        raise UserError("quarterly.already_filed", quarter=q.name, filed_at=row["filed_at"])
+    if row is None or not any(row[name].strip() for name in SECTIONS):
+        raise UserError("quarterly.empty", quarter=q.name)
+    return row
 
 
 def review(desk, login: str, quarter: str | Quarter, comment: str) -> dict:
@@ -168,6 +176,20 @@ def roster(desk, quarter: str | Quarter | None = None) -> dict:
     return {"quarter": q.name, "from": q.first.isoformat(), "to": q.last.isoformat(),
             "opens": opens_on(desk, q).isoformat(), "people": people, "counts": counts,
             "not_on_duty": not_on_duty(desk.store, q.following().first.isoformat())}
+
+
+def owed_quarter(desk) -> str | None:
+    """The oldest closed quarter whose report the acting salesperson still owes (a draft or none,
+    as the agenda's quarterly_report reminder asks for it); None when none is owed — the app then
+    opens this quarter's."""
+    from zizhi.core.reminders.sources_quarterly import quarterly_report
+
+    if desk.user["role"] not in AUTHORS:
+        return None
+    today = _today(desk)
+    owed = [found["params"]["quarter"] for found in quarterly_report(desk, today.isoformat(), desk.user["id"])]
+    closed = sorted(name for name in owed if quarters.parse(name).last < today)
+    return closed[0] if closed else None
 
 
 def opens_on(desk, q: Quarter) -> dt.date:

@@ -95,8 +95,9 @@ async def test_filing_before_the_window_opens_says_from_which_day_and_files_noth
         li.close()
     async with app_as(owing, "li") as (app, pilot):
         await open_quarterly(pilot, settle)
-        await pilot.press("f", "y")
+        await pilot.press("f")  # said at once: no "File it?" box first
         await settle(pilot)
+        assert isinstance(app.screen, QuarterlyScreen)
         assert " ".join(said(app).split()) == ("✖ The report for 2026Q4 can be filed from 2026-12-22 (the quarter ends 2026-12-31); "
                              "until then keep writing it: e on the quarterly report.")
         assert "draft" in head(app) and "f" in footer_keys(app)
@@ -214,3 +215,51 @@ def test_every_palette_command_of_the_quarterly_screens_is_an_action_said_in_bot
             assert hasattr(screen, f"action_{action}"), (screen.__name__, action)
             for key in (f"tui.cmd.{name}", f"tui.cmd.{name}.help"):
                 assert all(MESSAGES[key]), key
+
+
+async def test_when_narrow_the_columns_left_out_are_named_under_the_list_and_the_figures(owing, settle):
+    with_kpis(owing)
+    clock.set_now(OPENS)
+    li = as_user(owing, "li")
+    try:
+        reports.write_sections(li, {"results": "签约 1 家新客户。"})
+        reports.file_report(li)
+    finally:
+        li.close()
+    people.add_user(owing, "chen", "陈经理", "manager")
+    chen = as_user(owing, "chen")
+    try:
+        reports.review(chen, "li", "2026Q4", "很好")
+    finally:
+        chen.close()
+    async with app_as(owing, "chen", (60, 24)) as (app, pilot):
+        await open_quarterly(pilot, settle)
+        table = app.screen.query_one("#roster")
+        note = " ".join(shown(app.screen.query_one("#roster-left-out")).split())
+        assert table.left_out and note.startswith("Not shown at 60 columns:")
+        assert all(table.title(key) in note for key in table.left_out)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Not shown at 60 columns: counted from" in " ".join(page(app).split())
+    async with app_as(owing, "li", (100, 30)) as (app, pilot):
+        await open_quarterly(pilot, settle)
+        assert "win rate" in page(app) and "1 won, 0 lost" in page(app) and "Not shown" not in page(app)
+
+
+async def test_the_palette_s_quarterly_report_opens_the_oldest_quarter_still_owed(owing, settle):
+    with_kpis(owing)
+    clock.set_now("2027-01-05 09:00:00")  # 2026Q4 closed, her report for it never filed
+    async with app_as(owing, "li") as (app, pilot):
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"quarterly report")
+        await settle(pilot, 0.4)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, QuarterlyScreen) and app.screen.quarter.name == "2026Q4"
+    li = as_user(owing, "li")
+    try:
+        reports.write_sections(li, {"results": "签约 1 家新客户。"}, "2026Q4")
+        reports.file_report(li, "2026Q4")
+        assert reports.owed_quarter(li) is None  # filed: nothing owed, the app opens this quarter's
+    finally:
+        li.close()

@@ -45,7 +45,7 @@ async def test_a_salesperson_reads_her_quarter_with_targets_and_attainment(owing
         assert rows["contract value signed"][1] == "¥3,180.00"
         assert rows["new clients"][1] == "1"
         assert rows["win rate"][1:2] == ["100.00%"] and rows["win rate"][-1] == "1 won, 0 lost"
-        assert "Team" not in [str(tab.label) for tab in app.screen.query_one(TabbedContent).query("Tab")]
+        assert not any(str(tab.label).endswith("Team") for tab in app.screen.query_one(TabbedContent).query("Tab"))
 
 
 async def test_enter_on_a_figure_lists_the_records_that_add_up_to_it(owing, settle):
@@ -83,14 +83,13 @@ async def test_brackets_step_the_quarter_and_back(owing, settle):
         assert "2026Q4" in status(app) and table_rows(app, "#kpi")["revenue"][1] == "¥1,500.00"
 
 
-async def test_a_salesperson_asking_for_the_team_is_told_it_is_the_managers(owing, settle):
+async def test_a_salesperson_s_2_is_her_second_tab_not_the_managers_team(owing, settle):
     with_kpis(owing)
     async with app_as(owing, "li") as (app, pilot):
         await open_reports(pilot, settle)
         await pilot.press("2")
         await settle(pilot)
-        assert "Only managers and admins read another person's KPIs or the team's (you are sales)" in said(app)
-        assert app.screen.query_one(TabbedContent).active == "kpi-tab"
+        assert said(app) == "" and app.screen.query_one(TabbedContent).active == "weekly-tab"
 
 
 async def test_a_manager_sees_the_team_ranked_with_bars_aligned_by_cells(owing, settle):
@@ -99,7 +98,12 @@ async def test_a_manager_sees_the_team_ranked_with_bars_aligned_by_cells(owing, 
     async with app_as(owing, "chen") as (app, pilot):
         await open_reports(pilot, settle)
         assert app.screen.query_one(TabbedContent).active == "team-tab"
+        assert not app.screen.query_one("#reports-status").display  # the Team tab: no KPIs hint above it
+        await pilot.press("1")
+        await settle(pilot)
         assert status(app) == "KPIs are kept for salespeople: ⏎ on a person in the team shows theirs."
+        await pilot.press("2")
+        await settle(pilot)
         assert said(app) == ""  # no refusal of the manager's own figures, only the hint
         rows = table_rows(app, "#team")
         assert rows["1"][1:3] == ["李娜 (li)", "¥1,500.00"]
@@ -121,13 +125,14 @@ async def test_a_manager_sees_the_team_ranked_with_bars_aligned_by_cells(owing, 
         assert table_rows(app, "#kpi")["revenue"][1] == "¥1,500.00"
 
 
-async def test_legal_is_not_offered_the_kpis_and_is_told_why_on_their_key(owing, settle):
+async def test_legal_is_not_offered_the_kpis_and_its_first_key_is_the_market(owing, settle):
     async with app_as(owing, "wang") as (app, pilot):
         await open_reports(pilot, settle)
         assert app.screen.query_one(TabbedContent).active == "market-tab"
+        assert [str(tab.label) for tab in app.screen.query_one(TabbedContent).query("Tab")] == ["1 Market"]
         await pilot.press("1")
         await settle(pilot)
-        assert "KPIs are kept for salespeople (you are legal)" in said(app)
+        assert app.screen.query_one(TabbedContent).active == "market-tab" and said(app) == ""
 
 
 async def test_the_reports_read_in_chinese(owing, settle):
@@ -150,7 +155,7 @@ async def test_the_weekly_review_steps_back_a_week_at_a_time_with_its_records(ow
     with_kpis(owing)
     async with app_as(owing, "li") as (app, pilot):
         await open_reports(pilot, settle)
-        await pilot.press("3")
+        await pilot.press("2")  # her second tab: she has no Team
         await settle(pilot)
         assert "2026-W52 (2026-12-21 – 2026-12-27) · for li" in str(app.screen.query_one("#weekly-head").content)
         await pilot.press(*["left_square_bracket"] * 4)

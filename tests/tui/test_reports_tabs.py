@@ -5,15 +5,18 @@ a drill-down that says mean or rate where the figure is not a sum."""
 
 from __future__ import annotations
 
+import io
+
 from reports_fixtures import app_as, with_kpis
 from rich.cells import cell_len
 from rich.console import Console
+from rich.text import Text
 from textual.widgets import TabbedContent
-from tui_helpers import said, shown
+from tui_helpers import said, screen_lines, shown
 
 from zizhi.core import clock
 from zizhi.core.people import users as people
-from zizhi.tui.screens.reports import DrillScreen, ReportsScreen
+from zizhi.tui.screens.reports import DrillScreen, ReportsScreen, team_chart
 
 NARROW = (80, 24)
 
@@ -92,17 +95,13 @@ async def test_the_team_shows_the_ranked_kpi_with_its_target_and_attainment_at_a
 async def test_legal_reads_market_research_only_and_is_told_why_not_the_rest(owing, settle):
     async with app_as(owing, "wang", NARROW) as (app, pilot):
         await opened(pilot, settle)
-        assert tabs(app) == ["Market"] and active(app) == "market-tab"
+        assert tabs(app) == ["1 Market"] and active(app) == "market-tab"
         assert not app.screen.query_one("#reports-status").display  # no "Loading…" above a refusal
         assert "Market research by industry, 2026-10-01 – 2026-12-31" in text_of(app, "#market-head")
         assert rows_of(app, "#market")[-1][0] == "Total"
-        await pilot.press("1")
+        await pilot.press("2")  # no second tab: nothing happens
         await settle(pilot)
-        assert ("KPIs are kept for salespeople (you are legal); managers see the team's on the reports' Team tab "
-                "(k, then 2).") in " ".join(said(app).split())
-        await pilot.press("3")
-        await settle(pilot)
-        assert "salespeople, managers and admins (you are legal)" in " ".join(said(app).split())
+        assert active(app) == "market-tab" and said(app) == ""
         assert "Loading" not in text_of(app, "#market-head")
 
 
@@ -127,14 +126,25 @@ async def test_finance_lands_on_channels_and_a_refusal_goes_when_another_tab_is_
     people.add_user(owing, "qian", "钱会计", "finance")
     async with app_as(owing, "qian", NARROW) as (app, pilot):
         await opened(pilot, settle)
-        assert tabs(app) == ["Channels", "Market"] and active(app) == "channels-tab"
+        assert tabs(app) == ["1 Channels", "2 Market"] and active(app) == "channels-tab"
         assert "Channels and referrals" in text_of(app, "#channels-head")
         await pilot.press("2")
         await settle(pilot)
-        assert "Only managers and admins" in said(app)
-        await pilot.press("5")
-        await settle(pilot)
         assert active(app) == "market-tab" and said(app) == ""
+
+
+async def test_the_number_keys_follow_the_tabs_a_salesperson_is_offered(owing, settle):
+    with_kpis(owing)
+    async with app_as(owing, "li", NARROW) as (app, pilot):
+        await opened(pilot, settle)
+        assert tabs(app) == ["1 My KPIs", "2 Weekly review", "3 Channels", "4 Market"]
+        for key, tab in (("2", "weekly-tab"), ("4", "market-tab"), ("3", "channels-tab"), ("1", "kpi-tab")):
+            await pilot.press(key)
+            await settle(pilot)
+            assert active(app) == tab and said(app) == ""
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert ("2", "Weekly review") in app.screen.keys and ("5", "Market") not in app.screen.keys
 
 
 async def test_keys_are_offered_to_the_role_and_on_the_tab_where_they_work(owing, settle):
@@ -232,3 +242,73 @@ async def test_a_payment_recorded_later_leaves_the_client_named_in_chinese_at_80
         lines = app.screen.query_one("#drill-total").content.wrap(Console(), 78)
         note = [line.plain for line in lines if "2026" in line.plain]
         assert any("2026Q4" in line for line in note)  # the quarter whole on one line, not broken
+
+
+async def test_the_team_chart_at_80_columns_keeps_its_title_and_every_figure_whole(owing, settle):
+    manager(owing)
+    async with app_as(owing, "chen", NARROW) as (app, pilot):
+        await opened(pilot, settle, "m")  # contract value signed: its title is wider than the names
+        chart = [line.rstrip() for line in screen_lines(app) if "李娜 (li)" in line or "contract value" in line]
+        assert chart[-2].strip() == "contract value signed:"
+        bar = chart[-1]
+        assert "¥3,180.00 █" in bar and not bar.endswith("…") and cell_len(bar) <= 80
+        for room in (40, 24):  # narrower still: the bar, then the name give way, never the figure
+            console = Console(width=room, record=True, file=io.StringIO())
+            console.print(team_chart(app.screen.team, room))
+            assert "¥3,180.00" in console.export_text()
+
+
+async def test_weekly_records_run_their_words_on_into_empty_cells_and_name_the_day_left_out(owing, settle):
+    manager(owing)
+    async with app_as(owing, "chen", NARROW) as (app, pilot):
+        await opened(pilot, settle, "3", *["left_square_bracket"] * 4)  # 2026-W48: 李娜's deal moved
+        records = rows_of(app, "#weekly-records")
+        moved = next(row for row in records if row[0].startswith("moved"))
+        table = app.screen.query_one("#weekly-records")
+        assert "day" not in table._widths
+        assert " ".join(" ".join(moved[3:]).split()).startswith("inquiry → contract boss")
+        assert text_of(app, "#weekly-records-left-out").startswith("Not shown at 80 columns: day")
+
+
+def test_words_run_on_between_words_and_wide_characters_anywhere():
+    from zizhi.tui.widgets.rows_table import run_on
+
+    pieces = run_on(Text("in delivered since 2026-11-09 (limit 7 days)"), [20, 10, 12])
+    assert [piece.plain for piece in pieces] == ["in delivered since", "2026-11-09", "(limit 7 days)"]
+    assert [piece.plain for piece in run_on(Text("自 2026-11-09 起停留在交付"), [13, 20])] == \
+        ["自 2026-11-09", "起停留在交付"]
+    assert [piece.plain for piece in run_on(Text("short"), [10, 5])] == ["short", ""]
+
+
+async def test_my_kpis_at_80_columns_name_what_the_figures_are_counted_from_as_left_out(owing, settle):
+    with_kpis(owing)
+    async with app_as(owing, "li", NARROW) as (app, pilot):
+        await opened(pilot, settle)
+        assert "detail" not in app.screen.query_one("#kpi")._widths
+        assert text_of(app, "#kpi-left-out").startswith("Not shown at 80 columns: counted from")
+
+
+def test_a_referring_client_s_chinese_name_keeps_its_room_before_the_days_to_close_do():
+    from zizhi.tui.column_fit import widths
+    from zizhi.tui.screens import report_tables as tables
+    from zizhi.tui.widgets.rows_table import RowsTable
+
+    name = "泉州球兴五金制品有限责任公司"  # 28 cells
+    row = {"label": name, "inquiries": 1, "converted": 1, "conversion": 10_000, "won": 1, "won_value": 318_000,
+           "clients_won": 1, "revenue": 159_000, "days_to_close": {"median": 15, "mean": 15}}
+    table = RowsTable(tables.channel_columns("referrer"), tables.channel_cells)
+    found = widths(table.columns_for([row]), 104)
+    assert found["label"] == cell_len(name) and "revenue" in found and "mean_days" not in found
+
+
+async def test_the_market_at_80_by_24_scrolls_as_one_pane(owing, settle):
+    manager(owing)
+    async with app_as(owing, "chen", NARROW) as (app, pilot):
+        await opened(pilot, settle, "5")
+        pane = app.screen.query_one("#market-pane")
+        assert app.focused is pane
+        for table in pane.query("RowsTable"):  # each table as tall as its rows: none scrolls inside the pane
+            assert not table.can_focus and table.virtual_size.height <= table.size.height or not table.display
+        await pilot.press("end")
+        await settle(pilot)
+        assert pane.scroll_y == pane.max_scroll_y

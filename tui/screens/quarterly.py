@@ -26,6 +26,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Header, Static, TextArea
 
+from zizhi.core.errors import UserError
 from zizhi.core.i18n import t
 from zizhi.core.kpi import quarters
 from zizhi.core.quarterly import reports
@@ -36,7 +37,7 @@ from zizhi.tui.screens.form import FormScreen
 from zizhi.tui.screens.help import HelpScreen
 from zizhi.tui.widgets.footer import FittedFooter
 from zizhi.tui.widgets.rows_table import Col, RowsTable
-from zizhi.tui.work import DeskWork
+from zizhi.tui.work import DeskWork, problem_text
 
 
 class Quarters:
@@ -131,7 +132,8 @@ class QuarterlyScreen(Quarters, RoleKeys, keymap.TranslatedBindings, DeskWork, S
     def _page(self) -> None:
         if self.found is not None:
             page = self.query_one("#quarterly-page", Static)
-            page.update(quarterly_text.page(self.found, page.content_region.width or self.size.width))
+            page.update(quarterly_text.page(self.found, page.content_region.width or self.size.width,
+                                            self.app.size.width))
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._page)
@@ -177,7 +179,14 @@ class QuarterlyScreen(Quarters, RoleKeys, keymap.TranslatedBindings, DeskWork, S
 
     @guarded("quarterly.file")
     def action_file_report(self) -> None:
+        """f: the core says first whether the report may be filed today (from which day, if not);
+        only then the confirm step."""
         quarter = self.quarter
+        try:
+            reports.require_filable(self.desk, quarter)
+        except UserError as refused:
+            self.show_problem(problem_text(refused), refused)
+            return
         self.app.push_screen(ConfirmFiling(quarter.name),
                              callback=lambda yes: self._file(quarter) if yes else None)
 
@@ -266,7 +275,16 @@ class RosterScreen(Quarters, RoleKeys, keymap.TranslatedBindings, DeskWork, Scre
         yield Header()
         yield Static(t("tui.status.loading"), id="roster-head")
         yield RosterTable(_ROSTER_COLUMNS, _roster_cells, id="roster")
+        yield Static("", id="roster-left-out")
         yield FittedFooter()
+
+    def on_fitted_table_laid(self, message: RowsTable.Laid) -> None:
+        """Under the list, a dim line names the columns it gave way at this width."""
+        from zizhi.tui.screens.report_tables import left_out_text
+
+        table, note = message.table, self.query_one("#roster-left-out", Static)
+        note.update(left_out_text([table.title(key) for key in table.left_out], self.app.size.width))
+        note.display = bool(table.left_out)
 
     def on_mount(self) -> None:
         self.query_one("#roster").focus()

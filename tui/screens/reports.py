@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from rich.table import Table
+from rich.console import Group
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -43,8 +43,9 @@ from zizhi.tui.work import DeskWork, problem_text
 from zizhi.tui.wrapping import Wrapped
 
 TABS = ("kpi-tab", "team-tab", "weekly-tab", "channels-tab", "market-tab")
-TAB_KEYS = {"reports.tab_kpi": "kpi-tab", "reports.tab_team": "team-tab", "reports.tab_weekly": "weekly-tab",
-            "reports.tab_channels": "channels-tab", "reports.tab_market": "market-tab"}
+TAB_LABELS = {"kpi-tab": "tui.reports.tab.kpi", "team-tab": "tui.reports.tab.team", "weekly-tab": "tui.reports.tab.weekly",
+              "channels-tab": "tui.reports.tab.channels", "market-tab": "tui.reports.tab.market"}
+TAB_KEYS = {f"reports.tab_{n}": n for n in range(1, len(TABS) + 1)}  # binding id: the nth tab shown
 # the keys that do something on one tab only (the others answer everywhere)
 TAB_ONLY = {"reports.metric": ("team-tab",), "reports.market_by": ("market-tab",),
             "reports.drill": ("kpi-tab", "team-tab", "weekly-tab")}
@@ -118,41 +119,48 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         # a manager's own figures are mostly empty: the team is what they come for
         with TabbedContent(initial="team-tab" if self.manages else self.tabs[0], id="reports-tabs"):
             if "kpi-tab" in self.tabs:
-                with TabPane(t("tui.reports.tab.kpi"), id="kpi-tab"):
+                with TabPane(self._label("kpi-tab"), id="kpi-tab"):
                     yield RowsTable(_KPI_COLUMNS, _kpi_cells, id="kpi")
+                    yield Static("", id="kpi-left-out", classes="left-out")
                     yield Static(Text(t("tui.reports.keys"), style="dim"), id="kpi-hint")
             if self.manages:
-                with TabPane(t("tui.reports.tab.team"), id="team-tab"):
+                with TabPane(self._label("team-tab"), id="team-tab"):
                     yield Static("", id="team-head")
                     yield RowsTable(tables.team_columns(self.metric), tables.team_cells(self.metric), id="team")
                     yield Static("", id="team-left-out", classes="left-out")
                     yield Static("", id="team-chart")
             if "weekly-tab" in self.tabs:
-                with TabPane(t("tui.reports.tab.weekly"), id="weekly-tab"):
+                with TabPane(self._label("weekly-tab"), id="weekly-tab"):
                     yield Static(t("tui.status.loading"), id="weekly-head")
                     yield RowsTable(weeks.WEEK_COLUMNS, weeks.week_cells, id="weekly")
                     yield Static("", id="weekly-left-out", classes="left-out")
                     yield RowsTable(weeks.RECORD_COLUMNS, weeks.record_cells, id="weekly-records")
+                    yield Static("", id="weekly-records-left-out", classes="left-out")
             if "channels-tab" in self.tabs:
-                with TabPane(t("tui.reports.tab.channels"), id="channels-tab"):
+                with TabPane(self._label("channels-tab"), id="channels-tab"):
                     yield Static(t("tui.status.loading"), id="channels-head")
                     yield RowsTable(tables.channel_columns("channel"), tables.channel_cells, id="channels")
                     yield Static("", id="channels-left-out", classes="left-out")
                     yield Static("", id="referrers-head")
                     yield RowsTable(tables.channel_columns("referrer"), tables.channel_cells, id="referrers")
                     yield Static("", id="referrers-left-out", classes="left-out")
-            with TabPane(t("tui.reports.tab.market"), id="market-tab"):
-                yield Static(t("tui.status.loading"), id="market-head")
-                yield RowsTable(tables.market_columns(self.market_by), tables.market_cells, id="market")
-                yield Static("", id="market-left-out", classes="left-out")
-                with VerticalScroll(id="market-lost"):
+            with TabPane(self._label("market-tab"), id="market-tab"):
+                # one pane scrolls (↑ ↓): the groups and the losses under them, nothing scrolling inside it
+                with VerticalScroll(id="market-pane"):
+                    yield Static(t("tui.status.loading"), id="market-head")
+                    yield _still(RowsTable(tables.market_columns(self.market_by), tables.market_cells, id="market"))
+                    yield Static("", id="market-left-out", classes="left-out")
                     for field in ("reason", "competitor"):
                         yield Static("", id=f"lost-{field}-head")
-                        yield RowsTable(tables.lost_columns(field), tables.lost_cells(field), id=f"lost-{field}")
+                        yield _still(RowsTable(tables.lost_columns(field), tables.lost_cells(field), id=f"lost-{field}"))
         yield FittedFooter()
 
+    def _label(self, tab: str) -> str:
+        """A tab's name after the number key that shows it ("1 My KPIs")."""
+        return f"{self.tabs.index(tab) + 1} {t(TAB_LABELS[tab])}"
+
     def on_mount(self) -> None:
-        self.query_one(f"#{self._active()} RowsTable", RowsTable).focus()
+        self._focus(self._active())
         self.reload()
 
     def on_screen_resume(self) -> None:
@@ -178,8 +186,7 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
                 self.status["kpi-tab"] = Text(t("tui.reports.pick_person"), style="dim")
             else:
                 self._load_kpi(self.quarter, self.login)
-        if self.manages:
-            self.status["team-tab"] = Text(t("tui.reports.pick_person"), style="dim")
+        if self.manages:  # the hint to pick a person is My KPIs' own: the team's head says ⏎ already
             self._load_team(self.quarter, self.metric)
         self.week = self.channels = self.market = None
         self._show_status()
@@ -365,15 +372,24 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         else:
             self._load_shown()
 
+    def action_tab_at(self, number: int) -> None:
+        """1–5: the tabs offered, in order; a number past the last does nothing."""
+        if number <= len(self.tabs):
+            self.action_tab(self.tabs[number - 1])
+
     def action_tab(self, name: str) -> None:
-        """1–5: a tab; one the role may not read is not there, and its key says the core's reason."""
+        """A tab by name; one the role may not read is not there, and asking for it says the core's reason."""
         if name not in self.tabs:
             self._refuse(name)
             return
         self.query_one(TabbedContent).active = name
-        tables_ = self.query(f"#{name} RowsTable")
-        if tables_:
-            tables_.first().focus()
+        self._focus(name)
+
+    def _focus(self, tab: str) -> None:
+        """The tab's first table that takes the cursor, else its pane (the market scrolls as one)."""
+        found = [table for table in self.query(f"#{tab} RowsTable") if table.can_focus]
+        target = found[0] if found else self.query(f"#{tab} VerticalScroll").first()
+        target.focus()
 
     def _refuse(self, tab: str) -> None:
         refused = self.refusals.get(tab)
@@ -384,7 +400,7 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         """The footer and the help offer a tab's key to those who may read it, and a key that works
         on one tab only (m ranks the team, g groups the market) on that tab."""
         if binding_id in TAB_KEYS:
-            return TAB_KEYS[binding_id] in self.tabs
+            return TAB_KEYS[binding_id] <= len(self.tabs)
         if binding_id in TAB_ONLY:
             return self.is_mounted and self._active() in TAB_ONLY[binding_id]
         return super().may(binding_id)
@@ -450,7 +466,9 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
         self.app.leave_place("reports")
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(keymap.shown(keymap.DESK, keymap.REPORTS, keymap.APP, keep=self.may)))
+        listed = keymap.shown(keymap.DESK, keymap.REPORTS, keymap.APP, keep=self.may)
+        named = {str(n): t(TAB_LABELS[tab]) for n, tab in enumerate(self.tabs, 1)}  # the number keys as offered
+        self.app.push_screen(HelpScreen([(keys, named.get(keys, label)) for keys, label in listed]))
 
     def show_problem(self, message: str, error: BaseException | None = None) -> None:
         """On the message line; when a tab's report could not be read (a colleague who keeps no
@@ -464,6 +482,13 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
                  "market-tab": ("#market-head", self.market)}
         if active in heads and heads[active][1] is None:
             self.query_one(heads[active][0], Static).update(Text(message, style="yellow"))
+
+
+def _still(table: RowsTable) -> RowsTable:
+    """A table read as part of its pane: no cursor of its own, the pane scrolls."""
+    table.can_focus = False
+    table.show_cursor = False
+    return table
 
 
 def _monday(desk) -> dt.date:
@@ -514,24 +539,31 @@ def _kpi_cells(row: dict) -> dict[str, Text]:
 
 # -- Team ----------------------------------------------------------------------------------
 
-def team_chart(found: dict, room: int) -> Table:
-    """One bar per person, longest for the first: names and figures padded by terminal cells."""
+def team_chart(found: dict, room: int) -> Group:
+    """One bar per person, longest for the first, in ``room`` cells: the title whole (wrapped),
+    each figure whole; the bar gives way first, down to a few cells, then the name, with "…"."""
+    from zizhi.tui.cells import fit, width
+
     metric = found["metric"]
     rows = [(f"{row['name']} ({row['login']})", report_text.bar_value(row, metric), report_text.figure(row, metric))
             for row in found["people"]]
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(justify="right", no_wrap=True)
-    grid.add_column(no_wrap=True)
-    from rich.cells import cell_len
-
-    used = max((cell_len(name) for name, _, _ in rows), default=0) + max((cell_len(f) for _, _, f in rows), default=0)
-    width = max(min(room - used - 4, 50), 5)
+    names = max((width(name) for name, _, _ in rows), default=0)
+    shown = max((width(figure) for _, _, figure in rows), default=0)
+    bars = max(min(room - names - shown - 2, CHART_BAR_MOST), 0)
+    if bars < CHART_BAR_LEAST:  # the name gives way to a short bar, never the figure
+        bars = max(min(room - shown - 2 - CHART_NAME_LEAST, CHART_BAR_LEAST), 0)
+        names = max(room - shown - 2 - bars, 1)
     widest = max((value for _, value, _ in rows), default=0)
-    grid.add_row(Text(t("kpi.chart", metric=t(f"kpi.metric.{metric}")), style="bold"), "", "")
-    for name, value, shown in rows:
-        grid.add_row(Text(name), Text(shown), report_text.bar(value, widest, width))
-    return grid
+    lines = [Text(t("kpi.chart", metric=t(f"kpi.metric.{metric}")), style="bold")]
+    for name, value, figure in rows:
+        line = Text.assemble(fit(name, names, pad=True), " ", " " * (shown - width(figure)), figure, " ")
+        line.append_text(report_text.bar(value, widest, bars))
+        line.no_wrap = True
+        lines.append(line)
+    return Group(*lines)
+
+
+CHART_BAR_MOST, CHART_BAR_LEAST, CHART_NAME_LEAST = 50, 5, 6
 
 
 # -- the records behind a figure ----------------------------------------------------------

@@ -47,7 +47,7 @@ def week_cells(row: dict) -> dict[str, Text]:
 RECORD_COLUMNS = [Col("section", lambda: t("col.section"), words=True, comfortable=10),
                   Col("deal", lambda: t("col.deal")),
                   Col("client", lambda: t("tui.reports.col.client"), words=True, comfortable=20),
-                  Col("what", lambda: t("tui.reports.col.what"), words=True, comfortable=16),
+                  Col("what", lambda: t("tui.reports.col.what"), words=True, comfortable=16, spill=True),
                   Col("day", lambda: t("tui.reports.col.day"), drop=1),
                   Col("amount", lambda: t("tui.reports.col.sum"))]
 

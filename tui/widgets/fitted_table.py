@@ -57,11 +57,14 @@ class FittedTable(DataTable):
         for key, width in self._widths.items():
             self.add_column(fit(Text(self.title(key)), width), key=key, width=width)
         for row in rows:
-            cells = self.cells(row)
-            self.add_row(*(fit(cells[key], width) for key, width in self._widths.items()))
+            self.add_row(*self.fitted(self.cells(row), self._widths))
         if rows:
             self.move_cursor(row=min(cursor, len(rows) - 1))
         self.post_message(self.Laid(self))
+
+    def fitted(self, cells: dict[str, Text], widths: dict[str, int]) -> list[Text]:
+        """A row's cells in the columns kept, each in its width ("…" where one is cut)."""
+        return [fit(cells[key], width) for key, width in widths.items()]
 
     @property
     def row(self) -> dict | None:

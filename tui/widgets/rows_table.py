@@ -23,6 +23,7 @@ class Col:
     words: bool = False  # cut with "…" when short of room (else whole or dropped)
     comfortable: int = 24
     drop: int | None = None
+    spill: bool = False  # words that run on into the empty cells to their right before being cut
 
 
 class RowsTable(FittedTable):
@@ -45,6 +46,19 @@ class RowsTable(FittedTable):
         self._said = {}
         super().show(rows)
 
+    def fitted(self, cells: dict[str, Text], widths: dict[str, int]) -> list[Text]:
+        """As any fitted row, but a spilling column's words too long for it run on, a word at a
+        time, into the cells after it when those are empty on this row (the stuck deal's stage
+        and limit where it has no day or amount)."""
+        keys = list(widths)
+        for n, key in enumerate(keys):
+            after = keys[n + 1:]
+            if self.cols[key].spill and cell_len(cells[key].plain) > widths[key] and after \
+                    and not any(cells[other].plain for other in after):
+                pieces = run_on(cells[key], [widths[key], *(widths[other] for other in after)])
+                cells = {**cells, **dict(zip([key, *after], pieces))}
+        return super().fitted(cells, widths)
+
     def columns_for(self, rows: list[dict]) -> list[Column]:
         found = []
         for col in self.cols.values():
@@ -54,3 +68,31 @@ class RowsTable(FittedTable):
             else:
                 found.append(Column.whole(col.key, need, col.drop))
         return found
+
+
+def run_on(text: Text, rooms: list[int]) -> list[Text]:
+    """``text`` in pieces, one per room (in cells), broken between words where it can; what does
+    not fit the last room is left for the caller to cut there with "…"."""
+    pieces, rest = [], text
+    for room in rooms[:-1]:
+        if cell_len(rest.plain) <= room:
+            break
+        cut, used = 0, 0
+        for end, char in enumerate(rest.plain):
+            used += cell_len(char)
+            if used > room:
+                break
+            cut = end + 1
+        space = rest.plain.rfind(" ", 0, cut + 1)
+        if space > cut // 2:  # between words, unless that leaves the room mostly empty
+            cut = space
+        piece = rest[:cut]
+        piece.rstrip()
+        pieces.append(piece)
+        rest = rest[cut:]
+        rest = rest[len(rest.plain) - len(rest.plain.lstrip(" ")):]
+    pieces.append(rest)
+    pieces += [Text("")] * (len(rooms) - len(pieces))
+    for piece in pieces:
+        piece.justify = "left"
+    return pieces

@@ -53,6 +53,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.short.dunning": ("dunning next week", "下周催款"),
     "report.more": ("… and {count} more (--json lists them all)", "…… 另有 {count} 条（--json 可列出全部）"),
     "report.hops": ("{count} steps", "{count} 步"),
+    "report.moved_by": ("by {login}", "经办人 {login}"),
+    "report.col.mover": ("who moved it", "经办人"),
     "report.stuck_line": ("in {stage} since {since} (limit {limit} days)", "自 {since} 起停留在{stage}（上限 {limit} 天）"),
     "report.person_line": ("moved {moved}, won {won} ({won_value}), lost {lost}, cancelled {cancelled}, new {opened}, "
                            "stuck {stuck}, follow-ups {follow_ups} ({follow_ups_overdue} overdue), "

@@ -131,3 +131,19 @@ def test_a_pdf_without_o_is_a_usage_error_naming_the_option(demo, tmp_path):
     assert folder.returncode == 65 and "季度总结.pdf" in folder.stderr and "quote" not in folder.stderr
     out = zizhi(demo, "--as", "liu.yang", "report", "channels", "-o", str(tmp_path))
     assert out.returncode == 65 and out.stderr.startswith("zizhi: -o/--output: ") and "channels.xlsx" in out.stderr
+
+
+def _moved_lines(printed: str) -> list[str]:
+    return [line for line in printed.splitlines() if line.startswith("    #") and " → " in line]
+
+
+def test_the_weekly_review_fits_every_persons_moves_alike_and_writes_steps_with_the_move(demo):
+    wide = zizhi(demo, "--as", "liu.yang", "report", "weekly", columns=160)
+    moved = _moved_lines(wide.stdout)
+    assert moved and all(re.search(r" by [a-z.]+$", line) for line in moved)  # the mover apart, on every line
+    assert any(re.search(r"→ \w+ \(\d+ steps\)  ", line) for line in moved)  # the steps with the move
+    narrow = zizhi(demo, "--as", "liu.yang", "report", "weekly", columns=80)
+    shown = [bool(re.search(r" by [a-z.]+$", line)) for line in _moved_lines(narrow.stdout)]
+    assert len(set(shown)) == 1  # every person's section shows the mover, or none does
+    if not shown[0]:
+        assert "who moved it" in narrow.stderr

@@ -147,3 +147,31 @@ def test_the_weekly_review_fits_every_persons_moves_alike_and_writes_steps_with_
     assert len(set(shown)) == 1  # every person's section shows the mover, or none does
     if not shown[0]:
         assert "who moved it" in narrow.stderr
+
+
+@pytest.mark.parametrize(("metric", "head"), [("satisfaction", "score"), ("win_rate", "won 1-0"),
+                                              ("success_rate", "approved 1-0"), ("stage_days", "days")])
+def test_a_drill_heads_its_figure_column_by_what_a_record_counts_for(demo, metric, head):
+    shown = zizhi(demo, "--as", "liu.yang", "kpi", "drill", metric, "--user", "li.qiang", columns=160)
+    assert shown.returncode == 0, shown.stderr
+    heads = next(line for line in shown.stdout.splitlines() if line.startswith("day "))
+    assert heads.endswith(head) and "amount" not in heads
+    chinese = zizhi(demo, "--as", "liu.yang", "kpi", "drill", metric, "--user", "li.qiang", columns=160, lang="zh")
+    assert "金额" not in chinese.stdout
+
+
+def test_the_days_per_stage_drill_by_stage_and_each_stage_s_mean_is_the_kpi(demo):
+    import json
+
+    kpi = json.loads(zizhi(demo, "--as", "liu.yang", "kpi", "--user", "li.qiang", "--json").stdout)
+    stays = (kpi["people"][0] if "people" in kpi else kpi)["stage_days"]
+    every = zizhi(demo, "--as", "liu.yang", "kpi", "drill", "stage_days", "--user", "li.qiang", columns=400)
+    head = every.stdout.splitlines()[0]
+    assert f"proposal: {stays['proposal']['mean']} days" in head and "records," not in head
+    one = zizhi(demo, "--as", "liu.yang", "kpi", "drill", "stage_days", "--user", "li.qiang", "--stage", "proposal")
+    assert f"{stays['proposal']['count']} stays, mean {stays['proposal']['mean']} days" in one.stdout.splitlines()[0]
+    rows = json.loads(zizhi(demo, "--as", "liu.yang", "kpi", "drill", "stage_days", "--user", "li.qiang",
+                            "--stage", "方案", "--json").stdout)["rows"]
+    assert len(rows) == stays["proposal"]["count"] and {row["stage"] for row in rows} == {"proposal"}
+    wrong = zizhi(demo, "--as", "liu.yang", "kpi", "drill", "win_rate", "--user", "li.qiang", "--stage", "proposal")
+    assert wrong.returncode == 65 and "--stage" in wrong.stderr and len(wrong.stderr.strip().splitlines()) == 1

@@ -193,7 +193,7 @@ def _grid(heads: list[str], lines: list[list[str]], drop: tuple[int, ...] = ()) 
 def _channels_text(report: dict) -> None:
     from zizhi.commands.widths import say
     from zizhi.core.i18n import t
-    from zizhi.core.percent import text
+    from zizhi.core.percent import two_decimals as text  # every rate of a report to two decimals, as the KPIs
 
     figures = ["inquiries", "converted", "conversion", "won", "won_value", "clients_won", "revenue", "median_days",
                "mean_days"]

@@ -175,3 +175,12 @@ def test_the_days_per_stage_drill_by_stage_and_each_stage_s_mean_is_the_kpi(demo
     assert len(rows) == stays["proposal"]["count"] and {row["stage"] for row in rows} == {"proposal"}
     wrong = zizhi(demo, "--as", "liu.yang", "kpi", "drill", "win_rate", "--user", "li.qiang", "--stage", "proposal")
     assert wrong.returncode == 65 and "--stage" in wrong.stderr and len(wrong.stderr.strip().splitlines()) == 1
+
+
+def test_every_rate_of_the_channels_reads_to_two_decimals_in_print_and_in_excel(demo):
+    printed = zizhi(demo, "--as", "liu.yang", "report", "channels", columns=200).stdout
+    rates = re.findall(r"[\d.]+%", printed)
+    assert rates and all(re.fullmatch(r"\d+\.\d\d%", rate) for rate in rates), rates
+    exported = zizhi(demo, "--as", "liu.yang", "report", "channels", "--csv").stdout
+    rates = re.findall(r"[\d.]+%", exported)
+    assert rates and all(re.fullmatch(r"\d+\.\d\d%", rate) for rate in rates), rates

@@ -189,7 +189,7 @@ async def test_channels_for_the_quarter_add_up_to_their_total(owing, settle):
         await settle(pilot)
         assert "Channels and referrals, 2026-10-01 – 2026-12-31" in str(app.screen.query_one("#channels-head").content)
         rows = table_rows(app, "#channels")
-        assert rows["online"][1:8] == ["1", "1", "100%", "1", "¥3,180.00", "1", "¥1,500.00"]
+        assert rows["online"][1:8] == ["1", "1", "100.00%", "1", "¥3,180.00", "1", "¥1,500.00"]
         channels = [row for name, row in rows.items() if name != "Total"]
         assert int(rows["Total"][1]) == sum(int(row[1]) for row in channels)
         await pilot.press("left_square_bracket")

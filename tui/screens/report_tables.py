@@ -78,7 +78,7 @@ def channel_columns(first: str) -> list[Col]:
 def channel_cells(row: dict) -> dict[str, Text]:
     days = row["days_to_close"]
     shown = {"inquiries": str(row["inquiries"]), "converted": str(row["converted"]),
-             "conversion": percent.text(row["conversion"]), "won": str(row["won"]),
+             "conversion": percent.two_decimals(row["conversion"]), "won": str(row["won"]),
              "won_value": format_fen(row["won_value"]), "clients_won": str(row["clients_won"]),
              "revenue": format_fen(row["revenue"]), "median_days": _days(days["median"]),
              "mean_days": _days(days["mean"])}

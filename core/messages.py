@@ -19,6 +19,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "date.weekdays": ("Mon Tue Wed Thu Fri Sat Sun", "周一 周二 周三 周四 周五 周六 周日"),
     "input.number_range": ("{field}: '{value}' is not a whole number from {low} to {high}; write digits only.",
                            "{field}：'{value}' 不是 {low} 到 {high} 之间的整数，请只写数字。"),
+    "input.not_in_range": ("{field}: {value} is not from {low} to {high}.", "{field}：{value} 不在 {low} 到 {high} 之间。"),
+    "input.below": ("{field}: {value} is less than {low}.", "{field}：{value} 小于 {low}。"),
     "input.number_min": ("{field}: '{value}' is not a whole number of {low} or more (digits only, at most {digits}).",
                          "{field}：'{value}' 不是不小于 {low} 的整数（只写数字，最多 {digits} 位）。"),
     "input.one_line": ("{field}: '{value}' has a line break, but this field is one line; join the lines.",

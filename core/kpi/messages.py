@@ -24,7 +24,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "目标：请至少指定 --revenue、--contracts、--new-clients 之一。"),
     "kpi.targets_managers_only": ("Only managers and admins set targets (you are {role}).",
                                   "只有经理和管理员可以设定目标（您的角色是 {role}）。"),
-    "kpi.target_not_sales": ("{field}: {value} is {role}; targets are set for salespeople.",
+    "kpi.target_not_sales": ("{field}: {value}'s role is {role}; targets are set for salespeople.",
                              "{field}：{value} 的角色是 {role}；目标只为销售人员设定。"),
     "kpi.target_negative": ("{field}: {value} is negative; a target must be 0 or more.",
                             "{field}：{value} 是负数；目标必须大于或等于 0。"),

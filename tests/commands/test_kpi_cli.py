@@ -130,6 +130,8 @@ def test_targets_are_set_by_a_manager_and_audited_and_refused_to_a_salesperson(s
     assert mine["attainment"] == {"revenue": 29, "contract_value": 5_000, "new_clients": 5_000}
     assert sold("kpi", "target", "set", "--user", "li", "--quarter", "2026Q4", "--revenue", "1",
                 user="li", code=1).stderr == "zizhi: Only managers and admins set targets (you are sales).\n"
+    assert sold("kpi", "target", "set", "--user", "chen", "--quarter", "2026Q4", "--revenue", "1",
+                user="chen", code=1).stderr == "zizhi: user: chen's role is manager; targets are set for salespeople.\n"
     assert sold("kpi", "target", "set", "--user", "li", "--quarter", "2026Q4", "--revenue", "lots",
                 user="chen", code=65).stderr.startswith("zizhi: revenue: ")
     trail = sold.json("audit", "list", "--action", "kpi.", user="chen")

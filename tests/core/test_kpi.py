@@ -177,7 +177,7 @@ def test_targets_are_set_by_managers_keep_what_is_not_named_and_show_attainment(
     trail = audit.list_entries(manager, action="kpi.target")
     assert [e["detail"]["quarter"] for e in trail] == ["2026Q4", "2026Q4"]
     assert trail[0]["detail"]["contract_value"] == [None, 572_400]
-    with pytest.raises(InputError, match="targets are set for salespeople"):
+    with pytest.raises(Refused, match="targets are set for salespeople"):
         targets.set_target(manager, "zhao", "2026Q4", revenue="1")
     with pytest.raises(InputError, match="name at least one"):
         targets.set_target(manager, "li", "2026Q4")

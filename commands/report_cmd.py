@@ -16,7 +16,7 @@ app.add_typer(quarterly_app, name="quarterly")
 Csv = Annotated[bool, typer.Option("--csv", help="CSV on standard output (UTF-8 with BOM, for Excel); audited.")]
 Out = Annotated[Opt, typer.Option("--output", "-o", help="Write the report to a .csv or .xlsx file; audited.")]
 From = Annotated[Opt, typer.Option("--from", help="First day (default: the quarter's first).")]
-To = Annotated[Opt, typer.Option("--to", help="Last day (default: today).")]
+To = Annotated[Opt, typer.Option("--to", help="Last day (default: the quarter's last; with --from alone, today).")]
 Quarter = Annotated[Opt, typer.Option("--quarter", help="A whole quarter: 2026Q4, this or last (本季度, 上季度); instead of --from/--to.")]
 SHOWN = 10  # a section's lines in print; --json lists all
 
@@ -43,7 +43,7 @@ def weekly(ctx: typer.Context,
 def channels(ctx: typer.Context, start: From = None, end: To = None, quarter: Quarter = None,
              csv: Csv = False, out: Out = None, old_out: OldOut = None, json: Json = False) -> None:
     """Per channel and per referring client: inquiries, conversion, deals and clients won, revenue
-    (payments net of reversals) and days to close, over a period (this quarter so far by default).
+    (payments net of reversals) and days to close, over a period (this quarter by default, as the app).
 
     Example: zizhi report channels --quarter 2026Q4 -o 渠道.xlsx
     """

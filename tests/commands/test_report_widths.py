@@ -184,3 +184,13 @@ def test_every_rate_of_the_channels_reads_to_two_decimals_in_print_and_in_excel(
     exported = zizhi(demo, "--as", "liu.yang", "report", "channels", "--csv").stdout
     rates = re.findall(r"[\d.]+%", exported)
     assert rates and all(re.fullmatch(r"\d+\.\d\d%", rate) for rate in rates), rates
+
+
+@pytest.mark.parametrize("report", ["channels", "market"])
+def test_a_period_not_given_is_this_quarter_whole_as_the_app_shows_it(demo, report):
+    import json
+
+    found = json.loads(zizhi(demo, "--as", "liu.yang", "report", report, "--json").stdout)
+    assert (found["from"], found["to"]) == ("2026-10-01", "2026-12-31")
+    begun = json.loads(zizhi(demo, "--as", "liu.yang", "report", report, "--from", "2026-11-01", "--json").stdout)
+    assert (begun["from"], begun["to"]) == ("2026-11-01", "2026-12-04")  # --from alone runs to today

@@ -89,7 +89,9 @@ def team_text(found: dict) -> None:
 
 def named(people: list[dict]) -> str:
     """'赵磊 (zhao.lei), …' — colleagues named in a line."""
-    return ", ".join(f"{p['name']} ({p['login']})" for p in people)
+    from zizhi.core.i18n import listed
+
+    return listed([f"{p['name']} ({p['login']})" for p in people])
 
 
 def chart(values: list[tuple[str, int, str]], columns: int | None = None) -> list[str]:

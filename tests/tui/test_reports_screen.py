@@ -89,7 +89,7 @@ async def test_a_salesperson_asking_for_the_team_is_told_it_is_the_managers(owin
         await open_reports(pilot, settle)
         await pilot.press("2")
         await settle(pilot)
-        assert "Only managers and admins read another person's KPIs or the team's (you are sales)" in said(app)
+        assert "Only managers and admins read another person's KPIs or the team's (your role is sales)" in said(app)
         assert app.screen.query_one(TabbedContent).active == "kpi-tab"
 
 
@@ -127,7 +127,7 @@ async def test_legal_is_not_offered_the_kpis_and_is_told_why_on_their_key(owing,
         assert app.screen.query_one(TabbedContent).active == "market-tab"
         await pilot.press("1")
         await settle(pilot)
-        assert "KPIs are kept for salespeople (you are legal)" in said(app)
+        assert "KPIs are kept for salespeople (your role is legal)" in said(app)
 
 
 async def test_the_reports_read_in_chinese(owing, settle):

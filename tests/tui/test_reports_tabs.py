@@ -98,11 +98,11 @@ async def test_legal_reads_market_research_only_and_is_told_why_not_the_rest(owi
         assert rows_of(app, "#market")[-1][0] == "Total"
         await pilot.press("1")
         await settle(pilot)
-        assert ("KPIs are kept for salespeople (you are legal); managers see the team's on the reports' Team tab "
+        assert ("KPIs are kept for salespeople (your role is legal); managers see the team's on the reports' Team tab "
                 "(k, then 2).") in " ".join(said(app).split())
         await pilot.press("3")
         await settle(pilot)
-        assert "salespeople, managers and admins (you are legal)" in " ".join(said(app).split())
+        assert "salespeople, managers and admins (your role is legal)" in " ".join(said(app).split())
         assert "Loading" not in text_of(app, "#market-head")
 
 

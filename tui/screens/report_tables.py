@@ -13,7 +13,7 @@ import re
 from rich.text import Text
 
 from zizhi.core import percent
-from zizhi.core.i18n import t
+from zizhi.core.i18n import listed, t
 from zizhi.core.money import format_fen
 from zizhi.tui import report_text
 from zizhi.tui.report_text import SHOWN
@@ -29,7 +29,7 @@ def left_out_text(titles: list[str], width: int) -> Text:
     """The dim line under a table naming the columns given way at this width."""
     if not titles:
         return Text("")
-    return Text(t("tui.reports.left_out", width=width, columns=", ".join(one_line(title) for title in titles)),
+    return Text(t("tui.reports.left_out", width=width, columns=listed([one_line(title) for title in titles])),
                 style="dim")
 
 

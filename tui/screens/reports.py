@@ -28,7 +28,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from zizhi.core.errors import UserError
-from zizhi.core.i18n import t
+from zizhi.core.i18n import listed, t
 from zizhi.core.kpi import figures, quarters
 from zizhi.core.kpi.text import drill_column
 from zizhi.tui import keymap, report_text
@@ -314,7 +314,7 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
             (t("tui.reports.team_head", quarter=found["quarter"], start=found["from"], end=found["to"], metric=metric),
              "bold"), "   ", (t("tui.reports.team_keys"), "dim"))
         if found.get("not_on_duty"):  # a trainee: not ranked (core.kpi.figures.team)
-            people = ", ".join(f"{p['name']} ({p['login']})" for p in found["not_on_duty"])
+            people = listed([f"{p['name']} ({p['login']})" for p in found["not_on_duty"]])
             head.append("\n" + t("kpi.not_on_duty", quarter=found["quarter"], people=people), style="dim")
         self.query_one("#team-head", Static).update(head)
         table = self.query_one("#team", RowsTable)

@@ -58,9 +58,13 @@ def kpi(ctx: typer.Context, quarter: Quarter = None, user: User = None,
 def drill(ctx: typer.Context,
           metric: Annotated[str, typer.Argument(help="revenue, contract_value, new_clients, satisfaction, "
                                                      "success_rate, win_rate or stage_days.")],
-          user: User = None, quarter: Quarter = None, csv: Csv = False, json: Json = False) -> None:
+          user: User = None, quarter: Quarter = None,
+          stage: Annotated[Opt, typer.Option("--stage", help="stage_days only: the stays in one stage (inquiry, "
+                                                             "proposal …), whose mean is the KPI's for it.")] = None,
+          csv: Csv = False, json: Json = False) -> None:
     """The records behind one figure — payments and reversals, contracts, clients, visits, outcomes,
-    deals won and lost, stays in a stage — which add up (or average) to it exactly.
+    deals won and lost, stays in a stage — which add up (or average) to it exactly. The days per
+    stage are a figure per stage: their heading gives each stage's mean, --stage lists one.
 
     Example: zizhi kpi drill revenue --user wang.fang --quarter 2026Q3
     """
@@ -71,10 +75,12 @@ def drill(ctx: typer.Context,
     def reader(d) -> dict:
         name = figures.metric_named(metric)
         q = quarters.chosen(d, quarter)
-        rows = figures.drill(d, name, user, q)
-        return {"metric": name, "login": user or d.user["login"], "quarter": q.name, "rows": rows}
+        rows = figures.drill(d, name, user, q, stage)
+        return {"metric": name, "login": user or d.user["login"], "quarter": q.name,
+                "stage": figures.stage_named(name, stage), "rows": rows}
 
-    found = read_shown(ctx, "kpi drill", "kpi", reader, json or csv, metric=metric, user=user, quarter=quarter)
+    found = read_shown(ctx, "kpi drill", "kpi", reader, json or csv, metric=metric, user=user, quarter=quarter,
+                       stage=stage)
     if csv and not json:
         kpi_view.drill_csv(found)
     else:

@@ -89,7 +89,9 @@ def team_text(found: dict) -> None:
 
 def named(people: list[dict]) -> str:
     """'赵磊 (zhao.lei), …' — colleagues named in a line."""
-    return ", ".join(f"{p['name']} ({p['login']})" for p in people)
+    from zizhi.core.i18n import listed
+
+    return listed([f"{p['name']} ({p['login']})" for p in people])
 
 
 def chart(values: list[tuple[str, int, str]], columns: int | None = None) -> list[str]:
@@ -131,12 +133,11 @@ def drill_figure(metric: str, rows: list[dict]) -> str:
 
 def drill_text(found: dict) -> None:
     rows, metric = found["rows"], found["metric"]
-    say(t("kpi.drill_head", metric=t(f"kpi.metric.{metric}"), login=found["login"], quarter=found["quarter"],
-           count=len(rows), figure=drill_figure(metric, rows)))
+    say(_drill_head(found))
     if not rows:
         return
     columns = [c for c in DRILL_COLUMNS if any(row.get(c) is not None for row in rows)]
-    heads = [t(f"col.{c}") for c in columns]
+    heads = [kpi_text.drill_column(metric) if c == "amount" else t(f"col.{c}") for c in columns]
     lines = [[_cell(row, c, metric) for c in columns] for row in rows]
     later = sum(bool(row.get("recorded_later")) for row in rows)
     if later:
@@ -149,6 +150,19 @@ def drill_text(found: dict) -> None:
     if later:
         say(t("kpi.recorded_later_note.one" if later == 1 else "kpi.recorded_later_note", count=later,
               quarter=found["quarter"]))
+
+
+def _drill_head(found: dict) -> str:
+    """What the records make: the figure; for the days per stage, each stage's mean (the KPI is
+    per stage), or the one stage's asked for."""
+    rows, metric = found["rows"], found["metric"]
+    said = {"metric": t(f"kpi.metric.{metric}"), "login": found["login"], "quarter": found["quarter"],
+            "count": len(rows)}
+    if metric == "stage_days" and found.get("stage"):
+        return t("kpi.drill_head_stage", stage=t(f"stage.{found['stage']}"), figure=drill_figure(metric, rows), **said)
+    if metric == "stage_days" and rows:
+        return t("kpi.drill_head_stages", stages=kpi_text.stage_means(rows), **said)
+    return t("kpi.drill_head", figure=drill_figure(metric, rows), **said)
 
 
 def _cell(row: dict, column: str, metric: str) -> str:

@@ -16,7 +16,7 @@ app.add_typer(quarterly_app, name="quarterly")
 Csv = Annotated[bool, typer.Option("--csv", help="CSV on standard output (UTF-8 with BOM, for Excel); audited.")]
 Out = Annotated[Opt, typer.Option("--output", "-o", help="Write the report to a .csv or .xlsx file; audited.")]
 From = Annotated[Opt, typer.Option("--from", help="First day (default: the quarter's first).")]
-To = Annotated[Opt, typer.Option("--to", help="Last day (default: today).")]
+To = Annotated[Opt, typer.Option("--to", help="Last day (default: the quarter's last; with --from alone, today).")]
 Quarter = Annotated[Opt, typer.Option("--quarter", help="A whole quarter: 2026Q4, this or last (本季度, 上季度); instead of --from/--to.")]
 SHOWN = 10  # a section's lines in print; --json lists all
 
@@ -43,7 +43,7 @@ def weekly(ctx: typer.Context,
 def channels(ctx: typer.Context, start: From = None, end: To = None, quarter: Quarter = None,
              csv: Csv = False, out: Out = None, old_out: OldOut = None, json: Json = False) -> None:
     """Per channel and per referring client: inquiries, conversion, deals and clients won, revenue
-    (payments net of reversals) and days to close, over a period (this quarter so far by default).
+    (payments net of reversals) and days to close, over a period (this quarter by default, as the app).
 
     Example: zizhi report channels --quarter 2026Q4 -o 渠道.xlsx
     """
@@ -104,14 +104,16 @@ def _weekly_text(report: dict) -> None:
     days = {"stuck": report["stuck_on"], "follow_ups": ahead, "dunning": ahead}
     from zizhi.core.reports.weekly import SECTIONS
 
-    for group in report["people"]:
+    fitted = {section: _fitted(section, [group[section][:SHOWN] for group in report["people"]])
+              for section in SECTIONS}
+    for index, group in enumerate(report["people"]):
         sections = [s for s in SECTIONS if group[s] or group.get(f"{s}_overdue", 0)]
         if not sections:
             continue
         echo("")
         echo(_who(group))
         for section in sections:
-            _weekly_section(section, group, days.get(section, ""))
+            _weekly_section(section, group, days.get(section, ""), fitted[section][index])
 
 
 def _weekly_counts(report: dict) -> None:
@@ -140,26 +142,44 @@ def _who(group: dict) -> str:
     return f"{group['login']} {group['name'] or ''}".rstrip() if group["login"] else t("report.nobody")
 
 
-def _weekly_section(section: str, group: dict, day: str) -> None:
-    """A section's records in aligned columns (amounts right), at most :data:`SHOWN` of them."""
-    from zizhi.commands.widths import grid, show
+def _weekly_section(section: str, group: dict, day: str, lines: list[str]) -> None:
+    """A section's records, at most :data:`SHOWN` of them, as fitted for everyone alike."""
     from zizhi.core.i18n import t
-    from zizhi.core.reports.text import week_cells
 
     rows, late = group[section], group.get(f"{section}_overdue", 0)
     echo(f"  {t('report.section.' + section, day=day)} ({len(rows)})")
-    lines = [week_cells(section, row) for row in rows[:SHOWN]]
-    if lines:
-        used = [i for i in range(len(lines[0])) if any(line[i] for line in lines)]  # no deal: no column
-        lines = [[line[i] for i in used] for line in lines]
-        money = tuple(n for n, i in enumerate(used) if all(not line[n] or line[n].startswith("¥") for line in lines))
-        free = tuple(used.index(i) for i in (1, FREE_TEXT.get(section)) if i in used)  # the client, a note
-        show(grid([""] * len(used), lines, right_aligned=money, flexible=free, indent="    ",
-                  drop=(used.index(4),) if section == "moved" and 4 in used else ()))
+    for line in lines:
+        echo(line)
     if len(rows) > SHOWN:
         echo("    " + t("report.more", count=len(rows) - SHOWN))
     if late:
         echo("    " + t("report.overdue_already", count=late))
+
+
+def _fitted(section: str, groups: list[list[dict]]) -> list[list[str]]:
+    """Every person's records of one section in aligned columns (amounts right), fitted once for
+    all of them — so a column left out to fit (the mover of a moved deal) is left out of every
+    person's section, and said once on stderr — then handed back per person."""
+    from zizhi.commands.widths import columns, grid, say
+    from zizhi.core.i18n import t
+    from zizhi.core.reports.text import week_cells
+
+    lines = [week_cells(section, row) for rows in groups for row in rows]
+    if not lines:
+        return [[] for _ in groups]
+    used = [i for i in range(len(lines[0])) if any(line[i] for line in lines)]  # no deal: no column
+    lines = [[line[i] for i in used] for line in lines]
+    money = tuple(n for n, i in enumerate(used) if all(not line[n] or line[n].startswith("¥") for line in lines))
+    free = tuple(used.index(i) for i in (1, FREE_TEXT.get(section)) if i in used)  # the client, a note
+    mover = (used.index(4),) if section == "moved" and 4 in used else ()
+    found = grid([""] * len(used), lines, right_aligned=money, flexible=free, indent="    ", drop=mover)
+    if found.left_out:
+        say(t("list.left_out", width=columns(), columns=t("report.col.mover")), err=True)
+    printed, start = [], 0
+    for rows in groups:
+        printed.append(found.lines[start:start + len(rows)])
+        start += len(rows)
+    return printed
 
 
 def _grid(heads: list[str], lines: list[list[str]], drop: tuple[int, ...] = ()) -> None:
@@ -173,7 +193,7 @@ def _grid(heads: list[str], lines: list[list[str]], drop: tuple[int, ...] = ()) 
 def _channels_text(report: dict) -> None:
     from zizhi.commands.widths import say
     from zizhi.core.i18n import t
-    from zizhi.core.percent import text
+    from zizhi.core.percent import two_decimals as text  # every rate of a report to two decimals, as the KPIs
 
     figures = ["inquiries", "converted", "conversion", "won", "won_value", "clients_won", "revenue", "median_days",
                "mean_days"]

@@ -86,10 +86,10 @@ def overdue(
 
 def _overdue_text(found: dict) -> None:
     from zizhi.commands.widths import say
-    from zizhi.core.i18n import t
+    from zizhi.core.i18n import listed, t
 
     if not found["total"]:  # nobody this reader may see must train: say who must, not "0 of 0"
-        roles = ", ".join(t(f"role.{role}") for role in found["roles"])
+        roles = listed([t(f"role.{role}") for role in found["roles"]])
         say(t("training.nobody_due", roles=roles, days=found["interval_days"], as_of=found["as_of"]))
         return
     if not found["overdue"] and not found["people"]:

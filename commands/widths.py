@@ -174,11 +174,11 @@ def show(found: "Grid", room: Optional[int] = None) -> None:
     """Print a fitted table; say on stderr which columns it left out, and how to see them."""
     import typer
 
-    from zizhi.core.i18n import t
+    from zizhi.core.i18n import listed, t
 
     for line in found.lines:
         typer.echo(line)
     if any(found.left_out):
-        said = t("list.left_out", width=room or columns(), columns=", ".join(h for h in found.left_out if h))
+        said = t("list.left_out", width=room or columns(), columns=listed([h for h in found.left_out if h]))
         for line in wrapped(said, room):
             typer.echo(line, err=True)

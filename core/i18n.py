@@ -118,6 +118,12 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
     return text
 
 
+def listed(items: "list[str] | tuple[str, ...]", lang: str | None = None) -> str:
+    """Items said as a list in the current language: "a, b, c" in English, "甲、乙、丙" in Chinese
+    (the enumeration comma, as Chinese lists are written)."""
+    return ("、" if (lang or current_language()) == "zh" else ", ").join(items)
+
+
 def how(key: str, surface: str = "cli", lang: str | None = None, **params: object) -> str:
     """The way forward of message ``key`` as said where it is shown: ``<key>.how`` names a command
     (the CLI, and the default), ``<surface>.how.<key>`` (e.g. ``tui.how.review.pending``) what to

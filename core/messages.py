@@ -19,6 +19,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "date.weekdays": ("Mon Tue Wed Thu Fri Sat Sun", "周一 周二 周三 周四 周五 周六 周日"),
     "input.number_range": ("{field}: '{value}' is not a whole number from {low} to {high}; write digits only.",
                            "{field}：'{value}' 不是 {low} 到 {high} 之间的整数，请只写数字。"),
+    "input.not_in_range": ("{field}: {value} is not from {low} to {high}.", "{field}：{value} 不在 {low} 到 {high} 之间。"),
+    "input.below": ("{field}: {value} is less than {low}.", "{field}：{value} 小于 {low}。"),
     "input.number_min": ("{field}: '{value}' is not a whole number of {low} or more (digits only, at most {digits}).",
                          "{field}：'{value}' 不是不小于 {low} 的整数（只写数字，最多 {digits} 位）。"),
     "input.one_line": ("{field}: '{value}' has a line break, but this field is one line; join the lines.",
@@ -105,17 +107,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "或去掉 --format、由文件名决定格式。"),
 
     # who may change a client (core/access.py) and see the audit trail (core/audit.py)
-    "access.cannot_edit": ("You may not change client {client}: only its owner, a manager or an admin can (you are {role}).",
+    "access.cannot_edit": ("You may not change client {client}: only its owner, a manager or an admin can (your role is {role}).",
                            "您无权修改客户 {client}：仅其负责人、经理或管理员可以修改（您的角色：{role}）。"),
     "access.cannot_log": ("You may not log contact with {client}: it is not your client. Ask a manager to assign it to you.",
                           "您不能为 {client} 记录沟通：该客户不归您负责。请经理将其分配给您。"),
-    "access.cannot_add": ("Clients are added by salespeople, managers and admins (you are {role}).",
+    "access.cannot_add": ("Clients are added by salespeople, managers and admins (your role is {role}).",
                           "客户由销售、经理或管理员添加（您的角色：{role}）。"),
-    "access.cannot_open_deal": ("Deals are opened by salespeople, managers and admins (you are {role}).",
+    "access.cannot_open_deal": ("Deals are opened by salespeople, managers and admins (your role is {role}).",
                                 "商机由销售、经理和管理员新建（您的角色：{role}）。"),
-    "access.no_own_deals": ("Only salespeople, managers and admins have deals of their own (you are {role}).",
+    "access.no_own_deals": ("Only salespeople, managers and admins have deals of their own (your role is {role}).",
                             "只有销售、经理和管理员有自己负责的商机（您的角色：{role}）。"),
-    "access.cannot_assign": ("Only a manager or an admin can assign clients (you are {role}).",
+    "access.cannot_assign": ("Only a manager or an admin can assign clients (your role is {role}).",
                              "只有经理或管理员可以分配客户（您的角色：{role}）。"),
     "audit.managers_only": ("The audit trail is for managers and admins only.", "审计记录仅限经理和管理员查看。"),
 
@@ -134,7 +136,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "审计记录：止于第 {last} 条，但 {seen} 核对时已有第 {id} 条：末尾的记录被删除；请与备份比对（zizhi restore）。"),
 
     # backups and restores (core/backup.py) and the schema guard (core/store.py)
-    "backup.admins_only": ("Backups are taken by admins only: a backup holds every record (you are {role}).",
+    "backup.admins_only": ("Backups are taken by admins only: a backup holds every record (your role is {role}).",
                            "备份仅限管理员：备份包含全部记录（您的角色：{role}）。"),
     "backup.is_folder": ("backup: {path} is a folder; name a file in it, e.g. {path}/zizhi-backup.db.",
                          "备份：{path} 是文件夹；请指定其中的文件，如 {path}/zizhi-backup.db。"),

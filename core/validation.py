@@ -54,9 +54,14 @@ def whole_number(value: object) -> int | None:
 
 def whole_in(value: object, field: str, low: int = 0, high: int | None = None) -> int:
     """A whole number from ``low`` to ``high`` (else to 18 digits), or one line naming the field,
-    the value and the range."""
+    the value and the range — "likelihood: 6 is not from 1 to 5"; only what is not digits is
+    told to write digits."""
     number = whole_number(value)
-    if number is None or number < low or (high is not None and number > high):
+    if number is not None and high is not None and not low <= number <= high:  # digits, out of range
+        raise InputError("input.not_in_range", field=field, value=shown(str(value).strip()), low=low, high=f"{high:,}")
+    if number is not None and number < low:
+        raise InputError("input.below", field=field, value=shown(str(value).strip()), low=low)
+    if number is None:  # not digits: say how to write it
         if high is None:
             raise InputError("input.number_min", field=field, value=shown(str(value)), low=low, digits=MAX_DIGITS)
         raise InputError("input.number_range", field=field, value=shown(str(value)), low=low, high=f"{high:,}")

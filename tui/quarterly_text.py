@@ -13,7 +13,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from zizhi.core.i18n import t
+from zizhi.core.i18n import listed, t
 from zizhi.core.quarterly.schema import SECTIONS
 from zizhi.tui import report_text
 from zizhi.tui.report_text import SHOWN
@@ -115,6 +115,6 @@ def roster_head(found: dict) -> Text:
                   opens=found["opens"], total=len(found["people"]), filed=counts["filed"] + counts["reviewed"],
                   reviewed=counts["reviewed"], draft=counts["draft"], none=counts["none"]), style="bold")
     if found.get("not_on_duty"):
-        people = ", ".join(f"{p['name']} ({p['login']})" for p in found["not_on_duty"])
+        people = listed([f"{p['name']} ({p['login']})" for p in found["not_on_duty"]])
         text.append("\n" + t("quarterly.not_on_duty", quarter=found["quarter"], people=people), style="dim")
     return text

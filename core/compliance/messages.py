@@ -3,7 +3,7 @@ key → (English, Simplified Chinese)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # policy notices (compliance/notices.py)
-    "notice.writers_only": ("Only legal or an admin records policy notices (you are {role}).",
+    "notice.writers_only": ("Only legal or an admin records policy notices (your role is {role}).",
                             "只有法务或管理员可以登记政策通知（您的角色：{role}）。"),
     "notice.unknown_code": ("code: '{value}' is not a qualification of the catalogue ({allowed}).",
                             "资质代码：'{value}' 不在资质目录中（{allowed}）。"),
@@ -24,9 +24,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "notice.unread_mark": (" — not yet acknowledged: zizhi notice ack {id}", "——尚未确认：zizhi notice ack {id}"),
     "notice.acked_count": ("{acknowledged}/{expected}", "{acknowledged}/{expected}"),
     # the risk register (compliance/risks.py)
-    "risk.keepers_only": ("Only legal, a manager or an admin adds or changes risks (you are {role}).",
+    "risk.keepers_only": ("Only legal, a manager or an admin adds or changes risks (your role is {role}).",
                           "只有法务、经理或管理员可以登记或修改风险（您的角色：{role}）。"),
-    "risk.reviewers_only": ("risk {id} is {owner}'s to review, or legal's, a manager's or an admin's (you are {role}).",
+    "risk.reviewers_only": ("risk {id} is {owner}'s to review, or legal's, a manager's or an admin's (your role is {role}).",
                             "风险 {id} 应由负责人 {owner} 或法务、经理、管理员复核（您的角色：{role}）。"),
     "risk.closed": ("risk {id} is closed and has no review ahead; reopen it first: zizhi risk update {id} --status open",
                     "风险 {id} 已关闭，无须复核；如需复核请先重新打开：zizhi risk update {id} --status open"),
@@ -60,7 +60,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "risk.map.impact": ("impact →", "影响 →"),
     "risk.map.legend": ("Levels: {levels}", "等级：{levels}"),
     # continuing training (compliance/training.py)
-    "training.own_only": ("Only managers and admins see others' training (you are {role}); yours: "
+    "training.own_only": ("Only managers and admins see others' training (your role is {role}); yours: "
                           "zizhi training list --user {login}.",
                           "只有经理和管理员可以查看他人的培训（您的角色：{role}）；查看自己的：zizhi training list --user {login}。"),
     "training.unknown_attendee": ("attendee: '{value}' is not an active colleague; see `zizhi user list`.",
@@ -69,7 +69,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "training.team": ("{overdue} of {total} overdue for continuing training (every {days} days) on {as_of}.",
                       "截至 {as_of}，{total} 人中有 {overdue} 人逾期未参加持续培训（每 {days} 天一次）。"),
     "training.never": ("never", "从未参加"),
-    "training.none_yours": ("No training on record for you ({login}). You see your own only (you are {role}); "
+    "training.none_yours": ("No training on record for you ({login}). You see your own only (your role is {role}); "
                             "managers and admins see the team's and record sessions.",
                             "没有您（{login}）的培训记录。您只能查看自己的培训（您的角色：{role}）；"
                             "团队的培训由经理和管理员查看和记录。"),

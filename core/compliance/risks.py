@@ -243,7 +243,7 @@ def _review_day(desk, risk: dict, given: str | None) -> str | None:
 def _owner(db, login: str) -> dict:
     found = db.execute("SELECT id, login, active FROM users WHERE login = ?", [login.strip()]).fetchone()
     if not found or not found[2]:
-        raise InputError("risk.unknown_owner", field="owner", value=validation.shown(login))
+        raise NotFound("risk.unknown_owner", field="owner", value=validation.shown(login))
     return {"id": found[0], "login": found[1]}
 
 

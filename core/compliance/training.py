@@ -141,7 +141,7 @@ def _attendees(db, logins: list[str]) -> dict[str, int]:
                 continue
             row = db.execute("SELECT id, active FROM users WHERE login = ?", [login]).fetchone()
             if not row or not row[1]:
-                raise InputError("training.unknown_attendee", field="attendee", value=validation.shown(login))
+                raise NotFound("training.unknown_attendee", field="attendee", value=validation.shown(login))
             found[login] = row[0]
     if not found:
         raise InputError("input.required", field="attendee")

@@ -2,7 +2,7 @@
 
 MESSAGES = {
     # who records a check (core/access.py)
-    "access.cannot_check_credit": ("You may not record a credit check of {client}: its salesperson, finance, managers and admins do (you are {role}).",
+    "access.cannot_check_credit": ("You may not record a credit check of {client}: its salesperson, finance, managers and admins do (your role is {role}).",
                                    "您不能为 {client} 记录信用评估：由其负责销售、财务、经理或管理员记录（您的角色：{role}）。"),
     # recording a check
     "credit.older_than_latest": ("a check dated {checked_on} is older than {client}'s latest check ({latest}, rated {rating}), so it could not be the current rating; date it {latest} or later.",

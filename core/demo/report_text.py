@@ -10,6 +10,7 @@ from __future__ import annotations
 from zizhi.core.money import format_fen
 
 LOW_SUCCESS = 8_000  # basis points: fewer approved than this is a problem to explain
+GOOD_WIN = 8_000  # basis points: a win rate from this up is kept, not raised, whatever the few deals lost
 GOOD_SCORE, LOW_SCORE = "4.50", "4.00"
 
 
@@ -19,7 +20,7 @@ def sections(fig: dict) -> dict[str, str]:
     weak = _weaknesses(fig)
     problems = [PROBLEMS[w](fig) for w in weak] or ["整体进展顺利；政策调整后客户对新要求理解不一致，沟通成本有所增加。"]
     solutions = [SOLUTIONS[w] for w in weak] or ["整理政策变化要点，统一向客户解释口径。"]
-    plans = [PLANS[w] for w in weak][:2] or ["保持现有节奏，加强老客户推荐，每月至少回访五家已交付客户。"]
+    plans = [_plan(w, fig) for w in weak][:2] or ["保持现有节奏，加强老客户推荐，每月至少回访五家已交付客户。"]
     return {"results": "\n".join(_results(fig)), "problems": "\n".join(problems),
             "solutions": "\n".join(solutions), "plans": "\n".join([*plans, "完成出口管制新规培训，提升专业咨询能力。"])}
 
@@ -91,6 +92,15 @@ def _weaknesses(fig: dict) -> list[str]:
     if score is not None and float(score) < float(LOW_SCORE):
         weak.append("score")
     return weak
+
+
+def _plan(weakness: str, fig: dict) -> str:
+    """The plan for a weakness; deals lost at a high win rate are reviewed one by one, not met with
+    a plan to raise a rate already high."""
+    rate = fig["win_rate"].get("rate")
+    if weakness == "lost" and rate is not None and rate >= GOOD_WIN:
+        return "保持当前赢单率，逐一复盘丢单原因，避免同类情况再次发生。"
+    return PLANS[weakness]
 
 
 def _percent(points: int) -> str:

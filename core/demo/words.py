@@ -153,8 +153,9 @@ REJECTIONS = ["客户认为服务费偏高，希望再优惠一些", "客户要�
 APPROVAL_NOTES = ["老客户续办，批准此折扣", "年度大客户，同意按折扣价报价", "同行报价更低，为保住客户批准折扣"]
 LOST_REASONS = ["客户选择了报价更低的代理机构", "客户暂停出口计划，明年再议", "客户决定自行办理",
                 "多次联系无回复"]
-# The agencies lost to (the demo's market research); the same one typed two ways now and then.
-COMPETITORS = ["华信外贸服务有限公司", "通达资质代理", "华信外贸服务有限公司", "中贸通咨询", "通达 资质代理", "华信外贸服务有限公司"]
+# The agencies lost to (the demo's market research); the same one typed two ways now and then. None
+# shares a name with the company itself (config: 华信外贸资质服务有限公司), which signs the PDFs.
+COMPETITORS = ["远航外贸服务有限公司", "通达资质代理", "远航外贸服务有限公司", "中贸通咨询", "通达 资质代理", "远航外贸服务有限公司"]
 CANCEL_REASONS = ["客户公司股权变更，项目取消", "客户海外订单取消，不再需要办理"]
 GUARANTEES = ["法定代表人个人连带责任担保", "关联公司连带责任担保"]
 SKIP_REASONS = ["客户已自行完成此步骤，核对原件无误", "营业执照经营范围已含货物进出口，无需变更"]

@@ -61,7 +61,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "export in UTF-8 (the default) instead.",
                                "编码：第 {row} 行「{column}」中的「{character}」无法用 {encoding} 写出；请改用 UTF-8（默认）导出。"),
     "exchange.unmasked_refused": ("unmasked: contact details leave whole only in a manager's or admin's export "
-                                  "(you are {role}).",
+                                  "(your role is {role}).",
                                   "完整导出：只有经理或管理员导出的文件可含完整联系方式（您的角色是 {role}）。"),
     "exchange.errors_is_folder": ("errors: {file} is a folder; name the file for the refused rows.",
                                   "错误文件：{file} 是文件夹；请给出写入被拒绝行的文件名。"),

@@ -56,17 +56,24 @@ def team(desk, quarter: str | Quarter | None = None, metric: str = "revenue") ->
             "not_on_duty": [p for p in not_on_duty(desk.store, q.following().first.isoformat()) if p["login"] not in ranked]}
 
 
-def drill(desk, metric: str, login: str | None = None, quarter: str | Quarter | None = None) -> list[dict]:
+def drill(desk, metric: str, login: str | None = None, quarter: str | Quarter | None = None,
+          stage: str | None = None) -> list[dict]:
     """The records behind one figure, oldest first: their ``amount`` adds up to a money or count
     figure, averages to a mean score, and counts approved (1) over decided for a rate.
 
     A revenue record says the day it was entered (``recorded_on``) and whether that was after the
     quarter ended (``recorded_later``): a payment or reversal dated in a closed quarter but entered
-    later changed that quarter's figure after it closed, and this is where a reader sees which."""
+    later changed that quarter's figure after it closed, and this is where a reader sees which.
+
+    ``stage`` (days per stage only): the stays in that one stage, whose mean is the KPI's for it —
+    the figure is per stage, so a mean over every stage's stays would be no KPI."""
     metric = metric_named(metric)
+    stage = stage_named(metric, stage)
     q = quarters.chosen(desk, quarter)
     person = subject(desk, login)
     found = records.rows(desk.store, metric, *q.bounds, person["id"])
+    if stage is not None:
+        found = [row for row in found if row.get("stage") == stage]
     require_kept(person, bool(found))
     last = q.last.isoformat()
     for row in found:
@@ -75,6 +82,22 @@ def drill(desk, metric: str, login: str | None = None, quarter: str | Quarter | 
         if "recorded" in row:
             row["recorded_on"] = row.pop("recorded")
             row["recorded_later"] = bool(row["recorded_on"] and row["recorded_on"] > last)
+    return found
+
+
+def stage_named(metric: str, stage: str | None) -> str | None:
+    """A stage to drill the days of, as typed (its name or the rulebook's Chinese one); only the
+    days per stage have one."""
+    if stage is None:
+        return None
+    from zizhi.core.pipeline.stages import STAGES
+    from zizhi.core.vocab import choose
+
+    if metric != "stage_days":
+        raise InputError("kpi.stage_only_days", value=stage, metric=metric)
+    found = choose("stage", stage, "stage")
+    if found not in STAGES:
+        raise InputError("input.not_one_of", field="stage", value=stage, allowed=", ".join(STAGES))
     return found
 
 

@@ -30,7 +30,7 @@ def set_target(desk, login: str, quarter: str, revenue: str | int | None = None,
         if not person:
             raise NotFound("people.not_found", login=login)
         if person[2] != "sales":
-            raise InputError("kpi.target_not_sales", field="user", value=login, role=person[2])
+            raise Refused("kpi.target_not_sales", field="user", value=login, role=person[2])  # a rule, not a typo
         before = _row(db, person[0], q.name) or dict.fromkeys(TARGETED)
         after = {**before, **given}
         db.execute(f"""INSERT INTO kpi_targets (user_id, quarter, {', '.join(TARGETED)}, set_by, set_at)

@@ -69,6 +69,28 @@ def drill_figure(metric: str, rows: list[dict]) -> str:
     return mean(total, len(rows), "0.01" if metric == "satisfaction" else "0.1") or "—"
 
 
+def drill_column(metric: str) -> str:
+    """The head of a drill-down's figure column: what each record counts for — an amount of money,
+    a score, won or approved as 1 or 0, days — never "amount" for what is no money."""
+    return t(f"kpi.col.counts.{metric}")
+
+
+def stage_means(rows: list[dict]) -> str:
+    """The days per stage a drill-down's stays make, stage by stage in the pipeline's order —
+    "inquiry: 2.3 days (12 stays), …" — each the KPI's figure for that stage."""
+    from zizhi.core.i18n import listed
+    from zizhi.core.kpi.figures import mean
+    from zizhi.core.pipeline.stages import STAGES
+
+    said = []
+    for stage in STAGES:
+        days = [row["amount"] for row in rows if row.get("stage") == stage]
+        if days:
+            said.append(t("kpi.stays", stage=t(f"stage.{stage}"),
+                          mean=mean(sum(days), len(days), "0.1"), count=len(days)))
+    return listed(said)
+
+
 def bar_value(row: dict, metric: str) -> int:
     """What a bar's length stands for in a chart of the team: fen, a count, basis points, a mean
     score in hundredths; 0 for a rate or a mean with nothing behind it."""

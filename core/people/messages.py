@@ -2,8 +2,8 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # errors: users, their roles, exams and training (people/users.py)
-    "people.admins_only": ("Only an admin can add users (you are {role}).", "只有管理员可以添加用户（您的角色：{role}）。"),
-    "people.trainers_only": ("Only a manager or an admin can record exams and training (you are {role}).",
+    "people.admins_only": ("Only an admin can add users (your role is {role}).", "只有管理员可以添加用户（您的角色：{role}）。"),
+    "people.trainers_only": ("Only a manager or an admin can record exams and training (your role is {role}).",
                              "只有经理或管理员可以记录考核和培训（您的角色：{role}）。"),
     "people.duplicate_login": ("user: a user with login {login} already exists.", "用户：登录名 {login} 已存在。"),
     "people.login_format": ("{field}: '{value}' is not a valid login: one word of letters, digits, '.', '_', '@' or '-', not starting with '-' or '.'.",
@@ -57,7 +57,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "role.operations": ("operations", "运营"),
     "role.admin": ("admin", "管理员"),
     # SSH keys on the team server (people/keys.py)
-    "keys.admins_only": ("Only an admin can see or change SSH keys (you are {role}).",
+    "keys.admins_only": ("Only an admin can see or change SSH keys (your role is {role}).",
                          "只有管理员可以查看或修改 SSH 密钥（您的角色：{role}）。"),
     "keys.format": ("key: '{value}' is not an SSH public key; give the one line of the person's .pub file ({types} …).",
                     "密钥：'{value}' 不是 SSH 公钥；请提供对方 .pub 文件中的那一行（{types} …）。"),

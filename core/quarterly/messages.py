@@ -2,7 +2,7 @@
 and statuses' names, and what `zizhi report quarterly` prints."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "quarterly.authors_only": ("Quarterly reports are written and filed by salespeople, each their own (you are {role}).",
+    "quarterly.authors_only": ("Quarterly reports are written and filed by salespeople, each their own (your role is {role}).",
                                "季度工作总结由销售人员本人撰写和提交（您的角色是 {role}）。"),
     "quarterly.future": ("{field}: {value} has not begun (it starts {first}); write this quarter's report or an earlier one.",
                          "{field}：{value} 尚未开始（{first} 开始）；请撰写本季度或之前季度的总结。"),
@@ -19,12 +19,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "{quarter} 的总结尚未填写任何内容：请至少填写一个部分（{how}）后再提交。"),
     "quarterly.empty.how": ("zizhi report quarterly edit", "zizhi report quarterly edit"),
     "quarterly.too_long": ("{field}: {length} characters; at most {limit}.", "{field}：{length} 个字符；最多 {limit} 个。"),
-    "quarterly.reviewers_only": ("Only managers and admins review quarterly reports (you are {role}).",
+    "quarterly.reviewers_only": ("Only managers and admins review quarterly reports (your role is {role}).",
                                  "只有经理和管理员可以审阅季度总结（您的角色是 {role}）。"),
     "quarterly.not_own_review": ("{login}: nobody reviews their own report.", "{login}：不能审阅自己的总结。"),
     "quarterly.review_unfiled": ("{login} has not filed a report for {quarter}; only a filed report is reviewed.",
                                  "{login} 尚未提交 {quarter} 的总结；只能审阅已提交的总结。"),
-    "quarterly.own_not_sales": ("Quarterly reports are the salespeople's (you are {role}): who has filed is "
+    "quarterly.own_not_sales": ("Quarterly reports are the salespeople's (your role is {role}): who has filed is "
                                 "zizhi report quarterly list, one person's report --user LOGIN.",
                                 "季度总结由销售人员撰写（您的角色是 {role}）：提交情况请用 zizhi report quarterly list，"
                                 "查看某人的总结请加 --user 登录名。"),
@@ -32,9 +32,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "{people}.",
                               "无需提交 — {quarter} 未上岗（季度结束前未通过入职考试）：{people}。"),
     "quarterly.readers_only": ("Quarterly reports are read by salespeople (their own), managers and admins "
-                               "(you are {role}).",
+                               "(your role is {role}).",
                                "季度总结仅供销售人员（本人）、经理和管理员查看（您的角色是 {role}）。"),
-    "quarterly.roster_managers_only": ("Only managers and admins see who has filed (you are {role}).",
+    "quarterly.roster_managers_only": ("Only managers and admins see who has filed (your role is {role}).",
                                        "只有经理和管理员可以查看提交情况（您的角色是 {role}）。"),
     "quarterly.unknown_heading": ("line {line}: '{value}' is not a section's heading; keep the headings {allowed}.",
                                   "第 {line} 行：'{value}' 不是总结的标题；请保留标题 {allowed}。"),
@@ -56,7 +56,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "quarterly.filable_line": ("Not filed; it can be filed now: zizhi report quarterly file --quarter {quarter}.",
                                "尚未提交；现在即可提交：zizhi report quarterly file --quarter {quarter}。"),
     "quarterly.others_managers_only": ("Only managers and admins read another person's quarterly report; yours is "
-                                       "zizhi report quarterly, without --user (you are {role}).",
+                                       "zizhi report quarterly, without --user (your role is {role}).",
                                        "只有经理和管理员可以查看他人的季度总结；您自己的总结请用 "
                                        "zizhi report quarterly，不加 --user（您的角色是 {role}）。"),
     "quarterly.opens_line": ("Not filed; it can be filed from {opens} (zizhi report quarterly file).",

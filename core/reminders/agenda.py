@@ -19,12 +19,12 @@ from typing import Iterable
 from zizhi.core import clock, validation
 from zizhi.core.errors import NotFound, Refused
 
-# Kinds in order of urgency, the one place it is said. An unread policy notice leads: it changes what
-# may be promised, quoted and filed in every item after it (rulebook §7.1: the team learns each change
-# and adjusts its work; §7.2: what is promised must comply), and the rulebook puts legal risk before
-# credit risk; reading it is a minute, once. Then money, then what the client waits for, then what can
-# wait. Escalations still come before every kind (:func:`urgency`), so a flat list — the mail, the
-# terminal — leads with them; the app's Today, grouped by kind, leads with the notices.
+# Kinds in order of urgency, the one place it is said, and the one order of every list: the terminal,
+# the mail, the chat and the app's Today (grouped there under a heading per kind). An unread policy
+# notice leads: it changes what may be promised, quoted and filed in every item after it (rulebook
+# §7.1: the team learns each change and adjusts its work; §7.2: what is promised must comply), and the
+# rulebook puts legal risk before credit risk; reading it is a minute, once. Then money, then what the
+# client waits for, then what can wait. Within a kind the escalations (‼) come first (:func:`urgency`).
 KINDS = ("notice", "dunning", "processing_late", "follow_up", "visit", "quote_expiring", "quote_expired",
          "stale_deal", "certificate_expiring", "credit_recheck", "risk_review", "quarterly_report",
          "calendar_missing")
@@ -98,15 +98,15 @@ def _routed(found: list[dict], day: str, team, person: str | None, hidden: set, 
 
 
 def urgency(reminder: dict) -> tuple:
-    """Escalations first, then by kind (:data:`KINDS`: unread notices, then money), the longest
-    waiting first, then by key."""
-    return not reminder["escalated"], RANK[reminder["kind"]], reminder["due_on"], reminder["key"]
+    """By kind (:data:`KINDS`: unread notices, then money), within a kind the escalations first,
+    then the longest waiting, then by key — the order the app's Today shows under its headings."""
+    return RANK[reminder["kind"]], not reminder["escalated"], reminder["due_on"], reminder["key"]
 
 
 def _urgency_text(reminder: dict) -> str:
     """:func:`urgency` as one string, which sorts the same and compares far faster (a morning's
     agenda holds tens of thousands)."""
-    return f"{0 if reminder['escalated'] else 1}{RANK[reminder['kind']]:02d}{reminder['due_on']}\0{reminder['key']}"
+    return f"{RANK[reminder['kind']]:02d}{0 if reminder['escalated'] else 1}{reminder['due_on']}\0{reminder['key']}"
 
 
 def recipients(reminder: dict, people: dict[str, dict]) -> list[str]:

@@ -1,7 +1,7 @@
 """Messages of the reminders, key → (English, Simplified Chinese)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "remind.only_own": ("Only managers and admins read other people's reminders (you are {role}); "
+    "remind.only_own": ("Only managers and admins read other people's reminders (your role is {role}); "
                         "yours: zizhi remind --user {login}.",
                         "只有经理和管理员可以查看他人的提醒（您的角色是 {role}）；查看自己的：zizhi remind --user {login}。"),
     "remind.person_head": ("{name} ({login}) — {count} due by {as_of}:", "{name}（{login}）— 截至 {as_of} 共 {count} 项待办："),

@@ -8,10 +8,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.quarter_or_dates": ("quarter: give --quarter or --from/--to, not both ({value}).",
                                 "季度：请只给出 --quarter 或 --from/--to 之一（{value}）。"),
     "report.from_after_to": ("from: {value} is after --to {to}.", "起始日期：{value} 晚于截止日期 {to}。"),
-    "report.weekly_sales_side": ("The weekly pipeline review is the sales team's: salespeople, managers and admins (you are {role}).",
+    "report.weekly_sales_side": ("The weekly pipeline review is the sales team's: salespeople, managers and admins (your role is {role}).",
                                  "每周销售管道回顾仅供销售团队使用：销售、经理和管理员（您的角色是 {role}）。"),
     "report.channels_readers": ("The channels and referrals report shows money received, so it is for salespeople "
-                                "(their own clients), managers, finance and admins (you are {role}).",
+                                "(their own clients), managers, finance and admins (your role is {role}).",
                                 "渠道与推荐报表含收款金额，仅供销售（本人客户）、经理、财务和管理员查看（您的角色是 {role}）。"),
     "report.channels_revenue_note": ("Revenue here is money received from the clients, credit on account included; "
                                      "KPI revenue (zizhi kpi) counts only what was applied to a salesperson's contracts, "
@@ -53,6 +53,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.short.dunning": ("dunning next week", "下周催款"),
     "report.more": ("… and {count} more (--json lists them all)", "…… 另有 {count} 条（--json 可列出全部）"),
     "report.hops": ("{count} steps", "{count} 步"),
+    "report.moved_by": ("by {login}", "经办人 {login}"),
+    "report.col.mover": ("who moved it", "经办人"),
     "report.stuck_line": ("in {stage} since {since} (limit {limit} days)", "自 {since} 起停留在{stage}（上限 {limit} 天）"),
     "report.person_line": ("moved {moved}, won {won} ({won_value}), lost {lost}, cancelled {cancelled}, new {opened}, "
                            "stuck {stuck}, follow-ups {follow_ups} ({follow_ups_overdue} overdue), "

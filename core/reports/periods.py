@@ -45,13 +45,13 @@ def week(desk, text: str | None) -> tuple[str, dt.date, dt.date]:
 
 
 def span(desk, start: str | None, end: str | None, quarter: str | None) -> tuple[str, str]:
-    """The first and last day: a quarter (``2026Q4``), or dates; neither given is this quarter so
-    far (to the company's today). ``--from`` alone runs to today, ``--to`` alone from its quarter's
-    first day."""
+    """The first and last day: a quarter (``2026Q4``), or dates; none given is this quarter whole
+    (to its last day, as the app's reports show it: the one default). ``--from`` alone runs to
+    today, ``--to`` alone from its quarter's first day."""
     if quarter and (start or end):
         raise InputError("report.quarter_or_dates", field="quarter", value=quarter)
-    if quarter:
-        return quarter_days(desk, quarter)
+    if quarter or not (start or end):
+        return quarter_days(desk, quarter or "this")
     today = company_today(desk).isoformat()
     last = validation.date(end, "to") or today
     first = validation.date(start, "from") or quarter_days(desk, _quarter_of(last))[0]

@@ -78,7 +78,7 @@ def _channels(report: dict) -> tuple[list[str], list[list]]:
 
 def _rest(row: dict) -> list:
     days = row["days_to_close"]
-    return [*_figures(row, CHANNEL_COUNTS), percent.text(row["conversion"], ""), days["median"], days["mean"]]
+    return [*_figures(row, CHANNEL_COUNTS), percent.two_decimals(row["conversion"], ""), days["median"], days["mean"]]
 
 
 def _market(report: dict) -> tuple[list[str], list[list]]:

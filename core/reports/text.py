@@ -24,8 +24,7 @@ def week_cells(section: str, row: dict) -> list[str]:
 
     deal = f"#{row['deal_id']}" if row.get("deal_id") else ""
     said = {
-        "moved": lambda: [f"{stage(row['from_stage'])} → {stage(row['to_stage'])}", row["at"][:10],
-                          (row["by"] or "") + (f" ({t('report.hops', count=row['hops'])})" if row["hops"] > 1 else "")],
+        "moved": lambda: [moved_text(row), row["at"][:10], mover_text(row)],
         "won": lambda: [row["contract"], _money(row["total"]), row["signed_on"]],
         "lost": lambda: [row["reason"] or "", f"→ {row['competitor']}" if row["competitor"] else "",
                          _money(row["value"])],
@@ -38,6 +37,18 @@ def week_cells(section: str, row: dict) -> list[str]:
                             row["since"]],
     }[section]()
     return [deal, row["client"], *said]
+
+
+def moved_text(row: dict) -> str:
+    """A deal's move with its steps — "inquiry → contract (3 steps)" — the steps belong to the move,
+    not to whoever made it."""
+    hops = f" ({t('report.hops', count=row['hops'])})" if row["hops"] > 1 else ""
+    return f"{t('stage.' + row['from_stage'])} → {t('stage.' + row['to_stage'])}{hops}"
+
+
+def mover_text(row: dict) -> str:
+    """Who made a deal's last move in the week, said apart from the move: "by li.qiang"."""
+    return t("report.moved_by", login=row["by"]) if row["by"] else ""
 
 
 def _money(fen: int | None) -> str:

@@ -9,7 +9,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "workdays.provisional": ("{date} (provisional: {year} calendar not on record)", "{date}（暂定：{year} 年节假日安排尚未导入）"),
 
     # the calendar on record (workdays/records.py)
-    "calendar.admins_only": ("Only an admin can import the holiday calendar (you are {role}).",
+    "calendar.admins_only": ("Only an admin can import the holiday calendar (your role is {role}).",
                              "只有管理员可以导入节假日安排（您的角色：{role}）。"),
     "calendar.imported": ("{year} imported from {file}: days off on weekdays {holidays}, make-up workdays on weekends {workdays} ({listed} days listed).",
                           "{year} 年：已从 {file} 导入 {holidays} 个工作日放假、{workdays} 个周末调休上班（文件共列出 {listed} 天）。"),

@@ -66,7 +66,7 @@ def test_a_non_admin_is_refused_and_nothing_changes(env, tmp_path):
     before = cli.dump()
     refused = run_zizhi("--as", "chen", "calendar", "import", str(schedule), env_root=env)
     assert refused.returncode == 1
-    assert refused.stderr.strip() == "zizhi: Only an admin can import the holiday calendar (you are manager)."
+    assert refused.stderr.strip() == "zizhi: Only an admin can import the holiday calendar (your role is manager)."
     assert cli.dump() == before
 
 

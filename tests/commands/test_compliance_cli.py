@@ -127,7 +127,12 @@ def test_a_risk_review_is_on_its_owners_morning_and_the_heat_map_counts_the_regi
     assert refused.stderr.count("\n") == 1 and "Only legal, a manager or an admin" in refused.stderr
     bad = cli("risk", "add", "--category", "credit", "--description", "x", "--likelihood", "6", "--impact", "1",
               user="zhou", code=65)
-    assert bad.stderr.strip() == "zizhi: likelihood: '6' is not a whole number from 1 to 5; write digits only."
+    assert bad.stderr.strip() == "zizhi: likelihood: 6 is not from 1 to 5."
+    bad = cli("risk", "add", "--category", "credit", "--description", "x", "--likelihood", "x", "--impact", "1",
+              user="zhou", code=65)
+    assert bad.stderr.strip() == "zizhi: likelihood: 'x' is not a whole number from 1 to 5; write digits only."
+    cli("risk", "add", "--category", "credit", "--description", "x", "--likelihood", "1", "--impact", "1",
+        "--owner", "nobody", user="zhou", code=1)
 
     reviewed = cli.json("risk", "review", str(risk["id"]), "--note", "客户已付一半", "--likelihood", "3", user="li")
     assert (reviewed["level"], reviewed["next_review_on"]) == ("high", "2026-12-27")  # 3 × 4: high, 30 days
@@ -155,6 +160,8 @@ def test_training_sessions_and_who_is_overdue(legal, env):
     text = cli("training", "overdue", "--all", user="chen").stdout
     assert text.splitlines()[-1] == "0 of 1 overdue for continuing training (every 180 days) on 2026-11-27."
     refused = cli("training", "add", "--topic", "x", "-a", "li", user="li", code=1)
+    assert "'nobody' is not an active colleague" in cli("training", "add", "--topic", "x", "-a", "nobody", user="chen",
+                                                        code=1).stderr  # not found: 1, as `notice ack 99`
     assert "Only a manager or an admin" in refused.stderr
     mine = cli("training", "list", "--user", "zhou", user="li", code=1)
     assert "zizhi training list --user li" in mine.stderr

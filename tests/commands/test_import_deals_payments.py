@@ -145,7 +145,7 @@ def test_a_salesperson_cannot_import_payments(cli, owing, tmp_path):
     before = cli.dump()
     refused = cli("import", "payments", str(statement), user="li", code=1)
     assert refused.stderr.strip() == ("zizhi: Only finance or an admin can confirm payments received, reverse or "
-                                      "refund them and issue invoices (you are sales).")
+                                      "refund them and issue invoices (your role is sales).")
     assert cli.dump() == before
 
 

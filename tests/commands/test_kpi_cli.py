@@ -46,12 +46,12 @@ def test_a_salesperson_sees_their_own_quarter_by_default(sold):
 def test_another_persons_figures_and_the_team_are_for_managers(sold):
     before = sold.dump()
     refused = sold("kpi", "--user", "li", user="zhao", code=1)
-    assert refused.stderr.strip() == "zizhi: Only managers and admins read another person's KPIs or the team's (you are sales)."
+    assert refused.stderr.strip() == "zizhi: Only managers and admins read another person's KPIs or the team's (your role is sales)."
     assert sold("kpi", "team", user="li", code=1).stderr.count("\n") == 1
     assert sold("kpi", user="qian", code=1).stderr == (
-        "zizhi: KPIs are kept for salespeople (you are finance); managers see the team's with zizhi kpi team.\n")
+        "zizhi: KPIs are kept for salespeople (your role is finance); managers see the team's with zizhi kpi team.\n")
     assert sold("kpi", user="chen", code=1).stderr == (
-        "zizhi: KPIs are kept for salespeople, and you are manager: the team's are zizhi kpi team, "
+        "zizhi: KPIs are kept for salespeople, and your role is manager: the team's are zizhi kpi team, "
         "one salesperson's zizhi kpi --user LOGIN.\n")
     assert sold.dump() == before
 
@@ -129,7 +129,9 @@ def test_targets_are_set_by_a_manager_and_audited_and_refused_to_a_salesperson(s
     mine = sold.json("kpi", user="li")
     assert mine["attainment"] == {"revenue": 29, "contract_value": 5_000, "new_clients": 5_000}
     assert sold("kpi", "target", "set", "--user", "li", "--quarter", "2026Q4", "--revenue", "1",
-                user="li", code=1).stderr == "zizhi: Only managers and admins set targets (you are sales).\n"
+                user="li", code=1).stderr == "zizhi: Only managers and admins set targets (your role is sales).\n"
+    assert sold("kpi", "target", "set", "--user", "chen", "--quarter", "2026Q4", "--revenue", "1",
+                user="chen", code=1).stderr == "zizhi: user: chen's role is manager; targets are set for salespeople.\n"
     assert sold("kpi", "target", "set", "--user", "li", "--quarter", "2026Q4", "--revenue", "lots",
                 user="chen", code=65).stderr.startswith("zizhi: revenue: ")
     trail = sold.json("audit", "list", "--action", "kpi.", user="chen")

@@ -46,7 +46,7 @@ PROBES = [  # (arguments, exit code, text the line names)
     (("deal", "show", HUGE), 65, f"deal: '{HUGE}'"),
     (("log", "edit", HUGE, "--summary", "x"), 65, f"ENTRY: '{HUGE}'"),
     (("user", "exam", "zhao", "²"), 65, "SCORE: '²'"),
-    (("demo", "--clients", "10000000000", "--add"), 65, "--clients: '10000000000' is not a whole number from 1 to 1,000,000"),
+    (("demo", "--clients", "10000000000", "--add"), 65, "--clients: 10000000000 is not from 1 to 1,000,000"),
     # text: no control characters, no direction overrides; one line where one line is meant
     (("client", "add", "--name", "宁波\u202e司公限有"), 65, "'宁波\\u202e司公限有'"),
     (("client", "add", "--name", "宁波\u2066恒通\u2069"), 65, "U+2066"),

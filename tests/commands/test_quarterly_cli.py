@@ -93,7 +93,7 @@ def test_a_script_sets_sections_and_loads_a_file_and_bad_input_is_one_line(sold,
     bad = sold("report", "quarterly", "edit", "--section", "summary", "--text", "x", user="li", code=65)
     assert bad.stderr == "zizhi: section: 'summary' is not one of results, problems, solutions, plans.\n"
     assert sold("report", "quarterly", "edit", "--section", "results", "--text", "x", user="chen", code=1).stderr == (
-        "zizhi: Quarterly reports are written and filed by salespeople, each their own (you are manager).\n")
+        "zizhi: Quarterly reports are written and filed by salespeople, each their own (your role is manager).\n")
     assert sold.dump() == before
     assert sold("report", "quarterly", "edit", "--section", "problems", "--text", "回款慢", user="li").stdout == (
         "Saved your 2026Q4 report: problems met.\n")

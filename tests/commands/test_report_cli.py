@@ -79,7 +79,7 @@ def test_legal_asking_for_the_channels_is_told_which_report_and_who_reads_it(day
     before = day.dump()
     refused = day("report", "channels", user="zhou", code=1)
     assert refused.stderr == ("zizhi: The channels and referrals report shows money received, so it is for "
-                              "salespeople (their own clients), managers, finance and admins (you are legal).\n")
+                              "salespeople (their own clients), managers, finance and admins (your role is legal).\n")
     assert "eceivables" not in refused.stderr
     assert day.dump() == before
 

@@ -521,3 +521,20 @@ def test_the_filed_reports_say_what_their_own_figures_show(desk, filled):
             assert ("成功率偏低" in comment) == (rate["decided"] > 0 and rate["rate"] < 8_000), (login, quarter)
             assert ("新客户开发有进步" not in comment) or fig["new_clients"] > 0
             assert f"签约{fig['win_rate']['won']}单" in results
+
+
+def test_no_competitor_shares_the_company_s_name_and_a_high_win_rate_is_kept_not_raised():
+    import tomllib
+    from pathlib import Path
+
+    from zizhi.core.demo import report_text, words
+
+    config = Path(__file__).parents[2] / "config" / "settings.toml"
+    company = tomllib.loads(config.read_text(encoding="utf-8"))["company"]["name"]  # 华信外贸资质服务有限公司
+    assert all(rival[:2] != company[:2] for rival in words.COMPETITORS)  # not 华信…, whom the PDFs name
+    fig = {"attainment": {"revenue": 12_000}, "targets": {"revenue": 100_000}, "revenue": 120_000,
+           "contract_value": 50_000, "new_clients": 2, "success_rate": {"decided": 0, "approved": 0, "rate": None},
+           "win_rate": {"won": 10, "lost": 1, "rate": 9_091}, "satisfaction": {"mean": "4.60", "count": 3}}
+    assert "提高赢单率" not in report_text.sections(fig)["plans"]
+    fig["win_rate"] = {"won": 2, "lost": 3, "rate": 4_000}
+    assert "提高赢单率" in report_text.sections(fig)["plans"]

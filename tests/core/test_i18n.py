@@ -278,7 +278,7 @@ def test_a_role_named_in_a_message_is_in_the_message_language():
 
     refusal = Refused("access.cannot_assign", role="finance")
     assert "财务" in refusal.message("zh") and "finance" not in refusal.message("zh")
-    assert "(you are finance)" in refusal.message("en")
+    assert "(your role is finance)" in refusal.message("en")
 
 
 def test_a_count_of_one_reads_in_the_singular_and_keeps_its_way_forward():
@@ -298,3 +298,10 @@ def test_every_singular_has_its_plural_and_no_placeholder_of_its_own():
         plural = written.get(key.removesuffix(".one"))
         assert plural is not None, key
         assert placeholders(written[key][0]) <= placeholders(plural[0]), key
+
+
+def test_a_list_is_joined_as_each_language_writes_one():
+    from zizhi.core.i18n import listed
+
+    assert listed(["满意度", "办理成功率"], "zh") == "满意度、办理成功率"
+    assert listed(["satisfaction", "success rate"], "en") == "satisfaction, success rate"

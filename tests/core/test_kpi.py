@@ -177,7 +177,7 @@ def test_targets_are_set_by_managers_keep_what_is_not_named_and_show_attainment(
     trail = audit.list_entries(manager, action="kpi.target")
     assert [e["detail"]["quarter"] for e in trail] == ["2026Q4", "2026Q4"]
     assert trail[0]["detail"]["contract_value"] == [None, 572_400]
-    with pytest.raises(InputError, match="targets are set for salespeople"):
+    with pytest.raises(Refused, match="targets are set for salespeople"):
         targets.set_target(manager, "zhao", "2026Q4", revenue="1")
     with pytest.raises(InputError, match="name at least one"):
         targets.set_target(manager, "li", "2026Q4")
@@ -193,7 +193,7 @@ def test_the_team_is_ranked_and_only_managers_see_it_or_another_persons_figures(
         figures.team(li, "2026Q4")
     with pytest.raises(Refused, match="Only managers and admins"):
         figures.figures(li, "wang", "2026Q4")
-    with pytest.raises(Refused, match=r"KPIs are kept for salespeople \(you are finance\)"):
+    with pytest.raises(Refused, match=r"KPIs are kept for salespeople \(your role is finance\)"):
         figures.figures(finance, quarter="2026Q4")
     with pytest.raises(NotFound):
         figures.figures(manager, "nobody", "2026Q4")
@@ -216,7 +216,7 @@ def test_a_trainee_not_on_duty_in_the_quarter_is_not_ranked_but_named_apart(stor
 def test_kpis_are_kept_for_salespeople_so_a_manager_is_pointed_to_the_team_not_shown_zeros(story, manager, finance):
     with pytest.raises(Refused) as own:
         figures.figures(manager, quarter="2026Q4")
-    assert own.value.message() == ("KPIs are kept for salespeople, and you are manager: the team's are zizhi kpi "
+    assert own.value.message() == ("KPIs are kept for salespeople, and your role is manager: the team's are zizhi kpi "
                                    "team, one salesperson's zizhi kpi --user LOGIN.")
     with pytest.raises(Refused) as named:
         figures.drill(manager, "revenue", "qian", "2026Q4")

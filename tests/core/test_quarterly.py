@@ -150,7 +150,7 @@ def test_a_salesperson_reads_and_writes_their_own_and_managers_read_anyones(sold
     assert reports.report(manager, "li")["sections"]["results"] == "草稿"  # a draft too
     with pytest.raises(Refused) as author:
         reports.write_sections(manager, {"results": "经理写的"})
-    assert author.value.message() == "Quarterly reports are written and filed by salespeople, each their own (you are manager)."
+    assert author.value.message() == "Quarterly reports are written and filed by salespeople, each their own (your role is manager)."
     with pytest.raises(InputError) as future:
         reports.write_sections(li, {"results": "下季度"}, "2027Q1")
     assert future.value.key == "quarterly.future"

@@ -117,9 +117,10 @@ def test_a_debt_escalated_reaches_the_managers_and_finance_and_says_whose_it_is(
     assert "(li's)" not in body(mine, mine["reminders"], "2027-01-20", "en")
 
 
-def test_an_unread_policy_notice_leads_the_agenda_after_only_the_escalations(desk, li, manager, legal):  # noqa: F811
+def test_a_policy_notice_leads_even_escalations_as_on_today(desk, li, manager, legal):  # noqa: F811
     """A policy change alters what may be promised in every item after it (rulebook §7.1, §7.2):
-    it comes before the money; an escalated debt, already past the ladder, still comes first."""
+    it comes before the money, an escalated debt too — in the terminal and mail as on the app's
+    Today, which shows the same list under a heading per kind."""
     from tests.core.test_dunning import owing
     from zizhi.core.compliance import notices
     from zizhi.core.reminders.digest import body
@@ -133,7 +134,11 @@ def test_an_unread_policy_notice_leads_the_agenda_after_only_the_escalations(des
         return [(r["kind"], r["escalated"]) for p in found if p["login"] == login for r in p["reminders"]]
 
     assert kinds("li", "2026-11-27") == [("notice", False), ("dunning", False)]
-    assert kinds(manager.user["login"], "2027-01-20") == [("dunning", True), ("notice", False)]
+    assert kinds(manager.user["login"], "2027-01-20") == [("notice", False), ("dunning", True)]
+    from zizhi.tui.widgets.agenda_table import grouped, is_heading
+
+    theirs = next(p for p in agenda(desk, "2027-01-20")["people"] if p["login"] == manager.user["login"])
+    assert [row for row in grouped(theirs["reminders"]) if not is_heading(row)] == theirs["reminders"]
     mine = next(p for p in agenda(li, "2026-11-27", "li")["people"])
     said = body(mine, mine["reminders"], "2026-11-27", "en").splitlines()
     assert f"zizhi notice ack {notice['id']}" in said[2], "the mail and the terminal say it first too"

@@ -13,7 +13,7 @@ from zizhi.core.pipeline import quotes, reviews
 @pytest.mark.parametrize("who", ["li", "manager", "desk", "finance"])
 def test_only_legal_decides_a_review(request, quote, who):
     colleague = request.getfixturevalue(who)
-    with pytest.raises(Refused, match=r"Only legal decides compliance reviews \(role legal; you are \w+\)"):
+    with pytest.raises(Refused, match=r"Only legal decides compliance reviews \(role legal; your role is \w+\)"):
         reviews.approve(colleague, quote["id"])
     assert reviews.review_status(colleague, quote["id"])["status"] == "pending"
 

@@ -71,7 +71,7 @@ def test_only_a_manager_terminates(request, desk, paid, who):
         with pytest.raises(Refused) as caught:
             terminations.terminate(actor, NUMBER, "客户业务调整", write_off=write_off)
         assert caught.value.message("en").startswith(
-            "contract ZZ-2026-0001: only a manager or an admin can terminate a signed contract (you are")
+            "contract ZZ-2026-0001: only a manager or an admin can terminate a signed contract (your role is")
     assert dump(desk) == before
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from zizhi.core import audit, clock
 from zizhi.core.compliance import training
-from zizhi.core.errors import InputError, Refused
+from zizhi.core.errors import InputError, NotFound, Refused
 from zizhi.core.people import users as people
 
 
@@ -46,7 +46,7 @@ def test_a_session_is_recorded_once_and_is_in_each_attendees_training(team, desk
 
 def test_an_unknown_attendee_or_none_is_refused_and_nothing_is_written(team, rows):
     before = rows(team, "trainings")
-    with pytest.raises(InputError) as refused:
+    with pytest.raises(NotFound) as refused:  # not found: exit 1, as an unknown notice
         training.add_session(team, "x", ["li", "wangg"])
     assert refused.value.message("en").startswith("attendee: 'wangg' is not an active colleague")
     with pytest.raises(InputError):

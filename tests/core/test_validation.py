@@ -145,7 +145,7 @@ def test_anything_else_is_not_a_whole_number(typed):
 def test_a_number_out_of_its_range_names_field_value_and_range():
     with pytest.raises(InputError) as refused:
         validation.whole_in("６", "--satisfaction", low=1, high=5)
-    assert refused.value.message("en") == "--satisfaction: '６' is not a whole number from 1 to 5; write digits only."
+    assert refused.value.message("en") == "--satisfaction: ６ is not from 1 to 5."
     assert validation.whole_in("５", "--satisfaction", low=1, high=5) == 5
 
 

@@ -164,7 +164,7 @@ def test_only_an_admin_imports_and_a_refusal_changes_nothing(desk, desk_as, tmp_
     people.add_user(desk, "chen", "陈经理", "manager")
     path = tmp_path / "2027.json"
     path.write_text(json.dumps(YEAR_2027, ensure_ascii=False), encoding="utf-8")
-    with pytest.raises(Refused, match="Only an admin can import the holiday calendar \\(you are manager\\)"):
+    with pytest.raises(Refused, match="Only an admin can import the holiday calendar \\(your role is manager\\)"):
         records.import_file(desk_as("chen"), path)
     assert records.year_days(desk.store, 2027)["provisional"] is True
     assert days.covered_years(desk.store)[-1] == 2026

@@ -57,4 +57,4 @@ async def test_a_salesperson_pressing_t_is_told_managers_terminate(owing, settle
             await pilot.press("T")
             await settle(pilot, QUICK)
             assert not isinstance(app.screen, TerminateForm)
-            assert "Only a manager or an admin can terminate a signed contract (you are sales)" in problem(app)
+            assert "Only a manager or an admin can terminate a signed contract (your role is sales)" in problem(app)

@@ -57,4 +57,4 @@ async def test_operations_is_told_who_rates_before_any_form_opens(desk, settle):
         await pilot.press("c")
         await settle(pilot)
         assert not isinstance(app.screen, CreditForm)
-        assert "its salesperson, finance, managers and admins do (you are operations)" in problem(app)
+        assert "its salesperson, finance, managers and admins do (your role is operations)" in problem(app)

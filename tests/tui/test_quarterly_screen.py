@@ -204,7 +204,7 @@ async def test_the_palette_finds_the_quarterly_report_in_chinese_and_legal_is_no
         await pilot.press("Q")
         await settle(pilot)
         assert isinstance(app.screen, ReportsScreen)
-        assert said(app) == "✖ Quarterly reports are read by salespeople (their own), managers and admins (you are legal)."
+        assert said(app) == "✖ Quarterly reports are read by salespeople (their own), managers and admins (your role is legal)."
 
 
 def test_every_palette_command_of_the_quarterly_screens_is_an_action_said_in_both_languages():

@@ -165,7 +165,7 @@ async def test_the_weekly_review_steps_back_a_week_at_a_time_with_its_records(ow
         assert rows["李娜 (li)"][1:7] == ["1", "1", "¥3,180.00", "0", "0", "2"]
         assert rows["Total"][1:7] == rows["李娜 (li)"][1:7]
         records = rows_of(app, "#weekly-records")
-        assert ["moved (1)", "#4", "宁波海天国际贸易有限公司", "inquiry → contract  boss (3 steps)", "2026-11-27",
+        assert ["moved (1)", "#4", "宁波海天国际贸易有限公司", "inquiry → contract (3 steps)  by boss", "2026-11-27",
                 ""] in records
         assert ["won (1)", "#4", "宁波海天国际贸易有限公司", "ZZ-2026-0001", "2026-11-27", "¥3,180.00"] in records
 
@@ -194,7 +194,7 @@ async def test_channels_for_the_quarter_add_up_to_their_total(owing, settle):
         await settle(pilot)
         assert "Channels and referrals, 2026-10-01 – 2026-12-31" in str(app.screen.query_one("#channels-head").content)
         rows = table_rows(app, "#channels")
-        assert rows["online"][1:8] == ["1", "1", "100%", "1", "¥3,180.00", "1", "¥1,500.00"]
+        assert rows["online"][1:8] == ["1", "1", "100.00%", "1", "¥3,180.00", "1", "¥1,500.00"]
         channels = [row for name, row in rows.items() if name != "Total"]
         assert int(rows["Total"][1]) == sum(int(row[1]) for row in channels)
         await pilot.press("left_square_bracket")

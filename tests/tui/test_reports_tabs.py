@@ -208,6 +208,7 @@ async def test_a_drill_down_says_a_rate_and_a_mean_as_what_they_are(owing, settl
         await settle(pilot)
         assert isinstance(app.screen, DrillScreen)
         assert text_of(app, "#drill-total").strip() == "1 won of 1 ended: 100.00% — the figure of the report"
+        assert app.screen.query_one("#drill").title("amount") == "won 1-0"  # a one or a nought, no money
         await pilot.press("escape", *["up"] * 5, "enter")  # revenue: a sum
         await settle(pilot)
         assert text_of(app, "#drill-total").strip() == "3 records, together ¥1,500.00 — the figure of the report"

@@ -81,7 +81,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.reports.col.stage": ("stage", "阶段"),
     "tui.reports.col.entered": ("entered", "进入日期"),
     "tui.reports.col.reason": ("reason", "原因"),
-    "tui.reports.col.amount": ("counts", "计入"),
     "tui.reports.col.recorded_later": ("recorded later", "补记"),
     "tui.reports.pick_person": ("KPIs are kept for salespeople: ⏎ on a person in the team shows theirs.",
                                 "业绩指标只为销售人员统计：在团队表中某人上按 ⏎ 查看其指标。"),

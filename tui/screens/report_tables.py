@@ -13,7 +13,7 @@ import re
 from rich.text import Text
 
 from zizhi.core import percent
-from zizhi.core.i18n import t
+from zizhi.core.i18n import listed, t
 from zizhi.core.money import format_fen
 from zizhi.tui import report_text
 from zizhi.tui.report_text import SHOWN
@@ -29,7 +29,7 @@ def left_out_text(titles: list[str], width: int) -> Text:
     """The dim line under a table naming the columns given way at this width."""
     if not titles:
         return Text("")
-    return Text(t("tui.reports.left_out", width=width, columns=", ".join(one_line(title) for title in titles)),
+    return Text(t("tui.reports.left_out", width=width, columns=listed([one_line(title) for title in titles])),
                 style="dim")
 
 
@@ -81,7 +81,7 @@ def channel_columns(first: str) -> list[Col]:
 def channel_cells(row: dict) -> dict[str, Text]:
     days = row["days_to_close"]
     shown = {"inquiries": str(row["inquiries"]), "converted": str(row["converted"]),
-             "conversion": percent.text(row["conversion"]), "won": str(row["won"]),
+             "conversion": percent.two_decimals(row["conversion"]), "won": str(row["won"]),
              "won_value": format_fen(row["won_value"]), "clients_won": str(row["clients_won"]),
              "revenue": format_fen(row["revenue"]), "median_days": _days(days["median"]),
              "mean_days": _days(days["mean"])}

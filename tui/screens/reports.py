@@ -28,8 +28,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from zizhi.core.errors import UserError
-from zizhi.core.i18n import t
+from zizhi.core.i18n import listed, t
 from zizhi.core.kpi import figures, quarters
+from zizhi.core.kpi.text import drill_column
 from zizhi.tui import keymap, report_text
 from zizhi.tui.report_text import RANKED, SHOWN
 from zizhi.tui.roles import RoleKeys
@@ -320,7 +321,7 @@ class ReportsScreen(RoleKeys, keymap.TranslatedBindings, DeskWork, Screen):
             (t("tui.reports.team_head", quarter=found["quarter"], start=found["from"], end=found["to"], metric=metric),
              "bold"), "   ", (t("tui.reports.team_keys"), "dim"))
         if found.get("not_on_duty"):  # a trainee: not ranked (core.kpi.figures.team)
-            people = ", ".join(f"{p['name']} ({p['login']})" for p in found["not_on_duty"])
+            people = listed([f"{p['name']} ({p['login']})" for p in found["not_on_duty"]])
             head.append("\n" + t("kpi.not_on_duty", quarter=found["quarter"], people=people), style="dim")
         self.query_one("#team-head", Static).update(head)
         table = self.query_one("#team", RowsTable)
@@ -607,9 +608,7 @@ class DrillScreen(DeskWork, keymap.TranslatedBindings, Screen):
 
     @work(thread=True, exit_on_error=False, group="drill")
     def _load(self) -> None:
-        rows = figures.drill(self.desk, self.metric, self.login, self.quarter)
-        if self.stage is not None:
-            rows = [row for row in rows if row.get("stage") == self.stage]
+        rows = figures.drill(self.desk, self.metric, self.login, self.quarter, self.stage)
         self.post_message(self.Loaded(rows))
 
     def on_drill_screen_loaded(self, message: Loaded) -> None:
@@ -629,10 +628,14 @@ class DrillScreen(DeskWork, keymap.TranslatedBindings, Screen):
         if any(row.get("recorded_later") for row in rows):
             keys.append("recorded_later")
         table = self.query_one("#drill", RowsTable)
-        table.cols = {key: Col(key, lambda key=key: t(f"tui.reports.col.{key}"), words=key in ("client", "reason"),
+        table.cols = {key: Col(key, lambda key=key: self._head(key), words=key in ("client", "reason"),
                                comfortable=16, drop=DRILL_DROPS.get(key)) for key in keys}
         table.cells_of = lambda row: {key: self._cell(row, key) for key in keys}
         table.show(rows)
+
+    def _head(self, key: str) -> str:
+        """A column's head; the figure's names what each record counts for (score, days …)."""
+        return drill_column(self.metric) if key == "amount" else t(f"tui.reports.col.{key}")
 
     def _cell(self, row: dict, key: str) -> Text:
         value = row.get(key)

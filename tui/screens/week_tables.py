@@ -10,6 +10,7 @@ from rich.text import Text
 
 from zizhi.core.i18n import t
 from zizhi.core.money import format_fen
+from zizhi.core.reports.text import moved_text, mover_text
 from zizhi.tui.widgets.rows_table import Col
 
 WEEK_FIGURES = ("moved", "won", "won_value", "lost", "cancelled", "opened", "stuck", "follow_ups", "dunning")
@@ -79,8 +80,7 @@ def _said(section: str, row: dict) -> dict:
         return t(f"stage.{name}")
 
     if section == "moved":
-        hops = f" ({t('report.hops', count=row['hops'])})" if row["hops"] > 1 else ""
-        return {"what": f"{stage(row['from_stage'])} → {stage(row['to_stage'])}  {row['by'] or ''}{hops}",
+        return {"what": f"{moved_text(row)}  {mover_text(row)}".rstrip(),
                 "day": row["at"][:10], "amount": None}
     if section == "won":
         return {"what": row["contract"], "day": row["signed_on"], "amount": row["total"]}

@@ -62,19 +62,7 @@ class Desk:
     def role(self) -> str:
         return self.user["role"]
 
-    def beside(self) -> "Desk":
-        """The same person at a second connection to the same file, kept for the desk's life: a
-        report reads an independent part of itself there, in another thread, while this one reads
-        the rest (SQLite reads in parallel; one connection would take them in turn). Each part
-        sees what was committed when its statements begin, so the parts of one report may differ
-        by a write made while it ran."""
-        if getattr(self, "_beside", None) is None:
-            self._beside = Desk(Store(self.store.path), self.user, self._settings, self.own_language)
-        return self._beside
-
     def close(self) -> None:
-        if getattr(self, "_beside", None) is not None:
-            self._beside.close()
         self.store.close()
 
 

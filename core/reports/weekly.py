@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from concurrent.futures import ThreadPoolExecutor
 
 from zizhi.core import access
 from zizhi.core.bulk import collector_paused
@@ -38,17 +37,14 @@ def weekly(desk, week: str | None = None, login: str | None = None) -> dict:
     today = periods.company_today(desk)
     stuck_on = min(sunday, today).isoformat()
     next_monday, next_sunday = sunday + dt.timedelta(days=1), sunday + dt.timedelta(days=7)
-    # tens of thousands of rows at 100,000 clients (core/bulk.py); where the debts will stand next
-    # week is read beside the rest, on the desk's second connection, in a thread of its own
-    with collector_paused(), ThreadPoolExecutor(max_workers=1) as beside:
-        dunning = beside.submit(_dunning, desk.beside(), next_monday.isoformat(), next_sunday.isoformat(), owner)
+    with collector_paused():  # tens of thousands of rows at 100,000 clients (core/bulk.py)
         history = _history(desk, first, after, owner)
         found = {"moved": history["moved"], "won": _won(desk, monday.isoformat(), sunday.isoformat(), owner),
                  "lost": history["lost"], "cancelled": history["cancelled"], "opened": history["opened"],
                  "stuck": _stuck(desk, stuck_on, owner)}
         found["follow_ups"], late_follow_ups = _follow_ups(desk, next_monday.isoformat(), next_sunday.isoformat(),
                                                            owner)
-        found["dunning"], late_dunning = dunning.result()
+        found["dunning"], late_dunning = _dunning(desk, next_monday.isoformat(), next_sunday.isoformat(), owner)
         grouped: dict[str, dict] = {}
         for section, rows in found.items():
             for row in rows:

@@ -41,7 +41,7 @@ def _channels(desk, args):
     from zizhi.core.reports.channels import channels
     from zizhi.core.reports.periods import quarter_days
 
-    report = channels(desk, *quarter_days(args.quarter))
+    report = channels(desk, *quarter_days(desk, args.quarter))
     return len(report["channels"]) + len(report["referrers"])
 
 
@@ -50,7 +50,7 @@ def _market(by: str) -> Callable:
         from zizhi.core.reports.market import market
         from zizhi.core.reports.periods import quarter_days
 
-        return len(market(desk, *quarter_days(args.quarter), by)["groups"])
+        return len(market(desk, *quarter_days(desk, args.quarter), by)["groups"])
     return run
 
 

@@ -99,10 +99,11 @@ def _open_items_query(desk, day: str) -> tuple[str, dict]:
     """The query of :func:`open_items` and its parameters (``:d`` the day), for the report to sum."""
     joins, paid, written_off = positions.sums(day)
     cond, params = access.visible_named(desk.user, "c")
-    return (f"""SELECT * FROM (
-                SELECT c.id AS client_id, c.name AS client, coalesce(u.login, '') AS owner, k.number AS contract,
+    # the narrow instalments first, the settled ones left out before the joins (CROSS JOIN keeps
+    # SQLite to that order): only what is owed looks up its contract, deal and wide client row
+    return (f"""SELECT c.id AS client_id, c.name AS client, coalesce(u.login, '') AS owner, k.number AS contract,
                        i.position, i.due_on, i.amount - {paid} - {written_off} AS owed
-                FROM {in_force.instalments(day)} i {joins} JOIN contracts k ON k.id = i.contract_id JOIN deals d ON d.id = k.deal_id
-                JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = d.owner_id
-                WHERE k.signed_on IS NOT NULL AND k.signed_on <= :d AND {cond}
-            ) WHERE owed > 0""", {"d": day, **params})
+                FROM {in_force.instalments(day)} i {joins} CROSS JOIN contracts k ON k.id = i.contract_id
+                JOIN deals d ON d.id = k.deal_id JOIN clients c ON c.id = d.client_id LEFT JOIN users u ON u.id = d.owner_id
+                WHERE {paid} + {written_off} < i.amount AND k.signed_on IS NOT NULL AND k.signed_on <= :d AND {cond}""",
+            {"d": day, **params})

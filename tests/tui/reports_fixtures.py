@@ -81,3 +81,40 @@ def with_notice(desk, *codes: str) -> int:
     finally:
         legal.close()
     return found["id"]
+
+
+# Reviewed pictures of these screens: the desks the app was opened on are closed after each test.
+OPENED: list = []
+
+
+def opened(desk, login: str, lang: str):
+    """The app as ``login`` in ``lang``, for a snapshot (closed by :func:`teardown_function`)."""
+    from zizhi.tui.app import desk_app
+
+    own = as_user(desk, login, lang)
+    OPENED.append(own)
+    app = desk_app(own)
+    app.animation_level = "none"
+    return app
+
+
+def teardown_function() -> None:
+    while OPENED:
+        OPENED.pop().close()
+
+
+def pressing(settle, *keys: str):
+    """What a snapshot does before its picture: each key once the app has settled after the last,
+    and a text cursor held still, so the picture is the same every time."""
+    from textual.widgets import TextArea
+
+    async def run(pilot):
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+        for area in pilot.app.screen.query(TextArea):
+            area.cursor_blink = False
+        await settle(pilot)
+
+    return run

@@ -8,44 +8,20 @@ text before committing them.
 
 from __future__ import annotations
 
-from reports_fixtures import as_user, with_kpis
-from textual.widgets import TextArea
+from reports_fixtures import (
+    as_user,
+    opened,
+    pressing,
+    teardown_function,  # noqa: F401 (pytest closes the desks after each test)
+    with_kpis,
+)
 
 from zizhi.core import clock
-from zizhi.core.desk import open_desk
 from zizhi.core.people import users as people
 from zizhi.core.quarterly import reports
-from zizhi.tui.app import desk_app
 
-OPENED = []
 RESULTS = "签约宁波海天出口许可证项目，合同额 ¥3,180.00；新增客户 1 家。"
 PROBLEMS = "两家客户回款慢，其中一家已逾期 24 天。\n部分客户对出口管制新规不了解，评估周期偏长。"
-
-
-def opened(desk, login: str, lang: str):
-    own = open_desk(db=desk.store.path, as_user=login, lang=lang)
-    OPENED.append(own)
-    app = desk_app(own)
-    app.animation_level = "none"
-    return app
-
-
-def teardown_function() -> None:
-    while OPENED:
-        OPENED.pop().close()
-
-
-def pressing(settle, *keys: str):
-    async def run(pilot):
-        await settle(pilot)
-        for key in keys:
-            await pilot.press(key)
-            await settle(pilot)
-        for area in pilot.app.screen.query(TextArea):
-            area.cursor_blink = False  # the picture is the same every time: the cursor shown, still
-        await settle(pilot)
-
-    return run
 
 
 def written(desk, filed: bool = False) -> None:

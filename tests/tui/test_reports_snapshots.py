@@ -7,36 +7,16 @@ text before committing them.
 
 from __future__ import annotations
 
-from reports_fixtures import with_kpis, with_notice, with_risks
+from reports_fixtures import (
+    opened,
+    pressing,
+    teardown_function,  # noqa: F401 (pytest closes the desks after each test)
+    with_kpis,
+    with_notice,
+    with_risks,
+)
 
-from zizhi.core.desk import open_desk
 from zizhi.core.people import users as people
-from zizhi.tui.app import desk_app
-
-OPENED = []
-
-
-def opened(desk, login: str, lang: str):
-    own = open_desk(db=desk.store.path, as_user=login, lang=lang)
-    OPENED.append(own)
-    app = desk_app(own)
-    app.animation_level = "none"
-    return app
-
-
-def teardown_function() -> None:
-    while OPENED:
-        OPENED.pop().close()
-
-
-def pressing(settle, *keys: str):
-    async def run(pilot):
-        await settle(pilot)
-        await pilot.press(*keys)
-        await settle(pilot)
-        await settle(pilot)
-
-    return run
 
 
 def test_the_team_ranked_with_its_bars_in_chinese_at_120_by_36(owing, settle, snap_compare):

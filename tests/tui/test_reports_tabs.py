@@ -267,7 +267,7 @@ async def test_weekly_records_run_their_words_on_into_empty_cells_and_name_the_d
         moved = next(row for row in records if row[0].startswith("moved"))
         table = app.screen.query_one("#weekly-records")
         assert "day" not in table._widths
-        assert " ".join(" ".join(moved[3:]).split()).startswith("inquiry → contract boss")
+        assert " ".join(" ".join(moved[3:]).split()).startswith("inquiry → contract (3 steps)")
         assert text_of(app, "#weekly-records-left-out").startswith("Not shown at 80 columns: day")
 
 

@@ -198,13 +198,13 @@ class ZizhiApp(App):
     def open_quarterly(self, quarter: str | None = None, back_to: str | None = None) -> None:
         """The quarterly report — a salesperson's own, a manager's list of who has filed — on
         ``quarter`` when given (Today's Enter on the reminder to file it), else the oldest the
-        salesperson still owes (core.quarterly.reports.owed_quarter); Esc there returns to
+        salesperson still owes (core.reminders.sources_quarterly.owed_quarter); Esc there returns to
         ``back_to``, else to the mode it was opened from."""
         here = self.current_mode
         if here != "quarterly":
             self.came_from["quarterly"] = back_to or here
         if quarter is None and here != "quarterly":  # the oldest report still owed, else this quarter's
-            from zizhi.core.quarterly.reports import owed_quarter
+            from zizhi.core.reminders.sources_quarterly import owed_quarter
 
             quarter = owed_quarter(self.desk)
         self.switch_mode("quarterly")

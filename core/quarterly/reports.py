@@ -178,20 +178,6 @@ def roster(desk, quarter: str | Quarter | None = None) -> dict:
             "not_on_duty": not_on_duty(desk.store, q.following().first.isoformat())}
 
 
-def owed_quarter(desk) -> str | None:
-    """The oldest closed quarter whose report the acting salesperson still owes (a draft or none,
-    as the agenda's quarterly_report reminder asks for it); None when none is owed — the app then
-    opens this quarter's."""
-    from zizhi.core.reminders.sources_quarterly import quarterly_report
-
-    if desk.user["role"] not in AUTHORS:
-        return None
-    today = _today(desk)
-    owed = [found["params"]["quarter"] for found in quarterly_report(desk, today.isoformat(), desk.user["id"])]
-    closed = sorted(name for name in owed if quarters.parse(name).last < today)
-    return closed[0] if closed else None
-
-
 def opens_on(desk, q: Quarter) -> dt.date:
     """The first day a report for ``q`` may be filed (and is on its author's agenda)."""
     return q.following().first - dt.timedelta(days=desk.settings.pricing.reminders.quarterly_report_days)

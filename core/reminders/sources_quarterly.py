@@ -40,3 +40,19 @@ def quarterly_report(desk, day: str, owner: int | None = None) -> list[dict]:
                               {"quarter": q.name, "end": q.last.isoformat(), "since": opens.isoformat()},
                               owner=login, command=f"zizhi report quarterly edit --quarter {q.name}"))
     return found
+
+
+def owed_quarter(desk) -> str | None:
+    """The oldest closed quarter whose report the acting salesperson still owes (a draft or none,
+    as :func:`quarterly_report` asks for it); None when none is owed — the app then opens this
+    quarter's."""
+    from zizhi.core import clock
+    from zizhi.core.kpi import quarters
+    from zizhi.core.quarterly.reports import AUTHORS
+
+    if desk.user["role"] not in AUTHORS:
+        return None
+    today = clock.company_today(desk)
+    owed = [found["params"]["quarter"] for found in quarterly_report(desk, today.isoformat(), desk.user["id"])]
+    closed = sorted(name for name in owed if quarters.parse(name).last < today)
+    return closed[0] if closed else None

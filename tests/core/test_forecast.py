@@ -76,7 +76,7 @@ def test_an_instalments_expected_receipt_is_rounded_half_up_and_never_above_what
 def test_a_bad_number_of_weeks_and_the_roles(li, desk, desk_as):
     with pytest.raises(InputError) as caught:
         forecast.forecast(li, weeks=0)
-    assert caught.value.message("en").startswith("weeks: '0'")
+    assert caught.value.message("en").startswith("weeks: 0 is not from 1 to 52")
     people.add_user(desk, "wu", "吴办", "operations")
     with pytest.raises(Refused):
         forecast.forecast(desk_as("wu"))

@@ -12,6 +12,7 @@ from tui_helpers import said, shown
 from zizhi.core import clock
 from zizhi.core.people import users as people
 from zizhi.core.quarterly import reports
+from zizhi.core.reminders import sources_quarterly
 from zizhi.tui.screens.quarterly import ConfirmFiling, QuarterlyScreen, ReviewForm, RosterScreen, SectionsForm
 from zizhi.tui.screens.reports import ReportsScreen
 from zizhi.tui.screens.today import TodayScreen
@@ -260,6 +261,6 @@ async def test_the_palette_s_quarterly_report_opens_the_oldest_quarter_still_owe
     try:
         reports.write_sections(li, {"results": "签约 1 家新客户。"}, "2026Q4")
         reports.file_report(li, "2026Q4")
-        assert reports.owed_quarter(li) is None  # filed: nothing owed, the app opens this quarter's
+        assert sources_quarterly.owed_quarter(li) is None  # filed: nothing owed, the app opens this quarter's
     finally:
         li.close()

@@ -4,6 +4,10 @@ exactly what a person would, every run."""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from pathlib import Path
+
 import pytest
 
 from zizhi.core import clock
@@ -71,6 +75,16 @@ async def _workers_done(app) -> None:
             return
         except WorkerCancelled:
             continue
+
+
+@pytest.fixture
+def folder():
+    """A folder with a short path, like a person's ~/Downloads, for tests that read a message naming a
+    file whole: pytest's own temporary folders grow longer when the suite runs in parallel, and a
+    message past the message line's three lines ends in "…"."""
+    path = Path(tempfile.mkdtemp(prefix="zz"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
 
 
 @pytest.fixture

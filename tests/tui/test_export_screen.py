@@ -18,8 +18,8 @@ def exported(path) -> list[dict]:
         return list(csv.DictReader(stream))
 
 
-async def test_x_exports_exactly_the_clients_the_search_finds_and_is_audited(app, desk, settle, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)  # the dialog's default file is in the folder the app started from
+async def test_x_exports_exactly_the_clients_the_search_finds_and_is_audited(app, desk, settle, folder, monkeypatch):
+    monkeypatch.chdir(folder)  # the dialog's default file is in the folder the app started from
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("slash")
@@ -36,11 +36,11 @@ async def test_x_exports_exactly_the_clients_the_search_finds_and_is_audited(app
         await pilot.press("enter")
         await settle(pilot)
         assert type(app.screen).__name__ == "ClientsScreen"
-        rows = exported(tmp_path / "clients-2026-11-27.csv")
+        rows = exported(folder / "clients-2026-11-27.csv")
         wanted = [row["name"] for row in search_clients(desk, "海", limit=1000)]
         assert [row["name"] for row in rows] == wanted == ["上海恒通进出口有限公司", "宁波海天国际贸易有限公司"]
         assert rows[0]["phone"] == "021-68881234" and rows[0]["channel"] == "referral"  # the CLI's columns
-        assert said(app) == f"✓ Exported 2 clients to {tmp_path / 'clients-2026-11-27.csv'} (CSV)."
+        assert said(app) == f"✓ Exported 2 clients to {folder / 'clients-2026-11-27.csv'} (CSV)."
     [(detail,)] = desk.store.tuples("SELECT detail FROM audit WHERE action = 'client.export'")[1]
     audit = json.loads(detail)
     assert audit["count"] == 2 and audit["filter"] == {"search": "海"} and audit["command"] == "app: export clients"

@@ -17,13 +17,13 @@ def leads(folder) -> str:
     return str(path)
 
 
-async def test_i_checks_a_file_shows_its_bad_rows_and_imports_the_good_ones(app, desk, settle, tmp_path):
+async def test_i_checks_a_file_shows_its_bad_rows_and_imports_the_good_ones(app, desk, settle, folder):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("i")
         await settle(pilot)
         assert type(app.screen).__name__ == "ImportScreen"
-        await pilot.press(*leads(tmp_path))
+        await pilot.press(*leads(folder))
         await pilot.press("enter")
         await settle(pilot)
         summary = shown(app.screen.query_one("#import-summary", Static)).strip()
@@ -39,7 +39,7 @@ async def test_i_checks_a_file_shows_its_bad_rows_and_imports_the_good_ones(app,
         assert type(app.screen).__name__ == "ClientsScreen"
         assert desk.store.rows("SELECT id FROM clients WHERE name = '宁波海纳进出口贸易有限公司'")
         assert not desk.store.rows("SELECT id FROM clients WHERE name = '杭州海纳贸易有限公司'")
-        kept = tmp_path / "展会线索.errors.csv"  # the refused row, as --skip-invalid keeps it, to mend
+        kept = folder / "展会线索.errors.csv"  # the refused row, as --skip-invalid keeps it, to mend
         assert kept.read_text(encoding="gbk").splitlines()[1].startswith("杭州海纳贸易有限公司,12345,小型,")
         assert " ".join(said(app).split()).endswith(f"the refused row, with why, is in {kept}: mend it there and import it.")
 
